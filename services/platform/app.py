@@ -1,0 +1,157 @@
+"""The FastAPI application factory: routes, request ids, and the one place errors become HTTP.
+
+Every failure leaves as ``{"error": {"code", "message", "request_id", ...}}``; nothing returns
+a stack trace. Product routers are included here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from swagger_ui_bundle import swagger_ui_path
+
+from services.platform.errors import LIBRARY_ERRORS, AppError
+from services.platform.health import router as health_router
+from services.platform.runtime import Platform
+from services.platform.settings import Settings, get_settings
+
+log = structlog.get_logger(__name__)
+VERSION = "0.1.0"
+
+
+def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
+    """Build the API; pass a `Platform` to share one with the caller (tests, `serve --with-llm`)."""
+    settings = settings or get_settings()
+    owned = platform is None
+    platform = platform or Platform(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        platform.db.upgrade()
+        log.info("api.started", env=settings.env, database=platform.db.dialect, llm=platform.llm_urls)
+        yield
+        if owned:
+            platform.close()
+
+    app = FastAPI(
+        title="InsightStack",
+        version=VERSION,
+        description="On-prem generative insights: narrative reports, strategy builder, ChatOps.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.platform = platform
+    app.add_middleware(RequestIdMiddleware)
+    _install_error_handlers(app)
+    _install_offline_docs(app)
+    app.include_router(health_router)
+    return app
+
+
+class RequestIdMiddleware:
+    """Gives each request an id (or keeps the caller's X-Request-ID), binds it to every log line,
+    echoes it in the response, and logs one access line with the latency."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", []).append((b"x-request-id", request_id.encode("latin-1")))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            log.info(
+                "http.request",
+                method=scope["method"],
+                path=scope["path"],
+                status=status,
+                latency_ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+            structlog.contextvars.unbind_contextvars("request_id")
+
+
+def error_response(request: Request, status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    request_id = getattr(request.state, "request_id", None)
+    body = {"error": {"code": code, "message": message, "request_id": request_id, **extra}}
+    return JSONResponse(body, status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> JSONResponse:
+        response = error_response(request, exc.status, exc.code, exc.message)
+        response.headers.update(exc.headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]} for item in exc.errors()
+        ]
+        summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+        return error_response(request, 422, "invalid_request", f"invalid request: {summary}", details=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return error_response(request, exc.status_code, code, str(exc.detail))
+
+    def library_error(request: Request, exc: Exception) -> JSONResponse:
+        status, code, retry_after = next(v for t, v in LIBRARY_ERRORS.items() if isinstance(exc, t))
+        log.warning("http.dependency_error", code=code, error=str(exc)[:1000])
+        response = error_response(request, status, code, str(exc))
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
+
+    for error_type in LIBRARY_ERRORS:
+        app.add_exception_handler(error_type, library_error)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("http.unhandled_error")
+        return error_response(request, 500, "internal_error", "internal error; see the server log for this request id")
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """Swagger UI from the vendored bundle: an air-gapped browser cannot reach a CDN."""
+    app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="InsightStack API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )

@@ -1,0 +1,309 @@
+"""`insightstack` command line: serve, run vLLM, manage users, prompts and the audit log.
+
+Every command reads the same settings as the API. Errors below the CLI are typed; `main`
+prints them as one clear line and exits 1 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+import uvicorn
+from rich.console import Console
+from rich.table import Table
+
+from inference.errors import InferenceError
+from inference.launcher import Supervisor
+from inference.registry import ModelEntry
+from inference.testmodel import build_test_model
+from retrieval.errors import RetrievalError
+from services.platform import audit, auth
+from services.platform.app import create_app
+from services.platform.db import DatabaseUnavailable
+from services.platform.demo import market_brief
+from services.platform.errors import AppError
+from services.platform.logs import configure_logging
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.platform.settings import get_settings
+
+app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
+llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
+users_app = typer.Typer(help="Users and API keys.", no_args_is_help=True)
+prompts_app = typer.Typer(help="The versioned prompt catalogue.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+for sub, name in ((llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db")):
+    app.add_typer(sub, name=name)
+
+console = Console()
+CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, auth.UserExists, auth.UserNotFound)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json and not sys.stderr.isatty())
+    try:
+        app()
+    except CLI_ERRORS as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise SystemExit(1) from None
+
+
+def _platform() -> Platform:
+    return Platform(get_settings())
+
+
+def ensure_test_model(platform: Platform, entry: ModelEntry) -> None:
+    """Generated weights are built on first use (a no-op when up to date)."""
+    if entry.generated:
+        build_test_model(platform.registry.weights_path(entry))
+
+
+def start_llm(platform: Platform, model: str | None = None, replicas: int | None = None) -> Supervisor:
+    entry = platform.registry.get(model) if model else platform.chat_model
+    ensure_test_model(platform, entry)
+    supervisor = Supervisor.for_model(platform.registry, entry, platform.settings.log_dir, replicas)
+    console.print(f"starting vLLM for {entry.name} on {', '.join(supervisor.urls)} ...")
+    supervisor.start()
+    return supervisor
+
+
+# --- serving ---------------------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the API.")] = 8080,
+    with_llm: Annotated[bool, typer.Option("--with-llm", help="Also start and supervise the vLLM server(s).")] = False,
+    llm_replicas: Annotated[int | None, typer.Option(min=1, help="vLLM replicas on consecutive ports.")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    platform = _platform()
+    supervisor = start_llm(platform, replicas=llm_replicas) if with_llm else None
+    if supervisor is not None:
+        platform.llm_urls = supervisor.urls  # replicas may be on more ports than models.yaml lists
+    try:
+        uvicorn.run(create_app(platform.settings, platform), host=host, port=port, log_config=None)
+    finally:
+        if supervisor is not None:
+            supervisor.stop()
+        platform.close()
+
+
+@llm_app.command("serve")
+def llm_serve(
+    model: Annotated[str | None, typer.Option(help="Model name or alias; default: the profile's chat model.")] = None,
+    replicas: Annotated[int | None, typer.Option(min=1, help="Replicas on consecutive ports.")] = None,
+) -> None:
+    """Start the vLLM server(s) for a model and keep them running (Ctrl-C stops them)."""
+    supervisor = start_llm(_platform(), model, replicas)
+    console.print(f"[green]ready[/green]: {', '.join(supervisor.urls)}  (logs in {supervisor.servers[0].log_file.parent})")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        supervisor.stop()
+
+
+@llm_app.command("build-test-model")
+def llm_build_test_model(
+    out: Annotated[Path | None, typer.Option(help="Directory; default: the generated model's weights path.")] = None,
+) -> None:
+    """Build the deterministic tiny test model (skipped when already up to date)."""
+    platform = _platform()
+    entry = next(e for e in platform.registry.profile.models if e.generated)
+    path = build_test_model(out or platform.registry.weights_path(entry))
+    console.print(f"test model ready at {path}")
+
+
+@llm_app.command("models")
+def llm_models() -> None:
+    """The models of the active profile."""
+    platform = _platform()
+    table = Table("name", "role", "served as", "weights", "endpoints", title=f"profile {platform.registry.profile_name}")
+    for entry in platform.registry.profile.models:
+        table.add_row(entry.name, entry.role.value, entry.api_name, str(platform.registry.weights_path(entry)), ", ".join(entry.endpoints))
+    console.print(table)
+
+
+# --- database, users, audit ------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all migrations."""
+    platform = _platform()
+    platform.db.upgrade()
+    console.print(f"database at revision {platform.db.current_revision()}")
+
+
+@users_app.command("create")
+def users_create(
+    name: str,
+    role: Annotated[Role, typer.Option(help="viewer, analyst, reviewer, operator or admin.")],
+) -> None:
+    """Create a user; the API key is printed once, alone on the last line."""
+    platform = _platform()
+    platform.db.upgrade()
+    with platform.db.session() as session:
+        user, key = auth.create_user(session, name, role)
+        audit.append(session, actor="cli", role="admin", action="users.create", target=name, decision="allowed", details={"role": role.value})
+    console.print(f"created {user.name} ({user.role}); store this key now, it is not shown again:")
+    print(key)
+
+
+@users_app.command("rotate-key")
+def users_rotate_key(name: str) -> None:
+    """Replace a user's API key; the new key is printed alone on the last line."""
+    platform = _platform()
+    with platform.db.session() as session:
+        key = auth.rotate_key(session, name)
+        audit.append(session, actor="cli", role="admin", action="users.rotate_key", target=name, decision="allowed")
+    console.print(f"new key for {name}:")
+    print(key)
+
+
+@users_app.command("disable")
+def users_disable(name: str) -> None:
+    """Disable a user: the key stops working at once."""
+    platform = _platform()
+    with platform.db.session() as session:
+        auth.disable_user(session, name)
+        audit.append(session, actor="cli", role="admin", action="users.disable", target=name, decision="allowed")
+    console.print(f"disabled {name}")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """Users with their role and state (never their keys)."""
+    platform = _platform()
+    table = Table("name", "role", "disabled", "created", "last used")
+    with platform.db.session() as session:
+        for user in auth.list_users(session):
+            table.add_row(user.name, user.role, str(user.disabled), str(user.created_at), str(user.last_used_at or "-"))
+    console.print(table)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the hash chain; exit 1 naming the first edited, deleted or inserted entry."""
+    platform = _platform()
+    with platform.db.session() as session:
+        result = audit.verify(session)
+    if not result.ok:
+        console.print(f"[red]audit chain broken[/red] at entry {result.first_bad_id}: {result.reason}")
+        raise typer.Exit(1)
+    console.print(f"[green]audit chain intact[/green]: {result.checked} entries")
+
+
+# --- prompts ---------------------------------------------------------------------------------
+
+
+@prompts_app.command("list")
+def prompts_list() -> None:
+    """Every prompt version in the catalogue."""
+    table = Table("id", "version", "owner", "hash", "output type")
+    for spec in _platform().prompts.all():
+        table.add_row(spec.id, spec.version, spec.owner, spec.content_hash()[:12], spec.output_type)
+    console.print(table)
+
+
+@prompts_app.command("show")
+def prompts_show(prompt_id: str, version: Annotated[str | None, typer.Option(help="Default: newest.")] = None) -> None:
+    """One prompt version with its hash and templates."""
+    spec = _platform().prompts.get(prompt_id, version)
+    console.print_json(json.dumps({**spec.model_dump(), "hash": spec.content_hash()}))
+
+
+@prompts_app.command("verify")
+def prompts_verify() -> None:
+    """Fail if a prompt changed without a version bump, is unlocked, or names an unknown output type."""
+    catalogue = _platform().prompts
+    problems = catalogue.verify() + [
+        f"{spec.key}: output_type {spec.output_type!r}: {error}"
+        for spec in catalogue.all()
+        if (error := _output_type_error(spec.output_type))
+    ]
+    for problem in problems:
+        console.print(f"[red]✗[/red] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"[green]prompt catalogue verified[/green]: {len(catalogue.all())} versions locked")
+
+
+@prompts_app.command("lock")
+def prompts_lock() -> None:
+    """Record the hashes of new prompt versions (refuses to re-hash a released one)."""
+    added = _platform().prompts.lock()
+    console.print(f"locked {len(added)} new version(s): {', '.join(added) or '-'}")
+
+
+def _output_type_error(reference: str) -> str | None:
+    module_name, _, attribute = reference.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        return str(exc)
+    return None if hasattr(module, attribute) else f"module {module_name} has no {attribute!r}"
+
+
+# --- demo ------------------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(help="Port of the API.")] = 8080,
+    keep_serving: Annotated[bool, typer.Option(help="Keep the stack up after the walk-through.")] = True,
+) -> None:
+    """Bring the stack up on the embedded defaults and walk through it."""
+    platform = _platform()
+    platform.db.upgrade()
+    supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
+    server = uvicorn.Server(uvicorn.Config(create_app(platform.settings, platform), port=port, log_config=None))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(f"{base}/healthz")
+        ready = httpx.get(f"{base}/readyz", timeout=30).json()
+        console.rule("GET /readyz")
+        console.print_json(json.dumps(ready))
+        console.rule("structured generation: platform.market_brief -> MarketBrief")
+        brief = market_brief(platform, "AAPL", user="demo", seed=7)
+        console.print_json(brief.model_dump_json())
+        console.print(f"\nAPI on {base} (docs: {base}/docs)")
+        if keep_serving:
+            console.print("serving; Ctrl-C stops")
+            thread.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        if supervisor is not None:
+            supervisor.stop()
+        platform.close()
+
+
+def _wait_for(url: str, timeout_s: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AppError(f"{url} did not answer within {timeout_s:.0f}s")

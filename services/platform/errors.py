@@ -1,0 +1,68 @@
+"""Application errors and the one table that maps every typed error to an HTTP status.
+
+Errors are raised where they start (inference, retrieval, database, services) with a message a
+person can act on; the app factory turns them into JSON bodies with this table, so no route
+handles HTTP status codes for failures itself.
+"""
+
+from __future__ import annotations
+
+from inference.errors import (
+    GenerationFailedError,
+    LauncherError,
+    LLMUnavailableError,
+    PromptError,
+    RegistryError,
+    SchemaNotBoundedError,
+)
+from retrieval.errors import VectorStoreUnavailableError
+from services.platform.db import DatabaseUnavailable
+
+
+class AppError(Exception):
+    """An error with its HTTP status and a stable machine-readable code."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.headers = headers or {}
+
+
+class NotAuthenticated(AppError):
+    status, code = 401, "not_authenticated"
+
+
+class Forbidden(AppError):
+    status, code = 403, "forbidden"
+
+
+class NotFound(AppError):
+    status, code = 404, "not_found"
+
+
+class Conflict(AppError):
+    status, code = 409, "conflict"
+
+
+class Unprocessable(AppError):
+    status, code = 422, "invalid_request"
+
+
+class ServiceUnavailable(AppError):
+    status, code = 503, "service_unavailable"
+
+
+# Errors raised below the services layer: (status, code, Retry-After seconds or None).
+LIBRARY_ERRORS: dict[type[Exception], tuple[int, str, int | None]] = {
+    LLMUnavailableError: (503, "llm_unavailable", 10),
+    VectorStoreUnavailableError: (503, "vector_store_unavailable", 10),
+    DatabaseUnavailable: (503, "database_unavailable", 5),
+    LauncherError: (503, "llm_unavailable", 30),
+    GenerationFailedError: (502, "generation_failed", None),
+    PromptError: (500, "prompt_catalogue_error", None),
+    RegistryError: (500, "model_registry_error", None),
+    SchemaNotBoundedError: (500, "schema_not_bounded", None),
+}

@@ -1,0 +1,26 @@
+"""Liveness and readiness, for load balancers and Kubernetes probes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from services.platform.deps import PlatformDep
+from services.platform.runtime import Readiness
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="The process is up")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="Database, LLM server and vector store reachable", response_model=Readiness)
+def readyz(platform: PlatformDep) -> JSONResponse:
+    """200 when every dependency answers; 503 naming the failing parts otherwise."""
+    report = platform.readiness()
+    body = report.model_dump()
+    if not report.ready:
+        body["error"] = {"code": "not_ready", "message": "not ready: " + ", ".join(report.failing)}
+    return JSONResponse(body, status_code=200 if report.ready else 503)

@@ -1,0 +1,108 @@
+"""The platform's long-lived parts, built once per process from the settings.
+
+Routes, the CLI and tests all get the database, the registry, the prompt catalogue and the
+generator from here, so there is one place that decides how they are wired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import structlog
+from pydantic import BaseModel
+from qdrant_client import QdrantClient
+
+from inference.endpoints import EndpointPool
+from inference.prompts import PromptCatalogue
+from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
+from inference.structured import StructuredGenerator
+from retrieval.errors import VectorStoreUnavailableError
+from retrieval.store import open_store, ping
+from services.platform.db import Database, DatabaseUnavailable
+from services.platform.llm_calls import DatabaseRecorder
+from services.platform.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+
+class Check(BaseModel):
+    ok: bool
+    latency_ms: float | None = None
+    detail: str | None = None
+
+
+class Readiness(BaseModel):
+    ready: bool
+    checks: dict[str, Check]
+
+    @property
+    def failing(self) -> list[str]:
+        return [name for name, check in self.checks.items() if not check.ok]
+
+
+@dataclass
+class Platform:
+    """Everything a request may need, created lazily so a CLI command pays only for what it uses."""
+
+    settings: Settings
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(self.settings.resolved_database_url)
+
+    @cached_property
+    def registry(self) -> ModelRegistry:
+        return load_registry(self.settings.models_file, self.settings.profile)
+
+    @cached_property
+    def prompts(self) -> PromptCatalogue:
+        return PromptCatalogue(self.settings.prompts_dir)
+
+    @cached_property
+    def chat_model(self) -> ModelEntry:
+        return self.registry.default(ModelRole.chat)
+
+    @cached_property
+    def llm_urls(self) -> list[str]:
+        """Endpoints of the chat model: the environment's override, else models.yaml."""
+        return self.settings.llm_base_urls or list(self.chat_model.endpoints)
+
+    @cached_property
+    def pool(self) -> EndpointPool:
+        return EndpointPool(self.llm_urls, timeout_s=self.settings.llm_timeout_s)
+
+    @cached_property
+    def generator(self) -> StructuredGenerator:
+        return StructuredGenerator(self.chat_model, self.pool, recorder=DatabaseRecorder(self.db))
+
+    @cached_property
+    def vector_store(self) -> QdrantClient:
+        return open_store(self.settings.qdrant_url, self.settings.resolved_qdrant_path)
+
+    def readiness(self) -> Readiness:
+        """Probe the database, every LLM replica and the vector store; never raises."""
+        checks: dict[str, Check] = {}
+        try:
+            checks["database"] = Check(ok=True, latency_ms=round(self.db.ping(), 2))
+        except DatabaseUnavailable as exc:
+            checks["database"] = Check(ok=False, detail=str(exc))
+        probes = self.pool.probe()
+        up = [probe for probe in probes if probe.up]
+        checks["llm"] = Check(
+            ok=bool(up),
+            latency_ms=min((probe.latency_ms for probe in up if probe.latency_ms is not None), default=None),
+            detail=f"{len(up)}/{len(probes)} replicas up"
+            + "".join(f"; {probe.url}: {probe.error}" for probe in probes if not probe.up),
+        )
+        try:
+            checks["vector_store"] = Check(ok=True, latency_ms=round(ping(self.vector_store), 2))
+        except VectorStoreUnavailableError as exc:
+            checks["vector_store"] = Check(ok=False, detail=str(exc))
+        return Readiness(ready=all(check.ok for check in checks.values()), checks=checks)
+
+    def close(self) -> None:
+        if "vector_store" in self.__dict__:
+            self.vector_store.close()
+        if "db" in self.__dict__:
+            self.db.engine.dispose()

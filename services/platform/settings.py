@@ -1,0 +1,66 @@
+"""Process-wide settings, read once from the environment (prefix ``INSIGHTSTACK_``).
+
+Everything that differs between a laptop, CI and an air-gapped production host is here and
+nowhere else, so a deployment is described by its environment file alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Typed view of the ``INSIGHTSTACK_*`` environment."""
+
+    model_config = SettingsConfigDict(env_prefix="INSIGHTSTACK_", extra="ignore")
+
+    env: Literal["dev", "staging", "production"] = "dev"
+    data_dir: Path = Path("var")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default is a SQLite file in the data dir."
+    )
+    models_file: Path = REPO_ROOT / "models.yaml"
+    profile: str | None = Field(default=None, description="models.yaml profile; default: its default_profile.")
+    llm_base_urls: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated OpenAI-compatible base URLs of an already running vLLM; "
+        "overrides the endpoints in models.yaml.",
+    )
+    llm_timeout_s: float = 120.0
+    qdrant_url: str | None = None
+    qdrant_path: Path | None = None
+    prompts_dir: Path = REPO_ROOT / "services" / "prompts"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @field_validator("llm_base_urls", mode="before")
+    @classmethod
+    def _split_urls(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'insightstack.db').resolve()}"
+
+    @property
+    def resolved_qdrant_path(self) -> Path:
+        return self.qdrant_path or self.data_dir / "qdrant"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings of this process (cached; tests clear the cache after changing the env)."""
+    return Settings()

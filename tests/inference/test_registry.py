@@ -1,0 +1,81 @@
+"""models.yaml validation: every mistake is an error naming the field."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from inference.errors import RegistryError
+from inference.registry import ModelRole, load_registry
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "models.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def chat(**overrides: object) -> dict:
+    return {"name": "m", "role": "chat", "weights": "w", "endpoints": ["http://127.0.0.1:8100/v1"], **overrides}
+
+
+def test_shipped_registry_loads_both_profiles() -> None:
+    cpu = load_registry(REPO / "models.yaml")
+    assert cpu.profile_name == "cpu"
+    assert cpu.default(ModelRole.chat).generated
+    assert cpu.get("default").name == "insightstack-tiny"
+    gpu = load_registry(REPO / "models.yaml", "gpu")
+    assert gpu.default(ModelRole.chat).gpu_memory_utilization == 0.85
+    embedding = cpu.default(ModelRole.embedding)
+    assert (cpu.weights_path(embedding) / "config.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        (chat(role="painter"), "profiles.p.models.0.role"),
+        (chat(dtype="float8"), "profiles.p.models.0.dtype"),
+        (chat(max_context=10), "profiles.p.models.0.max_context"),
+        (chat(gpu_memory_utilization=1.5), "profiles.p.models.0.gpu_memory_utilization"),
+        (chat(endpoints=[]), "a chat model needs at least one endpoint"),
+        (chat(endpoints=["127.0.0.1:8100"]), "must start with http"),
+        (chat(colour="red"), "profiles.p.models.0.colour"),
+        (chat(aliases=["m"]), "'m' is used twice"),
+    ],
+)
+def test_bad_values_name_the_field(tmp_path: Path, model: dict, expected: str) -> None:
+    path = write(tmp_path, {"default_profile": "p", "profiles": {"p": {"models": [model]}}})
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    assert expected in str(caught.value)
+
+
+def test_unknown_profile_and_model(tmp_path: Path) -> None:
+    path = write(tmp_path, {"default_profile": "p", "profiles": {"p": {"models": [chat()]}}})
+    with pytest.raises(RegistryError, match="profile 'q' not found"):
+        load_registry(path, "q")
+    with pytest.raises(RegistryError, match="unknown model 'x'.*known: \\['m'\\]"):
+        load_registry(path).get("x")
+    bad_default = write(tmp_path, {"default_profile": "nope", "profiles": {"p": {"models": [chat()]}}})
+    with pytest.raises(RegistryError, match="default_profile 'nope'"):
+        load_registry(bad_default)
+
+
+def test_missing_weights_directory_names_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path, {"default_profile": "p", "profiles": {"p": {"models": [chat(weights="absent")]}}})
+    registry = load_registry(path)
+    with pytest.raises(RegistryError, match=r"profiles\.p\.models\[0\]\.weights: directory .*absent does not exist"):
+        registry.require_weights(registry.get("m"))
+    (tmp_path / "absent").mkdir()
+    assert registry.require_weights(registry.get("m")) == tmp_path / "absent"
+
+
+def test_not_yaml_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "models.yaml"
+    path.write_text("profiles: [unclosed")
+    with pytest.raises(RegistryError, match="not valid YAML"):
+        load_registry(path)
+    with pytest.raises(RegistryError, match="not found"):
+        load_registry(tmp_path / "nope.yaml")
