@@ -7,18 +7,22 @@ INSIGHTSTACK_TEST_LLM_URL to test against a server that is already running inste
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from inference.launcher import VLLMServer
 from inference.registry import ModelRegistry, ModelRole, load_registry
 from inference.testmodel import build_test_model
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
+from tests.support import postgres
 
 PlatformFactory = Callable[..., Platform]
 
@@ -52,6 +56,32 @@ def llm_server(registry: ModelRegistry, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="session")
 def llm_url(llm_server: VLLMServer | str) -> str:
     return llm_server if isinstance(llm_server, str) else llm_server.url
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """One PostgreSQL server for the session; tests get fresh databases on it."""
+    if not postgres.available():
+        pytest.skip("PostgreSQL binaries not installed")
+    with postgres.running_postgres() as url:
+        yield url
+
+
+_database_numbers = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database on each dialect the platform supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    server = make_url(request.getfixturevalue("pg_server"))
+    name = f"test_{os.getpid()}_{next(_database_numbers)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi import APIRouter, Depends
 from fastapi.testclient import TestClient
+from pydantic import BaseModel, Field
 
 from services.platform import audit, auth
 from services.platform.app import create_app
@@ -16,6 +17,11 @@ from services.platform.runtime import Platform
 from tests.conftest import PlatformFactory
 
 
+class EchoBody(BaseModel):
+    text: str = Field(max_length=5)
+    count: int = Field(ge=1)
+
+
 def client_for(platform: Platform) -> TestClient:
     app = create_app(platform.settings, platform)
     probe = APIRouter()
@@ -23,6 +29,10 @@ def client_for(platform: Platform) -> TestClient:
     @probe.post("/probe/operate")
     def operate(user: Principal = Depends(require(Permission.chatops_operate))) -> dict[str, str]:
         return {"by": user.name}
+
+    @probe.post("/probe/echo")
+    def echo(body: EchoBody) -> EchoBody:
+        return body
 
     app.include_router(probe)
     return TestClient(app, raise_server_exceptions=False)
@@ -87,6 +97,17 @@ def test_error_shapes_and_request_ids(offline: TestClient) -> None:
     assert missing.headers["x-request-id"] == "req-123"
     wrong_method = offline.delete("/healthz")
     assert wrong_method.status_code == 405 and "Traceback" not in wrong_method.text
+
+
+def test_validation_errors_are_422_naming_the_field(offline: TestClient) -> None:
+    response = offline.post("/probe/echo", json={"text": "too long", "count": 0})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request"
+    assert [d["field"] for d in error["details"]] == ["body.text", "body.count"]
+    assert "body.text: String should have at most 5 characters" in error["message"]
+    broken = offline.post("/probe/echo", content=b"{not json", headers={"content-type": "application/json"})
+    assert broken.status_code == 422 and "JSON" in broken.json()["error"]["message"]
 
 
 def test_openapi_and_offline_docs(offline: TestClient) -> None:

@@ -1,0 +1,68 @@
+"""The `insightstack` command line, run as a real process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from services.platform.cli import app
+from services.platform.settings import REPO_ROOT
+
+
+def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "COLUMNS": "200", "INSIGHTSTACK_DATA_DIR": str(tmp_path / "var"), "INSIGHTSTACK_LOG_LEVEL": "WARNING", **env}
+    script = Path(sys.executable).with_name("insightstack")
+    return subprocess.run([str(script), *args], capture_output=True, text=True, env=environment, timeout=120)
+
+
+def test_users_audit_and_tamper_detection(tmp_path: Path) -> None:
+    created = run(tmp_path, "users", "create", "ana", "--role", "analyst")
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip().splitlines()[-1]
+    assert key.startswith("isk_") and " " not in key
+    assert run(tmp_path, "users", "create", "ana", "--role", "viewer").stdout.startswith("error: user 'ana' already exists")
+    bad_role = run(tmp_path, "users", "create", "bo", "--role", "wizard")
+    assert bad_role.returncode == 2 and "wizard" in bad_role.stderr
+    listed = run(tmp_path, "users", "list").stdout
+    assert "ana" in listed and key not in listed
+
+    verified = run(tmp_path, "audit", "verify")
+    assert verified.returncode == 0 and "1 entries" in verified.stdout
+    with sqlite3.connect(tmp_path / "var" / "insightstack.db") as connection:
+        connection.execute("UPDATE audit_log SET target = 'eve' WHERE id = 1")
+    broken = run(tmp_path, "audit", "verify")
+    assert broken.returncode == 1 and "broken at entry 1" in broken.stdout
+
+
+def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> None:
+    catalogue = tmp_path / "prompts"
+    shutil.copytree(REPO_ROOT / "services" / "prompts", catalogue)
+    env = {"INSIGHTSTACK_PROMPTS_DIR": str(catalogue)}
+    ok = run(tmp_path, "prompts", "verify", **env)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    prompt = catalogue / "platform.market_brief" / "1.0.0.yaml"
+    prompt.write_text(prompt.read_text().replace("short market brief", "long market brief"))
+    changed = run(tmp_path, "prompts", "verify", **env)
+    assert changed.returncode == 1 and "text changed without a version bump" in changed.stdout
+    assert "platform.market_brief" in run(tmp_path, "prompts", "list", **env).stdout
+
+
+def test_bad_registry_is_one_clear_line(tmp_path: Path) -> None:
+    models = tmp_path / "models.yaml"
+    models.write_text("default_profile: cpu\nprofiles:\n  cpu:\n    models:\n      - {name: m, role: wizard, weights: w}\n")
+    result = run(tmp_path, "llm", "models", INSIGHTSTACK_MODELS_FILE=str(models))
+    assert result.returncode == 1
+    assert "profiles.cpu.models.0.role" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["users"], ["users", "create"], ["prompts"], ["llm", "serve"], ["serve"], ["audit"]])
+def test_help_everywhere(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output

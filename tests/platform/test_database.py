@@ -1,0 +1,121 @@
+"""Storage on SQLite and PostgreSQL: migrations, transactions, users, audit chain."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+
+from services.platform import audit, auth
+from services.platform.db import Base, Database, DatabaseUnavailable
+from services.platform.models import User
+from services.platform.permissions import PERMISSIONS, Permission, Role, allowed
+
+
+@pytest.fixture
+def db(database_url: str) -> Database:
+    database = Database(database_url)
+    database.upgrade()
+    yield database
+    database.engine.dispose()
+
+
+def test_migrations_build_exactly_the_models(db: Database) -> None:
+    assert db.current_revision() == "0001_platform"
+    with db.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    db.upgrade()  # idempotent
+
+
+def test_a_failed_transaction_writes_nothing(db: Database) -> None:
+    with pytest.raises(RuntimeError), db.session() as session:
+        auth.create_user(session, "half", Role.viewer)
+        audit.append(session, actor="t", role="admin", action="users.create", target="half", decision="allowed")
+        raise RuntimeError("crash between two writes")
+    with db.session() as session:
+        assert auth.list_users(session) == []
+        assert audit.entries(session) == []
+        assert audit.verify(session).ok
+
+
+def test_users_and_keys(db: Database) -> None:
+    with db.session() as session:
+        user, key = auth.create_user(session, "ana", Role.analyst)
+        with pytest.raises(auth.UserExists):
+            auth.create_user(session, "ana", Role.viewer)
+        with pytest.raises(ValueError, match="unknown role 'wizard'; roles: viewer, analyst"):
+            auth.create_user(session, "bob", "wizard")
+    assert key.startswith("isk_") and len(key) > 40
+    with db.session() as session:
+        assert auth.authenticate(session, key).name == "ana"
+        assert auth.authenticate(session, key[:-1] + "x") is None
+        assert auth.authenticate(session, "") is None
+        stored = session.execute(text("SELECT name, role, key_prefix, key_hash FROM users")).all()
+        assert key not in repr(stored)
+    with db.session() as session:
+        new_key = auth.rotate_key(session, "ana")
+    with db.session() as session:
+        assert auth.authenticate(session, key) is None
+        assert auth.authenticate(session, new_key).last_used_at is not None
+        auth.disable_user(session, "ana")
+    with db.session() as session:
+        assert auth.authenticate(session, new_key) is None
+        with pytest.raises(auth.UserNotFound):
+            auth.rotate_key(session, "nobody")
+
+
+def append_many(db: Database, count: int, actor: str = "t") -> None:
+    for index in range(count):
+        with db.session() as session:
+            audit.append(session, actor=actor, role="admin", action="test.act", target=f"t{index}", decision="allowed", details={"n": index, "ü": [1.5, None]})
+
+
+@pytest.mark.parametrize(
+    ("tamper", "bad_id", "reason"),
+    [
+        ("UPDATE audit_log SET details = '{\"n\": 99}' WHERE id = 3", 3, "entry edited"),
+        ("UPDATE audit_log SET decision = 'denied' WHERE id = 1", 1, "entry edited"),
+        ("DELETE FROM audit_log WHERE id = 2", 2, "entry 2 is missing"),
+        ("DELETE FROM audit_log WHERE id = 5", 5, "newest entries deleted"),
+    ],
+)
+def test_audit_tampering_is_detected(db: Database, tamper: str, bad_id: int, reason: str) -> None:
+    append_many(db, 5)
+    with db.session() as session:
+        assert audit.verify(session).model_dump() == {"ok": True, "checked": 5, "first_bad_id": None, "reason": None}
+        session.execute(text(tamper))
+    with db.session() as session:
+        result = audit.verify(session)
+    assert not result.ok and result.first_bad_id == bad_id and reason in result.reason
+
+
+def test_concurrent_appends_keep_one_chain(db: Database) -> None:
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda worker: append_many(db, 15, actor=f"w{worker}"), range(4)))
+    with db.session() as session:
+        result = audit.verify(session)
+        assert result.ok and result.checked == 60
+        assert len(session.scalars(select(User)).all()) == 0
+
+
+def test_unreachable_database_fails_fast() -> None:
+    db = Database("postgresql+psycopg://nobody@127.0.0.1:9/none")
+    started = time.monotonic()
+    with pytest.raises(DatabaseUnavailable, match="postgresql unavailable"):
+        db.ping()
+    with pytest.raises(DatabaseUnavailable), db.session() as session:
+        session.execute(text("SELECT 1"))
+    assert time.monotonic() - started < 10
+
+
+def test_permission_map() -> None:
+    assert allowed(Role.viewer, Permission.reports_read) and not allowed(Role.viewer, Permission.reports_generate)
+    assert allowed(Role.analyst, Permission.strategies_build) and not allowed(Role.analyst, Permission.strategies_approve)
+    assert allowed(Role.reviewer, Permission.reviews_decide) and not allowed(Role.reviewer, Permission.chatops_operate)
+    assert allowed(Role.operator, Permission.chatops_operate) and not allowed(Role.operator, Permission.backtests_write)
+    assert all(Role.admin in roles for roles in PERMISSIONS.values())
+    assert all(Role.viewer in PERMISSIONS[p] for p in (Permission.reports_read, Permission.chatops_ask))

@@ -1,0 +1,77 @@
+"""A throwaway PostgreSQL 15 server from the machine's binaries, for tests and the staging rehearsal.
+
+PostgreSQL refuses to run as root, so when we are root the server runs as the `postgres`
+system user. Set INSIGHTSTACK_TEST_PG_URL to use an existing server instead.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def available() -> bool:
+    return bool(os.environ.get("INSIGHTSTACK_TEST_PG_URL")) or (PG_BIN / "initdb").exists()
+
+
+@contextmanager
+def running_postgres() -> Iterator[str]:
+    """Yields a SQLAlchemy URL of a fresh server on a free loopback port; removes it afterwards."""
+    external = os.environ.get("INSIGHTSTACK_TEST_PG_URL")
+    if external:
+        yield external
+        return
+    root = Path(tempfile.mkdtemp(prefix="insightstack-pg-"))
+    data, sockets = root / "data", root / "run"
+    sockets.mkdir()
+    as_user = _drop_to_postgres(root)
+    port = _free_port()
+    try:
+        _run([PG_BIN / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"], as_user)
+        _run(
+            [PG_BIN / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-t", "60", "start",
+             "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"],
+            as_user,
+        )
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], preexec_fn=as_user, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+Demote = Callable[[], None] | None
+
+
+def _drop_to_postgres(root: Path) -> Demote:
+    if os.geteuid() != 0:
+        return None
+    user = pwd.getpwnam("postgres")
+    for path in (root, *root.iterdir()):
+        os.chown(path, user.pw_uid, user.pw_gid)
+
+    def demote() -> None:
+        os.setgid(user.pw_gid)
+        os.setuid(user.pw_uid)
+
+    return demote
+
+
+def _run(argv: list[object], as_user: Demote) -> None:
+    result = subprocess.run([str(a) for a in argv], preexec_fn=as_user, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{argv[0]} failed: {result.stderr or result.stdout}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
