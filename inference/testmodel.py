@@ -45,7 +45,7 @@ class TestModelSpec(BaseModel):
     num_attention_heads: int = 2
     num_key_value_heads: int = 2
     head_dim: int = 64
-    max_position_embeddings: int = 4096
+    max_position_embeddings: int = 16384
     seed: int = 0
 
 

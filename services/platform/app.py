@@ -26,6 +26,8 @@ from services.platform.errors import LIBRARY_ERRORS, AppError
 from services.platform.health import router as health_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
+from services.reports.api import router as reports_router
+from services.reports.service import ReportGenerationService
 
 log = structlog.get_logger(__name__)
 VERSION = "0.1.0"
@@ -57,7 +59,9 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     app.add_middleware(RequestIdMiddleware)
     _install_error_handlers(app)
     _install_offline_docs(app)
+    app.state.reports = ReportGenerationService(platform)
     app.include_router(health_router)
+    app.include_router(reports_router)
     return app
 
 

@@ -32,8 +32,9 @@ from services.platform.demo import market_brief
 from services.platform.errors import AppError
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
-from services.platform.runtime import Platform
+from services.platform.runtime import Platform, open_platform
 from services.platform.settings import get_settings
+from services.reports.cli import backtests_app, factcheck_command, reports_app
 
 app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
 llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
@@ -41,8 +42,12 @@ users_app = typer.Typer(help="Users and API keys.", no_args_is_help=True)
 prompts_app = typer.Typer(help="The versioned prompt catalogue.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
-for sub, name in ((llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db")):
+for sub, name in (
+    (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
+    (backtests_app, "backtests"), (reports_app, "reports"),
+):
     app.add_typer(sub, name=name)
+app.command("factcheck")(factcheck_command)
 
 console = Console()
 CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, auth.UserExists, auth.UserNotFound)
@@ -57,10 +62,6 @@ def main() -> None:
     except CLI_ERRORS as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise SystemExit(1) from None
-
-
-def _platform() -> Platform:
-    return Platform(get_settings())
 
 
 def ensure_test_model(platform: Platform, entry: ModelEntry) -> None:
@@ -89,7 +90,7 @@ def serve(
     llm_replicas: Annotated[int | None, typer.Option(min=1, help="vLLM replicas on consecutive ports.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
-    platform = _platform()
+    platform = open_platform()
     supervisor = start_llm(platform, replicas=llm_replicas) if with_llm else None
     if supervisor is not None:
         platform.llm_urls = supervisor.urls  # replicas may be on more ports than models.yaml lists
@@ -107,7 +108,7 @@ def llm_serve(
     replicas: Annotated[int | None, typer.Option(min=1, help="Replicas on consecutive ports.")] = None,
 ) -> None:
     """Start the vLLM server(s) for a model and keep them running (Ctrl-C stops them)."""
-    supervisor = start_llm(_platform(), model, replicas)
+    supervisor = start_llm(open_platform(), model, replicas)
     console.print(f"[green]ready[/green]: {', '.join(supervisor.urls)}  (logs in {supervisor.servers[0].log_file.parent})")
     try:
         threading.Event().wait()
@@ -122,7 +123,7 @@ def llm_build_test_model(
     out: Annotated[Path | None, typer.Option(help="Directory; default: the generated model's weights path.")] = None,
 ) -> None:
     """Build the deterministic tiny test model (skipped when already up to date)."""
-    platform = _platform()
+    platform = open_platform()
     entry = next(e for e in platform.registry.profile.models if e.generated)
     path = build_test_model(out or platform.registry.weights_path(entry))
     console.print(f"test model ready at {path}")
@@ -131,7 +132,7 @@ def llm_build_test_model(
 @llm_app.command("models")
 def llm_models() -> None:
     """The models of the active profile."""
-    platform = _platform()
+    platform = open_platform()
     table = Table("name", "role", "served as", "weights", "endpoints", title=f"profile {platform.registry.profile_name}")
     for entry in platform.registry.profile.models:
         table.add_row(entry.name, entry.role.value, entry.api_name, str(platform.registry.weights_path(entry)), ", ".join(entry.endpoints))
@@ -144,8 +145,7 @@ def llm_models() -> None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply all migrations."""
-    platform = _platform()
-    platform.db.upgrade()
+    platform = open_platform()
     console.print(f"database at revision {platform.db.current_revision()}")
 
 
@@ -155,8 +155,7 @@ def users_create(
     role: Annotated[Role, typer.Option(help="viewer, analyst, reviewer, operator or admin.")],
 ) -> None:
     """Create a user; the API key is printed once, alone on the last line."""
-    platform = _platform()
-    platform.db.upgrade()
+    platform = open_platform()
     with platform.db.session() as session:
         user, key = auth.create_user(session, name, role)
         audit.append(session, actor="cli", role="admin", action="users.create", target=name, decision="allowed", details={"role": role.value})
@@ -167,7 +166,7 @@ def users_create(
 @users_app.command("rotate-key")
 def users_rotate_key(name: str) -> None:
     """Replace a user's API key; the new key is printed alone on the last line."""
-    platform = _platform()
+    platform = open_platform()
     with platform.db.session() as session:
         key = auth.rotate_key(session, name)
         audit.append(session, actor="cli", role="admin", action="users.rotate_key", target=name, decision="allowed")
@@ -178,7 +177,7 @@ def users_rotate_key(name: str) -> None:
 @users_app.command("disable")
 def users_disable(name: str) -> None:
     """Disable a user: the key stops working at once."""
-    platform = _platform()
+    platform = open_platform()
     with platform.db.session() as session:
         auth.disable_user(session, name)
         audit.append(session, actor="cli", role="admin", action="users.disable", target=name, decision="allowed")
@@ -188,7 +187,7 @@ def users_disable(name: str) -> None:
 @users_app.command("list")
 def users_list() -> None:
     """Users with their role and state (never their keys)."""
-    platform = _platform()
+    platform = open_platform()
     table = Table("name", "role", "disabled", "created", "last used")
     with platform.db.session() as session:
         for user in auth.list_users(session):
@@ -199,7 +198,7 @@ def users_list() -> None:
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Check the hash chain; exit 1 naming the first edited, deleted or inserted entry."""
-    platform = _platform()
+    platform = open_platform()
     with platform.db.session() as session:
         result = audit.verify(session)
     if not result.ok:
@@ -215,7 +214,7 @@ def audit_verify() -> None:
 def prompts_list() -> None:
     """Every prompt version in the catalogue."""
     table = Table("id", "version", "owner", "hash", "output type")
-    for spec in _platform().prompts.all():
+    for spec in open_platform().prompts.all():
         table.add_row(spec.id, spec.version, spec.owner, spec.content_hash()[:12], spec.output_type)
     console.print(table)
 
@@ -223,14 +222,14 @@ def prompts_list() -> None:
 @prompts_app.command("show")
 def prompts_show(prompt_id: str, version: Annotated[str | None, typer.Option(help="Default: newest.")] = None) -> None:
     """One prompt version with its hash and templates."""
-    spec = _platform().prompts.get(prompt_id, version)
+    spec = open_platform().prompts.get(prompt_id, version)
     console.print_json(json.dumps({**spec.model_dump(), "hash": spec.content_hash()}))
 
 
 @prompts_app.command("verify")
 def prompts_verify() -> None:
     """Fail if a prompt changed without a version bump, is unlocked, or names an unknown output type."""
-    catalogue = _platform().prompts
+    catalogue = open_platform().prompts
     problems = catalogue.verify() + [
         f"{spec.key}: output_type {spec.output_type!r}: {error}"
         for spec in catalogue.all()
@@ -246,7 +245,7 @@ def prompts_verify() -> None:
 @prompts_app.command("lock")
 def prompts_lock() -> None:
     """Record the hashes of new prompt versions (refuses to re-hash a released one)."""
-    added = _platform().prompts.lock()
+    added = open_platform().prompts.lock()
     console.print(f"locked {len(added)} new version(s): {', '.join(added) or '-'}")
 
 
@@ -268,8 +267,7 @@ def demo(
     keep_serving: Annotated[bool, typer.Option(help="Keep the stack up after the walk-through.")] = True,
 ) -> None:
     """Bring the stack up on the embedded defaults and walk through it."""
-    platform = _platform()
-    platform.db.upgrade()
+    platform = open_platform()
     supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
     server = uvicorn.Server(uvicorn.Config(create_app(platform.settings, platform), port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -21,7 +21,7 @@ from retrieval.errors import VectorStoreUnavailableError
 from retrieval.store import open_store, ping
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import DatabaseRecorder
-from services.platform.settings import Settings
+from services.platform.settings import Settings, get_settings
 
 log = structlog.get_logger(__name__)
 
@@ -106,3 +106,10 @@ class Platform:
             self.vector_store.close()
         if "db" in self.__dict__:
             self.db.engine.dispose()
+
+
+def open_platform() -> Platform:
+    """The platform of a CLI command, with its database migrated."""
+    platform = Platform(get_settings())
+    platform.db.upgrade()
+    return platform

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import services.platform.models  # noqa: F401  (registers the tables on Base.metadata)
+import services.reports.models  # noqa: F401
 from services.platform.db import Base
 
 config = context.config

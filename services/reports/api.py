@@ -1,0 +1,120 @@
+"""HTTP routes of the narrative report product (thin: parse, authorize, call the service)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+
+from guardrails.factcheck import FactCheckResult, check
+from services.platform.deps import PlatformDep, Principal, require
+from services.platform.errors import Forbidden
+from services.platform.permissions import Permission, allowed
+from services.reports import render, store
+from services.reports.facts import fact_sheet
+from services.reports.schemas import (
+    BacktestIn,
+    BacktestOut,
+    BacktestSummary,
+    FactCheckRequest,
+    IngestResult,
+    ReportOut,
+    ReviewIn,
+    ReviewQueueItem,
+)
+from services.reports.service import Caller, ReportGenerationService
+
+router = APIRouter(tags=["reports"])
+Reader = Annotated[Principal, Depends(require(Permission.reports_read))]
+
+
+def get_service(request: Request) -> ReportGenerationService:
+    return request.app.state.reports
+
+
+ServiceDep = Annotated[ReportGenerationService, Depends(get_service)]
+
+
+def caller(user: Principal, request: Request) -> Caller:
+    return Caller(name=user.name, role=user.role.value, request_id=request.state.request_id)
+
+
+@router.post("/backtests", status_code=201, response_model=IngestResult, summary="Import one BacktestService result")
+def import_backtest(
+    body: BacktestIn, request: Request, response: Response, platform: PlatformDep,
+    user: Annotated[Principal, Depends(require(Permission.backtests_write))],
+) -> IngestResult:
+    with platform.db.session() as session:
+        result = store.ingest(session, body, actor=user.name, role=user.role.value)
+    if not result.created:
+        response.status_code = 200
+    return result
+
+
+@router.get("/backtests", response_model=list[BacktestSummary], summary="Newest revision of every backtest")
+def list_backtests(platform: PlatformDep, user: Reader) -> list[BacktestSummary]:
+    with platform.db.session() as session:
+        return store.summaries(session)
+
+
+@router.get("/backtests/{backtest_id}", response_model=BacktestOut)
+def get_backtest(backtest_id: str, platform: PlatformDep, user: Reader) -> BacktestOut:
+    with platform.db.session() as session:
+        return store.as_out(store.latest(session, backtest_id))
+
+
+def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
+    if refresh and not allowed(user.role, Permission.reports_generate):
+        raise Forbidden(f"role {user.role.value!r} lacks permission 'reports.generate' needed for refresh=true")
+    return service.get_report(backtest_id, caller(user, request), refresh=refresh)
+
+
+@router.get("/backtests/{backtest_id}/report", response_model=ReportOut, summary="The fact-checked narrative report (cached)")
+def get_report(
+    backtest_id: str, request: Request, service: ServiceDep, user: Reader,
+    refresh: Annotated[bool, Query(description="Regenerate (analyst and above).")] = False,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    report = _report(backtest_id, refresh, user, request, service)
+    headers = {"ETag": report.etag, "Cache-Control": "private, no-cache"}
+    if if_none_match == report.etag:
+        return Response(status_code=304, headers=headers)
+    return JSONResponse(report.model_dump(mode="json"), headers=headers)
+
+
+@router.get("/backtests/{backtest_id}/report.md", response_class=PlainTextResponse, summary="The report as Markdown")
+def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, platform: PlatformDep, user: Reader) -> PlainTextResponse:
+    report = _report(backtest_id, False, user, request, service)
+    return PlainTextResponse(render.markdown(report, _backtest(platform, backtest_id, report.revision)), media_type="text/markdown")
+
+
+@router.get("/backtests/{backtest_id}/report.html", response_class=HTMLResponse, summary="The report as a self-contained page")
+def get_report_html(backtest_id: str, request: Request, service: ServiceDep, platform: PlatformDep, user: Reader) -> HTMLResponse:
+    report = _report(backtest_id, False, user, request, service)
+    return HTMLResponse(render.html(report, _backtest(platform, backtest_id, report.revision)))
+
+
+@router.post("/backtests/{backtest_id}/report/review", response_model=ReportOut, summary="Approve or reject the current report")
+def review_report(
+    backtest_id: str, body: ReviewIn, request: Request, service: ServiceDep,
+    user: Annotated[Principal, Depends(require(Permission.reviews_decide))],
+) -> ReportOut:
+    return service.review(backtest_id, body, caller(user, request))
+
+
+@router.get("/reviews", response_model=list[ReviewQueueItem], summary="Reports waiting for a reviewer")
+def review_queue(service: ServiceDep, user: Annotated[Principal, Depends(require(Permission.reviews_decide))]) -> list[ReviewQueueItem]:
+    return service.queue()
+
+
+@router.post("/guardrails/factcheck", response_model=FactCheckResult, summary="Fact-check any text against a backtest")
+def factcheck(body: FactCheckRequest, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.factcheck_run))]) -> FactCheckResult:
+    with platform.db.session() as session:
+        backtest = BacktestIn.model_validate(store.latest(session, body.backtest_id).content)
+    return check(body.text, fact_sheet(backtest))
+
+
+def _backtest(platform: PlatformDep, backtest_id: str, revision: int) -> BacktestIn:
+    with platform.db.session() as session:
+        return store.backtest_at(session, backtest_id, revision)

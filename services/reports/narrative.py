@@ -1,0 +1,70 @@
+"""The model's part of a report, as a Pydantic type built per backtest.
+
+Numbers come from code, prose from the model: every prose field is constrained to text without
+digits, in which the model cites a figure only as a placeholder such as ``{cagr}`` or
+``{bear.total_return}``, chosen from the figures this backtest actually has. Code then fills the
+placeholders with the stored, formatted values. Where the schema asks the model to pick a
+regime or a metric, the choices are the stored ones. The model cannot write a wrong number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+SCHEMA_VERSION = "1"
+PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
+SECTIONS: dict[str, tuple[str, int]] = {
+    "headline": ("Headline", 100),
+    "executive_summary": ("Executive summary", 400),
+    "performance_vs_benchmark": ("Performance vs benchmark", 240),
+    "risk": ("Risk", 240),
+    "regime_analysis": ("Regime analysis", 240),
+    "signal_insights": ("Signal insights", 200),
+    "anomalies": ("Anomalies", 200),
+}
+LIST_SECTIONS: dict[str, tuple[str, int, int]] = {
+    "recommendations": ("Recommendations", 3, 120),
+    "caveats": ("Caveats", 2, 120),
+}
+
+
+def prose_pattern(placeholders: list[str]) -> str:
+    """Text with no digits and no braces except around a known placeholder."""
+    names = "|".join(re.escape(name) for name in sorted(placeholders, key=len, reverse=True))
+    return rf"^(?:[^0-9{{}}\\]|\{{(?:{names})\}})*$"
+
+
+def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[str]) -> type[BaseModel]:
+    """The output type for one backtest: its placeholders, its regimes, its metrics."""
+    pattern = prose_pattern(placeholders)
+    fields: dict[str, Any] = {
+        name: (str, Field(min_length=1, max_length=limit, pattern=pattern, description=title))
+        for name, (title, limit) in SECTIONS.items()
+    }
+    for name, (title, items, limit) in LIST_SECTIONS.items():
+        item = Annotated[str, Field(min_length=1, max_length=limit, pattern=pattern)]
+        fields[name] = (list[item], Field(min_length=1, max_length=items, description=title))  # type: ignore[valid-type]
+    if regimes:
+        fields["best_regime"] = (Literal[tuple(regimes)] | None, None)  # type: ignore[valid-type]
+    fields["highlighted_metrics"] = (list[Literal[tuple(metrics)]], Field(min_length=1, max_length=4))  # type: ignore[valid-type]
+    return create_model("NarrativeReport", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+def fill(text: str, figures: dict[str, str]) -> str:
+    """Replace each placeholder with its stored, formatted figure."""
+    return PLACEHOLDER.sub(lambda match: figures.get(match.group(1), match.group(0)), text)
+
+
+def render_text(narrative: dict[str, Any], figures: dict[str, str]) -> str:
+    """The narrative as plain text with figures filled in (what the fact checker reads)."""
+    parts = [fill(narrative[name], figures) for name in SECTIONS]
+    for name in LIST_SECTIONS:
+        parts += [fill(item, figures) for item in narrative[name]]
+    return "\n".join(part.strip() for part in parts if part.strip())
+
+
+def section_titles() -> dict[str, str]:
+    return {name: title for name, (title, _limit) in SECTIONS.items()} | {name: title for name, (title, _i, _l) in LIST_SECTIONS.items()}

@@ -1,0 +1,230 @@
+"""ReportGenerationService: backtest in, fact-checked executive narrative out, cached.
+
+A report is cached under everything that determines it (backtest revision, prompt version and
+hash, model, output schema version). On a miss the narrative is generated under a schema
+that forbids digits (figures are placeholders filled by code), fact-checked against the stored
+numbers, and stored as `verified` or `needs_review`. Concurrent first requests for the same
+report in this process generate it once; the unique cache key keeps other processes honest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from guardrails.factcheck import FactCheckResult, check
+from inference.errors import LLMUnavailableError
+from inference.structured import CallContext
+from services.platform import audit
+from services.platform.errors import Conflict, NotFound, Unprocessable
+from services.platform.models import utcnow
+from services.platform.runtime import Platform
+from services.reports import store
+from services.reports.facts import fact_sheet, figures
+from services.reports.models import Report, ReportReview
+from services.reports.narrative import SCHEMA_VERSION, narrative_type, render_text
+from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn, ReviewQueueItem
+
+log = structlog.get_logger(__name__)
+PROMPT_ID = "reports.narrative"
+
+
+@dataclass(frozen=True)
+class Caller:
+    name: str
+    role: str
+    request_id: str | None = None
+
+
+class ReportGenerationService:
+    """Reports for backtests: cache, generation, fact check, review."""
+
+    def __init__(self, platform: Platform) -> None:
+        self.platform = platform
+        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._locks_guard = threading.Lock()
+
+    # --- reading and generating --------------------------------------------------------------
+
+    def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False) -> ReportOut:
+        """The cached report, else a freshly generated one; stale cached copy if the LLM is down."""
+        with self.platform.db.session() as session:
+            revision = store.latest(session, backtest_id)
+            backtest = BacktestIn.model_validate(revision.content)
+            key = self.cache_key(backtest_id, revision.revision)
+            cached = None if refresh else self._by_key(session, key)
+        if cached is not None:
+            log.info("report.cache_hit", backtest_id=backtest_id, revision=revision.revision)
+            return self._out(cached, backtest)
+        with self._lock_for(key):
+            if not refresh:
+                with self.platform.db.session() as session:
+                    cached = self._by_key(session, key)
+                if cached is not None:  # another request generated it while we waited
+                    return self._out(cached, backtest)
+            try:
+                report = self._generate(backtest, revision.revision, key, caller)
+            except LLMUnavailableError:
+                stale = self._last_report(backtest_id)
+                if stale is None:
+                    raise
+                log.warning("report.served_stale", backtest_id=backtest_id)
+                with self.platform.db.session() as session:
+                    stale_backtest = store.backtest_at(session, backtest_id, stale.revision)
+                return self._out(stale, stale_backtest, stale=True)
+        return self._out(report, backtest)
+
+    def is_cached(self, backtest_id: str) -> bool:
+        with self.platform.db.session() as session:
+            revision = store.latest(session, backtest_id)
+            return self._by_key(session, self.cache_key(backtest_id, revision.revision)) is not None
+
+    def cache_key(self, backtest_id: str, revision: int) -> str:
+        prompt = self.platform.prompts.get(PROMPT_ID)
+        parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.platform.chat_model.name, SCHEMA_VERSION]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller) -> Report:
+        values = figures(backtest)
+        output_type = narrative_type(
+            placeholders=sorted(values),
+            regimes=[regime.label for regime in backtest.regimes],
+            metrics=[name for name in KPI_NAMES if name in values],
+        )
+        prompt = self.platform.prompts.render(PROMPT_ID, _prompt_variables(backtest, values))
+        context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
+        started = time.perf_counter()
+        narrative = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        text = render_text(narrative, values)
+        result = check(text, fact_sheet(backtest))
+        status = "verified" if result.verdict == "verified" else "needs_review"
+        elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+        with self.platform.db.session() as session:
+            report = self._by_key(session, key) or Report(cache_key=key)
+            report.backtest_id, report.revision = backtest.id, revision
+            report.prompt_id, report.prompt_version, report.prompt_hash = prompt.prompt_id, prompt.version, prompt.hash
+            report.model, report.schema_version = self.platform.chat_model.name, SCHEMA_VERSION
+            report.narrative, report.text, report.factcheck = narrative, text, result.model_dump()
+            report.status, report.generated_by, report.generation_ms = status, caller.name, elapsed_ms
+            report.generated_at = utcnow()
+            session.add(report)
+            audit.append(
+                session, actor=caller.name, role=caller.role, action="reports.generate", target=backtest.id, decision="allowed",
+                details={"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable, "prompt_version": prompt.version},
+                request_id=caller.request_id,
+            )
+            try:
+                session.flush()
+            except IntegrityError as exc:  # another process stored the same report first
+                raise Conflict(f"report for {backtest.id} was generated concurrently; retry to read it") from exc
+        log.info("report.generated", backtest_id=backtest.id, revision=revision, status=status, ms=elapsed_ms)
+        return report
+
+    # --- reviews -----------------------------------------------------------------------------
+
+    def review(self, backtest_id: str, decision: ReviewIn, caller: Caller) -> ReportOut:
+        """Approve or reject the current report; edited text is fact-checked again and cannot
+        be approved while it contradicts the store."""
+        with self.platform.db.session() as session:
+            report = self._current(session, backtest_id)
+            backtest = store.backtest_at(session, backtest_id, report.revision)
+            edited_check: FactCheckResult | None = None
+            if decision.edited_text is not None:
+                edited_check = check(decision.edited_text, fact_sheet(backtest))
+                if decision.decision == "approve" and edited_check.contradicted:
+                    raise Unprocessable(
+                        f"edited text contradicts the stored figures in {edited_check.contradicted} claim(s): "
+                        + "; ".join(f.note for f in edited_check.findings if f.status == "contradicted")
+                    )
+                report.text, report.factcheck = decision.edited_text, edited_check.model_dump()
+            report.status = "approved" if decision.decision == "approve" else "rejected"
+            session.add(
+                ReportReview(
+                    report_id=report.id, reviewer=caller.name, decision=decision.decision, comment=decision.comment,
+                    edited_text=decision.edited_text, factcheck=edited_check.model_dump() if edited_check else None,
+                )
+            )
+            audit.append(
+                session, actor=caller.name, role=caller.role, action="reports.review", target=backtest_id, decision="allowed",
+                details={"decision": decision.decision, "revision": report.revision, "edited": decision.edited_text is not None, "comment": decision.comment[:200]},
+                request_id=caller.request_id,
+            )
+        return self._out(report, backtest)
+
+    def queue(self) -> list[ReviewQueueItem]:
+        """Reports waiting for a reviewer, oldest first."""
+        with self.platform.db.session() as session:
+            rows = session.scalars(select(Report).where(Report.status == "needs_review").order_by(Report.generated_at))
+            return [
+                ReviewQueueItem(
+                    backtest_id=r.backtest_id, revision=r.revision, status=r.status, generated_at=r.generated_at,
+                    contradicted=r.factcheck["contradicted"], unverifiable=r.factcheck["unverifiable"],
+                )
+                for r in rows
+            ]
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _current(self, session: Session, backtest_id: str) -> Report:
+        revision = store.latest(session, backtest_id)
+        report = self._by_key(session, self.cache_key(backtest_id, revision.revision))
+        if report is None:
+            raise NotFound(f"no report generated yet for backtest {backtest_id!r} revision {revision.revision}")
+        return report
+
+    def _last_report(self, backtest_id: str) -> Report | None:
+        with self.platform.db.session() as session:
+            return session.scalar(select(Report).where(Report.backtest_id == backtest_id).order_by(Report.generated_at.desc()).limit(1))
+
+    @staticmethod
+    def _by_key(session: Session, key: str) -> Report | None:
+        return session.scalar(select(Report).where(Report.cache_key == key))
+
+    def _lock_for(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks[key]
+
+    @staticmethod
+    def _out(report: Report, backtest: BacktestIn, *, stale: bool = False) -> ReportOut:
+        etag = hashlib.sha256(f"{report.cache_key}:{report.status}:{report.generated_at.isoformat()}:{report.text}".encode()).hexdigest()[:32]
+        return ReportOut(
+            backtest_id=report.backtest_id, revision=report.revision, status=report.status, stale=stale,
+            narrative=report.narrative, text=report.text, figures=figures(backtest),
+            factcheck=FactCheckResult.model_validate(report.factcheck), prompt_id=report.prompt_id,
+            prompt_version=report.prompt_version, model=report.model, generated_at=report.generated_at,
+            generation_ms=report.generation_ms, etag=f'"{etag}"',
+        )
+
+
+def _prompt_variables(backtest: BacktestIn, values: dict[str, str]) -> dict[str, str]:
+    regimes = "\n".join(
+        f"- {r.label} ({r.start} to {r.end}): return {{{r.label}.total_return}}, sharpe {{{r.label}.sharpe}}" for r in backtest.regimes
+    )
+    signals = "\n".join(f"- {s.name}: {s.count} signals, hit rate {s.hit_rate}" for s in backtest.signals)
+    anomalies = "\n".join(f"- {a.at}: {a.severity} {a.kind}: {a.description}" for a in backtest.anomalies)
+    return {
+        "strategy": f"{backtest.strategy.name} (template {backtest.strategy.template}, params {json.dumps(backtest.strategy.params)})",
+        "period": f"{backtest.period.start} to {backtest.period.end}, timeframe {backtest.timeframe}",
+        "universe": ", ".join(backtest.universe),
+        "benchmark": backtest.benchmark or "none",
+        "figures": "\n".join(f"{{{name}}} = {value}" for name, value in sorted(values.items())),
+        "regimes": regimes or "none recorded",
+        "signals": signals or "none recorded",
+        "anomalies": anomalies or "none",
+        "placeholders": ", ".join(f"{{{name}}}" for name in sorted(values)),
+    }
+
+
+def _seed(key: str) -> int:
+    """A seed derived from the cache key: regenerating the same inputs gives the same report."""
+    return int(key[:8], 16)
