@@ -78,6 +78,8 @@ def get_report(
 ) -> Response:
     report = _report(backtest_id, refresh, user, request, service)
     headers = {"ETag": report.etag, "Cache-Control": "private, no-cache"}
+    if report.stale:
+        headers["Warning"] = '110 insightstack "stale report: LLM unavailable"'
     if if_none_match == report.etag:
         return Response(status_code=304, headers=headers)
     return JSONResponse(report.model_dump(mode="json"), headers=headers)

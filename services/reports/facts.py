@@ -23,7 +23,7 @@ LABELS = {
 def format_value(metric: str, value: float) -> str:
     """How a figure is written in every report: percents with one decimal, ratios with two."""
     if metric in PERCENT:
-        return f"{value * 100:.1f}%"
+        return f"{value * 100:.1f}%".replace("-0.0%", "0.0%")
     if metric in DAYS:
         return f"{int(value)} days"
     if metric in COUNTS:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from services.platform.db import Base
+from services.platform.db import Base, UTCDateTime
 from services.platform.models import utcnow
 
 
@@ -24,7 +24,7 @@ class BacktestRevision(Base):
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_by: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Report(Base):
@@ -47,7 +47,7 @@ class Report(Base):
     factcheck: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16), index=True)
     generated_by: Mapped[str] = mapped_column(String(64))
-    generated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    generated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     generation_ms: Mapped[float] = mapped_column(Float)
 
 
@@ -63,4 +63,4 @@ class ReportReview(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     edited_text: Mapped[str | None] = mapped_column(Text)
     factcheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -164,6 +164,7 @@ class ReportOut(BaseModel):
     revision: int
     status: ReportStatus
     stale: bool = False
+    stale_reason: str | None = Field(default=None, description="Why a stale copy was served (the LLM was unavailable).")
     narrative: dict[str, Any]
     text: str
     figures: dict[str, str]

@@ -74,14 +74,14 @@ class ReportGenerationService:
                     return self._out(cached, backtest)
             try:
                 report = self._generate(backtest, revision.revision, key, caller)
-            except LLMUnavailableError:
+            except LLMUnavailableError as exc:
                 stale = self._last_report(backtest_id)
                 if stale is None:
                     raise
-                log.warning("report.served_stale", backtest_id=backtest_id)
+                log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
                 with self.platform.db.session() as session:
                     stale_backtest = store.backtest_at(session, backtest_id, stale.revision)
-                return self._out(stale, stale_backtest, stale=True)
+                return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
         return self._out(report, backtest)
 
     def is_cached(self, backtest_id: str) -> bool:
@@ -195,10 +195,10 @@ class ReportGenerationService:
             return self._locks[key]
 
     @staticmethod
-    def _out(report: Report, backtest: BacktestIn, *, stale: bool = False) -> ReportOut:
+    def _out(report: Report, backtest: BacktestIn, *, stale_reason: str | None = None) -> ReportOut:
         etag = hashlib.sha256(f"{report.cache_key}:{report.status}:{report.generated_at.isoformat()}:{report.text}".encode()).hexdigest()[:32]
         return ReportOut(
-            backtest_id=report.backtest_id, revision=report.revision, status=report.status, stale=stale,
+            backtest_id=report.backtest_id, revision=report.revision, status=report.status, stale=stale_reason is not None, stale_reason=stale_reason,
             narrative=report.narrative, text=report.text, figures=figures(backtest),
             factcheck=FactCheckResult.model_validate(report.factcheck), prompt_id=report.prompt_id,
             prompt_version=report.prompt_version, model=report.model, generated_at=report.generated_at,

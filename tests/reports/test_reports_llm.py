@@ -1,0 +1,145 @@
+"""Reports through the real vLLM server: schema-valid, cached, reviewed, served stale when it is down."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import func, select
+
+from services.platform.models import AuditEntry, LLMCall
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.reports import store
+from services.reports.facts import figures
+from services.reports.narrative import PLACEHOLDER, narrative_type
+from services.reports.schemas import KPI_NAMES
+from tests.conftest import PlatformFactory
+from tests.reports.conftest import Api, api_for, import_samples, sample
+
+pytestmark = pytest.mark.llm
+BACKTEST = "eq-us-ma-crossover"
+
+
+def report_calls(platform: Platform) -> int:
+    with platform.db.session() as session:
+        return session.scalar(select(func.count()).select_from(LLMCall).where(LLMCall.feature == "reports", LLMCall.outcome == "ok"))
+
+
+def test_reports_are_schema_valid_with_figures_from_the_store(api: Api) -> None:
+    with api.platform.db.session() as session:
+        backtests = {row.id: store.backtest_at(session, row.id, row.revision) for row in store.summaries(session)}
+    chosen = sorted(backtests)[:4]
+    with ThreadPoolExecutor(4) as pool:
+        responses = list(pool.map(lambda b: api.client.get(f"/backtests/{b}/report", headers=api.as_(Role.viewer)), chosen))
+    for backtest_id, response in zip(chosen, responses, strict=True):
+        assert response.status_code == 200, response.text
+        report, backtest = response.json(), backtests[backtest_id]
+        values = figures(backtest)
+        output_type = narrative_type(sorted(values), [r.label for r in backtest.regimes], [k for k in KPI_NAMES if k in values])
+        output_type.model_validate(report["narrative"])  # strictly valid against the per-backtest schema
+        assert report["figures"] == values and report["status"] in ("verified", "needs_review")
+        assert report["prompt_id"] == "reports.narrative" and report["prompt_version"] == "1.0.0"
+        assert report["factcheck"]["contradicted"] == 0  # the model cannot write a number, so none can be wrong
+        for prose in report["narrative"].values():
+            for item in prose if isinstance(prose, list) else [prose]:
+                assert not any(ch.isdigit() for ch in PLACEHOLDER.sub("", str(item))) or item in KPI_NAMES
+    with api.platform.db.session() as session:
+        call = session.scalars(select(LLMCall).where(LLMCall.feature == "reports")).first()
+        assert call.prompt_id == "reports.narrative" and call.prompt_hash and call.output_tokens > 0
+
+
+def test_cache_etag_refresh_and_single_flight(api: Api) -> None:
+    viewer, analyst = api.as_(Role.viewer), api.as_(Role.analyst)
+    with ThreadPoolExecutor(4) as pool:
+        first = list(pool.map(lambda _: api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer), range(4)))
+    assert {r.status_code for r in first} == {200}
+    assert report_calls(api.platform) == 1  # concurrent first requests generated it once
+    assert len({r.json()["generated_at"] for r in first}) == 1
+
+    etag = first[0].headers["etag"]
+    assert api.client.get(f"/backtests/{BACKTEST}/report", headers={**viewer, "If-None-Match": etag}).status_code == 304
+    assert api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer).json() == first[0].json()
+    assert report_calls(api.platform) == 1
+
+    denied = api.client.get(f"/backtests/{BACKTEST}/report?refresh=true", headers=viewer)
+    assert denied.status_code == 403 and "reports.generate" in denied.text
+    refreshed = api.client.get(f"/backtests/{BACKTEST}/report?refresh=true", headers=analyst)
+    assert refreshed.status_code == 200 and report_calls(api.platform) == 2
+    assert refreshed.json()["generated_at"] != first[0].json()["generated_at"]
+
+    markdown = api.client.get(f"/backtests/{BACKTEST}/report.md", headers=viewer)
+    assert markdown.headers["content-type"].startswith("text/markdown") and "| Sharpe ratio |" in markdown.text
+    page = api.client.get(f"/backtests/{BACKTEST}/report.html", headers=viewer).text
+    assert "<svg" in page and not re.search(r"(src|href)=\"?https?:|url\(https?:|@import", page)  # self-contained, offline
+    assert report_calls(api.platform) == 2
+
+
+def test_new_revision_gets_its_own_report(api: Api) -> None:
+    viewer = api.as_(Role.viewer)
+    first = api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer).json()
+    changed = sample(BACKTEST)
+    changed["kpis"]["sharpe"] = 1.23
+    assert api.client.post("/backtests", json=changed, headers=api.as_(Role.analyst)).json()["revision"] == 2
+    second = api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer).json()
+    assert (first["revision"], second["revision"]) == (1, 2)
+    assert second["figures"]["sharpe"] == "1.23"
+
+
+def test_review_flow(api: Api) -> None:
+    reviewer, analyst = api.as_(Role.reviewer), api.as_(Role.analyst)
+    report = api.client.get(f"/backtests/{BACKTEST}/report", headers=analyst).json()
+    queue = api.client.get("/reviews", headers=reviewer).json()
+    assert (BACKTEST in [item["backtest_id"] for item in queue]) == (report["status"] == "needs_review")
+    assert api.client.get("/reviews", headers=analyst).status_code == 403
+    body = {"decision": "approve", "comment": "ok"}
+    assert api.client.post(f"/backtests/{BACKTEST}/report/review", json=body, headers=analyst).status_code == 403
+
+    kpis = sample(BACKTEST)["kpis"]
+    wrong = f"The strategy returned a CAGR of {kpis['cagr'] * 100 + 7:.1f}% with a Sharpe ratio of {kpis['sharpe']:.2f}."
+    blocked = api.client.post(f"/backtests/{BACKTEST}/report/review", json={**body, "edited_text": wrong}, headers=reviewer)
+    assert blocked.status_code == 422 and "contradicts the stored figures" in blocked.json()["error"]["message"]
+    assert api.client.get(f"/backtests/{BACKTEST}/report", headers=analyst).json()["status"] == report["status"]  # nothing half-written
+
+    right = f"The strategy returned a CAGR of {kpis['cagr'] * 100:.1f}% with a Sharpe ratio of {kpis['sharpe']:.2f}."
+    approved = api.client.post(f"/backtests/{BACKTEST}/report/review", json={**body, "edited_text": right}, headers=reviewer)
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["status"] == "approved" and approved.json()["text"] == right
+    assert approved.json()["factcheck"]["verdict"] == "verified"
+    assert BACKTEST not in [item["backtest_id"] for item in api.client.get("/reviews", headers=reviewer).json()]
+
+    rejected = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "tone"}, headers=reviewer)
+    assert rejected.json()["status"] == "rejected"
+    with api.platform.db.session() as session:
+        decisions = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "reports.review")).all()
+    assert [d["decision"] for d in decisions] == ["approve", "reject"]
+    bad = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "maybe"}, headers=reviewer)
+    assert bad.status_code == 422 and "decision" in bad.text
+
+
+def test_factcheck_endpoint(api: Api) -> None:
+    kpis = sample(BACKTEST)["kpis"]
+    text = f"Max drawdown was {abs(kpis['max_drawdown']) * 100 + 10:.1f}%."
+    result = api.client.post("/guardrails/factcheck", json={"backtest_id": BACKTEST, "text": text}, headers=api.as_(Role.analyst)).json()
+    assert result["verdict"] == "contradicted" and result["findings"][0]["metric"] == "max_drawdown"
+    assert api.client.post("/guardrails/factcheck", json={"backtest_id": "nope", "text": "x"}, headers=api.as_(Role.analyst)).status_code == 404
+    assert api.client.post("/guardrails/factcheck", json={"backtest_id": BACKTEST, "text": text}, headers=api.as_(Role.viewer)).status_code == 403
+
+
+def test_llm_down_503_or_stale_copy(platform: Platform, make_platform: PlatformFactory) -> None:
+    import_samples(platform, BACKTEST, "fx-eurusd-bollinger")
+    live = next(api_for(platform))
+    assert live.client.get(f"/backtests/{BACKTEST}/report", headers=live.as_(Role.analyst)).status_code == 200
+
+    down = make_platform(database_url=platform.settings.resolved_database_url, llm_base_urls=["http://127.0.0.1:9/v1"])
+    api = next(api_for(down, users="second"))
+    analyst = api.as_(Role.analyst)
+    missing = api.client.get("/backtests/fx-eurusd-bollinger/report", headers=analyst)
+    assert missing.status_code == 503 and missing.json()["error"]["code"] == "llm_unavailable" and "retry-after" in missing.headers
+
+    cached = api.client.get(f"/backtests/{BACKTEST}/report", headers=analyst)
+    assert cached.status_code == 200 and cached.json()["stale"] is False  # a cache hit needs no LLM
+    refreshed = api.client.get(f"/backtests/{BACKTEST}/report?refresh=true", headers=analyst)
+    assert refreshed.status_code == 200 and refreshed.json()["stale"] is True
+    assert "LLM unavailable" in refreshed.json()["stale_reason"] and "warning" in refreshed.headers
