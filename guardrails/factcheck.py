@@ -25,11 +25,11 @@ Verdict = Literal["verified", "contradicted", "unverifiable"]
 
 # metric -> (kind, words that name it). Order matters: longer phrases first within a clause.
 METRICS: dict[str, tuple[Kind, tuple[str, ...]]] = {
-    "max_drawdown_duration_days": ("days", ("lasted", "duration", "underwater for", "to recover")),
+    "max_drawdown_duration_days": ("days", ("lasted", "duration", "underwater for", "to recover", "recovery")),
     "max_drawdown": ("percent", ("max drawdown", "maximum drawdown", "drawdown", "peak-to-trough", "peak to trough")),
     "annual_volatility": ("percent", ("annual volatility", "annualized volatility", "annualised volatility", "volatility")),
-    "cagr": ("percent", ("cagr", "compound annual growth", "annualized return", "annualised return", "annual return", "a year", "per year", "per annum", "annually", "compounded")),
-    "total_return": ("percent", ("total return", "cumulative return", "returned", "gained", "gain of", "lost", "loss of", "return of", "returns of", "made")),
+    "cagr": ("percent", ("cagr", "compound annual", "annualized return", "annualised return", "annual return", "a year", "per year", "per annum", "annually", "compounded")),
+    "total_return": ("percent", ("total return", "cumulative return", "returned", "gained", "gain", "lost", "loss of", "return", "made", "grew", "delivered", "cost")),
     "sharpe": ("ratio", ("sharpe",)),
     "sortino": ("ratio", ("sortino",)),
     "calmar": ("ratio", ("calmar",)),
@@ -47,10 +47,13 @@ METRICS: dict[str, tuple[Kind, tuple[str, ...]]] = {
 }
 # Verbs and time phrases that name a metric only when no metric noun is in the clause.
 GENERIC_WORDS = frozenset({
-    "a year", "per year", "per annum", "annually", "compounded", "returned", "gained", "gain of", "lost",
-    "loss of", "return of", "returns of", "made", "fired", "triggered", "invested", "in the market", "lasted",
+    "a year", "per year", "per annum", "annually", "compounded", "returned", "gained", "gain", "lost",
+    "loss of", "return", "made", "grew", "delivered", "cost", "fired", "triggered", "invested", "in the market",
+    "lasted", "recovery",
 })
-NEGATIVE_WORDS = ("lost", "loss of", "fell", "declined", "down ", "minus", "negative")
+# Topics the store has no figure for: a number tied to one only by a generic word is unverifiable.
+UNSTORED_TOPICS = re.compile(r"\b(costs|cost of|fees?|commissions?|slippage|funding|tax(?:es)?|spreads?)\b")
+NEGATIVE_WORDS = ("lost", "loss of", "fell", "declined", "down ", "minus", "negative", " cost ")
 BENCHMARK_WORDS = ("benchmark", "the index", "buy-and-hold", "buy and hold", "the market")
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile"),
@@ -74,6 +77,7 @@ class FactSheet(BaseModel):
     """The stored figures a narrative may cite (fractions for returns, rates and drawdowns)."""
 
     strategy: dict[str, float] = Field(default_factory=dict)
+    benchmark_name: str | None = Field(default=None, description="The benchmark's symbol, e.g. SPY: text may name it instead of 'the benchmark'.")
     benchmark: dict[str, float] = Field(default_factory=dict)
     regimes: dict[str, dict[str, float]] = Field(default_factory=dict)
     signals: dict[str, dict[str, float]] = Field(default_factory=dict)
@@ -134,10 +138,14 @@ def _numeric_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         regime = _regime_in(lowered) or regime
         for number in _numbers(clause):
             inherited = metric_before if number.unit and metric_before and _unit_fits(METRICS[metric_before][0], number.unit) else None
-            metric = _metric_for(lowered, number) or inherited
+            metric, generic = _metric_for(lowered, number)
+            found = UNSTORED_TOPICS.search(lowered) if generic or metric is None else None
+            topic = found.group(1) if found else None
+            metric = None if topic else metric or inherited
             if metric is None:
                 if number.unit in ("%", "days"):
-                    findings.append(Finding(claim=number.text, kind="numeric", entity="strategy", metric=None, claimed=number.value, status="unverifiable", note=f"no metric named near {number.text!r}"))
+                    note = f"the store has no figure for {topic}" if topic else f"no metric named near {number.text!r}"
+                    findings.append(Finding(claim=number.text, kind="numeric", entity="strategy", metric=None, claimed=number.value, status="unverifiable", note=note))
                 continue
             metric_before = metric
             entity, stored = _stored_value(lowered, metric, regime, facts)
@@ -173,8 +181,9 @@ def _unit(raw: str | None) -> str | None:
     return "days"
 
 
-def _metric_for(lowered: str, number: _Number) -> str | None:
-    """The metric named nearest the number whose kind fits the unit; metric nouns beat generic verbs."""
+def _metric_for(lowered: str, number: _Number) -> tuple[str | None, bool]:
+    """The metric named nearest the number whose kind fits the unit, and whether only a generic
+    word named it; metric nouns beat generic verbs."""
     position = lowered.find(number.text.lower())
     for generic in (False, True):
         best: tuple[int, str] | None = None
@@ -189,8 +198,8 @@ def _metric_for(lowered: str, number: _Number) -> str | None:
                     if best is None or distance < best[0]:
                         best = (distance, metric)
         if best is not None:
-            return best[1]
-    return None
+            return best[1], generic
+    return None, False
 
 
 def _unit_fits(kind: Kind, unit: str | None) -> bool:
@@ -207,7 +216,9 @@ def _stored_value(lowered: str, metric: str, regime: str | None, facts: FactShee
     signal = next((name for name in facts.signals if name.lower().replace("_", " ") in lowered or name.lower() in lowered), None)
     if signal and metric in ("hit_rate", "avg_return", "count"):
         return f"signal:{signal}", facts.signals[signal].get(metric)
-    if any(word in lowered for word in BENCHMARK_WORDS):
+    if metric == "hit_rate":  # a hit rate of no named signal is the strategy's win rate
+        metric = "win_rate"
+    if _names_benchmark(lowered, facts):
         return "benchmark", facts.benchmark.get(metric)
     if regime is not None and metric in ("total_return", "sharpe", "max_drawdown", "share_of_time"):
         return f"regime:{regime}", facts.regimes.get(regime, {}).get(metric)
@@ -249,6 +260,11 @@ def _show(value: float, kind: Kind) -> str:
     return f"{value * 100:.2f}%" if kind == "percent" else f"{value:g}"
 
 
+def _names_benchmark(lowered: str, facts: FactSheet) -> bool:
+    symbol = facts.benchmark_name.lower() if facts.benchmark_name else None
+    return any(word in lowered for word in BENCHMARK_WORDS) or bool(symbol and re.search(rf"\b{re.escape(symbol)}\b", lowered))
+
+
 def _regime_in(lowered: str) -> str | None:
     for label, words in REGIME_SYNONYMS.items():
         if any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words):
@@ -258,9 +274,9 @@ def _regime_in(lowered: str) -> str | None:
 
 # --- directional claims ------------------------------------------------------------------------
 
-OUTPERFORM = re.compile(r"\b(outperform(?:ed|s|ing)?|beat|beats|ahead of|better than)\b[^.]*?\b(benchmark|index|market)\b", re.IGNORECASE)
-UNDERPERFORM = re.compile(r"\b(underperform(?:ed|s|ing)?|lagg?(?:ed|s)?|trail(?:ed|s)?|behind|worse than)\b[^.]*?\b(benchmark|index|market)\b", re.IGNORECASE)
-ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b", re.IGNORECASE)
+OUTPERFORM = r"\b(outperform(?:ed|s|ing)?|beat|beats|ahead of|better than)\b[^.]*?\b({targets})\b"
+UNDERPERFORM = r"\b(underperform(?:ed|s|ing)?|lagg?(?:ed|s)?|trail(?:ed|s)?|behind|worse than)\b[^.]*?\b({targets})\b"
+ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
 LOST_IN = re.compile(r"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b", re.IGNORECASE)
 GAINED_IN = re.compile(r"\b(made money|was profitable|positive returns?|profitable)\b", re.IGNORECASE)
 BEST = re.compile(r"\b(best|strongest|most profitable)\b", re.IGNORECASE)
@@ -272,12 +288,13 @@ def _directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     lowered = sentence.lower()
     strategy_growth = facts.strategy.get("cagr", facts.strategy.get("total_return"))
     benchmark_growth = facts.benchmark.get("cagr")
+    targets = "|".join(["benchmark", "index", "market"] + ([re.escape(facts.benchmark_name)] if facts.benchmark_name else []))
     for pattern, expect_above in ((OUTPERFORM, True), (UNDERPERFORM, False)):
-        if pattern.search(sentence) and not _negated(lowered):
+        if re.search(pattern.format(targets=targets), sentence, re.IGNORECASE) and not _negated(lowered):
             findings.append(_compare(sentence, "vs_benchmark", strategy_growth, benchmark_growth, expect_above))
     if match := ALPHA_SIGN.search(sentence):
         alpha = facts.strategy.get("alpha")
-        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=match.group(1).lower() == "positive"))
+        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2)).lower() == "positive"))
     regime = _regime_in(f" {lowered} ")
     if regime is not None:
         regime_return = facts.regimes.get(regime, {}).get("total_return")

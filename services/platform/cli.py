@@ -33,9 +33,12 @@ from services.platform.errors import AppError
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
-from services.platform.settings import get_settings
-from services.reports.cli import backtests_app, factcheck_command, reports_app
+from services.platform.settings import REPO_ROOT, get_settings
+from services.reports import store
+from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
 
+SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
+DEMO_USER = "demo-analyst"
 app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
 llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
 users_app = typer.Typer(help="Users and API keys.", no_args_is_help=True)
@@ -281,6 +284,7 @@ def demo(
         console.rule("structured generation: platform.market_brief -> MarketBrief")
         brief = market_brief(platform, "AAPL", user="demo", seed=7)
         console.print_json(brief.model_dump_json())
+        _demo_report(platform, base)
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -293,6 +297,31 @@ def demo(
         if supervisor is not None:
             supervisor.stop()
         platform.close()
+
+
+def _demo_report(platform: Platform, base: str) -> None:
+    """Import the sample backtests and fetch the top one's report over HTTP, as an executive would."""
+    console.rule("D1 narrative report: sample backtests -> GET /backtests/{id}/report")
+    created, failures = import_paths(platform, sorted(SAMPLE_BACKTESTS.glob("*.json")))
+    console.print(f"imported {created} new backtest revision(s), {len(failures)} failed")
+    with platform.db.session() as session:
+        top = max(store.summaries(session), key=lambda row: row.sharpe if row.sharpe is not None else float("-inf"))
+    with platform.db.session() as session:
+        try:
+            key = auth.rotate_key(session, DEMO_USER)
+        except auth.UserNotFound:
+            key = auth.create_user(session, DEMO_USER, Role.analyst)[1]
+    headers = {"Authorization": f"Bearer {key}"}
+    report = httpx.get(f"{base}/backtests/{top.id}/report", headers=headers, timeout=600)
+    if report.status_code != 200:
+        raise AppError(f"report for {top.id} failed: {report.status_code} {report.text[:300]}")
+    body = report.json()
+    console.print(f"top backtest by Sharpe: [bold]{top.id}[/bold] (Sharpe {top.sharpe}); status {body['status']}, fact check {body['factcheck']['verdict']}")
+    console.print(f"headline: {body['narrative']['headline']}", highlight=False)
+    page = platform.settings.data_dir / "reports" / f"{top.id}.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(httpx.get(f"{base}/backtests/{top.id}/report.html", headers=headers, timeout=60).text, encoding="utf-8")
+    console.print(f"self-contained HTML report: {page.resolve()}")
 
 
 def _wait_for(url: str, timeout_s: float = 30.0) -> None:

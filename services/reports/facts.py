@@ -42,7 +42,7 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
         for regime in backtest.regimes
     }
     signals = {signal.name: signal.model_dump(include={"count", "hit_rate", "avg_return"}, exclude_none=True) for signal in backtest.signals}
-    return FactSheet(strategy=strategy, benchmark=benchmark, regimes=regimes, signals=signals)
+    return FactSheet(strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals)
 
 
 def figures(backtest: BacktestIn) -> dict[str, str]:
