@@ -143,3 +143,15 @@ def test_llm_down_503_or_stale_copy(platform: Platform, make_platform: PlatformF
     refreshed = api.client.get(f"/backtests/{BACKTEST}/report?refresh=true", headers=analyst)
     assert refreshed.status_code == 200 and refreshed.json()["stale"] is True
     assert "LLM unavailable" in refreshed.json()["stale_reason"] and "warning" in refreshed.headers
+
+
+def test_generate_cache_and_review_on_each_database(database_url: str, make_platform: PlatformFactory, llm_url: str) -> None:
+    platform = make_platform(database_url=database_url, llm_base_urls=[llm_url])
+    import_samples(platform, BACKTEST)
+    api = next(api_for(platform))
+    first = api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.viewer))
+    assert first.status_code == 200, first.text
+    again = api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.viewer))
+    assert again.headers["etag"] == first.headers["etag"] and report_calls(platform) == 1
+    decided = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "pg"}, headers=api.as_(Role.reviewer))
+    assert decided.status_code == 200 and decided.json()["status"] == "rejected"
