@@ -24,7 +24,8 @@ from inference.testmodel import build_test_model
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 from services.reports import store
-from services.reports.service import Caller, ReportGenerationService
+from services.platform.audit import Caller
+from services.reports.service import ReportGenerationService
 
 CALLER = Caller(name="bench", role="analyst")
 SAMPLES = REPO_ROOT / "data" / "backtests"

@@ -7,3 +7,7 @@ class RetrievalError(Exception):
 
 class VectorStoreUnavailableError(RetrievalError):
     """The Qdrant server is unreachable, or the embedded store is locked by another process."""
+
+
+class EmbeddingError(RetrievalError):
+    """The embedding model is missing or does not match its registry entry."""

@@ -28,6 +28,8 @@ from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
 from services.reports.service import ReportGenerationService
+from services.strategies.api import router as strategies_router
+from services.strategies.service import StrategyBuilderService
 
 log = structlog.get_logger(__name__)
 VERSION = "0.1.0"
@@ -60,8 +62,10 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     _install_error_handlers(app)
     _install_offline_docs(app)
     app.state.reports = ReportGenerationService(platform)
+    app.state.strategies = StrategyBuilderService(platform)
     app.include_router(health_router)
     app.include_router(reports_router)
+    app.include_router(strategies_router)
     return app
 
 

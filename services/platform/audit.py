@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -30,6 +31,15 @@ class AuditVerification(BaseModel):
     first_bad_id: int | None = None
     reason: str | None = None
 
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who asked for an action: an API user or a CLI/batch identity (what the audit log records)."""
+
+    name: str
+    role: str
+    request_id: str | None = None
 
 def append(
     session: Session,

@@ -35,6 +35,7 @@ from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
 from services.reports import store
+from services.strategies.cli import index_app, strategies_app
 from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
 
 SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
@@ -47,7 +48,7 @@ audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
-    (backtests_app, "backtests"), (reports_app, "reports"),
+    (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)

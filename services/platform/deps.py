@@ -29,6 +29,11 @@ class Principal:
     role: Role
 
 
+def caller_of(user: Principal, request: Request) -> audit.Caller:
+    """The audit identity of an API request."""
+    return audit.Caller(name=user.name, role=user.role.value, request_id=request.state.request_id)
+
+
 def get_platform(request: Request) -> Platform:
     return request.app.state.platform
 

@@ -17,7 +17,9 @@ from inference.endpoints import EndpointPool
 from inference.prompts import PromptCatalogue
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
 from inference.structured import StructuredGenerator
+from retrieval.embeddings import Embedder
 from retrieval.errors import VectorStoreUnavailableError
+from retrieval.index import SemanticIndex
 from retrieval.store import open_store, ping
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import DatabaseRecorder
@@ -79,6 +81,15 @@ class Platform:
     @cached_property
     def vector_store(self) -> QdrantClient:
         return open_store(self.settings.qdrant_url, self.settings.resolved_qdrant_path)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        entry = self.registry.default(ModelRole.embedding)
+        return Embedder(self.registry.weights_path(entry), entry.dimensions or 384)
+
+    @cached_property
+    def index(self) -> SemanticIndex:
+        return SemanticIndex(self.vector_store, self.embedder)
 
     def readiness(self) -> Readiness:
         """Probe the database, every LLM replica and the vector store; never raises."""

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from guardrails.factcheck import FactCheckResult, check
-from services.platform.deps import PlatformDep, Principal, require
+from services.platform.deps import PlatformDep, Principal, caller_of, require
 from services.platform.errors import Forbidden
 from services.platform.permissions import Permission, allowed
 from services.reports import render, store
@@ -23,7 +23,7 @@ from services.reports.schemas import (
     ReviewIn,
     ReviewQueueItem,
 )
-from services.reports.service import Caller, ReportGenerationService
+from services.reports.service import ReportGenerationService
 
 router = APIRouter(tags=["reports"])
 Reader = Annotated[Principal, Depends(require(Permission.reports_read))]
@@ -34,10 +34,6 @@ def get_service(request: Request) -> ReportGenerationService:
 
 
 ServiceDep = Annotated[ReportGenerationService, Depends(get_service)]
-
-
-def caller(user: Principal, request: Request) -> Caller:
-    return Caller(name=user.name, role=user.role.value, request_id=request.state.request_id)
 
 
 @router.post("/backtests", status_code=201, response_model=IngestResult, summary="Import one BacktestService result")
@@ -67,7 +63,7 @@ def get_backtest(backtest_id: str, platform: PlatformDep, user: Reader) -> Backt
 def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
         raise Forbidden(f"role {user.role.value!r} lacks permission 'reports.generate' needed for refresh=true")
-    return service.get_report(backtest_id, caller(user, request), refresh=refresh)
+    return service.get_report(backtest_id, caller_of(user, request), refresh=refresh)
 
 
 @router.get("/backtests/{backtest_id}/report", response_model=ReportOut, summary="The fact-checked narrative report (cached)")
@@ -102,7 +98,7 @@ def review_report(
     backtest_id: str, body: ReviewIn, request: Request, service: ServiceDep,
     user: Annotated[Principal, Depends(require(Permission.reviews_decide))],
 ) -> ReportOut:
-    return service.review(backtest_id, body, caller(user, request))
+    return service.review(backtest_id, body, caller_of(user, request))
 
 
 @router.get("/reviews", response_model=list[ReviewQueueItem], summary="Reports waiting for a reviewer")

@@ -19,7 +19,8 @@ from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
 from services.reports.facts import fact_sheet
 from services.reports.schemas import BacktestIn
-from services.reports.service import Caller, ReportGenerationService
+from services.platform.audit import Caller
+from services.reports.service import ReportGenerationService
 from services.reports.store import IngestError
 
 backtests_app = typer.Typer(help="The backtest store.", no_args_is_help=True)

@@ -15,7 +15,6 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
 
 import structlog
 from sqlalchemy import select
@@ -26,6 +25,7 @@ from guardrails.factcheck import FactCheckResult, check
 from inference.errors import LLMUnavailableError
 from inference.structured import CallContext
 from services.platform import audit
+from services.platform.audit import Caller
 from services.platform.errors import Conflict, NotFound, Unprocessable
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
@@ -37,13 +37,6 @@ from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn,
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "reports.narrative"
-
-
-@dataclass(frozen=True)
-class Caller:
-    name: str
-    role: str
-    request_id: str | None = None
 
 
 class ReportGenerationService:

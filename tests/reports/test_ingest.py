@@ -14,7 +14,8 @@ from services.reports import store
 from services.reports.cli import import_paths
 from services.reports.schemas import BacktestIn
 from tests.conftest import PlatformFactory
-from tests.reports.conftest import SAMPLES, Api, api_for, sample
+from tests.reports.conftest import SAMPLES, sample
+from tests.support.api import Api, api_for
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from services.reports.facts import figures
 from services.reports.narrative import PLACEHOLDER, SECTIONS, narrative_type
 from services.reports.schemas import KPI_NAMES
 from tests.conftest import PlatformFactory
-from tests.reports.conftest import Api, api_for, import_samples, sample
+from tests.reports.conftest import import_samples, sample
+from tests.support.api import Api, api_for
 
 pytestmark = pytest.mark.llm
 BACKTEST = "eq-us-ma-crossover"

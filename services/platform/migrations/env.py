@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 import services.platform.models  # noqa: F401  (registers the tables on Base.metadata)
 import services.reports.models  # noqa: F401
+import services.strategies.models  # noqa: F401
 from services.platform.db import Base
 
 config = context.config

@@ -1,0 +1,226 @@
+"""The generative strategy builder: intent -> retrieved candidates -> constrained draft ->
+validation with a bounded repair loop -> a draft a human approves (never deployed from here).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import uuid
+from typing import Any
+
+import structlog
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inference.structured import CallContext
+from retrieval.index import Progress
+from services.platform import audit
+from services.platform.audit import Caller
+from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable
+from services.platform.models import utcnow
+from services.platform.runtime import Platform
+from services.strategies.candidates import Retrieved, ensure_index, retrieve
+from services.strategies.catalogue import Catalogue, Template, default_catalogue
+from services.strategies.models import StrategyDraft, StrategyDraftRevision
+from services.strategies.output_type import draft_type, to_config
+from services.strategies.schemas import BuildRequest, Candidate, Constraints, DraftOut, Metrics, ReviseIn
+from services.strategies.validation import validate_config
+
+log = structlog.get_logger(__name__)
+PROMPT_ID = "strategies.builder"
+MAX_REPAIRS = 2
+GENERATED_SOURCES = ("generated", "instruction")
+
+
+class StrategyBuilderService:
+    def __init__(self, platform: Platform, catalogue: Catalogue | None = None) -> None:
+        self.platform = platform
+        self.catalogue = catalogue or default_catalogue()
+        self._indexed = False
+        self._index_lock = threading.Lock()
+
+    def ensure_index(self, progress: Progress | None = None, *, force: bool = False) -> bool:
+        """Build the catalogue index if its version changed (once per process unless forced)."""
+        with self._index_lock:
+            if self._indexed and not force:
+                return False
+            built = ensure_index(self.platform.index, self.catalogue, progress, force=force)
+            self._indexed = True
+            return built
+
+    def retrieve(self, intent: str) -> Retrieved:
+        self.ensure_index()
+        return retrieve(self.platform.index, intent)
+
+    # --- drafting ----------------------------------------------------------------------------
+
+    def build(self, request: BuildRequest, caller: Caller) -> DraftOut:
+        if unknown := [s for s in request.constraints.universe or [] if s not in self.catalogue.instruments]:
+            raise Unprocessable(f"constraints.universe: unknown instrument(s) {unknown}; the platform has no market data for them")
+        retrieved = self.retrieve(request.intent)
+        config, rationale, errors, repairs = self._draft(request.intent, request.constraints, retrieved, caller)
+        prompt = self.platform.prompts.get(PROMPT_ID)
+        draft = StrategyDraft(
+            id=uuid.uuid4().hex, intent=request.intent, constraints=request.constraints.model_dump(), author=caller.name,
+            status="invalid" if errors else "pending_approval", revision=1, config=config, rationale=rationale,
+            candidates=[c.model_dump() for c in retrieved.templates + retrieved.indicators], validation_errors=errors,
+            repairs=repairs, prompt_id=prompt.id, prompt_version=prompt.version, model=self.platform.chat_model.name,
+            catalogue_version=self.catalogue.version,
+        )
+        with self.platform.db.session() as session:
+            session.add(draft)
+            session.add(_revision(draft, "generated", caller))
+            self._audit(session, caller, "strategies.build", draft, {"template": config["template"], "errors": len(errors), "repairs": repairs})
+            return _out(draft)
+
+    def _draft(self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], str, list[str], int]:
+        """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
+        templates = [self.catalogue.template(c.id) for c in retrieved.templates]
+        output_type = draft_type(templates, constraints, sorted(self.catalogue.instruments))
+        feedback = f"Current configuration to revise: {json.dumps(previous)}" if previous else "none"
+        seed = int(hashlib.sha256(intent.encode()).hexdigest()[:8], 16)
+        for attempt in range(MAX_REPAIRS + 1):
+            prompt = self.platform.prompts.render(PROMPT_ID, _variables(intent, constraints, templates, retrieved, self.catalogue, feedback))
+            context = CallContext(feature="strategies", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
+            draft = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed + 1000 * attempt)
+            config, rationale = to_config(draft.model_dump(), constraints)
+            errors = validate_config(config, self.catalogue, constraints.risk_level)
+            if not errors:
+                return config, rationale, [], attempt
+            log.info("strategies.repair", attempt=attempt, errors=errors)
+            feedback = f"Previous draft: {json.dumps(config)}\nIts errors: " + "; ".join(errors)
+        return config, rationale, errors, MAX_REPAIRS
+
+    # --- human in the loop -------------------------------------------------------------------
+
+    def revise(self, draft_id: str, body: ReviseIn, caller: Caller) -> DraftOut:
+        """A new revision from an instruction (regenerated) or an edited config (validated; rejected whole if invalid)."""
+        with self.platform.db.session() as session:
+            draft = self._open(session, draft_id)
+            constraints = Constraints.model_validate(draft.constraints)
+        if body.config is not None:
+            if errors := validate_config(body.config, self.catalogue, constraints.risk_level):
+                raise Unprocessable("edited config rejected: " + "; ".join(errors))
+            config, rationale, errors, repairs, source = body.config, draft.rationale, [], 0, "edit"
+        else:
+            intent = f"{draft.intent}\nRevision request: {body.instruction}"
+            config, rationale, errors, repairs = self._draft(intent, constraints, self.retrieve(intent), caller, previous=draft.config)
+            source = "instruction"
+        with self.platform.db.session() as session:
+            draft = self._open(session, draft_id)
+            draft.revision += 1
+            draft.config, draft.rationale, draft.validation_errors, draft.repairs = config, rationale, errors, repairs
+            draft.status, draft.updated_at = ("invalid" if errors else "pending_approval"), utcnow()
+            session.add(_revision(draft, source, caller))
+            self._audit(session, caller, "strategies.revise", draft, {"source": source, "revision": draft.revision, "errors": len(errors)})
+            return _out(draft)
+
+    def decide(self, draft_id: str, approve: bool, comment: str, caller: Caller) -> DraftOut:
+        with self.platform.db.session() as session:
+            draft = self._open(session, draft_id)
+            if draft.author == caller.name:
+                raise Forbidden("nobody approves or rejects their own draft; ask another reviewer")
+            if approve and draft.status != "pending_approval":
+                raise Conflict(f"draft {draft_id} is {draft.status}; only a valid draft pending approval can be approved")
+            draft.status = "approved" if approve else "rejected"
+            draft.decided_by, draft.decision_comment, draft.updated_at = caller.name, comment, utcnow()
+            self._audit(session, caller, f"strategies.{'approve' if approve else 'reject'}", draft, {"revision": draft.revision, "comment": comment[:200]})
+            return _out(draft)
+
+    def export(self, draft_id: str) -> dict[str, Any]:
+        """The approved config as the StrategyService takes it; this service deploys nothing."""
+        draft = self.get_row(draft_id)
+        if draft.status != "approved":
+            raise Conflict(f"draft {draft_id} is {draft.status}; only approved drafts are exported")
+        return {
+            "draft_id": draft.id, "revision": draft.revision, "approved_by": draft.decided_by, "author": draft.author,
+            "catalogue_version": draft.catalogue_version, "config": draft.config,
+        }
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def get(self, draft_id: str) -> DraftOut:
+        return _out(self.get_row(draft_id))
+
+    def get_row(self, draft_id: str) -> StrategyDraft:
+        with self.platform.db.session() as session:
+            draft = session.get(StrategyDraft, draft_id)
+            if draft is None:
+                raise NotFound(f"no strategy draft {draft_id!r}")
+            return draft
+
+    def list(self, status: str | None = None) -> list[DraftOut]:
+        with self.platform.db.session() as session:
+            query = select(StrategyDraft).order_by(StrategyDraft.created_at.desc())
+            if status:
+                query = query.where(StrategyDraft.status == status)
+            return [_out(d) for d in session.scalars(query)]
+
+    def metrics(self) -> Metrics:
+        """The plan's metrics: drafts, approval conversion, mean revisions, validation failure rate."""
+        with self.platform.db.session() as session:
+            by_status = dict(session.execute(select(StrategyDraft.status, func.count()).group_by(StrategyDraft.status)).all())
+            drafts = sum(by_status.values())
+            mean_revisions = session.scalar(select(func.avg(StrategyDraft.revision))) or 0.0
+            generations = session.scalar(select(func.count()).select_from(StrategyDraftRevision).where(StrategyDraftRevision.source.in_(GENERATED_SOURCES))) or 0
+            failed = session.scalar(
+                select(func.count()).select_from(StrategyDraftRevision)
+                .where(StrategyDraftRevision.source.in_(GENERATED_SOURCES), func.json_array_length(StrategyDraftRevision.validation_errors) > 0)
+            ) if generations else 0
+        approved, rejected = by_status.get("approved", 0), by_status.get("rejected", 0)
+        return Metrics(
+            drafts=drafts, approved=approved, rejected=rejected, pending=by_status.get("pending_approval", 0), invalid=by_status.get("invalid", 0),
+            approval_conversion=approved / (approved + rejected) if approved + rejected else 0.0,
+            mean_revisions=round(float(mean_revisions), 3), generations=generations,
+            validation_failure_rate=(failed or 0) / generations if generations else 0.0,
+        )
+
+    def _open(self, session: Session, draft_id: str) -> StrategyDraft:
+        draft = session.get(StrategyDraft, draft_id)
+        if draft is None:
+            raise NotFound(f"no strategy draft {draft_id!r}")
+        if draft.status in ("approved", "rejected"):
+            raise Conflict(f"draft {draft_id} is already {draft.status}")
+        return draft
+
+    @staticmethod
+    def _audit(session: Session, caller: Caller, action: str, draft: StrategyDraft, details: dict[str, Any]) -> None:
+        audit.append(session, actor=caller.name, role=caller.role, action=action, target=draft.id, decision="allowed", details=details, request_id=caller.request_id)
+
+
+def _revision(draft: StrategyDraft, source: str, caller: Caller) -> StrategyDraftRevision:
+    return StrategyDraftRevision(
+        draft_id=draft.id, revision=draft.revision, source=source, config=draft.config,
+        validation_errors=draft.validation_errors, repairs=draft.repairs, created_by=caller.name,
+    )
+
+
+def _variables(intent: str, constraints: Constraints, templates: list[Template], retrieved: Retrieved, catalogue: Catalogue, feedback: str) -> dict[str, str]:
+    def describe(template: Template) -> str:
+        params = ", ".join(
+            f"{name} ({'|'.join(spec.choices)})" if spec.type == "choice" else f"{name} ({spec.type} {(spec.generate or (spec.min, spec.max))[0]:g}..{(spec.generate or (spec.min, spec.max))[1]:g})"
+            for name, spec in template.params.items()
+        )
+        rules = "; ".join(rule.message for rule in template.rules) or "none"
+        return f"- {template.id}: {template.description} Parameters: {params}. Rules: {rules}."
+
+    return {
+        "intent": intent,
+        "constraints": constraints.model_dump_json(exclude_none=True),
+        "templates": "\n".join(describe(t) for t in templates),
+        "indicators": "\n".join(f"- {c.id}: {catalogue.indicators[c.id].description}" for c in retrieved.indicators),
+        "feedback": feedback,
+    }
+
+
+def _out(draft: StrategyDraft) -> DraftOut:
+    return DraftOut(
+        id=draft.id, revision=draft.revision, status=draft.status, intent=draft.intent,  # type: ignore[arg-type]
+        constraints=Constraints.model_validate(draft.constraints), config=draft.config, rationale=draft.rationale,
+        candidates=[Candidate.model_validate(c) for c in draft.candidates], validation_errors=draft.validation_errors,
+        repairs=draft.repairs, author=draft.author, decided_by=draft.decided_by, decision_comment=draft.decision_comment,
+        prompt_id=draft.prompt_id, prompt_version=draft.prompt_version, model=draft.model,
+        catalogue_version=draft.catalogue_version, created_at=draft.created_at, updated_at=draft.updated_at,
+    )
