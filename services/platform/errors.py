@@ -15,7 +15,7 @@ from inference.errors import (
     RegistryError,
     SchemaNotBoundedError,
 )
-from retrieval.errors import VectorStoreUnavailableError
+from retrieval.errors import EmbeddingError, VectorStoreUnavailableError
 from services.platform.db import DatabaseUnavailable
 
 
@@ -59,6 +59,7 @@ class ServiceUnavailable(AppError):
 LIBRARY_ERRORS: dict[type[Exception], tuple[int, str, int | None]] = {
     LLMUnavailableError: (503, "llm_unavailable", 10),
     VectorStoreUnavailableError: (503, "vector_store_unavailable", 10),
+    EmbeddingError: (503, "embeddings_unavailable", 30),
     DatabaseUnavailable: (503, "database_unavailable", 5),
     LauncherError: (503, "llm_unavailable", 30),
     GenerationFailedError: (502, "generation_failed", None),

@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from services.platform.errors import AppError
 from services.platform.settings import REPO_ROOT
 
 CATALOGUE_DIR = REPO_ROOT / "data" / "catalogue"
@@ -82,8 +83,10 @@ class Template(_Strict):
         return self
 
 
-class CatalogueError(Exception):
+class CatalogueError(AppError):
     """The catalogue files are invalid (a deployment error: names the file and field)."""
+
+    status, code = 500, "catalogue_error"
 
 
 class Catalogue(BaseModel):

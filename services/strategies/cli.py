@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -28,9 +29,12 @@ def build_command(
     risk_level: Annotated[str, typer.Option(help="low, medium or high.")] = "medium",
 ) -> None:
     """Draft a strategy config (status pending_approval; a reviewer approves it through the API)."""
-    constraints = Constraints.model_validate(
-        {"universe": universe.split(",") if universe else None, "timeframe": timeframe, "risk_level": risk_level}
-    )
+    try:
+        constraints = Constraints.model_validate(
+            {"universe": universe.split(",") if universe else None, "timeframe": timeframe, "risk_level": risk_level}
+        )
+    except ValidationError as exc:
+        raise typer.BadParameter("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from None
     service = StrategyBuilderService(open_platform())
     draft = service.build(BuildRequest(intent=intent, constraints=constraints), CLI_CALLER)
     print(json.dumps(draft.model_dump(mode="json"), indent=2))

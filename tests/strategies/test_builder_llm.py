@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,11 +10,15 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from services.platform.models import AuditEntry
+from services.platform.audit import Caller
+from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
-from services.strategies.catalogue import default_catalogue
+from services.strategies.catalogue import CATALOGUE_DIR, default_catalogue, load_catalogue
+from services.strategies.schemas import BuildRequest
+from services.strategies.service import MAX_REPAIRS, StrategyBuilderService
 from services.strategies.validation import validate_config
+from tests.cli.test_cli import run
 from tests.support.api import Api, api_for
 
 pytestmark = pytest.mark.llm
@@ -103,3 +108,38 @@ def test_approval_flow(api: Api) -> None:
     assert {"strategies.build", "strategies.revise", "strategies.reject"} <= set(actions)
     metrics = api.client.get("/strategies/metrics", headers=analyst).json()
     assert metrics["drafts"] == 2 and metrics["rejected"] == 1 and metrics["mean_revisions"] == 2.0
+
+
+def test_repair_loop_feeds_errors_back_and_never_fixes_silently(platform: Platform, tmp_path: Path) -> None:
+    """Without generation sub-ranges the ordering rule can fail: repairs are bounded, failures reported."""
+    for name in ("indicators", "instruments"):
+        (tmp_path / f"{name}.yaml").write_text((CATALOGUE_DIR / f"{name}.yaml").read_text())
+    crossover = next(t for t in yaml.safe_load((CATALOGUE_DIR / "templates.yaml").read_text()) if t["id"] == "ma_crossover")
+    for spec in crossover["params"].values():
+        spec.pop("generate", None)
+    (tmp_path / "templates.yaml").write_text(yaml.safe_dump([crossover]))
+    service = StrategyBuilderService(platform, load_catalogue(tmp_path))
+    outcomes = []
+    for number in range(6):
+        draft = service.build(BuildRequest(intent=f"Moving average crossover trend following, variant {number}"), Caller("t", "analyst"))
+        params = draft.config["params"]
+        assert (params["fast_period"] < params["slow_period"]) == (draft.status == "pending_approval")
+        if draft.status == "invalid":
+            assert draft.repairs == MAX_REPAIRS and "fast_period < slow_period" in draft.validation_errors[0]
+        outcomes.append((draft.status, draft.repairs))
+    with platform.db.session() as session:
+        calls = session.scalars(select(LLMCall.prompt_id).where(LLMCall.feature == "strategies")).all()
+    assert len(calls) == 6 + sum(repairs for _, repairs in outcomes)  # one call per attempt, each recorded
+    assert any(repairs > 0 for _, repairs in outcomes), outcomes  # the loop was exercised
+
+
+def test_cli_index_rebuild_and_build(tmp_path: Path, llm_url: str) -> None:
+    env = {"INSIGHTSTACK_LLM_BASE_URLS": llm_url}
+    rebuilt = run(tmp_path, "index", "rebuild", **env)
+    assert rebuilt.returncode == 0 and "rebuilt" in rebuilt.stdout, rebuilt.stdout + rebuilt.stderr
+    built = run(tmp_path, "strategies", "build", "Pairs trade KO against PEP on the z-score", "--universe", "KO,PEP", "--risk-level", "low", **env)
+    assert built.returncode == 0, built.stdout + built.stderr
+    draft = json.loads(built.stdout)
+    assert draft["status"] == "pending_approval" and draft["config"]["universe"] == ["KO", "PEP"]
+    bad = run(tmp_path, "strategies", "build", "Pairs trade", "--risk-level", "reckless", **env)
+    assert bad.returncode != 0 and "risk_level" in bad.stdout + bad.stderr and "Traceback" not in bad.stdout + bad.stderr
