@@ -285,7 +285,9 @@ def demo(
         console.rule("structured generation: platform.market_brief -> MarketBrief")
         brief = market_brief(platform, "AAPL", user="demo", seed=7)
         console.print_json(brief.model_dump_json())
-        _demo_report(platform, base)
+        headers = {"Authorization": f"Bearer {_demo_key(platform)}"}
+        _demo_report(platform, base, headers)
+        _demo_strategy(base, headers)
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -300,19 +302,36 @@ def demo(
         platform.close()
 
 
-def _demo_report(platform: Platform, base: str) -> None:
+def _demo_key(platform: Platform) -> str:
+    """A fresh key for the demo analyst (created on the first run)."""
+    with platform.db.session() as session:
+        try:
+            return auth.rotate_key(session, DEMO_USER)
+        except auth.UserNotFound:
+            return auth.create_user(session, DEMO_USER, Role.analyst)[1]
+
+
+def _demo_strategy(base: str, headers: dict[str, str]) -> None:
+    """Draft a strategy from a plain-language intent over HTTP."""
+    intent = "Buy SPY when RSI is oversold and sell when it recovers, low risk"
+    console.rule(f"D2 strategy builder: {intent!r}")
+    body = {"intent": intent, "constraints": {"universe": ["SPY"], "timeframe": "1d", "risk_level": "low"}}
+    response = httpx.post(f"{base}/strategies/generative-builder", json=body, headers=headers, timeout=600)
+    if response.status_code != 201:
+        raise AppError(f"strategy builder failed: {response.status_code} {response.text[:300]}")
+    draft = response.json()
+    console.print("candidates: " + ", ".join(f"{c['id']} ({c['score']:.2f})" for c in draft["candidates"] if c["kind"] == "template"))
+    console.print(f"draft {draft['id']}: status {draft['status']} (a reviewer approves it; nothing is deployed)")
+    console.print_json(json.dumps(draft["config"]))
+
+
+def _demo_report(platform: Platform, base: str, headers: dict[str, str]) -> None:
     """Import the sample backtests and fetch the top one's report over HTTP, as an executive would."""
     console.rule("D1 narrative report: sample backtests -> GET /backtests/{id}/report")
     created, failures = import_paths(platform, sorted(SAMPLE_BACKTESTS.glob("*.json")))
     console.print(f"imported {created} new backtest revision(s), {len(failures)} failed")
     with platform.db.session() as session:
         top = max(store.summaries(session), key=lambda row: row.sharpe if row.sharpe is not None else float("-inf"))
-    with platform.db.session() as session:
-        try:
-            key = auth.rotate_key(session, DEMO_USER)
-        except auth.UserNotFound:
-            key = auth.create_user(session, DEMO_USER, Role.analyst)[1]
-    headers = {"Authorization": f"Bearer {key}"}
     report = httpx.get(f"{base}/backtests/{top.id}/report", headers=headers, timeout=600)
     if report.status_code != 200:
         raise AppError(f"report for {top.id} failed: {report.status_code} {report.text[:300]}")
