@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from qdrant_client import QdrantClient, models
 
 from retrieval.embeddings import Embedder
-from retrieval.errors import VectorStoreUnavailableError
+from retrieval.errors import RetrievalError, VectorStoreUnavailableError
 
 KEYWORD_WEIGHT = 0.25
 Progress = Callable[[int, int], None]
@@ -49,12 +50,10 @@ class SemanticIndex:
 
     def version(self, collection: str) -> str | None:
         """The source version the collection was built from, None if it does not exist."""
-        try:
+        with _qdrant(f"reading {collection}"):
             if not self.client.collection_exists(collection):
                 return None
             points, _ = self.client.scroll(collection, limit=1, with_payload=True)
-        except Exception as exc:  # transport errors of either client mode
-            raise VectorStoreUnavailableError(f"Qdrant: {type(exc).__name__}: {exc}") from exc
         return points[0].payload.get("_version") if points else None
 
     def ensure(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None) -> bool:
@@ -66,7 +65,7 @@ class SemanticIndex:
 
     def rebuild(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None, batch: int = 32) -> None:
         """Re-create the collection from the documents; the version is written with every point."""
-        try:
+        with _qdrant(f"rebuilding {collection}"):
             if self.client.collection_exists(collection):
                 self.client.delete_collection(collection)
             self.client.create_collection(collection, vectors_config=models.VectorParams(size=self.embedder.dimensions, distance=models.Distance.COSINE))
@@ -80,16 +79,12 @@ class SemanticIndex:
                 self.client.upsert(collection, points)
                 if progress:
                     progress(min(start + batch, len(documents)), len(documents))
-        except Exception as exc:  # transport errors of either client mode
-            raise VectorStoreUnavailableError(f"Qdrant: rebuilding {collection}: {type(exc).__name__}: {exc}") from exc
 
     def search(self, collection: str, query: str, limit: int = 5, *, hybrid: bool = True) -> list[Hit]:
         """Top hits by dense score plus (if hybrid) the keyword bonus."""
         vector = self.embedder.embed([query])[0]
-        try:
+        with _qdrant(f"searching {collection}"):
             found = self.client.query_points(collection, query=vector, limit=max(limit * 4, 20), with_payload=True).points
-        except Exception as exc:
-            raise VectorStoreUnavailableError(f"Qdrant: searching {collection}: {type(exc).__name__}: {exc}") from exc
         words = _words(query)
         hits = []
         for point in found:
@@ -97,6 +92,17 @@ class SemanticIndex:
             keyword = _keyword_score(words, query.lower(), point.payload.get("_keywords", [])) if hybrid else 0.0
             hits.append(Hit(id=point.payload["_id"], score=point.score + self.keyword_weight * keyword, dense=point.score, keyword=keyword, payload=payload))
         return sorted(hits, key=lambda hit: hit.score, reverse=True)[:limit]
+
+
+@contextmanager
+def _qdrant(action: str) -> Iterator[None]:
+    """Any client error (transport errors differ between embedded and server mode) as one typed error."""
+    try:
+        yield
+    except RetrievalError:  # ours already (e.g. the embedding model is missing)
+        raise
+    except Exception as exc:
+        raise VectorStoreUnavailableError(f"Qdrant: {action}: {type(exc).__name__}: {exc}") from exc
 
 
 def _payload(document: Document, version: str) -> dict[str, Any]:

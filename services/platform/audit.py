@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -78,7 +77,7 @@ def entry_hash(entry: AuditEntry) -> str:
     """sha256 of the entry's canonical form; stable across SQLite and PostgreSQL round trips."""
     canonical = {
         "id": entry.id,
-        "ts": _utc(entry.ts).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        "ts": entry.ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         "actor": entry.actor,
         "role": entry.role,
         "action": entry.action,
@@ -120,6 +119,3 @@ def verify(session: Session) -> AuditVerification:
 def _broken(checked: int, entry_id: int, reason: str) -> AuditVerification:
     return AuditVerification(ok=False, checked=checked, first_bad_id=entry_id, reason=reason)
 
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

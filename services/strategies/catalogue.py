@@ -34,6 +34,11 @@ class ParamSpec(_Strict):
     generate: tuple[float, float] | None = Field(default=None, description="Narrower range asked of the model.")
     description: str = ""
 
+    @property
+    def asked_range(self) -> tuple[float, float]:
+        """The range the builder asks the model for: `generate` if given, else the valid range."""
+        return self.generate or (self.min, self.max)  # type: ignore[return-value]
+
     @model_validator(mode="after")
     def _consistent(self) -> ParamSpec:
         if self.type == "choice":

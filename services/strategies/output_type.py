@@ -22,7 +22,7 @@ FORBID = ConfigDict(extra="forbid")
 def _param_field(spec: ParamSpec) -> tuple[Any, Any]:
     if spec.type == "choice":
         return Literal[spec.choices], Field(description=spec.description or None)  # type: ignore[valid-type]
-    low, high = spec.generate or (spec.min, spec.max)
+    low, high = spec.asked_range
     kind = int if spec.type == "int" else float
     return kind, Field(ge=kind(low), le=kind(high), description=spec.description or None)
 

@@ -146,10 +146,7 @@ class StrategyBuilderService:
 
     def get_row(self, draft_id: str) -> StrategyDraft:
         with self.platform.db.session() as session:
-            draft = session.get(StrategyDraft, draft_id)
-            if draft is None:
-                raise NotFound(f"no strategy draft {draft_id!r}")
-            return draft
+            return _row(session, draft_id)
 
     def list(self, status: str | None = None) -> list[DraftOut]:
         with self.platform.db.session() as session:
@@ -164,23 +161,20 @@ class StrategyBuilderService:
             by_status = dict(session.execute(select(StrategyDraft.status, func.count()).group_by(StrategyDraft.status)).all())
             drafts = sum(by_status.values())
             mean_revisions = session.scalar(select(func.avg(StrategyDraft.revision))) or 0.0
-            generations = session.scalar(select(func.count()).select_from(StrategyDraftRevision).where(StrategyDraftRevision.source.in_(GENERATED_SOURCES))) or 0
-            failed = session.scalar(
-                select(func.count()).select_from(StrategyDraftRevision)
-                .where(StrategyDraftRevision.source.in_(GENERATED_SOURCES), func.json_array_length(StrategyDraftRevision.validation_errors) > 0)
-            ) if generations else 0
+            generated = select(func.count()).select_from(StrategyDraftRevision).where(StrategyDraftRevision.source.in_(GENERATED_SOURCES))
+            generations = session.scalar(generated) or 0
+            failed = session.scalar(generated.where(func.json_array_length(StrategyDraftRevision.validation_errors) > 0)) or 0
         approved, rejected = by_status.get("approved", 0), by_status.get("rejected", 0)
         return Metrics(
             drafts=drafts, approved=approved, rejected=rejected, pending=by_status.get("pending_approval", 0), invalid=by_status.get("invalid", 0),
             approval_conversion=approved / (approved + rejected) if approved + rejected else 0.0,
             mean_revisions=round(float(mean_revisions), 3), generations=generations,
-            validation_failure_rate=(failed or 0) / generations if generations else 0.0,
+            validation_failure_rate=failed / generations if generations else 0.0,
         )
 
     def _open(self, session: Session, draft_id: str) -> StrategyDraft:
-        draft = session.get(StrategyDraft, draft_id)
-        if draft is None:
-            raise NotFound(f"no strategy draft {draft_id!r}")
+        """The draft, if it can still change (not yet approved or rejected)."""
+        draft = _row(session, draft_id)
         if draft.status in ("approved", "rejected"):
             raise Conflict(f"draft {draft_id} is already {draft.status}")
         return draft
@@ -188,6 +182,13 @@ class StrategyBuilderService:
     @staticmethod
     def _audit(session: Session, caller: Caller, action: str, draft: StrategyDraft, details: dict[str, Any]) -> None:
         audit.append(session, actor=caller.name, role=caller.role, action=action, target=draft.id, decision="allowed", details=details, request_id=caller.request_id)
+
+
+def _row(session: Session, draft_id: str) -> StrategyDraft:
+    draft = session.get(StrategyDraft, draft_id)
+    if draft is None:
+        raise NotFound(f"no strategy draft {draft_id!r}")
+    return draft
 
 
 def _revision(draft: StrategyDraft, source: str, caller: Caller) -> StrategyDraftRevision:
@@ -200,7 +201,7 @@ def _revision(draft: StrategyDraft, source: str, caller: Caller) -> StrategyDraf
 def _variables(intent: str, constraints: Constraints, templates: list[Template], retrieved: Retrieved, catalogue: Catalogue, feedback: str) -> dict[str, str]:
     def describe(template: Template) -> str:
         params = ", ".join(
-            f"{name} ({'|'.join(spec.choices)})" if spec.type == "choice" else f"{name} ({spec.type} {(spec.generate or (spec.min, spec.max))[0]:g}..{(spec.generate or (spec.min, spec.max))[1]:g})"
+            f"{name} ({'|'.join(spec.choices)})" if spec.type == "choice" else f"{name} ({spec.type} {spec.asked_range[0]:g}..{spec.asked_range[1]:g})"
             for name, spec in template.params.items()
         )
         rules = "; ".join(rule.message for rule in template.rules) or "none"
