@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,13 @@ class Document:
 
 
 @dataclass(frozen=True)
+class CollectionInfo:
+    points: int
+    version: str | None
+    built_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Hit:
     id: str
     score: float
@@ -50,11 +58,19 @@ class SemanticIndex:
 
     def version(self, collection: str) -> str | None:
         """The source version the collection was built from, None if it does not exist."""
+        info = self.info(collection)
+        return info.version if info else None
+
+    def info(self, collection: str) -> CollectionInfo | None:
+        """Size, source version and build time of a collection; None if it does not exist."""
         with _qdrant(f"reading {collection}"):
             if not self.client.collection_exists(collection):
                 return None
-            points, _ = self.client.scroll(collection, limit=1, with_payload=True)
-        return points[0].payload.get("_version") if points else None
+            points = self.client.count(collection, exact=True).count
+            first, _ = self.client.scroll(collection, limit=1, with_payload=True)
+        payload = first[0].payload if first else {}
+        built_at = payload.get("_built_at")
+        return CollectionInfo(points=points, version=payload.get("_version"), built_at=datetime.fromisoformat(built_at) if built_at else None)
 
     def ensure(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None) -> bool:
         """Rebuild when the stored version differs; True if it rebuilt."""
@@ -65,20 +81,39 @@ class SemanticIndex:
 
     def rebuild(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None, batch: int = 32) -> None:
         """Re-create the collection from the documents; the version is written with every point."""
-        with _qdrant(f"rebuilding {collection}"):
-            if self.client.collection_exists(collection):
-                self.client.delete_collection(collection)
-            self.client.create_collection(collection, vectors_config=models.VectorParams(size=self.embedder.dimensions, distance=models.Distance.COSINE))
+        self.drop(collection)
+        self.upsert(collection, documents, version, progress, batch)
+
+    def upsert(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None, batch: int = 32) -> None:
+        """Add or replace documents (by id), creating the collection if needed."""
+        built_at = datetime.now(UTC).isoformat()
+        with _qdrant(f"writing {collection}"):
+            if not self.client.collection_exists(collection):
+                self.client.create_collection(collection, vectors_config=models.VectorParams(size=self.embedder.dimensions, distance=models.Distance.COSINE))
             for start in range(0, len(documents), batch):
                 chunk = documents[start : start + batch]
                 vectors = self.embedder.embed([doc.text for doc in chunk])
                 points = [
-                    models.PointStruct(id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection}/{doc.id}")), vector=vector, payload=_payload(doc, version))
+                    models.PointStruct(id=_point_id(collection, doc.id), vector=vector, payload=_payload(doc, version, built_at))
                     for doc, vector in zip(chunk, vectors, strict=True)
                 ]
                 self.client.upsert(collection, points)
                 if progress:
                     progress(min(start + batch, len(documents)), len(documents))
+
+    def delete(self, collection: str, ids: Sequence[str]) -> None:
+        """Remove documents by id (ids that are not there are ignored)."""
+        with _qdrant(f"deleting from {collection}"):
+            if ids and self.client.collection_exists(collection):
+                self.client.delete(collection, models.PointIdsList(points=[_point_id(collection, i) for i in ids]))
+
+    def drop(self, collection: str) -> bool:
+        """Delete the whole collection; True if it existed."""
+        with _qdrant(f"dropping {collection}"):
+            if not self.client.collection_exists(collection):
+                return False
+            self.client.delete_collection(collection)
+            return True
 
     def search(self, collection: str, query: str, limit: int = 5, *, hybrid: bool = True) -> list[Hit]:
         """Top hits by dense score plus (if hybrid) the keyword bonus."""
@@ -105,8 +140,13 @@ def _qdrant(action: str) -> Iterator[None]:
         raise VectorStoreUnavailableError(f"Qdrant: {action}: {type(exc).__name__}: {exc}") from exc
 
 
-def _payload(document: Document, version: str) -> dict[str, Any]:
-    return {**document.payload, "_id": document.id, "_version": version, "_keywords": [k.lower() for k in document.keywords]}
+def _point_id(collection: str, document_id: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection}/{document_id}"))
+
+
+def _payload(document: Document, version: str, built_at: str) -> dict[str, Any]:
+    keywords = [k.lower() for k in document.keywords]
+    return {**document.payload, "_id": document.id, "_version": version, "_built_at": built_at, "_keywords": keywords}
 
 
 def _words(text: str) -> set[str]:

@@ -22,14 +22,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path
 
+from services.chatops.api import router as chatops_router
+from services.chatops.slack_api import router as slack_router
+from services.pipelines.api import router as pipelines_router
+from services.products import build_products
 from services.platform.errors import LIBRARY_ERRORS, AppError
 from services.platform.health import router as health_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
-from services.reports.service import ReportGenerationService
 from services.strategies.api import router as strategies_router
-from services.strategies.service import StrategyBuilderService
 
 log = structlog.get_logger(__name__)
 VERSION = "0.1.0"
@@ -61,11 +63,10 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     app.add_middleware(RequestIdMiddleware)
     _install_error_handlers(app)
     _install_offline_docs(app)
-    app.state.reports = ReportGenerationService(platform)
-    app.state.strategies = StrategyBuilderService(platform)
-    app.include_router(health_router)
-    app.include_router(reports_router)
-    app.include_router(strategies_router)
+    products = build_products(platform)
+    app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
+    for router in (health_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
+        app.include_router(router)
     return app
 
 

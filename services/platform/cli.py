@@ -25,6 +25,7 @@ from inference.launcher import Supervisor
 from inference.registry import ModelEntry
 from inference.testmodel import build_test_model
 from retrieval.errors import RetrievalError
+from services.chatops.cli import chatops_app, runbooks_app
 from services.platform import audit, auth
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
@@ -49,6 +50,7 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
+    (runbooks_app, "runbooks"), (chatops_app, "chatops"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)

@@ -24,13 +24,14 @@ class Permission(StrEnum):
     chatops_ask = "chatops.ask"
     chatops_operate = "chatops.operate"
     pipelines_report = "pipelines.report"
+    pipelines_read = "pipelines.read"
     gateway_use = "gateway.use"
     llm_generate = "llm.generate"
     admin_read = "admin.read"
     users_manage = "users.manage"
 
 
-_VIEWER = {Permission.reports_read, Permission.chatops_ask}
+_VIEWER = {Permission.reports_read, Permission.chatops_ask, Permission.pipelines_read}
 _ANALYST = _VIEWER | {
     Permission.reports_generate,
     Permission.backtests_write,

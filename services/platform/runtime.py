@@ -21,6 +21,7 @@ from retrieval.embeddings import Embedder
 from retrieval.errors import VectorStoreUnavailableError
 from retrieval.index import SemanticIndex
 from retrieval.store import open_store, ping
+from services.platform.caches import CacheRegistry
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import DatabaseRecorder
 from services.platform.settings import Settings, get_settings
@@ -90,6 +91,11 @@ class Platform:
     @cached_property
     def index(self) -> SemanticIndex:
         return SemanticIndex(self.vector_store, self.embedder)
+
+    @cached_property
+    def caches(self) -> CacheRegistry:
+        """Where products register their caches (filled as the products are created)."""
+        return CacheRegistry()
 
     def readiness(self) -> Readiness:
         """Probe the database, every LLM replica and the vector store; never raises."""

@@ -49,6 +49,7 @@ class Report(Base):
     generated_by: Mapped[str] = mapped_column(String(64))
     generated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     generation_ms: Mapped[float] = mapped_column(Float)
+    invalidated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # set: not served from cache
 
 
 class ReportReview(Base):

@@ -30,6 +30,7 @@ from services.platform.errors import Conflict, NotFound, Unprocessable
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
 from services.reports import store
+from services.reports.cache import CACHE_NAME, ReportCache
 from services.reports.facts import fact_sheet, figures
 from services.reports.models import Report, ReportReview
 from services.reports.narrative import SCHEMA_VERSION, narrative_type, render_text
@@ -46,6 +47,7 @@ class ReportGenerationService:
         self.platform = platform
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self._locks_guard = threading.Lock()
+        platform.caches.register(ReportCache(platform.db))
 
     # --- reading and generating --------------------------------------------------------------
 
@@ -58,7 +60,9 @@ class ReportGenerationService:
             cached = None if refresh else self._by_key(session, key)
         if cached is not None:
             log.info("report.cache_hit", backtest_id=backtest_id, revision=revision.revision)
+            self.platform.caches.hit(CACHE_NAME)
             return self._out(cached, backtest)
+        self.platform.caches.miss(CACHE_NAME)
         with self._lock_for(key):
             if not refresh:
                 with self.platform.db.session() as session:
@@ -103,13 +107,13 @@ class ReportGenerationService:
         status = "verified" if result.verdict == "verified" else "needs_review"
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         with self.platform.db.session() as session:
-            report = self._by_key(session, key) or Report(cache_key=key)
+            report = self._by_key(session, key, include_invalidated=True) or Report(cache_key=key)
             report.backtest_id, report.revision = backtest.id, revision
             report.prompt_id, report.prompt_version, report.prompt_hash = prompt.prompt_id, prompt.version, prompt.hash
             report.model, report.schema_version = self.platform.chat_model.name, SCHEMA_VERSION
             report.narrative, report.text, report.factcheck = narrative, text, result.model_dump()
             report.status, report.generated_by, report.generation_ms = status, caller.name, elapsed_ms
-            report.generated_at = utcnow()
+            report.generated_at, report.invalidated_at = utcnow(), None
             session.add(report)
             audit.append(
                 session, actor=caller.name, role=caller.role, action="reports.generate", target=backtest.id, decision="allowed",
@@ -180,8 +184,9 @@ class ReportGenerationService:
             return session.scalar(select(Report).where(Report.backtest_id == backtest_id).order_by(Report.generated_at.desc()).limit(1))
 
     @staticmethod
-    def _by_key(session: Session, key: str) -> Report | None:
-        return session.scalar(select(Report).where(Report.cache_key == key))
+    def _by_key(session: Session, key: str, *, include_invalidated: bool = False) -> Report | None:
+        query = select(Report).where(Report.cache_key == key)
+        return session.scalar(query if include_invalidated else query.where(Report.invalidated_at.is_(None)))
 
     def _lock_for(self, key: str) -> threading.Lock:
         with self._locks_guard:

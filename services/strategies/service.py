@@ -18,10 +18,11 @@ from inference.structured import CallContext
 from retrieval.index import Progress
 from services.platform import audit
 from services.platform.audit import Caller
+from services.platform.caches import IndexCache
 from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
-from services.strategies.candidates import Retrieved, ensure_index, retrieve
+from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
 from services.strategies.catalogue import Catalogue, Template, default_catalogue
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 from services.strategies.output_type import draft_type, to_config
@@ -40,6 +41,10 @@ class StrategyBuilderService:
         self.catalogue = catalogue or default_catalogue()
         self._indexed = False
         self._index_lock = threading.Lock()
+        platform.caches.register(IndexCache(
+            "strategy-catalogue-index", "Embedded strategy templates and indicators (rebuilt from data/catalogue on next use).",
+            lambda: platform.index, (TEMPLATES, INDICATORS), self._forget_index,
+        ))
 
     def ensure_index(self, progress: Progress | None = None, *, force: bool = False) -> bool:
         """Build the catalogue index if its version changed (once per process unless forced)."""
@@ -49,6 +54,10 @@ class StrategyBuilderService:
             built = ensure_index(self.platform.index, self.catalogue, progress, force=force)
             self._indexed = True
             return built
+
+    def _forget_index(self) -> None:
+        with self._index_lock:
+            self._indexed = False
 
     def retrieve(self, intent: str) -> Retrieved:
         self.ensure_index()

@@ -6,6 +6,8 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import services.platform.models  # noqa: F401  (registers the tables on Base.metadata)
+import services.chatops.models  # noqa: F401
+import services.pipelines.models  # noqa: F401
 import services.reports.models  # noqa: F401
 import services.strategies.models  # noqa: F401
 from services.platform.db import Base

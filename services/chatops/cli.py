@@ -1,0 +1,77 @@
+"""`insightstack runbooks import` and `insightstack chatops ask|link|tools`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from services.chatops import slack
+from services.chatops.schemas import AskIn
+from services.platform import auth
+from services.platform.audit import Caller
+from services.platform.permissions import Role
+from services.platform.runtime import open_platform
+from services.products import build_products
+
+runbooks_app = typer.Typer(help="Runbooks the ChatOps agent retrieves and cites.", no_args_is_help=True)
+chatops_app = typer.Typer(help="The ChatOps operations agent.", no_args_is_help=True)
+console = Console()
+CLI_CALLER = Caller(name="cli", role="admin")
+
+
+@runbooks_app.command("import")
+def import_command(
+    directory: Annotated[Path, typer.Argument(help="Folder of Markdown runbooks with front matter.")],
+    prune: Annotated[bool, typer.Option(help="Remove imported runbooks whose file is gone.")] = False,
+) -> None:
+    """Import runbooks; only new or changed files are re-embedded. Exit 1 if a file failed."""
+    chatops = build_products(open_platform()).chatops
+    with Progress(TextColumn("embedding runbooks"), BarColumn(), MofNCompleteColumn(), console=console) as progress:
+        task = progress.add_task("runbooks", total=None)
+        result = chatops.library.import_dir(
+            directory, CLI_CALLER, set(chatops.executor.tools), prune=prune, progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )
+    console.print(f"added {len(result.added)}, updated {len(result.updated)}, unchanged {len(result.unchanged)}, removed {len(result.removed)}, failed {len(result.failed)}")
+    for path, problem in result.failed.items():
+        console.print(f"[red]failed[/red] {path}: {problem}", highlight=False)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@chatops_app.command("ask")
+def ask_command(
+    question: Annotated[str, typer.Argument(help="An operations question.")],
+    user: Annotated[str, typer.Option("--as", help="Ask as this platform user (their role applies).")],
+) -> None:
+    """Ask the agent as a platform user and print the full answer as JSON."""
+    products = build_products(open_platform())
+    with products.chatops.platform.db.session() as session:
+        row = auth.get_user(session, user)
+        caller = Caller(name=row.name, role=row.role)
+    print(json.dumps(products.chatops.ask(AskIn(question=question), caller, channel="cli").model_dump(mode="json"), indent=2))
+
+
+@chatops_app.command("link")
+def link_command(
+    external_id: Annotated[str, typer.Argument(help="Slack or Mattermost user id, e.g. U024BE7LH.")],
+    user: Annotated[str, typer.Argument(help="Platform user whose role applies.")],
+    team: Annotated[str, typer.Option(help="Workspace/team id, as the chat sends it in team_id.")],
+    kind: Annotated[str, typer.Option(help="slack or mattermost.")] = "slack",
+) -> None:
+    """Link a chat user to a platform user (re-linking replaces the old link)."""
+    if kind not in ("slack", "mattermost"):
+        raise typer.BadParameter("kind must be slack or mattermost")
+    slack.link(open_platform().db, f"{kind}:{team}", external_id, user, CLI_CALLER.name)
+    console.print(f"{kind}:{team}/{external_id} -> {user}")
+
+
+@chatops_app.command("tools")
+def tools_command(role: Annotated[Role, typer.Option(help="Show the tools this role may use.")] = Role.operator) -> None:
+    """The tools a role may use, with the permission each needs."""
+    for tool in build_products(open_platform()).chatops.tools(role):
+        console.print(f"{tool.name:<24} {tool.permission:<18} {'changes state' if tool.mutating else 'read-only'}, {tool.timeout_s:g} s  {tool.description}", highlight=False)

@@ -1,0 +1,225 @@
+"""ChatOpsService: questions in, diagnosed answers out, with every step on the audit trail.
+
+A turn is audited when asked (the question), per tool call (by the executor, arguments and
+result), and when answered (outcome, answer, citations, escalation, pending action); the
+answer's audit id is returned so a reply can be traced to its chain entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import structlog
+from pydantic import BaseModel
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from guardrails.grounding import ungrounded_numbers
+from inference.structured import CallContext
+from services.chatops.agent import Agent, AgentRun, Limits, Question
+from services.chatops.components import Components, load_components
+from services.chatops.models import ChatTurn, Escalation, PendingAction
+from services.chatops.runbooks import RunbookLibrary
+from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, RunbookRef, ToolCallOut, ToolInfo
+from services.chatops.toolkit import ToolExecutor, ToolResult
+from services.chatops.tools.catalog import build_tools
+from services.platform import audit
+from services.platform.audit import Caller
+from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable
+from services.platform.models import utcnow
+from services.platform.permissions import Permission, Role, allowed
+from services.platform.runtime import Platform
+
+log = structlog.get_logger(__name__)
+PROMPT_ID = "chatops.agent"
+ACTION_TTL = timedelta(minutes=15)
+HISTORY_TURNS = 3
+
+
+class ChatOpsService:
+    def __init__(self, platform: Platform, components: Components | None = None, limits: Limits = Limits()) -> None:
+        self.platform = platform
+        self.components = components or load_components(platform.settings.components_file)
+        self.library = RunbookLibrary(platform)
+        self.executor = ToolExecutor(platform, build_tools(platform, self.components, self.library))
+        self.limits = limits
+
+    # --- asking ------------------------------------------------------------------------------
+
+    def ask(self, body: AskIn, caller: Caller, channel: str = "api") -> AskOut:
+        turn_id = uuid.uuid4().hex
+        conversation_id = body.conversation_id or turn_id
+        started = utcnow()
+        with self.platform.db.session() as session:
+            history = self._history(session, conversation_id, caller)
+            self._audit(session, caller, "chatops.ask", turn_id, {"question": body.question, "conversation_id": conversation_id, "channel": channel})
+        hits = self.library.search(body.question)
+        question = Question(
+            text=body.question, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), runbooks=hits,
+            components=self.components.names, history=history, seed=int(hashlib.sha256(body.question.encode()).hexdigest()[:8], 16),
+        )
+        run = Agent(self.executor, self._step_for(caller, turn_id), self.limits).run(question)
+        calls = [ToolCallOut(**c.result.model_dump(), source=c.source, step=c.step) for c in run.calls]
+        ungrounded = ungrounded_numbers(run.answer, [body.question, *(f"{c.summary} {c.data}" for c in calls)])
+        latency_ms = round((utcnow() - started).total_seconds() * 1000, 1)
+        with self.platform.db.session() as session:
+            turn = ChatTurn(
+                id=turn_id, conversation_id=conversation_id, asked_by=caller.name, channel=channel, question=body.question, outcome=run.outcome,
+                answer=run.answer, tool_calls=[c.model_dump(mode="json") for c in calls], steps=run.steps, latency_ms=latency_ms,
+                runbooks=[{"id": h.id, "title": h.title, "score": h.score, "cited": h.id in run.cited} for h in hits],
+            )
+            session.add(turn)
+            escalation = self._escalation(session, run, turn, caller)
+            pending = self._pending(session, run.pending, turn_id, caller) if run.pending else None
+            entry = self._audit(session, caller, "chatops.answer", turn_id, {
+                "outcome": run.outcome, "answer": run.answer, "cited": run.cited, "steps": run.steps, "stop_reason": run.stop_reason,
+                "escalation_id": escalation.id if escalation else None, "pending_action": pending.id if pending else None, "ungrounded_numbers": ungrounded,
+            })
+            return AskOut(
+                turn_id=turn_id, conversation_id=conversation_id, outcome=run.outcome, answer=run.answer, ungrounded_numbers=ungrounded,
+                tool_calls=calls, runbooks=[RunbookRef(**r) for r in turn.runbooks], escalation=_escalation_out(escalation) if escalation else None,
+                pending_action=_action_out(pending) if pending else None, steps=run.steps, stop_reason=run.stop_reason, latency_ms=latency_ms, audit_id=entry.id,
+            )
+
+    def _step_for(self, caller: Caller, turn_id: str) -> Any:
+        def step(variables: dict[str, str], output_type: type[BaseModel], seed: int) -> BaseModel:
+            prompt = self.platform.prompts.render(PROMPT_ID, variables)
+            context = CallContext(feature="chatops", user=caller.name, request_id=caller.request_id or turn_id, prompt=prompt)
+            return self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed)
+
+        return step
+
+    def _history(self, session: Session, conversation_id: str, caller: Caller) -> str:
+        turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at.desc()).limit(HISTORY_TURNS)))
+        if any(turn.asked_by != caller.name for turn in turns):
+            raise Forbidden(f"conversation {conversation_id!r} belongs to another user")
+        return "\n".join(f"Q: {t.question[:200]}\nA: {t.answer[:300]}" for t in reversed(turns)) or "none"
+
+    def _escalation(self, session: Session, run: AgentRun, turn: ChatTurn, caller: Caller) -> Escalation | None:
+        if run.escalation is None:
+            return None
+        draft = run.escalation
+        row = Escalation(
+            id=uuid.uuid4().hex, turn_id=turn.id, service=draft.service, severity=draft.severity, summary=draft.summary,
+            evidence=[{"tool": c.result.tool, "status": c.result.status, "summary": c.result.summary} for c in run.calls],
+            suggested_oncall=self.components.oncall(draft.service), status="open", created_by=caller.name, created_at=utcnow(),
+        )
+        session.add(row)
+        self._audit(session, caller, "chatops.escalate", row.id, {"service": row.service, "severity": row.severity, "oncall": row.suggested_oncall, "by": draft.by})
+        return row
+
+    # --- tools and confirmations -------------------------------------------------------------
+
+    def tools(self, role: Role) -> list[ToolInfo]:
+        return [
+            ToolInfo(name=t.name, description=t.description, permission=t.permission.value, mutating=t.mutating, timeout_s=t.timeout_s, arguments_schema=t.arguments.model_json_schema())
+            for t in self.executor.permitted(role)
+        ]
+
+    def run_tool(self, name: str, arguments: dict[str, Any], caller: Caller) -> ToolCallOut | ActionOut:
+        """Run one tool directly; a state-changing one becomes an action awaiting confirmation."""
+        result = self.executor.execute(caller, name, arguments)
+        if result.status == "denied":
+            raise Forbidden(result.summary)
+        if result.status == "error" and name not in self.executor.tools:
+            raise NotFound(result.summary)
+        if result.status == "error" and result.summary.startswith("invalid arguments"):
+            raise Unprocessable(result.summary)
+        if result.status == "needs_confirmation":
+            with self.platform.db.session() as session:
+                return _action_out(self._pending(session, result, "direct", caller))
+        return ToolCallOut(**result.model_dump(), source="direct")
+
+    def _pending(self, session: Session, result: ToolResult, turn_id: str, caller: Caller) -> PendingAction:
+        row = PendingAction(
+            id=uuid.uuid4().hex, turn_id=turn_id, tool=result.tool, arguments=result.arguments, requested_by=caller.name,
+            status="pending", expires_at=utcnow() + ACTION_TTL, created_at=utcnow(),
+        )
+        session.add(row)
+        self._audit(session, caller, "chatops.action.propose", row.id, {"tool": row.tool, "arguments": row.arguments, "turn_id": turn_id})
+        return row
+
+    def confirm(self, action_id: str, caller: Caller) -> ActionOut:
+        """Run a pending action; exactly one confirmation wins, and the executor re-checks the role."""
+        with self.platform.db.session() as session:
+            row = _action(session, action_id)
+            if row.status == "pending" and row.expires_at < utcnow():
+                row.status = "expired"
+            elif row.status == "pending":
+                claimed = session.execute(update(PendingAction).where(PendingAction.id == action_id, PendingAction.status == "pending").values(status="running", decided_by=caller.name)).rowcount
+                if claimed:
+                    row.status = "running"
+        if row.status != "running" or row.decided_by != caller.name:
+            raise Conflict(f"action {action_id} is {row.status}; only a pending, unexpired action can be confirmed")
+        result = self.executor.execute(caller, row.tool, row.arguments, confirmed=True, turn_id=action_id)
+        with self.platform.db.session() as session:
+            row = _action(session, action_id)
+            row.status = "executed" if result.status == "ok" else "pending" if result.status == "denied" else "failed"
+            row.decided_by = None if result.status == "denied" else caller.name
+            row.result = ToolCallOut(**result.model_dump(), source="confirmed").model_dump(mode="json")
+            self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": result.status}, denied=result.status == "denied")
+            out = _action_out(row)
+        if result.status == "denied":
+            raise Forbidden(result.summary)
+        return out
+
+    def cancel(self, action_id: str, caller: Caller) -> ActionOut:
+        with self.platform.db.session() as session:
+            row = _action(session, action_id)
+            if row.status != "pending":
+                raise Conflict(f"action {action_id} is {row.status}; only a pending action can be cancelled")
+            if row.requested_by != caller.name and not allowed(Role(caller.role), Permission.chatops_operate):
+                raise Forbidden("only the requester or an operator can cancel an action")
+            row.status, row.decided_by = "cancelled", caller.name
+            self._audit(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
+            return _action_out(row)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def escalations(self, status: str | None = None) -> list[EscalationOut]:
+        with self.platform.db.session() as session:
+            query = select(Escalation).order_by(Escalation.created_at.desc())
+            return [_escalation_out(row) for row in session.scalars(query.where(Escalation.status == status) if status else query)]
+
+    def conversation(self, conversation_id: str, caller: Caller) -> list[dict[str, Any]]:
+        with self.platform.db.session() as session:
+            turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
+        if not turns:
+            raise NotFound(f"no conversation {conversation_id!r}")
+        if caller.role != Role.admin and any(t.asked_by != caller.name for t in turns):
+            raise Forbidden(f"conversation {conversation_id!r} belongs to another user")
+        return [
+            {"turn_id": t.id, "question": t.question, "outcome": t.outcome, "answer": t.answer, "tool_calls": t.tool_calls, "runbooks": t.runbooks, "created_at": t.created_at}
+            for t in turns
+        ]
+
+    @staticmethod
+    def _audit(session: Session, caller: Caller, action: str, target: str, details: dict[str, Any], *, denied: bool = False) -> Any:
+        return audit.append(
+            session, actor=caller.name, role=caller.role, action=action, target=target, decision="denied" if denied else "allowed",
+            details=details, request_id=caller.request_id,
+        )
+
+
+def _action(session: Session, action_id: str) -> PendingAction:
+    row = session.get(PendingAction, action_id)
+    if row is None:
+        raise NotFound(f"no pending action {action_id!r}")
+    return row
+
+
+def _action_out(row: PendingAction) -> ActionOut:
+    return ActionOut(
+        id=row.id, tool=row.tool, arguments=row.arguments, status=row.status, requested_by=row.requested_by, expires_at=row.expires_at,  # type: ignore[arg-type]
+        decided_by=row.decided_by, result=ToolCallOut.model_validate(row.result) if row.result else None, confirm_path=f"/chatops/actions/{row.id}/confirm",
+    )
+
+
+def _escalation_out(row: Escalation) -> EscalationOut:
+    return EscalationOut(
+        id=row.id, turn_id=row.turn_id, service=row.service, severity=row.severity, summary=row.summary, suggested_oncall=row.suggested_oncall,
+        evidence=row.evidence, status=row.status, created_by=row.created_by, created_at=row.created_at,
+    )
