@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import selectors
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from services.platform.settings import REPO_ROOT
+from tests.support.marketdata import start, stop
 
 FEEDS = {"equities-us": 2.0, "fx-spot": 1.0, "futures-cme": 5.0}
 TOLERANCE_S = 0.3
@@ -35,34 +33,6 @@ class Standin:
 
     def lags(self) -> dict[str, float]:
         return {f["feed"]: f["lag_s"] for f in self.health()["feeds"]}
-
-
-def start(log: Path, *args: str) -> tuple[subprocess.Popen[str], int]:
-    """Start the stand-in on a free port and read that port from its started line (10 s at most)."""
-    command = [sys.executable, "-m", "services.marketdata.standin", "--port", "0", *args]
-    with log.open("w") as stderr:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True)
-    assert process.stdout is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        if not selector.select(timeout=10):
-            process.kill()
-            pytest.fail(f"no started line within 10 s; stderr: {log.read_text()}")
-    started = json.loads(process.stdout.readline() or "null")
-    assert started and started["event"] == "standin.started", f"stderr: {log.read_text()}"
-    return process, started["port"]
-
-
-def stop(process: subprocess.Popen[str]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if process.stdout is not None:
-        process.stdout.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,69 @@
+"""ChatOps fixtures: the MarketDataService stand-in as a peer process, a components file
+pointing at it, and platforms (real vLLM, embeddings, Qdrant, database) with runbooks imported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+from services.chatops.service import ChatOpsService
+from services.platform.audit import Caller
+from services.platform.settings import REPO_ROOT
+from services.products import Products, build_products
+from tests.conftest import PlatformFactory
+from tests.support.api import Api, api_for
+from tests.support.marketdata import start, stop
+
+RUNBOOKS = REPO_ROOT / "data" / "runbooks"
+FEEDS = {"equities-us": 2.0, "fx-spot": 1.0, "futures-cme": 5.0}
+ADMIN = Caller(name="test-admin", role="admin")
+
+
+class MarketData:
+    """The running stand-in: its URL and its admin knob."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def set_feed(self, feed: str, **change: object) -> None:
+        httpx.post(f"{self.url}/admin/feeds/{feed}", json=change, timeout=5).raise_for_status()
+
+
+@pytest.fixture
+def marketdata(tmp_path: Path) -> Iterator[MarketData]:
+    process, port = start(tmp_path / "marketdata.jsonl", *(f"--feed={name}:{lag}" for name, lag in FEEDS.items()))
+    try:
+        yield MarketData(f"http://127.0.0.1:{port}")
+    finally:
+        stop(process)
+
+
+def write_components(path: Path, market_data_url: str) -> Path:
+    """data/services.yaml with the market-data probe pointed at ``market_data_url``."""
+    components = yaml.safe_load((REPO_ROOT / "data" / "services.yaml").read_text())
+    components["components"]["market-data"]["health_url"] = f"{market_data_url}/health"
+    path.write_text(yaml.safe_dump(components))
+    return path
+
+
+@pytest.fixture
+def ops(make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, tmp_path: Path) -> Products:
+    """All products on a fresh database, runbooks imported, market data served by the stand-in."""
+    platform = make_platform(llm_base_urls=[llm_url], components_file=write_components(tmp_path / "services.yaml", marketdata.url))
+    products = build_products(platform)
+    import_runbooks(products.chatops)
+    return products
+
+
+def import_runbooks(chatops: ChatOpsService) -> None:
+    result = chatops.library.import_dir(RUNBOOKS, ADMIN, set(chatops.executor.tools))
+    assert not result.failed, result.failed
+
+
+@pytest.fixture
+def ops_api(ops: Products) -> Iterator[Api]:
+    yield from api_for(ops.chatops.platform)
