@@ -75,7 +75,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty database on each dialect the platform supports."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'test.db'}"
-    server = make_url(request.getfixturevalue("pg_server"))
+    return new_postgres_database(request.getfixturevalue("pg_server"))
+
+
+def new_postgres_database(server_url: str) -> str:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    server = make_url(server_url)
     name = f"test_{os.getpid()}_{next(_database_numbers)}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

@@ -3,6 +3,7 @@ pointing at it, and platforms (real vLLM, embeddings, Qdrant, database) with run
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,10 +25,13 @@ ADMIN = Caller(name="test-admin", role="admin")
 
 
 class MarketData:
-    """The running stand-in: its URL and its admin knob."""
+    """The running stand-in: its URL, its admin knob, and a way to take it down."""
 
-    def __init__(self, url: str) -> None:
-        self.url = url
+    def __init__(self, url: str, process: subprocess.Popen[str]) -> None:
+        self.url, self.process = url, process
+
+    def stop(self) -> None:
+        stop(self.process)
 
     def set_feed(self, feed: str, **change: object) -> None:
         httpx.post(f"{self.url}/admin/feeds/{feed}", json=change, timeout=5).raise_for_status()
@@ -37,7 +41,7 @@ class MarketData:
 def marketdata(tmp_path: Path) -> Iterator[MarketData]:
     process, port = start(tmp_path / "marketdata.jsonl", *(f"--feed={name}:{lag}" for name, lag in FEEDS.items()))
     try:
-        yield MarketData(f"http://127.0.0.1:{port}")
+        yield MarketData(f"http://127.0.0.1:{port}", process)
     finally:
         stop(process)
 
