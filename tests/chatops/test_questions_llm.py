@@ -1,0 +1,122 @@
+"""The top operational questions (docs/chatops-questions.md), each asked through
+`POST /chatops/ask` against the real vLLM server, embeddings, Qdrant, database and the
+MarketDataService stand-in, in a world with known faults. Each answer must carry the tool
+result that answers it, with the right facts, and cite or retrieve the right runbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from services.platform import audit
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.platform.settings import Settings
+from services.products import build_products
+from tests.chatops.conftest import FEEDS, MarketData, import_runbooks, write_components
+from tests.chatops.test_tools import failed_run
+from tests.reports.conftest import import_samples
+from tests.support.api import Api, api_for
+from tests.support.marketdata import start, stop
+
+pytestmark = pytest.mark.llm
+Check = Callable[[Any], bool]
+
+
+def by(key: str, data: list[dict[str, Any]]) -> dict[str, Any]:
+    return {row[key]: row for row in data}
+
+
+QUESTIONS: list[tuple[str, str, str, Check]] = [
+    ("Why did the kpi-rollup pipeline fail last night?", "rb-pipeline-failure|rb-kpi-rollup-late", "pipeline_status",
+     lambda data: by("pipeline", data)["kpi-rollup"]["failed_tasks"] == ["upsert_kpis"]),
+    ("Is market data stale right now? Which feeds are behind?", "rb-stale-market-data", "market_data_freshness",
+     lambda data: by("feed", data["feeds"])["futures-cme"]["status"] == "breach" and by("feed", data["feeds"])["equities-us"]["status"] == "ok"),
+    ("Is the LLM server down? Generation calls fail with llm_unavailable.", "rb-llm-server-down", "service_health",
+     lambda data: by("service", data)["vllm"]["status"] == "up"),
+    ("The database is slow. Is the connection pool exhausted?", "rb-database-slow", "database_health",
+     lambda data: data["select1_ms"] >= 0 and data["pool"]["checked_out"] <= data["pool"]["size"]),
+    ("What is the hit ratio of the report cache?", "rb-report-cache", "cache_status",
+     lambda data: by("name", data)["reports"]["entries"] == 1 and by("name", data)["reports"]["hits"] >= 1),
+    ("Which backtests raised anomaly alerts like data gaps or slippage outliers?", "rb-anomaly-alerts", "recent_alerts",
+     lambda data: any(a["source"] == "backtest_anomaly" and "cmd-crude-macd" in a["subject"] for a in data)),
+    ("Reports still show old KPIs after the KPI rollup, is the rollup late?", "rb-kpi-rollup-late|rb-report-cache", "pipeline_status",
+     lambda data: by("pipeline", data)["kpi-rollup"]["status"] == "failed"),
+    ("The strategy builder cannot find templates. Is the vector index out of date?", "rb-vector-index", "cache_status",
+     lambda data: by("name", data)["strategy-catalogue-index"]["entries"] > 0),
+    ("What alerts fired in the last day?", "rb-anomaly-alerts|rb-pipeline-failure|rb-market-data-down", "recent_alerts",
+     lambda data: any(a["source"] == "pipeline" and "kpi-rollup" in a["subject"] for a in data)),
+]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, llm_url: str) -> Iterator[tuple[Api, MarketData]]:
+    """One platform with known faults: a failed kpi-rollup run, futures-cme 15 minutes behind,
+    backtests with anomalies imported, one report cached and read again, the catalogue indexed."""
+    root = tmp_path_factory.mktemp("chatops-world")
+    process, port = start(root / "marketdata.jsonl", *(f"--feed={name}:{lag}" for name, lag in FEEDS.items()))
+    marketdata = MarketData(f"http://127.0.0.1:{port}", process)
+    settings = Settings(data_dir=root / "data", profile="cpu", log_json=False, llm_base_urls=[llm_url], components_file=write_components(root / "services.yaml", marketdata.url))
+    platform = Platform(settings)
+    platform.db.upgrade()
+    products = build_products(platform)
+    import_runbooks(products.chatops)
+    import_samples(platform)
+    products.strategies.retrieve("trend following")
+    try:
+        for api in api_for(platform):
+            assert api.client.post("/pipelines/runs", json=failed_run(), headers=api.as_(Role.operator)).status_code == 201
+            for _ in range(2):
+                assert api.client.get("/backtests/cmd-crude-macd/report", headers=api.as_(Role.analyst)).status_code == 200
+            marketdata.set_feed("futures-cme", lag_s=900)
+            yield api, marketdata
+    finally:
+        stop(process)
+        platform.close()
+
+
+def ask(api: Api, question: str, role: Role = Role.viewer) -> dict[str, Any]:
+    response = api.client.post("/chatops/ask", json={"question": question}, headers=api.as_(role))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@pytest.mark.parametrize(("question", "runbooks", "tool", "check"), QUESTIONS, ids=[q[2] + ":" + q[0][:30] for q in QUESTIONS])
+def test_top_question_is_answered_by_the_tool_it_needs(world: tuple[Api, MarketData], question: str, runbooks: str, tool: str, check: Check) -> None:
+    api, _ = world
+    body = ask(api, question)
+    assert body["runbooks"][0]["id"] in runbooks.split("|"), body["runbooks"]
+    results = [c for c in body["tool_calls"] if c["tool"] == tool and c["status"] == "ok"]
+    assert results, [(c["tool"], c["status"], c["summary"]) for c in body["tool_calls"]]
+    assert check(results[0]["data"]), results[0]
+    assert body["outcome"] in ("answered", "escalated", "needs_confirmation") and body["answer"]
+    assert all(r["id"] in {hit["id"] for hit in body["runbooks"]} for r in body["runbooks"] if r["cited"])
+    assert not any(c["tool"] == "invalidate_cache" and c["status"] == "ok" for c in body["tool_calls"])  # a viewer never changes state
+
+
+def test_market_data_down_is_seen_and_the_turn_is_audited(world: tuple[Api, MarketData]) -> None:
+    """The tenth question, asked after the peer service is stopped: the probe sees it down."""
+    api, marketdata = world
+    marketdata.stop()
+    body = ask(api, "The market data service is not responding. Is it down?")
+    assert body["runbooks"][0]["id"] == "rb-market-data-down"
+    health = next(c for c in body["tool_calls"] if c["tool"] == "service_health" and c["status"] == "ok")
+    assert by("service", health["data"])["market-data"]["status"] == "down"
+    freshness = next(c for c in body["tool_calls"] if c["tool"] == "market_data_freshness")
+    assert freshness["status"] == "error" and "unreachable" in freshness["summary"]
+    with api.platform.db.session() as session:
+        entries = audit.entries(session, action_prefix="chatops.")
+        turn = [e for e in entries if e.target == body["turn_id"] or e.id == body["audit_id"]]
+        assert {e.action for e in turn} >= {"chatops.ask", "chatops.answer", "chatops.tool.service_health"}
+        assert next(e for e in entries if e.id == body["audit_id"]).details["outcome"] == body["outcome"]
+        assert audit.verify(session).ok
+
+
+def test_viewer_schema_has_no_state_changing_tool_but_operator_does(world: tuple[Api, MarketData]) -> None:
+    api, _ = world
+    names = {role: {t["name"] for t in api.client.get("/chatops/tools", headers=api.as_(role)).json()} for role in (Role.viewer, Role.operator)}
+    assert "invalidate_cache" not in names[Role.viewer] and "invalidate_cache" in names[Role.operator]
+    assert names[Role.operator] - names[Role.viewer] == {"invalidate_cache"}
