@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
 import sys
 import threading
 import time
@@ -35,6 +36,7 @@ from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
+from services.products import build_products
 from services.reports import store
 from services.strategies.cli import index_app, strategies_app
 from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
@@ -105,6 +107,7 @@ def serve(
     finally:
         if supervisor is not None:
             supervisor.stop()
+        marketdata.terminate()
         platform.close()
 
 
@@ -275,6 +278,7 @@ def demo(
     """Bring the stack up on the embedded defaults and walk through it."""
     platform = open_platform()
     supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
+    marketdata = subprocess.Popen([sys.executable, "-m", "services.marketdata.standin", "--port", "8701"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = uvicorn.Server(uvicorn.Config(create_app(platform.settings, platform), port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -290,6 +294,7 @@ def demo(
         headers = {"Authorization": f"Bearer {_demo_key(platform)}"}
         _demo_report(platform, base, headers)
         _demo_strategy(base, headers)
+        _demo_chatops(platform, base, headers)
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -301,6 +306,7 @@ def demo(
         thread.join(timeout=10)
         if supervisor is not None:
             supervisor.stop()
+        marketdata.terminate()
         platform.close()
 
 
@@ -344,6 +350,38 @@ def _demo_report(platform: Platform, base: str, headers: dict[str, str]) -> None
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(httpx.get(f"{base}/backtests/{top.id}/report.html", headers=headers, timeout=60).text, encoding="utf-8")
     console.print(f"self-contained HTML report: {page.resolve()}")
+
+
+def _demo_chatops(platform: Platform, base: str, headers: dict[str, str]) -> None:
+    """Import the runbooks, let the scheduler report a failed run, and ask the agent about it."""
+    console.rule("D3 ChatOps: runbooks, a failed pipeline run, POST /chatops/ask")
+    chatops = build_products(platform).chatops
+    result = chatops.library.import_dir(REPO_ROOT / "data" / "runbooks", audit.Caller(name="demo", role="admin"), set(chatops.executor.tools))
+    console.print(f"runbooks: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
+    now = time.time()
+
+    def stamp(seconds_ago: float) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - seconds_ago))
+
+    run = {
+        "pipeline": "kpi-rollup", "run_id": f"demo-{int(now)}", "status": "failed", "started_at": stamp(900), "finished_at": stamp(240),
+        "tasks": [{"name": "extract", "status": "succeeded"}, {"name": "upsert_kpis", "status": "failed", "error": "deadlock detected"}],
+    }
+    with platform.db.session() as session:
+        try:
+            operator_key = auth.rotate_key(session, "demo-scheduler")
+        except auth.UserNotFound:
+            operator_key = auth.create_user(session, "demo-scheduler", Role.operator)[1]
+    httpx.post(f"{base}/pipelines/runs", json=run, headers={"Authorization": f"Bearer {operator_key}"}, timeout=30).raise_for_status()
+    question = "Why did the kpi-rollup pipeline fail?"
+    answer = httpx.post(f"{base}/chatops/ask", json={"question": question}, headers=headers, timeout=300)
+    if answer.status_code != 200:
+        raise AppError(f"chatops failed: {answer.status_code} {answer.text[:300]}")
+    body = answer.json()
+    console.print(f"Q: {question}\noutcome {body['outcome']} after {body['steps']} step(s); runbooks: " + ", ".join(r["id"] for r in body["runbooks"]))
+    for call in body["tool_calls"]:
+        console.print(f"  {call['source']:>7} {call['tool']} [{call['status']}] {call['summary'][:160]}", highlight=False, markup=False)
+    console.print(f"audit entry #{body['audit_id']}")
 
 
 def _wait_for(url: str, timeout_s: float = 30.0) -> None:
