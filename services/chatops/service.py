@@ -146,6 +146,14 @@ class ChatOpsService:
         """Run a pending action; exactly one confirmation wins, and the executor re-checks the role."""
         with self.platform.db.session() as session:
             row = _action(session, action_id)
+            permission = self.executor.tools[row.tool].permission
+            permitted = allowed(Role(caller.role), permission)
+            if not permitted:  # audited here, raised after the commit
+                self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": "denied"}, denied=True)
+        if not permitted:
+            raise Forbidden(f"role {caller.role!r} lacks permission {permission.value!r} to confirm {row.tool}")
+        with self.platform.db.session() as session:
+            row = _action(session, action_id)
             if row.status == "pending" and row.expires_at < utcnow():
                 row.status = "expired"
             elif row.status == "pending":
@@ -157,14 +165,10 @@ class ChatOpsService:
         result = self.executor.execute(caller, row.tool, row.arguments, confirmed=True, turn_id=action_id)
         with self.platform.db.session() as session:
             row = _action(session, action_id)
-            row.status = "executed" if result.status == "ok" else "pending" if result.status == "denied" else "failed"
-            row.decided_by = None if result.status == "denied" else caller.name
+            row.status = "executed" if result.status == "ok" else "failed"
             row.result = ToolCallOut(**result.model_dump(), source="confirmed").model_dump(mode="json")
-            self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": result.status}, denied=result.status == "denied")
-            out = _action_out(row)
-        if result.status == "denied":
-            raise Forbidden(result.summary)
-        return out
+            self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": result.status})
+            return _action_out(row)
 
     def cancel(self, action_id: str, caller: Caller) -> ActionOut:
         with self.platform.db.session() as session:

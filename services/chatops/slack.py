@@ -45,7 +45,7 @@ def verify_slack(secret: str, timestamp: str | None, body: bytes, given: str | N
         raise NotAuthenticated("X-Slack-Request-Timestamp is not a Unix timestamp") from None
     if age > MAX_AGE_S:
         raise NotAuthenticated(f"request timestamp is {age:.0f} s old; the limit is {MAX_AGE_S} s (replay protection)")
-    if not hmac.compare_digest(signature(secret, timestamp, body), given):
+    if not hmac.compare_digest(signature(secret, timestamp, body).encode(), given.encode()):
         raise NotAuthenticated("X-Slack-Signature does not match the request body")
 
 
@@ -58,7 +58,7 @@ def verify_request(settings: Settings, headers: dict[str, str], body: bytes, for
         return "slack"
     token = form_token or headers.get("authorization", "").removeprefix("Token ").strip()
     if settings.mattermost_token and token:
-        if not hmac.compare_digest(settings.mattermost_token, token):
+        if not hmac.compare_digest(settings.mattermost_token.encode(), token.encode()):
             raise NotAuthenticated("Mattermost token does not match")
         return "mattermost"
     if not (settings.slack_signing_secret or settings.mattermost_token):
