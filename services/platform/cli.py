@@ -27,6 +27,7 @@ from inference.registry import ModelEntry
 from inference.testmodel import build_test_model
 from retrieval.errors import RetrievalError
 from services.chatops.cli import chatops_app, runbooks_app
+from services.chatops.service import ChatOpsService
 from services.platform import audit, auth
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
@@ -36,7 +37,6 @@ from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
-from services.products import build_products
 from services.reports import store
 from services.strategies.cli import index_app, strategies_app
 from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
@@ -107,7 +107,6 @@ def serve(
     finally:
         if supervisor is not None:
             supervisor.stop()
-        marketdata.terminate()
         platform.close()
 
 
@@ -279,7 +278,8 @@ def demo(
     platform = open_platform()
     supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
     marketdata = subprocess.Popen([sys.executable, "-m", "services.marketdata.standin", "--port", "8701"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    server = uvicorn.Server(uvicorn.Config(create_app(platform.settings, platform), port=port, log_config=None))
+    api = create_app(platform.settings, platform)
+    server = uvicorn.Server(uvicorn.Config(api, port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -294,7 +294,7 @@ def demo(
         headers = {"Authorization": f"Bearer {_demo_key(platform)}"}
         _demo_report(platform, base, headers)
         _demo_strategy(base, headers)
-        _demo_chatops(platform, base, headers)
+        _demo_chatops(api.state.chatops, base, headers)
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -352,10 +352,10 @@ def _demo_report(platform: Platform, base: str, headers: dict[str, str]) -> None
     console.print(f"self-contained HTML report: {page.resolve()}")
 
 
-def _demo_chatops(platform: Platform, base: str, headers: dict[str, str]) -> None:
+def _demo_chatops(chatops: ChatOpsService, base: str, headers: dict[str, str]) -> None:
     """Import the runbooks, let the scheduler report a failed run, and ask the agent about it."""
     console.rule("D3 ChatOps: runbooks, a failed pipeline run, POST /chatops/ask")
-    chatops = build_products(platform).chatops
+    platform = chatops.platform
     result = chatops.library.import_dir(REPO_ROOT / "data" / "runbooks", audit.Caller(name="demo", role="admin"), set(chatops.executor.tools))
     console.print(f"runbooks: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
     now = time.time()
