@@ -39,6 +39,16 @@ class EndpointHealth:
     error: str | None
 
 
+@dataclass(frozen=True)
+class PoolHealth:
+    """All replicas probed at once: how many answered, the fastest, and why the others did not."""
+
+    up: int
+    total: int
+    latency_ms: float | None
+    errors: list[str]
+
+
 class EndpointPool:
     """Round-robin over healthy replicas with a simple cool-down after failures."""
 
@@ -78,6 +88,16 @@ class EndpointPool:
     def probe(self, timeout_s: float = 2.0) -> list[EndpointHealth]:
         """GET /health on every replica; used by /readyz and the launcher."""
         return [probe_health(ep.server_root, timeout_s) for ep in self.endpoints]
+
+    def health(self, timeout_s: float = 2.0) -> PoolHealth:
+        """`probe` summarised; used by /readyz and the ChatOps `service_health` tool."""
+        probes = self.probe(timeout_s)
+        up = [probe for probe in probes if probe.up]
+        return PoolHealth(
+            up=len(up), total=len(probes),
+            latency_ms=min((round(probe.latency_ms, 2) for probe in up if probe.latency_ms is not None), default=None),
+            errors=[f"{probe.url}: {probe.error}" for probe in probes if not probe.up],
+        )
 
 
 def probe_health(server_root: str, timeout_s: float = 2.0) -> EndpointHealth:

@@ -176,14 +176,14 @@ class RunbookLibrary:
             # Vectors first: if embedding fails the transaction rolls back and the next import retries the file.
             self.platform.index.delete(COLLECTION, [f"{row.id}#{n}" for n in range(len(docs), old_chunks)])
             self.platform.index.upsert(COLLECTION, docs, version="incremental")
-            audit.append(session, actor=caller.name, role=caller.role, action="runbooks.import", target=row.id, decision="allowed", details={"content_hash": row.content_hash, "chunks": row.chunks, "path": row.path}, request_id=caller.request_id)
+            audit.record(session, caller, "runbooks.import", row.id, {"content_hash": row.content_hash, "chunks": row.chunks, "path": row.path})
 
     def _prune(self, keep: set[str], caller: Caller, result: ImportResult) -> None:
         with self.platform.db.session() as session:
             for row in session.scalars(select(Runbook).where(Runbook.id.not_in(keep))):
                 self.platform.index.delete(COLLECTION, [f"{row.id}#{n}" for n in range(row.chunks)])
                 session.delete(row)
-                audit.append(session, actor=caller.name, role=caller.role, action="runbooks.remove", target=row.id, decision="allowed", request_id=caller.request_id)
+                audit.record(session, caller, "runbooks.remove", row.id)
                 result.removed.append(row.id)
 
     def ensure_index(self) -> None:

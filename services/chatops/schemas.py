@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from services.chatops.toolkit import ToolResult
+
 Outcome = Literal["answered", "escalated", "needs_confirmation", "degraded"]
 
 
@@ -30,14 +32,9 @@ class ToolRunIn(BaseModel):
     arguments: dict[str, Any] = Field(default_factory=dict)
 
 
-class ToolCallOut(BaseModel):
-    tool: str
-    arguments: dict[str, Any]
-    status: str
-    summary: str
-    data: Any = None
-    latency_ms: float
-    truncated: bool = False
+class ToolCallOut(ToolResult):
+    """A tool result as the API shows it: where the call came from and at which step."""
+
     source: Literal["runbook", "agent", "direct", "confirmed"]
     step: int = 0
 

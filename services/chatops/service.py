@@ -55,7 +55,7 @@ class ChatOpsService:
         started = utcnow()
         with self.platform.db.session() as session:
             history = self._history(session, conversation_id, caller)
-            self._audit(session, caller, "chatops.ask", turn_id, {"question": body.question, "conversation_id": conversation_id, "channel": channel})
+            audit.record(session, caller, "chatops.ask", turn_id, {"question": body.question, "conversation_id": conversation_id, "channel": channel})
         hits = self.library.search(body.question)
         question = Question(
             text=body.question, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), runbooks=hits,
@@ -74,7 +74,7 @@ class ChatOpsService:
             session.add(turn)
             escalation = self._escalation(session, run, turn, caller)
             pending = self._pending(session, run.pending, turn_id, caller) if run.pending else None
-            entry = self._audit(session, caller, "chatops.answer", turn_id, {
+            entry = audit.record(session, caller, "chatops.answer", turn_id, {
                 "outcome": run.outcome, "answer": run.answer, "cited": run.cited, "steps": run.steps, "stop_reason": run.stop_reason,
                 "escalation_id": escalation.id if escalation else None, "pending_action": pending.id if pending else None, "ungrounded_numbers": ungrounded,
             })
@@ -108,7 +108,7 @@ class ChatOpsService:
             suggested_oncall=self.components.oncall(draft.service), status="open", created_by=caller.name, created_at=utcnow(),
         )
         session.add(row)
-        self._audit(session, caller, "chatops.escalate", row.id, {"service": row.service, "severity": row.severity, "oncall": row.suggested_oncall, "by": draft.by})
+        audit.record(session, caller, "chatops.escalate", row.id, {"service": row.service, "severity": row.severity, "oncall": row.suggested_oncall, "by": draft.by})
         return row
 
     # --- tools and confirmations -------------------------------------------------------------
@@ -139,7 +139,7 @@ class ChatOpsService:
             status="pending", expires_at=utcnow() + ACTION_TTL, created_at=utcnow(),
         )
         session.add(row)
-        self._audit(session, caller, "chatops.action.propose", row.id, {"tool": row.tool, "arguments": row.arguments, "turn_id": turn_id})
+        audit.record(session, caller, "chatops.action.propose", row.id, {"tool": row.tool, "arguments": row.arguments, "turn_id": turn_id})
         return row
 
     def confirm(self, action_id: str, caller: Caller) -> ActionOut:
@@ -149,17 +149,15 @@ class ChatOpsService:
             permission = self.executor.tools[row.tool].permission
             permitted = allowed(Role(caller.role), permission)
             if not permitted:  # audited here, raised after the commit
-                self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": "denied"}, denied=True)
-        if not permitted:
-            raise Forbidden(f"role {caller.role!r} lacks permission {permission.value!r} to confirm {row.tool}")
-        with self.platform.db.session() as session:
-            row = _action(session, action_id)
-            if row.status == "pending" and row.expires_at < utcnow():
+                audit.record(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": "denied"}, decision="denied")
+            elif row.status == "pending" and row.expires_at < utcnow():
                 row.status = "expired"
             elif row.status == "pending":
                 claimed = session.execute(update(PendingAction).where(PendingAction.id == action_id, PendingAction.status == "pending").values(status="running", decided_by=caller.name)).rowcount
                 if claimed:
                     row.status = "running"
+        if not permitted:
+            raise Forbidden(f"role {caller.role!r} lacks permission {permission.value!r} to confirm {row.tool}")
         if row.status != "running" or row.decided_by != caller.name:
             raise Conflict(f"action {action_id} is {row.status}; only a pending, unexpired action can be confirmed")
         result = self.executor.execute(caller, row.tool, row.arguments, confirmed=True, turn_id=action_id)
@@ -167,7 +165,7 @@ class ChatOpsService:
             row = _action(session, action_id)
             row.status = "executed" if result.status == "ok" else "failed"
             row.result = ToolCallOut(**result.model_dump(), source="confirmed").model_dump(mode="json")
-            self._audit(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": result.status})
+            audit.record(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": result.status})
             return _action_out(row)
 
     def cancel(self, action_id: str, caller: Caller) -> ActionOut:
@@ -178,7 +176,7 @@ class ChatOpsService:
             if row.requested_by != caller.name and not allowed(Role(caller.role), Permission.chatops_operate):
                 raise Forbidden("only the requester or an operator can cancel an action")
             row.status, row.decided_by = "cancelled", caller.name
-            self._audit(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
+            audit.record(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
             return _action_out(row)
 
     # --- reading -----------------------------------------------------------------------------
@@ -199,13 +197,6 @@ class ChatOpsService:
             {"turn_id": t.id, "question": t.question, "outcome": t.outcome, "answer": t.answer, "tool_calls": t.tool_calls, "runbooks": t.runbooks, "created_at": t.created_at}
             for t in turns
         ]
-
-    @staticmethod
-    def _audit(session: Session, caller: Caller, action: str, target: str, details: dict[str, Any], *, denied: bool = False) -> Any:
-        return audit.append(
-            session, actor=caller.name, role=caller.role, action=action, target=target, decision="denied" if denied else "allowed",
-            details=details, request_id=caller.request_id,
-        )
 
 
 def _action(session: Session, action_id: str) -> PendingAction:

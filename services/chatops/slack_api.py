@@ -82,7 +82,8 @@ def _caller(platform: Platform, kind: str, team: str, user_id: str, request: Req
     caller = slack.caller_for(platform.db, workspace, user_id, request.state.request_id)
     if caller is None:
         with platform.db.session() as session:
-            audit.append(session, actor=f"{workspace}/{user_id}"[:64], role="unlinked", action="chatops.ask", target=request.url.path, decision="denied", request_id=request.state.request_id)
+            stranger = Caller(name=f"{workspace}/{user_id}"[:64], role="unlinked", request_id=request.state.request_id)
+            audit.record(session, stranger, "chatops.ask", request.url.path, decision="denied")
     return caller
 
 

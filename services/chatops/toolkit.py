@@ -113,11 +113,10 @@ class ToolExecutor:
             latency_ms=round((time.perf_counter() - started) * 1000, 2), truncated=truncated,
         )
         with self.platform.db.session() as session:
-            audit.append(
-                session, actor=caller.name, role=caller.role, action=f"chatops.tool.{name}"[:64], target=turn_id or "direct",
+            audit.record(
+                session, caller, f"chatops.tool.{name}"[:64], turn_id or "direct",
+                {"arguments": arguments, "status": status, "summary": result.summary, "result": data, "truncated": truncated, "latency_ms": result.latency_ms},
                 decision="denied" if status == "denied" else "allowed",
-                details={"arguments": arguments, "status": status, "summary": result.summary, "result": data, "truncated": truncated, "latency_ms": result.latency_ms},
-                request_id=caller.request_id,
             )
         log.info("chatops.tool", tool=name, status=status, latency_ms=result.latency_ms, truncated=truncated)
         return result

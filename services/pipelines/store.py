@@ -28,9 +28,9 @@ def record(session: Session, run: RunIn, caller: Caller) -> tuple[RunOut, bool]:
     row.tasks = [task.model_dump(mode="json") for task in run.tasks]
     row.reported_by = caller.name
     session.flush()
-    audit.append(
-        session, actor=caller.name, role=caller.role, action="pipelines.report", target=f"{run.pipeline}/{run.run_id}", decision="allowed",
-        details={"status": run.status, "failed_tasks": [t.name for t in run.tasks if t.status == "failed"]}, request_id=caller.request_id,
+    audit.record(
+        session, caller, "pipelines.report", f"{run.pipeline}/{run.run_id}",
+        {"status": run.status, "failed_tasks": [t.name for t in run.tasks if t.status == "failed"]},
     )
     return out(row), created
 

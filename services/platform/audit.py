@@ -73,6 +73,13 @@ def append(
     return entry
 
 
+def record(
+    session: Session, caller: Caller, action: str, target: str, details: dict[str, Any] | None = None, *, decision: Decision = "allowed"
+) -> AuditEntry:
+    """`append` for an action a `Caller` took (the usual case in the services)."""
+    return append(session, actor=caller.name, role=caller.role, action=action, target=target, decision=decision, details=details, request_id=caller.request_id)
+
+
 def entry_hash(entry: AuditEntry) -> str:
     """sha256 of the entry's canonical form; stable across SQLite and PostgreSQL round trips."""
     canonical = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from datetime import datetime
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Protocol
 
 from pydantic import BaseModel

@@ -104,13 +104,9 @@ class Platform:
             checks["database"] = Check(ok=True, latency_ms=round(self.db.ping(), 2))
         except DatabaseUnavailable as exc:
             checks["database"] = Check(ok=False, detail=str(exc))
-        probes = self.pool.probe()
-        up = [probe for probe in probes if probe.up]
+        llm = self.pool.health()
         checks["llm"] = Check(
-            ok=bool(up),
-            latency_ms=min((round(probe.latency_ms, 2) for probe in up if probe.latency_ms is not None), default=None),
-            detail=f"{len(up)}/{len(probes)} replicas up"
-            + "".join(f"; {probe.url}: {probe.error}" for probe in probes if not probe.up),
+            ok=llm.up > 0, latency_ms=llm.latency_ms, detail=f"{llm.up}/{llm.total} replicas up" + "".join(f"; {error}" for error in llm.errors)
         )
         try:
             checks["vector_store"] = Check(ok=True, latency_ms=round(ping(self.vector_store), 2))

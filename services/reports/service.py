@@ -115,10 +115,9 @@ class ReportGenerationService:
             report.status, report.generated_by, report.generation_ms = status, caller.name, elapsed_ms
             report.generated_at, report.invalidated_at = utcnow(), None
             session.add(report)
-            audit.append(
-                session, actor=caller.name, role=caller.role, action="reports.generate", target=backtest.id, decision="allowed",
-                details={"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable, "prompt_version": prompt.version},
-                request_id=caller.request_id,
+            audit.record(
+                session, caller, "reports.generate", backtest.id,
+                {"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable, "prompt_version": prompt.version},
             )
             try:
                 session.flush()
@@ -151,10 +150,9 @@ class ReportGenerationService:
                     edited_text=decision.edited_text, factcheck=edited_check.model_dump() if edited_check else None,
                 )
             )
-            audit.append(
-                session, actor=caller.name, role=caller.role, action="reports.review", target=backtest_id, decision="allowed",
-                details={"decision": decision.decision, "revision": report.revision, "edited": decision.edited_text is not None, "comment": decision.comment[:200]},
-                request_id=caller.request_id,
+            audit.record(
+                session, caller, "reports.review", backtest_id,
+                {"decision": decision.decision, "revision": report.revision, "edited": decision.edited_text is not None, "comment": decision.comment[:200]},
             )
         return self._out(report, backtest)
 

@@ -81,7 +81,7 @@ class StrategyBuilderService:
         with self.platform.db.session() as session:
             session.add(draft)
             session.add(_revision(draft, "generated", caller))
-            self._audit(session, caller, "strategies.build", draft, {"template": config["template"], "errors": len(errors), "repairs": repairs})
+            audit.record(session, caller, "strategies.build", draft.id, {"template": config["template"], "errors": len(errors), "repairs": repairs})
             return _out(draft)
 
     def _draft(self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], str, list[str], int]:
@@ -123,7 +123,7 @@ class StrategyBuilderService:
             draft.config, draft.rationale, draft.validation_errors, draft.repairs = config, rationale, errors, repairs
             draft.status, draft.updated_at = ("invalid" if errors else "pending_approval"), utcnow()
             session.add(_revision(draft, source, caller))
-            self._audit(session, caller, "strategies.revise", draft, {"source": source, "revision": draft.revision, "errors": len(errors)})
+            audit.record(session, caller, "strategies.revise", draft.id, {"source": source, "revision": draft.revision, "errors": len(errors)})
             return _out(draft)
 
     def decide(self, draft_id: str, approve: bool, comment: str, caller: Caller) -> DraftOut:
@@ -135,7 +135,7 @@ class StrategyBuilderService:
                 raise Conflict(f"draft {draft_id} is {draft.status}; only a valid draft pending approval can be approved")
             draft.status = "approved" if approve else "rejected"
             draft.decided_by, draft.decision_comment, draft.updated_at = caller.name, comment, utcnow()
-            self._audit(session, caller, f"strategies.{'approve' if approve else 'reject'}", draft, {"revision": draft.revision, "comment": comment[:200]})
+            audit.record(session, caller, f"strategies.{'approve' if approve else 'reject'}", draft.id, {"revision": draft.revision, "comment": comment[:200]})
             return _out(draft)
 
     def export(self, draft_id: str) -> dict[str, Any]:
@@ -187,10 +187,6 @@ class StrategyBuilderService:
         if draft.status in ("approved", "rejected"):
             raise Conflict(f"draft {draft_id} is already {draft.status}")
         return draft
-
-    @staticmethod
-    def _audit(session: Session, caller: Caller, action: str, draft: StrategyDraft, details: dict[str, Any]) -> None:
-        audit.append(session, actor=caller.name, role=caller.role, action=action, target=draft.id, decision="allowed", details=details, request_id=caller.request_id)
 
 
 def _row(session: Session, draft_id: str) -> StrategyDraft:

@@ -4,6 +4,7 @@ probe, and failed LLM calls."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -42,9 +43,7 @@ def recent_alerts(db: Database, args: RecentAlertsArgs) -> ToolOutput:
     floor = SEVERITY_RANK[args.min_severity]
     newest_first = sorted((a for a in alerts if SEVERITY_RANK[a["severity"]] <= floor), key=lambda a: a["at"], reverse=True)
     alerts = sorted(newest_first, key=lambda a: SEVERITY_RANK[a["severity"]])[: args.limit]
-    by_source: dict[str, int] = {}
-    for alert in alerts:
-        by_source[alert["source"]] = by_source.get(alert["source"], 0) + 1
+    by_source = Counter(alert["source"] for alert in alerts)
     summary = f"{len(alerts)} alert(s) in the last {args.hours} h" + (": " + ", ".join(f"{n} {s}" for s, n in sorted(by_source.items())) if alerts else "")
     if alerts:
         summary += f"; most severe: [{alerts[0]['severity']}] {alerts[0]['subject']}: {alerts[0]['message'][:120]}"

@@ -113,12 +113,10 @@ def _reported_status(response: httpx.Response) -> str | None:
 
 
 def _probe_llm(name: str, pool: EndpointPool) -> Probe:
-    probes = pool.probe()
-    up = [p for p in probes if p.up]
-    status: Status = "up" if len(up) == len(probes) else "degraded" if up else "down"
-    errors = "; ".join(f"{p.url}: {p.error}" for p in probes if not p.up) or None
-    latency = min((round(p.latency_ms, 2) for p in up if p.latency_ms is not None), default=None)
-    return Probe(service=name, status=status, latency_ms=latency, error=errors, detail={"replicas": len(probes), "up": len(up)})
+    health = pool.health()
+    status: Status = "up" if health.up == health.total else "degraded" if health.up else "down"
+    error = "; ".join(health.errors) or None
+    return Probe(service=name, status=status, latency_ms=health.latency_ms, error=error, detail={"replicas": health.total, "up": health.up})
 
 
 def _remember(db: Database, probes: list[Probe]) -> list[dict[str, Any]]:
