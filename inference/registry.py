@@ -45,6 +45,7 @@ class ModelEntry(BaseModel):
     structured_output_backend: StructuredBackend = "guidance"
     endpoints: tuple[str, ...] = ()
     dimensions: int | None = Field(default=None, ge=1)
+    positive_label: str | None = Field(default=None, description="Classifiers: the label whose probability is the score.")
     engine_args: tuple[str, ...] = Field(default=(), description="Extra vLLM server flags, e.g. [--enforce-eager].")
 
     @field_validator("endpoints")
@@ -59,6 +60,8 @@ class ModelEntry(BaseModel):
     def _chat_models_are_served(self) -> ModelEntry:
         if self.role is ModelRole.chat and not self.endpoints:
             raise ValueError("a chat model needs at least one endpoint URL")
+        if self.role is ModelRole.classifier and not self.positive_label:
+            raise ValueError("a classifier needs positive_label (e.g. toxic, INJECTION)")
         return self
 
     @property
@@ -113,6 +116,9 @@ class ModelRegistry:
             if name == entry.name or name == entry.served_name or name in entry.aliases:
                 return entry
         raise RegistryError(f"unknown model {name!r} in profile {self.profile_name!r}; known: {self.names()}")
+
+    def of_role(self, role: ModelRole) -> list[ModelEntry]:
+        return [entry for entry in self.profile.models if entry.role is role]
 
     def names(self) -> list[str]:
         return [entry.name for entry in self.profile.models]

@@ -33,7 +33,7 @@ from inference.registry import ModelEntry
 
 log = structlog.get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
-Outcome = Literal["ok", "invalid_output", "length", "unavailable", "error"]
+Outcome = Literal["ok", "invalid_output", "length", "unavailable", "error", "blocked", "cancelled"]
 CHAT_TEMPLATE_TOKENS = 64
 MIN_OUTPUT_TOKENS = 64
 
@@ -67,6 +67,8 @@ class LLMCallRecord:
     attempts: int
     outcome: Outcome
     error: str | None
+    input_text: str | None = None  # the last user message; the recorder redacts and truncates
+    output_text: str | None = None  # the last attempt's text
 
 
 Recorder = Callable[[LLMCallRecord], None]
@@ -82,6 +84,7 @@ class _Attempts:
     endpoint: str | None = None
     last_reason: str = ""
     outcome: Outcome = "error"
+    text: str | None = None
 
 
 class _Rejected(Exception):
@@ -162,7 +165,7 @@ class StructuredGenerator:
             totals.outcome, totals.last_reason = "unavailable", str(exc)
             raise
         finally:
-            self._record(context, totals, (time.perf_counter() - started) * 1000)
+            self._record(context, messages, totals, (time.perf_counter() - started) * 1000)
 
     def _cap_to_context(self, messages: Sequence[dict[str, str]], budget: int) -> int:
         """Leave room for the prompt: its UTF-8 size bounds its token count for byte-level tokenizers."""
@@ -198,7 +201,7 @@ class StructuredGenerator:
             return _accept(response, endpoint, totals)
         raise LLMUnavailableError(f"no LLM endpoint answered for {self.model.name}: " + "; ".join(errors))
 
-    def _record(self, context: CallContext, totals: _Attempts, latency_ms: float) -> None:
+    def _record(self, context: CallContext, messages: Sequence[dict[str, str]], totals: _Attempts, latency_ms: float) -> None:
         prompt = context.prompt
         record = LLMCallRecord(
             request_id=context.request_id,
@@ -216,8 +219,10 @@ class StructuredGenerator:
             attempts=totals.count,
             outcome=totals.outcome,
             error=None if totals.outcome == "ok" else totals.last_reason[:2000],
+            input_text=next((m["content"] for m in reversed(messages) if m.get("role") == "user"), None),
+            output_text=totals.text,
         )
-        log.info("llm.call", **{k: v for k, v in record.__dict__.items() if k != "request_id"}, request_id=record.request_id)
+        log.info("llm.call", **{k: v for k, v in record.__dict__.items() if k not in ("input_text", "output_text")})
         if self.recorder is not None:
             self.recorder(record)
 
@@ -228,6 +233,7 @@ def _accept(response: Any, endpoint: Endpoint, totals: _Attempts) -> str:
         totals.input_tokens += response.usage.prompt_tokens
         totals.output_tokens += response.usage.completion_tokens
     choice = response.choices[0]
+    totals.text = choice.message.content
     if choice.finish_reason == "length":
         raise _Rejected("length", f"cut off at max_tokens after {response.usage.completion_tokens if response.usage else '?'} tokens")
     return choice.message.content or ""

@@ -37,3 +37,9 @@ class Embedder:
     def embed(self, texts: list[str], batch_size: int = 32) -> list[list[float]]:
         vectors = self._load().encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
         return [vector.tolist() for vector in vectors]
+
+    def count_tokens(self, texts: list[str]) -> int:
+        """Tokens the model reads for ``texts`` (after its truncation): the usage an API reports."""
+        model = self._load()
+        encoded = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)
+        return sum(len(ids) for ids in encoded["input_ids"])

@@ -85,6 +85,7 @@ class AskOut(BaseModel):
     stop_reason: str | None = None
     latency_ms: float
     audit_id: int
+    guardrail_flags: list[str] = Field(default_factory=list, description="Guardrail checks that flagged the answer (policy action `flag`).")
 
 
 class ToolInfo(BaseModel):

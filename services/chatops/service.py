@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from guardrails.grounding import ungrounded_numbers
+from guardrails.policy import Stage
 from inference.structured import CallContext
 from services.chatops.agent import Agent, AgentRun, Limits, Question
 from services.chatops.components import Components, load_components
@@ -32,9 +33,11 @@ from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessabl
 from services.platform.models import utcnow
 from services.platform.permissions import Permission, Role, allowed
 from services.platform.runtime import Platform
+from services.platform.screening import ContentBlocked, blocked_message
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "chatops.agent"
+SURFACE = "chatops"
 ACTION_TTL = timedelta(minutes=15)
 HISTORY_TURNS = 3
 
@@ -53,21 +56,24 @@ class ChatOpsService:
         turn_id = uuid.uuid4().hex
         conversation_id = body.conversation_id or turn_id
         started = utcnow()
+        text = self._screen_question(body.question, caller, turn_id, channel)
         with self.platform.db.session() as session:
             history = self._history(session, conversation_id, caller)
-            audit.record(session, caller, "chatops.ask", turn_id, {"question": body.question, "conversation_id": conversation_id, "channel": channel})
-        hits = self.library.search(body.question)
+            audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
+        hits = self.library.search(text)
         question = Question(
-            text=body.question, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), runbooks=hits,
-            components=self.components.names, history=history, seed=int(hashlib.sha256(body.question.encode()).hexdigest()[:8], 16),
+            text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), runbooks=hits,
+            components=self.components.names, history=history, seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
         )
         run = Agent(self.executor, self._step_for(caller, turn_id), self.limits).run(question)
         calls = [ToolCallOut(**c.result.model_dump(), source=c.source, step=c.step) for c in run.calls]
-        ungrounded = ungrounded_numbers(run.answer, [body.question, *(f"{c.summary} {c.data}" for c in calls)])
+        ungrounded = ungrounded_numbers(run.answer, [text, *(f"{c.summary} {c.data}" for c in calls)])
+        screened = self.platform.screener.screen(SURFACE, Stage.output, run.answer, caller)
+        run.answer = f"(answer withheld: {blocked_message(screened)})" if screened.blocked else screened.text
         latency_ms = round((utcnow() - started).total_seconds() * 1000, 1)
         with self.platform.db.session() as session:
             turn = ChatTurn(
-                id=turn_id, conversation_id=conversation_id, asked_by=caller.name, channel=channel, question=body.question, outcome=run.outcome,
+                id=turn_id, conversation_id=conversation_id, asked_by=caller.name, channel=channel, question=text, outcome=run.outcome,
                 answer=run.answer, tool_calls=[c.model_dump(mode="json") for c in calls], steps=run.steps, latency_ms=latency_ms,
                 runbooks=[{"id": h.id, "title": h.title, "score": h.score, "cited": h.id in run.cited} for h in hits],
             )
@@ -77,12 +83,23 @@ class ChatOpsService:
             entry = audit.record(session, caller, "chatops.answer", turn_id, {
                 "outcome": run.outcome, "answer": run.answer, "cited": run.cited, "steps": run.steps, "stop_reason": run.stop_reason,
                 "escalation_id": escalation.id if escalation else None, "pending_action": pending.id if pending else None, "ungrounded_numbers": ungrounded,
+                "guardrail_flags": screened.flags,
             })
             return AskOut(
                 turn_id=turn_id, conversation_id=conversation_id, outcome=run.outcome, answer=run.answer, ungrounded_numbers=ungrounded,
                 tool_calls=calls, runbooks=[RunbookRef(**r) for r in turn.runbooks], escalation=_escalation_out(escalation) if escalation else None,
                 pending_action=_action_out(pending) if pending else None, steps=run.steps, stop_reason=run.stop_reason, latency_ms=latency_ms, audit_id=entry.id,
+                guardrail_flags=screened.flags,
             )
+
+    def _screen_question(self, question: str, caller: Caller, turn_id: str, channel: str) -> str:
+        """The question with secrets redacted; a blocked one (an injection, abuse) is audited as denied and refused."""
+        try:
+            return self.platform.screener.screen_input(SURFACE, question, caller, param="question").text
+        except ContentBlocked as exc:
+            with self.platform.db.session() as session:
+                audit.record(session, caller, "chatops.ask", turn_id, {"blocked": exc.message, "channel": channel}, decision="denied")
+            raise
 
     def _step_for(self, caller: Caller, turn_id: str) -> Any:
         def step(variables: dict[str, str], output_type: type[BaseModel], seed: int) -> BaseModel:

@@ -24,10 +24,14 @@ from swagger_ui_bundle import swagger_ui_path
 
 from services.chatops.api import router as chatops_router
 from services.chatops.slack_api import router as slack_router
+from services.gateway.api import router as gateway_router
+from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
 from services.products import build_products
-from services.platform.errors import LIBRARY_ERRORS, AppError
+from services.platform.errors import LIBRARY_ERRORS, AppError, error_type
 from services.platform.health import router as health_router
+from services.platform.metrics import Metrics
+from services.platform.observability import router as observability_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
@@ -46,8 +50,10 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         platform.db.upgrade()
+        platform.screener.guardrails.warm_up()  # a broken policy file fails here, not on the first request
         log.info("api.started", env=settings.env, database=platform.db.dialect, llm=platform.llm_urls)
         yield
+        await app.state.gateway.aclose()
         if owned:
             platform.close()
 
@@ -60,22 +66,25 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         redoc_url=None,
     )
     app.state.platform = platform
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestIdMiddleware, metrics=platform.metrics)
     _install_error_handlers(app)
     _install_offline_docs(app)
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
-    for router in (health_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
+    app.state.gateway = Gateway(platform)
+    for router in (health_router, observability_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
         app.include_router(router)
     return app
 
 
 class RequestIdMiddleware:
     """Gives each request an id (or keeps the caller's X-Request-ID), binds it to every log line,
-    echoes it in the response, and logs one access line with the latency."""
+    echoes it in the response, logs one access line with the latency and counts it in the metrics
+    (by route template, so ids in paths do not explode the label set)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -98,26 +107,24 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            log.info(
-                "http.request",
-                method=scope["method"],
-                path=scope["path"],
-                status=status,
-                latency_ms=round((time.perf_counter() - started) * 1000, 2),
-            )
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", "unmatched")
+            self.metrics.observe_http(scope["method"], route, status, seconds)
+            log.info("http.request", method=scope["method"], path=scope["path"], status=status, latency_ms=round(seconds * 1000, 2))
             structlog.contextvars.unbind_contextvars("request_id")
 
 
-def error_response(request: Request, status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+def error_response(request: Request, status: int, code: str, message: str, *, param: str | None = None, **extra: Any) -> JSONResponse:
+    """The one error body, shaped like OpenAI's (``message``, ``type``, ``param``, ``code``) plus the request id."""
     request_id = getattr(request.state, "request_id", None)
-    body = {"error": {"code": code, "message": message, "request_id": request_id, **extra}}
+    body = {"error": {"code": code, "message": message, "type": error_type(status), "param": param, "request_id": request_id, **extra}}
     return JSONResponse(body, status_code=status)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> JSONResponse:
-        response = error_response(request, exc.status, exc.code, exc.message)
+        response = error_response(request, exc.status, exc.code, exc.message, param=exc.param)
         response.headers.update(exc.headers)
         return response
 
@@ -127,7 +134,9 @@ def _install_error_handlers(app: FastAPI) -> None:
             {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]} for item in exc.errors()
         ]
         summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-        return error_response(request, 422, "invalid_request", f"invalid request: {summary}", details=problems)
+        status = 400 if request.url.path.startswith("/v1/") else 422  # OpenAI answers 400 where FastAPI says 422
+        param = problems[0]["field"].removeprefix("body.") if problems else None
+        return error_response(request, status, "invalid_request", f"invalid request: {summary}", param=param, details=problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

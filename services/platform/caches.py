@@ -70,6 +70,11 @@ class CacheRegistry:
     def miss(self, name: str) -> None:
         self._count(name, "misses")
 
+    def counts(self) -> dict[tuple[str, str], int]:
+        """This process's (cache, hits|misses|evictions) counters, for the metrics endpoint."""
+        with self._lock:
+            return dict(self._counts)
+
     def stats(self, name: str | None = None) -> list[CacheStats]:
         return [self._stats(self._get(n)) for n in ([name] if name else self.names)]
 

@@ -15,6 +15,7 @@ from inference.errors import (
     RegistryError,
     SchemaNotBoundedError,
 )
+from guardrails.policy import PolicyError
 from retrieval.errors import EmbeddingError, VectorStoreUnavailableError
 from services.platform.db import DatabaseUnavailable
 
@@ -25,10 +26,13 @@ class AppError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, message: str, *, headers: dict[str, str] | None = None, param: str | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.headers = headers or {}
+        self.param = param  # the request field at fault, as OpenAI reports it
+        if code is not None:
+            self.code = code
 
 
 class NotAuthenticated(AppError):
@@ -51,8 +55,21 @@ class Unprocessable(AppError):
     status, code = 422, "invalid_request"
 
 
+class TooManyRequests(AppError):
+    status, code = 429, "rate_limit_exceeded"
+
+
 class ServiceUnavailable(AppError):
     status, code = 503, "service_unavailable"
+
+
+# OpenAI's error `type` for each status, so OpenAI clients read our errors as they read theirs.
+ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error",
+               409: "conflict_error", 422: "invalid_request_error", 429: "rate_limit_error"}
+
+
+def error_type(status: int) -> str:
+    return ERROR_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
 
 
 # Errors raised below the services layer: (status, code, Retry-After seconds or None).
@@ -65,5 +82,6 @@ LIBRARY_ERRORS: dict[type[Exception], tuple[int, str, int | None]] = {
     GenerationFailedError: (502, "generation_failed", None),
     PromptError: (500, "prompt_catalogue_error", None),
     RegistryError: (500, "model_registry_error", None),
+    PolicyError: (500, "guardrail_policy_error", None),
     SchemaNotBoundedError: (500, "schema_not_bounded", None),
 }

@@ -26,6 +26,8 @@ class User(Base):
     key_prefix: Mapped[str] = mapped_column(String(16), index=True)
     key_hash: Mapped[str] = mapped_column(String(64))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    rpm_limit: Mapped[int | None] = mapped_column(Integer)  # gateway requests per minute; None: the default
+    daily_token_quota: Mapped[int | None] = mapped_column(Integer)  # gateway tokens per UTC day; None: the default
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -81,3 +83,38 @@ class LLMCall(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(16), index=True)
     error: Mapped[str | None] = mapped_column(Text)
+    input_text: Mapped[str | None] = mapped_column(Text)  # redacted, truncated
+    output_text: Mapped[str | None] = mapped_column(Text)  # redacted, truncated
+
+
+class GuardrailDecision(Base):
+    """One guardrail check on one text, fired or not; the policy version says which rules applied."""
+
+    __tablename__ = "guardrail_decisions"
+    __table_args__ = (Index("ix_guardrail_decisions_surface_created", "surface", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    request_id: Mapped[str] = mapped_column(String(64), index=True)
+    user: Mapped[str | None] = mapped_column(String(64))
+    surface: Mapped[str] = mapped_column(String(32))
+    stage: Mapped[str] = mapped_column(String(8))
+    check: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(8), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    threshold: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(256))
+    policy_version: Mapped[str] = mapped_column(String(32))
+    latency_ms: Mapped[float] = mapped_column(Float)
+
+
+class UsageWindow(Base):
+    """Gateway usage of one user in one window (a minute for requests, a UTC day for tokens)."""
+
+    __tablename__ = "usage_windows"
+
+    user: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    tokens: Mapped[int] = mapped_column(Integer, default=0)

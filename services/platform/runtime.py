@@ -13,6 +13,9 @@ import structlog
 from pydantic import BaseModel
 from qdrant_client import QdrantClient
 
+from guardrails.classifiers import TransformerClassifier
+from guardrails.policy import load_policy
+from guardrails.screen import Guardrails
 from inference.endpoints import EndpointPool
 from inference.prompts import PromptCatalogue
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
@@ -23,7 +26,9 @@ from retrieval.index import SemanticIndex
 from retrieval.store import open_store, ping
 from services.platform.caches import CacheRegistry
 from services.platform.db import Database, DatabaseUnavailable
-from services.platform.llm_calls import DatabaseRecorder
+from services.platform.llm_calls import CallRecorder
+from services.platform.metrics import Metrics
+from services.platform.screening import Screener
 from services.platform.settings import Settings, get_settings
 
 log = structlog.get_logger(__name__)
@@ -76,8 +81,34 @@ class Platform:
         return EndpointPool(self.llm_urls, timeout_s=self.settings.llm_timeout_s)
 
     @cached_property
+    def pools(self) -> dict[str, EndpointPool]:
+        """One replica pool per chat model, by model name (the gateway serves them all)."""
+        return {
+            entry.name: self.pool if entry == self.chat_model else EndpointPool(list(entry.endpoints), timeout_s=self.settings.llm_timeout_s)
+            for entry in self.registry.of_role(ModelRole.chat)
+        }
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        return Metrics(self.caches.counts)
+
+    @cached_property
+    def record_llm_call(self) -> CallRecorder:
+        return CallRecorder(self.db, self.metrics)
+
+    @cached_property
     def generator(self) -> StructuredGenerator:
-        return StructuredGenerator(self.chat_model, self.pool, recorder=DatabaseRecorder(self.db))
+        return StructuredGenerator(self.chat_model, self.pool, recorder=self.record_llm_call)
+
+    @cached_property
+    def screener(self) -> Screener:
+        """The guardrail policy with the classifiers models.yaml offers (loaded only when used)."""
+        classifiers = {
+            entry.name: TransformerClassifier(entry.name, self.registry.weights_path(entry), entry.positive_label or "")
+            for entry in self.registry.of_role(ModelRole.classifier)
+        }
+        guardrails = Guardrails(load_policy(self.settings.guardrails_policy_file), classifiers)
+        return Screener(guardrails, self.db, self.metrics)
 
     @cached_property
     def vector_store(self) -> QdrantClient:

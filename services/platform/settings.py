@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(default=None, description="Slack app signing secret; unset: /slack routes answer 503.")
     chat_reply_url: str | None = Field(default=None, description="Incoming-webhook URL for answers to Slack/Mattermost events (mentions).")
     mattermost_token: str | None = Field(default=None, description="Token of Mattermost slash commands/outgoing webhooks (Slack-compatible).")
+    guardrails_policy_file: Path = Field(default=REPO_ROOT / "data" / "guardrails" / "policy.yaml", description="Versioned guardrail policy.")
+    gateway_rpm: int = Field(default=120, ge=1, description="Gateway requests per minute per user, unless the user has its own limit.")
+    gateway_daily_tokens: int = Field(default=2_000_000, ge=1, description="Gateway tokens (in + out) per UTC day per user, unless set per user.")
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from guardrails.factcheck import FactCheckResult, check
+from guardrails.policy import Action, Stage
 from inference.errors import LLMUnavailableError
 from inference.structured import CallContext
 from services.platform import audit
@@ -38,6 +39,7 @@ from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn,
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "reports.narrative"
+SURFACE = "reports"
 
 
 class ReportGenerationService:
@@ -102,9 +104,9 @@ class ReportGenerationService:
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
         narrative = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
-        text = render_text(narrative, values)
+        text, flags = self._screen(backtest, render_text(narrative, values), caller)
         result = check(text, fact_sheet(backtest))
-        status = "verified" if result.verdict == "verified" else "needs_review"
+        status = "verified" if result.verdict == "verified" and not flags else "needs_review"
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         with self.platform.db.session() as session:
             report = self._by_key(session, key, include_invalidated=True) or Report(cache_key=key)
@@ -117,7 +119,8 @@ class ReportGenerationService:
             session.add(report)
             audit.record(
                 session, caller, "reports.generate", backtest.id,
-                {"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable, "prompt_version": prompt.version},
+                {"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable,
+                 "prompt_version": prompt.version, "guardrail_flags": flags},
             )
             try:
                 session.flush()
@@ -125,6 +128,17 @@ class ReportGenerationService:
                 raise Conflict(f"report for {backtest.id} was generated concurrently; retry to read it") from exc
         log.info("report.generated", backtest_id=backtest.id, revision=revision, status=status, ms=elapsed_ms)
         return report
+
+    def _screen(self, backtest: BacktestIn, text: str, caller: Caller) -> tuple[str, list[str]]:
+        """The narrative with secrets redacted, and the checks that fired on the backtest's free text
+        (instructions smuggled into a strategy name or an alert) or on the narrative: each sends the
+        report to a reviewer instead of publishing it."""
+        screener = self.platform.screener
+        free_text = "\n".join([backtest.strategy.name, *(s.name for s in backtest.signals), *(a.description for a in backtest.anomalies)])
+        inbound = screener.screen(SURFACE, Stage.input, free_text, caller)
+        outbound = screener.screen(SURFACE, Stage.output, text, caller)
+        fired = [f"{d.stage.value}:{d.check}" for d in inbound.decisions + outbound.decisions if d.action in (Action.flag, Action.block)]
+        return outbound.text, fired
 
     # --- reviews -----------------------------------------------------------------------------
 

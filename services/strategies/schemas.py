@@ -90,6 +90,7 @@ class DraftOut(BaseModel):
     catalogue_version: str
     created_at: datetime
     updated_at: datetime
+    guardrail_flags: list[str] = Field(default_factory=list, description="Guardrail checks that flagged this revision's rationale.")
 
 
 class ReviseIn(_Strict):

@@ -14,6 +14,7 @@ import structlog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from guardrails.policy import Stage
 from inference.structured import CallContext
 from retrieval.index import Progress
 from services.platform import audit
@@ -31,6 +32,7 @@ from services.strategies.validation import validate_config
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "strategies.builder"
+SURFACE = "strategies"
 MAX_REPAIRS = 2
 GENERATED_SOURCES = ("generated", "instruction")
 
@@ -68,11 +70,13 @@ class StrategyBuilderService:
     def build(self, request: BuildRequest, caller: Caller) -> DraftOut:
         if unknown := [s for s in request.constraints.universe or [] if s not in self.catalogue.instruments]:
             raise Unprocessable(f"constraints.universe: unknown instrument(s) {unknown}; the platform has no market data for them")
-        retrieved = self.retrieve(request.intent)
-        config, rationale, errors, repairs = self._draft(request.intent, request.constraints, retrieved, caller)
+        intent = self.platform.screener.screen_input(SURFACE, request.intent, caller, param="intent").text
+        retrieved = self.retrieve(intent)
+        config, rationale, errors, repairs = self._draft(intent, request.constraints, retrieved, caller)
+        flags = self._screen_rationale(rationale, caller)
         prompt = self.platform.prompts.get(PROMPT_ID)
         draft = StrategyDraft(
-            id=uuid.uuid4().hex, intent=request.intent, constraints=request.constraints.model_dump(), author=caller.name,
+            id=uuid.uuid4().hex, intent=intent, constraints=request.constraints.model_dump(), author=caller.name,
             status="invalid" if errors else "pending_approval", revision=1, config=config, rationale=rationale,
             candidates=[c.model_dump() for c in retrieved.templates + retrieved.indicators], validation_errors=errors,
             repairs=repairs, prompt_id=prompt.id, prompt_version=prompt.version, model=self.platform.chat_model.name,
@@ -81,8 +85,12 @@ class StrategyBuilderService:
         with self.platform.db.session() as session:
             session.add(draft)
             session.add(_revision(draft, "generated", caller))
-            audit.record(session, caller, "strategies.build", draft.id, {"template": config["template"], "errors": len(errors), "repairs": repairs})
-            return _out(draft)
+            audit.record(session, caller, "strategies.build", draft.id, {"template": config["template"], "errors": len(errors), "repairs": repairs, "guardrail_flags": flags})
+            return _out(draft, flags)
+
+    def _screen_rationale(self, rationale: str, caller: Caller) -> list[str]:
+        """Output checks on the model's prose (the config itself is validated, not screened)."""
+        return self.platform.screener.screen(SURFACE, Stage.output, rationale, caller).flags
 
     def _draft(self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], str, list[str], int]:
         """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
@@ -114,7 +122,8 @@ class StrategyBuilderService:
                 raise Unprocessable("edited config rejected: " + "; ".join(errors))
             config, rationale, errors, repairs, source = body.config, draft.rationale, [], 0, "edit"
         else:
-            intent = f"{draft.intent}\nRevision request: {body.instruction}"
+            instruction = self.platform.screener.screen_input(SURFACE, body.instruction or "", caller, param="instruction").text
+            intent = f"{draft.intent}\nRevision request: {instruction}"
             config, rationale, errors, repairs = self._draft(intent, constraints, self.retrieve(intent), caller, previous=draft.config)
             source = "instruction"
         with self.platform.db.session() as session:
@@ -123,8 +132,9 @@ class StrategyBuilderService:
             draft.config, draft.rationale, draft.validation_errors, draft.repairs = config, rationale, errors, repairs
             draft.status, draft.updated_at = ("invalid" if errors else "pending_approval"), utcnow()
             session.add(_revision(draft, source, caller))
-            audit.record(session, caller, "strategies.revise", draft.id, {"source": source, "revision": draft.revision, "errors": len(errors)})
-            return _out(draft)
+            flags = self._screen_rationale(rationale, caller) if source == "instruction" else []
+            audit.record(session, caller, "strategies.revise", draft.id, {"source": source, "revision": draft.revision, "errors": len(errors), "guardrail_flags": flags})
+            return _out(draft, flags)
 
     def decide(self, draft_id: str, approve: bool, comment: str, caller: Caller) -> DraftOut:
         with self.platform.db.session() as session:
@@ -221,7 +231,7 @@ def _variables(intent: str, constraints: Constraints, templates: list[Template],
     }
 
 
-def _out(draft: StrategyDraft) -> DraftOut:
+def _out(draft: StrategyDraft, guardrail_flags: list[str] | None = None) -> DraftOut:
     return DraftOut(
         id=draft.id, revision=draft.revision, status=draft.status, intent=draft.intent,  # type: ignore[arg-type]
         constraints=Constraints.model_validate(draft.constraints), config=draft.config, rationale=draft.rationale,
@@ -229,4 +239,5 @@ def _out(draft: StrategyDraft) -> DraftOut:
         repairs=draft.repairs, author=draft.author, decided_by=draft.decided_by, decision_comment=draft.decision_comment,
         prompt_id=draft.prompt_id, prompt_version=draft.prompt_version, model=draft.model,
         catalogue_version=draft.catalogue_version, created_at=draft.created_at, updated_at=draft.updated_at,
+        guardrail_flags=guardrail_flags or [],
     )

@@ -93,7 +93,7 @@ def test_readyz_ok_with_the_real_llm(platform: Platform) -> None:
 def test_error_shapes_and_request_ids(offline: TestClient) -> None:
     missing = offline.get("/nope", headers={"X-Request-ID": "req-123"})
     assert missing.status_code == 404
-    assert missing.json()["error"] == {"code": "not_found", "message": "Not Found", "request_id": "req-123"}
+    assert missing.json()["error"] == {"code": "not_found", "message": "Not Found", "type": "not_found_error", "param": None, "request_id": "req-123"}
     assert missing.headers["x-request-id"] == "req-123"
     wrong_method = offline.delete("/healthz")
     assert wrong_method.status_code == 405 and "Traceback" not in wrong_method.text

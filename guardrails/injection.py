@@ -1,0 +1,91 @@
+"""Prompt-injection and jailbreak heuristics: weighted patterns over normalised text.
+
+Attacks are phrased in a few recurring ways (override the instructions, extract the system
+prompt, role-play the model out of its rules, fake chat-template tags, make an agent skip its
+confirmation), so patterns for those, in English, Korean and a few other languages, catch most
+of them cheaply. The text is normalised first (NFKC, zero-width characters dropped, spaced-out
+letters joined) and base64 blobs are decoded and scanned too. Operations jargon ("ignore the
+warning", "override the default lookback") must not fire: every pattern needs the object of the
+attack (instructions, rules, system prompt, confirmation), not just the verb. The score is
+``1 - prod(1 - weight)`` over the patterns that matched. A classifier can be added in the policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_OBJECT = r"(?:instructions?|prompts?|rules?|directives?|guidelines?|guardrails?|constraints?|polic(?:y|ies)|system messages?|programming)"
+
+# (name, weight, pattern) over lower-cased, normalised text.
+PATTERNS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (name, weight, re.compile(pattern, re.M))
+    for name, weight, pattern in (
+        ("override", 0.9, rf"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.\n]{{0,40}}?\b(?:previous|prior|above|earlier|preceding|all|any|your|the|these|those|system|original|safety)\b[^.\n]{{0,30}}?\b{_OBJECT}"),
+        ("new_instructions", 0.7, r"\b(?:new|updated|real|actual|revised)\s+(?:system\s+)?(?:instructions?|task|prompt|orders)\s*[:\-]"),
+        ("prompt_extraction", 0.85, r"\b(?:reveal|show|print|repeat|output|display|leak|dump|expose|tell me|give me|what(?:'s| is| are| were))\b[^.\n]{0,40}?\b(?:system prompt|initial prompt|hidden (?:instructions|prompt)|your (?:instructions|rules|prompt|guidelines)|developer (?:message|prompt)|(?:prompt|text|instructions) above)"),
+        ("roleplay", 0.75, r"\b(?:you are now|from now on,? you(?:'re| are| will)|developer mode|dan mode|do anything now|jailbreak(?:ed|ing)?|unfiltered (?:ai|model|assistant)|evil (?:ai|assistant)|opposite mode)\b"),
+        ("no_limits", 0.6, r"\b(?:without|no|free of|free from)\s+(?:any\s+)?(?:restrictions|filters?|censorship|guardrails|limitations|safety (?:rules|checks))\b"),
+        ("pretend", 0.35, r"\b(?:pretend (?:to be|you are|you're)|act as (?:if|an? (?:unrestricted|uncensored|different))|roleplay as|role-play as|simulate (?:an?|being))\b"),
+        ("fake_role_tag", 0.9, r"<\|(?:im_start|im_end|system|start_header_id|end_header_id|eot_id)\|>|\[/?inst\]|<</?sys>>|^\s*#{2,}\s*(?:system|assistant|instructions?)\b|^\s*(?:system|assistant)\s*:\s*\S"),
+        ("skip_controls", 0.8, r"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no need for|don't ask for|do not ask for|no)\s+(?:the\s+|any\s+)?(?:confirmation|confirming|approval|rbac|permission checks?|authori[sz]ation|audit(?: log)?|review)\b"),
+        ("claimed_privilege", 0.45, r"\b(?:as (?:an? |the )?|i am (?:an? |the )?|i'm (?:an? |the )?)(?:admin|administrator|root|superuser|system operator)\b(?:[^.\n]{0,40}\b(?:so|therefore|allowed|authori[sz]ed|grant|all))?"),
+        ("hidden_instruction", 0.6, r"\b(?:assistant|ai|model|llm|chatbot|agent)\s*[,:]?\s*(?:please\s+)?(?:ignore|disregard|instead|you must|now)\b"),
+        ("ko_override", 0.9, r"(?:이전|위의?|앞의?|모든|기존|원래)\s*(?:의\s*)?(?:지시|지침|명령|규칙|프롬프트|설정)[^.\n]{0,20}?(?:무시|잊어|따르지)"),
+        ("ko_prompt_extraction", 0.85, r"(?:시스템\s*프롬프트|숨겨진\s*지시|내부\s*지침)[^.\n]{0,20}?(?:보여|출력|알려|공개|말해)"),
+        ("ko_skip_controls", 0.75, r"(?:확인|승인|권한\s*검사|검토)\s*(?:절차\s*)?없이|(?:제한|규칙|필터)\s*(?:없이|을\s*무시)|관리자\s*(?:권한으로|로서|모드)"),
+        ("other_language_override", 0.9, r"ignor(?:a|e|ez|ieren?|iere)\s+(?:todas\s+|toutes\s+|alle\s+)?(?:las\s+|les\s+|die\s+)?(?:instrucciones|instructions|anweisungen)|以前の指示を無視|指示を無視|忽略(?:之前|以上|所有|上面)的?(?:指令|指示|说明)|无视(?:之前|所有)的?(?:指令|指示)"),
+    )
+)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACED = re.compile(r"\b(?:[a-z][ ._*\-]){3,}[a-z]\b")
+_BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}")
+
+
+@dataclass(frozen=True)
+class InjectionFinding:
+    score: float
+    matched: tuple[str, ...]
+
+
+def normalise(text: str) -> str:
+    """NFKC, no zero-width characters, lower case, and ``i g n o r e`` joined into ``ignore``."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).lower()
+    return _SPACED.sub(lambda m: re.sub(r"[ ._*\-]", "", m.group(0)), text)
+
+
+def _decoded_blobs(text: str) -> list[str]:
+    """Printable text hidden in base64 blobs."""
+    decoded: list[str] = []
+    for blob in _BASE64.findall(text):
+        try:
+            plain = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if plain.isprintable() and any(char.isspace() for char in plain):
+            decoded.append(plain)
+    return decoded
+
+
+def detect(text: str) -> InjectionFinding:
+    """Which attack patterns ``text`` (or a base64 blob inside it) matches, and the combined score."""
+    views = [normalise(text), *(normalise(blob) for blob in _decoded_blobs(text))]
+    matched = [name for name, _, pattern in PATTERNS if any(pattern.search(view) for view in views)]
+    miss = 1.0
+    for name, weight, _ in PATTERNS:
+        if name in matched:
+            miss *= 1.0 - weight
+    return InjectionFinding(score=round(1.0 - miss, 4), matched=tuple(matched))
+
+
+class InjectionHeuristics:
+    """`detect` behind the `TextClassifier` interface, so the policy can name it like a model."""
+
+    name = "heuristics"
+
+    def scores(self, texts: Sequence[str]) -> list[float]:
+        return [detect(text).score for text in texts]

@@ -1,0 +1,335 @@
+"""The OpenAI-compatible gateway: one authenticated door to the on-prem models for other teams.
+
+A request goes: model name resolved through models.yaml (404 if unknown) -> rate limit and
+token quota (429) -> input guardrails (400 if blocked; secrets redacted before the model sees
+them) -> a vLLM replica (failover; 503 if none) -> output guardrails (redaction; a blocked answer
+ends with ``finish_reason: content_filter``) -> usage charged and the call recorded like every
+product's. Streams are screened segment by segment and cancelled upstream when the client goes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import anyio
+import httpx
+import numpy as np
+import structlog
+from fastapi import Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from guardrails.policy import Stage
+from guardrails.screen import Screening
+from guardrails.stream import StreamScreen
+from inference.budget import token_budget
+from inference.errors import LLMUnavailableError
+from inference.registry import ModelEntry, ModelRole
+from inference.structured import LLMCallRecord, Outcome
+from services.gateway import limits
+from services.gateway.schemas import (
+    MAX_EMBEDDING_INPUTS,
+    ChatCompletionRequest,
+    CompletionRequest,
+    Embedding,
+    EmbeddingRequest,
+    EmbeddingResponse,
+    EmbeddingUsage,
+    ModelCard,
+    ModelList,
+)
+from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, send, unless_disconnected
+from services.platform.audit import Caller
+from services.platform.errors import AppError, NotFound, Unprocessable
+from services.platform.runtime import Platform
+from services.platform.screening import ContentBlocked
+
+log = structlog.get_logger(__name__)
+SURFACE = "gateway"
+FEATURE = "gateway"
+DEFAULT_MAX_TOKENS = 1024
+FLAGS_HEADER = "X-InsightStack-Guardrail-Flags"
+Slot = tuple[Any, Any]  # (container, key): where a text sits in a request or response body
+
+
+class BadRequest(AppError):
+    status, code = 400, "invalid_request"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Where chat and legacy completions keep their texts; everything else is shared."""
+
+    name: str
+    path: str
+    input_param: str
+    inputs: Callable[[dict[str, Any]], list[Slot]]
+    output: Callable[[dict[str, Any]], Slot]
+    delta: Callable[[dict[str, Any]], Slot]
+
+
+def _chat_inputs(body: dict[str, Any]) -> list[Slot]:
+    slots: list[Slot] = []
+    for message in body["messages"]:
+        if message["role"] != "user":
+            continue
+        if isinstance(message.get("content"), str):
+            slots.append((message, "content"))
+        else:
+            slots.extend((part, "text") for part in message.get("content") or [] if part.get("type") == "text")
+    return slots
+
+
+def _completion_inputs(body: dict[str, Any]) -> list[Slot]:
+    prompt = body["prompt"]
+    return [(body, "prompt")] if isinstance(prompt, str) else [(prompt, i) for i in range(len(prompt))]
+
+
+CHAT = Kind("chat", "/chat/completions", "messages", _chat_inputs, lambda c: (c.setdefault("message", {}), "content"), lambda c: (c.setdefault("delta", {}), "content"))
+COMPLETIONS = Kind("completions", "/completions", "prompt", _completion_inputs, lambda c: (c, "text"), lambda c: (c, "text"))
+
+
+@dataclass
+class Call:
+    """One gateway request on its way through: what gets recorded at the end."""
+
+    kind: str
+    caller: Caller
+    model: ModelEntry
+    started: float = field(default_factory=time.perf_counter)
+    prompt_hash: str | None = None
+    endpoint: str | None = None
+    attempts: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    input_text: str | None = None
+    output_text: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+    def record(self, outcome: Outcome, error: str | None = None) -> LLMCallRecord:
+        return LLMCallRecord(
+            request_id=self.caller.request_id, user=self.caller.name, feature=FEATURE, prompt_id=f"gateway.{self.kind}",
+            prompt_version=None, prompt_hash=self.prompt_hash, model=self.model.name, backend=self.model.structured_output_backend,
+            endpoint=self.endpoint, input_tokens=self.input_tokens, output_tokens=self.output_tokens,
+            latency_ms=round((time.perf_counter() - self.started) * 1000, 2), attempts=self.attempts, outcome=outcome,
+            error=error, input_text=self.input_text, output_text=self.output_text,
+        )
+
+
+class Gateway:
+    """Built once per app; holds the async HTTP client to the replicas."""
+
+    def __init__(self, platform: Platform) -> None:
+        self.platform = platform
+        self.http = httpx.AsyncClient(timeout=httpx.Timeout(platform.settings.llm_timeout_s, connect=5.0))
+        self.default_limits = limits.Limits(platform.settings.gateway_rpm, platform.settings.gateway_daily_tokens)
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    # --- models -------------------------------------------------------------------------------
+
+    def models(self) -> ModelList:
+        created = int(self.platform.settings.models_file.stat().st_mtime)
+        cards = [
+            ModelCard(id=name, created=created, root=entry.name)
+            for entry in self.platform.registry.profile.models
+            if entry.role in (ModelRole.chat, ModelRole.embedding)
+            for name in dict.fromkeys((entry.name, entry.api_name, *entry.aliases))
+        ]
+        return ModelList(data=cards)
+
+    def resolve(self, name: str, role: ModelRole) -> ModelEntry:
+        """A model by name or alias, of the role the endpoint serves; 404 in OpenAI's shape otherwise."""
+        known = [card.id for card in self.models().data]
+        for entry in self.platform.registry.of_role(role):
+            if name in (entry.name, entry.api_name, *entry.aliases):
+                return entry
+        raise NotFound(f"The model `{name}` does not exist or is not a {role.value} model here; known: {', '.join(known)}",
+                       param="model", code="model_not_found")
+
+    # --- chat and completions -----------------------------------------------------------------
+
+    async def chat(self, body: ChatCompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+        return await self._generate(CHAT, body, caller, request)
+
+    async def complete(self, body: CompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+        return await self._generate(COMPLETIONS, body, caller, request)
+
+    async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+        call = Call(kind.name, caller, self.resolve(body.model, ModelRole.chat))
+        payload = body.model_dump(exclude_unset=True, exclude_none=True)
+        payload["model"] = call.model.api_name
+        await run_in_threadpool(self._admit, caller)
+        await run_in_threadpool(self._screen_inputs, kind, payload, call)
+        _default_max_tokens(payload)
+        pool = self.platform.pools[call.model.name]
+        if body.stream:
+            asked_usage = bool(body.stream_options and body.stream_options.include_usage)
+            payload["stream_options"] = {**payload.get("stream_options", {}), "include_usage": True}
+            reply = await self._send(call, send(self.http, pool, kind.path, payload, caller.request_id, stream=True))
+            return StreamingResponse(self._relay(kind, reply, call, asked_usage), media_type="text/event-stream", headers=_flags_header(call))
+        try:
+            reply = await self._send(call, unless_disconnected(request, send(self.http, pool, kind.path, payload, caller.request_id, stream=False)))
+        except ClientDisconnected:
+            self._finish(call, "cancelled", "client disconnected")
+            raise
+        data = reply.response.json()
+        await run_in_threadpool(self._screen_outputs, kind, data, call)
+        self._finish(call, "ok", usage=data.get("usage"))
+        return JSONResponse(data, headers=_flags_header(call))
+
+    async def _send(self, call: Call, sending: Any) -> Reply:
+        try:
+            reply: Reply = await sending
+        except (LLMUnavailableError, UpstreamRejected) as exc:
+            self._finish(call, "unavailable" if isinstance(exc, LLMUnavailableError) else "error", str(exc))
+            raise
+        call.endpoint, call.attempts = reply.endpoint.url, reply.attempts
+        return reply
+
+    def _admit(self, caller: Caller) -> None:
+        with self.platform.db.session() as session:
+            try:
+                limits.admit(session, caller.name, limits.limits_of(session, caller.name, self.default_limits), datetime.now(UTC))
+            except AppError as exc:
+                self.platform.metrics.rate_limited.labels(exc.code).inc()
+                raise
+
+    def _screen_inputs(self, kind: Kind, payload: dict[str, Any], call: Call) -> None:
+        slots = kind.inputs(payload)
+        call.prompt_hash = hashlib.sha256(json.dumps([c[k] for c, k in slots], ensure_ascii=False).encode()).hexdigest()
+        for container, key in slots:
+            call.input_text = container[key]
+            try:
+                screening = self.platform.screener.screen_input(SURFACE, container[key], call.caller, param=kind.input_param)
+            except ContentBlocked as exc:
+                self._finish(call, "blocked", exc.message)
+                raise
+            self._flag(screening, call)
+            container[key] = call.input_text = screening.text
+
+    def _screen_outputs(self, kind: Kind, data: dict[str, Any], call: Call) -> None:
+        for choice in data.get("choices", []):
+            container, key = kind.output(choice)
+            if not container.get(key):
+                continue
+            screening = self.platform.screener.screen(SURFACE, Stage.output, container[key], call.caller)
+            self._flag(screening, call)
+            container[key] = "" if screening.blocked else screening.text
+            if screening.blocked:
+                choice["finish_reason"] = "content_filter"
+            call.output_text = call.output_text or container[key]
+
+    @staticmethod
+    def _flag(screening: Screening, call: Call) -> None:
+        call.flags.extend(flag for flag in screening.flags if flag not in call.flags)
+
+    async def _relay(self, kind: Kind, reply: Reply, call: Call, asked_usage: bool) -> AsyncIterator[str]:
+        """vLLM's SSE events, with the text of each choice screened before it is sent on."""
+        screens: dict[int, StreamScreen] = {}
+        outcome: Outcome = "cancelled"
+        try:
+            async for line in reply.response.aiter_lines():
+                if not line.startswith("data: "):
+                    continue
+                if line == "data: [DONE]":
+                    outcome = "ok"
+                    yield "data: [DONE]\n\n"
+                    break
+                chunk = json.loads(line[len("data: "):])
+                if chunk.get("usage"):
+                    call.input_tokens, call.output_tokens = chunk["usage"]["prompt_tokens"], chunk["usage"].get("completion_tokens", 0)
+                    if not chunk.get("choices") and not asked_usage:
+                        continue
+                    if not asked_usage:
+                        chunk.pop("usage")
+                ended = self._screen_chunk(kind, chunk, screens)
+                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+                if ended:
+                    outcome = "blocked"
+                    yield "data: [DONE]\n\n"
+                    break
+        finally:
+            with anyio.CancelScope(shield=True):
+                await reply.response.aclose()  # closing the connection makes vLLM abort the request
+            call.output_text = None
+            for screen in screens.values():
+                self.platform.screener.record(screen.screening(), call.caller)
+            self._finish(call, outcome, None if outcome == "ok" else f"stream ended: {outcome}")
+
+    def _screen_chunk(self, kind: Kind, chunk: dict[str, Any], screens: dict[int, StreamScreen]) -> bool:
+        """Screen the chunk's text in place; True when a choice was blocked and the stream must end."""
+        blocked = False
+        for choice in chunk.get("choices", []):
+            screen = screens.setdefault(choice.get("index", 0), StreamScreen(self.platform.screener.guardrails, SURFACE))
+            container, key = kind.delta(choice)
+            released = screen.feed(container.get(key) or "")
+            if choice.get("finish_reason"):
+                released += screen.flush()
+            if screen.blocked:
+                choice["finish_reason"], blocked = "content_filter", True
+            if container.get(key) is not None or released:
+                container[key] = released
+        return blocked
+
+    def _finish(self, call: Call, outcome: Outcome, error: str | None = None, usage: dict[str, Any] | None = None) -> None:
+        """Record the call and charge its tokens to the caller's day."""
+        if usage:
+            call.input_tokens, call.output_tokens = usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
+        self.platform.record_llm_call(call.record(outcome, error))
+        tokens = call.input_tokens + call.output_tokens
+        if tokens:
+            with self.platform.db.session() as session:
+                limits.charge(session, call.caller.name, tokens, datetime.now(UTC))
+
+    # --- embeddings ---------------------------------------------------------------------------
+
+    def embed(self, body: EmbeddingRequest, caller: Caller) -> EmbeddingResponse:
+        """Vectors from the in-process embedding model (the one the products' indexes use)."""
+        entry = self.resolve(body.model, ModelRole.embedding)
+        texts = [body.input] if isinstance(body.input, str) else body.input
+        if not texts or len(texts) > MAX_EMBEDDING_INPUTS or any(not text for text in texts):
+            raise BadRequest(f"input must be 1 to {MAX_EMBEDDING_INPUTS} non-empty strings", param="input")
+        if body.dimensions is not None and body.dimensions != entry.dimensions:
+            raise Unprocessable(f"{entry.name} gives {entry.dimensions} dimensions; it cannot give {body.dimensions}", param="dimensions")
+        self._admit(caller)
+        call = Call("embeddings", caller, entry, input_text=texts[0])
+        vectors = self.platform.embedder.embed(texts)
+        call.input_tokens = self.platform.embedder.count_tokens(texts)
+        self._finish(call, "ok")
+        return EmbeddingResponse(
+            data=[Embedding(index=i, embedding=_encode(vector, body.encoding_format)) for i, vector in enumerate(vectors)],
+            model=entry.api_name or entry.name,
+            usage=EmbeddingUsage(prompt_tokens=call.input_tokens, total_tokens=call.input_tokens),
+        )
+
+
+def _default_max_tokens(payload: dict[str, Any]) -> None:
+    """A bound on every request: the schema's token budget for JSON-schema output, else DEFAULT_MAX_TOKENS."""
+    if "max_tokens" in payload or "max_completion_tokens" in payload:
+        return
+    schema = (payload.get("response_format") or {}).get("json_schema", {}).get("schema")
+    try:
+        payload["max_tokens"] = token_budget(schema) if schema else DEFAULT_MAX_TOKENS
+    except Exception:  # an unbounded schema: the default applies
+        payload["max_tokens"] = DEFAULT_MAX_TOKENS
+
+
+def _flags_header(call: Call) -> dict[str, str]:
+    return {FLAGS_HEADER: ",".join(call.flags)} if call.flags else {}
+
+
+def _encode(vector: list[float], encoding: str) -> list[float] | str:
+    """OpenAI's base64 encoding is the little-endian float32 bytes."""
+    if encoding == "float":
+        return vector
+    import base64
+
+    return base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode()

@@ -1,0 +1,110 @@
+"""Async calls to the vLLM replicas of a model, with failover, for the gateway.
+
+The gateway relays streams and must notice a client that goes away, so it talks to vLLM with an
+async HTTP client rather than the blocking one the products use; replica health is the same
+`EndpointPool`, so a replica marked down by either is skipped by both. A replica that refuses
+the connection or answers 5xx is cooled down and the next one is tried; a 4xx is the client's
+request at fault and comes back as it is (OpenAI's error shape, with vLLM's message).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+from fastapi import Request
+
+from inference.endpoints import Endpoint, EndpointPool
+from inference.errors import LLMUnavailableError
+from services.platform.errors import AppError
+
+T = TypeVar("T")
+DISCONNECT_POLL_S = 0.2
+
+
+class UpstreamRejected(AppError):
+    """vLLM refused the request (4xx): the client's request is at fault."""
+
+    code = "invalid_request"
+
+    def __init__(self, status: int, message: str, param: str | None) -> None:
+        super().__init__(message, param=param)
+        self.status = status
+
+
+class ClientDisconnected(Exception):
+    """The client went away before the answer was ready; the upstream request was cancelled."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    endpoint: Endpoint
+    response: httpx.Response
+    attempts: int
+
+
+async def send(http: httpx.AsyncClient, pool: EndpointPool, path: str, body: dict[str, Any], request_id: str, *, stream: bool) -> Reply:
+    """The first replica's answer (a streaming response is left open for the caller to read)."""
+    errors: list[str] = []
+    for attempt, endpoint in enumerate(pool.candidates(), 1):
+        request = http.build_request("POST", endpoint.url + path, json=body, headers={"X-Request-Id": request_id})
+        try:
+            response = await http.send(request, stream=stream)
+        except httpx.TransportError as exc:
+            pool.mark_failed(endpoint, f"{type(exc).__name__}: {exc}")
+            errors.append(f"{endpoint.url}: {type(exc).__name__}")
+            continue
+        if response.status_code >= 500:
+            detail = await _detail(response)
+            pool.mark_failed(endpoint, f"HTTP {response.status_code}: {detail}")
+            errors.append(f"{endpoint.url}: HTTP {response.status_code}")
+            continue
+        pool.mark_ok(endpoint)
+        if response.status_code >= 400:
+            message, param = _error_of(await _json(response))
+            raise UpstreamRejected(response.status_code, message, param)
+        return Reply(endpoint, response, attempt)
+    raise LLMUnavailableError("no LLM replica answered: " + "; ".join(errors))
+
+
+async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
+    """``work``'s result, or `ClientDisconnected` (with ``work`` cancelled) if the client leaves first."""
+    task = asyncio.ensure_future(work)
+
+    async def watch() -> None:
+        while not await request.is_disconnected():
+            await asyncio.sleep(DISCONNECT_POLL_S)
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        done, _ = await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+    if task in done:
+        return task.result()
+    task.cancel()
+    raise ClientDisconnected
+
+
+async def _json(response: httpx.Response) -> Any:
+    await response.aread()
+    try:
+        return response.json()
+    except ValueError:
+        return {"message": response.text[:500]}
+
+
+async def _detail(response: httpx.Response) -> str:
+    message, _ = _error_of(await _json(response))
+    await response.aclose()
+    return message
+
+
+def _error_of(body: Any) -> tuple[str, str | None]:
+    """vLLM's error message and param, from either of its error shapes."""
+    error = body.get("error", body) if isinstance(body, dict) else {}
+    error = error if isinstance(error, dict) else {"message": str(error)}
+    return str(error.get("message") or "upstream error")[:1000], error.get("param")
