@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -25,24 +26,28 @@ _OBJECT = r"(?:instructions?|prompts?|rules?|directives?|guidelines?|guardrails?
 PATTERNS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, weight, re.compile(pattern, re.M))
     for name, weight, pattern in (
-        ("override", 0.9, rf"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.\n]{{0,40}}?\b(?:previous|prior|above|earlier|preceding|all|any|your|the|these|those|system|original|safety)\b[^.\n]{{0,30}}?\b{_OBJECT}"),
-        ("new_instructions", 0.7, r"\b(?:new|updated|real|actual|revised)\s+(?:system\s+)?(?:instructions?|task|prompt|orders)\s*[:\-]"),
-        ("prompt_extraction", 0.85, r"\b(?:reveal|show|print|repeat|output|display|leak|dump|expose|tell me|give me|what(?:'s| is| are| were))\b[^.\n]{0,40}?\b(?:system prompt|initial prompt|hidden (?:instructions|prompt)|your (?:instructions|rules|prompt|guidelines)|developer (?:message|prompt)|(?:prompt|text|instructions) above)"),
-        ("roleplay", 0.75, r"\b(?:you are now|from now on,? you(?:'re| are| will)|developer mode|dan mode|do anything now|jailbreak(?:ed|ing)?|unfiltered (?:ai|model|assistant)|evil (?:ai|assistant)|opposite mode)\b"),
-        ("no_limits", 0.6, r"\b(?:without|no|free of|free from)\s+(?:any\s+)?(?:restrictions|filters?|censorship|guardrails|limitations|safety (?:rules|checks))\b"),
+        ("override", 0.9, rf"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.\n]{{0,40}}?\b(?:previous|prior|above|earlier|preceding|all|any|every|your|the|these|those|system|original|safety)\b[^.\n]{{0,30}}?\b{_OBJECT}"),
+        ("new_instructions", 0.7, r"\b(?:new|updated|real|actual|revised)\s+(?:system\s+)?(?:instructions?|task|prompt|orders)\s*(?:[:\-]|from\b)"),
+        ("prompt_extraction", 0.85, r"\b(?:reveal|show|print|repeat|output|display|leak|dump|expose|quote|translate|summari[sz]e|tell me|give me|what(?:'s| is| are| were))\b[^.\n]{0,40}?\b(?:system prompt|initial prompt|hidden (?:instructions|prompt)|your (?:instructions|rules|prompt|guidelines)|(?:hidden |initial )?developer (?:message|prompt)|(?:prompt|text|instructions) above|everything above|(?:contents|content) of your context|tool definitions|(?:your |hidden )config(?:uration)?(?: file)?|(?:message|one) with the system role)"),
+        ("given_instructions", 0.7, r"\b(?:instructions|rules|prompt)\s+(?:were\s+)?you\s+(?:were\s+)?(?:given|told|programmed with)\b|\bquote (?:them|it|your instructions) (?:word for word|verbatim)"),
+        ("roleplay", 0.75, r"\b(?:you are now|from now on,? you(?:'re| are| will)|developer mode|dan mode|do anything now|jailbreak(?:ed|ing)?|unfiltered (?:ai|model|assistant)|evil (?:ai|assistant)|opposite mode|(?:red team|sandbox|sudo|god|admin|maintenance|debug|unrestricted) mode|(?:suspended|disabled|turned off|lifted) (?:all |the |your )?(?:guardrails|filters|safety (?:rules|checks)|content filters?))\b"),
+        ("no_limits", 0.6, r"\b(?:without|no|free of|free from)\s+(?:any\s+)?(?:restrictions|filters?|censorship|guardrails|limitations|safety (?:rules|checks))\b|\bif you (?:had|have) no (?:guidelines|rules|restrictions|instructions)\b"),
+        ("known_jailbreak", 0.65, r"\byou are (?:now )?my (?:late |dead |deceased )?(?:grandma|grandmother|granny|grandpa)\b|\blet'?s play a game\b[^.\n]{0,60}\byou are\b"),
+        ("pre_approved", 0.7, r"\b(?:operator|admin|administrator|user|owner|security team)\s+(?:has|have)\s+(?:already\s+)?(?:pre-?approved|approved|authori[sz]ed)\b[^.\n]{0,60}\b(?:without|skip|all|any|every)\b"),
         ("pretend", 0.35, r"\b(?:pretend (?:to be|you are|you're)|act as (?:if|an? (?:unrestricted|uncensored|different))|roleplay as|role-play as|simulate (?:an?|being))\b"),
-        ("fake_role_tag", 0.9, r"<\|(?:im_start|im_end|system|start_header_id|end_header_id|eot_id)\|>|\[/?inst\]|<</?sys>>|^\s*#{2,}\s*(?:system|assistant|instructions?)\b|^\s*(?:system|assistant)\s*:\s*\S"),
-        ("skip_controls", 0.8, r"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no need for|don't ask for|do not ask for|no)\s+(?:the\s+|any\s+)?(?:confirmation|confirming|approval|rbac|permission checks?|authori[sz]ation|audit(?: log)?|review)\b"),
+        ("fake_role_tag", 0.9, r"<\|(?:im_start|im_end|system|start_header_id|end_header_id|eot_id)\|>|\[/?inst\]|<</?sys>>|^\s*#{2,}\s*(?:system|assistant|instructions?)\b|^\s*(?:system|assistant)\s*:\s*\S|<!--\s*(?:system|instructions?|assistant|prompt)\b|\[(?:system|instructions?)\]"),
+        ("skip_controls", 0.8, r"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no need for|don't ask for|do not ask for|don't wait for|do not wait for|no)\s+(?:the\s+|any\s+)?(?:second\s+)?(?:confirmation|confirming|approval|rbac|permission checks?|authori[sz]ation|audit(?: log)?|review)\b"),
         ("claimed_privilege", 0.45, r"\b(?:as (?:an? |the )?|i am (?:an? |the )?|i'm (?:an? |the )?)(?:admin|administrator|root|superuser|system operator)\b(?:[^.\n]{0,40}\b(?:so|therefore|allowed|authori[sz]ed|grant|all))?"),
-        ("hidden_instruction", 0.6, r"\b(?:assistant|ai|model|llm|chatbot|agent)\s*[,:]?\s*(?:please\s+)?(?:ignore|disregard|instead|you must|now)\b"),
-        ("ko_override", 0.9, r"(?:이전|위의?|앞의?|모든|기존|원래)\s*(?:의\s*)?(?:지시|지침|명령|규칙|프롬프트|설정)[^.\n]{0,20}?(?:무시|잊어|따르지)"),
+        ("hidden_instruction", 0.6, r"\b(?:assistant|ai|model|llm|chatbot|agent)\s*[,:]?\s*(?:please\s+)?(?:ignore|disregard|instead|you must|now|stop following|do not follow|don't follow)\b|\b(?:the )?(?:assistant|ai|model|llm|agent) (?:must|should|shall|is required to|is instructed to)\b"),
+        ("ko_override", 0.9, r"(?:이전|위의?|앞의?|모든|기존|원래|주어진)\s*(?:의\s*)?(?:[가-힣]+\s+)?(?:지시|지침|명령|규칙|프롬프트|설정)[^.\n]{0,20}?(?:무시|잊어|따르지|무효)"),
         ("ko_prompt_extraction", 0.85, r"(?:시스템\s*프롬프트|숨겨진\s*지시|내부\s*지침)[^.\n]{0,20}?(?:보여|출력|알려|공개|말해)"),
-        ("ko_skip_controls", 0.75, r"(?:확인|승인|권한\s*검사|검토)\s*(?:절차\s*)?없이|(?:제한|규칙|필터)\s*(?:없이|을\s*무시)|관리자\s*(?:권한으로|로서|모드)"),
-        ("other_language_override", 0.9, r"ignor(?:a|e|ez|ieren?|iere)\s+(?:todas\s+|toutes\s+|alle\s+)?(?:las\s+|les\s+|die\s+)?(?:instrucciones|instructions|anweisungen)|以前の指示を無視|指示を無視|忽略(?:之前|以上|所有|上面)的?(?:指令|指示|说明)|无视(?:之前|所有)的?(?:指令|指示)"),
+        ("ko_skip_controls", 0.75, r"(?:확인|승인|권한\s*검사|검토)[^.\n]{0,6}?없이|(?:제한|규칙|필터)\s*(?:없이|을\s*무시)|관리자\s*(?:권한으로|로서|모드)"),
+        ("other_language_override", 0.9, r"(?:ignor(?:a|e|ez|ieren?|iere)|olvida|oublie(?:z)?|vergiss|esqueça|esquece)\s+(?:todas\s+|toutes\s+|alle\s+)?(?:las\s+|les\s+|die\s+|tes\s+|vos\s+|as\s+|suas\s+)?(?:vorherigen\s+|bisherigen\s+)?(?:instrucciones|instructions|anweisungen|consignes|instruções)|prompt (?:système|do sistema)|mensaje (?:de|del) sistema|sin (?:restricciones|pol[ií]ticas)|no tienes pol[ií]ticas|sans (?:restrictions|filtres)|制限のない|確認(?:なし|せず)|管理者モード|忽略[^。\n]{0,12}(?:指令|指示|说明|规则)|系统提示词|没有任何限制|(?:指示|命令|ルール)[^。\n]{0,10}無視|システムプロンプト[^。\n]{0,15}(?:表示|見せ|教え|出力)|忽略(?:之前|以上|所有|上面)的?(?:指令|指示|说明)|无视(?:之前|所有)的?(?:指令|指示)"),
     )
 )
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACED = re.compile(r"\b(?:[a-z][ ._*\-]){3,}[a-z]\b")
+_LEET = str.maketrans("013457@$", "oieastas")
 _BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}")
 
 
@@ -73,7 +78,8 @@ def _decoded_blobs(text: str) -> list[str]:
 
 def detect(text: str) -> InjectionFinding:
     """Which attack patterns ``text`` (or a base64 blob inside it) matches, and the combined score."""
-    views = [normalise(text), *(normalise(blob) for blob in _decoded_blobs(text))]
+    plain = normalise(text)
+    views = [plain, plain.translate(_LEET), plain[::-1], codecs.encode(plain, "rot13"), *(normalise(blob) for blob in _decoded_blobs(text))]
     matched = [name for name, _, pattern in PATTERNS if any(pattern.search(view) for view in views)]
     miss = 1.0
     for name, weight, _ in PATTERNS:

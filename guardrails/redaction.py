@@ -33,6 +33,14 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
+_PLACEHOLDERS = {"password", "pass", "passwd", "pwd", "secret", "none", "null", "redacted", "changeme", "xxx", "xxxx", "****"}
+
+
+def _placeholder(value: str) -> bool:
+    """``<your-password>``, ``${PG_PASSWORD}``, ``PASSWORD``, ``****``: documentation, not a secret."""
+    return value.startswith(("<", "$", "{", "*", "%")) or value.lower().strip("'\"") in _PLACEHOLDERS or set(value) <= {"x", "X", "*", "."}
+
+
 def _card(match: re.Match[str]) -> bool:
     digits = re.sub(r"\D", "", match.group(0))
     return 13 <= len(digits) <= 19 and _luhn(digits)
@@ -49,24 +57,28 @@ _Rule = tuple[SecretKind, re.Pattern[str], int, Callable[[re.Match[str]], bool] 
 _RULES: tuple[_Rule, ...] = (
     ("private_key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----(?:.*?-----END [A-Z ]*PRIVATE KEY-----|[^\n]*)", re.S), 0, None),
     ("api_key", re.compile(r"\bisk_[A-Za-z0-9_-]{40,}"), 0, None),
-    ("api_key", re.compile(r"\bsk-(?:proj-|live-|test-)?[A-Za-z0-9_-]{20,}"), 0, None),
+    ("api_key", re.compile(r"\bsk-(?:proj-|live-|test-)?[A-Za-z0-9_-]{20,}"), 0, lambda m: len(set(m.group(0)[3:])) > 4),
     ("api_key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"), 0, None),
     ("api_key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), 0, None),
     ("token", re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr|github_pat)_[A-Za-z0-9_]{30,}"), 0, None),
     ("token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, None),
+    ("token", re.compile(r"\bglpat-[A-Za-z0-9_-]{20,}"), 0, None),
     ("token", re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"), 0, None),
     ("token", re.compile(r"\b[Bb]earer\s+([A-Za-z0-9._~+/=-]{16,})"), 1, None),
-    ("password", re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:([^\s@/]+)@", re.I), 1, None),
+    ("token", re.compile(r"[?&](?:token|access_token|auth|api_key|apikey|key|secret|sig|signature)=([A-Za-z0-9._~+/%-]{12,})", re.I), 1, None),
+    ("password", re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]*:([^\s@/]+)@", re.I), 1, lambda m: not _placeholder(m.group(1))),
+    ("password", re.compile(r"(?:\bredis-cli\b[^\n]*?\s-a|--password[= ]|\bmysql\b[^\n]*?\s-p)\s*['\"]?([^\s'\"]{4,})"), 1, lambda m: not _placeholder(m.group(1))),
     (
         "password",
         re.compile(
-            r"(?:\b(?:PG)?PASSWORD|\bpasswd|\bpwd|\bsecret(?:_key)?|\bclient_secret|비밀번호|암호)\b[\"']?\s*(?:[:=]|\bis\b|는|은)\s*[\"']?([^\s\"',;]{4,})",
+            r"(?:\b[a-z0-9_]*(?:password|passwd|secret)[a-z0-9_]*|\bpwd)\b[\"']?\s*(?:[:=]|\bis\b)\s*[\"']?([^\s\"',;]{4,})",
             re.I,
         ),
         1,
-        lambda m: not m.group(1).startswith(("<", "$", "{", "*")) and m.group(1).lower() not in {"none", "null", "redacted"},
+        lambda m: not _placeholder(m.group(1)),
     ),
-    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"), 0, None),
+    ("password", re.compile(r"(?:비밀번호|암호)\s*(?:[:=]|는|은)?\s*[\"']?([^\s\"',;]{4,})"), 1, lambda m: not _placeholder(m.group(1))),
+    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b(?!:)"), 0, None),  # not git@host:repo
     ("account_number", re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b"), 0, _iban),
     (
         "account_number",

@@ -16,6 +16,7 @@ from guardrails.classifiers import ProfanityCheck, TextClassifier, worst_sentenc
 from guardrails.injection import InjectionHeuristics, detect
 from guardrails.policy import Action, CheckName, Policy, PolicyError, Stage
 from guardrails.redaction import redact
+from guardrails.toxicity import lexicon_score
 
 DEFAULT_CLASSIFIERS: dict[CheckName, str] = {"toxicity": "profanity-check", "injection": "heuristics"}
 
@@ -102,11 +103,19 @@ class Guardrails:
     def classifier(self, check: CheckName) -> TextClassifier:
         return self.classifiers[self.policy.checks[check].classifier or DEFAULT_CLASSIFIERS[check]]
 
-    def _toxicity(self, text: str) -> _Finding:
-        score = worst_sentence(self.classifier("toxicity"), text) if text.strip() else 0.0
-        return score, f"toxic language (score {score:.2f})", text
+    def toxicity(self, text: str) -> tuple[float, str]:
+        """The higher of the classifier's worst sentence and the abuse patterns, with what decided it."""
+        if not text.strip():
+            return 0.0, ""
+        model = self.classifier("toxicity")
+        score, reason = worst_sentence(model, text), model.name
+        lexicon, matched = lexicon_score(text)
+        if lexicon > score:
+            score, reason = lexicon, "patterns " + ", ".join(matched)
+        return score, f"toxic language ({reason}, score {score:.2f})"
 
-    def _injection(self, text: str) -> _Finding:
+    def injection(self, text: str) -> tuple[float, str]:
+        """The heuristics' score, or a configured classifier's worst sentence when higher."""
         finding = detect(text)
         score, reason = finding.score, "matched " + ", ".join(finding.matched)
         model = self.classifier("injection")
@@ -114,7 +123,13 @@ class Guardrails:
             model_score = worst_sentence(model, text)
             if model_score > score:
                 score, reason = model_score, f"{model.name} score {model_score:.2f}"
-        return score, f"prompt injection ({reason})", text
+        return score, f"prompt injection ({reason})"
+
+    def _toxicity(self, text: str) -> _Finding:
+        return (*self.toxicity(text), text)
+
+    def _injection(self, text: str) -> _Finding:
+        return (*self.injection(text), text)
 
     def _secrets(self, text: str) -> _Finding:
         redacted, kinds = redact(text)

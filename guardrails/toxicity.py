@@ -1,0 +1,39 @@
+"""Abuse the profanity classifier misses: insults without swear words, threats, hate.
+
+alt-profanity-check is trained on profanity, so "you brainless excuse for an assistant" or "he
+had better watch his back" score low. These patterns cover the common shapes of abuse aimed at
+people (a person word next to an insult, a threat of harm, a demeaning generalisation), in
+English and Korean. Trading and operations words ("kill the position", "slaughtered in March",
+"kill -9 the worker") are not in them. The check's score is the higher of the classifier's and
+this one's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.injection import normalise
+
+_INSULT = (
+    r"(?:idiots?|morons?|imbeciles?|dumbass(?:es)?|clowns?|losers?|parasites?|cowards?|retards?|cretins?|halfwits?|"
+    r"numpties|buffoons?|chimps?|scum|trash|garbage people|waste of (?:a seat|space|oxygen|air)|excuse for an?|thick as (?:a )?(?:brick|two short planks)|dumb as (?:a )?(?:rock|brick|post))"
+)
+_DEMEANING = r"(?:worthless|useless|incompetent|brainless|brain-?dead|spineless|gutless|pathetic|stupid|dumb|clueless)"
+PATTERNS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (name, weight, re.compile(pattern))
+    for name, weight, pattern in (
+        ("insult", 0.85, rf"\b(?:you|you're|you are|your|he's|she's|they're|he is|she is|they are|are|bunch of|these|those|such an?|what an?|hey|absolute|complete|total|utter)\b[^.!?\n]{{0,30}}?\b{_INSULT}\b"),
+        ("demeaning", 0.8, rf"\b(?:you|you're|you are|he's|she's|they're|he is|she is|they are|is an?|are|hey|the)\s+(?:an?\s+|such an?\s+|so\s+|just\s+|a bunch of\s+)?{_DEMEANING}\b[^.!?\n]{{0,25}}?\b(?:bot|assistant|people|team|guys?|idiots?|waste|person|intern|analyst|morons?|excuse|\w+er)s?\b"),
+        ("threat", 0.9, r"\b(?:watch (?:your|his|her|their) back|(?:you'll|you will|he'll|he will|they'll|she'll) regret|make (?:you|him|her|them) pay|(?:go )?kill (?:yourself|himself|herself|themselves)|i know where (?:you|he|she|they) (?:live|lives|park|parks)|(?:hurt|beat|punch|shoot|stab) (?:you|him|her|them)\b|you(?:'re| are) (?:dead|finished) (?:meat|to me)|(?:hope|wish) (?:you|he|she|they|whoever)\b[^.!?\n]{0,40}\b(?:dies?|gets? cancer|burns?|rots?)\b|(?:smash|beat|wipe)\w*(?: up)?\b[^.!?\n]{0,40}\b(?:whoever|you|him|her|them)\b|(?:get|be) wiped out|never works? (?:in this (?:industry|town) |anywhere )?again)"),
+        ("hate", 0.9, r"\b(?:never|don't|do not) (?:let|hire|trust) (?:women|men|girls|foreigners|immigrants|asians|blacks|whites|jews|muslims|christians|gays|old people)\b|\b(?:women|foreigners|immigrants|gays|muslims|jews|blacks|asians) (?:are|always) (?:inferior|stupid|animals|vermin|useless|emotional|weak)\b"),
+        ("slur", 0.9, r"\b(?:f[a*@#]ggots?|faggots?|retards?|inbred|hillbillies|n[i*]gg(?:er|a)s?|k[i*]kes?|ch[i*]nks?|sp[i*]cs?|tr[a*]nn(?:y|ies))\b|\bf[*#@]{2,}\w*|\bslept (?:her|his|their) way\b|\b(?:muslims|jews|arabs|immigrants|foreigners)\b[^.!?\n]{0,30}\b(?:terrorists|animals|vermin|parasites)\b"),
+        ("ko_insult", 0.85, r"멍청|바보|병신|븅신|쓸모\s*없|꺼져|등신|한심|개새|미친\s*놈|죽여\s*버|닥쳐|씨발|시발|머저리|새끼|놈아|년아"),
+    )
+)
+
+
+def lexicon_score(text: str) -> tuple[float, tuple[str, ...]]:
+    """The highest weight among the abuse patterns ``text`` matches, and their names."""
+    view = normalise(text)
+    matched = tuple(name for name, _, pattern in PATTERNS if pattern.search(view))
+    return max((weight for name, weight, _ in PATTERNS if name in matched), default=0.0), matched
