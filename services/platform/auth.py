@@ -77,6 +77,15 @@ def disable_user(session: Session, name: str) -> None:
     get_user(session, name).disabled = True
 
 
+def set_limits(session: Session, name: str, rpm: int | None, daily_tokens: int | None, *, keep_unset: bool = True) -> None:
+    """A user's own gateway limits; None leaves a limit as it is (``keep_unset``) or resets it to the default."""
+    user = get_user(session, name)
+    if rpm is not None or not keep_unset:
+        user.rpm_limit = rpm
+    if daily_tokens is not None or not keep_unset:
+        user.daily_token_quota = daily_tokens
+
+
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.name)))
 

@@ -192,14 +192,35 @@ def users_disable(name: str) -> None:
     console.print(f"disabled {name}")
 
 
+@users_app.command("limits")
+def users_limits(
+    name: str,
+    rpm: Annotated[int | None, typer.Option(min=1, help="Gateway requests per minute.")] = None,
+    daily_tokens: Annotated[int | None, typer.Option(min=1, help="Gateway tokens (in + out) per UTC day.")] = None,
+    reset: Annotated[bool, typer.Option(help="Back to the defaults from the settings.")] = False,
+) -> None:
+    """Set a user's own gateway rate limit and token quota (unset: the platform defaults)."""
+    platform = open_platform()
+    with platform.db.session() as session:
+        auth.set_limits(session, name, None if reset else rpm, None if reset else daily_tokens, keep_unset=not reset)
+        user = auth.get_user(session, name)
+        details = {"rpm_limit": user.rpm_limit, "daily_token_quota": user.daily_token_quota}
+        audit.append(session, actor="cli", role="admin", action="users.limits", target=name, decision="allowed", details=details)
+    settings = platform.settings
+    console.print(f"{name}: {details['rpm_limit'] or settings.gateway_rpm} requests/min, {details['daily_token_quota'] or settings.gateway_daily_tokens} tokens/day")
+
+
 @users_app.command("list")
 def users_list() -> None:
-    """Users with their role and state (never their keys)."""
+    """Users with their role, gateway limits and state (never their keys)."""
     platform = open_platform()
-    table = Table("name", "role", "disabled", "created", "last used")
+    table = Table("name", "role", "disabled", "requests/min", "tokens/day", "created", "last used")
     with platform.db.session() as session:
         for user in auth.list_users(session):
-            table.add_row(user.name, user.role, str(user.disabled), str(user.created_at), str(user.last_used_at or "-"))
+            table.add_row(
+                user.name, user.role, str(user.disabled), str(user.rpm_limit or "default"), str(user.daily_token_quota or "default"),
+                str(user.created_at), str(user.last_used_at or "-"),
+            )
     console.print(table)
 
 

@@ -7,6 +7,13 @@ import sys
 
 import structlog
 
+from guardrails.redaction import redact_text
+
+
+def redact_event(_: object, __: str, event: dict[str, object]) -> dict[str, object]:
+    """Secrets never reach a log line: every string value is redacted (keys, tokens, passwords, ...)."""
+    return {key: redact_text(value) if isinstance(value, str) else value for key, value in event.items()}
+
 
 def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
     """Route structlog and the standard library through one renderer (JSON in production)."""
@@ -14,6 +21,7 @@ def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
+        redact_event,
     ]
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer() if json_lines else structlog.dev.ConsoleRenderer(colors=False)
