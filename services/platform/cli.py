@@ -21,6 +21,7 @@ import uvicorn
 from rich.console import Console
 from rich.table import Table
 
+from guardrails.policy import PolicyError
 from inference.errors import InferenceError
 from inference.launcher import Supervisor
 from inference.registry import ModelEntry
@@ -33,6 +34,7 @@ from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.platform.errors import AppError
+from services.platform.guardrails_cli import guardrails_app
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
@@ -52,13 +54,13 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
-    (runbooks_app, "runbooks"), (chatops_app, "chatops"),
+    (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
 
 console = Console()
-CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, auth.UserExists, auth.UserNotFound)
+CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, PolicyError, auth.UserExists, auth.UserNotFound)
 
 
 def main() -> None:

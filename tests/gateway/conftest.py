@@ -1,0 +1,162 @@
+"""Gateway fixtures: the real app served by uvicorn on a free port, reached with the official
+`openai` client exactly as another team would reach it, one API key per role.
+
+The gateway's features (disconnect cancellation, SSE relay, Retry-After headers) live at the
+HTTP layer, so the tests go through a real socket rather than an in-process test client.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import openai
+import pytest
+import uvicorn
+import yaml
+from openai._legacy_response import LegacyAPIResponse
+from openai.types.chat import ChatCompletion
+
+from services.platform import auth
+from services.platform.app import create_app
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.platform.settings import REPO_ROOT
+from tests.conftest import PlatformFactory, free_port
+
+DEAD_URL = "http://127.0.0.1:9/v1"  # the discard port: connections are refused at once
+CHAT_MODEL = "insightstack-tiny"
+ALIAS = "gpt-4o-mini"
+SEED = 7
+POLICY_VERSION = str(yaml.safe_load((REPO_ROOT / "data" / "guardrails" / "policy.yaml").read_text())["version"])
+STARTUP_TIMEOUT_S = 60.0
+
+
+@dataclass
+class LiveGateway:
+    """A running app: its platform, its URL and an API key per role (users named ``<role>-user``)."""
+
+    platform: Platform
+    url: str
+    keys: dict[Role, str]
+
+    def client(self, role: Role = Role.analyst, *, key: str | None = None, timeout: float = 60.0) -> openai.OpenAI:
+        """The official client on /v1, without retries so each call is one request."""
+        return openai.OpenAI(base_url=f"{self.url}/v1", api_key=key or self.keys[role], max_retries=0, timeout=timeout)
+
+    def new_key(self, name: str, role: Role = Role.analyst) -> str:
+        with self.platform.db.session() as session:
+            return auth.create_user(session, name, role)[1]
+
+    def get(self, path: str, role: Role | None = Role.admin, **params: Any) -> httpx.Response:
+        """A plain GET (admin listings, /metrics), authenticated as ``role`` unless None."""
+        headers = {"Authorization": f"Bearer {self.keys[role]}"} if role else {}
+        return httpx.get(f"{self.url}{path}", params=params, headers=headers, timeout=30)
+
+    def llm_calls(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("/admin/llm-calls", filters)
+
+    def decisions(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("/admin/guardrail-decisions", filters)
+
+    def call_of(self, request_id: str) -> dict[str, Any]:
+        """The one LLM call recorded for a request."""
+        calls = self.llm_calls(request_id=request_id)
+        assert len(calls) == 1, calls
+        return calls[0]
+
+    def _listing(self, path: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        response = self.get(path, **filters)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+GatewayFactory = Callable[..., LiveGateway]
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Platform], LiveGateway]]:
+    """Serves ``create_app(platform.settings, platform)`` with uvicorn in a background thread."""
+    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+
+    def start(platform: Platform) -> LiveGateway:
+        with platform.db.session() as session:
+            keys = {role: auth.create_user(session, f"{role.value}-user", role)[1] for role in Role}
+        port = free_port()
+        config = uvicorn.Config(create_app(platform.settings, platform), host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the gateway did not start"
+            time.sleep(0.02)
+        return LiveGateway(platform, f"http://127.0.0.1:{port}", keys)
+
+    yield start
+    for server, _ in servers:
+        server.should_exit = True
+    for _, thread in servers:
+        thread.join(timeout=30)
+        assert not thread.is_alive(), "the gateway did not stop"
+
+
+@pytest.fixture
+def start_gateway(make_platform: PlatformFactory, serve: Callable[[Platform], LiveGateway]) -> GatewayFactory:
+    """A gateway on a fresh platform; keyword arguments are settings (``gateway_rpm=2``, ...)."""
+    return lambda **settings: serve(make_platform(**settings))
+
+
+@pytest.fixture
+def gateway(start_gateway: GatewayFactory, llm_url: str) -> LiveGateway:
+    """A gateway in front of the session's vLLM server."""
+    return start_gateway(llm_base_urls=[llm_url])
+
+
+@pytest.fixture
+def offline_gateway(start_gateway: GatewayFactory) -> LiveGateway:
+    """A gateway whose only LLM replica is a closed port."""
+    return start_gateway(llm_base_urls=[DEAD_URL])
+
+
+def ask(client: openai.OpenAI, text: str, *, model: str = ALIAS, max_tokens: int = 16, **options: Any) -> LegacyAPIResponse[ChatCompletion]:
+    """One short, seeded chat turn; the raw response, for its headers (``.parse()`` for the body)."""
+    return client.chat.completions.with_raw_response.create(
+        model=model, messages=[{"role": "user", "content": text}], max_tokens=max_tokens, seed=SEED, **options
+    )
+
+
+def minute_now() -> datetime:
+    return datetime.now(UTC).replace(second=0, microsecond=0)
+
+
+def wait_for(condition: Callable[[], Any], timeout_s: float = 10.0, interval_s: float = 0.1) -> Any:
+    """Poll until ``condition()`` is truthy; its last value (falsy on timeout)."""
+    deadline = time.monotonic() + timeout_s
+    while not (value := condition()) and time.monotonic() < deadline:
+        time.sleep(interval_s)
+    return value
+
+
+def metric(exposition: str, name: str, **labels: str) -> float:
+    """The sum of the samples of ``name`` whose labels include ``labels`` (Prometheus text format)."""
+    total = 0.0
+    for match in re.finditer(rf"^{re.escape(name)}(?:\{{(.*?)\}})? (\S+)$", exposition, re.M):
+        found = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', match.group(1) or ""))
+        if all(found.get(key) == value for key, value in labels.items()):
+            total += float(match.group(2))
+    return total
+
+
+def vllm_metric(llm_url: str, name: str, **labels: str) -> float:
+    """A metric of the vLLM server itself (its /metrics sits beside /v1)."""
+    response = httpx.get(f"{llm_url.removesuffix('/v1')}/metrics", timeout=10)
+    response.raise_for_status()
+    return metric(response.text, name, **labels)
