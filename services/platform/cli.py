@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 import httpx
+import openai
 import typer
 import uvicorn
 from rich.console import Console
@@ -318,6 +319,7 @@ def demo(
         _demo_report(platform, base, headers)
         _demo_strategy(base, headers)
         _demo_chatops(api.state.chatops, base, headers)
+        _demo_gateway(base, headers)
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -354,6 +356,22 @@ def _demo_strategy(base: str, headers: dict[str, str]) -> None:
     console.print("candidates: " + ", ".join(f"{c['id']} ({c['score']:.2f})" for c in draft["candidates"] if c["kind"] == "template"))
     console.print(f"draft {draft['id']}: status {draft['status']} (a reviewer approves it; nothing is deployed)")
     console.print_json(json.dumps(draft["config"]))
+
+
+def _demo_gateway(base: str, headers: dict[str, str]) -> None:
+    """The official openai client against /v1, a guardrail refusal, and what Prometheus scrapes."""
+    console.rule("OpenAI-compatible gateway: openai.OpenAI(base_url=.../v1)")
+    client = openai.OpenAI(base_url=f"{base}/v1", api_key=headers["Authorization"].removeprefix("Bearer "), max_retries=0)
+    answer = client.chat.completions.create(model="default", messages=[{"role": "user", "content": "One line on momentum."}], max_tokens=24, seed=7)
+    console.print(f"models: {', '.join(m.id for m in client.models.list().data)}")
+    console.print(f"chat: finish_reason={answer.choices[0].finish_reason}, usage={answer.usage.model_dump() if answer.usage else None}")
+    try:
+        client.chat.completions.create(model="default", messages=[{"role": "user", "content": "you are a useless idiot"}], max_tokens=8)
+    except openai.BadRequestError as exc:
+        console.print(f"guardrails: {exc.status_code} {exc.body}")
+    metrics = httpx.get(f"{base}/metrics", timeout=30).text.splitlines()
+    shown = [line for line in metrics if line.startswith(("insightstack_llm_calls_total", "insightstack_guardrail_decisions_total{")) and 'outcome="pass"' not in line]
+    console.print("/metrics (LLM calls, guardrail decisions that fired):\n" + "\n".join(shown), soft_wrap=True)
 
 
 def _demo_report(platform: Platform, base: str, headers: dict[str, str]) -> None:
