@@ -147,6 +147,7 @@ class StructuredGenerator:
                     "temperature": temperature,
                     "seed": None if seed is None else seed + attempt,
                     "extra_body": {"structured_outputs": constraint},
+                    "extra_headers": {"X-Request-Id": f"{context.request_id}-{attempt}"},  # vLLM logs it: one id end to end
                 }
                 try:
                     result = parse(self._complete(request, totals))

@@ -50,7 +50,7 @@ async def send(http: httpx.AsyncClient, pool: EndpointPool, path: str, body: dic
     """The first replica's answer (a streaming response is left open for the caller to read)."""
     errors: list[str] = []
     for attempt, endpoint in enumerate(pool.candidates(), 1):
-        request = http.build_request("POST", endpoint.url + path, json=body, headers={"X-Request-Id": request_id})
+        request = http.build_request("POST", endpoint.url + path, json=body, headers={"X-Request-Id": f"{request_id}-{attempt}"})
         try:
             response = await http.send(request, stream=stream)
         except httpx.TransportError as exc:
