@@ -31,6 +31,7 @@ class StreamScreen:
         self.guardrails = guardrails
         self.surface = surface
         self.pending = ""
+        self.released = ""  # everything sent so far, as sent
         self.segments: list[Screening] = []
 
     @property
@@ -75,4 +76,6 @@ class StreamScreen:
         segment, self.pending = self.pending[:cut], self.pending[cut:]
         screening = self.guardrails.screen(self.surface, Stage.output, segment)
         self.segments.append(screening)
-        return "" if screening.blocked else screening.text
+        text = "" if screening.blocked else screening.text
+        self.released += text
+        return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import Response
 
 from services.gateway.schemas import ChatCompletionRequest, CompletionRequest, EmbeddingRequest, EmbeddingResponse, ModelList
 from services.gateway.service import Gateway
@@ -29,12 +29,12 @@ def list_models(gateway: GatewayDep, _: User) -> ModelList:
 
 
 @router.post("/chat/completions", summary="Chat completion (streaming with stream=true)", response_model=None)
-async def chat_completions(body: ChatCompletionRequest, request: Request, gateway: GatewayDep, user: User) -> JSONResponse | StreamingResponse:
+async def chat_completions(body: ChatCompletionRequest, request: Request, gateway: GatewayDep, user: User) -> Response:
     return await gateway.chat(body, caller_of(user, request), request)
 
 
 @router.post("/completions", summary="Legacy text completion (streaming with stream=true)", response_model=None)
-async def completions(body: CompletionRequest, request: Request, gateway: GatewayDep, user: User) -> JSONResponse | StreamingResponse:
+async def completions(body: CompletionRequest, request: Request, gateway: GatewayDep, user: User) -> Response:
     return await gateway.complete(body, caller_of(user, request), request)
 
 

@@ -22,7 +22,7 @@ import httpx
 import numpy as np
 import structlog
 from fastapi import Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from guardrails.policy import Stage
@@ -55,6 +55,7 @@ SURFACE = "gateway"
 FEATURE = "gateway"
 DEFAULT_MAX_TOKENS = 1024
 FLAGS_HEADER = "X-InsightStack-Guardrail-Flags"
+CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that left; nobody reads it, the access log does
 Slot = tuple[Any, Any]  # (container, key): where a text sits in a request or response body
 
 
@@ -156,13 +157,13 @@ class Gateway:
 
     # --- chat and completions -----------------------------------------------------------------
 
-    async def chat(self, body: ChatCompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+    async def chat(self, body: ChatCompletionRequest, caller: Caller, request: Request) -> Response:
         return await self._generate(CHAT, body, caller, request)
 
-    async def complete(self, body: CompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+    async def complete(self, body: CompletionRequest, caller: Caller, request: Request) -> Response:
         return await self._generate(COMPLETIONS, body, caller, request)
 
-    async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, request: Request) -> JSONResponse | StreamingResponse:
+    async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, request: Request) -> Response:
         call = Call(kind.name, caller, self.resolve(body.model, ModelRole.chat))
         payload = body.model_dump(exclude_unset=True, exclude_none=True)
         payload["model"] = call.model.api_name
@@ -179,7 +180,7 @@ class Gateway:
             reply = await self._send(call, unless_disconnected(request, send(self.http, pool, kind.path, payload, caller.request_id, stream=False)))
         except ClientDisconnected:
             self._finish(call, "cancelled", "client disconnected")
-            raise
+            return Response(status_code=CLIENT_CLOSED_REQUEST)
         data = reply.response.json()
         await run_in_threadpool(self._screen_outputs, kind, data, call)
         self._finish(call, "ok", usage=data.get("usage"))
@@ -256,10 +257,15 @@ class Gateway:
                     outcome = "blocked"
                     yield "data: [DONE]\n\n"
                     break
+        except httpx.HTTPError as exc:  # the replica died mid-stream: tell the client in OpenAI's stream error shape
+            outcome = "error"
+            log.warning("gateway.stream_failed", endpoint=call.endpoint, error=str(exc))
+            error = {"message": f"the LLM replica failed mid-stream: {type(exc).__name__}", "type": "api_error", "code": "llm_unavailable"}
+            yield f"data: {json.dumps({'error': error})}\n\n"
         finally:
             with anyio.CancelScope(shield=True):
                 await reply.response.aclose()  # closing the connection makes vLLM abort the request
-            call.output_text = None
+            call.output_text = screens[0].released if 0 in screens else None
             for screen in screens.values():
                 self.platform.screener.record(screen.screening(), call.caller)
             self._finish(call, outcome, None if outcome == "ok" else f"stream ended: {outcome}")
