@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,8 +34,10 @@ DEAD_URL = "http://127.0.0.1:9/v1"  # the discard port: connections are refused 
 CHAT_MODEL = "insightstack-tiny"
 ALIAS = "gpt-4o-mini"
 SEED = 7
+TOXIC = "you are a fucking idiot"  # blocked by the toxicity check on the gateway's input and output
 POLICY_VERSION = str(yaml.safe_load((REPO_ROOT / "data" / "guardrails" / "policy.yaml").read_text())["version"])
 STARTUP_TIMEOUT_S = 60.0
+HTTP_TIMEOUT_S = 120.0  # the shared test machine can stall for many seconds (slow fsyncs, busy CPUs): be patient
 
 
 @dataclass
@@ -45,10 +47,14 @@ class LiveGateway:
     platform: Platform
     url: str
     keys: dict[Role, str]
+    http: httpx.Client  # for the plain (non-OpenAI) routes; one client, so polling does not rebuild TLS contexts
+    clients: list[openai.OpenAI] = field(default_factory=list)
 
     def client(self, role: Role = Role.analyst, *, key: str | None = None, timeout: float = 60.0) -> openai.OpenAI:
         """The official client on /v1, without retries so each call is one request."""
-        return openai.OpenAI(base_url=f"{self.url}/v1", api_key=key or self.keys[role], max_retries=0, timeout=timeout)
+        client = openai.OpenAI(base_url=f"{self.url}/v1", api_key=key or self.keys[role], max_retries=0, timeout=timeout)
+        self.clients.append(client)
+        return client
 
     def new_key(self, name: str, role: Role = Role.analyst) -> str:
         with self.platform.db.session() as session:
@@ -57,7 +63,7 @@ class LiveGateway:
     def get(self, path: str, role: Role | None = Role.admin, **params: Any) -> httpx.Response:
         """A plain GET (admin listings, /metrics), authenticated as ``role`` unless None."""
         headers = {"Authorization": f"Bearer {self.keys[role]}"} if role else {}
-        return httpx.get(f"{self.url}{path}", params=params, headers=headers, timeout=30)
+        return self.http.get(f"{self.url}{path}", params=params, headers=headers)
 
     def llm_calls(self, **filters: Any) -> list[dict[str, Any]]:
         return self._listing("/admin/llm-calls", filters)
@@ -84,12 +90,17 @@ GatewayFactory = Callable[..., LiveGateway]
 def serve() -> Iterator[Callable[[Platform], LiveGateway]]:
     """Serves ``create_app(platform.settings, platform)`` with uvicorn in a background thread."""
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    gateways: list[LiveGateway] = []
+    http = httpx.Client(timeout=HTTP_TIMEOUT_S)
 
     def start(platform: Platform) -> LiveGateway:
         with platform.db.session() as session:
             keys = {role: auth.create_user(session, f"{role.value}-user", role)[1] for role in Role}
         port = free_port()
-        config = uvicorn.Config(create_app(platform.settings, platform), host="127.0.0.1", port=port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(platform.settings, platform), host="127.0.0.1", port=port, log_level="warning",
+            timeout_graceful_shutdown=5,  # a stream a failed test left open must not hold the teardown
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)
         thread.start()
@@ -98,9 +109,13 @@ def serve() -> Iterator[Callable[[Platform], LiveGateway]]:
         while not server.started:
             assert thread.is_alive() and time.monotonic() < deadline, "the gateway did not start"
             time.sleep(0.02)
-        return LiveGateway(platform, f"http://127.0.0.1:{port}", keys)
+        gateways.append(LiveGateway(platform, f"http://127.0.0.1:{port}", keys, http))
+        return gateways[-1]
 
     yield start
+    for client in (client for gateway in gateways for client in gateway.clients):
+        client.close()
+    http.close()
     for server, _ in servers:
         server.should_exit = True
     for _, thread in servers:
@@ -137,12 +152,16 @@ def minute_now() -> datetime:
     return datetime.now(UTC).replace(second=0, microsecond=0)
 
 
-def wait_for(condition: Callable[[], Any], timeout_s: float = 10.0, interval_s: float = 0.1) -> Any:
-    """Poll until ``condition()`` is truthy; its last value (falsy on timeout)."""
-    deadline = time.monotonic() + timeout_s
-    while not (value := condition()) and time.monotonic() < deadline:
+def wait_for(condition: Callable[[], Any], timeout_s: float = 10.0, interval_s: float = 0.25) -> Any:
+    """Poll until ``condition()`` is truthy; its last value (falsy when it never was).
+
+    Counts polls rather than reading the clock, so a machine that stalls for a while (as a shared
+    one does) does not use up the budget while nothing at all could happen."""
+    for _ in range(max(1, round(timeout_s / interval_s))):
+        if value := condition():
+            return value
         time.sleep(interval_s)
-    return value
+    return condition()
 
 
 def metric(exposition: str, name: str, **labels: str) -> float:
@@ -155,8 +174,24 @@ def metric(exposition: str, name: str, **labels: str) -> float:
     return total
 
 
-def vllm_metric(llm_url: str, name: str, **labels: str) -> float:
-    """A metric of the vLLM server itself (its /metrics sits beside /v1)."""
-    response = httpx.get(f"{llm_url.removesuffix('/v1')}/metrics", timeout=10)
-    response.raise_for_status()
-    return metric(response.text, name, **labels)
+class VLLM:
+    """The session's vLLM server seen from outside, through its own Prometheus metrics (beside /v1)."""
+
+    def __init__(self, llm_url: str) -> None:
+        self.metrics_url = f"{llm_url.removesuffix('/v1')}/metrics"
+        self.http = httpx.Client(timeout=HTTP_TIMEOUT_S)
+
+    def metric(self, name: str, **labels: str) -> float:
+        response = self.http.get(self.metrics_url)
+        response.raise_for_status()
+        return metric(response.text, name, **labels)
+
+    def idle(self) -> bool:
+        return self.metric("vllm:num_requests_running") == 0
+
+
+@pytest.fixture(scope="session")
+def vllm(llm_url: str) -> Iterator[VLLM]:
+    probe = VLLM(llm_url)
+    yield probe
+    probe.http.close()

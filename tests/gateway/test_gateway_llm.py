@@ -10,13 +10,13 @@ request is short and seeded to keep the CPU server's share of the run small.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import jsonschema
 import openai
 import pytest
 from openai.types.chat import ChatCompletionChunk
+from sqlalchemy import select
 from tokenizers import Tokenizer
 
 from inference.registry import ModelRegistry
@@ -28,23 +28,29 @@ from tests.gateway.conftest import (
     DEAD_URL,
     POLICY_VERSION,
     SEED,
+    TOXIC,
+    VLLM,
     GatewayFactory,
     LiveGateway,
     ask,
     metric,
-    vllm_metric,
     wait_for,
 )
 
 pytestmark = pytest.mark.llm
 FAKE_KEY = "isk_" + "Zq7vB2xLp9Rt4Wm8Ks3Dn6Hj1Fg5Yc0Ua-Ee_Oi2Tb7Nx"  # shaped like an InsightStack key
-TOXIC = "you are a fucking idiot"
 BOUNDED = {
     "type": "object",
     "properties": {"score": {"type": "integer", "minimum": 0, "maximum": 10}, "label": {"type": "string", "maxLength": 12}},
     "required": ["score", "label"],
     "additionalProperties": False,
 }
+
+
+@pytest.fixture(scope="module")
+def tokenizer(registry: ModelRegistry) -> Tokenizer:
+    """The served model's tokenizer, to read back what vLLM received and to pick token ids."""
+    return Tokenizer.from_file(str(registry.weights_path(registry.get(CHAT_MODEL)) / "tokenizer.json"))
 
 
 def json_schema_format(schema: dict[str, Any], name: str = "answer") -> dict[str, Any]:
@@ -79,7 +85,7 @@ def test_chat_completion_through_an_alias(gateway: LiveGateway, llm_url: str) ->
     assert choice.finish_reason in ("stop", "length")
     usage = completion.usage
     assert usage is not None and usage.prompt_tokens > 0 and 0 < usage.completion_tokens <= 8
-    assert completion.id.endswith(request_id)  # the request id travels to vLLM
+    assert request_id in completion.id  # the request id travels to vLLM
 
     call = gateway.call_of(request_id)
     assert (call["outcome"], call["feature"], call["prompt_id"], call["user"]) == ("ok", "gateway", "gateway.chat", "analyst-user")
@@ -102,9 +108,10 @@ def test_streaming_chat_with_and_without_usage(gateway: LiveGateway) -> None:
     assert with_usage[-1].usage.completion_tokens <= 16
     assert all(chunk.usage is None for chunk in without)
 
-    calls = gateway.llm_calls(feature="gateway")
+    calls = gateway.llm_calls(feature="gateway")  # newest first
     assert [c["outcome"] for c in calls] == ["ok", "ok"]
     assert all(c["input_tokens"] > 0 and c["output_tokens"] > 0 for c in calls)  # charged even when the client did not ask for usage
+    assert [c["output_text"] for c in calls] == [content_of(without), content_of(with_usage)]  # what was sent, as sent
 
 
 def test_structured_output_json_schema_and_json_object(gateway: LiveGateway) -> None:
@@ -150,20 +157,14 @@ def test_the_daily_token_quota_refuses_once_used_up(start_gateway: GatewayFactor
         ask(client, "hello again", max_tokens=4)
     assert caught.value.code == "insufficient_quota" and 0 < int(caught.value.response.headers["retry-after"]) <= 86_401
     with gateway.platform.db.session() as session:
-        days = session.query(UsageWindow).filter_by(user="analyst-user", period=limits.DAY).all()
-        assert [day.tokens for day in days] == [first.usage.total_tokens]
+        days = session.scalars(select(UsageWindow.tokens).where(UsageWindow.user == "analyst-user", UsageWindow.period == limits.DAY))
+        assert list(days) == [first.usage.total_tokens]
     assert len(gateway.llm_calls()) == 1  # the refused request never reached the model
     exposition = gateway.get("/metrics", role=None).text
     assert metric(exposition, "insightstack_gateway_rejections_total", reason="insufficient_quota") == 1
 
 
 # --- guardrails -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def tokenizer(registry: ModelRegistry) -> Tokenizer:
-    """The served model's tokenizer, to read back the prompt vLLM actually received."""
-    return Tokenizer.from_file(str(registry.weights_path(registry.get(CHAT_MODEL)) / "tokenizer.json"))
 
 
 def test_a_secret_in_the_input_is_redacted_before_the_model_sees_it(gateway: LiveGateway, tokenizer: Tokenizer) -> None:
@@ -218,37 +219,52 @@ def test_a_dead_replica_is_skipped_and_cooled_down(start_gateway: GatewayFactory
     pool = gateway.platform.pools[CHAT_MODEL]
     pool.cooldown_s = 600  # longer than the test, so "cooled down" cannot lapse between requests on a slow machine
     client = gateway.client()
-    request_ids = [ask(client, f"question {i}", max_tokens=4).headers["x-request-id"] for i in range(3)]
-    calls = [gateway.call_of(request_id) for request_id in request_ids]
+    answers = [ask(client, f"question {i}", max_tokens=4) for i in range(3)]
+    calls = [gateway.call_of(answer.headers["x-request-id"]) for answer in answers]
     assert [(c["outcome"], c["endpoint"]) for c in calls] == [("ok", llm_url)] * 3
     assert sum(c["attempts"] for c in calls) == 4  # the dead replica was tried once, then left alone
+    for answer, call in zip(answers, calls):  # vLLM saw the request id with the number of the attempt that answered
+        assert f"{call['request_id']}-{call['attempts']}" in answer.parse().id
     assert [endpoint.failures for endpoint in pool.endpoints] == [1, 0]
 
 
 @pytest.fixture
-def quiet_vllm(llm_url: str) -> Iterator[None]:
-    """The session's vLLM server with nothing running (other tests may share it: wait for a gap)."""
-    assert wait_for(lambda: vllm_metric(llm_url, "vllm:num_requests_running") == 0, timeout_s=30), "vLLM stayed busy"
-    yield
+def endless(vllm: VLLM, tokenizer: Tokenizer) -> dict[str, Any]:
+    """A request whose answer would keep the CPU server busy for most of a minute, so only a cancelled one is gone
+    within seconds: 12,000 tokens of one harmless word (random text can trip the output guardrail, which would end
+    the stream on its own if the client were slow to read). Waits until the shared vLLM server is idle first."""
+    assert wait_for(vllm.idle, timeout_s=30), "vLLM stayed busy"
+    harmless = tokenizer.encode(" data", add_special_tokens=False).ids
+    return {
+        "model": ALIAS, "messages": [{"role": "user", "content": "Write a very long essay."}], "max_tokens": 12_000, "seed": SEED,
+        "extra_body": {"ignore_eos": True, "allowed_token_ids": harmless},
+    }
 
 
-def test_a_client_that_goes_away_cancels_the_upstream_request(gateway: LiveGateway, llm_url: str, quiet_vllm: None) -> None:
-    # 12,000 tokens take the CPU server the best part of a minute: only a cancelled request is gone within seconds
-    raw = gateway.client().chat.completions.with_raw_response.create(
-        model=ALIAS, messages=[{"role": "user", "content": "Write a very long essay."}], max_tokens=12_000, seed=SEED,
-        stream=True, extra_body={"ignore_eos": True},
-    )
-    stream = raw.parse()
-    chunks = [next(stream), next(stream)]
-    assert all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
-    assert vllm_metric(llm_url, "vllm:num_requests_running") >= 1  # still generating
-    stream.close()
-
-    request_id = raw.headers["x-request-id"]
-    cancelled = wait_for(lambda: gateway.llm_calls(request_id=request_id, outcome="cancelled"), timeout_s=10)
+def assert_cancelled_upstream(gateway: LiveGateway, vllm: VLLM, request_id: str, error: str) -> None:
+    """The call is recorded as cancelled (neither finished nor blocked) and vLLM is no longer generating it."""
+    cancelled = wait_for(lambda: gateway.llm_calls(request_id=request_id, outcome="cancelled"), timeout_s=20)
     assert cancelled, gateway.llm_calls(request_id=request_id)
-    assert cancelled[0]["feature"] == "gateway" and cancelled[0]["error"] == "stream ended: cancelled"
-    assert wait_for(lambda: vllm_metric(llm_url, "vllm:num_requests_running") == 0, timeout_s=10)
+    assert (cancelled[0]["feature"], cancelled[0]["error"]) == ("gateway", error)
+    assert wait_for(vllm.idle, timeout_s=15)
+
+
+def test_a_client_that_leaves_a_stream_cancels_the_upstream_request(gateway: LiveGateway, vllm: VLLM, endless: dict[str, Any]) -> None:
+    # with_streaming_response reads lazily (with_raw_response would read the whole stream before returning)
+    with gateway.client().chat.completions.with_streaming_response.create(stream=True, **endless) as response:
+        request_id, stream = response.headers["x-request-id"], response.parse()
+        assert all(isinstance(next(stream), ChatCompletionChunk) for _ in range(2))
+        response.close()
+    assert_cancelled_upstream(gateway, vllm, request_id, "stream ended: cancelled")
+
+
+def test_a_client_that_times_out_cancels_the_upstream_request(gateway: LiveGateway, vllm: VLLM, endless: dict[str, Any]) -> None:
+    request_id = "test-timeout-1"  # the client never sees the response headers, so it names the request itself
+    with pytest.raises(openai.APITimeoutError):
+        gateway.client(timeout=2).chat.completions.create(extra_headers={"X-Request-ID": request_id}, **endless)
+    assert_cancelled_upstream(gateway, vllm, request_id, "client disconnected")
+    exposition = gateway.get("/metrics", role=None).text
+    assert metric(exposition, "insightstack_http_requests_total", route="/v1/chat/completions", status="499") == 1
 
 
 # --- metrics ----------------------------------------------------------------------------------
@@ -264,5 +280,5 @@ def test_metrics_count_requests_tokens_and_guardrail_decisions(gateway: LiveGate
     tokens = {direction: metric(text, "insightstack_llm_tokens_total", feature="gateway", model=CHAT_MODEL, direction=direction) for direction in ("in", "out")}
     assert tokens == {"in": usage.prompt_tokens, "out": usage.completion_tokens}
     assert metric(text, "insightstack_llm_calls_total", feature="gateway", outcome="ok") == 1
-    for stage, checks in (("input", 3), ("output", 2)):
-        assert metric(text, "insightstack_guardrail_decisions_total", surface="gateway", stage=stage, outcome="pass") == checks
+    assert metric(text, "insightstack_guardrail_decisions_total", surface="gateway", stage="input", outcome="pass") == 3
+    assert metric(text, "insightstack_guardrail_decisions_total", surface="gateway", stage="output") == 2  # whatever random text scores

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -27,10 +26,9 @@ from services.platform.models import UsageWindow
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from tests.conftest import PlatformFactory
-from tests.gateway.conftest import ALIAS, CHAT_MODEL, DEAD_URL, POLICY_VERSION, GatewayFactory, LiveGateway, ask, metric, minute_now
+from tests.gateway.conftest import ALIAS, CHAT_MODEL, DEAD_URL, POLICY_VERSION, TOXIC, GatewayFactory, LiveGateway, ask, metric, minute_now
 
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
-TOXIC = "you are a fucking idiot"
 
 
 def failure_of(call: Callable[[], object]) -> openai.APIStatusError:
@@ -57,7 +55,9 @@ def test_embeddings_are_the_in_process_model_s_vectors(offline_gateway: LiveGate
     texts = ["Momentum on US large caps", "Mean reversion in FX"]
     expected = embedder.embed(texts)
 
-    default = client.embeddings.create(model=EMBEDDING_MODEL, input=texts[0])  # the client asks for base64 and decodes it
+    raw = client.embeddings.with_raw_response.create(model=EMBEDDING_MODEL, input=texts[0])  # no encoding_format given
+    assert isinstance(raw.http_response.json()["data"][0]["embedding"], str)  # so the client asked for base64 ...
+    default = raw.parse()  # ... and decoded it
     floats = client.embeddings.create(model="minilm", input=texts, encoding_format="float")
     for response, wanted in ((default, expected[:1]), (floats, expected)):
         assert response.model == EMBEDDING_MODEL
@@ -155,12 +155,10 @@ def test_the_rate_limit_is_429_with_retry_after_and_rejections_are_not_counted(s
     assert metric(exposition, "insightstack_gateway_rejections_total", reason="rate_limit_exceeded") >= 2
 
 
-def test_no_replica_answers_503_llm_unavailable_quickly(offline_gateway: LiveGateway) -> None:
-    client = offline_gateway.client(timeout=30)
-    started = time.monotonic()
+def test_no_replica_answers_503_llm_unavailable_without_hanging(offline_gateway: LiveGateway) -> None:
+    client = offline_gateway.client(timeout=30)  # far below the gateway's LLM timeout: a hang would end in APITimeoutError
     plain = failure_of(lambda: ask(client, "hello"))
     streamed = failure_of(lambda: ask(client, "hello", stream=True))
-    assert time.monotonic() - started < 10  # a refused connection fails over at once; nothing waits for a timeout
     for error in (plain, streamed):
         assert isinstance(error, openai.InternalServerError) and error.status_code == 503
         assert (error.code, error.type) == ("llm_unavailable", "api_error")
