@@ -46,7 +46,7 @@ from services.gateway.schemas import (
 )
 from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, send, unless_disconnected
 from services.platform.audit import Caller
-from services.platform.errors import AppError, NotFound, Unprocessable
+from services.platform.errors import AppError, NotFound
 from services.platform.runtime import Platform
 from services.platform.screening import ContentBlocked
 
@@ -76,10 +76,9 @@ class Kind:
 
 
 def _chat_inputs(body: dict[str, Any]) -> list[Slot]:
+    """The text of every message: system, tool and earlier assistant turns carry injections and secrets too."""
     slots: list[Slot] = []
     for message in body["messages"]:
-        if message["role"] != "user":
-            continue
         if isinstance(message.get("content"), str):
             slots.append((message, "content"))
         else:
@@ -105,8 +104,8 @@ class Call:
     model: ModelEntry
     started: float = field(default_factory=time.perf_counter)
     prompt_hash: str | None = None
-    endpoint: str | None = None
-    attempts: int = 0
+    prompt_bytes: int = 0
+    tried: list[str] = field(default_factory=list)  # replica URLs, in the order tried
     input_tokens: int = 0
     output_tokens: int = 0
     input_text: str | None = None
@@ -117,8 +116,8 @@ class Call:
         return LLMCallRecord(
             request_id=self.caller.request_id, user=self.caller.name, feature=FEATURE, prompt_id=f"gateway.{self.kind}",
             prompt_version=None, prompt_hash=self.prompt_hash, model=self.model.name, backend=self.model.structured_output_backend,
-            endpoint=self.endpoint, input_tokens=self.input_tokens, output_tokens=self.output_tokens,
-            latency_ms=round((time.perf_counter() - self.started) * 1000, 2), attempts=self.attempts, outcome=outcome,
+            endpoint=self.tried[-1] if self.tried else None, input_tokens=self.input_tokens, output_tokens=self.output_tokens,
+            latency_ms=round((time.perf_counter() - self.started) * 1000, 2), attempts=len(self.tried), outcome=outcome,
             error=error, input_text=self.input_text, output_text=self.output_text,
         )
 
@@ -174,25 +173,26 @@ class Gateway:
         if body.stream:
             asked_usage = bool(body.stream_options and body.stream_options.include_usage)
             payload["stream_options"] = {**payload.get("stream_options", {}), "include_usage": True}
-            reply = await self._send(call, send(self.http, pool, kind.path, payload, caller.request_id, stream=True))
+            reply = await self._send(call, send(self.http, pool, kind.path, payload, caller.request_id, stream=True, tried=call.tried))
             return StreamingResponse(self._relay(kind, reply, call, asked_usage), media_type="text/event-stream", headers=_flags_header(call))
+        sending = send(self.http, pool, kind.path, payload, caller.request_id, stream=False, tried=call.tried)
         try:
-            reply = await self._send(call, unless_disconnected(request, send(self.http, pool, kind.path, payload, caller.request_id, stream=False)))
+            reply = await self._send(call, unless_disconnected(request, sending))
         except ClientDisconnected:
-            self._finish(call, "cancelled", "client disconnected")
+            call.input_tokens = _estimated_tokens(call.prompt_bytes)
+            await run_in_threadpool(self._finish, call, "cancelled", "client disconnected")
             return Response(status_code=CLIENT_CLOSED_REQUEST)
         data = reply.response.json()
-        await run_in_threadpool(self._screen_outputs, kind, data, call)
-        self._finish(call, "ok", usage=data.get("usage"))
+        withheld = await run_in_threadpool(self._screen_outputs, kind, data, call)
+        await run_in_threadpool(self._finish, call, "blocked" if withheld else "ok", "answer withheld by the output guardrails" if withheld else None, data.get("usage"))
         return JSONResponse(data, headers=_flags_header(call))
 
     async def _send(self, call: Call, sending: Any) -> Reply:
         try:
             reply: Reply = await sending
         except (LLMUnavailableError, UpstreamRejected) as exc:
-            self._finish(call, "unavailable" if isinstance(exc, LLMUnavailableError) else "error", str(exc))
+            await run_in_threadpool(self._finish, call, "unavailable" if isinstance(exc, LLMUnavailableError) else "error", str(exc))
             raise
-        call.endpoint, call.attempts = reply.endpoint.url, reply.attempts
         return reply
 
     def _admit(self, caller: Caller) -> None:
@@ -205,7 +205,8 @@ class Gateway:
 
     def _screen_inputs(self, kind: Kind, payload: dict[str, Any], call: Call) -> None:
         slots = kind.inputs(payload)
-        call.prompt_hash = hashlib.sha256(json.dumps([c[k] for c, k in slots], ensure_ascii=False).encode()).hexdigest()
+        texts = json.dumps([c[k] for c, k in slots], ensure_ascii=False).encode()
+        call.prompt_hash, call.prompt_bytes = hashlib.sha256(texts).hexdigest(), len(texts)
         for container, key in slots:
             call.input_text = container[key]
             try:
@@ -216,17 +217,23 @@ class Gateway:
             self._flag(screening, call)
             container[key] = call.input_text = screening.text
 
-    def _screen_outputs(self, kind: Kind, data: dict[str, Any], call: Call) -> None:
+    def _screen_outputs(self, kind: Kind, data: dict[str, Any], call: Call) -> bool:
+        """Screen each choice in place; True when an answer was withheld. Where the text changed, the
+        token-level views of it (logprobs, token ids) are dropped too, or they would spell it out."""
+        withheld = False
         for choice in data.get("choices", []):
             container, key = kind.output(choice)
             if not container.get(key):
                 continue
             screening = self.platform.screener.screen(SURFACE, Stage.output, container[key], call.caller)
             self._flag(screening, call)
+            if screening.blocked or screening.text != container[key]:
+                _drop_token_views(choice)
             container[key] = "" if screening.blocked else screening.text
             if screening.blocked:
-                choice["finish_reason"] = "content_filter"
+                choice["finish_reason"], withheld = "content_filter", True
             call.output_text = call.output_text or container[key]
+        return withheld
 
     @staticmethod
     def _flag(screening: Screening, call: Call) -> None:
@@ -236,6 +243,7 @@ class Gateway:
         """vLLM's SSE events, with the text of each choice screened before it is sent on."""
         screens: dict[int, StreamScreen] = {}
         outcome: Outcome = "cancelled"
+        chunks = 0  # vLLM streams about one token per chunk: the estimate when no usage arrives
         try:
             async for line in reply.response.aiter_lines():
                 if not line.startswith("data: "):
@@ -251,6 +259,7 @@ class Gateway:
                         continue
                     if not asked_usage:
                         chunk.pop("usage")
+                chunks += len(chunk.get("choices", []))
                 ended = self._screen_chunk(kind, chunk, screens)
                 yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
                 if ended:
@@ -265,10 +274,15 @@ class Gateway:
         finally:
             with anyio.CancelScope(shield=True):
                 await reply.response.aclose()  # closing the connection makes vLLM abort the request
-            call.output_text = screens[0].released if 0 in screens else None
-            for screen in screens.values():
-                self.platform.screener.record(screen.screening(), call.caller)
-            self._finish(call, outcome, None if outcome == "ok" else f"stream ended: {outcome}")
+                call.output_text = screens[0].released if 0 in screens else None
+                if not call.output_tokens:  # ended before vLLM's usage event: charge what was generated
+                    call.input_tokens, call.output_tokens = _estimated_tokens(call.prompt_bytes), chunks
+                await run_in_threadpool(self._record_stream, call, screens, outcome)
+
+    def _record_stream(self, call: Call, screens: dict[int, StreamScreen], outcome: Outcome) -> None:
+        for screen in screens.values():
+            self.platform.screener.record(screen.screening(), call.caller)
+        self._finish(call, outcome, None if outcome == "ok" else f"stream ended: {outcome}")
 
     def _screen_chunk(self, kind: Kind, chunk: dict[str, Any], screens: dict[int, StreamScreen]) -> bool:
         """Screen the chunk's text in place; True when a choice was blocked and the stream must end."""
@@ -276,6 +290,7 @@ class Gateway:
         for choice in chunk.get("choices", []):
             screen = screens.setdefault(choice.get("index", 0), StreamScreen(self.platform.screener.guardrails, SURFACE))
             container, key = kind.delta(choice)
+            _drop_token_views(choice)  # they would run ahead of the held, not yet screened text
             released = screen.feed(container.get(key) or "")
             if choice.get("finish_reason"):
                 released += screen.flush()
@@ -304,7 +319,7 @@ class Gateway:
         if not texts or len(texts) > MAX_EMBEDDING_INPUTS or any(not text for text in texts):
             raise BadRequest(f"input must be 1 to {MAX_EMBEDDING_INPUTS} non-empty strings", param="input")
         if body.dimensions is not None and body.dimensions != entry.dimensions:
-            raise Unprocessable(f"{entry.name} gives {entry.dimensions} dimensions; it cannot give {body.dimensions}", param="dimensions")
+            raise BadRequest(f"{entry.name} gives {entry.dimensions} dimensions; it cannot give {body.dimensions}", param="dimensions")
         self._admit(caller)
         call = Call("embeddings", caller, entry, input_text=texts[0])
         vectors = self.platform.embedder.embed(texts)
@@ -326,6 +341,17 @@ def _default_max_tokens(payload: dict[str, Any]) -> None:
         payload["max_tokens"] = token_budget(schema) if schema else DEFAULT_MAX_TOKENS
     except Exception:  # an unbounded schema: the default applies
         payload["max_tokens"] = DEFAULT_MAX_TOKENS
+
+
+def _drop_token_views(choice: dict[str, Any]) -> None:
+    for key in ("logprobs", "token_ids"):
+        if choice.get(key) is not None:
+            choice[key] = None
+
+
+def _estimated_tokens(prompt_bytes: int) -> int:
+    """Tokens of a prompt the model never reported on: about 4 bytes each (an estimate, for quotas)."""
+    return -(-prompt_bytes // 4)
 
 
 def _flags_header(call: Call) -> dict[str, str]:

@@ -43,13 +43,18 @@ class ClientDisconnected(Exception):
 class Reply:
     endpoint: Endpoint
     response: httpx.Response
-    attempts: int
 
 
-async def send(http: httpx.AsyncClient, pool: EndpointPool, path: str, body: dict[str, Any], request_id: str, *, stream: bool) -> Reply:
-    """The first replica's answer (a streaming response is left open for the caller to read)."""
+async def send(
+    http: httpx.AsyncClient, pool: EndpointPool, path: str, body: dict[str, Any], request_id: str, *, stream: bool, tried: list[str]
+) -> Reply:
+    """The first replica's answer (a streaming response is left open for the caller to read).
+
+    ``tried`` gets each replica's URL as it is tried, so the caller can record the attempts even
+    when this raises or is cancelled."""
     errors: list[str] = []
     for attempt, endpoint in enumerate(pool.candidates(), 1):
+        tried.append(endpoint.url)
         request = http.build_request("POST", endpoint.url + path, json=body, headers={"X-Request-Id": f"{request_id}-{attempt}"})
         try:
             response = await http.send(request, stream=stream)
@@ -66,7 +71,7 @@ async def send(http: httpx.AsyncClient, pool: EndpointPool, path: str, body: dic
         if response.status_code >= 400:
             message, param = _error_of(await _json(response))
             raise UpstreamRejected(response.status_code, message, param)
-        return Reply(endpoint, response, attempt)
+        return Reply(endpoint, response)
     raise LLMUnavailableError("no LLM replica answered: " + "; ".join(errors))
 
 

@@ -73,6 +73,8 @@ def test_embeddings_are_the_in_process_model_s_vectors(offline_gateway: LiveGate
     assert isinstance(empty, openai.BadRequestError) and empty.param == "input"
     chat_model = failure_of(lambda: client.embeddings.create(model=ALIAS, input="x"))
     assert isinstance(chat_model, openai.NotFoundError) and chat_model.code == "model_not_found"
+    resized = failure_of(lambda: client.embeddings.create(model=EMBEDDING_MODEL, input="x", dimensions=100))
+    assert isinstance(resized, openai.BadRequestError) and resized.param == "dimensions"
 
     calls = offline_gateway.llm_calls(feature="gateway", outcome="ok")
     assert [(c["prompt_id"], c["model"], c["input_tokens"]) for c in calls] == [
@@ -164,7 +166,7 @@ def test_no_replica_answers_503_llm_unavailable_without_hanging(offline_gateway:
         assert (error.code, error.type) == ("llm_unavailable", "api_error")
         assert DEAD_URL in error.message and error.response.headers["retry-after"] == "10"
         call = offline_gateway.call_of(error.response.headers["x-request-id"])
-        assert call["outcome"] == "unavailable"
+        assert (call["outcome"], call["attempts"], call["endpoint"]) == ("unavailable", 1, DEAD_URL)  # the replica it tried
 
 
 # --- admin listings ---------------------------------------------------------------------------
