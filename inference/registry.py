@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from inference.errors import RegistryError
+from inference.weights import MANIFEST, manifest_pins, mismatches
 
 PACKAGE_PREFIX = "package:"
 StructuredBackend = Literal["guidance", "xgrammar", "outlines", "lm-format-enforcer"]
@@ -47,6 +48,16 @@ class ModelEntry(BaseModel):
     dimensions: int | None = Field(default=None, ge=1)
     positive_label: str | None = Field(default=None, description="Classifiers: the label whose probability is the score.")
     engine_args: tuple[str, ...] = Field(default=(), description="Extra vLLM server flags, e.g. [--enforce-eager].")
+    weights_sha256: dict[str, str] = Field(default_factory=dict, description="File name in the weights directory -> its sha256.")
+    weights_manifest: str | None = Field(default=None, description="A JSON file ({'files': {name: sha256}}) pinning the weights; relative to models.yaml.")
+
+    @field_validator("weights_sha256")
+    @classmethod
+    def _hex_digests(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, digest in value.items():
+            if len(digest) != 64 or any(char not in "0123456789abcdefABCDEF" for char in digest):
+                raise ValueError(f"{name}: {digest!r} is not a sha256 hex digest")
+        return value
 
     @field_validator("endpoints")
     @classmethod
@@ -146,12 +157,28 @@ class ModelRegistry:
         return path if path.is_absolute() else (self.source.parent / path).resolve()
 
     def require_weights(self, entry: ModelEntry) -> Path:
-        """The weights directory, or an error naming the field when it is missing."""
+        """The weights directory, verified against its pins; an error naming the field and the file otherwise."""
         path = self.weights_path(entry)
         if not path.is_dir():
             hint = " (run `insightstack llm build-test-model`)" if entry.generated else ""
             raise RegistryError(f"{self.field_path(entry, 'weights')}: directory {path} does not exist{hint}")
+        if problems := mismatches(path, self.pins(entry)):
+            raise RegistryError(f"{self.field_path(entry, 'weights')}: {path} does not match its pinned sha256: " + "; ".join(problems))
         return path
+
+    def pins(self, entry: ModelEntry) -> dict[str, str]:
+        """The sha256 of each weights file as models.yaml pins it (or the generated model's own manifest)."""
+        pins: dict[str, str] = {}
+        manifest = (
+            (self.source.parent / entry.weights_manifest).resolve() if entry.weights_manifest
+            else self.weights_path(entry) / MANIFEST if entry.generated else None
+        )
+        if manifest is not None:
+            try:
+                pins.update(manifest_pins(manifest))
+            except (OSError, ValueError) as exc:
+                raise RegistryError(f"{self.field_path(entry, 'weights_manifest')}: cannot read {manifest}: {exc}") from exc
+        return {**pins, **entry.weights_sha256}
 
 
 def _format_validation_error(source: Path, error: ValidationError) -> str:

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from inference.weights import MANIFEST, manifest_pins, mismatches, sha256_file
+
 log = logging.getLogger(__name__)
 
 BUILDER_VERSION = 1
-MANIFEST = "MANIFEST.json"
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SPECIAL_TOKENS = ["<|begin_of_text|>", "<|end|>", "<|pad|>", "<|system|>", "<|user|>", "<|assistant|>", "<|tool|>"]
 CHAT_TEMPLATE = (
@@ -65,7 +66,7 @@ def build_test_model(out_dir: Path, spec: TestModelSpec | None = None, corpus_di
     try:
         _write_tokenizer(staging, spec, corpus)
         _write_weights(staging, spec)
-        files = {path.name: _sha256(path) for path in sorted(staging.iterdir())}
+        files = {path.name: sha256_file(path) for path in sorted(staging.iterdir())}
         (staging / MANIFEST).write_text(json.dumps({**identity, "files": files}, indent=2, sort_keys=True) + "\n")
         if out_dir.exists():
             shutil.rmtree(out_dir)
@@ -80,15 +81,7 @@ def verify_manifest(model_dir: Path) -> list[str]:
     manifest_path = model_dir / MANIFEST
     if not manifest_path.is_file():
         return [f"{MANIFEST} missing"]
-    files: dict[str, str] = json.loads(manifest_path.read_text())["files"]
-    problems = []
-    for name, digest in sorted(files.items()):
-        path = model_dir / name
-        if not path.is_file():
-            problems.append(f"{name}: missing")
-        elif _sha256(path) != digest:
-            problems.append(f"{name}: sha256 differs from the manifest")
-    return problems
+    return mismatches(model_dir, manifest_pins(manifest_path))
 
 
 def _is_current(out_dir: Path, identity: dict[str, object]) -> bool:
@@ -161,6 +154,3 @@ def _corpus_hash(corpus: list[Path]) -> str:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,5 +1,6 @@
 """models.yaml validation: every mistake is an error naming the field."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,8 @@ import yaml
 
 from inference.errors import RegistryError
 from inference.registry import ModelRole, load_registry
+from inference.testmodel import build_test_model
+from inference.weights import sha256_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -15,6 +18,10 @@ def write(tmp_path: Path, data: object) -> Path:
     path = tmp_path / "models.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
+
+
+def registry_of(*models: dict) -> dict:
+    return {"default_profile": "p", "profiles": {"p": {"models": list(models)}}}
 
 
 def chat(**overrides: object) -> dict:
@@ -79,3 +86,38 @@ def test_not_yaml_and_missing_file(tmp_path: Path) -> None:
         load_registry(path)
     with pytest.raises(RegistryError, match="not found"):
         load_registry(tmp_path / "nope.yaml")
+
+
+def test_weights_are_refused_when_they_differ_from_their_pins(tmp_path: Path) -> None:
+    weights = tmp_path / "w"
+    weights.mkdir()
+    (weights / "model.safetensors").write_bytes(b"weights")
+    (weights / "config.json").write_text("{}")
+    good = sha256_file(weights / "model.safetensors")
+    (tmp_path / "pins.json").write_text(json.dumps({"files": {"config.json": sha256_file(weights / "config.json")}}))
+
+    pinned = load_registry(write(tmp_path, registry_of(chat(weights_sha256={"model.safetensors": good}, weights_manifest="pins.json"))), "p")
+    entry = pinned.default(ModelRole.chat)
+    assert pinned.require_weights(entry) == weights.resolve()
+    (weights / "config.json").write_text('{"tampered": true}')
+    with pytest.raises(RegistryError, match=r"models\[0\]\.weights: .* config\.json: sha256 .* differs from the pinned"):
+        pinned.require_weights(entry)
+    (weights / "model.safetensors").unlink()
+    with pytest.raises(RegistryError, match="model.safetensors: missing"):
+        pinned.require_weights(entry)
+
+    with pytest.raises(RegistryError, match="is not a sha256 hex digest"):
+        load_registry(write(tmp_path, registry_of(chat(weights_sha256={"model.safetensors": "abc"}))), "p")
+    missing = load_registry(write(tmp_path, registry_of(chat(weights_manifest="nope.json"))), "p")
+    with pytest.raises(RegistryError, match=r"weights_manifest: cannot read"):
+        missing.require_weights(missing.default(ModelRole.chat))
+
+
+def test_the_generated_model_is_checked_against_its_own_manifest(tmp_path: Path) -> None:
+    build_test_model(tmp_path / "w")
+    registry = load_registry(write(tmp_path, registry_of(chat(generated=True))), "p")
+    entry = registry.default(ModelRole.chat)
+    assert registry.require_weights(entry) and registry.pins(entry)
+    (tmp_path / "w" / "tokenizer.json").write_text("{}")
+    with pytest.raises(RegistryError, match="tokenizer.json: sha256"):
+        registry.require_weights(entry)

@@ -31,7 +31,7 @@ def test_rerun_is_a_no_op_and_damage_is_rebuilt(tmp_path: Path) -> None:
     assert mtimes == {p.name: p.stat().st_mtime_ns for p in model.iterdir()}
 
     (model / "config.json").write_text("{}")
-    assert verify_manifest(model) == ["config.json: sha256 differs from the manifest"]
+    assert [problem.split(":")[0] for problem in verify_manifest(model)] == ["config.json"]
     (model / "tokenizer.json").unlink()
     assert "tokenizer.json: missing" in verify_manifest(model)
     build_test_model(tmp_path / "m")
