@@ -237,15 +237,16 @@ class Supervisor:
         self.servers = servers
 
     @classmethod
-    def for_model(cls, registry: ModelRegistry, entry: ModelEntry, log_dir: Path, replicas: int | None = None) -> Supervisor:
-        """Servers on the ports of the model's endpoints (or consecutive ports for N replicas)."""
+    def for_model(
+        cls, registry: ModelRegistry, entry: ModelEntry, log_dir: Path, replicas: int | None = None, *, first_port: int | None = None
+    ) -> Supervisor:
+        """Servers on the ports of the model's endpoints, or N replicas on consecutive ports from
+        ``first_port`` (default: the first endpoint's port)."""
         weights = registry.require_weights(entry)
-        first_port = urlsplit(entry.endpoints[0]).port or 8000
-        ports = (
-            [first_port + index for index in range(replicas)]
-            if replicas
-            else [urlsplit(url).port or 8000 for url in entry.endpoints]
-        )
+        if replicas is None and first_port is not None:
+            replicas = 1
+        start = first_port or urlsplit(entry.endpoints[0]).port or 8000
+        ports = [start + index for index in range(replicas)] if replicas else [urlsplit(url).port or 8000 for url in entry.endpoints]
         return cls([VLLMServer(entry, weights, port, log_dir) for port in ports])
 
     @property

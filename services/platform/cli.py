@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -81,10 +82,10 @@ def ensure_test_model(platform: Platform, entry: ModelEntry) -> None:
         build_test_model(platform.registry.weights_path(entry))
 
 
-def start_llm(platform: Platform, model: str | None = None, replicas: int | None = None) -> Supervisor:
+def start_llm(platform: Platform, model: str | None = None, replicas: int | None = None, port: int | None = None) -> Supervisor:
     entry = platform.registry.get(model) if model else platform.chat_model
     ensure_test_model(platform, entry)
-    supervisor = Supervisor.for_model(platform.registry, entry, platform.settings.log_dir, replicas)
+    supervisor = Supervisor.for_model(platform.registry, entry, platform.settings.log_dir, replicas, first_port=port)
     console.print(f"starting vLLM for {entry.name} on {', '.join(supervisor.urls)} ...")
     supervisor.start()
     return supervisor
@@ -117,9 +118,11 @@ def serve(
 def llm_serve(
     model: Annotated[str | None, typer.Option(help="Model name or alias; default: the profile's chat model.")] = None,
     replicas: Annotated[int | None, typer.Option(min=1, help="Replicas on consecutive ports.")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="First port (default: the model's endpoints); a systemd unit per replica passes its own.")] = None,
 ) -> None:
-    """Start the vLLM server(s) for a model and keep them running (Ctrl-C stops them)."""
-    supervisor = start_llm(open_platform(), model, replicas)
+    """Start the vLLM server(s) for a model and keep them running (Ctrl-C or SIGTERM stops them)."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # systemd and Kubernetes stop with SIGTERM: stop the servers too
+    supervisor = start_llm(open_platform(), model, replicas, port)
     console.print(f"[green]ready[/green]: {', '.join(supervisor.urls)}  (logs in {supervisor.servers[0].log_file.parent})")
     try:
         threading.Event().wait()
