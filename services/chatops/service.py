@@ -103,7 +103,7 @@ class ChatOpsService:
 
     def _step_for(self, caller: Caller, turn_id: str) -> Any:
         def step(variables: dict[str, str], output_type: type[BaseModel], seed: int) -> BaseModel:
-            prompt = self.platform.prompts.render(PROMPT_ID, variables)
+            prompt = self.platform.render_prompt(PROMPT_ID, variables)
             context = CallContext(feature="chatops", user=caller.name, request_id=caller.request_id or turn_id, prompt=prompt)
             return self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed)
 

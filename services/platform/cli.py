@@ -7,6 +7,7 @@ prints them as one clear line and exits 1 instead of a traceback.
 from __future__ import annotations
 
 import importlib
+import getpass
 import json
 import signal
 import subprocess
@@ -31,7 +32,7 @@ from inference.testmodel import build_test_model
 from retrieval.errors import RetrievalError
 from services.chatops.cli import chatops_app, runbooks_app
 from services.chatops.service import ChatOpsService
-from services.platform import audit, auth
+from services.platform import audit, auth, prompt_labels
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
@@ -251,6 +252,34 @@ def prompts_list() -> None:
     table = Table("id", "version", "owner", "hash", "output type")
     for spec in open_platform().prompts.all():
         table.add_row(spec.id, spec.version, spec.owner, spec.content_hash()[:12], spec.output_type)
+    console.print(table)
+
+
+@prompts_app.command("promote")
+def prompts_promote(
+    prompt_id: str,
+    version: Annotated[str, typer.Option(help="The version to serve.")],
+    env: Annotated[str, typer.Option(help="dev, staging or production.")],
+    reason: Annotated[str, typer.Option(help="Why (recorded in the audit log).")],
+    by: Annotated[str, typer.Option(help="Who promotes (default: the OS user).")] = getpass.getuser(),
+) -> None:
+    """Make ENV serve VERSION of a prompt (audited with who and why)."""
+    if env not in ("dev", "staging", "production"):
+        raise typer.BadParameter(f"{env!r}: use dev, staging or production", param_hint="--env")
+    platform = open_platform()
+    with platform.db.session() as session:
+        label = prompt_labels.promote(session, platform.prompts, audit.Caller(by, "admin"), prompt_id, version, env, reason)  # type: ignore[arg-type]
+        console.print(f"{env} now serves {label.prompt_id} {label.version} (promoted by {label.promoted_by})")
+
+
+@prompts_app.command("labels")
+def prompts_labels() -> None:
+    """Which prompt version each environment serves (unlabelled prompts serve their newest file)."""
+    platform = open_platform()
+    table = Table("env", "prompt", "version", "promoted by", "at", "reason")
+    with platform.db.session() as session:
+        for label in prompt_labels.all_labels(session):
+            table.add_row(label.env, label.prompt_id, label.version, label.promoted_by, str(label.promoted_at), label.reason)
     console.print(table)
 
 

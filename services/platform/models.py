@@ -118,3 +118,16 @@ class UsageWindow(Base):
     window_start: Mapped[datetime] = mapped_column(UTCDateTime(), primary_key=True)
     requests: Mapped[int] = mapped_column(Integer, default=0)
     tokens: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PromptLabel(Base):
+    """The prompt version an environment serves (`insightstack prompts promote`); absent: the newest."""
+
+    __tablename__ = "prompt_labels"
+
+    env: Mapped[str] = mapped_column(String(16), primary_key=True)
+    prompt_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+    promoted_by: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(500))
+    promoted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import structlog
 from pydantic import BaseModel
@@ -17,7 +18,7 @@ from guardrails.classifiers import TransformerClassifier
 from guardrails.policy import load_policy
 from guardrails.screen import Guardrails
 from inference.endpoints import EndpointPool
-from inference.prompts import PromptCatalogue
+from inference.prompts import PromptCatalogue, PromptSpec, RenderedPrompt
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
 from inference.structured import StructuredGenerator
 from retrieval.embeddings import Embedder
@@ -28,6 +29,7 @@ from services.platform.caches import CacheRegistry
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import CallRecorder
 from services.platform.metrics import Metrics
+from services.platform.prompt_labels import labelled_version
 from services.platform.screening import Screener
 from services.platform.settings import Settings, get_settings
 
@@ -127,6 +129,18 @@ class Platform:
     def caches(self) -> CacheRegistry:
         """Where products register their caches (filled as the products are created)."""
         return CacheRegistry()
+
+    def prompt_version(self, prompt_id: str) -> str | None:
+        """The version this environment serves: its promoted label, else None (the newest file)."""
+        with self.db.session() as session:
+            return labelled_version(session, prompt_id, self.settings.env)
+
+    def render_prompt(self, prompt_id: str, variables: dict[str, Any]) -> RenderedPrompt:
+        """What every feature renders: the prompt version of this environment."""
+        return self.prompts.render(prompt_id, variables, self.prompt_version(prompt_id))
+
+    def prompt_spec(self, prompt_id: str) -> PromptSpec:
+        return self.prompts.get(prompt_id, self.prompt_version(prompt_id))
 
     def readiness(self) -> Readiness:
         """Probe the database, every LLM replica and the vector store; never raises."""

@@ -89,7 +89,7 @@ class ReportGenerationService:
             return self._by_key(session, self.cache_key(backtest_id, revision.revision)) is not None
 
     def cache_key(self, backtest_id: str, revision: int) -> str:
-        prompt = self.platform.prompts.get(PROMPT_ID)
+        prompt = self.platform.prompt_spec(PROMPT_ID)
         parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.platform.chat_model.name, SCHEMA_VERSION]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -100,7 +100,7 @@ class ReportGenerationService:
             regimes=[regime.label for regime in backtest.regimes],
             metrics=[name for name in KPI_NAMES if name in values],
         )
-        prompt = self.platform.prompts.render(PROMPT_ID, _prompt_variables(backtest, values))
+        prompt = self.platform.render_prompt(PROMPT_ID, _prompt_variables(backtest, values))
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
         narrative = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()

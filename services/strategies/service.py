@@ -74,7 +74,7 @@ class StrategyBuilderService:
         retrieved = self.retrieve(intent)
         config, rationale, errors, repairs = self._draft(intent, request.constraints, retrieved, caller)
         flags = self._screen_rationale(rationale, caller)
-        prompt = self.platform.prompts.get(PROMPT_ID)
+        prompt = self.platform.prompt_spec(PROMPT_ID)
         draft = StrategyDraft(
             id=uuid.uuid4().hex, intent=intent, constraints=request.constraints.model_dump(), author=caller.name,
             status="invalid" if errors else "pending_approval", revision=1, config=config, rationale=rationale,
@@ -99,7 +99,7 @@ class StrategyBuilderService:
         feedback = f"Current configuration to revise: {json.dumps(previous)}" if previous else "none"
         seed = int(hashlib.sha256(intent.encode()).hexdigest()[:8], 16)
         for attempt in range(MAX_REPAIRS + 1):
-            prompt = self.platform.prompts.render(PROMPT_ID, _variables(intent, constraints, templates, retrieved, self.catalogue, feedback))
+            prompt = self.platform.render_prompt(PROMPT_ID, _variables(intent, constraints, templates, retrieved, self.catalogue, feedback))
             context = CallContext(feature="strategies", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
             draft = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed + 1000 * attempt)
             config, rationale = to_config(draft.model_dump(), constraints)

@@ -74,6 +74,16 @@ def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> No
     assert "platform.market_brief" in run(tmp_path, "prompts", "list", **env).stdout
 
 
+def test_prompts_promote_and_labels(tmp_path: Path) -> None:
+    promoted = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "staging", "--reason", "reviewed", "--by", "ana")
+    assert promoted.returncode == 0 and "staging now serves platform.market_brief 1.0.0 (promoted by ana)" in promoted.stdout
+    labels = run(tmp_path, "prompts", "labels").stdout
+    assert "staging" in labels and "reviewed" in labels
+    unknown = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "9.9.9", "--env", "staging", "--reason", "x")
+    assert unknown.returncode == 1 and "has no version '9.9.9'" in unknown.stdout
+    assert run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "qa", "--reason", "x").returncode == 2
+
+
 def test_bad_registry_is_one_clear_line(tmp_path: Path) -> None:
     models = tmp_path / "models.yaml"
     models.write_text("default_profile: cpu\nprofiles:\n  cpu:\n    models:\n      - {name: m, role: wizard, weights: w}\n")
@@ -82,7 +92,7 @@ def test_bad_registry_is_one_clear_line(tmp_path: Path) -> None:
     assert "profiles.cpu.models.0.role" in result.stdout and "Traceback" not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["users"], ["users", "create"], ["prompts"], ["llm", "serve"], ["serve"], ["audit"], ["guardrails"], ["users", "limits"]])
+@pytest.mark.parametrize("command", [[], ["users"], ["users", "create"], ["prompts"], ["llm", "serve"], ["serve"], ["audit"], ["guardrails"], ["users", "limits"], ["prompts", "promote"]])
 def test_help_everywhere(command: list[str]) -> None:
     result = CliRunner().invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
