@@ -13,6 +13,7 @@ from typing import Any
 import structlog
 from pydantic import BaseModel
 from qdrant_client import QdrantClient
+from sqlalchemy.orm import Session
 
 from guardrails.classifiers import TransformerClassifier
 from guardrails.policy import load_policy
@@ -130,17 +131,20 @@ class Platform:
         """Where products register their caches (filled as the products are created)."""
         return CacheRegistry()
 
-    def prompt_version(self, prompt_id: str) -> str | None:
-        """The version this environment serves: its promoted label, else None (the newest file)."""
-        with self.db.session() as session:
+    def prompt_version(self, prompt_id: str, session: Session | None = None) -> str | None:
+        """The version this environment serves: its promoted label, else None (the newest file).
+        Inside a transaction pass its session: on SQLite a second one would wait for the first's lock."""
+        if session is not None:
             return labelled_version(session, prompt_id, self.settings.env)
+        with self.db.session() as own:
+            return labelled_version(own, prompt_id, self.settings.env)
 
     def render_prompt(self, prompt_id: str, variables: dict[str, Any]) -> RenderedPrompt:
         """What every feature renders: the prompt version of this environment."""
         return self.prompts.render(prompt_id, variables, self.prompt_version(prompt_id))
 
-    def prompt_spec(self, prompt_id: str) -> PromptSpec:
-        return self.prompts.get(prompt_id, self.prompt_version(prompt_id))
+    def prompt_spec(self, prompt_id: str, session: Session | None = None) -> PromptSpec:
+        return self.prompts.get(prompt_id, self.prompt_version(prompt_id, session))
 
     def readiness(self) -> Readiness:
         """Probe the database, every LLM replica and the vector store; never raises."""

@@ -58,7 +58,7 @@ class ReportGenerationService:
         with self.platform.db.session() as session:
             revision = store.latest(session, backtest_id)
             backtest = BacktestIn.model_validate(revision.content)
-            key = self.cache_key(backtest_id, revision.revision)
+            key = self.cache_key(session, backtest_id, revision.revision)
             cached = None if refresh else self._by_key(session, key)
         if cached is not None:
             log.info("report.cache_hit", backtest_id=backtest_id, revision=revision.revision)
@@ -86,10 +86,10 @@ class ReportGenerationService:
     def is_cached(self, backtest_id: str) -> bool:
         with self.platform.db.session() as session:
             revision = store.latest(session, backtest_id)
-            return self._by_key(session, self.cache_key(backtest_id, revision.revision)) is not None
+            return self._by_key(session, self.cache_key(session, backtest_id, revision.revision)) is not None
 
-    def cache_key(self, backtest_id: str, revision: int) -> str:
-        prompt = self.platform.prompt_spec(PROMPT_ID)
+    def cache_key(self, session: Session, backtest_id: str, revision: int) -> str:
+        prompt = self.platform.prompt_spec(PROMPT_ID, session)
         parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.platform.chat_model.name, SCHEMA_VERSION]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -186,7 +186,7 @@ class ReportGenerationService:
 
     def _current(self, session: Session, backtest_id: str) -> Report:
         revision = store.latest(session, backtest_id)
-        report = self._by_key(session, self.cache_key(backtest_id, revision.revision))
+        report = self._by_key(session, self.cache_key(session, backtest_id, revision.revision))
         if report is None:
             raise NotFound(f"no report generated yet for backtest {backtest_id!r} revision {revision.revision}")
         return report
