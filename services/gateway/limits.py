@@ -40,38 +40,30 @@ def _windows(now: datetime) -> tuple[datetime, datetime]:
     return now.replace(second=0, microsecond=0), now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _add(session: Session, user: str, period: str, start: datetime, requests: int, tokens: int) -> None:
-    """Atomic ``requests += n, tokens += n`` on one window, creating it on first use."""
+def _add(session: Session, user: str, period: str, start: datetime, requests: int, tokens: int) -> int:
+    """Atomic ``requests += n, tokens += n`` on one window, creating it on first use; the window's requests after it."""
     insert: Any = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = insert(UsageWindow).values(user=user, period=period, window_start=start, requests=requests, tokens=tokens)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["user", "period", "window_start"],
-            set_={"requests": UsageWindow.requests + requests, "tokens": UsageWindow.tokens + tokens},
-        )
+    upsert = statement.on_conflict_do_update(
+        index_elements=["user", "period", "window_start"],
+        set_={"requests": UsageWindow.requests + requests, "tokens": UsageWindow.tokens + tokens},
     )
-
-
-def _usage(session: Session, user: str, period: str, start: datetime) -> UsageWindow | None:
-    return session.get(UsageWindow, (user, period, start))
+    return session.execute(upsert.returning(UsageWindow.requests)).scalar_one()
 
 
 def admit(session: Session, user: str, limits: Limits, now: datetime) -> None:
     """Count the request, or raise 429 with Retry-After (the transaction then rolls the count back)."""
     minute, day = _windows(now)
-    today = _usage(session, user, DAY, day)
+    today = session.get(UsageWindow, (user, DAY, day))
     if today is not None and today.tokens >= limits.daily_tokens:
         retry = int((day + timedelta(days=1) - now).total_seconds()) + 1
         raise TooManyRequests(
             f"daily token quota of {limits.daily_tokens} used up ({today.tokens} tokens today); resets at 00:00 UTC",
             headers={"Retry-After": str(retry)}, code="insufficient_quota",
         )
-    _add(session, user, MINUTE, minute, 1, 0)
+    requests = _add(session, user, MINUTE, minute, 1, 0)
     session.execute(delete(UsageWindow).where(UsageWindow.user == user, UsageWindow.period == MINUTE, UsageWindow.window_start < minute - timedelta(hours=1)))
-    session.flush()
-    used = _usage(session, user, MINUTE, minute)
-    session.refresh(used)  # type: ignore[arg-type]
-    if used is not None and used.requests > limits.rpm:
+    if requests > limits.rpm:
         retry = int((minute + timedelta(minutes=1) - now).total_seconds()) + 1
         raise TooManyRequests(f"rate limit of {limits.rpm} requests per minute reached; retry in {retry} s", headers={"Retry-After": str(retry)})
 

@@ -9,6 +9,7 @@ product's. Streams are screened segment by segment and cancelled upstream when t
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -29,7 +30,7 @@ from guardrails.policy import Stage
 from guardrails.screen import Screening
 from guardrails.stream import StreamScreen
 from inference.budget import token_budget
-from inference.errors import LLMUnavailableError
+from inference.errors import LLMUnavailableError, RegistryError
 from inference.registry import ModelEntry, ModelRole
 from inference.structured import LLMCallRecord, Outcome
 from services.gateway import limits
@@ -147,12 +148,14 @@ class Gateway:
 
     def resolve(self, name: str, role: ModelRole) -> ModelEntry:
         """A model by name or alias, of the role the endpoint serves; 404 in OpenAI's shape otherwise."""
-        known = [card.id for card in self.models().data]
-        for entry in self.platform.registry.of_role(role):
-            if name in (entry.name, entry.api_name, *entry.aliases):
-                return entry
-        raise NotFound(f"The model `{name}` does not exist or is not a {role.value} model here; known: {', '.join(known)}",
-                       param="model", code="model_not_found")
+        try:
+            entry = self.platform.registry.get(name)
+        except RegistryError:
+            entry = None
+        if entry is None or entry.role is not role:
+            known = ", ".join(card.id for card in self.models().data)
+            raise NotFound(f"The model `{name}` does not exist or is not a {role.value} model here; known: {known}", param="model", code="model_not_found")
+        return entry
 
     # --- chat and completions -----------------------------------------------------------------
 
@@ -362,6 +365,4 @@ def _encode(vector: list[float], encoding: str) -> list[float] | str:
     """OpenAI's base64 encoding is the little-endian float32 bytes."""
     if encoding == "float":
         return vector
-    import base64
-
     return base64.b64encode(np.asarray(vector, dtype="<f4").tobytes()).decode()
