@@ -1,7 +1,10 @@
-"""A pool of OpenAI-compatible vLLM endpoints (replicas of one model).
+"""A pool of OpenAI-compatible vLLM endpoints (replicas of one model), with a circuit breaker.
 
-Requests go round-robin over the replicas that are up; a replica that fails is cooled down
-for a while and tried again after, so a restarted server rejoins without restarting us.
+Requests go to the healthy replica with the fewest requests in flight (least-outstanding), so
+one slow generation does not queue others behind it. A replica that fails is taken out
+(`down`); a background prober checks its /health after a cool-down and, when it answers, lets
+one request at a time through (`probation`); that request's success puts it back `up`, a
+failure takes it out again. A restarted server so rejoins without restarting anything here.
 """
 
 from __future__ import annotations
@@ -9,10 +12,15 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Literal
 
 import httpx
 import openai
+
+ReplicaState = Literal["up", "down", "probation"]
 
 
 @dataclass
@@ -21,14 +29,27 @@ class Endpoint:
 
     url: str
     client: openai.OpenAI
-    failures: int = 0
-    down_until: float = 0.0
+    state: ReplicaState = "up"
+    in_flight: int = 0
+    errors: int = 0
+    down_since: float = 0.0
     last_error: str | None = None
 
     @property
     def server_root(self) -> str:
         """The server's root URL (health lives at /health, the API under /v1)."""
         return self.url.removesuffix("/v1")
+
+
+@dataclass(frozen=True)
+class ReplicaStatus:
+    """What `/admin/llm/replicas` shows of one replica."""
+
+    url: str
+    state: ReplicaState
+    in_flight: int
+    errors: int
+    last_error: str | None
 
 
 @dataclass(frozen=True)
@@ -50,40 +71,89 @@ class PoolHealth:
 
 
 class EndpointPool:
-    """Round-robin over healthy replicas with a simple cool-down after failures."""
+    """Least-outstanding routing over healthy replicas; failing ones are taken out and re-admitted."""
 
-    def __init__(self, urls: list[str] | tuple[str, ...], *, timeout_s: float = 120.0, cooldown_s: float = 5.0) -> None:
+    def __init__(
+        self, urls: list[str] | tuple[str, ...], *, timeout_s: float = 120.0, cooldown_s: float = 5.0, probe_timeout_s: float = 2.0
+    ) -> None:
         if not urls:
             raise ValueError("an endpoint pool needs at least one URL")
         self.timeout_s = timeout_s
         self.cooldown_s = cooldown_s
+        self.probe_timeout_s = probe_timeout_s
         self.endpoints = [
             Endpoint(url=url, client=openai.OpenAI(base_url=url, api_key="EMPTY", timeout=timeout_s, max_retries=0))
             for url in urls
         ]
         self._turn = itertools.count()
         self._lock = threading.Lock()
+        self._prober: threading.Thread | None = None
 
     def candidates(self) -> list[Endpoint]:
-        """All endpoints in the order to try them: healthy ones first (rotating), then cooled-down ones."""
-        now = time.monotonic()
+        """Every endpoint in the order to try it: `up` ones by fewest in flight (ties rotate), then an
+        idle `probation` one, then `down` ones longest out first (a last resort, so a recovered
+        server is used even before the prober has seen it)."""
         with self._lock:
             start = next(self._turn) % len(self.endpoints)
-        rotated = self.endpoints[start:] + self.endpoints[:start]
-        healthy = [ep for ep in rotated if ep.down_until <= now]
-        cooling = sorted((ep for ep in rotated if ep.down_until > now), key=lambda ep: ep.down_until)
-        return healthy + cooling
+            rotated = self.endpoints[start:] + self.endpoints[:start]
+            up = sorted((ep for ep in rotated if ep.state == "up"), key=lambda ep: ep.in_flight)
+            trial = [ep for ep in rotated if ep.state == "probation" and ep.in_flight == 0]
+            down = sorted((ep for ep in rotated if ep.state == "down"), key=lambda ep: ep.down_since)
+        return up + trial + down
+
+    @contextmanager
+    def in_use(self, endpoint: Endpoint) -> Iterator[Endpoint]:
+        """Count a request as in flight on ``endpoint`` while the block runs."""
+        self.begin(endpoint)
+        try:
+            yield endpoint
+        finally:
+            self.end(endpoint)
+
+    def begin(self, endpoint: Endpoint) -> None:
+        with self._lock:
+            endpoint.in_flight += 1
+
+    def end(self, endpoint: Endpoint) -> None:
+        with self._lock:
+            endpoint.in_flight -= 1
 
     def mark_failed(self, endpoint: Endpoint, reason: str) -> None:
+        """Open the breaker: no traffic until the prober sees the replica healthy again."""
         with self._lock:
-            endpoint.failures += 1
+            endpoint.errors += 1
             endpoint.last_error = reason
-            endpoint.down_until = time.monotonic() + self.cooldown_s
+            endpoint.state, endpoint.down_since = "down", time.monotonic()
+            if self._prober is None or not self._prober.is_alive():
+                self._prober = threading.Thread(target=self._readmit, name="llm-replica-prober", daemon=True)
+                self._prober.start()
 
     def mark_ok(self, endpoint: Endpoint) -> None:
         with self._lock:
-            endpoint.down_until = 0.0
-            endpoint.last_error = None
+            endpoint.state, endpoint.last_error = "up", None
+
+    def status(self) -> list[ReplicaStatus]:
+        with self._lock:
+            return [ReplicaStatus(ep.url, ep.state, ep.in_flight, ep.errors, ep.last_error) for ep in self.endpoints]
+
+    def _readmit(self) -> None:
+        """Probe `down` replicas once their cool-down has passed; runs while any replica is down."""
+        while True:
+            time.sleep(min(self.cooldown_s, 1.0))
+            with self._lock:
+                down = [ep for ep in self.endpoints if ep.state == "down"]
+                if not down:
+                    self._prober = None
+                    return
+            due = [ep for ep in down if time.monotonic() - ep.down_since >= self.cooldown_s]
+            for endpoint in due:
+                if probe_health(endpoint.server_root, self.probe_timeout_s).up:
+                    with self._lock:
+                        if endpoint.state == "down":
+                            endpoint.state = "probation"
+                else:
+                    with self._lock:
+                        endpoint.down_since = time.monotonic()
 
     def probe(self, timeout_s: float = 2.0) -> list[EndpointHealth]:
         """GET /health on every replica; used by /readyz and the launcher."""

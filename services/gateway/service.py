@@ -276,7 +276,7 @@ class Gateway:
             yield f"data: {json.dumps({'error': error})}\n\n"
         finally:
             with anyio.CancelScope(shield=True):
-                await reply.response.aclose()  # closing the connection makes vLLM abort the request
+                await reply.aclose()  # closing the connection makes vLLM abort the request
                 call.output_text = screens[0].released if 0 in screens else None
                 if not call.output_tokens:  # ended before vLLM's usage event: charge what was generated
                     call.input_tokens, call.output_tokens = _estimated_tokens(call.prompt_bytes), chunks

@@ -41,8 +41,18 @@ class ClientDisconnected(Exception):
 
 @dataclass(frozen=True)
 class Reply:
+    """A replica's answer; a streamed one counts as in flight on the replica until `aclose`."""
+
+    pool: EndpointPool
     endpoint: Endpoint
     response: httpx.Response
+
+    async def aclose(self) -> None:
+        """Close the stream (vLLM aborts an unfinished request) and free the replica's slot."""
+        try:
+            await self.response.aclose()
+        finally:
+            self.pool.end(self.endpoint)
 
 
 async def send(
@@ -56,23 +66,35 @@ async def send(
     for attempt, endpoint in enumerate(pool.candidates(), 1):
         tried.append(endpoint.url)
         request = http.build_request("POST", endpoint.url + path, json=body, headers={"X-Request-Id": f"{request_id}-{attempt}"})
+        pool.begin(endpoint)
+        response = None
         try:
-            response = await http.send(request, stream=stream)
-        except httpx.TransportError as exc:
-            pool.mark_failed(endpoint, f"{type(exc).__name__}: {exc}")
-            errors.append(f"{endpoint.url}: {type(exc).__name__}")
+            response = await _answer(http, pool, endpoint, request, stream)
+        finally:
+            if not (stream and response is not None and response.status_code < 400):
+                pool.end(endpoint)  # an opened stream stays in flight until Reply.aclose
+        if response is None:
+            errors.append(f"{endpoint.url}: {endpoint.last_error}")
             continue
-        if response.status_code >= 500:
-            detail = await _detail(response)
-            pool.mark_failed(endpoint, f"HTTP {response.status_code}: {detail}")
-            errors.append(f"{endpoint.url}: HTTP {response.status_code}")
-            continue
-        pool.mark_ok(endpoint)
         if response.status_code >= 400:
             message, param = _error_of(await _json(response))
             raise UpstreamRejected(response.status_code, message, param)
-        return Reply(endpoint, response)
+        return Reply(pool, endpoint, response)
     raise LLMUnavailableError("no LLM replica answered: " + "; ".join(errors))
+
+
+async def _answer(http: httpx.AsyncClient, pool: EndpointPool, endpoint: Endpoint, request: httpx.Request, stream: bool) -> httpx.Response | None:
+    """The replica's response, or None when it failed (it is then marked down)."""
+    try:
+        response = await http.send(request, stream=stream)
+    except httpx.TransportError as exc:
+        pool.mark_failed(endpoint, f"{type(exc).__name__}: {exc}")
+        return None
+    if response.status_code >= 500:
+        pool.mark_failed(endpoint, f"HTTP {response.status_code}: {await _detail(response)}")
+        return None
+    pool.mark_ok(endpoint)
+    return response
 
 
 async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:

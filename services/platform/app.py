@@ -32,6 +32,7 @@ from services.platform.errors import LIBRARY_ERRORS, AppError, error_type
 from services.platform.health import router as health_router
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
+from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
     app.state.gateway = Gateway(platform)
-    for router in (health_router, observability_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
+    for router in (health_router, observability_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
         app.include_router(router)
     return app
 

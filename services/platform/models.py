@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from services.platform.db import Base, UTCDateTime
@@ -131,3 +131,72 @@ class PromptLabel(Base):
     promoted_by: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(500))
     promoted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Job(Base):
+    """A durable batch job (`insightstack reports batch`): survives the process that runs it."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))  # running | done | failed
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class JobItem(Base):
+    """One item of a job; `done` items are never redone when the job is resumed."""
+
+    __tablename__ = "job_items"
+
+    job_id: Mapped[str] = mapped_column(String(32), ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))  # pending | running | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    detail: Mapped[str | None] = mapped_column(String(500))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Release(Base):
+    """What a deployment ran with, recorded at start-up when it differs from the last record."""
+
+    __tablename__ = "releases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    env: Mapped[str] = mapped_column(String(16), index=True)
+    app_version: Mapped[str] = mapped_column(String(32))
+    git_commit: Mapped[str | None] = mapped_column(String(40))
+    models_digest: Mapped[str] = mapped_column(String(64))
+    aliases: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    prompt_labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    migration_head: Mapped[str | None] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    recorded_by: Mapped[str] = mapped_column(String(128))
+
+
+class ModelAlias(Base):
+    """An alias an environment pins to a model, overriding models.yaml (set by a release rollback)."""
+
+    __tablename__ = "model_aliases"
+
+    env: Mapped[str] = mapped_column(String(16), primary_key=True)
+    alias: Mapped[str] = mapped_column(String(128), primary_key=True)
+    model: Mapped[str] = mapped_column(String(128))
+    set_by: Mapped[str] = mapped_column(String(64))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class GenerationLease(Base):
+    """Who is generating an expensive result right now, so other workers wait instead of repeating it."""
+
+    __tablename__ = "generation_leases"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

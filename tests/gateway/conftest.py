@@ -152,18 +152,6 @@ def minute_now() -> datetime:
     return datetime.now(UTC).replace(second=0, microsecond=0)
 
 
-def wait_for(condition: Callable[[], Any], timeout_s: float = 10.0, interval_s: float = 0.25) -> Any:
-    """Poll until ``condition()`` is truthy; its last value (falsy when it never was).
-
-    Counts polls rather than reading the clock, so a machine that stalls for a while (as a shared
-    one does) does not use up the budget while nothing at all could happen."""
-    for _ in range(max(1, round(timeout_s / interval_s))):
-        if value := condition():
-            return value
-        time.sleep(interval_s)
-    return condition()
-
-
 def metric(exposition: str, name: str, **labels: str) -> float:
     """The sum of the samples of ``name`` whose labels include ``labels`` (Prometheus text format)."""
     total = 0.0

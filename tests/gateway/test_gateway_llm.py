@@ -34,8 +34,8 @@ from tests.gateway.conftest import (
     LiveGateway,
     ask,
     metric,
-    wait_for,
 )
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.llm
 FAKE_KEY = "isk_" + "Zq7vB2xLp9Rt4Wm8Ks3Dn6Hj1Fg5Yc0Ua-Ee_Oi2Tb7Nx"  # shaped like an InsightStack key
@@ -235,7 +235,7 @@ def test_output_guardrails_withhold_a_toxic_answer_and_redact_a_secret(gateway: 
 def test_a_dead_replica_is_skipped_and_cooled_down(start_gateway: GatewayFactory, llm_url: str) -> None:
     gateway = start_gateway(llm_base_urls=[DEAD_URL, llm_url])
     pool = gateway.platform.pools[CHAT_MODEL]
-    pool.cooldown_s = 600  # longer than the test, so "cooled down" cannot lapse between requests on a slow machine
+    pool.cooldown_s = 600  # longer than the test, so the prober cannot re-admit it between requests on a slow machine
     client = gateway.client()
     answers = [ask(client, f"question {i}", max_tokens=4) for i in range(3)]
     calls = [gateway.call_of(answer.headers["x-request-id"]) for answer in answers]
@@ -243,7 +243,7 @@ def test_a_dead_replica_is_skipped_and_cooled_down(start_gateway: GatewayFactory
     assert sum(c["attempts"] for c in calls) == 4  # the dead replica was tried once, then left alone
     for answer, call in zip(answers, calls):  # vLLM saw the request id with the number of the attempt that answered
         assert f"{call['request_id']}-{call['attempts']}" in answer.parse().id
-    assert [endpoint.failures for endpoint in pool.endpoints] == [1, 0]
+    assert [endpoint.errors for endpoint in pool.endpoints] == [1, 0]
 
 
 @pytest.fixture
