@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(EXTRA)
 
-.PHONY: install model demo test test-fast lint clean
+.PHONY: install model demo test test-fast staging-rehearsal lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ demo: model
 
 test: model
 	$(BIN)/python -m pytest -q
+
+# PostgreSQL from the local binaries, migrations, 2 API workers, 2 vLLM replicas, smoke suite,
+# a bad prompt promoted and rolled back (.ci/staging_rehearsal.py says what it checks).
+staging-rehearsal: model
+	$(BIN)/python .ci/staging_rehearsal.py
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not llm and not postgres"

@@ -3,7 +3,7 @@
 Requests go to the healthy replica with the fewest requests in flight (least-outstanding), so
 one slow generation does not queue others behind it. A replica that fails is taken out
 (`down`); a background prober checks its /health after a cool-down and, when it answers, lets
-one request at a time through (`probation`); that request's success puts it back `up`, a
+one trial request at a time through (`probation`); its success puts the replica back `up`, a
 failure takes it out again. A restarted server so rejoins without restarting anything here.
 """
 
@@ -90,16 +90,16 @@ class EndpointPool:
         self._prober: threading.Thread | None = None
 
     def candidates(self) -> list[Endpoint]:
-        """Every endpoint in the order to try it: `up` ones by fewest in flight (ties rotate), then an
-        idle `probation` one, then `down` ones longest out first (a last resort, so a recovered
-        server is used even before the prober has seen it)."""
+        """Every endpoint in the order to try it: an idle `probation` one first (its trial request),
+        then `up` ones by fewest in flight (ties rotate), then `down` ones longest out first (a
+        last resort, so a recovered server is used even before the prober has seen it)."""
         with self._lock:
             start = next(self._turn) % len(self.endpoints)
             rotated = self.endpoints[start:] + self.endpoints[:start]
             up = sorted((ep for ep in rotated if ep.state == "up"), key=lambda ep: ep.in_flight)
             trial = [ep for ep in rotated if ep.state == "probation" and ep.in_flight == 0]
             down = sorted((ep for ep in rotated if ep.state == "down"), key=lambda ep: ep.down_since)
-        return up + trial + down
+        return trial + up + down
 
     @contextmanager
     def in_use(self, endpoint: Endpoint) -> Iterator[Endpoint]:

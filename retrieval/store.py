@@ -1,7 +1,8 @@
 """Qdrant, embedded (a local folder) by default or a server URL in production.
 
 The embedded store locks its folder, so exactly one process may open it: the API process
-owns it, and everything else goes through the API or uses a server URL.
+owns it, and everything else goes through the API or uses a server URL. The path `:memory:`
+gives a store that lives and dies with the process (each of several API workers keeps its own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from qdrant_client import QdrantClient
 
 from retrieval.errors import VectorStoreUnavailableError
 
+IN_MEMORY = ":memory:"
+
 
 def open_store(url: str | None, path: Path | None, timeout_s: int = 5) -> QdrantClient:
     """A client for the server at ``url``, else for the embedded store in ``path``."""
@@ -21,6 +24,8 @@ def open_store(url: str | None, path: Path | None, timeout_s: int = 5) -> Qdrant
             return QdrantClient(url=url, timeout=timeout_s)
         if path is None:
             raise VectorStoreUnavailableError("neither a Qdrant URL nor a local path is configured")
+        if str(path) == IN_MEMORY:
+            return QdrantClient(location=IN_MEMORY)
         path.mkdir(parents=True, exist_ok=True)
         return QdrantClient(path=str(path))
     except RuntimeError as exc:  # embedded folder held by another process

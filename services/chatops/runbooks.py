@@ -127,7 +127,7 @@ class RunbookLibrary:
 
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
-        self._indexed = False
+        self._synced: str | None = None  # digest of the runbooks table the collection was last synced with
         self._lock = threading.Lock()
         platform.caches.register(IndexCache(
             "runbook-index", "Embedded runbook sections (rebuilt from the runbooks table on next use).",
@@ -156,6 +156,8 @@ class RunbookLibrary:
                 progress(done, len(parsed))
         if prune:
             self._prune({f.meta.id for f in parsed}, caller, result)
+        with self._lock:
+            self._synced = self._digest()  # this process's collection already holds what it imported
         log.info("runbooks.imported", added=len(result.added), updated=len(result.updated), unchanged=len(result.unchanged), failed=len(result.failed))
         return result
 
@@ -187,22 +189,32 @@ class RunbookLibrary:
                 result.removed.append(row.id)
 
     def ensure_index(self) -> None:
-        """Rebuild the collection from the database when it does not hold every stored section."""
+        """Rebuild the collection from the database when the runbooks table changed behind this
+        process's back (a CLI import while API workers each keep an in-memory copy), or, on first
+        use, when the collection does not hold every stored section."""
+        digest = self._digest()
         with self._lock:
-            if self._indexed:
+            if digest == self._synced:
                 return
             with self.platform.db.session() as session:
                 rows = list(session.scalars(select(Runbook)))
-                expected = session.scalar(select(func.coalesce(func.sum(Runbook.chunks), 0)))
+            expected = sum(row.chunks for row in rows)
             info = self.platform.index.info(COLLECTION)
-            if rows and (info is None or info.points != expected):
+            first_look_complete = self._synced is None and info is not None and info.points == expected
+            if rows and not first_look_complete:
                 log.info("runbooks.reindex", runbooks=len(rows), sections=expected)
                 self.platform.index.rebuild(COLLECTION, [doc for row in rows for doc in documents(row)], version="incremental")
-            self._indexed = True
+            self._synced = digest
+
+    def _digest(self) -> str:
+        """What the runbooks table holds, in one short string (ids and content hashes)."""
+        with self.platform.db.session() as session:
+            stored = session.execute(select(Runbook.id, Runbook.content_hash).order_by(Runbook.id)).all()
+        return hashlib.sha256(repr([tuple(row) for row in stored]).encode()).hexdigest()
 
     def _forget(self) -> None:
         with self._lock:
-            self._indexed = False
+            self._synced = None
 
     def search(self, query: str, limit: int = 3) -> list[RunbookHit]:
         """The best section of each of the top ``limit`` runbooks."""

@@ -34,6 +34,7 @@ from inference.errors import LLMUnavailableError, RegistryError
 from inference.registry import ModelEntry, ModelRole
 from inference.structured import LLMCallRecord, Outcome
 from services.gateway import limits
+from services.platform import aliases
 from services.gateway.schemas import (
     MAX_EMBEDDING_INPUTS,
     ChatCompletionRequest,
@@ -138,16 +139,20 @@ class Gateway:
 
     def models(self) -> ModelList:
         created = int(self.platform.settings.models_file.stat().st_mtime)
+        with self.platform.db.session() as session:
+            served = aliases.effective(session, self.platform.registry, self.platform.settings.env)
         cards = [
             ModelCard(id=name, created=created, root=entry.name)
             for entry in self.platform.registry.profile.models
             if entry.role in (ModelRole.chat, ModelRole.embedding)
-            for name in dict.fromkeys((entry.name, entry.api_name, *entry.aliases))
+            for name in dict.fromkeys((entry.name, entry.api_name, *(alias for alias, model in served.items() if model == entry.name)))
         ]
         return ModelList(data=cards)
 
     def resolve(self, name: str, role: ModelRole) -> ModelEntry:
         """A model by name or alias, of the role the endpoint serves; 404 in OpenAI's shape otherwise."""
+        with self.platform.db.session() as session:
+            name = aliases.effective(session, self.platform.registry, self.platform.settings.env).get(name, name)
         try:
             entry = self.platform.registry.get(name)
         except RegistryError:
@@ -166,7 +171,7 @@ class Gateway:
         return await self._generate(COMPLETIONS, body, caller, request)
 
     async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, request: Request) -> Response:
-        call = Call(kind.name, caller, self.resolve(body.model, ModelRole.chat))
+        call = Call(kind.name, caller, await run_in_threadpool(self.resolve, body.model, ModelRole.chat))
         payload = body.model_dump(exclude_unset=True, exclude_none=True)
         payload["model"] = call.model.api_name
         await run_in_threadpool(self._admit, caller)

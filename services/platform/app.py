@@ -30,6 +30,8 @@ from services.pipelines.api import router as pipelines_router
 from services.products import build_products
 from services.platform.errors import LIBRARY_ERRORS, AppError, error_type
 from services.platform.health import router as health_router
+from services.platform.logs import configure_logging
+from services.platform import releases
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
 from services.platform.replicas import router as replicas_router
@@ -42,6 +44,13 @@ log = structlog.get_logger(__name__)
 VERSION = "0.1.0"
 
 
+def worker_app() -> FastAPI:
+    """The app of one `insightstack serve --workers N` process: its own logging, platform and pools."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    return create_app(settings)
+
+
 def create_app(settings: Settings | None = None, platform: Platform | None = None) -> FastAPI:
     """Build the API; pass a `Platform` to share one with the caller (tests, `serve --with-llm`)."""
     settings = settings or get_settings()
@@ -51,8 +60,9 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         platform.db.upgrade()
+        release = releases.record(platform)
         platform.screener.guardrails.warm_up()  # a broken policy file fails here, not on the first request
-        log.info("api.started", env=settings.env, database=platform.db.dialect, llm=platform.llm_urls)
+        log.info("api.started", env=settings.env, release=release.id, database=platform.db.dialect, llm=platform.llm_urls)
         yield
         await app.state.gateway.aclose()
         if owned:

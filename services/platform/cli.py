@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import getpass
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -30,14 +31,17 @@ from inference.launcher import Supervisor
 from inference.registry import ModelEntry
 from inference.testmodel import build_test_model
 from retrieval.errors import RetrievalError
+from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
 from services.chatops.service import ChatOpsService
-from services.platform import audit, auth, prompt_labels
+from services.platform import audit, auth, prompt_labels, releases
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.platform.errors import AppError
 from services.platform.guardrails_cli import guardrails_app
+from services.platform.jobs_cli import jobs_app
+from services.platform.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
@@ -48,6 +52,7 @@ from services.reports.cli import backtests_app, factcheck_command, import_paths,
 
 SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
 DEMO_USER = "demo-analyst"
+WORKER_STARTUP_S = 180
 app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
 llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
 users_app = typer.Typer(help="Users and API keys.", no_args_is_help=True)
@@ -57,7 +62,8 @@ db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
-    (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"),
+    (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"), (jobs_app, "jobs"),
+    (releases_app, "releases"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
@@ -99,20 +105,40 @@ def start_llm(platform: Platform, model: str | None = None, replicas: int | None
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the API.")] = 8080,
+    workers: Annotated[int, typer.Option(min=1, help="API worker processes; they share state only through the database.")] = 1,
     with_llm: Annotated[bool, typer.Option("--with-llm", help="Also start and supervise the vLLM server(s).")] = False,
     llm_replicas: Annotated[int | None, typer.Option(min=1, help="vLLM replicas on consecutive ports.")] = None,
+    llm_port: Annotated[int | None, typer.Option(min=1, max=65535, help="First vLLM port (default: the model's endpoints).")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     platform = open_platform()
-    supervisor = start_llm(platform, replicas=llm_replicas) if with_llm else None
+    supervisor = start_llm(platform, replicas=llm_replicas, port=llm_port) if with_llm else None
     if supervisor is not None:
         platform.llm_urls = supervisor.urls  # replicas may be on more ports than models.yaml lists
+        os.environ["INSIGHTSTACK_LLM_BASE_URLS"] = ",".join(supervisor.urls)  # for worker processes
     try:
-        uvicorn.run(create_app(platform.settings, platform), host=host, port=port, log_config=None)
+        if workers == 1:
+            uvicorn.run(create_app(platform.settings, platform), host=host, port=port, log_config=None)
+        else:
+            _share_with_workers(platform)
+            uvicorn.run(  # a worker imports torch and loads models before it answers uvicorn's health ping
+                "services.platform.app:worker_app", factory=True, host=host, port=port, workers=workers, log_config=None,
+                timeout_worker_healthcheck=WORKER_STARTUP_S,
+            )
     finally:
         if supervisor is not None:
             supervisor.stop()
         platform.close()
+
+
+def _share_with_workers(platform: Platform) -> None:
+    """Worker processes build their own platform from the environment. An embedded Qdrant folder
+    admits one process, so without a Qdrant server each worker keeps an in-memory copy, rebuilt
+    from the catalogue and the runbooks table. The release is recorded once, here."""
+    if not platform.settings.qdrant_url:
+        os.environ["INSIGHTSTACK_QDRANT_PATH"] = IN_MEMORY
+        console.print("no Qdrant server configured: each worker keeps an in-memory vector store")
+    releases.record(platform)
 
 
 @llm_app.command("serve")
@@ -269,7 +295,8 @@ def prompts_promote(
     platform = open_platform()
     with platform.db.session() as session:
         label = prompt_labels.promote(session, platform.prompts, audit.Caller(by, "admin"), prompt_id, version, env, reason)  # type: ignore[arg-type]
-        console.print(f"{env} now serves {label.prompt_id} {label.version} (promoted by {label.promoted_by})")
+    release = releases.record(platform, env)
+    console.print(f"{env} now serves {label.prompt_id} {label.version} (promoted by {label.promoted_by}; release {release.id})")
 
 
 @prompts_app.command("labels")

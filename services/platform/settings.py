@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         "overrides the endpoints in models.yaml.",
     )
     llm_timeout_s: float = 120.0
+    generation_lease_s: float = Field(
+        default=600.0, gt=0, description="How long one worker may hold a report generation before others take it over; also how long they wait."
+    )
     qdrant_url: str | None = None
     qdrant_path: Path | None = None
     prompts_dir: Path = REPO_ROOT / "services" / "prompts"
@@ -44,6 +47,7 @@ class Settings(BaseSettings):
     guardrails_policy_file: Path = Field(default=REPO_ROOT / "data" / "guardrails" / "policy.yaml", description="Versioned guardrail policy.")
     gateway_rpm: int = Field(default=120, ge=1, description="Gateway requests per minute per user, unless the user has its own limit.")
     gateway_daily_tokens: int = Field(default=2_000_000, ge=1, description="Gateway tokens (in + out) per UTC day per user, unless set per user.")
+    git_commit: str | None = Field(default=None, description="Commit deployed (set at image build); default: the checkout's HEAD.")
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from guardrails.factcheck import check
 from inference.errors import InferenceError
+from services.platform import jobs
 from services.platform.errors import AppError
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
@@ -29,6 +30,7 @@ console = Console()
 CLI_CALLER = Caller(name="cli", role="analyst")
 Outcome = Literal["generated", "cached", "failed"]
 FORMATS = ("md", "html", "json")
+JOB_KIND = "reports.batch"
 
 
 def _progress() -> Progress:
@@ -77,41 +79,68 @@ def list_command() -> None:
 
 @reports_app.command("batch")
 def batch_command(
-    out: Annotated[Path, typer.Option(help="Directory for the report files.")],
+    out: Annotated[Path | None, typer.Option(help="Directory for the report files.")] = None,
     ids: Annotated[str | None, typer.Option(help="Comma-separated backtest ids.")] = None,
     top: Annotated[int | None, typer.Option(min=1, help="The top N backtests ...")] = None,
     by: Annotated[str, typer.Option(help="... ranked by sharpe or cagr.")] = "sharpe",
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: md,html,json.")] = "md,html,json",
     concurrency: Annotated[int, typer.Option(min=1, max=32, help="Reports generated at once.")] = 4,
+    resume: Annotated[str | None, typer.Option(help="Finish job JOB_ID (after a crash or failures): only items not done run again.")] = None,
 ) -> None:
-    """Generate reports concurrently (cached ones are skipped), write them, and summarize."""
-    chosen_formats = [f.strip() for f in formats.split(",") if f.strip()]
-    if unknown := set(chosen_formats) - set(FORMATS):
-        raise typer.BadParameter(f"unknown format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--format")
-    if by not in ("sharpe", "cagr"):
-        raise typer.BadParameter("choose sharpe or cagr", param_hint="--by")
+    """Generate reports concurrently as a durable job (cached ones are skipped), write them, and
+    summarize. The first line printed is the job id, for `insightstack jobs show` and `--resume`."""
+    if resume and (ids or top):
+        raise typer.BadParameter("a resumed job keeps its own backtests", param_hint="--ids/--top")
     platform = open_platform()
-    service = ReportGenerationService(platform)
-    selected = _select(platform, ids, top, by)
+    if resume:
+        job_id, todo = resume, jobs.resume(platform.db, resume, JOB_KIND)
+        params = jobs.show(platform.db, job_id).params
+        out, chosen_formats, concurrency = Path(params["out"]), params["formats"], params["concurrency"]
+    else:
+        if out is None:
+            raise typer.BadParameter("where should the reports go?", param_hint="--out")
+        chosen_formats = _formats(formats)
+        if by not in ("sharpe", "cagr"):
+            raise typer.BadParameter("choose sharpe or cagr", param_hint="--by")
+        todo = _select(platform, ids, top, by)
+        params = {"out": str(out.resolve()), "formats": chosen_formats, "concurrency": concurrency}
+        job_id = jobs.create(platform.db, JOB_KIND, todo, params, CLI_CALLER.name)
+    print(job_id, flush=True)
     out.mkdir(parents=True, exist_ok=True)
-    outcomes = run_batch(service, platform, selected, out, chosen_formats, concurrency)
+    outcomes = run_batch(ReportGenerationService(platform), platform, job_id, todo, out, chosen_formats, concurrency)
+    state = jobs.finish(platform.db, job_id)
     _summarize(outcomes)
-    if any(outcome == "failed" for outcome, _status, _detail in outcomes.values()):
+    console.print(f"job {job_id}: {state}" + (f" (finish it with --resume {job_id})" if state != "done" else ""))
+    if state != "done":
         raise typer.Exit(1)
 
 
+def _formats(formats: str) -> list[str]:
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    if unknown := set(chosen) - set(FORMATS):
+        raise typer.BadParameter(f"unknown format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}", param_hint="--format")
+    return chosen
+
+
 def run_batch(
-    service: ReportGenerationService, platform: Platform, backtest_ids: list[str], out: Path, formats: list[str], concurrency: int
+    service: ReportGenerationService, platform: Platform, job_id: str, backtest_ids: list[str], out: Path, formats: list[str], concurrency: int
 ) -> dict[str, tuple[Outcome, str, str]]:
-    """Each id -> (generated | cached | failed, report status, detail)."""
+    """Each id -> (generated | cached | failed, report status, detail); each item's state is kept in the job."""
     results: dict[str, tuple[Outcome, str, str]] = {}
     with _progress() as progress, ThreadPoolExecutor(concurrency) as pool:
-        task = progress.add_task("reports", total=len(backtest_ids))
-        futures = {pool.submit(_one, service, platform, backtest_id, out, formats): backtest_id for backtest_id in backtest_ids}
+        task = progress.add_task(f"job {job_id}", total=len(backtest_ids))
+        futures = {pool.submit(_job_item, service, platform, job_id, backtest_id, out, formats): backtest_id for backtest_id in backtest_ids}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             progress.advance(task)
     return dict(sorted(results.items()))
+
+
+def _job_item(service: ReportGenerationService, platform: Platform, job_id: str, backtest_id: str, out: Path, formats: list[str]) -> tuple[Outcome, str, str]:
+    jobs.start_item(platform.db, job_id, backtest_id)
+    outcome, status, detail = _one(service, platform, backtest_id, out, formats)
+    jobs.finish_item(platform.db, job_id, backtest_id, ok=outcome != "failed", outcome=outcome, detail=detail)
+    return outcome, status, detail
 
 
 def _one(service: ReportGenerationService, platform: Platform, backtest_id: str, out: Path, formats: list[str]) -> tuple[Outcome, str, str]:

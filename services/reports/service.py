@@ -4,17 +4,16 @@ A report is cached under everything that determines it (backtest revision, promp
 hash, model, output schema version). On a miss the narrative is generated under a schema
 that forbids digits (figures are placeholders filled by code), fact-checked against the stored
 numbers, and stored as `verified` or `needs_review`. Concurrent first requests for the same
-report in this process generate it once; the unique cache key keeps other processes honest.
+report generate it once across every worker and batch process (`single_flight`): the others
+wait for it and read it from the store.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import time
 import uuid
-from collections import defaultdict
 
 import structlog
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from guardrails.factcheck import FactCheckResult, check
 from guardrails.policy import Action, Stage
 from inference.errors import LLMUnavailableError
 from inference.structured import CallContext
-from services.platform import audit
+from services.platform import audit, single_flight
 from services.platform.audit import Caller
 from services.platform.errors import Conflict, NotFound, Unprocessable
 from services.platform.models import utcnow
@@ -47,8 +46,6 @@ class ReportGenerationService:
 
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
-        self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
-        self._locks_guard = threading.Lock()
         platform.caches.register(ReportCache(platform.db))
 
     # --- reading and generating --------------------------------------------------------------
@@ -65,22 +62,26 @@ class ReportGenerationService:
             self.platform.caches.hit(CACHE_NAME)
             return self._out(cached, backtest)
         self.platform.caches.miss(CACHE_NAME)
-        with self._lock_for(key):
-            if not refresh:
-                with self.platform.db.session() as session:
-                    cached = self._by_key(session, key)
-                if cached is not None:  # another request generated it while we waited
-                    return self._out(cached, backtest)
-            try:
-                report = self._generate(backtest, revision.revision, key, caller)
-            except LLMUnavailableError as exc:
-                stale = self._last_report(backtest_id)
-                if stale is None:
-                    raise
-                log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
-                with self.platform.db.session() as session:
-                    stale_backtest = store.backtest_at(session, backtest_id, stale.revision)
-                return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
+        asked_at = utcnow()
+
+        def stored() -> Report | None:  # what another worker may have generated meanwhile (a newer one on refresh)
+            with self.platform.db.session() as session:
+                found = self._by_key(session, key)
+            return found if found is not None and (not refresh or found.generated_at >= asked_at) else None
+
+        try:
+            report = single_flight.run_once(
+                self.platform.db, key, stored, lambda: self._generate(backtest, revision.revision, key, caller),
+                lease_s=self.platform.settings.generation_lease_s, wait_s=self.platform.settings.generation_lease_s,
+            )
+        except LLMUnavailableError as exc:
+            stale = self._last_report(backtest_id)
+            if stale is None:
+                raise
+            log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
+            with self.platform.db.session() as session:
+                stale_backtest = store.backtest_at(session, backtest_id, stale.revision)
+            return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
         return self._out(report, backtest)
 
     def is_cached(self, backtest_id: str) -> bool:
@@ -199,10 +200,6 @@ class ReportGenerationService:
     def _by_key(session: Session, key: str, *, include_invalidated: bool = False) -> Report | None:
         query = select(Report).where(Report.cache_key == key)
         return session.scalar(query if include_invalidated else query.where(Report.invalidated_at.is_(None)))
-
-    def _lock_for(self, key: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks[key]
 
     @staticmethod
     def _out(report: Report, backtest: BacktestIn, *, stale_reason: str | None = None) -> ReportOut:

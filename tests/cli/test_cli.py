@@ -16,10 +16,17 @@ from services.platform.cli import app
 from services.platform.settings import REPO_ROOT
 
 
+def cli_env(tmp_path: Path, **env: str) -> dict[str, str]:
+    """The environment of a CLI process whose data dir is in ``tmp_path``."""
+    return {**os.environ, "COLUMNS": "200", "INSIGHTSTACK_DATA_DIR": str(tmp_path / "var"), "INSIGHTSTACK_LOG_LEVEL": "WARNING", **env}
+
+
+def cli(*args: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("insightstack")), *args]
+
+
 def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "COLUMNS": "200", "INSIGHTSTACK_DATA_DIR": str(tmp_path / "var"), "INSIGHTSTACK_LOG_LEVEL": "WARNING", **env}
-    script = Path(sys.executable).with_name("insightstack")
-    return subprocess.run([str(script), *args], capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run(cli(*args), capture_output=True, text=True, env=cli_env(tmp_path, **env), timeout=120)
 
 
 def test_users_audit_and_tamper_detection(tmp_path: Path) -> None:
@@ -76,7 +83,7 @@ def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> No
 
 def test_prompts_promote_and_labels(tmp_path: Path) -> None:
     promoted = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "staging", "--reason", "reviewed", "--by", "ana")
-    assert promoted.returncode == 0 and "staging now serves platform.market_brief 1.0.0 (promoted by ana)" in promoted.stdout
+    assert promoted.returncode == 0 and "staging now serves platform.market_brief 1.0.0 (promoted by ana; release 1)" in promoted.stdout
     labels = run(tmp_path, "prompts", "labels").stdout
     assert "staging" in labels and "reviewed" in labels
     unknown = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "9.9.9", "--env", "staging", "--reason", "x")

@@ -62,8 +62,9 @@ def test_a_failed_replica_is_out_until_its_health_check_passes_then_on_probation
     assert broken.state == "down"  # the prober saw 503
     replicas[0].healthy = True
     assert wait_for(lambda: broken.state == "probation")
+    assert pool.candidates()[0] is broken  # its trial request
     with pool.in_use(broken):
-        assert broken not in pool.candidates()[:2]  # one request at a time on probation
+        assert broken not in pool.candidates()[:2]  # one trial at a time
     pool.mark_ok(broken)
     status = pool.status()[0]
     assert (status.state, status.errors, status.last_error) == ("up", 1, None)

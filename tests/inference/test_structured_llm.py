@@ -91,7 +91,7 @@ def test_dead_replica_is_skipped(registry: ModelRegistry, llm_url: str) -> None:
     for seed in range(4):  # round-robin starts on the dead one half of the time
         gen.generate(MESSAGES, Portfolio, context=CallContext(feature="test"), seed=seed)
     assert {r.endpoint for r in records} == {llm_url}
-    assert gen.pool.endpoints[0].failures >= 1 and gen.pool.endpoints[0].last_error
+    assert gen.pool.endpoints[0].errors >= 1 and gen.pool.endpoints[0].last_error
 
 
 def test_no_endpoint_answering_fails_fast(registry: ModelRegistry) -> None:

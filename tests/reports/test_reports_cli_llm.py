@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.cli.test_cli import cli, cli_env, run
+from tests.support.waiting import wait_for
 from tests.reports.conftest import SAMPLES, sample
 
 pytestmark = pytest.mark.llm
@@ -49,3 +53,41 @@ def test_import_batch_resume_and_factcheck(tmp_path: Path, llm_url: str) -> None
     claim.write_text(f"The strategy compounded at {kpis['cagr'] * 100 + 3:.1f}% a year.")
     wrong = run(tmp_path, "factcheck", "eq-us-ma-crossover", "--text-file", str(claim), **env)
     assert wrong.returncode == 1 and "contradicted" in wrong.stdout
+
+
+def test_a_batch_killed_with_sigkill_resumes_without_redoing_work(tmp_path: Path, llm_url: str) -> None:
+    env = {"INSIGHTSTACK_LLM_BASE_URLS": llm_url}
+    assert run(tmp_path, "backtests", "import", str(SAMPLES), **env).returncode == 0
+    out = tmp_path / "reports"
+    batch = subprocess.Popen(
+        cli("reports", "batch", "--out", str(out), "--format", "json", "--concurrency", "1"),
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=cli_env(tmp_path, **env),
+    )
+    assert batch.stdout is not None
+    job_id = batch.stdout.readline().strip()  # the first line is the job id
+    assert wait_for(lambda: len(list(out.glob("*.json"))) >= 2, timeout_s=180)
+    batch.kill()
+    batch.wait()
+
+    killed = job(tmp_path, job_id)
+    done_before = {item["id"] for item in killed["items"] if item["state"] == "done"}
+    assert killed["state"] == "running" and 2 <= len(done_before) < len(killed["items"])
+
+    resumed = run(tmp_path, "reports", "batch", "--resume", job_id, **env)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert resumed.stdout.splitlines()[0] == job_id and f"job {job_id}: done" in resumed.stdout
+    final = job(tmp_path, job_id)
+    assert final["state"] == "done" and {item["state"] for item in final["items"]} == {"done"}
+    assert all(item["attempts"] == 1 for item in final["items"] if item["id"] in done_before)
+    with sqlite3.connect(tmp_path / "var" / "insightstack.db") as db:
+        generations = dict(db.execute("SELECT target, count(*) FROM audit_log WHERE action = 'reports.generate' GROUP BY target"))
+    assert set(generations) == {item["id"] for item in final["items"]} and set(generations.values()) == {1}  # none generated twice
+
+    assert run(tmp_path, "jobs", "show", "nope").returncode == 1
+    assert "--ids/--top" in run(tmp_path, "reports", "batch", "--resume", job_id, "--top", "2", **env).stderr
+
+
+def job(tmp_path: Path, job_id: str) -> dict[str, Any]:
+    shown = run(tmp_path, "jobs", "show", job_id, "--json")
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)

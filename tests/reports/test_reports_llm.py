@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
+from services.platform.audit import Caller
 from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
@@ -15,6 +16,7 @@ from services.reports import store
 from services.reports.facts import figures
 from services.reports.narrative import PLACEHOLDER, SECTIONS, narrative_type
 from services.reports.schemas import KPI_NAMES
+from services.reports.service import ReportGenerationService
 from tests.conftest import PlatformFactory
 from tests.reports.conftest import import_samples, sample
 from tests.support.api import Api, api_for
@@ -156,3 +158,15 @@ def test_generate_cache_and_review_on_each_database(database_url: str, make_plat
     assert again.headers["etag"] == first.headers["etag"] and report_calls(platform) == 1
     decided = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "pg"}, headers=api.as_(Role.reviewer))
     assert decided.status_code == 200 and decided.json()["status"] == "rejected"
+
+
+def test_one_generation_across_workers(database_url: str, make_platform: PlatformFactory, llm_url: str) -> None:
+    """Two workers (own engines and services, one database) asked for the same uncached report at once."""
+    workers = [make_platform(database_url=database_url, llm_base_urls=[llm_url]) for _ in range(2)]
+    import_samples(workers[0], BACKTEST)
+    services = [ReportGenerationService(worker) for worker in workers]
+    caller = Caller(name="ana", role="analyst")
+    with ThreadPoolExecutor(6) as pool:
+        reports = list(pool.map(lambda n: services[n % 2].get_report(BACKTEST, caller), range(6)))
+    assert report_calls(workers[0]) == 1
+    assert len({report.generated_at for report in reports}) == 1

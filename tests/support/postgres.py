@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -23,6 +24,22 @@ def available() -> bool:
     return bool(os.environ.get("INSIGHTSTACK_TEST_PG_URL")) or (PG_BIN / "initdb").exists()
 
 
+@dataclass(frozen=True)
+class LocalPostgres:
+    """A server started here: its URL, and stop/start for the restart drills."""
+
+    url: str
+    root: Path
+    options: str
+    as_user: Demote
+
+    def start(self) -> None:
+        _run([PG_BIN / "pg_ctl", "-D", self.root / "data", "-l", self.root / "server.log", "-w", "-t", "60", "start", "-o", self.options], self.as_user)
+
+    def stop(self) -> None:
+        _run([PG_BIN / "pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop"], self.as_user)
+
+
 @contextmanager
 def running_postgres() -> Iterator[str]:
     """Yields a SQLAlchemy URL of a fresh server on a free loopback port; removes it afterwards."""
@@ -30,6 +47,13 @@ def running_postgres() -> Iterator[str]:
     if external:
         yield external
         return
+    with local_postgres() as server:
+        yield server.url
+
+
+@contextmanager
+def local_postgres() -> Iterator[LocalPostgres]:
+    """A fresh server from the local binaries on a free loopback port; removed afterwards."""
     root = Path(tempfile.mkdtemp(prefix="insightstack-pg-"))
     data, sockets = root / "data", root / "run"
     sockets.mkdir()
@@ -37,12 +61,12 @@ def running_postgres() -> Iterator[str]:
     port = _free_port()
     try:
         _run([PG_BIN / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"], as_user)
-        _run(
-            [PG_BIN / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-t", "60", "start",
-             "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"],
-            as_user,
+        server = LocalPostgres(
+            f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres", root,
+            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", as_user,
         )
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        server.start()
+        yield server
     finally:
         subprocess.run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], preexec_fn=as_user, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)

@@ -17,6 +17,11 @@ target_metadata = Base.metadata
 
 
 def run() -> None:
+    if context.is_offline_mode():  # `releases rollback --db` dry-runs a downgrade as SQL to see what it drops
+        context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata, literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
