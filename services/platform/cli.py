@@ -39,6 +39,7 @@ from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.platform.errors import AppError
+from services.platform.bundle_cli import bundle_app
 from services.platform.guardrails_cli import guardrails_app
 from services.platform.jobs_cli import jobs_app
 from services.platform.releases_cli import releases_app
@@ -63,7 +64,7 @@ for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
     (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"), (jobs_app, "jobs"),
-    (releases_app, "releases"),
+    (releases_app, "releases"), (bundle_app, "bundle"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)

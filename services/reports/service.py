@@ -75,7 +75,7 @@ class ReportGenerationService:
                 lease_s=self.platform.settings.generation_lease_s, wait_s=self.platform.settings.generation_lease_s,
             )
         except LLMUnavailableError as exc:
-            stale = self._last_report(backtest_id)
+            stale = self._last_verified(backtest_id)
             if stale is None:
                 raise
             log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
@@ -192,9 +192,11 @@ class ReportGenerationService:
             raise NotFound(f"no report generated yet for backtest {backtest_id!r} revision {revision.revision}")
         return report
 
-    def _last_report(self, backtest_id: str) -> Report | None:
+    def _last_verified(self, backtest_id: str) -> Report | None:
+        """The newest report that passed the fact check or a reviewer: the only kind worth serving stale."""
         with self.platform.db.session() as session:
-            return session.scalar(select(Report).where(Report.backtest_id == backtest_id).order_by(Report.generated_at.desc()).limit(1))
+            query = select(Report).where(Report.backtest_id == backtest_id, Report.status.in_(("verified", "approved")))
+            return session.scalar(query.order_by(Report.generated_at.desc()).limit(1))
 
     @staticmethod
     def _by_key(session: Session, key: str, *, include_invalidated: bool = False) -> Report | None:

@@ -15,9 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from services.platform.errors import AppError
-from services.platform.settings import REPO_ROOT
-
-CATALOGUE_DIR = REPO_ROOT / "data" / "catalogue"
+from services.platform.settings import get_settings
 Group = Literal["overlap", "momentum", "volatility", "volume", "statistics"]
 
 
@@ -104,7 +102,7 @@ class Catalogue(BaseModel):
         return self.templates[template_id]
 
 
-def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
+def load_catalogue(directory: Path) -> Catalogue:
     files = {name: directory / f"{name}.yaml" for name in ("indicators", "templates", "instruments")}
     try:
         raw = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
@@ -122,4 +120,5 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
 
 @cache
 def default_catalogue() -> Catalogue:
-    return load_catalogue()
+    """The catalogue this deployment configures (`INSIGHTSTACK_CATALOGUE_DIR`; the checkout's by default)."""
+    return load_catalogue(get_settings().catalogue_dir)

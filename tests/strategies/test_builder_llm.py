@@ -14,7 +14,8 @@ from services.platform.audit import Caller
 from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
-from services.strategies.catalogue import CATALOGUE_DIR, default_catalogue, load_catalogue
+from services.platform.settings import get_settings
+from services.strategies.catalogue import default_catalogue, load_catalogue
 from services.strategies.schemas import BuildRequest
 from services.strategies.service import MAX_REPAIRS, StrategyBuilderService
 from services.strategies.validation import validate_config
@@ -113,8 +114,8 @@ def test_approval_flow(api: Api) -> None:
 def test_repair_loop_feeds_errors_back_and_never_fixes_silently(platform: Platform, tmp_path: Path) -> None:
     """Without generation sub-ranges the ordering rule can fail: repairs are bounded, failures reported."""
     for name in ("indicators", "instruments"):
-        (tmp_path / f"{name}.yaml").write_text((CATALOGUE_DIR / f"{name}.yaml").read_text())
-    crossover = next(t for t in yaml.safe_load((CATALOGUE_DIR / "templates.yaml").read_text()) if t["id"] == "ma_crossover")
+        (tmp_path / f"{name}.yaml").write_text((get_settings().catalogue_dir / f"{name}.yaml").read_text())
+    crossover = next(t for t in yaml.safe_load((get_settings().catalogue_dir / "templates.yaml").read_text()) if t["id"] == "ma_crossover")
     for spec in crossover["params"].values():
         spec.pop("generate", None)
     (tmp_path / "templates.yaml").write_text(yaml.safe_dump([crossover]))
