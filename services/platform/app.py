@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from urllib.parse import quote
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,7 +17,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,7 +29,7 @@ from services.gateway.api import router as gateway_router
 from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
 from services.products import build_products
-from services.platform.errors import LIBRARY_ERRORS, AppError, error_type
+from services.platform.errors import LIBRARY_ERRORS, AppError, NotAuthenticated, error_type
 from services.platform.health import router as health_router
 from services.platform.logs import configure_logging
 from services.platform import releases
@@ -38,6 +39,8 @@ from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
+from services.showcase.api import router as showcase_router
+from services.showcase.signin import router as signin_router
 from services.strategies.api import router as strategies_router
 
 log = structlog.get_logger(__name__)
@@ -83,7 +86,8 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
     app.state.gateway = Gateway(platform)
-    for router in (health_router, observability_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router):
+    for router in (health_router, observability_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
+                   signin_router, showcase_router):
         app.include_router(router)
     return app
 
@@ -132,9 +136,16 @@ def error_response(request: Request, status: int, code: str, message: str, *, pa
     return JSONResponse(body, status_code=status)
 
 
+def _browser_page(request: Request) -> bool:
+    """A browser navigating to a page (it asks for HTML first), rather than an API client."""
+    return request.method == "GET" and request.headers.get("accept", "").startswith("text/html")
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
-    async def app_error(request: Request, exc: AppError) -> JSONResponse:
+    async def app_error(request: Request, exc: AppError) -> Response:
+        if isinstance(exc, NotAuthenticated) and _browser_page(request):
+            return RedirectResponse(f"/signin?next={quote(request.url.path + ('?' + request.url.query if request.url.query else ''))}", status_code=303)
         response = error_response(request, exc.status, exc.code, exc.message, param=exc.param)
         response.headers.update(exc.headers)
         return response

@@ -13,11 +13,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from services.platform import audit, auth
+from services.platform import audit, auth, sessions
 from services.platform.errors import Forbidden, NotAuthenticated
 from services.platform.permissions import Permission, Role, allowed
 from services.platform.runtime import Platform
 
+SAFE_METHODS = ("GET", "HEAD")
 _bearer = HTTPBearer(auto_error=False, description="An InsightStack API key: `Authorization: Bearer isk_...`")
 
 
@@ -42,17 +43,34 @@ PlatformDep = Annotated[Platform, Depends(get_platform)]
 
 
 def current_user(
+    request: Request,
     platform: PlatformDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The caller behind the Bearer key; 401 when the key is missing, unknown or disabled."""
+    """The caller behind the Bearer key, or, for reads only, behind the browser's session cookie
+    (or a trusted proxy's user header); 401 when none is valid."""
     if credentials is None:
-        raise NotAuthenticated("missing API key: send `Authorization: Bearer <key>`", headers={"WWW-Authenticate": "Bearer"})
+        browser = browser_user(request, platform) if request.method in SAFE_METHODS else None
+        if browser is None:
+            raise NotAuthenticated("missing API key: send `Authorization: Bearer <key>`", headers={"WWW-Authenticate": "Bearer"})
+        return browser
     with platform.db.session() as session:
         user = auth.authenticate(session, credentials.credentials)
         if user is None:
             raise NotAuthenticated("invalid or disabled API key", headers={"WWW-Authenticate": "Bearer"})
         return Principal(name=user.name, role=Role(user.role))
+
+
+def browser_user(request: Request, platform: Platform) -> Principal | None:
+    """The signed-in user of a browser: the trusted proxy header when configured, else the cookie."""
+    header = platform.settings.trusted_user_header
+    with platform.db.session() as session:
+        if header and (name := request.headers.get(header)):
+            user = sessions.by_name(session, name)
+            return Principal(user.name, Role(user.role)) if user else None
+        token = request.cookies.get(sessions.COOKIE)
+        found = sessions.resolve(platform.session_secret, session, token) if token else None
+        return Principal(found.name, Role(found.role)) if found else None
 
 
 CurrentUser = Annotated[Principal, Depends(current_user)]

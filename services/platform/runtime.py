@@ -26,6 +26,7 @@ from retrieval.embeddings import Embedder
 from retrieval.errors import VectorStoreUnavailableError
 from retrieval.index import SemanticIndex
 from retrieval.store import open_store, ping
+from services.platform import sessions
 from services.platform.caches import CacheRegistry
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import CallRecorder
@@ -125,6 +126,11 @@ class Platform:
     @cached_property
     def index(self) -> SemanticIndex:
         return SemanticIndex(self.vector_store, self.embedder)
+
+    @cached_property
+    def session_secret(self) -> bytes:
+        """Signs browser sessions; every worker on this data dir reads the same one."""
+        return sessions.load_secret(self.settings.session_secret, self.settings.data_dir)
 
     @cached_property
     def caches(self) -> CacheRegistry:

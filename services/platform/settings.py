@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     gateway_rpm: int = Field(default=120, ge=1, description="Gateway requests per minute per user, unless the user has its own limit.")
     gateway_daily_tokens: int = Field(default=2_000_000, ge=1, description="Gateway tokens (in + out) per UTC day per user, unless set per user.")
     git_commit: str | None = Field(default=None, description="Commit deployed (set at image build); default: the checkout's HEAD.")
+    session_secret: str | None = Field(default=None, description="Signs browser session cookies; default: a secret generated once in the data dir.")
+    trusted_user_header: str | None = Field(
+        default=None, description="Header a single-sign-on reverse proxy sets to the signed-in user's name (off by default; the proxy must strip it from clients)."
+    )
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -1,0 +1,1 @@
+"""The browser surface: sign-in and the executive showcase pages (server-rendered, offline)."""

@@ -1,0 +1,48 @@
+"""`GET /showcase`, `/showcase/builder`, `/showcase/chatops`: the executive pages, per role.
+
+Each page needs the permission its JSON counterpart needs (reports: viewer; drafts: analyst;
+everyone's ChatOps questions: operator); the report pages are `/backtests/{id}/report.html`.
+A browser without a session is sent to `/signin` (see the app's error handling).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from services.platform import sessions
+from services.platform.deps import PlatformDep, Principal, require
+from services.platform.permissions import Permission
+from services.showcase import views
+from services.showcase.render import page
+
+router = APIRouter(prefix="/showcase", tags=["browser"], include_in_schema=False)
+
+
+@router.get("", response_class=HTMLResponse)
+def index(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.reports_read))]) -> HTMLResponse:
+    with platform.db.session() as session:
+        context = views.overview(session)
+    return HTMLResponse(page("index.html.jinja", title="Showcase", **context, **_chrome(request, platform, user)))
+
+
+@router.get("/builder", response_class=HTMLResponse)
+def builder(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.strategies_build))]) -> HTMLResponse:
+    with platform.db.session() as session:
+        drafts = views.drafts(session)
+    return HTMLResponse(page("builder.html.jinja", title="Strategy builder", drafts=drafts, **_chrome(request, platform, user)))
+
+
+@router.get("/chatops", response_class=HTMLResponse)
+def chatops(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.chatops_operate))]) -> HTMLResponse:
+    with platform.db.session() as session:
+        turns = views.turns(session)
+    return HTMLResponse(page("chatops.html.jinja", title="ChatOps", turns=turns, **_chrome(request, platform, user)))
+
+
+def _chrome(request: Request, platform: PlatformDep, user: Principal) -> dict[str, object]:
+    """The navigation's user and the sign-out form's token (none for a proxy-header session)."""
+    token = request.cookies.get(sessions.COOKIE)
+    return {"user": user, "signout_token": sessions.signout_token(platform.session_secret, token) if token else None}

@@ -1,0 +1,31 @@
+"""Jinja2 rendering of the browser pages, for the server and for the static export alike.
+
+Pages link to each other through ``link(name, id=None)``: server paths when served, relative
+file names when written to `var/showcase/`, so one set of templates serves both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+Link = Callable[..., str]
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=jinja2.select_autoescape(["html", "jinja"])
+)
+SERVER_PATHS = {"index": "/showcase", "builder": "/showcase/builder", "chatops": "/showcase/chatops", "report": "/backtests/{id}/report.html"}
+FILE_PATHS = {"index": "index.html", "builder": "builder.html", "chatops": "chatops.html", "report": "reports/{id}.html"}
+
+
+def linker(paths: dict[str, str]) -> Link:
+    def link(name: str, id: str | None = None) -> str:  # noqa: A002 (the templates' word)
+        return paths[name].format(id=id)
+
+    return link
+
+
+def page(template: str, *, link: Link = linker(SERVER_PATHS), **context: Any) -> str:
+    return _TEMPLATES.get_template(template).render(link=link, **context)
