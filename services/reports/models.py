@@ -1,4 +1,4 @@
-"""Tables of the narrative report product: backtest revisions, generated reports, reviews."""
+"""Tables of the narrative report product: backtest revisions, generated reports, reviews, requests."""
 
 from __future__ import annotations
 
@@ -61,7 +61,22 @@ class ReportReview(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
     reviewer: Mapped[str] = mapped_column(String(64))
     decision: Mapped[str] = mapped_column(String(16))
+    rating: Mapped[int | None] = mapped_column(Integer)  # 1-5; None on reviews from before ratings
     comment: Mapped[str] = mapped_column(Text, default="")
     edited_text: Mapped[str | None] = mapped_column(Text)
     factcheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ReportRequest(Base):
+    """One request for a report and whether the cache answered it: the recorded events the cache
+    hit rate is computed from (the registry's hit/miss counters are per process and reset)."""
+
+    __tablename__ = "report_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    backtest_id: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer)
+    requested_by: Mapped[str] = mapped_column(String(64))
+    cache: Mapped[str] = mapped_column(String(8))  # hit | miss | bypass (refresh=true: the cache was not asked)

@@ -21,6 +21,16 @@ KPI_NAMES = (
     "exposure", "turnover", "alpha", "beta", "benchmark_cagr", "benchmark_sharpe", "benchmark_max_drawdown",
 )
 CAGR_TOLERANCE = 0.02
+EQUITY_TOLERANCE = 0.01  # the curve may be sampled coarser than the KPIs were computed
+
+
+def max_drawdown(values: list[float]) -> float:
+    """The deepest fall from a running peak, as a negative fraction."""
+    peak, worst = values[0], 0.0
+    for value in values:
+        peak = max(peak, value)
+        worst = min(worst, value / peak - 1)
+    return worst
 
 
 class _Strict(BaseModel):
@@ -94,6 +104,11 @@ class Anomaly(_Strict):
     description: str = Field(max_length=500)
 
 
+class EquityPoint(_Strict):
+    date: date
+    value: float = Field(gt=0, description="Equity, any scale (charts normalise to the first point).")
+
+
 class BacktestIn(_Strict):
     """One BacktestService result, as ingested."""
 
@@ -107,6 +122,7 @@ class BacktestIn(_Strict):
     regimes: list[Regime] = Field(default_factory=list, max_length=50)
     signals: list[Signal] = Field(default_factory=list, max_length=50)
     anomalies: list[Anomaly] = Field(default_factory=list, max_length=200)
+    equity: list[EquityPoint] = Field(default_factory=list, max_length=20_000, description="Equity curve, dates ascending within the period (optional).")
 
     @model_validator(mode="after")
     def _numbers_agree(self) -> BacktestIn:
@@ -121,7 +137,21 @@ class BacktestIn(_Strict):
                 )
         if self.benchmark is None and any(v is not None for v in (kpis.benchmark_cagr, kpis.benchmark_sharpe)):
             raise ValueError("benchmark KPIs given but benchmark is null")
+        self._equity_agrees()
         return self
+
+    def _equity_agrees(self) -> None:
+        """An equity curve must span the period in date order and show the stated return and drawdown."""
+        if not self.equity:
+            return
+        dates = [point.date for point in self.equity]
+        if dates != sorted(set(dates)) or dates[0] < self.period.start or dates[-1] > self.period.end:
+            raise ValueError("equity: dates must be unique, ascending and within the period")
+        values = [point.value for point in self.equity]
+        if self.kpis.total_return is not None and abs(values[-1] / values[0] - 1 - self.kpis.total_return) > EQUITY_TOLERANCE:
+            raise ValueError(f"equity: the curve returns {values[-1] / values[0] - 1:.4f}, kpis.total_return says {self.kpis.total_return:.4f}")
+        if self.kpis.max_drawdown is not None and abs(max_drawdown(values) - self.kpis.max_drawdown) > EQUITY_TOLERANCE:
+            raise ValueError(f"equity: the curve's max drawdown is {max_drawdown(values):.4f}, kpis.max_drawdown says {self.kpis.max_drawdown:.4f}")
 
 
 class BacktestSummary(BaseModel):
@@ -179,6 +209,7 @@ class ReportOut(BaseModel):
 
 class ReviewIn(_Strict):
     decision: Literal["approve", "reject"]
+    rating: int = Field(ge=1, le=5, description="The reviewer's rating of the generated report, 1 (useless) to 5 (publishable as is).")
     comment: str = Field(default="", max_length=2000)
     edited_text: str | None = Field(default=None, max_length=20_000)
 

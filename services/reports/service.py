@@ -32,7 +32,7 @@ from services.platform.runtime import Platform
 from services.reports import store
 from services.reports.cache import CACHE_NAME, ReportCache
 from services.reports.facts import fact_sheet, figures
-from services.reports.models import Report, ReportReview
+from services.reports.models import Report, ReportRequest, ReportReview
 from services.reports.narrative import SCHEMA_VERSION, narrative_type, render_text
 from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn, ReviewQueueItem
 
@@ -57,6 +57,8 @@ class ReportGenerationService:
             backtest = BacktestIn.model_validate(revision.content)
             key = self.cache_key(session, backtest_id, revision.revision)
             cached = None if refresh else self._by_key(session, key)
+            outcome = "bypass" if refresh else "hit" if cached is not None else "miss"
+            session.add(ReportRequest(backtest_id=backtest_id, revision=revision.revision, requested_by=caller.name, cache=outcome))
         if cached is not None:
             log.info("report.cache_hit", backtest_id=backtest_id, revision=revision.revision)
             self.platform.caches.hit(CACHE_NAME)
@@ -120,8 +122,8 @@ class ReportGenerationService:
             session.add(report)
             audit.record(
                 session, caller, "reports.generate", backtest.id,
-                {"revision": revision, "status": status, "contradicted": result.contradicted, "unverifiable": result.unverifiable,
-                 "prompt_version": prompt.version, "guardrail_flags": flags},
+                {"revision": revision, "status": status, "supported": result.supported, "contradicted": result.contradicted,
+                 "unverifiable": result.unverifiable, "generation_ms": elapsed_ms, "prompt_version": prompt.version, "guardrail_flags": flags},
             )
             try:
                 session.flush()
@@ -161,13 +163,14 @@ class ReportGenerationService:
             report.status = "approved" if decision.decision == "approve" else "rejected"
             session.add(
                 ReportReview(
-                    report_id=report.id, reviewer=caller.name, decision=decision.decision, comment=decision.comment,
+                    report_id=report.id, reviewer=caller.name, decision=decision.decision, rating=decision.rating, comment=decision.comment,
                     edited_text=decision.edited_text, factcheck=edited_check.model_dump() if edited_check else None,
                 )
             )
             audit.record(
                 session, caller, "reports.review", backtest_id,
-                {"decision": decision.decision, "revision": report.revision, "edited": decision.edited_text is not None, "comment": decision.comment[:200]},
+                {"decision": decision.decision, "rating": decision.rating, "revision": report.revision, "edited": decision.edited_text is not None,
+                 "comment": decision.comment[:200]},
             )
         return self._out(report, backtest)
 

@@ -101,8 +101,8 @@ API_START = """
 import services.platform.app as app
 from fastapi.testclient import TestClient
 with TestClient(app.create_app()) as client:
-    print(app.__file__)
-    print("healthz", client.get("/healthz").status_code)
+    print("module=" + app.__file__)
+    print("healthz=" + str(client.get("/healthz").status_code))
 """
 
 
@@ -140,5 +140,5 @@ def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path, monkey
         "INSIGHTSTACK_COMPONENTS_FILE": str(bundle / "services.yaml"), "INSIGHTSTACK_CATALOGUE_DIR": str(bundle / "catalogue"),
     }
     started = run(venv / "bin/python", "-c", API_START, cwd=tmp_path, env=configured)
-    module, status = started.strip().splitlines()[-2:]
-    assert Path(module).is_relative_to(venv) and status == "healthz 200"
+    printed = dict(line.split("=", 1) for line in started.splitlines() if line.startswith(("module=", "healthz=")))  # logs share stdout
+    assert Path(printed["module"]).is_relative_to(venv) and printed["healthz"] == "200"
