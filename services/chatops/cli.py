@@ -1,4 +1,4 @@
-"""`insightstack runbooks import` and `insightstack chatops ask|link|tools`."""
+"""`insightstack runbooks import` and `insightstack chatops ask|resolve|link|tools`."""
 
 from __future__ import annotations
 
@@ -54,6 +54,25 @@ def ask_command(
         row = auth.get_user(session, user)
         caller = Caller(name=row.name, role=row.role)
     print(json.dumps(products.chatops.ask(AskIn(question=question), caller, channel="cli").model_dump(mode="json"), indent=2))
+
+
+@chatops_app.command("resolve")
+def resolve_command(
+    conversation_id: Annotated[str, typer.Argument(help="The conversation id (`conversation_id` of an answer).")],
+    user: Annotated[str, typer.Option("--as", help="Resolve as this platform user: the asker, or an operator or admin.")],
+    note: Annotated[str, typer.Option(help="How it was resolved.")] = "",
+) -> None:
+    """Mark a conversation resolved (counted in the time-to-resolution metric); exit 1 if refused."""
+    products = build_products(open_platform())
+    with products.chatops.platform.db.session() as session:
+        row = auth.get_user(session, user)
+        caller = Caller(name=row.name, role=row.role)
+    done = products.chatops.resolve(conversation_id, note, caller)
+    console.print(
+        f"conversation {done.conversation_id} resolved by {done.resolved_by} after {done.time_to_resolution_s:g} s"
+        f" ({done.turns} turn(s), {'escalated' if done.escalated else 'not escalated'})",
+        highlight=False,
+    )
 
 
 @chatops_app.command("link")

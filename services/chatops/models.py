@@ -1,9 +1,9 @@
 """Tables of the ChatOps agent: runbooks, observed service status, turns, escalations,
-actions waiting for confirmation, chat identities and seen Slack events."""
+conversation resolutions, actions waiting for confirmation, chat identities and seen Slack events."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, Float, Integer, String, Text
@@ -64,6 +64,11 @@ class ChatTurn(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
 
 
+def asked_at(created_at: datetime, latency_ms: float) -> datetime:
+    """When a turn's question was asked: a turn is stored when it is answered, ``latency_ms`` later."""
+    return created_at - timedelta(milliseconds=latency_ms)
+
+
 class Escalation(Base):
     """The agent handing a problem to people: summary, evidence and the suggested on-call."""
 
@@ -79,6 +84,17 @@ class Escalation(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Resolution(Base):
+    """A conversation marked resolved by its asker or an operator (at most once)."""
+
+    __tablename__ = "chatops_resolutions"
+
+    conversation_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    resolved_by: Mapped[str] = mapped_column(String(64))
+    resolved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class PendingAction(Base):

@@ -95,3 +95,21 @@ class ToolInfo(BaseModel):
     mutating: bool
     timeout_s: float
     arguments_schema: dict[str, Any]
+
+
+class ResolveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(default="", max_length=2000, description="How it was resolved (optional).")
+
+
+class ResolutionOut(BaseModel):
+    conversation_id: str
+    asked_by: str
+    started_at: datetime = Field(description="When the conversation's first question was asked.")
+    resolved_by: str
+    resolved_at: datetime
+    note: str
+    turns: int
+    escalated: bool = Field(description="Whether any turn of the conversation escalated to people.")
+    time_to_resolution_s: float

@@ -14,7 +14,8 @@ from typing import Any
 
 import structlog
 from pydantic import BaseModel
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from guardrails.grounding import ungrounded_numbers
@@ -22,9 +23,9 @@ from guardrails.policy import Stage
 from inference.structured import CallContext
 from services.chatops.agent import Agent, AgentRun, Limits, Question
 from services.chatops.components import Components, load_components
-from services.chatops.models import ChatTurn, Escalation, PendingAction
+from services.chatops.models import ChatTurn, Escalation, PendingAction, Resolution, asked_at
 from services.chatops.runbooks import RunbookLibrary
-from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, RunbookRef, ToolCallOut, ToolInfo
+from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ResolutionOut, RunbookRef, ToolCallOut, ToolInfo
 from services.chatops.toolkit import ToolExecutor, ToolResult
 from services.chatops.tools.catalog import build_tools
 from services.platform import audit
@@ -195,6 +196,41 @@ class ChatOpsService:
             row.status, row.decided_by = "cancelled", caller.name
             audit.record(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
             return _action_out(row)
+
+    # --- resolving ---------------------------------------------------------------------------
+
+    def resolve(self, conversation_id: str, note: str, caller: Caller) -> ResolutionOut:
+        """Mark a conversation resolved: by the person who asked it or an operator, once."""
+        with self.platform.db.session() as session:
+            turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
+            if not turns:
+                raise NotFound(f"no conversation {conversation_id!r}")
+            asker = turns[0].asked_by
+            permitted = caller.name == asker or allowed(Role(caller.role), Permission.chatops_operate)
+            if not permitted:  # audited here, raised after the commit
+                audit.record(session, caller, "chatops.resolve", conversation_id, {"asked_by": asker}, decision="denied")
+        if not permitted:
+            raise Forbidden(f"only the asker ({asker}) or an operator can resolve conversation {conversation_id!r}")
+        with self.platform.db.session() as session:
+            if (done := session.get(Resolution, conversation_id)) is not None:
+                raise Conflict(f"conversation {conversation_id!r} was already resolved by {done.resolved_by} at {done.resolved_at.isoformat(timespec='seconds')}")
+            turn_ids = [t.id for t in turns]
+            escalations = session.scalar(select(func.count()).select_from(Escalation).where(Escalation.turn_id.in_(turn_ids))) or 0
+            row = Resolution(conversation_id=conversation_id, resolved_by=caller.name, resolved_at=utcnow(), note=note)
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError as exc:  # resolved concurrently by someone else
+                raise Conflict(f"conversation {conversation_id!r} was already resolved") from exc
+            started = asked_at(turns[0].created_at, turns[0].latency_ms)
+            out = ResolutionOut(
+                conversation_id=conversation_id, asked_by=asker, started_at=started, resolved_by=row.resolved_by, resolved_at=row.resolved_at,
+                note=note, turns=len(turns), escalated=escalations > 0, time_to_resolution_s=round((row.resolved_at - started).total_seconds(), 1),
+            )
+            audit.record(session, caller, "chatops.resolve", conversation_id, {
+                "asked_by": asker, "turns": out.turns, "escalated": out.escalated, "time_to_resolution_s": out.time_to_resolution_s, "note": note[:200],
+            })
+            return out
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import httpx
 import openai
 import typer
 import uvicorn
+from fastapi import FastAPI
 from rich.console import Console
 from rich.table import Table
 
@@ -33,13 +34,14 @@ from inference.testmodel import build_test_model
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
-from services.chatops.service import ChatOpsService
 from services.platform import audit, auth, prompt_labels, releases
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
+from services.showcase import walkthrough
 from services.platform.errors import AppError
 from services.platform.bundle_cli import bundle_app
+from services.platform.governance_cli import governance_app
 from services.platform.guardrails_cli import guardrails_app
 from services.platform.jobs_cli import jobs_app
 from services.platform.releases_cli import releases_app
@@ -47,12 +49,10 @@ from services.platform.logs import configure_logging
 from services.platform.permissions import Role
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
-from services.reports import store
 from services.strategies.cli import index_app, strategies_app
 from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
 
 SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
-DEMO_USER = "demo-analyst"
 WORKER_STARTUP_S = 180
 app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
 llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
@@ -64,7 +64,7 @@ for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
     (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"), (jobs_app, "jobs"),
-    (releases_app, "releases"), (bundle_app, "bundle"),
+    (releases_app, "releases"), (bundle_app, "bundle"), (governance_app, "governance"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
@@ -375,11 +375,13 @@ def demo(
         console.rule("structured generation: platform.market_brief -> MarketBrief")
         brief = market_brief(platform, "AAPL", user="demo", seed=7)
         console.print_json(brief.model_dump_json())
-        headers = {"Authorization": f"Bearer {_demo_key(platform)}"}
-        _demo_report(platform, base, headers)
-        _demo_strategy(base, headers)
-        _demo_chatops(api.state.chatops, base, headers)
-        _demo_gateway(base, headers)
+        keys = walkthrough.demo_keys(platform)
+        demo = walkthrough.Demo(platform, base, keys, lambda line: console.print(line, highlight=False, markup=False))
+        _demo_walkthrough(demo, api)
+        _demo_gateway(base, {"Authorization": f"Bearer {keys[Role.analyst]}"})
+        index = walkthrough.write_showcase(demo, api.state.reports, platform.settings.data_dir / "showcase")
+        console.rule("Showcase")
+        console.print(f"written to {index.resolve()}\nserved at {base}/showcase (sign in at {base}/signin with the demo viewer key: {keys[Role.viewer]})")
         console.print(f"\nAPI on {base} (docs: {base}/docs)")
         if keep_serving:
             console.print("serving; Ctrl-C stops")
@@ -393,29 +395,6 @@ def demo(
             supervisor.stop()
         marketdata.terminate()
         platform.close()
-
-
-def _demo_key(platform: Platform) -> str:
-    """A fresh key for the demo analyst (created on the first run)."""
-    with platform.db.session() as session:
-        try:
-            return auth.rotate_key(session, DEMO_USER)
-        except auth.UserNotFound:
-            return auth.create_user(session, DEMO_USER, Role.analyst)[1]
-
-
-def _demo_strategy(base: str, headers: dict[str, str]) -> None:
-    """Draft a strategy from a plain-language intent over HTTP."""
-    intent = "Buy SPY when RSI is oversold and sell when it recovers, low risk"
-    console.rule(f"D2 strategy builder: {intent!r}")
-    body = {"intent": intent, "constraints": {"universe": ["SPY"], "timeframe": "1d", "risk_level": "low"}}
-    response = httpx.post(f"{base}/strategies/generative-builder", json=body, headers=headers, timeout=600)
-    if response.status_code != 201:
-        raise AppError(f"strategy builder failed: {response.status_code} {response.text[:300]}")
-    draft = response.json()
-    console.print("candidates: " + ", ".join(f"{c['id']} ({c['score']:.2f})" for c in draft["candidates"] if c["kind"] == "template"))
-    console.print(f"draft {draft['id']}: status {draft['status']} (a reviewer approves it; nothing is deployed)")
-    console.print_json(json.dumps(draft["config"]))
 
 
 def _demo_gateway(base: str, headers: dict[str, str]) -> None:
@@ -434,55 +413,20 @@ def _demo_gateway(base: str, headers: dict[str, str]) -> None:
     console.print("/metrics (LLM calls, guardrail decisions that fired):\n" + "\n".join(shown), soft_wrap=True)
 
 
-def _demo_report(platform: Platform, base: str, headers: dict[str, str]) -> None:
-    """Import the sample backtests and fetch the top one's report over HTTP, as an executive would."""
-    console.rule("D1 narrative report: sample backtests -> GET /backtests/{id}/report")
-    created, failures = import_paths(platform, sorted(SAMPLE_BACKTESTS.glob("*.json")))
+def _demo_walkthrough(demo: walkthrough.Demo, api: FastAPI) -> None:
+    """The three products as an executive sees them: reports, drafts and an approval, answers."""
+    console.rule(f"D1 narrative reports: the top {walkthrough.TOP_REPORTS} sample backtests by Sharpe, fact-checked")
+    created, failures = import_paths(demo.platform, sorted(SAMPLE_BACKTESTS.glob("*.json")))
     console.print(f"imported {created} new backtest revision(s), {len(failures)} failed")
-    with platform.db.session() as session:
-        top = max(store.summaries(session), key=lambda row: row.sharpe if row.sharpe is not None else float("-inf"))
-    report = httpx.get(f"{base}/backtests/{top.id}/report", headers=headers, timeout=600)
-    if report.status_code != 200:
-        raise AppError(f"report for {top.id} failed: {report.status_code} {report.text[:300]}")
-    body = report.json()
-    console.print(f"top backtest by Sharpe: [bold]{top.id}[/bold] (Sharpe {top.sharpe}); status {body['status']}, fact check {body['factcheck']['verdict']}")
-    console.print(f"headline: {body['narrative']['headline']}", highlight=False)
-    page = platform.settings.data_dir / "reports" / f"{top.id}.html"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(httpx.get(f"{base}/backtests/{top.id}/report.html", headers=headers, timeout=60).text, encoding="utf-8")
-    console.print(f"self-contained HTML report: {page.resolve()}")
-
-
-def _demo_chatops(chatops: ChatOpsService, base: str, headers: dict[str, str]) -> None:
-    """Import the runbooks, let the scheduler report a failed run, and ask the agent about it."""
-    console.rule("D3 ChatOps: runbooks, a failed pipeline run, POST /chatops/ask")
-    platform = chatops.platform
+    walkthrough.top_reports(demo)
+    console.rule("D2 strategy builder: plain-language intents -> validated drafts -> a reviewer's approval")
+    walkthrough.strategies(demo)
+    console.rule("D3 ChatOps: the top 10 operational questions")
+    chatops = api.state.chatops
     result = chatops.library.import_dir(REPO_ROOT / "data" / "runbooks", audit.Caller(name="demo", role="admin"), set(chatops.executor.tools))
     console.print(f"runbooks: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
-    now = time.time()
-
-    def stamp(seconds_ago: float) -> str:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - seconds_ago))
-
-    run = {
-        "pipeline": "kpi-rollup", "run_id": f"demo-{int(now)}", "status": "failed", "started_at": stamp(900), "finished_at": stamp(240),
-        "tasks": [{"name": "extract", "status": "succeeded"}, {"name": "upsert_kpis", "status": "failed", "error": "deadlock detected"}],
-    }
-    with platform.db.session() as session:
-        try:
-            operator_key = auth.rotate_key(session, "demo-scheduler")
-        except auth.UserNotFound:
-            operator_key = auth.create_user(session, "demo-scheduler", Role.operator)[1]
-    httpx.post(f"{base}/pipelines/runs", json=run, headers={"Authorization": f"Bearer {operator_key}"}, timeout=30).raise_for_status()
-    question = "Why did the kpi-rollup pipeline fail?"
-    answer = httpx.post(f"{base}/chatops/ask", json={"question": question}, headers=headers, timeout=300)
-    if answer.status_code != 200:
-        raise AppError(f"chatops failed: {answer.status_code} {answer.text[:300]}")
-    body = answer.json()
-    console.print(f"Q: {question}\noutcome {body['outcome']} after {body['steps']} step(s); runbooks: " + ", ".join(r["id"] for r in body["runbooks"]))
-    for call in body["tool_calls"]:
-        console.print(f"  {call['source']:>7} {call['tool']} [{call['status']}] {call['summary'][:160]}", highlight=False, markup=False)
-    console.print(f"audit entry #{body['audit_id']}")
+    walkthrough.report_failed_run(demo)
+    walkthrough.chatops(demo)
 
 
 def _wait_for(url: str, timeout_s: float = 30.0) -> None:

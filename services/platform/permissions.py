@@ -27,6 +27,7 @@ class Permission(StrEnum):
     pipelines_read = "pipelines.read"
     gateway_use = "gateway.use"
     llm_generate = "llm.generate"
+    metrics_read = "metrics.read"
     admin_read = "admin.read"
     users_manage = "users.manage"
 
@@ -39,12 +40,13 @@ _ANALYST = _VIEWER | {
     Permission.strategies_build,
     Permission.gateway_use,
     Permission.llm_generate,
+    Permission.metrics_read,
 }
 _GRANTS: dict[Role, set[Permission]] = {
     Role.viewer: _VIEWER,
     Role.analyst: _ANALYST,
     Role.reviewer: _ANALYST | {Permission.reviews_decide, Permission.strategies_approve},
-    Role.operator: _VIEWER | {Permission.chatops_operate, Permission.pipelines_report, Permission.gateway_use},
+    Role.operator: _VIEWER | {Permission.chatops_operate, Permission.pipelines_report, Permission.gateway_use, Permission.metrics_read},
     Role.admin: set(Permission),
 }
 

@@ -8,9 +8,8 @@ HTTP layer, so the tests go through a real socket rather than an in-process test
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 import httpx
 import openai
 import pytest
-import uvicorn
 import yaml
 from openai._legacy_response import LegacyAPIResponse
 from openai.types.chat import ChatCompletion
@@ -28,7 +26,8 @@ from services.platform.app import create_app
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
-from tests.conftest import PlatformFactory, free_port
+from tests.conftest import PlatformFactory
+from tests.support.server import running
 
 DEAD_URL = "http://127.0.0.1:9/v1"  # the discard port: connections are refused at once
 CHAT_MODEL = "insightstack-tiny"
@@ -36,7 +35,6 @@ ALIAS = "gpt-4o-mini"
 SEED = 7
 TOXIC = "you are a fucking idiot"  # blocked by the toxicity check on the gateway's input and output
 POLICY_VERSION = str(yaml.safe_load((REPO_ROOT / "data" / "guardrails" / "policy.yaml").read_text())["version"])
-STARTUP_TIMEOUT_S = 60.0
 HTTP_TIMEOUT_S = 120.0  # the shared test machine can stall for many seconds (slow fsyncs, busy CPUs): be patient
 
 
@@ -89,38 +87,22 @@ GatewayFactory = Callable[..., LiveGateway]
 @pytest.fixture
 def serve() -> Iterator[Callable[[Platform], LiveGateway]]:
     """Serves ``create_app(platform.settings, platform)`` with uvicorn in a background thread."""
-    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    servers = ExitStack()
     gateways: list[LiveGateway] = []
     http = httpx.Client(timeout=HTTP_TIMEOUT_S)
 
     def start(platform: Platform) -> LiveGateway:
         with platform.db.session() as session:
             keys = {role: auth.create_user(session, f"{role.value}-user", role)[1] for role in Role}
-        port = free_port()
-        config = uvicorn.Config(
-            create_app(platform.settings, platform), host="127.0.0.1", port=port, log_level="warning",
-            timeout_graceful_shutdown=5,  # a stream a failed test left open must not hold the teardown
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, name=f"gateway-{port}", daemon=True)
-        thread.start()
-        servers.append((server, thread))
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "the gateway did not start"
-            time.sleep(0.02)
-        gateways.append(LiveGateway(platform, f"http://127.0.0.1:{port}", keys, http))
+        base = servers.enter_context(running(create_app(platform.settings, platform)))
+        gateways.append(LiveGateway(platform, base, keys, http))
         return gateways[-1]
 
     yield start
     for client in (client for gateway in gateways for client in gateway.clients):
         client.close()
     http.close()
-    for server, _ in servers:
-        server.should_exit = True
-    for _, thread in servers:
-        thread.join(timeout=30)
-        assert not thread.is_alive(), "the gateway did not stop"
+    servers.close()
 
 
 @pytest.fixture

@@ -1,0 +1,124 @@
+"""The executive walk-through `make demo` ends with, over HTTP as real clients would do it.
+
+The top 5 backtests get fact-checked reports, a few plain-language intents become strategy
+drafts and a reviewer approves one, the operations agent answers the top 10 questions
+(docs/chatops-questions.md), and the showcase is written to `var/showcase/` and served at
+`/showcase`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from services.platform import audit, auth
+from services.platform.errors import AppError
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.reports import store
+from services.reports.service import ReportGenerationService
+from services.showcase.export import export
+
+Say = Callable[[str], None]
+TOP_REPORTS = 5
+INTENTS = (
+    ("Buy SPY when RSI is oversold and sell when it recovers, low risk", ["SPY"]),
+    ("Trend following on QQQ with a moving-average crossover", ["QQQ"]),
+    ("Breakout strategy on gold using Donchian channels", ["XAUUSD"]),
+)
+QUESTIONS = (
+    "Why did the kpi-rollup pipeline fail last night?",
+    "Is market data stale right now? Which feeds are behind?",
+    "Is the LLM server down? Generation calls fail with llm_unavailable.",
+    "The database is slow. Is the connection pool exhausted?",
+    "What is the hit ratio of the report cache?",
+    "Which backtests raised anomaly alerts like data gaps or slippage outliers?",
+    "Reports still show old KPIs after the KPI rollup, is the rollup late?",
+    "The strategy builder cannot find templates. Is the vector index out of date?",
+    "What alerts fired in the last day?",
+    "Is the market data service responding?",
+)
+TIMEOUT_S = 600
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The walk-through's API, its users (one key per role) and where it prints."""
+
+    platform: Platform
+    base: str
+    keys: dict[Role, str]
+    say: Say
+
+    def call(self, method: str, path: str, role: Role, **kwargs: object) -> dict:
+        response = httpx.request(method, f"{self.base}{path}", headers={"Authorization": f"Bearer {self.keys[role]}"}, timeout=TIMEOUT_S, **kwargs)  # type: ignore[arg-type]
+        if response.status_code >= 300:
+            raise AppError(f"{method} {path} failed: {response.status_code} {response.text[:300]}")
+        return response.json()
+
+
+def demo_keys(platform: Platform, prefix: str = "demo") -> dict[Role, str]:
+    """A fresh key per role for the demo users (created on the first run, rotated after)."""
+    keys = {}
+    with platform.db.session() as session:
+        for role in (Role.viewer, Role.analyst, Role.reviewer, Role.operator):
+            name = f"{prefix}-{role.value}"
+            try:
+                keys[role] = auth.rotate_key(session, name)
+            except auth.UserNotFound:
+                keys[role] = auth.create_user(session, name, role)[1]
+    return keys
+
+
+def top_reports(demo: Demo) -> None:
+    """Fact-checked reports of the top backtests by Sharpe."""
+    with demo.platform.db.session() as session:
+        ranked = sorted(store.summaries(session), key=lambda row: row.sharpe if row.sharpe is not None else float("-inf"), reverse=True)
+    for row in ranked[:TOP_REPORTS]:
+        report = demo.call("GET", f"/backtests/{row.id}/report", Role.analyst)
+        demo.say(f"  {row.id:<26} Sharpe {row.sharpe}: {report['status']}, fact check {report['factcheck']['verdict']} "
+                 f"({report['factcheck']['supported']} verified, {report['factcheck']['contradicted']} contradicted)")
+
+
+def strategies(demo: Demo) -> None:
+    """Drafts from plain-language intents; a reviewer approves the first valid one."""
+    approved = False
+    for intent, universe in INTENTS:
+        body = {"intent": intent, "constraints": {"universe": universe, "timeframe": "1d", "risk_level": "low"}}
+        draft = demo.call("POST", "/strategies/generative-builder", Role.analyst, json=body)
+        demo.say(f"  {intent!r} -> {draft['config'].get('template')} ({draft['status']}, {len(draft['validation_errors'])} validation problem(s))")
+        if not approved and not draft["validation_errors"]:
+            decided = demo.call("POST", f"/strategies/drafts/{draft['id']}/approve", Role.reviewer, json={"comment": "Reviewed in the demo: parameters within the low-risk bounds."})
+            demo.say(f"    approved by {decided['decided_by']} (nothing is deployed: approval is a record)")
+            approved = True
+
+
+def chatops(demo: Demo) -> None:
+    """The top 10 operational questions, after a failed pipeline run is reported."""
+    for question in QUESTIONS:
+        answer = demo.call("POST", "/chatops/ask", Role.operator, json={"question": question})
+        tools = ", ".join(sorted({call["tool"] for call in answer["tool_calls"]})) or "none"
+        demo.say(f"  {question}\n    {answer['outcome']} · tools: {tools} · runbooks: {', '.join(r['id'] for r in answer['runbooks'][:2])} · audit #{answer['audit_id']}")
+
+
+def report_failed_run(demo: Demo) -> None:
+    """The scheduler reports a failed KPI rollup, so the agent has something real to find."""
+    now = time.time()
+
+    def stamp(seconds_ago: float) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - seconds_ago))
+
+    run = {
+        "pipeline": "kpi-rollup", "run_id": f"demo-{int(now)}", "status": "failed", "started_at": stamp(900), "finished_at": stamp(240),
+        "tasks": [{"name": "extract", "status": "succeeded"}, {"name": "upsert_kpis", "status": "failed", "error": "deadlock detected"}],
+    }
+    demo.call("POST", "/pipelines/runs", Role.operator, json=run)
+
+
+def write_showcase(demo: Demo, reports: ReportGenerationService, out: Path) -> Path:
+    """The showcase as files; the server shows the same at /showcase."""
+    return export(demo.platform, reports, out, audit.Caller(name="demo-viewer", role=Role.viewer.value))

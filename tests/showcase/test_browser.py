@@ -1,0 +1,67 @@
+"""The showcase in a real browser: headless Chromium (Debian's package) driven by Playwright.
+
+It signs in with an API key, loads the showcase and a report page from the running server,
+and checks that no request failed and the console logged no error. A screenshot of each page is
+kept in var/test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request, Response, sync_playwright
+
+from services.platform.app import create_app
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+from services.platform.settings import REPO_ROOT
+from tests.reports.conftest import import_samples
+from tests.support.api import api_for
+from tests.support.server import running
+
+pytestmark = pytest.mark.llm
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO_ROOT / "var" / "test-artifacts"
+BACKTEST = "eq-us-ma-crossover"
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
+def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> None:
+    import_samples(platform, BACKTEST)
+    api = next(api_for(platform))
+    assert api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.analyst)).status_code == 200
+    problems: list[str] = []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page()
+        watch(page, problems)
+
+        page.goto(f"{base}/showcase")
+        assert page.url.startswith(f"{base}/signin")  # sent to sign in first
+        page.fill("input[name=api_key]", api.keys[Role.viewer])
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/showcase")
+        assert "InsightStack showcase" in page.content() and BACKTEST in page.content()
+        page.screenshot(path=str(ARTIFACTS / "showcase.png"), full_page=True)
+
+        page.click(f"text={BACKTEST}")
+        page.wait_for_url(f"{base}/backtests/{BACKTEST}/report.html")
+        assert page.locator("svg[aria-label='Equity curve and drawdown']").count() == 1
+        assert page.locator("mark.claim").count() >= 0 and "Fact check" in page.content()
+        page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+
+        page.goto(f"{base}/showcase")
+        page.click("text=Sign out")
+        page.wait_for_url(f"{base}/signin")
+        browser.close()
+    assert problems == []
+
+
+def watch(page: Page, problems: list[str]) -> None:
+    """Collect failed requests, HTTP errors and console errors (a 303 to sign-in is expected)."""
+    page.on("requestfailed", lambda request: problems.append(f"request failed: {request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}"))
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
