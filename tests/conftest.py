@@ -20,9 +20,10 @@ from sqlalchemy.engine import make_url
 from inference.launcher import VLLMServer
 from inference.registry import ModelRegistry, ModelRole, load_registry
 from inference.testmodel import build_test_model
+from services.platform import auth
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
-from tests.support import postgres
+from tests.support import key_leaks, postgres
 
 PlatformFactory = Callable[..., Platform]
 
@@ -31,6 +32,18 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def api_keys_never_logged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Records every API key the session creates; at the end, every log file written under the
+    base temp dir (data dirs, vLLM, peers, this process's own log) must contain none of them."""
+    basetemp = tmp_path_factory.getbasetemp()
+    with key_leaks.session_log(basetemp / "session.log"), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "new_key", key_leaks.recording(auth.new_key))
+        yield
+    if leaks := key_leaks.leaks_in_files(basetemp.rglob("*")):
+        pytest.fail("API keys written to logs:\n" + "\n".join(map(str, leaks)), pytrace=False)
 
 
 @pytest.fixture(scope="session")

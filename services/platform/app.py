@@ -29,12 +29,13 @@ from services.gateway.api import router as gateway_router
 from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
 from services.products import build_products
-from services.platform.errors import LIBRARY_ERRORS, AppError, NotAuthenticated, error_type
+from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_type
 from services.platform.health import router as health_router
 from services.platform.logs import configure_logging
 from services.platform import releases
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
+from services.platform.metrics_api import router as metrics_router
 from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        responses={status: {"model": ErrorBody, "description": "An error (every route, same shape)"} for status in ERROR_STATUSES},
     )
     app.state.platform = platform
     app.add_middleware(RequestIdMiddleware, metrics=platform.metrics)
@@ -86,7 +88,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
     app.state.gateway = Gateway(platform)
-    for router in (health_router, observability_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
+    for router in (health_router, observability_router, metrics_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
                    signin_router, showcase_router):
         app.include_router(router)
     return app

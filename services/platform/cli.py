@@ -44,6 +44,7 @@ from services.platform.bundle_cli import bundle_app
 from services.platform.governance_cli import governance_app
 from services.platform.guardrails_cli import guardrails_app
 from services.platform.jobs_cli import jobs_app
+from services.platform.metrics_cli import metrics_command
 from services.platform.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
@@ -68,6 +69,7 @@ for sub, name in (
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
+app.command("metrics")(metrics_command)
 
 console = Console()
 CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, PolicyError, auth.UserExists, auth.UserNotFound)

@@ -15,9 +15,29 @@ from inference.errors import (
     RegistryError,
     SchemaNotBoundedError,
 )
+from pydantic import BaseModel, Field
+
 from guardrails.policy import PolicyError
 from retrieval.errors import EmbeddingError, VectorStoreUnavailableError
 from services.platform.db import DatabaseUnavailable
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable code, e.g. `not_found`, `llm_unavailable`.")
+    message: str = Field(description="What went wrong, for a person.")
+    type: str = Field(description="OpenAI's error type for the status.")
+    param: str | None = Field(default=None, description="The request field at fault, when one is.")
+    request_id: str | None = None
+    details: list[dict[str, str]] | None = Field(default=None, description="Each invalid field and why (validation errors).")
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx and 5xx answer of the API (documented in the OpenAPI spec for each route)."""
+
+    error: ErrorDetail
+
+
+ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429, 502, 503)
 
 
 class AppError(Exception):

@@ -17,17 +17,18 @@ def redact_event(_: object, __: str, event: dict[str, object]) -> dict[str, obje
 
 def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
     """Route structlog and the standard library through one renderer (JSON in production)."""
-    shared: list[structlog.types.Processor] = [
+    stamped: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
-        redact_event,
     ]
+    # Redaction comes last, after `extra=` fields and tracebacks have become strings: a key in an
+    # exception message or a URL passed as `extra` is redacted like any other value.
     renderer: structlog.types.Processor = (
         structlog.processors.JSONRenderer() if json_lines else structlog.dev.ConsoleRenderer(colors=False)
     )
     structlog.configure(
-        processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        processors=[*stamped, structlog.processors.format_exc_info, redact_event, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=False,
@@ -35,8 +36,8 @@ def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
-            foreign_pre_chain=[*shared, structlog.stdlib.ExtraAdder()],
-            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.format_exc_info, renderer],
+            foreign_pre_chain=[*stamped, structlog.stdlib.ExtraAdder(), structlog.processors.format_exc_info, redact_event],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
         )
     )
     root = logging.getLogger()

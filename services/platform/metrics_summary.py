@@ -121,8 +121,11 @@ def parse_window(start: str | None, end: str | None, *, now: datetime | None = N
     """``[start, end)`` from the `from`/`to` strings: ISO dates or datetimes (naive ones are UTC).
     A date `from` starts at its midnight; a date `to` includes its whole day. Missing `to` is now,
     missing `from` is 30 days before the end. A window that does not end after it starts is a 400."""
-    end_at = _instant(end, "to", end_of_day=True) if end else (now or utcnow())
-    start_at = _instant(start, "from", end_of_day=False) if start else end_at - timedelta(days=DEFAULT_DAYS)
+    try:
+        end_at = _instant(end, "to", end_of_day=True) if end else (now or utcnow())
+        start_at = _instant(start, "from", end_of_day=False) if start else end_at - timedelta(days=DEFAULT_DAYS)
+    except OverflowError:  # 9999-12-31's end of day, 30 days before 0001-01-01
+        raise InvalidWindow(f"the window from {start or 'default'} to {end or 'now'} runs past the calendar's range", param="to" if end else "from") from None
     if start_at >= end_at:
         shown_start, shown_end = start or f"30 days before {end}", end or f"now ({end_at.isoformat(timespec='seconds')})"
         raise InvalidWindow(f"`from` ({shown_start}) must be before `to` ({shown_end}): the window is empty or reversed", param="from")

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from services.platform.cli import app
 from services.platform.settings import REPO_ROOT
+from tests.support import key_leaks
 
 
 def cli_env(tmp_path: Path, **env: str) -> dict[str, str]:
@@ -32,7 +33,7 @@ def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[s
 def test_users_audit_and_tamper_detection(tmp_path: Path) -> None:
     created = run(tmp_path, "users", "create", "ana", "--role", "analyst")
     assert created.returncode == 0, created.stderr
-    key = created.stdout.strip().splitlines()[-1]
+    key = key_leaks.record(created.stdout.strip().splitlines()[-1])
     assert key.startswith("isk_") and " " not in key
     assert run(tmp_path, "users", "create", "ana", "--role", "viewer").stdout.startswith("error: user 'ana' already exists")
     bad_role = run(tmp_path, "users", "create", "bo", "--role", "wizard")

@@ -14,6 +14,7 @@ from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.reports import store
 from services.reports.facts import figures
+from services.reports.models import ReportRequest, ReportReview
 from services.reports.narrative import PLACEHOLDER, SECTIONS, narrative_type
 from services.reports.schemas import KPI_NAMES
 from services.reports.service import ReportGenerationService
@@ -96,7 +97,7 @@ def test_review_flow(api: Api) -> None:
     queue = api.client.get("/reviews", headers=reviewer).json()
     assert (BACKTEST in [item["backtest_id"] for item in queue]) == (report["status"] == "needs_review")
     assert api.client.get("/reviews", headers=analyst).status_code == 403
-    body = {"decision": "approve", "comment": "ok"}
+    body = {"decision": "approve", "comment": "ok", "rating": 4}
     assert api.client.post(f"/backtests/{BACKTEST}/report/review", json=body, headers=analyst).status_code == 403
 
     kpis = sample(BACKTEST)["kpis"]
@@ -112,11 +113,11 @@ def test_review_flow(api: Api) -> None:
     assert approved.json()["factcheck"]["verdict"] == "verified"
     assert BACKTEST not in [item["backtest_id"] for item in api.client.get("/reviews", headers=reviewer).json()]
 
-    rejected = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "tone"}, headers=reviewer)
+    rejected = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "tone", "rating": 2}, headers=reviewer)
     assert rejected.json()["status"] == "rejected"
     with api.platform.db.session() as session:
         decisions = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "reports.review")).all()
-    assert [d["decision"] for d in decisions] == ["approve", "reject"]
+    assert [(d["decision"], d["rating"]) for d in decisions] == [("approve", 4), ("reject", 2)]
     bad = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "maybe"}, headers=reviewer)
     assert bad.status_code == 422 and "decision" in bad.text
 
@@ -156,8 +157,16 @@ def test_generate_cache_and_review_on_each_database(database_url: str, make_plat
     assert first.status_code == 200, first.text
     again = api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.viewer))
     assert again.headers["etag"] == first.headers["etag"] and report_calls(platform) == 1
-    decided = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "pg"}, headers=api.as_(Role.reviewer))
+    decided = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "pg", "rating": 3}, headers=api.as_(Role.reviewer))
     assert decided.status_code == 200 and decided.json()["status"] == "rejected"
+    with platform.db.session() as session:  # the events the metrics are computed from (services.platform.metrics_summary)
+        generated = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "reports.generate")).one()
+        assert session.scalars(select(ReportRequest.cache).order_by(ReportRequest.id)).all() == ["miss", "hit"]
+        assert session.scalars(select(ReportReview.rating)).all() == [3]
+    report = first.json()
+    assert (generated["supported"], generated["contradicted"], generated["unverifiable"]) == (
+        report["factcheck"]["supported"], report["factcheck"]["contradicted"], report["factcheck"]["unverifiable"])
+    assert generated["generation_ms"] == report["generation_ms"]
 
 
 def test_one_generation_across_workers(database_url: str, make_platform: PlatformFactory, llm_url: str) -> None:
