@@ -16,7 +16,7 @@ Asker = Annotated[Principal, Depends(require(Permission.chatops_ask))]
 Operator = Annotated[Principal, Depends(require(Permission.chatops_operate))]
 
 
-def get_service(request: Request) -> ChatOpsService:
+async def get_service(request: Request) -> ChatOpsService:
     return request.app.state.chatops
 
 

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1", tags=["openai-compatible gateway"])
 User = Annotated[Principal, Depends(require(Permission.gateway_use))]
 
 
-def get_gateway(request: Request) -> Gateway:
+async def get_gateway(request: Request) -> Gateway:
     return request.app.state.gateway
 
 

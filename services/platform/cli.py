@@ -121,7 +121,7 @@ def serve(
         os.environ["INSIGHTSTACK_LLM_BASE_URLS"] = ",".join(supervisor.urls)  # for worker processes
     try:
         if workers == 1:
-            uvicorn.run(create_app(platform.settings, platform), host=host, port=port, log_config=None)
+            uvicorn.run(create_app(platform.settings, platform, freeze_heap=True), host=host, port=port, log_config=None)
         else:
             _share_with_workers(platform)
             uvicorn.run(  # a worker imports torch and loads models before it answers uvicorn's health ping

@@ -35,7 +35,9 @@ def caller_of(user: Principal, request: Request) -> audit.Caller:
     return audit.Caller(name=user.name, role=user.role.value, request_id=request.state.request_id)
 
 
-def get_platform(request: Request) -> Platform:
+async def get_platform(request: Request) -> Platform:
+    """Async on purpose, like the services' getters: FastAPI runs a sync dependency in a worker
+    thread, a hop that costs more than this lookup."""
     return request.app.state.platform
 
 

@@ -29,7 +29,7 @@ router = APIRouter(tags=["reports"])
 Reader = Annotated[Principal, Depends(require(Permission.reports_read))]
 
 
-def get_service(request: Request) -> ReportGenerationService:
+async def get_service(request: Request) -> ReportGenerationService:
     return request.app.state.reports
 
 
@@ -109,7 +109,7 @@ def review_queue(service: ServiceDep, user: Annotated[Principal, Depends(require
 @router.post("/guardrails/factcheck", response_model=FactCheckResult, summary="Fact-check any text against a backtest")
 def factcheck(body: FactCheckRequest, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.factcheck_run))]) -> FactCheckResult:
     with platform.db.session() as session:
-        backtest = BacktestIn.model_validate(store.latest(session, body.backtest_id).content)
+        backtest = store.backtest_of(store.latest(session, body.backtest_id))
     return check(body.text, fact_sheet(backtest))
 
 

@@ -19,7 +19,6 @@ from services.platform.errors import AppError
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
 from services.reports.facts import fact_sheet
-from services.reports.schemas import BacktestIn
 from services.platform.audit import Caller
 from services.reports.service import ReportGenerationService
 from services.reports.store import IngestError
@@ -189,7 +188,7 @@ def factcheck_command(
     """Fact-check any text (a reviewer's edit, say) against a stored backtest; exit 1 if contradicted."""
     platform = open_platform()
     with platform.db.session() as session:
-        backtest = BacktestIn.model_validate(store.latest(session, backtest_id).content)
+        backtest = store.backtest_of(store.latest(session, backtest_id))
     result = check(text_file.read_text(encoding="utf-8"), fact_sheet(backtest))
     if as_json:
         print(json.dumps(result.model_dump(), indent=2))

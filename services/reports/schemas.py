@@ -34,7 +34,7 @@ def max_drawdown(values: list[float]) -> float:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class StrategyRef(_Strict):

@@ -54,7 +54,7 @@ class ReportGenerationService:
         """The cached report, else a freshly generated one; stale cached copy if the LLM is down."""
         with self.platform.db.session() as session:
             revision = store.latest(session, backtest_id)
-            backtest = BacktestIn.model_validate(revision.content)
+            backtest = store.backtest_of(revision)
             key = self.cache_key(session, backtest_id, revision.revision)
             cached = None if refresh else self._by_key(session, key)
             outcome = "bypass" if refresh else "hit" if cached is not None else "miss"

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from services.platform import audit
 from services.platform.errors import NotFound, Unprocessable
 from services.reports.models import BacktestRevision
 from services.reports.schemas import BacktestIn, BacktestOut, BacktestSummary, IngestResult
+
+
+PARSED_CACHE_SIZE = 256
 
 
 class IngestError(Unprocessable):
@@ -75,14 +80,43 @@ def latest(session: Session, backtest_id: str) -> BacktestRevision:
 
 
 def backtest_at(session: Session, backtest_id: str, revision: int) -> BacktestIn:
-    row = session.scalar(select(BacktestRevision).where(BacktestRevision.backtest_id == backtest_id, BacktestRevision.revision == revision))
+    query = select(BacktestRevision).where(BacktestRevision.backtest_id == backtest_id, BacktestRevision.revision == revision)
+    row = session.scalar(query.options(defer(BacktestRevision.content)))
     if row is None:
         raise NotFound(f"no revision {revision} of backtest {backtest_id!r}")
-    return BacktestIn.model_validate(row.content)
+    return backtest_of(row)
+
+
+class _ParsedBacktests:
+    """Validated content by content hash, least recently used out first.
+
+    A revision never changes, so each is decoded and validated once per process: on a cached
+    report read that work (JSON of the equity curve, the equity check) was most of the CPU. The
+    lookups defer the content column, which is loaded only on a miss. The models are frozen:
+    callers share them."""
+
+    def __init__(self, size: int) -> None:
+        self._size, self._items, self._lock = size, OrderedDict[str, BacktestIn](), threading.Lock()
+
+    def get(self, row: BacktestRevision) -> BacktestIn:
+        with self._lock:
+            found = self._items.get(row.content_hash)
+            if found is not None:
+                self._items.move_to_end(row.content_hash)
+                return found
+        backtest = BacktestIn.model_validate(row.content)
+        with self._lock:
+            self._items[row.content_hash] = backtest
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return backtest
+
+
+backtest_of = _ParsedBacktests(PARSED_CACHE_SIZE).get
 
 
 def as_out(row: BacktestRevision) -> BacktestOut:
-    return BacktestOut(id=row.backtest_id, revision=row.revision, content_hash=row.content_hash, imported_at=row.imported_at, backtest=BacktestIn.model_validate(row.content))
+    return BacktestOut(id=row.backtest_id, revision=row.revision, content_hash=row.content_hash, imported_at=row.imported_at, backtest=backtest_of(row))
 
 
 def summaries(session: Session) -> list[BacktestSummary]:
@@ -90,6 +124,7 @@ def summaries(session: Session) -> list[BacktestSummary]:
     newest = select(BacktestRevision.backtest_id, func.max(BacktestRevision.revision).label("revision")).group_by(BacktestRevision.backtest_id).subquery()
     rows = session.scalars(
         select(BacktestRevision)
+        .options(defer(BacktestRevision.content))
         .join(newest, (BacktestRevision.backtest_id == newest.c.backtest_id) & (BacktestRevision.revision == newest.c.revision))
         .order_by(BacktestRevision.backtest_id)
     )
@@ -97,7 +132,7 @@ def summaries(session: Session) -> list[BacktestSummary]:
 
 
 def _summary(row: BacktestRevision) -> BacktestSummary:
-    backtest = BacktestIn.model_validate(row.content)
+    backtest = backtest_of(row)
     return BacktestSummary(
         id=backtest.id,
         revision=row.revision,
@@ -114,6 +149,5 @@ def _summary(row: BacktestRevision) -> BacktestSummary:
 
 
 def _latest(session: Session, backtest_id: str) -> BacktestRevision | None:
-    return session.scalar(
-        select(BacktestRevision).where(BacktestRevision.backtest_id == backtest_id).order_by(BacktestRevision.revision.desc()).limit(1)
-    )
+    query = select(BacktestRevision).where(BacktestRevision.backtest_id == backtest_id).order_by(BacktestRevision.revision.desc()).limit(1)
+    return session.scalar(query.options(defer(BacktestRevision.content)))

@@ -16,7 +16,7 @@ Builder = Annotated[Principal, Depends(require(Permission.strategies_build))]
 Approver = Annotated[Principal, Depends(require(Permission.strategies_approve))]
 
 
-def get_service(request: Request) -> StrategyBuilderService:
+async def get_service(request: Request) -> StrategyBuilderService:
     return request.app.state.strategies
 
 

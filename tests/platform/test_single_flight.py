@@ -1,7 +1,9 @@
-"""Single-flight leases on a real database: one producer per key, expired leases taken over."""
+"""Single-flight leases on a real database: one producer per key, expired and orphaned leases taken over."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -50,3 +52,14 @@ def test_an_expired_lease_is_taken_over_and_a_live_one_times_out(db: Database) -
     with pytest.raises(ServiceUnavailable) as waited:
         single_flight.run_once(db, "busy", lambda: None, lambda: "never", lease_s=30, wait_s=0.5)
     assert waited.value.headers["Retry-After"] and waited.value.code == "in_progress"
+
+
+def test_a_lease_whose_holder_exited_on_this_machine_is_taken_over(db: Database) -> None:
+    exited = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    machine = single_flight.holder_name().rsplit(":", 2)[0]
+    with db.session() as session:  # a batch killed with kill -9 mid-generation: its lease would last minutes more
+        session.add(GenerationLease(key="orphan", holder=f"{machine}:{exited.stdout.strip()}:1", expires_at=utcnow() + timedelta(minutes=5)))
+        session.add(GenerationLease(key="elsewhere", holder=f"other-host/1:{exited.stdout.strip()}:1", expires_at=utcnow() + timedelta(minutes=5)))
+    assert single_flight.run_once(db, "orphan", lambda: None, lambda: "mine", lease_s=30, wait_s=1) == "mine"
+    with pytest.raises(ServiceUnavailable):  # a pid on another machine says nothing about this one's processes
+        single_flight.run_once(db, "elsewhere", lambda: None, lambda: "never", lease_s=30, wait_s=0.5)
