@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from services.platform.db import without_nul
 from services.platform.models import AuditEntry, AuditHead, utcnow
 
 GENESIS = "0" * 64
@@ -61,7 +62,7 @@ def append(
         actor=actor,
         role=role,
         action=action,
-        target=target[:256],
+        target=without_nul(target[:256]),  # hashed as stored
         decision=decision,
         details=json.loads(json.dumps(details or {}, default=str)),  # store exactly what is hashed
         request_id=request_id,

@@ -2,7 +2,8 @@
 
 SQLite is the default (a file in the data dir); PostgreSQL is the production choice. On SQLite
 every transaction starts with ``BEGIN IMMEDIATE`` so concurrent writers queue on the lock
-instead of failing on a read-to-write upgrade; the hash-chained audit log relies on that.
+instead of failing on a read-to-write upgrade; the hash-chained audit log relies on that. On both,
+NUL characters in text parameters become U+FFFD (PostgreSQL text cannot hold them).
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ class DatabaseUnavailable(Exception):
 
 def make_engine(url: str) -> Engine:
     """An engine tuned for the dialect: fail fast when PostgreSQL is down, queue writers on SQLite."""
+    engine = _dialect_engine(url)
+    _replace_nul_characters(engine)
+    return engine
+
+
+def _dialect_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -63,6 +70,28 @@ def make_engine(url: str) -> Engine:
         _serialize_sqlite_writers(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"connect_timeout": 5})
+
+
+def _replace_nul_characters(engine: Engine) -> None:
+    """PostgreSQL text cannot hold NUL, and psycopg refuses such a parameter: a model's random
+    bytes in a recorded output (seen under load) or a %00 in a path or a body was a 500. Every
+    text parameter, a lookup's as much as a stored value's, gets U+FFFD instead, on every dialect
+    so both store the same thing."""
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def replace(_connection: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _executemany: bool) -> tuple[str, Any]:
+        return statement, without_nul(parameters)
+
+
+def without_nul(value: Any) -> Any:
+    """``value`` with NUL characters in its strings (nested too) as U+FFFD: what the database keeps."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {key: without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(without_nul(item) for item in value)
+    return value
 
 
 def _serialize_sqlite_writers(engine: Engine) -> None:

@@ -120,3 +120,15 @@ def test_permission_map() -> None:
     assert allowed(Role.operator, Permission.chatops_operate) and not allowed(Role.operator, Permission.backtests_write)
     assert all(Role.admin in roles for roles in PERMISSIONS.values())
     assert all(Role.viewer in PERMISSIONS[p] for p in (Permission.reports_read, Permission.chatops_ask))
+
+
+def test_nul_characters_are_stored_as_replacement_characters(db: Database) -> None:
+    """PostgreSQL text cannot hold NUL (psycopg refused it: a 500); both dialects store U+FFFD."""
+    with db.session() as session:
+        audit.append(session, actor="t", role="admin", action="probe", target="a\x00b", decision="denied", details={"text": "c\x00d"})
+        auth.create_user(session, "nul", Role.viewer)
+    with db.session() as session:
+        assert session.scalar(select(User).where(User.name == "nul\x00")) is None  # a lookup with NUL finds nothing, no error
+        entry = audit.entries(session, action_prefix="probe")[0]
+        assert entry.target == "a\ufffdb" and entry.details == {"text": "c\x00d"}  # JSON keeps it escaped
+        assert audit.verify(session).ok
