@@ -248,18 +248,19 @@ class Gateway:
         call.flags.extend(flag for flag in screening.flags if flag not in call.flags)
 
     async def _relay(self, kind: Kind, reply: Reply, call: Call, asked_usage: bool) -> AsyncIterator[str]:
-        """vLLM's SSE events, with the text of each choice screened before it is sent on."""
+        """vLLM's SSE events, with the text of each choice screened before it is sent on. The call is
+        recorded before the client sees the stream end, so a client can read its record at once."""
         screens: dict[int, StreamScreen] = {}
-        outcome: Outcome = "cancelled"
         chunks = 0  # vLLM streams about one token per chunk: the estimate when no usage arrives
+        closed = False
         try:
             async for line in reply.response.aiter_lines():
                 if not line.startswith("data: "):
                     continue
                 if line == "data: [DONE]":
-                    outcome = "ok"
+                    closed = await self._close_stream(reply, call, screens, chunks, "ok")
                     yield "data: [DONE]\n\n"
-                    break
+                    return
                 chunk = json.loads(line[len("data: "):])
                 if chunk.get("usage"):
                     call.input_tokens, call.output_tokens = chunk["usage"]["prompt_tokens"], chunk["usage"].get("completion_tokens", 0)
@@ -271,21 +272,26 @@ class Gateway:
                 ended = self._screen_chunk(kind, chunk, screens)
                 yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
                 if ended:
-                    outcome = "blocked"
+                    closed = await self._close_stream(reply, call, screens, chunks, "blocked")
                     yield "data: [DONE]\n\n"
-                    break
+                    return
         except httpx.HTTPError as exc:  # the replica died mid-stream: tell the client in OpenAI's stream error shape
-            outcome = "error"
             log.warning("gateway.stream_failed", endpoint=call.endpoint, error=str(exc))
+            closed = await self._close_stream(reply, call, screens, chunks, "error")
             error = {"message": f"the LLM replica failed mid-stream: {type(exc).__name__}", "type": "api_error", "code": "llm_unavailable"}
             yield f"data: {json.dumps({'error': error})}\n\n"
         finally:
-            with anyio.CancelScope(shield=True):
-                await reply.aclose()  # closing the connection makes vLLM abort the request
-                call.output_text = screens[0].released if 0 in screens else None
-                if not call.output_tokens:  # ended before vLLM's usage event: charge what was generated
-                    call.input_tokens, call.output_tokens = _estimated_tokens(call.prompt_bytes), chunks
-                await run_in_threadpool(self._record_stream, call, screens, outcome)
+            if not closed:  # the client went away (or vLLM ended without [DONE])
+                await self._close_stream(reply, call, screens, chunks, "cancelled")
+
+    async def _close_stream(self, reply: Reply, call: Call, screens: dict[int, StreamScreen], chunks: int, outcome: Outcome) -> bool:
+        with anyio.CancelScope(shield=True):
+            await reply.aclose()  # closing the connection makes vLLM abort the request
+            call.output_text = screens[0].released if 0 in screens else None
+            if not call.output_tokens:  # ended before vLLM's usage event: charge what was generated
+                call.input_tokens, call.output_tokens = _estimated_tokens(call.prompt_bytes), chunks
+            await run_in_threadpool(self._record_stream, call, screens, outcome)
+        return True
 
     def _record_stream(self, call: Call, screens: dict[int, StreamScreen], outcome: Outcome) -> None:
         for screen in screens.values():
