@@ -18,7 +18,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from tests.support import postgres  # noqa: E402  (the repo root goes on the path first)
+from tests.support.ports import free_port  # noqa: E402
 
 PROMPT = "reports.narrative"
 BAD_VERSION = "1.1.0"
@@ -61,7 +61,7 @@ class Rehearsal:
 
     def __init__(self, workdir: Path, database_url: str, llm_urls: str | None, summary: dict[str, Any]) -> None:
         self.workdir, self.llm_urls, self.summary = workdir, llm_urls, summary
-        self.port = _free_port()
+        self.port = free_port()
         self.env = {
             **os.environ,
             "INSIGHTSTACK_ENV": "staging",
@@ -88,7 +88,7 @@ class Rehearsal:
     def serve(self) -> None:
         command = [INSIGHTSTACK, "serve", "--port", str(self.port), "--workers", "2"]
         if not self.llm_urls:
-            command += ["--with-llm", "--llm-replicas", "2", "--llm-port", str(_free_port())]
+            command += ["--with-llm", "--llm-replicas", "2", "--llm-port", str(free_port())]
         log = (self.workdir / "serve.log").open("wb")
         self.server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
 
@@ -232,12 +232,6 @@ def _catalogue_with_bad_version(workdir: Path) -> Path:
     spec["template"] = "House view: {{ house_view }}\n" + spec["template"]
     (root / PROMPT / f"{BAD_VERSION}.yaml").write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
     return root
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _arguments() -> argparse.Namespace:

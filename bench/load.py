@@ -54,7 +54,7 @@ from inference.launcher import VLLMServer
 from inference.registry import ModelRole, load_registry
 from inference.testmodel import build_test_model
 from services.platform.settings import REPO_ROOT
-from tests.conftest import free_port
+from tests.support.ports import free_port
 from tests.support import postgres
 
 CLI = Path(sys.executable).with_name("insightstack")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,14 +23,9 @@ from services.platform import auth
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 from tests.support import key_leaks, postgres
+from tests.support.ports import free_port
 
 PlatformFactory = Callable[..., Platform]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,7 +15,8 @@ from services.platform.models import LLMCall
 from services.platform.permissions import Role
 from services.products import Products
 from tests.chatops.conftest import import_runbooks
-from tests.conftest import PlatformFactory, free_port
+from tests.conftest import PlatformFactory
+from tests.support.ports import free_port
 from tests.support.api import Api
 
 pytestmark = pytest.mark.llm

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support.ports import free_port
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
@@ -58,7 +59,7 @@ def local_postgres() -> Iterator[LocalPostgres]:
     data, sockets = root / "data", root / "run"
     sockets.mkdir()
     as_user = _drop_to_postgres(root)
-    port = _free_port()
+    port = free_port()
     try:
         _run([PG_BIN / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"], as_user)
         server = LocalPostgres(
@@ -95,7 +96,3 @@ def _run(argv: list[object], as_user: Demote) -> None:
         raise RuntimeError(f"{argv[0]} failed: {result.stderr or result.stdout}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
