@@ -56,7 +56,7 @@ def _gone(holder: str) -> bool:
     except ProcessLookupError:
         return True
     except PermissionError:  # alive, run by another user
-        return False
+        pass
     return False
 
 
