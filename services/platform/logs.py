@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import structlog
 
@@ -15,8 +16,10 @@ def redact_event(_: object, __: str, event: dict[str, object]) -> dict[str, obje
     return {key: redact_text(value) if isinstance(value, str) else value for key, value in event.items()}
 
 
-def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
-    """Route structlog and the standard library through one renderer (JSON in production)."""
+def configure_logging(level: str = "INFO", json_lines: bool = True, file: Path | None = None) -> None:
+    """Route structlog and the standard library through one renderer (JSON in production), to
+    stderr (servers: the journal or the container runtime collects it) or to ``file`` (CLI
+    commands, whose terminal shows their own output, not log lines)."""
     stamped: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -33,7 +36,9 @@ def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=False,
     )
-    handler = logging.StreamHandler(sys.stderr)
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.StreamHandler(sys.stderr) if file is None else logging.FileHandler(file, encoding="utf-8")
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             foreign_pre_chain=[*stamped, structlog.stdlib.ExtraAdder(), structlog.processors.format_exc_info, redact_event],

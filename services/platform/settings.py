@@ -50,11 +50,17 @@ class Settings(BaseSettings):
     gateway_daily_tokens: int = Field(default=2_000_000, ge=1, description="Gateway tokens (in + out) per UTC day per user, unless set per user.")
     git_commit: str | None = Field(default=None, description="Commit deployed (set at image build); default: the checkout's HEAD.")
     session_secret: str | None = Field(default=None, description="Signs browser session cookies; default: a secret generated once in the data dir.")
+    max_request_bytes: int = Field(
+        default=2 * 1024 * 1024, ge=1024,
+        description="Largest request body read (413 beyond), before any key check. The largest valid one, a backtest with a full "
+        "20,000-point equity curve and 200 anomalies, is about 1 MB; the samples are under 50 kB.",
+    )
     trusted_user_header: str | None = Field(
         default=None, description="Header a single-sign-on reverse proxy sets to the signed-in user's name (off by default; the proxy must strip it from clients)."
     )
     log_level: str = "INFO"
     log_json: bool = True
+    log_to_stderr: bool = Field(default=False, description="CLI commands log to <data dir>/logs/cli.log unless set; `serve` always logs to stderr.")
 
     @field_validator("llm_base_urls", mode="before")
     @classmethod

@@ -59,7 +59,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, llm_url: str) -> Iterator[tu
     root = tmp_path_factory.mktemp("chatops-world")
     process, port = start(root / "marketdata.jsonl", *(f"--feed={name}:{lag}" for name, lag in FEEDS.items()))
     marketdata = MarketData(f"http://127.0.0.1:{port}", process)
-    settings = Settings(data_dir=root / "data", profile="cpu", log_json=False, llm_base_urls=[llm_url], components_file=write_components(root / "services.yaml", marketdata.url))
+    settings = Settings(data_dir=root / "data", profile="tiny", log_json=False, llm_base_urls=[llm_url], components_file=write_components(root / "services.yaml", marketdata.url))
     platform = Platform(settings)
     platform.db.upgrade()
     products = build_products(platform)

@@ -31,7 +31,7 @@ from tests.support.server import running
 
 DEAD_URL = "http://127.0.0.1:9/v1"  # the discard port: connections are refused at once
 CHAT_MODEL = "insightstack-tiny"
-ALIAS = "gpt-4o-mini"
+ALIAS = "random-test"
 SEED = 7
 TOXIC = "you are a fucking idiot"  # blocked by the toxicity check on the gateway's input and output
 POLICY_VERSION = str(yaml.safe_load((REPO_ROOT / "data" / "guardrails" / "policy.yaml").read_text())["version"])

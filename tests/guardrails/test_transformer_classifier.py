@@ -50,7 +50,7 @@ def test_scores_are_the_positive_label_probability(classifier_dir: Path) -> None
 
 def test_the_policy_uses_a_models_yaml_classifier(classifier_dir: Path, make_platform: PlatformFactory, tmp_path: Path) -> None:
     models = yaml.safe_load((REPO_ROOT / "models.yaml").read_text())
-    models["profiles"]["cpu"]["models"].append(
+    models["profiles"]["tiny"]["models"].append(
         {"name": "tiny-toxicity", "role": "classifier", "weights": str(classifier_dir), "positive_label": "toxic"}
     )
     policy = yaml.safe_load((REPO_ROOT / "data" / "guardrails" / "policy.yaml").read_text())

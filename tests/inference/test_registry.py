@@ -28,11 +28,19 @@ def chat(**overrides: object) -> dict:
     return {"name": "m", "role": "chat", "weights": "w", "endpoints": ["http://127.0.0.1:8100/v1"], **overrides}
 
 
-def test_shipped_registry_loads_both_profiles() -> None:
+def test_shipped_registry_loads_every_profile() -> None:
     cpu = load_registry(REPO / "models.yaml")
     assert cpu.profile_name == "cpu"
-    assert cpu.default(ModelRole.chat).generated
-    assert cpu.get("default").name == "insightstack-tiny"
+    real = cpu.default(ModelRole.chat)
+    assert cpu.get("default").name == "smollm2-135m-instruct" and real.convert_from and not real.generated
+    assert "model.safetensors" in real.weights_sha256 and real.max_context <= 8192  # SmolLM2's positions
+    tiny = load_registry(REPO / "models.yaml", "tiny")
+    assert tiny.default(ModelRole.chat).generated and tiny.get("default").name == "insightstack-tiny"
+
+
+def test_no_alias_presents_a_random_model_under_another_name() -> None:
+    tiny = load_registry(REPO / "models.yaml", "tiny").default(ModelRole.chat)
+    assert set(tiny.aliases) == {"default", "random-test"}
     gpu = load_registry(REPO / "models.yaml", "gpu")
     assert gpu.default(ModelRole.chat).gpu_memory_utilization == 0.85
     embedding = cpu.default(ModelRole.embedding)
@@ -50,6 +58,8 @@ def test_shipped_registry_loads_both_profiles() -> None:
         (chat(endpoints=["127.0.0.1:8100"]), "must start with http"),
         (chat(colour="red"), "profiles.p.models.0.colour"),
         (chat(aliases=["m"]), "'m' is used twice"),
+        (chat(convert_from="package:x/y.gguf"), "convert_from needs source_sha256"),
+        (chat(convert_from="x.gguf", source_sha256="ab"), "is not a sha256 hex digest"),
     ],
 )
 def test_bad_values_name_the_field(tmp_path: Path, model: dict, expected: str) -> None:

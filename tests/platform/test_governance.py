@@ -168,7 +168,7 @@ def test_the_cli_writes_the_records_and_fails_on_a_broken_chain(make_platform: P
     with platform.db.session() as session:
         prompt_labels.promote(session, platform.prompts, audit.Caller("dana", "admin"), "reports.narrative", "1.0.0", "staging", "baseline")
     env = {
-        **os.environ, "COLUMNS": "200", "INSIGHTSTACK_DATA_DIR": str(platform.settings.data_dir), "INSIGHTSTACK_PROFILE": "cpu",
+        **os.environ, "COLUMNS": "200", "INSIGHTSTACK_DATA_DIR": str(platform.settings.data_dir), "INSIGHTSTACK_PROFILE": "tiny",
         "INSIGHTSTACK_LOG_LEVEL": "WARNING",
     }
     command = [str(Path(sys.executable).with_name("insightstack")), "governance", "report", "--out", str(tmp_path / "records")]

@@ -111,7 +111,7 @@ def app_facts() -> AppFacts:
     """The OpenAPI document and the valid model and tool names, from a throwaway platform (they
     depend on neither the data dir nor the LLM)."""
     with tempfile.TemporaryDirectory() as data_dir:
-        platform = Platform(Settings(data_dir=Path(data_dir), profile="cpu", log_json=False))
+        platform = Platform(Settings(data_dir=Path(data_dir), profile="tiny", log_json=False))
         try:
             app = create_app(platform.settings, platform)
             models = [name for entry in platform.registry.profile.models for name in (entry.name, entry.served_name, *entry.aliases) if name]
@@ -151,7 +151,7 @@ def fuzz_platform(tmp_path_factory: pytest.TempPathFactory, llm_url: str) -> Ite
     backtests, no rate limit in the way, and chat secrets set so /slack answers 401, not 503."""
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("fuzz"),
-        profile="cpu",
+        profile="tiny",
         log_json=False,
         llm_base_urls=[llm_url],
         gateway_rpm=1_000_000,

@@ -1,0 +1,111 @@
+"""`insightstack eval run|compare`: measure what the products give users, on a real model."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from inference.launcher import VLLMServer
+from inference.prepared import prepare_weights
+from inference.registry import ModelRole, load_registry
+from services.evaluation.report import as_json, as_markdown, compare
+from services.evaluation.runner import EvalConfig, run_suites
+from services.evaluation.suite import load_suite
+from services.platform.releases import git_commit
+from services.platform.settings import get_settings
+
+eval_app = typer.Typer(help="Evaluation suites run through the real products (insightstack eval run data/eval/*.yaml).", no_args_is_help=True)
+console = Console(stderr=True)
+
+
+@eval_app.command("run")
+def eval_run(
+    suites: Annotated[list[Path], typer.Argument(help="Suite files (YAML).", exists=True, dir_okay=False)],
+    llm_url: Annotated[str | None, typer.Option(help="A running vLLM server (…/v1); default: start the profile's model and stop it afterwards.")] = None,
+    profile: Annotated[str | None, typer.Option(help="models.yaml profile whose chat model is served; default: INSIGHTSTACK_PROFILE or default_profile.")] = None,
+    repeat: Annotated[int, typer.Option(min=1, max=20, help="Runs per case; pass^K counts cases that passed in all K.")] = 1,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the results document here.")] = None,
+    md_out: Annotated[Path | None, typer.Option("--md", help="Write the Markdown table here.")] = None,
+    min_pass_rate: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 if any suite's pass rate is below this.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases of each suite (a smoke run).")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=32, help="Builder and report cases run at once (ChatOps cases share a world: one at a time).")] = 4,
+) -> None:
+    """Run suites and score each case; exit 0 when the run completed (see --min-pass-rate)."""
+    loaded = [suite.model_copy(update={"cases": suite.cases[:limit]}) for suite in map(load_suite, suites)]
+    settings = get_settings()
+    registry = load_registry(settings.models_file, profile or settings.profile)
+    with _model_server(llm_url, registry.profile_name, settings.log_dir) as (url, model), tempfile.TemporaryDirectory(prefix="insightstack-eval-") as workdir:
+        config = EvalConfig(llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, base_settings=settings)
+        total = sum(len(suite.cases) for suite in loaded)
+        with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
+            task = progress.add_task(model, total=total)
+            results = run_suites(loaded, config, lambda case_id: progress.advance(task))
+    document = as_json(results, model=model, profile=registry.profile_name, commit=git_commit(settings.git_commit), date=datetime.now(UTC).date().isoformat())
+    if json_out:
+        json_out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    table = as_markdown(document)
+    if md_out:
+        md_out.write_text(table, encoding="utf-8")
+    typer.echo(table)
+    below = [s for s in document["suites"] if min_pass_rate is not None and s["pass_rate"] < min_pass_rate]
+    if below:
+        console.print(f"[red]below --min-pass-rate {min_pass_rate}:[/red] " + ", ".join(f"{Path(s['file']).name} {s['pass_rate']:.0%}" for s in below))
+        raise typer.Exit(1)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    before: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+    after: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
+) -> None:
+    """Pass rates side by side and each case that regressed; exit 1 if any did."""
+    text, regressions = compare(json.loads(before.read_text()), json.loads(after.read_text()))
+    typer.echo(text)
+    if regressions:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _model_server(llm_url: str | None, profile: str, log_dir: Path) -> Iterator[tuple[str, str]]:
+    """(URL, served model name): the given server's, else the profile's chat model started on a
+    free loopback port for this run and stopped after it."""
+    if llm_url:
+        yield llm_url.rstrip("/"), _served_model(llm_url)
+        return
+    settings = get_settings()
+    registry = load_registry(settings.models_file, profile)
+    entry = registry.default(ModelRole.chat)
+    server = VLLMServer(entry, prepare_weights(registry, entry), _free_port(), log_dir)
+    console.print(f"starting vLLM for {entry.name} (log: {server.log_file}) ...")
+    server.start()
+    try:
+        yield server.url, entry.api_name
+    finally:
+        server.stop()
+
+
+def _served_model(llm_url: str) -> str:
+    try:
+        models = httpx.get(f"{llm_url.rstrip('/')}/models", timeout=10).json()["data"]
+    except (httpx.HTTPError, ValueError, KeyError) as exc:
+        console.print(f"[red]error:[/red] {llm_url} does not answer /models: {exc}")
+        sys.exit(1)
+    return str(models[0]["id"])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

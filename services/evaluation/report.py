@@ -1,0 +1,82 @@
+"""What an eval run writes: the JSON document (a contract, read by `eval compare` and the
+showcase), a Markdown table for docs/eval.md, and the comparison of two runs."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from services.evaluation.runner import SuiteResult
+
+
+def as_json(results: list[SuiteResult], *, model: str, profile: str | None, commit: str | None, date: str) -> dict[str, Any]:
+    return {
+        "model": model, "profile": profile, "commit": commit, "date": date,
+        "suites": [
+            {
+                "file": suite.file, "product": suite.product, "lang": suite.lang, "repeat": suite.repeat,
+                "cases": suite.cases, "passed": suite.passed, "pass_rate": round(suite.pass_rate, 4), "pass_all_k": round(suite.pass_all_k, 4),
+                "latency_ms": suite.latency_ms(),
+                "tokens": {"in": sum(r.tokens_in for r in suite.results), "out": sum(r.tokens_out for r in suite.results)},
+                "results": [
+                    {"id": r.id, "passed": r.passed, "runs_passed": r.runs_passed, "failures": r.failures,
+                     "latency_ms": round(statistics.median(r.latencies_ms), 1) if r.latencies_ms else 0.0}
+                    for r in suite.results
+                ],
+            }
+            for suite in results
+        ],
+    }
+
+
+def as_markdown(document: dict[str, Any], *, failures: bool = True) -> str:
+    """One row per suite; then each failed case with its first reasons."""
+    lines = [
+        f"Model `{document['model']}` (profile `{document['profile']}`), commit `{(document.get('commit') or '?')[:10]}`, {document.get('date', '')}",
+        "",
+        "| suite | product | lang | cases | pass rate | pass^k (k) | latency p50 / p95 ms | tokens in / out |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for suite in document["suites"]:
+        lines.append(
+            f"| {_name(suite['file'])} | {suite['product']} | {suite['lang']} | {suite['cases']} | {suite['pass_rate']:.0%} | "
+            f"{suite['pass_all_k']:.0%} ({suite.get('repeat', 1)}) | {suite['latency_ms']['p50']:.0f} / {suite['latency_ms']['p95']:.0f} | "
+            f"{suite['tokens']['in']} / {suite['tokens']['out']} |"
+        )
+    if failures:
+        for suite in document["suites"]:
+            failed = [r for r in suite["results"] if not r["passed"]]
+            if failed:
+                lines += ["", f"Failed in {_name(suite['file'])}:"]
+                lines += [f"- `{r['id']}`: {'; '.join(r['failures'][:3]) or 'failed in some repeats'}" for r in failed]
+    return "\n".join(lines) + "\n"
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, int]:
+    """A Markdown comparison of two runs and the number of regressions (cases that passed in
+    ``before`` and fail in ``after``), matched by suite file name and case id."""
+    lines = [
+        f"`{before['model']}` ({(before.get('commit') or '?')[:10]}) -> `{after['model']}` ({(after.get('commit') or '?')[:10]})",
+        "",
+        "| suite | cases | pass rate before | after | regressions | fixed |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    old = {_name(s["file"]): s for s in before["suites"]}
+    regressions_total, details = 0, []
+    for suite in after["suites"]:
+        name = _name(suite["file"])
+        if name not in old:
+            lines.append(f"| {name} | {suite['cases']} | - | {suite['pass_rate']:.0%} | - | - |")
+            continue
+        was = {r["id"]: r["passed"] for r in old[name]["results"]}
+        now = {r["id"]: r for r in suite["results"]}
+        regressed = [case for case, passed in was.items() if passed and case in now and not now[case]["passed"]]
+        fixed = [case for case, passed in was.items() if not passed and case in now and now[case]["passed"]]
+        regressions_total += len(regressed)
+        lines.append(f"| {name} | {suite['cases']} | {old[name]['pass_rate']:.0%} | {suite['pass_rate']:.0%} | {len(regressed)} | {len(fixed)} |")
+        details += [f"- regression `{name}/{case}`: {'; '.join(now[case]['failures'][:2])}" for case in regressed]
+    return "\n".join(lines + ([""] + details if details else [])) + "\n", regressions_total
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]

@@ -1,0 +1,210 @@
+"""Runs suites through the real products (a fresh data dir per suite, the same services the API
+uses) against one model server, K times per case, and scores every run with the verifiers."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from services.chatops.schemas import AskIn
+from services.evaluation import verifiers
+from services.evaluation.suite import BuilderCase, Case, ChatOpsCase, ReportsCase, Suite
+from services.evaluation.world import ChatOpsWorld, MarketData, WorldError, components_file
+from services.platform.audit import Caller
+from services.platform.models import LLMCall
+from services.platform.runtime import Platform
+from services.platform.settings import Settings
+from services.products import Products, build_products
+from services.reports import store as backtests
+from services.strategies.schemas import BuildRequest, Constraints
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class CaseResult:
+    id: str
+    runs: int = 0
+    runs_passed: int = 0
+    failures: list[str] = field(default_factory=list)  # of the first failing run
+    latencies_ms: list[float] = field(default_factory=list)
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+    @property
+    def passed(self) -> bool:
+        return self.runs > 0 and self.runs_passed == self.runs
+
+
+@dataclass
+class SuiteResult:
+    file: str
+    product: str
+    lang: str
+    repeat: int
+    results: list[CaseResult]
+
+    @property
+    def cases(self) -> int:
+        return len(self.results)
+
+    @property
+    def passed(self) -> int:
+        """Cases that passed in every repeat (pass^K)."""
+        return sum(result.passed for result in self.results)
+
+    @property
+    def pass_rate(self) -> float:
+        """Runs that passed over all runs (mean pass@1)."""
+        runs = sum(result.runs for result in self.results)
+        return sum(result.runs_passed for result in self.results) / runs if runs else 0.0
+
+    @property
+    def pass_all_k(self) -> float:
+        return self.passed / self.cases if self.cases else 0.0
+
+    def latency_ms(self) -> dict[str, float]:
+        values = sorted(value for result in self.results for value in result.latencies_ms)
+        if not values:
+            return {"p50": 0.0, "p95": 0.0}
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+        return {"p50": round(statistics.median(values), 1), "p95": round(p95, 1)}
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    llm_url: str
+    profile: str | None
+    workdir: Path
+    repeat: int = 1
+    concurrency: int = 4  # builder and reports cases at once (vLLM batches them); ChatOps cases share a world, so one at a time
+    base_settings: Settings | None = None
+
+
+class SuiteRun:
+    """One suite on its own platform (fresh database, vector store and data dir)."""
+
+    def __init__(self, suite: Suite, config: EvalConfig, index: int) -> None:
+        self.suite, self.config = suite, config
+        data_dir = config.workdir / f"{index:02d}-{suite.product}"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.market_data = MarketData() if suite.product == "chatops" else None
+        base = config.base_settings or Settings()
+        overrides: dict[str, object] = {"data_dir": data_dir, "profile": config.profile, "llm_base_urls": [config.llm_url], "log_json": base.log_json}
+        if self.market_data is not None:
+            overrides["components_file"] = components_file(data_dir / "services.yaml", base.components_file, self.market_data.port)
+        self.platform = Platform(base.model_copy(update=overrides))
+        self._runs = itertools.count(1)
+        self.platform.db.upgrade()
+        self.products: Products = build_products(self.platform)
+        if suite.product == "builder":
+            self.products.strategies.ensure_index()  # once, before concurrent cases would race to build it
+        self.world = (
+            ChatOpsWorld(self.platform, self.products.chatops, self.market_data, base.components_file.parent / "runbooks")
+            if self.market_data is not None else None
+        )
+
+    def close(self) -> None:
+        if self.market_data is not None:
+            self.market_data.stop()
+        self.platform.close()
+
+    def run(self, progress: Progress | None = None) -> SuiteResult:
+        def case_result(case: Case) -> CaseResult:
+            result = CaseResult(id=case.id)
+            for _ in range(self.config.repeat):
+                failures, latency_ms, tokens = self._once(case)
+                result.runs += 1
+                result.runs_passed += not failures
+                result.failures = result.failures or failures
+                result.latencies_ms.append(latency_ms)
+                result.tokens_in += tokens[0]
+                result.tokens_out += tokens[1]
+            if progress:
+                progress(case.id)
+            return result
+
+        workers = 1 if self.world is not None else self.config.concurrency
+        with ThreadPoolExecutor(workers, thread_name_prefix="eval") as pool:
+            results = list(pool.map(case_result, self.suite.cases))
+        return SuiteResult(str(self.suite.path), self.suite.product, self.suite.lang, self.config.repeat, results)
+
+    def _once(self, case: Case) -> tuple[list[str], float, tuple[int, int]]:
+        """One run of a case, as a caller of its own so its model calls (and tokens) are its own."""
+        caller_name = f"eval-{next(self._runs)}-{case.id}"[:64]
+        started = time.perf_counter()
+        try:
+            failures = self._score(case, caller_name)
+        except WorldError as exc:
+            failures = [str(exc)]
+        except Exception as exc:  # a case that crashes fails with its reason; the run goes on
+            failures = [f"error: {type(exc).__name__}: {str(exc)[:300]}"]
+        latency_ms = (time.perf_counter() - started) * 1000
+        return failures, latency_ms, self._tokens_of(caller_name)
+
+    def _score(self, case: Case, caller_name: str) -> list[str]:
+        if isinstance(case, ChatOpsCase):
+            return self._chatops(case, Caller(name=caller_name, role=case.role))
+        caller = Caller(name=caller_name, role="analyst")
+        if isinstance(case, BuilderCase):
+            return self._builder(case, caller)
+        return self._reports(case, caller)
+
+    def _chatops(self, case: ChatOpsCase, caller: Caller) -> list[str]:
+        assert self.world is not None
+        self.world.apply(case.world, self.suite.path.parent)
+        chatops = self.products.chatops
+        out = chatops.ask(AskIn(question=case.question), caller)
+        tools = chatops.executor.tools
+        changes = [call.tool for call in out.tool_calls if tools[call.tool].mutating]
+        if out.pending_action is not None:
+            changes.append(out.pending_action.tool)
+        seen = verifiers.ChatOpsObservation(
+            answer=out.answer, outcome=out.outcome, cited_runbooks=[ref.id for ref in out.runbooks if ref.cited],
+            tools_run=[call.tool for call in out.tool_calls], state_changes=changes,
+        )
+        return verifiers.verify_chatops(case.expect, seen)
+
+    def _builder(self, case: BuilderCase, caller: Caller) -> list[str]:
+        constraints = Constraints(universe=case.universe, **({"risk_level": case.risk_level} if case.risk_level else {}))
+        draft = self.products.strategies.build(BuildRequest(intent=case.intent, constraints=constraints), caller)
+        seen = verifiers.BuilderObservation(draft.config.get("template"), draft.config.get("params") or {}, draft.validation_errors)
+        return verifiers.verify_builder(case.expect, seen)
+
+    def _reports(self, case: ReportsCase, caller: Caller) -> list[str]:
+        backtest = backtests.load_file(self.suite.resolve(case.backtest))
+        with self.platform.db.session() as session:
+            backtests.ingest(session, backtest, actor=caller.name, role=caller.role)
+        report = self.products.reports.get_report(backtest.id, caller, refresh=True)
+        findings = report.factcheck.findings
+        seen = verifiers.ReportsObservation(
+            status=report.status, checked_claims=report.factcheck.supported + report.factcheck.contradicted,
+            contradicted=report.factcheck.contradicted, text=report.text,
+            claimed_metrics=[f.metric for f in findings if f.metric and f.status != "unverifiable"],
+        )
+        return verifiers.verify_reports(case.expect, seen)
+
+    def _tokens_of(self, caller_name: str) -> tuple[int, int]:
+        with self.platform.db.session() as session:
+            row = session.execute(
+                select(func.coalesce(func.sum(LLMCall.input_tokens), 0), func.coalesce(func.sum(LLMCall.output_tokens), 0)).where(LLMCall.user == caller_name)
+            ).one()
+        return int(row[0]), int(row[1])
+
+
+def run_suites(suites: list[Suite], config: EvalConfig, progress: Progress | None = None) -> list[SuiteResult]:
+    results = []
+    for index, suite in enumerate(suites):
+        run = SuiteRun(suite, config, index)
+        try:
+            results.append(run.run(progress))
+        finally:
+            run.close()
+    return results

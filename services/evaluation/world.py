@@ -1,0 +1,105 @@
+"""The state a ChatOps case sets before its question: market-data feeds, components made
+unreachable, pipeline runs the scheduler reported, runbooks and backtests.
+
+Market data is the real stand-in server (`services.marketdata.standin`) on a loopback port of
+this process, so the agent's tools probe it over HTTP exactly as in production.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import yaml
+from sqlalchemy import delete
+
+from services.chatops.service import ChatOpsService
+from services.marketdata.standin import DEFAULT_FEEDS, FeedBoard, StandinServer, feed_spec
+from services.pipelines import store as pipelines
+from services.pipelines.models import PipelineRun
+from services.pipelines.schemas import RunIn, TaskIn
+from services.platform.audit import Caller
+from services.platform.runtime import Platform
+from services.reports import store as backtests
+from services.evaluation.suite import World
+
+SETUP = Caller(name="eval-setup", role="admin")
+MARKET_DATA = "market-data"
+
+
+class WorldError(ValueError):
+    """The case asks for a state this harness cannot set; the case fails with this reason."""
+
+
+class MarketData:
+    """The stand-in on a fixed loopback port; taken down and brought back per case."""
+
+    def __init__(self) -> None:
+        self.healthy = dict(map(feed_spec, DEFAULT_FEEDS))
+        self._server: StandinServer | None = None
+        self.port = self._start(0)
+
+    def _start(self, port: int) -> int:
+        self._server = StandinServer(("127.0.0.1", port), FeedBoard(self.healthy))
+        threading.Thread(target=self._server.serve_forever, name="eval-marketdata", daemon=True).start()
+        return self._server.server_address[1]
+
+    def set(self, world: World) -> None:
+        """Fresh healthy feeds, then the case's changes; down means connection refused."""
+        if MARKET_DATA in world.down:
+            self.stop()
+            return
+        if self._server is None:
+            self._start(self.port)
+        assert self._server is not None
+        self._server.board = FeedBoard(self.healthy)
+        for name, state in world.feeds.items():
+            if name not in self.healthy:
+                raise WorldError(f"world: unknown feed {name!r}; known: {', '.join(self.healthy)}")
+            self._server.board.update(name, state.lag_s, state.halted)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+def components_file(out: Path, source: Path, market_data_port: int) -> Path:
+    """The shipped components with the market-data probe pointed at the stand-in."""
+    components = yaml.safe_load(source.read_text(encoding="utf-8"))
+    components["components"][MARKET_DATA]["health_url"] = f"http://127.0.0.1:{market_data_port}/health"
+    out.write_text(yaml.safe_dump(components), encoding="utf-8")
+    return out
+
+
+class ChatOpsWorld:
+    """Applies each case's world to one platform: what earlier cases set is cleared first."""
+
+    def __init__(self, platform: Platform, chatops: ChatOpsService, market_data: MarketData, default_runbooks: Path) -> None:
+        self.platform, self.chatops, self.market_data = platform, chatops, market_data
+        self.default_runbooks = default_runbooks
+        self._runbooks: Path | None = None
+
+    def apply(self, world: World, base: Path) -> None:
+        if unsupported := [name for name in world.down if name != MARKET_DATA]:
+            raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {MARKET_DATA})")
+        self.market_data.set(world)
+        self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
+        now = datetime.now(UTC)
+        with self.platform.db.session() as session:
+            session.execute(delete(PipelineRun))
+            for number, spec in enumerate(world.pipeline_runs):
+                started = now - timedelta(hours=spec.hours_ago)
+                finished = None if spec.status == "running" else started + timedelta(minutes=10)
+                task = TaskIn(name=spec.task, status=spec.status, started_at=started, finished_at=finished, error=spec.error)
+                run = RunIn(pipeline=spec.pipeline, run_id=f"eval-{number}", status=spec.status, started_at=started, finished_at=finished, tasks=[task])
+                pipelines.record(session, run, SETUP)
+            for path in world.backtests:
+                backtests.ingest(session, backtests.load_file((base / path).resolve()), actor=SETUP.name, role=SETUP.role)
+
+    def _use_runbooks(self, directory: Path) -> None:
+        if directory != self._runbooks:
+            self.chatops.library.import_dir(directory, SETUP, set(self.chatops.executor.tools), prune=True)
+            self._runbooks = directory

@@ -1,0 +1,81 @@
+"""`insightstack serve --with-llm` and `llm serve` leave no vLLM behind, however they are stopped.
+
+A vLLM left running holds its port, and every later start on that port fails. Each test starts
+the real commands (the tiny test model) and checks that the vLLM port is free and the vLLM
+process gone afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.ports import free_port
+from tests.support.waiting import wait_for
+
+pytestmark = [pytest.mark.llm, pytest.mark.slow]
+CLI = [str(Path(sys.executable).with_name("insightstack"))]
+STARTUP_S = 240.0
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "INSIGHTSTACK_DATA_DIR": str(tmp_path / "data"), "INSIGHTSTACK_PROFILE": "tiny", "INSIGHTSTACK_LOG_JSON": "false"}
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _vllm_pid(log_dir: Path, port: int) -> int:
+    return int((log_dir / f"vllm-{port}.pid").read_text())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+
+
+def _started(command: list[str], tmp_path: Path, ready_url: str) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(command, env=_environment(tmp_path), stdout=subprocess.DEVNULL, stderr=(tmp_path / "cli.log").open("wb"))
+    if not wait_for(lambda: _healthy(ready_url) or process.poll() is not None, timeout_s=STARTUP_S, interval_s=1.0) or process.poll() is not None:
+        process.kill()
+        pytest.fail(f"did not start:\n{(tmp_path / 'cli.log').read_text()[-3000:]}")
+    return process
+
+
+def _assert_vllm_gone(pid: int, port: int) -> None:
+    assert wait_for(lambda: not _alive(pid), timeout_s=60.0), f"vLLM (pid {pid}) still running"
+    assert not _healthy(f"http://127.0.0.1:{port}/health"), f"port {port} still answers"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+def test_serve_with_llm_stops_its_vllm_on_each_signal(sig: signal.Signals, tmp_path: Path) -> None:
+    api_port, llm_port = free_port(), free_port()
+    command = [*CLI, "serve", "--port", str(api_port), "--with-llm", "--llm-port", str(llm_port)]
+    process = _started(command, tmp_path, f"http://127.0.0.1:{api_port}/healthz")
+    pid = _vllm_pid(tmp_path / "data" / "logs", llm_port)
+    process.send_signal(sig)
+    assert process.wait(timeout=60) == 0
+    _assert_vllm_gone(pid, llm_port)
+
+
+def test_llm_serve_killed_outright_leaves_no_vllm(tmp_path: Path) -> None:
+    """SIGKILL runs no handler: the kernel ends the child because its parent died."""
+    llm_port = free_port()
+    process = _started([*CLI, "llm", "serve", "--port", str(llm_port)], tmp_path, f"http://127.0.0.1:{llm_port}/health")
+    pid = _vllm_pid(tmp_path / "data" / "logs", llm_port)
+    process.kill()
+    process.wait(timeout=10)
+    _assert_vllm_gone(pid, llm_port)
