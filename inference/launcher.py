@@ -7,7 +7,6 @@ up, and a monitor thread restarts a server that dies, with backoff, until it is 
 
 from __future__ import annotations
 
-import ctypes
 import importlib.metadata
 import json
 import os
@@ -24,6 +23,7 @@ from urllib.parse import urlsplit
 
 import structlog
 
+from inference import watchdog
 from inference.endpoints import probe_health
 from inference.errors import LauncherError
 from inference.registry import ModelEntry, ModelRegistry
@@ -133,6 +133,7 @@ class VLLMServer:
         self._stopping = threading.Event()
         self.gave_up = threading.Event()  # set when the server is gone for good (restarts exhausted)
         self._monitor: threading.Thread | None = None
+        self._watchdog: subprocess.Popen[bytes] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -183,6 +184,7 @@ class VLLMServer:
             except subprocess.TimeoutExpired:
                 _signal_group(process, signal.SIGKILL)
                 process.wait(timeout=10)
+        self._disarm()
         if self._monitor is not None and self._monitor is not threading.current_thread():
             self._monitor.join(timeout=5)
         if self._log is not None:
@@ -207,10 +209,19 @@ class VLLMServer:
             stderr=subprocess.STDOUT,
             env=vllm_environment(self.build),
             start_new_session=True,  # its own process group, so stop() reaches the engine workers too
-            preexec_fn=_terminate_with_parent,
         )
+        self._watchdog = watchdog.arm(self._process.pid)  # ends the group if this process dies without stop()
         self.pid_file.write_text(str(self._process.pid))
         log.info("vllm.spawned", model=self.entry.name, pid=self._process.pid, port=self.port, build=self.build)
+
+    def _disarm(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.terminate()
+            try:
+                self._watchdog.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._watchdog.kill()
+            self._watchdog = None
 
     def _watch(self) -> None:
         """Restart a server that died, with exponential backoff, until stop() or max_restarts."""
@@ -221,6 +232,7 @@ class VLLMServer:
             self.state = "down"
             log.warning("vllm.died", model=self.entry.name, pid=process.pid, returncode=process.returncode)
             _signal_group(process, signal.SIGKILL)  # leftover engine workers of the dead server
+            self._disarm()
             if self.restarts >= self.max_restarts:
                 log.error("vllm.giving_up", model=self.entry.name, restarts=self.restarts)
                 self.gave_up.set()
@@ -287,19 +299,6 @@ class Supervisor:
 def pid_file(log_dir: Path, port: int) -> Path:
     """Where the supervisor keeps the pid of the replica on ``port``."""
     return log_dir / f"vllm-{port}.pid"
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _terminate_with_parent() -> None:
-    """Runs in the child before exec: the kernel sends it SIGTERM when the supervisor dies, even
-    by SIGKILL, so no vLLM is left holding the port (Linux only; elsewhere a no-op)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 
@@ -17,3 +19,13 @@ def wait_for(condition: Callable[[], Any], timeout_s: float = 10.0, interval_s: 
             return value
         time.sleep(interval_s)
     return condition()
+
+
+def process_gone(pid: int) -> bool:
+    """No such process, or only its zombie (an orphan's is reaped by whatever PID 1 is)."""
+    try:
+        os.kill(pid, 0)
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (ProcessLookupError, FileNotFoundError):
+        return True
+    return state == "Z"
