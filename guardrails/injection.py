@@ -4,9 +4,11 @@ Attacks are phrased in a few recurring ways (override the instructions, extract 
 prompt, role-play the model out of its rules, fake chat-template tags, make an agent skip its
 confirmation), so patterns for those, in English, Korean and a few other languages, catch most
 of them cheaply. The text is normalised first (NFKC, zero-width characters dropped, spaced-out
-letters joined) and base64 blobs are decoded and scanned too. Operations jargon ("ignore the
-warning", "override the default lookback") must not fire: every pattern needs the object of the
-attack (instructions, rules, system prompt, confirmation), not just the verb. The score is
+letters joined) and base64 blobs are decoded and scanned too. Operations language ("ignore the
+warning", "override the default lookback", "why did the hit ratio drop after the prompt change?",
+"drop the old rules table") must not fire: every pattern needs the object of the attack
+(instructions, rules, system prompt, confirmation) as the verb's own object, not just the verb
+and the word somewhere after it (tests/data/guardrails_ops_benign.yaml measures this). The score is
 ``1 - prod(1 - weight)`` over the patterns that matched. A classifier can be added in the policy.
 """
 
@@ -21,12 +23,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _OBJECT = r"(?:instructions?|prompts?|rules?|directives?|guidelines?|guardrails?|constraints?|polic(?:y|ies)|system messages?|programming)"
+# "ignore all your previous instructions", "disregard your operator's rules": the verb's own object, after at most
+# a few words that make it the model's ("your", "previous", "system"), or further on when such a word is there
+# ("i g n o r e  a l l  previous  instructions"). "drop after the prompt change", "ignore the lint rule", "override
+# the retention policy" and "drop the previous rules table" name something else.
+_DETERMINER = r"(?:all|any|every|each|of|the|these|those|such)"
+_MODELS = r"(?:your|previous|prior|above|earlier|preceding|system|original|safety)"
+_OWNER = rf"(?:{_MODELS}|my|its|[\w-]+'s|foregoing|initial|security|content|developer|hidden|given|default|current|existing|standing|built-in)"
+_COMPOUND = r"(?:tables?|changes?|files?|cache|versions?|templates?|labels?|engine|ids?|columns?|keys?|registry|store|repo|bucket|checks?|tests?|updates?|deploy|rollout|hash|diff|history)"
+_OBJECT_ALONE = rf"{_OBJECT}\b(?!\s+{_COMPOUND}\b)"
+_VERB = r"\b(?:ignore|disregard|forget|override|bypass|skip|drop)"
+_OVERRIDE = (
+    rf"{_VERB}\s+(?:{_DETERMINER}\s+){{0,3}}(?:{_OWNER}\s+(?:[\w-]+\s+){{0,2}}?)?{_OBJECT_ALONE}|"
+    rf"{_VERB}\b[^.\n]{{0,40}}?\b{_MODELS}\b[^.\n]{{0,30}}?\b{_OBJECT_ALONE}|"
+    r"\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|so far|you (?:were|have been) told)\b"
+)
+# Skipping a control is an attack when something is to be done: "restart every feed, no confirmation".
+_ACTION = re.compile(
+    r"\b(?:restart|purge|delete|drop|invalidate|execute|run|deploy|bounce|kill|disable|turn off|approve|grant|post|send|call|"
+    r"set|change|flush|wipe|shut|stop|start|trigger|force|proceed|do it|go ahead)\b"
+)
 
 # (name, weight, pattern) over lower-cased, normalised text.
 PATTERNS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (name, weight, re.compile(pattern, re.M))
     for name, weight, pattern in (
-        ("override", 0.9, rf"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.\n]{{0,40}}?\b(?:previous|prior|above|earlier|preceding|all|any|every|your|the|these|those|system|original|safety)\b[^.\n]{{0,30}}?\b{_OBJECT}"),
+        ("override", 0.9, _OVERRIDE),
         ("new_instructions", 0.7, r"\b(?:new|updated|real|actual|revised)\s+(?:system\s+)?(?:instructions?|task|prompt|orders)\s*(?:[:\-]|from\b)"),
         ("prompt_extraction", 0.85, r"\b(?:reveal|show|print|repeat|output|display|leak|dump|expose|quote|translate|summari[sz]e|tell me|give me|what(?:'s| is| are| were))\b[^.\n]{0,40}?\b(?:system prompt|initial prompt|hidden (?:instructions|prompt)|your (?:instructions|rules|prompt|guidelines)|(?:hidden |initial )?developer (?:message|prompt)|(?:prompt|text|instructions) above|everything above|(?:contents|content) of your context|tool definitions|(?:your |hidden )config(?:uration)?(?: file)?|(?:message|one) with the system role)"),
         ("given_instructions", 0.7, r"\b(?:instructions|rules|prompt)\s+(?:were\s+)?you\s+(?:were\s+)?(?:given|told|programmed with)\b|\bquote (?:them|it|your instructions) (?:word for word|verbatim)"),
@@ -36,15 +58,17 @@ PATTERNS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
         ("pre_approved", 0.7, r"\b(?:operator|admin|administrator|user|owner|security team)\s+(?:has|have)\s+(?:already\s+)?(?:pre-?approved|approved|authori[sz]ed)\b[^.\n]{0,60}\b(?:without|skip|all|any|every)\b"),
         ("pretend", 0.35, r"\b(?:pretend (?:to be|you are|you're)|act as (?:if|an? (?:unrestricted|uncensored|different))|roleplay as|role-play as|simulate (?:an?|being))\b"),
         ("fake_role_tag", 0.9, r"<\|(?:im_start|im_end|system|start_header_id|end_header_id|eot_id)\|>|\[/?inst\]|<</?sys>>|^\s*#{2,}\s*(?:system|assistant|instructions?)\b|^\s*(?:system|assistant)\s*:\s*\S|<!--\s*(?:system|instructions?|assistant|prompt)\b|\[(?:system|instructions?)\]"),
-        ("skip_controls", 0.8, r"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no need for|don't ask for|do not ask for|don't wait for|do not wait for|no)\s+(?:the\s+|any\s+)?(?:second\s+)?(?:confirmation|confirming|approval|rbac|permission checks?|authori[sz]ation|audit(?: log)?|review)\b"),
-        ("claimed_privilege", 0.45, r"\b(?:as (?:an? |the )?|i am (?:an? |the )?|i'm (?:an? |the )?)(?:admin|administrator|root|superuser|system operator)\b(?:[^.\n]{0,40}\b(?:so|therefore|allowed|authori[sz]ed|grant|all))?"),
-        ("hidden_instruction", 0.6, r"\b(?:assistant|ai|model|llm|chatbot|agent)\s*[,:]?\s*(?:please\s+)?(?:ignore|disregard|instead|you must|now|stop following|do not follow|don't follow)\b|\b(?:the )?(?:assistant|ai|model|llm|agent) (?:must|should|shall|is required to|is instructed to)\b"),
+        ("skip_controls", 0.8, r"\b(?:without|skip(?:ping)?|bypass(?:ing)?|no need for|don't ask for|do not ask for|don't wait for|do not wait for|no)\s+(?:the\s+|any\s+)?(?:[\w-]+\s+)?(?:second\s+)?(?:confirmation|confirming|approval|rbac|permission checks?|authori[sz]ation|audit(?: log)?|review)\b|\bskip(?:ping)?\s+(?:the\s+)?['\"]?are you sure\b"),
+        ("claimed_privilege", 0.35, r"\b(?:as (?:an? |the )?|i am (?:an? |the )?|i'm (?:an? |the )?)(?:admin|administrator|root|superuser|system operator)\b(?:[^.\n]{0,40}\b(?:so|therefore|allowed|authori[sz]ed|grant|all))?"),
+        ("hidden_instruction", 0.6, r"\b(?:assistant|ai|model|llm|chatbot|agent)\s*[,:]\s*(?:please\s+)?(?:ignore|disregard|instead|you must|now|stop following|do not follow|don't follow)\b|\b(?:assistant|ai|model|llm|chatbot|agent)\s+(?:please\s+)?(?:ignore|disregard|stop following|do not follow|don't follow)\b|\b(?:the )?(?:assistant|ai|model|llm) (?:must|shall|is required to|is instructed to)\b(?!\s+be\b)"),
         ("ko_override", 0.9, r"(?:이전|위의?|앞의?|모든|기존|원래|주어진)\s*(?:의\s*)?(?:[가-힣]+\s+)?(?:지시|지침|명령|규칙|프롬프트|설정)[^.\n]{0,20}?(?:무시|잊어|따르지|무효)"),
         ("ko_prompt_extraction", 0.85, r"(?:시스템\s*프롬프트|숨겨진\s*지시|내부\s*지침)[^.\n]{0,20}?(?:보여|출력|알려|공개|말해)"),
         ("ko_skip_controls", 0.75, r"(?:확인|승인|권한\s*검사|검토)[^.\n]{0,6}?없이|(?:제한|규칙|필터)\s*(?:없이|을\s*무시)|관리자\s*(?:권한으로|로서|모드)"),
         ("other_language_override", 0.9, r"(?:ignor(?:a|e|ez|ieren?|iere)|olvida|oublie(?:z)?|vergiss|esqueça|esquece)\s+(?:todas\s+|toutes\s+|alle\s+)?(?:las\s+|les\s+|die\s+|tes\s+|vos\s+|as\s+|suas\s+)?(?:vorherigen\s+|bisherigen\s+)?(?:instrucciones|instructions|anweisungen|consignes|instruções)|prompt (?:système|do sistema)|mensaje (?:de|del) sistema|sin (?:restricciones|pol[ií]ticas)|no tienes pol[ií]ticas|sans (?:restrictions|filtres)|制限のない|確認(?:なし|せず)|管理者モード|忽略[^。\n]{0,12}(?:指令|指示|说明|规则)|系统提示词|没有任何限制|(?:指示|命令|ルール)[^。\n]{0,10}無視|システムプロンプト[^。\n]{0,15}(?:表示|見せ|教え|出力)|忽略(?:之前|以上|所有|上面)的?(?:指令|指示|说明)|无视(?:之前|所有)的?(?:指令|指示)"),
     )
 )
+# A pattern that counts only where the text also asks for something to be done.
+REQUIRES = {"skip_controls": _ACTION}
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACED = re.compile(r"\b(?:[a-z][ ._*\-]){3,}[a-z]\b")
 _LEET = str.maketrans("013457@$", "oieastas")
@@ -76,11 +100,16 @@ def _decoded_blobs(text: str) -> list[str]:
     return decoded
 
 
+def _context_holds(name: str, view: str) -> bool:
+    required = REQUIRES.get(name)
+    return required is None or bool(required.search(view))
+
+
 def detect(text: str) -> InjectionFinding:
     """Which attack patterns ``text`` (or a base64 blob inside it) matches, and the combined score."""
     plain = normalise(text)
     views = [plain, plain.translate(_LEET), plain[::-1], codecs.encode(plain, "rot13"), *(normalise(blob) for blob in _decoded_blobs(text))]
-    matched = [name for name, _, pattern in PATTERNS if any(pattern.search(view) for view in views)]
+    matched = [name for name, _, pattern in PATTERNS if any(pattern.search(view) and _context_holds(name, view) for view in views)]
     miss = 1.0
     for name, weight, _ in PATTERNS:
         if name in matched:

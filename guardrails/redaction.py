@@ -3,8 +3,9 @@
 Used twice: on what a feature returns (a ChatOps tool output can carry a database URL with its
 password) and on everything logged or stored (prompts, answers, log lines). Patterns aim at
 shapes that are secrets with near certainty (a known key prefix, a labelled password, a card
-number that passes Luhn, an IBAN whose check digits hold), so that order ids, ISINs, commit
-hashes and request ids pass untouched. Pure functions; no I/O.
+number with an issuer's prefix and length that passes Luhn, an IBAN with its country's length
+whose check digits hold), so that order ids, timestamps, ISINs, commit hashes and request ids
+pass untouched. Pure functions; no I/O.
 """
 
 from __future__ import annotations
@@ -41,13 +42,50 @@ def _placeholder(value: str) -> bool:
     return value.startswith(("<", "$", "{", "*", "%")) or value.lower().strip("'\"") in _PLACEHOLDERS or set(value) <= {"x", "X", "*", "."}
 
 
+# Issuer prefixes (IIN ranges) and the lengths their cards have: one Luhn digit alone passes one
+# random number in ten, so 13-digit epoch-millisecond timestamps and order ids would be "cards".
+# (lowest prefix, highest prefix, card lengths); prefixes compare on as many leading digits as they have.
+_CARD_ISSUERS: tuple[tuple[int, int, range | tuple[int, ...]], ...] = (
+    (4, 4, (13, 16, 19)),  # Visa
+    (51, 55, (16,)), (2221, 2720, (16,)),  # Mastercard
+    (34, 34, (15,)), (37, 37, (15,)),  # American Express
+    (6011, 6011, range(16, 20)), (65, 65, range(16, 20)), (644, 649, range(16, 20)),  # Discover
+    (3528, 3589, range(16, 20)),  # JCB
+    (300, 305, range(14, 20)), (36, 36, range(14, 20)), (38, 38, range(14, 20)),  # Diners Club
+    (62, 62, range(16, 20)),  # UnionPay
+)
+# ISO 13616 IBAN length per country (SWIFT IBAN registry): an ISIN (12 characters) or any other
+# "two letters, two digits, more" code whose check digits happen to hold is not an IBAN.
+_IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27, "BR": 29, "BY": 28,
+    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
+    "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
+    "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
+    "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18,
+    "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31,
+    "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29,
+    "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+}
+
+
+def _card_issuer_known(digits: str) -> bool:
+    return any(
+        len(digits) in lengths and low <= int(digits[:len(str(low))]) <= high
+        for low, high, lengths in _CARD_ISSUERS
+    )
+
+
 def _card(match: re.Match[str]) -> bool:
+    """A card number: an issuer's prefix and length, and the Luhn check digit."""
     digits = re.sub(r"\D", "", match.group(0))
-    return 13 <= len(digits) <= 19 and _luhn(digits)
+    return _card_issuer_known(digits) and _luhn(digits)
 
 
 def _iban(match: re.Match[str]) -> bool:
+    """An IBAN: a country that issues them, that country's length, and mod-97 check digits."""
     compact = re.sub(r"\s", "", match.group(0)).upper()
+    if _IBAN_LENGTHS.get(compact[:2]) != len(compact):
+        return False
     rearranged = compact[4:] + compact[:4]
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
 

@@ -1,34 +1,94 @@
-"""The fact checker on labelled sets: no contradicted claim may pass, and false alarms stay rare."""
+"""The fact checker on labelled sets and on the shapes issue 18 found: no contradicted claim may
+pass, a true sentence is never contradicted, and a text with nothing checked is never verified."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.factcheck_eval import DATA, EXPECTED, Labelled, dev_set, sample_set, score
-from guardrails.factcheck import check
+from bench.factcheck_eval import DATA, Labelled, dev_set, sample_set, score
+from guardrails.factcheck import FactSheet, check
 
 DEV = dev_set()
-HELDOUT = sample_set(DATA / "factcheck_heldout.yaml")
+TUNING = {"dev": DEV} | {name: sample_set(DATA / f"factcheck_{name}.yaml") for name in ("heldout", "blind", "patterns")}
+ITEMS = [item for items in TUNING.values() for item in items]
+FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
 
-@pytest.mark.parametrize("item", DEV + HELDOUT, ids=[item.text[:50] for item in DEV + HELDOUT])
+def with_benchmark(symbol: str) -> FactSheet:
+    return FACTS.model_copy(update={"benchmark_name": symbol})
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[item.text[:60] for item in ITEMS])
 def test_labelled_sentence(item: Labelled) -> None:
+    """Supported: verified; contradicted or unverifiable: never verified; no claim: unverifiable."""
     result = check(item.text, item.facts)
-    assert result.verdict == EXPECTED[item.label], result.model_dump_json(indent=1)
-    if item.label == "none":
-        assert result.findings == []
+    expected = {"supported": ("verified",), "contradicted": ("contradicted", "unverifiable")}.get(item.label, ("unverifiable",))
+    assert result.verdict in expected, result.model_dump_json(indent=1)
+    if item.no_claim:
+        assert [f.kind for f in result.findings] == ["none"]
 
 
-def test_recall_and_false_alarm_rate() -> None:
-    """The numbers reported in docs/factcheck.md (sets it was tuned on)."""
-    for name, items in (("dev", DEV), ("heldout", HELDOUT)):
-        result = score(name, items)
-        assert (result.caught, result.false_alarms) == (result.contradicted, 0), result.row
+@pytest.mark.parametrize("name", sorted(TUNING))
+def test_tuning_sets_score_as_docs_factcheck_md_says(name: str) -> None:
+    result = score(name, TUNING[name])
+    assert (result.caught, result.false_alarms, result.true_contradicted, result.no_claim_verified) == (result.contradicted, 0, 0, 0), result.row
+
+
+@pytest.mark.parametrize("text", ["The strategy did great.", "Results look encouraging but need a longer sample.", ""])
+def test_a_text_with_no_claim_is_not_verified(text: str) -> None:
+    result = check(text, FACTS)
+    assert result.verdict == "unverifiable" and result.unverifiable == 1
+    assert result.findings[0].kind == "none" and "no checkable claim" in result.findings[0].note
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The strategy returned ninety percent a year.", "contradicted"),
+        ("The strategy compounded at eight point two percent a year.", "verified"),
+        ("Maximum drawdown was nineteen point eight percent.", "verified"),
+        ("The drawdown lasted one hundred and forty-three days.", "verified"),
+        ("The strategy executed three hundred and twelve trades.", "verified"),
+        ("The strategy executed two hundred trades.", "contradicted"),
+        ("The strategy compounded at ９.２％ a year.", "contradicted"),  # full-width digits and percent sign
+        ("The average trade returned .21%.", "verified"),  # no leading zero
+    ],
+)
+def test_numbers_in_words_and_other_numerals_are_checked(text: str, verdict: str) -> None:
+    assert check(text, FACTS).verdict == verdict
+
+
+def test_a_strategy_named_after_its_instrument_is_not_the_benchmark() -> None:
+    facts = with_benchmark("IWM")
+    assert check("The IWM 20/100 crossover compounded at 8.2% a year.", facts).verdict == "verified"
+    assert check("The IWM 20/100 crossover compounded at 11.4% a year.", facts).verdict == "contradicted"
+    assert check("IWM compounded at 11.4% a year.", facts).verdict == "verified"
+
+
+def test_a_benchmark_figure_named_by_its_ticker_is_the_benchmarks() -> None:
+    facts = with_benchmark("SPY")
+    assert check("The strategy compounded at 8.2% a year, short of the 11.4% that SPY delivered.", facts).verdict == "verified"
+    assert check("SPY's Sharpe of 0.74 was ahead of the strategy's 0.62.", facts).verdict == "verified"
+    assert check("The strategy compounded at 8.2% a year, short of the 9.4% that SPY delivered.", facts).verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of its 312 trades, 54% were profitable.",
+        "The strategy closed 312 trades, and 54% of them were winners.",
+        "Entries need RSI(14) below 30; the Sharpe ratio was 0.62.",
+        "Bands sit 2.0 standard deviations around a 20-day mean, and the win rate was 54%.",
+        "A 50/200 crossover drives entries; the strategy compounded at 8.2% a year.",
+    ],
+)
+def test_win_rates_as_shares_and_indicator_settings_are_read_right(text: str) -> None:
+    result = check(text, with_benchmark("SPY"))
+    assert result.verdict == "verified", result.model_dump_json(indent=1)
 
 
 def test_findings_carry_the_stored_value() -> None:
-    facts = DEV[0].facts
-    result = check("The strategy compounded at 9.2% a year, with a maximum drawdown of 19.8%.", facts)
+    result = check("The strategy compounded at 9.2% a year, with a maximum drawdown of 19.8%.", FACTS)
     cagr, drawdown = result.findings
     assert (cagr.metric, cagr.status, cagr.stored, cagr.claimed) == ("cagr", "contradicted", 0.082, 0.092)
     assert "8.20%" in cagr.note
@@ -36,7 +96,31 @@ def test_findings_carry_the_stored_value() -> None:
     assert result.model_dump()["contradicted"] == 1
 
 
+def test_an_unclear_reading_goes_to_review_not_to_contradicted() -> None:
+    """11.4% is the benchmark's CAGR: with the benchmark named in the sentence but not next to the
+    figure, the checker cannot tell whose figure it is."""
+    result = check("Growth was 11.4% a year, broadly in line with the benchmark.", FACTS)
+    assert result.verdict == "unverifiable" and "does not say clearly" in result.findings[0].note
+
+
 def test_benchmark_named_by_its_symbol() -> None:
-    facts = DEV[0].facts.model_copy(update={"benchmark_name": "SPY"})
+    facts = with_benchmark("SPY")
     assert check("SPY compounded at 11.4% a year.", facts).verdict == "verified"
     assert check("The strategy beat SPY.", facts).verdict == "contradicted"
+    assert check("The strategy was beaten by SPY.", facts).verdict == "verified"
+
+
+# The set written blind before tuning, measured once after it (docs/factcheck.md). It guards the
+# numbers measured then; it is not to be tuned on.
+UNTUNED = score("heldout_2026_12", sample_set(DATA / "factcheck_heldout_2026_12.yaml"), untuned=True)
+
+
+def test_the_set_written_before_tuning_keeps_its_measured_numbers() -> None:
+    assert UNTUNED.caught == UNTUNED.contradicted, UNTUNED.row  # recall on false claims
+    assert UNTUNED.false_alarms <= 0.10 * UNTUNED.true, UNTUNED.row
+    assert UNTUNED.no_claim_verified == 0, UNTUNED.row
+
+
+@pytest.mark.xfail(strict=True, reason="measured once: 2 true sentences of the set written before tuning came out contradicted")
+def test_no_true_sentence_of_the_set_written_before_tuning_is_contradicted() -> None:
+    assert UNTUNED.true_contradicted == 0, UNTUNED.row

@@ -1,0 +1,168 @@
+"""Who and what a figure in a sentence is about: the clause it sits in and the entities named.
+
+The fact checker judges a figure against one stored value, so it must know whose figure it is
+(the strategy's, the benchmark's, a regime's, a signal's) and which metric it states. Analysts
+write comparisons ("compounded at 8.2%, ahead of the 3.2% that SPY delivered"), name strategies
+after their instrument ("the IWM 20/100 crossover") and quote indicator settings ("RSI(14)",
+"2.0 standard deviations"); this module reads those shapes. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from guardrails.numerals import Numeral, numerals
+
+Entity = Literal["strategy", "benchmark"]
+
+# A clause starting with one of these states the other side of a comparison.
+PIVOT = (
+    r"than|versus|vs\.?|against|compared (?:with|to)|relative to|ahead of|behind|short of|below|above|"
+    r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?"
+)
+CLAUSE_BREAK = re.compile(
+    rf"[;:,]|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b",
+    re.IGNORECASE,
+)
+RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
+BENCHMARK_WORDS = re.compile(
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b", re.IGNORECASE
+)
+# Indices written out by name ("the Euro Stoxx 50"): the benchmark, and their numbers are no figures.
+INDEX_NAMES = re.compile(
+    r"\b(?:S&P(?: 500)?|Euro Stoxx(?: 50)?|Stoxx(?: Europe)?(?: 600| 50)?|Nikkei(?: 225)?|FTSE(?: 100| 250)?|Russell(?: 1000| 2000| 3000)?|"
+    r"MSCI(?: [A-Z][A-Za-z]*){1,3}|TOPIX|DAX(?: 40)?|CAC(?: 40)?|Hang Seng|KOSPI|Nasdaq(?:[- ]100)?|Dow Jones)(?![\w&])"
+)
+STRATEGY_WORDS = re.compile(
+    r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program)(?:'s)?)\b",
+    re.IGNORECASE,
+)
+# Words that make a name of what follows a ticker: "IWM 20/100 crossover", "SPY Bollinger reversion".
+STYLE_WORDS = (
+    r"ma|sma|ema|moving|average|macd|rsi|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
+    r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
+    r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight"
+)
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|momentum|breakout|trend|rotation|pairs?|carry|overlay|sleeve|following"
+STYLE_NAME = re.compile(rf"\b(?i:the) (?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,2}}(?i:{NAME_END})(?:'s)?\b")
+REGIME_SYNONYMS = {
+    "high_volatility": ("high volatility", "high-volatility", "volatile"),
+    "low_volatility": ("low volatility", "low-volatility", "calm"),
+    "bull": ("bull", "bullish", "rising market"),
+    "bear": ("bear", "bearish", "falling market"),
+    "sideways": ("sideways", "range-bound", "range bound", "choppy"),
+    "trending": ("trending", "trend regime"),
+}
+REGIME_RESET = re.compile(r"\b(?:overall|in total|over the (?:whole|full|entire) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
+# Figures that set the strategy up rather than report its results.
+INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
+PARAMETER_BEFORE = re.compile(
+    rf"(?:\b(?:{INDICATORS}|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
+    r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|to|is|was|a|an|the|back|around|near)\W+){0,3}"
+    r"|\w\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
+    re.IGNORECASE,
+)
+PARAMETER_AFTER = re.compile(
+    r"^(?:\s*-\s*(?:week|month|year|period|bar|session|minute|hour)s?\b|"
+    r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
+    r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?)\b|\s*/\s*\d|\s*,\s*\d+(?:\.\d+)?\s*\))",
+    re.IGNORECASE,
+)
+HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: Entity
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence between breaks; ``pivot``: it follows a comparison word, so its
+    figure is the other side of that comparison; ``relative``: it starts with "which"/"that"."""
+
+    start: int
+    end: int
+    pivot: bool
+    relative: bool
+
+
+def clauses(sentence: str) -> list[Clause]:
+    found, start, pivot = [], 0, False
+    for match in CLAUSE_BREAK.finditer(sentence):
+        found.append(_clause(sentence, start, match.start(), pivot))
+        start, pivot = match.end(), bool(match.group("pivot"))
+    found.append(_clause(sentence, start, len(sentence), pivot))
+    return found
+
+
+def _clause(sentence: str, start: int, end: int, pivot: bool) -> Clause:
+    return Clause(start, end, pivot, bool(RELATIVE_START.match(sentence[start:end])))
+
+
+def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
+    """Where the strategy and the benchmark are named, left to right. A ticker followed by words
+    of a strategy's style names the strategy ("the IWM 20/100 crossover"), not the benchmark."""
+    names = strategy_names(sentence, benchmark_name)
+    found = [Mention("strategy", start, end) for start, end in names]
+    benchmark = re.compile(rf"(?:{_benchmark_names(benchmark_name)})(?:'s)?")
+    candidates = [Mention("strategy", *match.span()) for match in STRATEGY_WORDS.finditer(sentence)]
+    candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence)]
+    for candidate in sorted(candidates, key=lambda m: m.start - m.end):  # longest first: "its benchmark" over "its"
+        if not any(candidate.start < other.end and other.start < candidate.end for other in found):
+            found.append(candidate)
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _benchmark_names(benchmark_name: str | None) -> str:
+    """A pattern for the benchmark's ticker (any case) and for indices written out by name."""
+    ticker = [rf"\b(?i:{re.escape(benchmark_name)})\b"] if benchmark_name else []
+    return "|".join([*ticker, INDEX_NAMES.pattern])
+
+
+def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int, int]]:
+    """Spans that name the strategy by its style, with or without its instrument's name."""
+    spans = [match.span() for match in STYLE_NAME.finditer(sentence)]
+    named_after = rf"(?:{_benchmark_names(benchmark_name)})(?:/[A-Za-z0-9]+)?(?:[\s-]+(?i:{STYLE_WORDS}|\d+(?:/\d+)*))*?[\s-]+(?i:{NAME_END})(?:'s)?\b"
+    spans += [match.span() for match in re.finditer(named_after, sentence)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
+    """Each regime named, as (label, start, end)."""
+    found = []
+    for label, words in REGIME_SYNONYMS.items():
+        for word in words:
+            found += [(label, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)]
+    return sorted(found, key=lambda item: item[1])
+
+
+def regime_in(lowered: str) -> str | None:
+    spans = regime_spans(lowered)
+    return spans[0][0] if spans else None
+
+
+def is_parameter(sentence: str, number: Numeral) -> bool:
+    """"RSI(14)", "20/100", "a 20-day mean", "2.0 standard deviations", "top 3", "targets 10%":
+    a setting of the strategy, not a result to check ("a 290-day drawdown" is a result); the
+    number in an index's name ("S&P 500") is no figure either."""
+    if number.text.endswith(("-day", "-days")) and not HYPHEN_DAY_RESULT.match(sentence[number.end:]):
+        return True
+    if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
+        return True
+    return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
+
+
+def figures(sentence: str) -> list[Numeral]:
+    """The figures a sentence states as results (indicator settings and index names left out)."""
+    return [number for number in numerals(sentence) if not is_parameter(sentence, number)]

@@ -1,0 +1,123 @@
+"""Directional claims: "beat the benchmark", "positive alpha", "lost money in the bear regime",
+"the bull regime was the strongest", each judged against the stored figures. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from guardrails import claim_context as ctx
+from guardrails.factsheet import FactSheet, Finding
+
+COMPARE = re.compile(
+    r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested)"
+    r"|(?P<down>underperform(?:ed|s|ing)?|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|behind|worse than|short of))\b",
+    re.IGNORECASE,
+)
+PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:not|never|n't|failed to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Metrics a comparison can be about, higher is better unless listed in LOWER_IS_BETTER; growth otherwise.
+COMPARED_ON = {"sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortino", "calmar": "calmar", "drawdown": "max_drawdown", "volatility": "annual_volatility"}
+LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
+COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b", re.IGNORECASE)
+RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
+LOST_IN = re.compile(r"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b", re.IGNORECASE)
+GAINED_IN = re.compile(r"\b(made money|was profitable|positive returns?|profitable)\b", re.IGNORECASE)
+BEST = re.compile(r"\b(best|strongest|most profitable)\b", re.IGNORECASE)
+WORST = re.compile(r"\b(worst|weakest|least profitable)\b", re.IGNORECASE)
+
+
+def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
+    findings = [f for match in COMPARE.finditer(sentence) if (f := _comparison(sentence, match, facts))]
+    if match := ALPHA_SIGN.search(sentence):
+        alpha = facts.strategy.get("alpha")
+        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2)).lower() == "positive"))
+    lowered = sentence.lower()
+    regime = ctx.regime_in(lowered)
+    if regime is not None:
+        regime_return = facts.regimes.get(regime, {}).get("total_return")
+        has_number = bool(ctx.figures(sentence))
+        if LOST_IN.search(sentence) and not has_number:
+            findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=False))
+        elif GAINED_IN.search(sentence) and not has_number:
+            findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
+        if "regime" in lowered:
+            findings += _rankings(sentence, facts)
+    return findings
+
+
+def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
+    """"The bull regime was the strongest; the bear regime the weakest": each part of the
+    sentence ranks the regime it names (nearest the superlative when it names several)."""
+    returns = {label: m["total_return"] for label, m in facts.regimes.items() if "total_return" in m}
+    findings = []
+    for part in RANKING_PARTS.split(sentence):
+        spans = ctx.regime_spans(part.lower())
+        for pattern, pick in ((BEST, max), (WORST, min)):
+            if spans and (superlative := pattern.search(part)):
+                nearest = min(spans, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
+                findings.append(_rank(sentence, nearest[0], returns, pick))
+    return findings
+
+
+def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"A beat B": a claim when one side is the strategy and the other the benchmark, named in
+    the same clause ("was beaten by" swaps the sides), about the metric named there, else growth."""
+    if NEGATED.search(sentence[:match.start()]):
+        return None
+    named = ctx.mentions(sentence, facts.benchmark_name)
+    clause_end = match.end() + len(COMPARISON_CUT.split(sentence[match.end():])[0])
+    subject = next((m.entity for m in reversed(named) if m.end <= match.start()), "strategy")
+    target = next((m.entity for m in named if match.end() <= m.start < clause_end), None)
+    if PASSIVE_BY.match(sentence[match.end():]):
+        subject, target = target, subject
+    if {subject, target} != {"strategy", "benchmark"}:
+        return None
+    metric = compared_on(sentence, match)
+    ours, theirs = _growth(facts.strategy, metric), _growth(facts.benchmark, metric)
+    strategy_ahead = (match.group("up") is not None) == (subject == "strategy")
+    return _compare(sentence, metric, ours, theirs, strategy_ahead)
+
+
+def compared_on(sentence: str, match: re.Match[str]) -> str:
+    """The metric named in the comparison's own clause ("lagged on Sharpe"), else growth."""
+    before = COMPARISON_CUT.split(sentence[max(0, match.start() - 50):match.start()])[-1]
+    after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
+    window = f"{before} {after}".lower()
+    return next((metric for word, metric in COMPARED_ON.items() if word in window), "growth")
+
+
+def _growth(values: dict[str, float], metric: str) -> float | None:
+    if metric == "growth":
+        return values.get("cagr", values.get("total_return"))
+    return values.get(metric)
+
+
+def _compare(sentence: str, metric: str, ours: float | None, theirs: float | None, strategy_ahead: bool) -> Finding:
+    base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": f"vs_benchmark:{metric}" if metric != "growth" else "vs_benchmark"}
+    if ours is None or theirs is None:
+        return Finding(**base, status="unverifiable", note=f"benchmark {metric} not stored")
+    if metric in LOWER_IS_BETTER:
+        ours, theirs = -abs(ours), -abs(theirs)
+    holds = ours > theirs if strategy_ahead else ours < theirs
+    note = f"strategy {ours:.4f} vs benchmark {theirs:.4f}"
+    return Finding(**base, claimed=None, stored=ours - theirs, status="supported" if holds else "contradicted", note=note)
+
+
+def _sign(sentence: str, metric: str, entity: str, stored: float | None, positive: bool) -> Finding:
+    base = {"claim": sentence, "kind": "directional", "entity": entity, "metric": metric}
+    if stored is None:
+        return Finding(**base, status="unverifiable", note=f"no stored {metric} for {entity}")
+    holds = stored > 0 if positive else stored < 0
+    return Finding(**base, stored=stored, status="supported" if holds else "contradicted", note=f"stored {metric} is {stored:.4f}")
+
+
+def _rank(sentence: str, regime: str, returns: dict[str, float], pick: Callable[..., str]) -> Finding:
+    base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": "total_return"}
+    if regime not in returns:
+        return Finding(**base, status="unverifiable", note=f"no stored return for regime {regime}")
+    expected = pick(returns, key=returns.__getitem__)
+    holds = expected == regime
+    return Finding(**base, stored=returns[regime], status="supported" if holds else "contradicted", note=f"{pick.__name__} return is in {expected}")

@@ -1,0 +1,43 @@
+"""The fact checker's data: the stored figures a text is checked against, and what it found.
+
+Kept apart from the checking code so that the API schemas, the report store and the checker's
+parts (`guardrails.numeric_claims`, `guardrails.directional_claims`) share one definition.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["supported", "contradicted", "unverifiable"]
+Verdict = Literal["verified", "contradicted", "unverifiable"]
+
+
+class FactSheet(BaseModel):
+    """The stored figures a narrative may cite (fractions for returns, rates and drawdowns)."""
+
+    strategy: dict[str, float] = Field(default_factory=dict)
+    benchmark_name: str | None = Field(default=None, description="The benchmark's symbol, e.g. SPY: text may name it instead of 'the benchmark'.")
+    benchmark: dict[str, float] = Field(default_factory=dict)
+    regimes: dict[str, dict[str, float]] = Field(default_factory=dict)
+    signals: dict[str, dict[str, float]] = Field(default_factory=dict)
+
+
+class Finding(BaseModel):
+    claim: str
+    kind: Literal["numeric", "directional", "none"] = Field(description="`none`: the text had no claim the checker could compare with the store.")
+    entity: str
+    metric: str | None
+    claimed: float | None = None
+    stored: float | None = None
+    status: Status
+    note: str = ""
+
+
+class FactCheckResult(BaseModel):
+    verdict: Verdict
+    supported: int
+    contradicted: int
+    unverifiable: int
+    findings: list[Finding]

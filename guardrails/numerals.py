@@ -1,0 +1,126 @@
+"""Numbers written in text, in digits or in words, with the unit that follows them.
+
+The fact checker must see every figure a sentence states: "returned ninety percent a year" is
+as much a claim as "returned 90% a year", and a figure it does not see passes unchecked. Digits
+may be any script's (Python's ``\\d`` and ``float`` accept them), a fraction may have no leading
+zero (".5%"), thousands may be grouped ("1,204"). Dates and clock times are not figures. Pure
+functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Unit = Literal["%", "pp", "bps", "x", "days"]  # pp: percentage points; x: times
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = "|".join(sorted([*ONES, *TENS, *SCALES], key=len, reverse=True))
+_DIGIT_WORD = "|".join(sorted(ONES, key=len, reverse=True))
+_SPELLED = (
+    rf"(?:{_WORD})(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand))\s+and\s+)(?:{_WORD}))*"
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_UNIT = (
+    r"%|％|٪|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|ppts?\b|bps\b|basis[\s-]points?\b|"
+    r"x\b|×|times\b|(?:trading\s+|calendar\s+)?days?\b|-days?\b"
+)
+NUMERAL = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_SPELLED})\b)"
+    rf"(?:\s*(?P<unit>{_UNIT})|(?!\w))",
+    re.IGNORECASE,
+)
+DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """One stated figure: ``value`` as written (90 for "90%"), ``decimals`` it shows."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    decimals: int
+    unit: Unit | None
+    negative: bool
+
+
+def numerals(text: str) -> list[Numeral]:
+    """Every figure in ``text``, left to right; years, dates and clock times left out."""
+    dates = [match.span() for match in DATE_LIKE.finditer(text)]
+    found = []
+    for match in NUMERAL.finditer(text):
+        if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
+            continue
+        value, decimals = _value(match)
+        if value is None:
+            continue
+        sign = (match.group("sign") or "").strip().lower()
+        found.append(Numeral(
+            text=match.group(0).strip(), start=match.start(), end=match.end(), value=value, decimals=decimals,
+            unit=unit_of(match.group("unit")), negative=sign in ("-", "−", "–", "minus"),
+        ))
+    return found
+
+
+def _value(match: re.Match[str]) -> tuple[float | None, int]:
+    if digits := match.group("digits"):
+        raw = digits.replace(",", "")
+        return float(raw), len(raw.partition(".")[2])
+    words = match.group("words").lower()
+    if words in ("one", "zero") and not match.group("unit"):
+        return None, 0  # "one of the signals", "zero in on": a pronoun or a verb, not a figure
+    return spelled_value(words)
+
+
+def spelled_value(words: str) -> tuple[float | None, int]:
+    """``"two hundred and ninety"`` -> (290, 0); ``"eight point two"`` -> (8.2, 1); None when the
+    words do not form one number ("five six")."""
+    whole, _, fraction = words.partition(" point ")
+    total, group, last = 0, 0, None
+    for token in (token for token in re.split(r"[\s-]+", whole) if token != "and"):
+        if token == "hundred" and 0 < group < 100:
+            group *= 100
+        elif token == "thousand" and group:
+            total, group = total + group * 1000, 0
+        elif token in SCALES or not _follows(last, token):
+            return None, 0
+        else:
+            group += ONES.get(token, 0) + TENS.get(token, 0)
+        last = token
+    decimals = [str(ONES[token]) for token in fraction.split()]
+    if any(len(digit) > 1 for digit in decimals):
+        return None, 0
+    return float(f"{total + group}.{''.join(decimals) or 0}"), len(decimals)
+
+
+def _follows(last: str | None, token: str) -> bool:
+    """Whether ``token`` may follow ``last`` inside one number: "ninety five", not "five six"."""
+    if last is None or last in SCALES:
+        return True
+    return last in TENS and ONES.get(token, 10) < 10
+
+
+_UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (
+    ("%", ("%", "％", "٪", "percent", "pct")),
+    ("pp", ("percentagepoint", "percentagepoints", "pp", "ppt", "ppts")),
+    ("bps", ("bps", "basispoint", "basispoints")),
+    ("x", ("x", "×", "times")),
+)
+
+
+def unit_of(raw: str | None) -> Unit | None:
+    """The unit's canonical name: "per cent" -> "%", "basis points" -> "bps", "trading days" -> "days"."""
+    if raw is None:
+        return None
+    compact = re.sub(r"[\s-]", "", raw.lower())
+    return next((unit for unit, spellings in _UNITS if compact in spellings), "days")

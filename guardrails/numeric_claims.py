@@ -1,0 +1,496 @@
+"""Numeric claims: each figure a sentence states, the metric and entity it is about, and whether
+the stored value agrees.
+
+A figure (in digits or in words, `guardrails.numerals`) with a unit or next to a metric word is a
+claim, attributed to the strategy, the benchmark, a market regime or a signal by the words
+around it (`guardrails.claim_context`). It is compared with rounding-aware tolerance (rounded
+either way or truncated to the digits shown; "more than" and "about" as bounds). A mismatch is
+`contradicted` only when no other reading the wording allows fits the stored figures; otherwise
+it goes to a reviewer as `unverifiable`. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from guardrails import claim_context as ctx
+from guardrails.directional_claims import COMPARE, compared_on
+from guardrails.factsheet import FactSheet, Finding
+from guardrails.numerals import Numeral
+
+Kind = Literal["percent", "ratio", "count", "days"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """How a stored figure is named: ``nouns`` name it anywhere in a clause; ``rates`` ("a
+    year") when no noun does; ``verbs`` ("returned") when neither does; a count only right next
+    to its figure."""
+
+    kind: Kind
+    nouns: tuple[str, ...]
+    verbs: tuple[str, ...] = ()
+    rates: tuple[str, ...] = ()
+    strategy_only: bool = False  # buy-and-hold has no such figure: a benchmark named nearby does not own it
+
+
+METRICS: dict[str, Metric] = {
+    "max_drawdown_duration_days": Metric(
+        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high"),
+        ("lasted", "took"),
+    ),
+    "max_drawdown": Metric(
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "deepest (?:decline|loss|fall)", "at (?:its|the) worst", "trough"),
+    ),
+    "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
+    "cagr": Metric(
+        "percent",
+        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate"),
+        rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "each year", "yearly", "compound(?:ed|ing|s)?", r"p\.a\."),
+    ),
+    "total_return": Metric(
+        "percent",
+        ("total return", "cumulative(?: return)?", "overall return", "in total", "net return"),
+        ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth",
+         "delivered", "delivering", "cost", "rose", "shed", "shedding", "giving back", "gave back", "eked out", "earned", "produced",
+         "generated", "posted", "added", "up", "down"),
+    ),
+    "sharpe": Metric("ratio", ("sharpe(?: ratio)?",)),
+    "sortino": Metric("ratio", ("sortino(?: ratio)?",)),
+    "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
+    "win_rate": Metric(
+        "percent", ("win(?:ning)? rate", "winning trades", "win ratio"),
+        ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
+    ),
+    "profit_factor": Metric("ratio", ("profit factor",), strategy_only=True),
+    "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
+    "avg_trade_return": Metric("percent", ("average trade", "per trade", r"avg\.? trade", "mean trade", "a trade"), ("averag(?:e|ed|es|ing)",), strategy_only=True),
+    "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
+    "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) (?:book|portfolio) |capital )?over"), strategy_only=True),
+    "alpha": Metric("percent", ("alpha",), strategy_only=True),
+    "beta": Metric("ratio", ("beta",), strategy_only=True),
+    "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
+    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move"), strategy_only=True),
+    "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
+    "share_of_time": Metric(
+        "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
+        strategy_only=True,
+    ),
+}
+_WORDS = {name: tuple(re.compile(rf"\b(?:{'|'.join(words)})\b") if words else None for words in (m.nouns, m.rates, m.verbs)) for name, m in METRICS.items()}
+SIBLINGS = {"total_return": "cagr", "cagr": "total_return", "win_rate": "hit_rate", "hit_rate": "win_rate"}  # what one verb may mean
+SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": "avg_return", "avg_trade_return": "avg_return", "count": "count", "num_trades": "count"}
+STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
+# Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
+UNSTORED_TOPICS = re.compile(
+    r"\b(costs|cost of|fees?|commissions?|slippage|funding|tax(?:es)?|spreads?|value-at-risk|var|expected shortfall|"
+    r"contribut\w*|attribut\w*)\b"
+)
+# "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
+PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
+NEGATIVE = re.compile(
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"(?:giving|gave|gives|give) (?:back|up))\b"
+)
+RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
+AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
+TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
+AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
+ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$", re.IGNORECASE)
+# "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
+SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+SPREAD_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+|annually\s+)?(?:ahead of|behind|above|below|more than|less than|better than|worse than)\b", re.IGNORECASE)
+PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "only", "about", "roughly", "around", "some"}
+# Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
+SUB_PERIOD = re.compile(
+    r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
+    r"\b(?:best|worst|single|one)[- ](?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
+    r"\bytd\b|\byear[- ]to[- ]date\b",
+    re.IGNORECASE,
+)
+WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
+FLOAT_NOISE = 1e-6
+
+
+def numeric_claims(sentence: str, facts: FactSheet) -> list[Finding]:
+    """Every figure ``sentence`` states as a result, judged against ``facts``."""
+    return _Sentence(sentence, facts).claims()
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A metric as the text names it: by a noun in the figure's own clause, or less surely."""
+
+    metric: str
+    by_noun: bool
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """A figure as its clause states it: the clause (the claim), a qualifier ("more than",
+    "about") and whether a word around it makes it a loss ("lost 12%")."""
+
+    claim: str
+    number: Numeral
+    qualifier: str | None
+    negative: bool
+
+    def value(self, kind: Kind) -> float:
+        """The figure in stored units: a fraction for percents and basis points."""
+        number = self.number
+        value = number.value / 10_000 if number.unit == "bps" else number.value / 100 if kind == "percent" else number.value
+        return -value if number.negative or (kind == "percent" and self.negative) else value
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Whose figure a number is and which one, and whether the text named each plainly."""
+
+    metric: str
+    entity: str
+    stored: float | None
+    by_noun: bool
+    explicit: bool
+    magnitude: bool = False  # compared without sign: drawdowns, gaps between strategy and benchmark
+
+
+class _Sentence:
+    """One sentence's figures, each read in the context of its clause and of the sentence."""
+
+    def __init__(self, sentence: str, facts: FactSheet) -> None:
+        self.text, self.facts = sentence, facts
+        self.lowered = sentence.lower()
+        self.clauses = ctx.clauses(sentence)
+        self.mentions = ctx.mentions(sentence, facts.benchmark_name)
+        self.regimes = ctx.regime_spans(self.lowered)
+        self.signals = self._signal_spans()
+        self.masked = self._masked()
+        self.numbers = ctx.figures(sentence)
+        self.subjects = self._subjects()
+
+    def claims(self) -> list[Finding]:
+        findings: list[Finding] = []
+        claimed_metrics: list[str] = []
+        for index, number in enumerate(self.numbers):
+            clause = self._clause_of(number)
+            finding = self._claim(index, number, clause, claimed_metrics)
+            if finding is not None:
+                findings.append(finding)
+                if finding.metric:
+                    claimed_metrics.append(finding.metric)
+        return findings
+
+    def _claim(self, index: int, number: Numeral, clause: int, claimed_metrics: list[str]) -> Finding | None:
+        span = self.clauses[clause]
+        claim = self.text[span.start:span.end].strip()
+        named = self._metric(index, number, clause, claimed_metrics)
+        topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end])
+        if topic and (named is None or not named.by_noun):
+            return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
+        if (period := SUB_PERIOD.search(self.text)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+            return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
+        if PART_OF.match(self.text[number.end:]):
+            return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
+        if self._is_spread(number):
+            reading = self._spread(number, named)
+        elif named is None:
+            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit else None
+        else:
+            reading = self._reading(index, number, clause, named)
+        return _judge(self._stated(number, clause), reading, self._alternatives(reading))
+
+    def _stated(self, number: Numeral, clause: int) -> _Stated:
+        span = self.clauses[clause]
+        context = self.lowered[span.start:span.end]
+        if clause > 0 and RESTATED.match(context):
+            previous = self.clauses[clause - 1]
+            context = self.lowered[previous.start:span.end]
+        return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(context)))
+
+    # -- which metric --
+
+    def _metric(self, index: int, number: Numeral, clause: int, claimed_metrics: list[str]) -> _Named | None:
+        """The metric named nearest the figure in its clause (a noun beats a verb); in a clause
+        that states the other side of a comparison, or that names none, the metric named before
+        (for a bare number only when it is the other side of a comparison or set off alone).
+        Days can only be a drawdown's length, named anywhere in the sentence."""
+        span = self.clauses[clause]
+        if number.unit == "days":
+            return _nearest_metric(self.masked, 0, len(self.masked), number)
+        found = _nearest_metric(self.masked, span.start, span.end, number)
+        if found and found.by_noun:
+            return found
+        compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
+        if number.unit is None and not compared and not self._alone(number):
+            return found
+        before = self._metric_before(number, claimed_metrics)
+        if found and not (compared and before):
+            return found
+        return before or found
+
+    def _metric_before(self, number: Numeral, claimed_metrics: list[str]) -> _Named | None:
+        """The last metric claimed, or named, earlier in the sentence whose kind fits the unit; for
+        a figure set off alone ("Half of the trades, 50.1%, were winners"), named anywhere in it."""
+        for metric in reversed(claimed_metrics):
+            if METRICS[metric].kind != "count" and _unit_fits(METRICS[metric].kind, number.unit):
+                return _Named(metric, by_noun=False)
+        alone = self._alone(number)
+        found = _nearest_metric(self.masked, 0, len(self.masked) if alone else number.start, number, before_only=not alone)
+        return _Named(found.metric, by_noun=False) if found and METRICS[found.metric].kind != "count" else None
+
+    def _is_spread(self, number: Numeral) -> bool:
+        before = self.text[:number.start]
+        after_comparison = bool(COMPARE.search(before) and SPREAD_BEFORE.search(before))
+        return after_comparison or (number.unit == "pp" and bool(SPREAD_AFTER.match(self.text[number.end:])))
+
+    def _spread(self, number: Numeral, named: _Named | None) -> _Reading:
+        """How far the strategy and the benchmark are apart on the metric the clause names (a
+        noun), else the one the comparison names, else growth (CAGR)."""
+        comparisons = list(COMPARE.finditer(self.text, 0, number.start))
+        compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
+        metric = named.metric if named and named.by_noun else {"growth": "cagr"}.get(compared, compared)
+        ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
+        gap = abs(ours - theirs) if ours is not None and theirs is not None else None
+        return _Reading(metric, "strategy vs benchmark", gap, by_noun=True, explicit=True, magnitude=True)
+
+    # -- whose figure --
+
+    def _reading(self, index: int, number: Numeral, clause: int, named: _Named) -> _Reading:
+        entity, explicit = self._entity(index, number, clause, named.metric)
+        metric, stored_entity, stored = self._stored(named.metric, entity, number)
+        return _Reading(metric, stored_entity, stored, named.by_noun, explicit)
+
+    def _entity(self, index: int, number: Numeral, clause: int, metric: str) -> tuple[ctx.Entity, bool]:
+        """Strategy or benchmark, and whether the text named it for this figure. In order: a
+        name right next to the figure; the other side of an "A vs B" pair; a name in the clause;
+        for "which ..." the name just before; the other side of a comparison ("ahead of the
+        3.2% ..."); else the sentence's subject so far."""
+        if METRICS[metric].strategy_only:
+            return "strategy", True
+        if adjacent := self._adjacent_mention(number, clause):
+            return adjacent.entity, True
+        if index > 0 and self._paired(self.numbers[index - 1], number):
+            left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
+            return ("benchmark" if left == "strategy" else "strategy"), True
+        if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
+            return self.subjects[clause], False
+        span = self.clauses[clause]
+        inside = [m for m in self.mentions if span.start <= m.start < span.end]
+        if inside:
+            return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
+        if span.relative and clause > 0:
+            previous = self.clauses[clause - 1]
+            before = [m for m in self.mentions if previous.start <= m.start < previous.end]
+            if before:
+                return before[-1].entity, True
+        if span.pivot and self._qualifier(number) is None:  # "above 0.5" bounds the subject's own figure
+            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
+        return self.subjects[clause], False
+
+    def _adjacent_mention(self, number: Numeral, clause: int) -> ctx.Mention | None:
+        """A name at most three words before the figure ("SPY's Sharpe of 0.15") or four short
+        words after it ("the 3.2% that SPY delivered", "11.4% for the benchmark")."""
+        span = self.clauses[clause]
+        best: tuple[int, ctx.Mention] | None = None
+        for mention in self.mentions:
+            if not span.start <= mention.start < span.end:
+                continue
+            gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
+            words = len(re.findall(r"[a-z]+", gap.lower()))
+            limit = 3 if mention.end <= number.start else 4
+            if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0]):
+                best = (words, mention)
+        return best[1] if best else None
+
+    def _paired(self, left: Numeral, right: Numeral) -> bool:
+        return bool(PAIR_GAP.match(self.text[left.end:right.start]))
+
+    def _subjects(self) -> list[ctx.Entity]:
+        """For each clause, whose figures the sentence is about so far: the first name in the
+        latest clause that is neither a comparison's other side nor a "which ..." clause."""
+        subject: ctx.Entity = "strategy"
+        found = []
+        for span in self.clauses:
+            found.append(subject)
+            named = [m for m in self.mentions if span.start <= m.start < span.end]
+            if named and not span.pivot and not span.relative:
+                subject = named[0].entity
+        return found
+
+    def _stored(self, metric: str, entity: ctx.Entity, number: Numeral) -> tuple[str, str, float | None]:
+        """(metric, entity label, stored value) for the figure, in the regime or signal the
+        sentence is talking about there."""
+        signal = self._scope(self.signals, number)
+        if signal and metric in SIGNAL_METRICS:
+            metric = SIGNAL_METRICS[metric]
+            return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
+        metric = STRATEGY_SYNONYMS.get(metric, metric)
+        regime = self._scope(self.regimes, number)
+        if regime and entity == "benchmark":
+            return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
+        if regime:
+            metric = "share_of_time" if metric == "exposure" else metric
+            return metric, f"regime:{regime}", self.facts.regimes.get(regime, {}).get(metric)
+        if entity == "benchmark":
+            return metric, "benchmark", self.facts.benchmark.get(metric)
+        return metric, "strategy", self.facts.strategy.get(metric)
+
+    def _scope(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
+        """The regime (or signal) named in the figure's clause, else the last one named before it
+        in the sentence, unless the text turned back to the whole period ("overall"); with
+        "respectively", the one named in the same place in the list."""
+        labels = list(dict.fromkeys(label for label, _, _ in spans))
+        if "respectively" in self.lowered and len(labels) == len(self.numbers) > 1:
+            return labels[self.numbers.index(number)]
+        span = self.clauses[self._clause_of(number)]
+        inside = [label for label, start, _ in spans if span.start <= start < span.end]
+        if inside:
+            return inside[0]
+        before = [(label, start) for label, start, _ in spans if start < span.start]
+        if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
+            return None
+        return before[-1][0]
+
+    def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
+        """Other figures an unclear reading could mean: when the entity was not named for the
+        figure, the same metric of another entity the sentence names; when only a verb named the
+        metric, the entity's sibling metric ("returned" may mean a total or a yearly return)."""
+        entities = {reading.entity} if reading.explicit else {reading.entity, *self._named_entities()}
+        metrics = {reading.metric} | ({SIBLINGS[reading.metric]} if not reading.by_noun and reading.metric in SIBLINGS else set())
+        return [
+            (f"{entity} {metric}", value)
+            for entity in sorted(entities)
+            for metric in sorted(metrics)
+            if (entity, metric) != (reading.entity, reading.metric) and (value := self._sheet(entity).get(metric)) is not None
+        ]
+
+    def _named_entities(self) -> set[str]:
+        return {m.entity for m in self.mentions} | {f"regime:{label}" for label, _, _ in self.regimes}
+
+    def _sheet(self, entity: str) -> dict[str, float]:
+        if entity.startswith("regime:"):
+            return self.facts.regimes.get(entity.removeprefix("regime:"), {})
+        return {"strategy": self.facts.strategy, "benchmark": self.facts.benchmark}.get(entity, {})
+
+    # -- helpers --
+
+    def _alone(self, number: Numeral) -> bool:
+        """Set off with nothing but small words around it: "Half of the trades, 50.1%, were
+        winners", "The Calmar ratio, at 0.46, ..."."""
+        span = self.clauses[self._clause_of(number)]
+        rest = self.lowered[span.start:number.start] + " " + self.lowered[number.end:span.end]
+        return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
+
+    def _clause_of(self, number: Numeral) -> int:
+        return next(i for i, span in enumerate(self.clauses) if number.start < span.end or i == len(self.clauses) - 1)
+
+    def _qualifier(self, number: Numeral) -> str | None:
+        before = self.text[max(0, number.start - 40):number.start]
+        if TURNED_OVER.search(before):
+            return None
+        for name, pattern in (("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
+            if pattern.search(before):
+                return name
+        return None
+
+    def _signal_spans(self) -> list[tuple[str, int, int]]:
+        found = []
+        for name in self.facts.signals:
+            for spelling in {name.lower(), name.lower().replace("_", " ")}:
+                found += [(name, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(spelling)}\b", self.lowered)]
+        return sorted(found, key=lambda item: item[1])
+
+    def _masked(self) -> str:
+        """The lowered sentence with regime, signal and strategy names blanked: "low-volatility
+        regime" or "volatility_filter" does not name the metric volatility."""
+        masked = list(self.lowered)
+        spans = [(start, end) for _, start, end in self.regimes + self.signals]
+        spans += ctx.strategy_names(self.text, self.facts.benchmark_name)
+        for start, end in spans:
+            masked[start:end] = " " * (end - start)
+        return "".join(masked)
+
+
+def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before_only: bool = False) -> _Named | None:
+    """The metric whose word is nearest the figure within ``masked[start:end]``: nouns first,
+    then rates, then verbs; a count only when its word is at most one word away."""
+    best: tuple[tuple[int, int, int, int], _Named] | None = None
+    for name, metric in METRICS.items():
+        if not _unit_fits(metric.kind, number.unit):
+            continue
+        for tier, pattern in enumerate(_WORDS[name]):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(masked, start, end):
+                after = match.start() >= number.end
+                if (before_only and after) or (number.start <= match.start() < number.end):
+                    continue
+                if metric.kind == "count" and _words_between(masked, match, number) > 1:
+                    continue
+                key = (tier, _gap(match.start(), match.end(), number), int(after), -len(match.group(0)))
+                if best is None or key < best[0]:
+                    best = (key, _Named(name, by_noun=tier == 0))
+    return best[1] if best else None
+
+
+def _words_between(text: str, match: re.Match[str], number: Numeral) -> int:
+    gap = text[match.end():number.start] if match.end() <= number.start else text[number.end:match.start()]
+    return len(re.findall(r"\w+", gap))
+
+
+def _gap(start: int, end: int, number: Numeral) -> int:
+    return number.start - end if end <= number.start else max(0, start - number.end)
+
+
+def _unit_fits(kind: Kind, unit: str | None) -> bool:
+    if unit in ("%", "bps", "pp"):
+        return kind == "percent"
+    if unit == "days":
+        return kind == "days"
+    return kind in ("ratio", "count")
+
+
+def _unverifiable(claim: str, number: Numeral, note: str) -> Finding:
+    return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, status="unverifiable", note=note)
+
+
+def _judge(stated: _Stated, reading: _Reading, alternatives: list[tuple[str, float]]) -> Finding:
+    kind = METRICS[reading.metric].kind
+    base = {"claim": stated.claim, "kind": "numeric", "entity": reading.entity, "metric": reading.metric, "claimed": stated.value(kind)}
+    if reading.stored is None:
+        return Finding(**base, status="unverifiable", note=f"no stored {reading.metric} for {reading.entity}")
+    if _matches(stated, reading, reading.stored):
+        return Finding(**base, stored=reading.stored, status="supported")
+    note = f"stored {reading.metric} for {reading.entity} is {_show(reading.stored, kind)}"
+    other = next((name for name, value in alternatives if _matches(stated, reading, value)), None)
+    if other:
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")
+    return Finding(**base, stored=reading.stored, status="contradicted", note=note)
+
+
+def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:
+    """Equal up to the precision the text shows (rounded either way, or truncated), drawdowns
+    and gaps by magnitude; "more than"/"under" as bounds, "about" within a step of the last digit."""
+    kind = METRICS[reading.metric].kind
+    claimed = stated.value(kind)
+    if reading.magnitude or "drawdown" in reading.metric:
+        claimed, stored = abs(claimed), abs(stored)
+    number = stated.number
+    scale = 10_000 if number.unit == "bps" else 100 if kind == "percent" else 1
+    shown, actual = claimed * scale, stored * scale
+    step = 10 ** (-number.decimals)
+    if stated.qualifier == "at least":
+        return actual >= shown - step / 2
+    if stated.qualifier == "at most":
+        return actual <= shown + step / 2
+    tolerance = step if stated.qualifier == "roughly" else step / 2
+    truncated = math.trunc(actual * 10**number.decimals) / 10**number.decimals
+    return abs(shown - actual) <= tolerance + FLOAT_NOISE or abs(shown - truncated) < FLOAT_NOISE
+
+
+def _show(value: float, kind: Kind) -> str:
+    return f"{value * 100:.2f}%" if kind == "percent" else f"{value:g}"
