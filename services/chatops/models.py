@@ -131,5 +131,5 @@ class SeenEvent(Base):
 
     __tablename__ = "slack_events"
 
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 hex of the id (`slack.first_delivery`)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -30,7 +30,7 @@ from services.chatops.toolkit import ToolExecutor, ToolResult
 from services.chatops.tools.catalog import build_tools
 from services.platform import audit
 from services.platform.audit import Caller
-from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable
+from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
 from services.platform.permissions import Permission, Role, allowed
 from services.platform.runtime import Platform
@@ -204,7 +204,7 @@ class ChatOpsService:
         with self.platform.db.session() as session:
             turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
             if not turns:
-                raise NotFound(f"no conversation {conversation_id!r}")
+                raise NotFound(f"no conversation {clipped(conversation_id)!r}")
             asker = turns[0].asked_by
             permitted = caller.name == asker or allowed(Role(caller.role), Permission.chatops_operate)
             if not permitted:  # audited here, raised after the commit
@@ -243,7 +243,7 @@ class ChatOpsService:
         with self.platform.db.session() as session:
             turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
         if not turns:
-            raise NotFound(f"no conversation {conversation_id!r}")
+            raise NotFound(f"no conversation {clipped(conversation_id)!r}")
         if caller.role != Role.admin and any(t.asked_by != caller.name for t in turns):
             raise Forbidden(f"conversation {conversation_id!r} belongs to another user")
         return [
@@ -255,7 +255,7 @@ class ChatOpsService:
 def _action(session: Session, action_id: str) -> PendingAction:
     row = session.get(PendingAction, action_id)
     if row is None:
-        raise NotFound(f"no pending action {action_id!r}")
+        raise NotFound(f"no pending action {clipped(action_id)!r}")
     return row
 
 

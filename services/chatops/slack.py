@@ -11,23 +11,54 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
 
 import httpx
 import structlog
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.exc import IntegrityError
 
 from services.chatops.models import ChatIdentity, SeenEvent
 from services.chatops.schemas import AskOut
-from services.platform import auth
+from services.platform import auth, strict_json
 from services.platform.audit import Caller
 from services.platform.db import Database
-from services.platform.errors import NotAuthenticated, ServiceUnavailable
+from services.platform.errors import NotAuthenticated, ServiceUnavailable, Unprocessable
 from services.platform.settings import Settings
 
 log = structlog.get_logger(__name__)
 MAX_AGE_S = 300
 POST_ATTEMPTS = 3
+UNIX_SECONDS = re.compile(r"[0-9]{1,11}")  # `int()` also takes " +1_700_000_000" and other scripts' digits; 400 digits overflow a float
+
+
+class SlackEvent(BaseModel):
+    """The fields of an event we read (Slack sends many more)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: str | None = None
+    user: str = ""
+    text: str = ""
+    bot_id: str | None = None
+    subtype: str | None = None
+    channel: str | None = None
+    ts: str | None = None
+    thread_ts: str | None = None
+
+
+class EventEnvelope(BaseModel):
+    """An Events API body: typed, so a signed but odd body (`[1,2]`, a numeric id) is a 422, not a crash."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    type: str
+    challenge: str = ""
+    event_id: str | None = None
+    team_id: str = ""
+    event: SlackEvent | None = None
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -39,10 +70,9 @@ def verify_slack(secret: str, timestamp: str | None, body: bytes, given: str | N
     """Raise `NotAuthenticated` unless the request carries a fresh, valid Slack signature."""
     if not timestamp or not given:
         raise NotAuthenticated("missing X-Slack-Request-Timestamp or X-Slack-Signature")
-    try:
-        age = abs((now if now is not None else time.time()) - int(timestamp))
-    except ValueError:
-        raise NotAuthenticated("X-Slack-Request-Timestamp is not a Unix timestamp") from None
+    if not UNIX_SECONDS.fullmatch(timestamp):
+        raise NotAuthenticated("X-Slack-Request-Timestamp is not a Unix timestamp")
+    age = abs((now if now is not None else time.time()) - int(timestamp))
     if age > MAX_AGE_S:
         raise NotAuthenticated(f"request timestamp is {age:.0f} s old; the limit is {MAX_AGE_S} s (replay protection)")
     if not hmac.compare_digest(signature(secret, timestamp, body).encode(), given.encode()):
@@ -88,11 +118,22 @@ def link(db: Database, workspace: str, external_id: str, user_name: str, linked_
         session.add(row)
 
 
+def parse_event(body: bytes) -> EventEnvelope:
+    """A verified Events API body, read as strict JSON; 422 naming the problem otherwise."""
+    try:
+        return EventEnvelope.model_validate(strict_json.loads(body))
+    except ValidationError as exc:
+        raise RequestValidationError([{**error, "loc": ("body", *error["loc"])} for error in exc.errors(include_url=False)]) from None
+    except ValueError as exc:
+        raise Unprocessable(f"event body is not JSON: {exc}") from None
+
+
 def first_delivery(db: Database, event_id: str) -> bool:
-    """True the first time an event id is seen; Slack redelivers when it misses the 3 s ack."""
+    """True the first time an event id is seen; Slack redelivers when it misses the 3 s ack.
+    Stored as the id's sha256: ids of any length are told apart, in a fixed-size key."""
     try:
         with db.session() as session:
-            session.add(SeenEvent(event_id=event_id[:64]))
+            session.add(SeenEvent(event_id=hashlib.sha256(event_id.encode()).hexdigest()))
     except IntegrityError:
         return False
     return True

@@ -8,7 +8,6 @@ attempt is audited.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -51,25 +50,22 @@ async def events(request: Request, background: BackgroundTasks) -> dict[str, Any
     body = await request.body()
     platform: Platform = request.app.state.platform
     workspace_kind = slack.verify_request(platform.settings, _headers(request), body, None)
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        raise Unprocessable("event body is not JSON") from None
-    if payload.get("type") == "url_verification":
-        return {"challenge": payload.get("challenge", "")}
-    event, event_id = payload.get("event") or {}, payload.get("event_id")
-    if payload.get("type") != "event_callback" or not event_id:
+    payload = slack.parse_event(body)
+    if payload.type == "url_verification":
+        return {"challenge": payload.challenge}
+    event, event_id = payload.event or slack.SlackEvent(), payload.event_id
+    if payload.type != "event_callback" or not event_id:
         raise Unprocessable("expected an event_callback with an event_id")
     if not slack.first_delivery(platform.db, event_id):
-        log.info("slack.duplicate_event", event_id=event_id, retry=request.headers.get("x-slack-retry-num"))
+        log.info("slack.duplicate_event", event_id=event_id[:64], retry=request.headers.get("x-slack-retry-num"))
         return {"ok": True, "duplicate": True}
-    if event.get("bot_id") or event.get("subtype") or event.get("type") not in ("app_mention", "message"):
+    if event.bot_id or event.subtype or event.type not in ("app_mention", "message"):
         return {"ok": True, "ignored": True}
-    caller = _caller(platform, workspace_kind, payload.get("team_id", ""), event.get("user", ""), request)
-    text = " ".join(word for word in str(event.get("text", "")).split() if not word.startswith("<@"))
+    caller = _caller(platform, workspace_kind, payload.team_id, event.user, request)
+    text = " ".join(word for word in event.text.split() if not word.startswith("<@"))
     if caller is not None and len(text) >= 3 and platform.settings.chat_reply_url:
-        thread = event.get("thread_ts") or event.get("ts")
-        background.add_task(_answer_event, request.app.state.chatops, caller, text, platform.settings.chat_reply_url, event.get("channel"), thread)
+        thread = event.thread_ts or event.ts
+        background.add_task(_answer_event, request.app.state.chatops, caller, text, platform.settings.chat_reply_url, event.channel, thread)
     return {"ok": True}
 
 

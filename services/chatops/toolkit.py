@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from services.platform import audit
 from services.platform.audit import Caller
+from services.platform.errors import clipped
 from services.platform.permissions import Permission, Role, allowed
 from services.platform.runtime import Platform
 
@@ -80,7 +81,7 @@ class ToolExecutor:
         started = time.perf_counter()
         tool = self.tools.get(name)
         if tool is None:
-            return self._finish(caller, name, arguments, "error", f"unknown tool {name!r}; tools: {', '.join(sorted(self.tools))}", None, started, turn_id)
+            return self._finish(caller, name, arguments, "error", f"unknown tool {clipped(name)!r}; tools: {', '.join(sorted(self.tools))}", None, started, turn_id)
         if not allowed(Role(caller.role), tool.permission):
             message = f"role {caller.role!r} lacks permission {tool.permission.value!r} for tool {name!r}"
             return self._finish(caller, name, arguments, "denied", message, None, started, turn_id)

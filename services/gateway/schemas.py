@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 MAX_EMBEDDING_INPUTS = 2048
 
@@ -19,9 +19,23 @@ class _PassThrough(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+class ContentPart(_PassThrough):
+    """One part of a multi-part message; the guardrails read every `text`, so it must be a string."""
+
+    type: str
+    text: str | None = Field(default=None, validate_default=True)
+
+    @field_validator("text")
+    @classmethod
+    def _text_part_has_text(cls, text: str | None, info: ValidationInfo) -> str | None:
+        if text is None and info.data.get("type") == "text":
+            raise ValueError("a part of type `text` needs a `text` string")
+        return text
+
+
 class ChatMessage(_PassThrough):
     role: Literal["system", "developer", "user", "assistant", "tool"]
-    content: str | list[dict[str, Any]] | None = None
+    content: str | list[ContentPart] | None = None
 
 
 class ResponseFormat(_PassThrough):

@@ -48,7 +48,7 @@ from services.gateway.schemas import (
 )
 from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, send, unless_disconnected
 from services.platform.audit import Caller
-from services.platform.errors import AppError, NotFound
+from services.platform.errors import AppError, BadRequest, NotFound, clipped
 from services.platform.runtime import Platform
 from services.platform.screening import ContentBlocked
 
@@ -59,10 +59,6 @@ DEFAULT_MAX_TOKENS = 1024
 FLAGS_HEADER = "X-InsightStack-Guardrail-Flags"
 CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that left; nobody reads it, the access log does
 Slot = tuple[Any, Any]  # (container, key): where a text sits in a request or response body
-
-
-class BadRequest(AppError):
-    status, code = 400, "invalid_request"
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,7 @@ class Gateway:
             entry = None
         if entry is None or entry.role is not role:
             known = ", ".join(card.id for card in self.models().data)
-            raise NotFound(f"The model `{name}` does not exist or is not a {role.value} model here; known: {known}", param="model", code="model_not_found")
+            raise NotFound(f"The model `{clipped(name)}` does not exist or is not a {role.value} model here; known: {known}", param="model", code="model_not_found")
         return entry
 
     # --- chat and completions -----------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from services.platform.timestamps import UtcDateTime
 
 RunStatus = Literal["running", "succeeded", "failed"]
 TaskStatus = Literal["queued", "running", "succeeded", "failed", "skipped", "upstream_failed"]
@@ -17,8 +19,8 @@ class TaskIn(BaseModel):
 
     name: str = Field(pattern=NAME)
     status: TaskStatus
-    started_at: AwareDatetime | None = None
-    finished_at: AwareDatetime | None = None
+    started_at: UtcDateTime | None = None
+    finished_at: UtcDateTime | None = None
     error: str | None = Field(default=None, max_length=4000)
 
     @model_validator(mode="after")
@@ -36,8 +38,8 @@ class RunIn(BaseModel):
     pipeline: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$", examples=["market-data-ingest"])
     run_id: str = Field(pattern=NAME)
     status: RunStatus
-    started_at: AwareDatetime
-    finished_at: AwareDatetime | None = None
+    started_at: UtcDateTime
+    finished_at: UtcDateTime | None = None
     tasks: list[TaskIn] = Field(default_factory=list, max_length=500)
 
     @model_validator(mode="after")

@@ -12,7 +12,6 @@ import uuid
 from urllib.parse import quote
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import structlog
 from fastapi import FastAPI, Request
@@ -30,7 +29,8 @@ from services.gateway.api import router as gateway_router
 from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
 from services.products import build_products
-from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_type
+from services.platform.bodies import BodyGuard
+from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_response, invalid_request_status
 from services.platform.health import router as health_router
 from services.platform.logs import configure_logging
 from services.platform import releases
@@ -47,6 +47,7 @@ from services.strategies.api import router as strategies_router
 
 log = structlog.get_logger(__name__)
 VERSION = "0.1.0"
+CLIENT_REQUEST_ID_CHARS = 64
 
 
 def worker_app() -> FastAPI:
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
         responses={status: {"model": ErrorBody, "description": "An error (every route, same shape)"} for status in ERROR_STATUSES},
     )
     app.state.platform = platform
+    app.add_middleware(BodyGuard, max_bytes=settings.max_request_bytes)  # inside RequestIdMiddleware: its errors carry the id
     app.add_middleware(RequestIdMiddleware, metrics=platform.metrics)
     _install_error_handlers(app)
     _install_offline_docs(app)
@@ -104,9 +106,13 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
 
 
 class RequestIdMiddleware:
-    """Gives each request an id (or keeps the caller's X-Request-ID), binds it to every log line,
-    echoes it in the response, logs one access line with the latency and counts it in the metrics
-    (by route template, so ids in paths do not explode the label set)."""
+    """Gives each request an id of ours, binds it to every log line, echoes it in the response,
+    logs one access line with the latency and counts it in the metrics (by route template, so
+    ids in paths do not explode the label set).
+
+    A caller's own X-Request-ID is never our id (any client could reuse another request's id in
+    our logs and audit trail); it is logged beside ours as ``client_request_id``, printable ASCII
+    and at most 64 characters, so callers can still correlate."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
@@ -116,10 +122,12 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = dict(scope["headers"])
-        request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:64] or uuid.uuid4().hex
+        request_id = uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
-        structlog.contextvars.bind_contextvars(request_id=request_id)
+        ids = {"request_id": request_id}
+        if client_id := client_request_id(dict(scope["headers"]).get(b"x-request-id", b"")):
+            ids["client_request_id"] = client_id
+        structlog.contextvars.bind_contextvars(**ids)
         started = time.perf_counter()
         status = 500
 
@@ -137,14 +145,13 @@ class RequestIdMiddleware:
             route = getattr(scope.get("route"), "path", "unmatched")
             self.metrics.observe_http(scope["method"], route, status, seconds)
             log.info("http.request", method=scope["method"], path=scope["path"], status=status, latency_ms=round(seconds * 1000, 2))
-            structlog.contextvars.unbind_contextvars("request_id")
+            structlog.contextvars.unbind_contextvars(*ids)
 
 
-def error_response(request: Request, status: int, code: str, message: str, *, param: str | None = None, **extra: Any) -> JSONResponse:
-    """The one error body, shaped like OpenAI's (``message``, ``type``, ``param``, ``code``) plus the request id."""
-    request_id = getattr(request.state, "request_id", None)
-    body = {"error": {"code": code, "message": message, "type": error_type(status), "param": param, "request_id": request_id, **extra}}
-    return JSONResponse(body, status_code=status)
+def client_request_id(header: bytes) -> str | None:
+    """The caller's X-Request-ID as we log it: printable ASCII only, at most 64 characters."""
+    kept = "".join(char for char in header[:CLIENT_REQUEST_ID_CHARS].decode("latin-1") if " " <= char <= "~")
+    return kept or None
 
 
 def _browser_page(request: Request) -> bool:
@@ -167,9 +174,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             {"field": ".".join(str(part) for part in item["loc"]), "message": item["msg"]} for item in exc.errors()
         ]
         summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-        status = 400 if request.url.path.startswith("/v1/") else 422  # OpenAI answers 400 where FastAPI says 422
         param = problems[0]["field"].removeprefix("body.") if problems else None
-        return error_response(request, status, "invalid_request", f"invalid request: {summary}", param=param, details=problems)
+        return error_response(request, invalid_request_status(request), "invalid_request", f"invalid request: {summary}", param=param, details=problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -189,8 +195,14 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("http.unhandled_error")
-        return error_response(request, 500, "internal_error", "internal error; see the server log for this request id")
+        # Starlette runs this outside RequestIdMiddleware, which has unbound the id and cannot add
+        # its header any more: the traceback line and the response name the request here.
+        request_id = getattr(request.state, "request_id", None)
+        log.exception("http.unhandled_error", request_id=request_id)
+        response = error_response(request, 500, "internal_error", "internal error; see the server log for this request id")
+        if request_id:
+            response.headers["x-request-id"] = request_id
+        return response
 
 
 def _install_offline_docs(app: FastAPI) -> None:

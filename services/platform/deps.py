@@ -78,6 +78,19 @@ def browser_user(request: Request, platform: Platform) -> Principal | None:
 CurrentUser = Annotated[Principal, Depends(current_user)]
 
 
+def optional_user(
+    request: Request,
+    platform: PlatformDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """The caller behind a Bearer key if one is sent (a bad key is still a 401), else None: for
+    public routes that show some roles more (`/readyz` details to admins)."""
+    return None if credentials is None else current_user(request, platform, credentials)
+
+
+OptionalUser = Annotated[Principal | None, Depends(optional_user)]
+
+
 def require(permission: Permission) -> Callable[..., Principal]:
     """A dependency that lets the call through only with ``permission``; denials are audited."""
 

@@ -7,6 +7,10 @@ handles HTTP status codes for failures itself.
 
 from __future__ import annotations
 
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
 from inference.errors import (
     GenerationFailedError,
     LauncherError,
@@ -37,7 +41,8 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 429, 502, 503)
+ERROR_STATUSES = (400, 401, 403, 404, 409, 413, 422, 429, 502, 503)
+SHOWN_ID_CHARS = 64
 
 
 class AppError(Exception):
@@ -53,6 +58,10 @@ class AppError(Exception):
         self.param = param  # the request field at fault, as OpenAI reports it
         if code is not None:
             self.code = code
+
+
+class BadRequest(AppError):
+    status, code = 400, "invalid_request"
 
 
 class NotAuthenticated(AppError):
@@ -90,6 +99,24 @@ ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "
 
 def error_type(status: int) -> str:
     return ERROR_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
+
+
+def error_response(request: Request, status: int, code: str, message: str, *, param: str | None = None, **extra: Any) -> JSONResponse:
+    """The one error body, shaped like OpenAI's (``message``, ``type``, ``param``, ``code``) plus the request id."""
+    request_id = getattr(request.state, "request_id", None)
+    body = {"error": {"code": code, "message": message, "type": error_type(status), "param": param, "request_id": request_id, **extra}}
+    return JSONResponse(body, status_code=status)
+
+
+def invalid_request_status(request: Request) -> int:
+    """A request the API cannot accept as sent: OpenAI answers 400 under /v1 where FastAPI says 422."""
+    return 400 if request.url.path.startswith("/v1/") else 422
+
+
+def clipped(text: str) -> str:
+    """A client-sent id as an error message echoes it: cut at 64 characters, so a 404 never
+    sends back the megabyte it was given."""
+    return text if len(text) <= SHOWN_ID_CHARS else text[:SHOWN_ID_CHARS] + "…"
 
 
 # Errors raised below the services layer: (status, code, Retry-After seconds or None).

@@ -10,17 +10,19 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 from sqlalchemy import Select, select
 
 from services.platform.deps import PlatformDep, Principal, require
 from services.platform.metrics import CONTENT_TYPE
 from services.platform.models import GuardrailDecision, LLMCall
 from services.platform.permissions import Permission
+from services.platform.timestamps import to_utc
 
 router = APIRouter(tags=["observability"])
 Admin = Annotated[Principal, Depends(require(Permission.admin_read))]
 Format = Literal["json", "jsonl"]
+QueryTime = Annotated[datetime, AfterValidator(to_utc)]
 
 
 class LLMCallOut(BaseModel):
@@ -75,8 +77,8 @@ class Window(BaseModel):
 
 
 def window(
-    since: Annotated[datetime | None, Query(description="Only records created at or after (ISO 8601).")] = None,
-    until: Annotated[datetime | None, Query(description="Only records created before (ISO 8601).")] = None,
+    since: Annotated[QueryTime | None, Query(description="Only records created at or after (ISO 8601; UTC if no zone).")] = None,
+    until: Annotated[QueryTime | None, Query(description="Only records created before (ISO 8601; UTC if no zone).")] = None,
     limit: Annotated[int, Query(ge=1, le=100_000, description="Newest first, at most this many.")] = 100,
     format: Annotated[Format, Query(description="json: a list; jsonl: one JSON object per line, streamed.")] = "json",
 ) -> Window:

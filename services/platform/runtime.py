@@ -52,6 +52,10 @@ class Readiness(BaseModel):
     def failing(self) -> list[str]:
         return [name for name, check in self.checks.items() if not check.ok]
 
+    def states(self) -> dict[str, Any]:
+        """The report without latencies and details: what anyone may see."""
+        return self.model_dump(include={"ready": True, "checks": {"__all__": {"ok"}}})
+
 
 @dataclass
 class Platform:

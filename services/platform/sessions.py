@@ -2,24 +2,23 @@
 
 Browsers cannot send Bearer headers, so the pages use a cookie: HttpOnly (scripts cannot read
 it), SameSite=Strict (other sites cannot make the browser send it) and signed with a server
-secret. It names the user and a fragment of the key's hash, so rotating or disabling the key
-ends the session. The cookie authenticates GET requests only (pages and reads): every request
-that changes state still needs the Bearer key, or, for sign-out, a token derived from the
-session, so a forged cross-site form can do nothing.
+secret (itsdangerous: a salt per purpose, so a sign-out token is never a session, and a signed
+timestamp for the lifetime). It names the user and a fragment of the key's hash, so rotating or
+disabling the key ends the session. The cookie authenticates GET requests only (pages and
+reads): every request that changes state still needs the Bearer key, or, for sign-out, a token
+derived from the session, so a forged cross-site form can do nothing.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
-import json
 import os
 import secrets
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +27,8 @@ from services.platform.models import User
 COOKIE = "insightstack_session"
 CSRF_COOKIE = "insightstack_csrf"
 LIFETIME_S = 8 * 3600
+SESSION_SALT = "insightstack.session"
+SIGNOUT_SALT = "insightstack.signout"
 
 
 @dataclass(frozen=True)
@@ -53,26 +54,19 @@ def load_secret(configured: str | None, data_dir: Path) -> bytes:
     return secret
 
 
-def issue(secret: bytes, user: User, now: float | None = None) -> str:
-    """A signed session token for ``user``."""
-    payload = {"u": user.name, "k": user.key_hash[:16], "exp": int((now or time.time()) + LIFETIME_S)}
-    body = base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
-    return f"{body}.{_sign(secret, body)}"
+def issue(secret: bytes, user: User) -> str:
+    """A signed, timestamped session token for ``user``."""
+    return _sessions(secret).dumps({"u": user.name, "k": user.key_hash[:16]})
 
 
 def resolve(secret: bytes, session: Session, token: str) -> SessionUser | None:
     """The enabled user a valid, unexpired token names, while its key is unchanged; else None."""
-    body, _, signature = token.partition(".")
-    if not hmac.compare_digest(signature, _sign(secret, body)):
-        return None
     try:
-        payload = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    except ValueError:
-        return None
-    if payload.get("exp", 0) < time.time():
+        payload = _sessions(secret).loads(token, max_age=LIFETIME_S)
+    except BadSignature:  # forged, expired, or not even base64/ASCII
         return None
     user = session.scalar(select(User).where(User.name == payload.get("u")))
-    if user is None or user.disabled or not hmac.compare_digest(user.key_hash[:16], str(payload.get("k"))):
+    if user is None or user.disabled or not same(user.key_hash[:16], str(payload.get("k"))):
         return None
     return SessionUser(user.name, user.role, token)
 
@@ -85,8 +79,23 @@ def by_name(session: Session, name: str) -> User | None:
 
 def signout_token(secret: bytes, session_token: str) -> str:
     """The CSRF token of the sign-out form: only a page of this session can know it."""
-    return _sign(secret, "signout:" + session_token)
+    return _signouts(secret).get_signature(session_token).decode()
 
 
-def _sign(secret: bytes, text: str) -> str:
-    return hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()
+def signout_allowed(secret: bytes, session_token: str, given: str) -> bool:
+    """Whether ``given`` is this session's sign-out token (constant time; any text is just wrong)."""
+    return _signouts(secret).verify_signature(session_token, given)
+
+
+def same(given: str, expected: str) -> bool:
+    """Constant-time equality of two texts as a client may send them: `hmac.compare_digest` raises
+    on a non-ASCII ``str``, so compare their UTF-8 bytes."""
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def _sessions(secret: bytes) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt=SESSION_SALT, signer_kwargs={"digest_method": hashlib.sha256})
+
+
+def _signouts(secret: bytes) -> Signer:
+    return Signer(secret, salt=SIGNOUT_SALT, digest_method=hashlib.sha256)

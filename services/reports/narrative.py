@@ -32,13 +32,20 @@ LIST_SECTIONS: dict[str, tuple[str, int, int]] = {
 
 
 def prose_pattern(placeholders: list[str]) -> str:
-    """Text with no digits and no braces except around a known placeholder."""
+    """Text with no digits and no braces except around a known placeholder (none: no braces)."""
+    text = r"[^0-9{}\\]"
+    if not placeholders:
+        return rf"^{text}*$"
     names = "|".join(re.escape(name) for name in sorted(placeholders, key=len, reverse=True))
-    return rf"^(?:[^0-9{{}}\\]|\{{(?:{names})\}})*$"
+    return rf"^(?:{text}|\{{(?:{names})\}})*$"
 
 
 def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[str]) -> type[BaseModel]:
-    """The output type for one backtest: its placeholders, its regimes, its metrics."""
+    """The output type for one backtest: its placeholders, its regimes, its metrics.
+
+    A backtest may have no KPIs or regimes at all (every KPI is optional): the fields that
+    choose among them are then left out, since an empty `Literal` is no type (pydantic asserts),
+    and the report is written from what there is."""
     pattern = prose_pattern(placeholders)
     fields: dict[str, Any] = {
         name: (str, Field(min_length=1, max_length=limit, pattern=pattern, description=title))
@@ -49,7 +56,8 @@ def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[st
         fields[name] = (list[item], Field(min_length=1, max_length=items, description=title))  # type: ignore[valid-type]
     if regimes:
         fields["best_regime"] = (Literal[tuple(regimes)] | None, None)  # type: ignore[valid-type]
-    fields["highlighted_metrics"] = (list[Literal[tuple(metrics)]], Field(min_length=1, max_length=4))  # type: ignore[valid-type]
+    if metrics:
+        fields["highlighted_metrics"] = (list[Literal[tuple(metrics)]], Field(min_length=1, max_length=4))  # type: ignore[valid-type, misc]
     return create_model("NarrativeReport", __config__=ConfigDict(extra="forbid"), **fields)
 
 

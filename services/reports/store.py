@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
-from services.platform import audit
-from services.platform.errors import NotFound, Unprocessable
+from services.platform import audit, strict_json
+from services.platform.errors import NotFound, Unprocessable, clipped
 from services.reports.models import BacktestRevision
 from services.reports.schemas import BacktestIn, BacktestOut, BacktestSummary, IngestResult
 
@@ -44,8 +44,8 @@ def parse_document(data: object, source: str) -> BacktestIn:
 
 def load_file(path: Path) -> BacktestIn:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = strict_json.loads(path.read_bytes())  # the API's rule: no NaN or Infinity, nesting bounded
+    except (OSError, ValueError) as exc:
         raise IngestError(str(path), [f"<document>: not readable JSON ({exc})"]) from None
     return parse_document(data, str(path))
 
@@ -75,7 +75,7 @@ def latest(session: Session, backtest_id: str) -> BacktestRevision:
     """The newest revision, or `NotFound` naming the id."""
     found = _latest(session, backtest_id)
     if found is None:
-        raise NotFound(f"no backtest with id {backtest_id!r}")
+        raise NotFound(f"no backtest with id {clipped(backtest_id)!r}")
     return found
 
 
@@ -83,7 +83,7 @@ def backtest_at(session: Session, backtest_id: str, revision: int) -> BacktestIn
     query = select(BacktestRevision).where(BacktestRevision.backtest_id == backtest_id, BacktestRevision.revision == revision)
     row = session.scalar(query.options(defer(BacktestRevision.content)))
     if row is None:
-        raise NotFound(f"no revision {revision} of backtest {backtest_id!r}")
+        raise NotFound(f"no revision {revision} of backtest {clipped(backtest_id)!r}")
     return backtest_of(row)
 
 

@@ -15,10 +15,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.platform import auth, sessions
 from services.platform.deps import PlatformDep
+from services.platform.errors import BadRequest
 from services.showcase.render import page
 
 router = APIRouter(tags=["browser"], include_in_schema=False)
 DEFAULT_NEXT = "/showcase"
+MAX_FORM_FIELDS = 10
 
 
 @router.get("/signin", response_class=HTMLResponse)
@@ -31,7 +33,7 @@ async def signin(request: Request, platform: PlatformDep) -> Response:
     form = await _form_fields(request)
     target = _safe_next(form.get("next", DEFAULT_NEXT))
     expected = request.cookies.get(sessions.CSRF_COOKIE, "")
-    if not expected or not secrets.compare_digest(form.get("csrf", ""), expected):
+    if not expected or not sessions.same(form.get("csrf", ""), expected):
         return _form(request, target, "The sign-in form expired; please try again.", status=400)
     with platform.db.session() as session:
         user = auth.authenticate(session, form.get("api_key", "").strip())
@@ -50,7 +52,7 @@ async def signin(request: Request, platform: PlatformDep) -> Response:
 async def signout(request: Request, platform: PlatformDep) -> Response:
     form = await _form_fields(request)
     token = request.cookies.get(sessions.COOKIE, "")
-    if not token or not secrets.compare_digest(form.get("csrf", ""), sessions.signout_token(platform.session_secret, token)):
+    if not token or not sessions.signout_allowed(platform.session_secret, token, form.get("csrf", "")):
         return HTMLResponse("Sign-out must come from a page of this session.", status_code=400)
     response = RedirectResponse("/signin", status_code=303)
     response.delete_cookie(sessions.COOKIE, path="/")
@@ -65,9 +67,13 @@ def _form(request: Request, target: str, error: str | None = None, status: int =
 
 
 async def _form_fields(request: Request) -> dict[str, str]:
-    """An url-encoded form body as a dict (the first value of each field)."""
+    """An url-encoded form body as a dict (the first value of each field); ours have at most three."""
     body = (await request.body()).decode("utf-8", errors="replace")
-    return {name: values[0] for name, values in parse_qs(body, max_num_fields=10).items()}
+    try:
+        fields = parse_qs(body, max_num_fields=MAX_FORM_FIELDS)
+    except ValueError:  # parse_qs's "Max number of fields exceeded"
+        raise BadRequest(f"a sign-in or sign-out form has at most {MAX_FORM_FIELDS} fields") from None
+    return {name: values[0] for name, values in fields.items()}
 
 
 def _safe_next(target: str) -> str:

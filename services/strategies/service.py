@@ -20,7 +20,7 @@ from retrieval.index import Progress
 from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.caches import IndexCache
-from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable
+from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
 from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
@@ -202,7 +202,7 @@ class StrategyBuilderService:
 def _row(session: Session, draft_id: str) -> StrategyDraft:
     draft = session.get(StrategyDraft, draft_id)
     if draft is None:
-        raise NotFound(f"no strategy draft {draft_id!r}")
+        raise NotFound(f"no strategy draft {clipped(draft_id)!r}")
     return draft
 
 

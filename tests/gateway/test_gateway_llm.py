@@ -282,10 +282,11 @@ def test_a_client_that_leaves_a_stream_cancels_the_upstream_request(gateway: Liv
 
 
 def test_a_client_that_times_out_cancels_the_upstream_request(gateway: LiveGateway, vllm: VLLM, endless: dict[str, Any]) -> None:
-    request_id = "test-timeout-1"  # the client never sees the response headers, so it names the request itself
-    with pytest.raises(openai.APITimeoutError):
-        gateway.client(timeout=2).chat.completions.create(extra_headers={"X-Request-ID": request_id}, **endless)
-    assert_cancelled_upstream(gateway, vllm, request_id, "client disconnected")
+    with pytest.raises(openai.APITimeoutError):  # the client never sees our request id: the call is this gateway's only one
+        gateway.client(timeout=2).chat.completions.create(**endless)
+    calls = wait_for(lambda: gateway.llm_calls(outcome="cancelled"), timeout_s=20)
+    assert calls, gateway.llm_calls()
+    assert_cancelled_upstream(gateway, vllm, calls[0]["request_id"], "client disconnected")
     exposition = gateway.get("/metrics", role=None).text
     assert metric(exposition, "insightstack_http_requests_total", route="/v1/chat/completions", status="499") == 1
 

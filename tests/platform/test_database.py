@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -11,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
+from services.pipelines.models import PipelineRun
 from services.platform import audit, auth
 from services.platform.db import Base, Database, DatabaseUnavailable, alembic_config
 from services.platform.models import User
@@ -132,3 +134,14 @@ def test_nul_characters_are_stored_as_replacement_characters(db: Database) -> No
         entry = audit.entries(session, action_prefix="probe")[0]
         assert entry.target == "a\ufffdb" and entry.details == {"text": "c\x00d"}  # JSON keeps it escaped
         assert audit.verify(session).ok
+
+
+def test_times_with_an_offset_are_stored_as_the_same_instant(db: Database) -> None:
+    """SQLite kept the wall-clock time and dropped the offset: 10:00+02:00 came back as 10:00 UTC."""
+    at = datetime(2024, 5, 1, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    with db.session() as session:
+        session.add(PipelineRun(pipeline="p", run_id="r", status="running", started_at=at, tasks=[], reported_by="t"))
+    with db.session() as session:
+        stored = session.scalar(select(PipelineRun.started_at))
+        assert stored == at and stored is not None and (stored.tzinfo, stored.hour) == (UTC, 8)
+        assert session.scalar(select(PipelineRun.run_id).where(PipelineRun.started_at < datetime(2024, 5, 1, 9, tzinfo=UTC))) == "r"

@@ -47,7 +47,7 @@ REQUEST_TIMEOUT_S = 120  # a generation with retries and repairs on a busy 2-cor
 
 
 class ErrorDetail(BaseModel):
-    """The inside of every error body (`error_response` in services/platform/app.py)."""
+    """The inside of every error body (`error_response` in services/platform/errors.py)."""
 
     model_config = ConfigDict(extra="allow")  # e.g. `details` on validation errors
 
