@@ -283,10 +283,16 @@ class Supervisor:
             raise
         for server in self.servers:
             server.supervise()
+        self._replica_set().write_text(json.dumps({"supervisor_pid": os.getpid(), "urls": self.urls}))
 
     def stop(self) -> None:
+        self._replica_set().unlink(missing_ok=True)
         for server in self.servers:
             server.stop()
+
+    def _replica_set(self) -> Path:
+        first = self.servers[0]
+        return replica_set_file(first.log_file.parent, first.entry.name)
 
     def wait_until_one_gives_up(self) -> VLLMServer:
         """Block until a server is gone for good, so a process manager can restart the whole unit."""
@@ -299,6 +305,22 @@ class Supervisor:
 def pid_file(log_dir: Path, port: int) -> Path:
     """Where the supervisor keeps the pid of the replica on ``port``."""
     return log_dir / f"vllm-{port}.pid"
+
+
+def replica_set_file(log_dir: Path, model: str) -> Path:
+    """Where a running supervisor publishes the URLs of the model's replicas, so every process on
+    this data dir (API workers, `reports batch`, `eval`) routes over the same live set."""
+    return log_dir / f"vllm-{model}.replicas.json"
+
+
+def published_replicas(log_dir: Path, model: str) -> list[str]:
+    """The replica URLs a live supervisor published for ``model`` (empty if none runs)."""
+    try:
+        published = json.loads(replica_set_file(log_dir, model).read_text())
+        os.kill(int(published["supervisor_pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    return [str(url) for url in published["urls"]]
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: signal.Signals) -> None:

@@ -19,6 +19,7 @@ from guardrails.classifiers import TransformerClassifier
 from guardrails.policy import load_policy
 from guardrails.screen import Guardrails
 from inference.endpoints import EndpointPool
+from inference.launcher import published_replicas
 from inference.prompts import PromptCatalogue, PromptSpec, RenderedPrompt
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
 from inference.structured import StructuredGenerator
@@ -81,8 +82,13 @@ class Platform:
 
     @cached_property
     def llm_urls(self) -> list[str]:
-        """Endpoints of the chat model: the environment's override, else models.yaml."""
-        return self.settings.llm_base_urls or list(self.chat_model.endpoints)
+        """Endpoints of the chat model: the environment's override, else the replicas a supervisor
+        on this data dir runs (`serve --with-llm --llm-replicas N`, `llm serve`), else models.yaml."""
+        return (
+            self.settings.llm_base_urls
+            or published_replicas(self.settings.log_dir, self.chat_model.name)
+            or list(self.chat_model.endpoints)
+        )
 
     @cached_property
     def pool(self) -> EndpointPool:

@@ -93,12 +93,14 @@ def test_approval_flow(api: Api) -> None:
     own_draft = own.client.post(BUILD, json={"intent": "MACD crossover on bitcoin"}, headers=own.as_(Role.reviewer)).json()
     assert own.client.post(f"/strategies/drafts/{own_draft['id']}/approve", headers=own.as_(Role.reviewer)).status_code == 403
 
-    if regenerated["status"] == "pending_approval":
-        approved = api.client.post(f"{url}/approve", json={"comment": "fine"}, headers=reviewer)
-        assert approved.status_code == 200 and approved.json()["status"] == "approved"
-        exported = api.client.get(f"{url}/export", headers=analyst).json()
-        assert exported["config"] == regenerated["config"] and exported["approved_by"] == "reviewer-user"
-        assert api.client.post(f"{url}/revise", json={"config": valid_edit}, headers=analyst).status_code == 409
+    # A person's valid edit is pending approval by construction, whatever the model regenerated.
+    final = api.client.post(f"{url}/revise", json={"config": valid_edit}, headers=analyst).json()
+    assert (final["revision"], final["status"]) == (4, "pending_approval")
+    approved = api.client.post(f"{url}/approve", json={"comment": "fine"}, headers=reviewer)
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    exported = api.client.get(f"{url}/export", headers=analyst).json()
+    assert exported["config"] == final["config"] and exported["approved_by"] == "reviewer-user"
+    assert api.client.post(f"{url}/revise", json={"config": valid_edit}, headers=analyst).status_code == 409
     rejected = api.client.post(f"/strategies/drafts/{own_draft['id']}/reject", json={"comment": "no"}, headers=reviewer)
     assert rejected.json()["status"] == "rejected"
 
@@ -106,7 +108,7 @@ def test_approval_flow(api: Api) -> None:
     assert [d["id"] for d in listed] == [own_draft["id"]]
     with api.platform.db.session() as session:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("strategies.%"))).all()
-    assert {"strategies.build", "strategies.revise", "strategies.reject"} <= set(actions)
+    assert {"strategies.build", "strategies.revise", "strategies.approve", "strategies.reject"} <= set(actions)
     metrics = api.client.get("/strategies/metrics", headers=analyst).json()
     assert metrics["drafts"] == 2 and metrics["rejected"] == 1 and metrics["mean_revisions"] == 2.0
 
