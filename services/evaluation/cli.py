@@ -16,14 +16,17 @@ import httpx
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from inference.launcher import VLLMServer
 from inference.prepared import prepare_weights
 from inference.registry import ModelRole, load_registry
-from services.evaluation.report import as_json, as_markdown, compare
+from services.evaluation import records
+from services.evaluation.report import as_json, as_markdown, compare, eval_document
 from services.evaluation.runner import EvalConfig, run_suites
 from services.evaluation.suite import load_suite
 from services.platform.releases import git_commit
+from services.platform.runtime import open_platform
 from services.platform.settings import get_settings
 
 eval_app = typer.Typer(help="Evaluation suites run through the real products (insightstack eval run data/eval/*.yaml).", no_args_is_help=True)
@@ -40,7 +43,8 @@ def eval_run(
     md_out: Annotated[Path | None, typer.Option("--md", help="Write the Markdown table here.")] = None,
     min_pass_rate: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 if any suite's pass rate is below this.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases of each suite (a smoke run).")] = None,
-    concurrency: Annotated[int, typer.Option(min=1, max=32, help="Builder and report cases run at once (ChatOps cases share a world: one at a time).")] = 4,
+    concurrency: Annotated[int, typer.Option(min=1, max=32, help="Platforms running each suite's cases at once (each case's world stays on its platform).")] = 4,
+    record: Annotated[bool, typer.Option("--record", help="Store the run in the platform's database (eval runs; the production promotion gate reads it).")] = False,
 ) -> None:
     """Run suites and score each case; exit 0 when the run completed (see --min-pass-rate)."""
     loaded = [suite.model_copy(update={"cases": suite.cases[:limit]}) for suite in map(load_suite, suites)]
@@ -59,6 +63,8 @@ def eval_run(
     if md_out:
         md_out.write_text(table, encoding="utf-8")
     typer.echo(table)
+    if record:
+        typer.echo(f"recorded eval run {records.record(open_platform(), document).id}")
     below = [s for s in document["suites"] if min_pass_rate is not None and s["pass_rate"] < min_pass_rate]
     if below:
         console.print(f"[red]below --min-pass-rate {min_pass_rate}:[/red] " + ", ".join(f"{Path(s['file']).name} {s['pass_rate']:.0%}" for s in below))
@@ -75,6 +81,40 @@ def eval_compare(
     typer.echo(text)
     if regressions:
         raise typer.Exit(1)
+
+
+@eval_app.command("table")
+def eval_table(
+    runs: Annotated[list[Path], typer.Argument(help="Result documents (--json of eval run), one per model.", exists=True, dir_okay=False)],
+    out: Annotated[Path | None, typer.Option(help="Write the document here (make eval: docs/eval.md); default: stdout.")] = None,
+) -> None:
+    """The same suites on several models, side by side, with each model's failed cases."""
+    text = eval_document([json.loads(path.read_text()) for path in runs])
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@eval_app.command("runs")
+def eval_runs(
+    as_json_: Annotated[bool, typer.Option("--json", help="Print JSON (without the results documents).")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="How many, newest first.")] = 20,
+) -> None:
+    """Recorded eval runs (eval run --record), newest first, with the prompt versions they measured."""
+    with open_platform().db.session() as session:
+        runs = records.listing(session, limit)
+    if as_json_:
+        typer.echo(json.dumps([records.summary(run) for run in runs], indent=2))
+        return
+    table = Table("id", "recorded", "by", "model", "commit", "prompt versions", "pass rate per suite")
+    for run in runs:
+        table.add_row(
+            str(run.id), run.created_at.isoformat(timespec="seconds"), run.created_by, run.model, (run.git_commit or "-")[:10],
+            ", ".join(f"{p}={v}" for p, v in sorted(run.prompt_versions.items())),
+            ", ".join(f"{Path(s['file']).name} {s['pass_rate']:.0%}" for s in run.suites),
+        )
+    Console().print(table)
 
 
 @contextmanager

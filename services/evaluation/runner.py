@@ -50,6 +50,7 @@ class SuiteResult:
     lang: str
     repeat: int
     results: list[CaseResult]
+    prompts: dict[str, str] = field(default_factory=dict)  # prompt id -> the version the cases' model calls rendered
 
     @property
     def cases(self) -> int:
@@ -84,28 +85,33 @@ class EvalConfig:
     profile: str | None
     workdir: Path
     repeat: int = 1
-    concurrency: int = 4  # builder and reports cases at once (vLLM batches them); ChatOps cases share a world, so one at a time
+    concurrency: int = 4  # platforms running a suite's cases at once (vLLM batches their calls)
     base_settings: Settings | None = None
 
 
 class SuiteRun:
-    """One suite on its own platform (fresh database, vector store and data dir)."""
+    """Some cases of a suite, one after another, on a platform of their own (fresh database,
+    vector store, data dir and, for ChatOps, market-data stand-in): a case's world never leaks
+    into another platform's cases."""
 
-    def __init__(self, suite: Suite, config: EvalConfig, index: int) -> None:
-        self.suite, self.config = suite, config
-        data_dir = config.workdir / f"{index:02d}-{suite.product}"
+    def __init__(self, suite: Suite, cases: list[Case], config: EvalConfig, data_dir: Path) -> None:
+        self.suite, self.cases, self.config = suite, cases, config
         data_dir.mkdir(parents=True, exist_ok=True)
         self.market_data = MarketData() if suite.product == "chatops" else None
         base = config.base_settings or Settings()
-        overrides: dict[str, object] = {"data_dir": data_dir, "profile": config.profile, "llm_base_urls": [config.llm_url], "log_json": base.log_json}
+        overrides: dict[str, object] = {  # nothing of the configured deployment's state: its own SQLite and embedded Qdrant
+            "data_dir": data_dir, "database_url": None, "qdrant_url": None, "qdrant_path": None,
+            "profile": config.profile, "llm_base_urls": [config.llm_url], "log_json": base.log_json,
+        }
         if self.market_data is not None:
             overrides["components_file"] = components_file(data_dir / "services.yaml", base.components_file, self.market_data.port)
         self.platform = Platform(base.model_copy(update=overrides))
         self._runs = itertools.count(1)
         self.platform.db.upgrade()
         self.products: Products = build_products(self.platform)
+        self.platform.screener.guardrails.warm_up()  # models load here, one platform at a time, not in the cases' threads
         if suite.product == "builder":
-            self.products.strategies.ensure_index()  # once, before concurrent cases would race to build it
+            self.products.strategies.ensure_index()
         self.world = (
             ChatOpsWorld(self.platform, self.products.chatops, self.market_data, base.components_file.parent / "runbooks")
             if self.market_data is not None else None
@@ -116,9 +122,10 @@ class SuiteRun:
             self.market_data.stop()
         self.platform.close()
 
-    def run(self, progress: Progress | None = None) -> SuiteResult:
-        def case_result(case: Case) -> CaseResult:
-            result = CaseResult(id=case.id)
+    def run(self, progress: Progress | None = None) -> dict[str, CaseResult]:
+        results = {}
+        for case in self.cases:
+            result = results[case.id] = CaseResult(id=case.id)
             for _ in range(self.config.repeat):
                 failures, latency_ms, tokens = self._once(case)
                 result.runs += 1
@@ -129,12 +136,7 @@ class SuiteRun:
                 result.tokens_out += tokens[1]
             if progress:
                 progress(case.id)
-            return result
-
-        workers = 1 if self.world is not None else self.config.concurrency
-        with ThreadPoolExecutor(workers, thread_name_prefix="eval") as pool:
-            results = list(pool.map(case_result, self.suite.cases))
-        return SuiteResult(str(self.suite.path), self.suite.product, self.suite.lang, self.config.repeat, results)
+        return results
 
     def _once(self, case: Case) -> tuple[list[str], float, tuple[int, int]]:
         """One run of a case, as a caller of its own so its model calls (and tokens) are its own."""
@@ -191,6 +193,13 @@ class SuiteRun:
         )
         return verifiers.verify_reports(case.expect, seen)
 
+    def prompt_versions(self) -> dict[str, str]:
+        """Prompt id -> version, as the model calls recorded them (what was measured, whatever
+        the deployment's labels say)."""
+        with self.platform.db.session() as session:
+            rows = session.execute(select(LLMCall.prompt_id, LLMCall.prompt_version).where(LLMCall.prompt_id.is_not(None)).distinct())
+            return {prompt_id: version for prompt_id, version in rows}
+
     def _tokens_of(self, caller_name: str) -> tuple[int, int]:
         with self.platform.db.session() as session:
             row = session.execute(
@@ -200,11 +209,21 @@ class SuiteRun:
 
 
 def run_suites(suites: list[Suite], config: EvalConfig, progress: Progress | None = None) -> list[SuiteResult]:
-    results = []
-    for index, suite in enumerate(suites):
-        run = SuiteRun(suite, config, index)
-        try:
-            results.append(run.run(progress))
-        finally:
+    return [run_suite(suite, config, config.workdir / f"{index:02d}-{suite.product}", progress) for index, suite in enumerate(suites)]
+
+
+def run_suite(suite: Suite, config: EvalConfig, workdir: Path, progress: Progress | None = None) -> SuiteResult:
+    """The suite's cases dealt round-robin to `concurrency` platforms, run at once. Platforms are
+    built one after another (migrations and model loading are not for concurrent threads)."""
+    shards = [shard for shard in (suite.cases[start::config.concurrency] for start in range(config.concurrency)) if shard]
+    runs: list[SuiteRun] = []
+    try:
+        for number, shard in enumerate(shards):
+            runs.append(SuiteRun(suite, shard, config, workdir / f"platform-{number}"))
+        with ThreadPoolExecutor(len(runs), thread_name_prefix="eval") as pool:
+            merged = {case_id: result for results in pool.map(lambda run: run.run(progress), runs) for case_id, result in results.items()}
+        prompts = {prompt_id: version for run in runs for prompt_id, version in run.prompt_versions().items()}
+    finally:
+        for run in runs:
             run.close()
-    return results
+    return SuiteResult(str(suite.path), suite.product, suite.lang, config.repeat, [merged[case.id] for case in suite.cases], prompts)

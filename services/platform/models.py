@@ -133,6 +133,25 @@ class PromptLabel(Base):
     promoted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class PromotionRequest(Base):
+    """A promotion to production waiting for a second admin (four eyes); applied by `prompts approve`."""
+
+    __tablename__ = "promotion_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    env: Mapped[str] = mapped_column(String(16))
+    prompt_id: Mapped[str] = mapped_column(String(128))
+    version: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(500))
+    requested_by: Mapped[str] = mapped_column(String(64))
+    eval_run_id: Mapped[int | None] = mapped_column(Integer)  # the run that cleared the gate; None: no suite measures the prompt
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | applied
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approval_reason: Mapped[str | None] = mapped_column(String(500))
+
+
 class Job(Base):
     """A durable batch job (`insightstack reports batch`): survives the process that runs it."""
 
@@ -175,6 +194,7 @@ class Release(Base):
     models_digest: Mapped[str] = mapped_column(String(64))
     aliases: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     prompt_labels: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    eval_runs: Mapped[dict[str, int] | None] = mapped_column(JSON(none_as_null=True))  # prompt id -> eval run its label was promoted on
     migration_head: Mapped[str | None] = mapped_column(String(64))
     fingerprint: Mapped[str] = mapped_column(String(64))
     recorded_by: Mapped[str] = mapped_column(String(128))

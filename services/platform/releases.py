@@ -1,9 +1,9 @@
 """Release records and rollback.
 
 At start-up the API records what it runs with: app version, git commit, the models.yaml digest
-and the aliases it serves, the environment's prompt labels and the migration head. A new
-record is written only when any of these changed (a prompt promotion records one too), so the
-list reads as a deployment history.
+and the aliases it serves, the environment's prompt labels (with the eval run each production
+label was promoted on) and the migration head. A new record is written only when any of these
+changed (a prompt promotion records one too), so the list reads as a deployment history.
 `rollback` puts an earlier release's prompt labels and aliases back (audited, one transaction)
 and, when asked, downgrades the schema to that release's head, refusing if a migration's
 downgrade would drop data that exists (it names the migration, table or column, and rows).
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from services.platform import aliases, audit
 from services.platform.db import alembic_config
 from services.platform.errors import Conflict, NotFound
-from services.platform.models import PromptLabel, Release, utcnow
+from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
 
@@ -66,16 +66,32 @@ def git_commit(configured: str | None) -> str | None:
 
 def snapshot(platform: Platform, session: Session, env: str) -> dict[str, Any]:
     """What defines the release running in ``env`` (everything but when and by whom)."""
-    labels = session.scalars(select(PromptLabel).where(PromptLabel.env == env))
+    labels = {label.prompt_id: label.version for label in session.scalars(select(PromptLabel).where(PromptLabel.env == env))}
     return {
         "env": env,
         "app_version": app_version(),
         "git_commit": git_commit(platform.settings.git_commit),
         "models_digest": hashlib.sha256(platform.settings.models_file.read_bytes()).hexdigest(),
         "aliases": aliases.effective(session, platform.registry, env),
-        "prompt_labels": {label.prompt_id: label.version for label in labels},
+        "prompt_labels": labels,
+        "eval_runs": _eval_runs(session, env, labels),
         "migration_head": session.connection().scalar(text("SELECT version_num FROM alembic_version")),
     }
+
+
+def _eval_runs(session: Session, env: str, labels: dict[str, str]) -> dict[str, int] | None:
+    """Prompt id -> the eval run its labelled version was promoted on (production promotions pass
+    the eval gate, services.platform.promotions); None when no label was. Derived from the applied
+    promotion requests, so a start-up or a rollback records the same runs as the promotion did."""
+    runs = {}
+    for prompt_id, version in labels.items():
+        query = select(PromotionRequest.eval_run_id).where(
+            PromotionRequest.env == env, PromotionRequest.prompt_id == prompt_id, PromotionRequest.version == version,
+            PromotionRequest.status == "applied", PromotionRequest.eval_run_id.is_not(None),
+        )
+        if (run := session.scalar(query.order_by(PromotionRequest.id.desc()).limit(1))) is not None:
+            runs[prompt_id] = run
+    return runs or None
 
 
 def record(platform: Platform, env: str | None = None) -> Release:

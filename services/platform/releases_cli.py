@@ -25,10 +25,16 @@ def list_command(limit: Annotated[int, typer.Option(min=1, help="How many, newes
     for release in releases.listing(platform, limit):
         table.add_row(
             str(release.id), release.created_at.isoformat(timespec="seconds"), release.app_version, (release.git_commit or "-")[:10],
-            release.migration_head or "-", ", ".join(f"{p}={v}" for p, v in sorted(release.prompt_labels.items())) or "-",
+            release.migration_head or "-", _labels(release.prompt_labels, release.eval_runs or {}),
             ", ".join(f"{a}->{m}" for a, m in sorted(release.aliases.items())),
         )
     console.print(table)
+
+
+def _labels(labels: dict[str, str], eval_runs: dict[str, int]) -> str:
+    """`prompt=version`, with the eval run a production label was promoted on."""
+    shown = [f"{p}={v}" + (f" (eval run {eval_runs[p]})" if p in eval_runs else "") for p, v in sorted(labels.items())]
+    return ", ".join(shown) or "-"
 
 
 @releases_app.command("rollback")

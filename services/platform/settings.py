@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     trusted_user_header: str | None = Field(
         default=None, description="Header a single-sign-on reverse proxy sets to the signed-in user's name (off by default; the proxy must strip it from clients)."
     )
+    eval_promotion_floor: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Pass rate every eval suite of a prompt's product must reach in a recorded eval run before that prompt version may be promoted to production.",
+    )
     log_level: str = "INFO"
     log_json: bool = True
     log_to_stderr: bool = Field(default=False, description="CLI commands log to <data dir>/logs/cli.log unless set; `serve` always logs to stderr.")

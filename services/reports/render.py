@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
@@ -138,27 +139,37 @@ def regime_timeline(backtest: BacktestIn, width: int = 720, height: int = 34) ->
 
 def regime_chart(backtest: BacktestIn, width: int = 560, bar_height: int = 26) -> str:
     """Horizontal bars of total return per regime, as inline SVG."""
-    regimes = [r for r in backtest.regimes if r.total_return is not None]
-    if not regimes:
+    bars = [(regime.label, regime.total_return) for regime in backtest.regimes if regime.total_return is not None]
+    return bar_chart(bars, aria_label="Total return per market regime", width=width, bar_height=bar_height)
+
+
+def bar_chart(
+    bars: Sequence[tuple[str, float]], *, aria_label: str, width: int = 560, bar_height: int = 26, label_width: int = 130, signed: bool = True,
+) -> str:
+    """Labelled horizontal bars with their values as percentages, as inline SVG (the showcase
+    draws its charts with it too). ``signed``: the axis in the middle, green gains and red losses
+    scaled to the largest; otherwise rates from 0 to 100%, the axis at the left and the full width
+    100%, so a short bar always means a low rate."""
+    if not bars:
         return ""
-    largest = max(abs(r.total_return or 0) for r in regimes) or 1.0
-    label_w, half = 130, (width - 130 - 70) / 2
-    zero = label_w + half
-    height = bar_height * len(regimes) + 10
-    bars = []
-    for index, regime in enumerate(regimes):
-        value = regime.total_return or 0.0
+    span = width - label_width - 70
+    half = span / 2 if signed else span
+    largest = (max(abs(value) for _, value in bars) or 1.0) if signed else 1.0
+    zero = label_width + half if signed else label_width
+    height = bar_height * len(bars) + 10
+    drawn = []
+    for index, (label, value) in enumerate(bars):
         length = abs(value) / largest * half
         x = zero if value >= 0 else zero - length
         y = 5 + index * bar_height
-        colour = "#2e7d32" if value >= 0 else "#c62828"
-        bars.append(
-            f'<text x="0" y="{y + 17}" font-size="13">{jinja2.filters.escape(regime.label)}</text>'
+        colour = ("#2e7d32" if value >= 0 else "#c62828") if signed else "#0b57d0"
+        drawn.append(
+            f'<text x="0" y="{y + 17}" font-size="13">{escape(label)}</text>'
             f'<rect x="{x:.1f}" y="{y + 4}" width="{max(length, 1):.1f}" height="{bar_height - 8}" fill="{colour}"/>'
             f'<text x="{zero + half + 8:.1f}" y="{y + 17}" font-size="12">{value * 100:.1f}%</text>'
         )
     axis = f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{height}" stroke="#555"/>'
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Total return per market regime" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">{axis}{"".join(bars)}</svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(aria_label)}" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">{axis}{"".join(drawn)}</svg>'
     )

@@ -1,7 +1,8 @@
-"""`GET /showcase`, `/showcase/builder`, `/showcase/chatops`: the executive pages, per role.
+"""`GET /showcase`, `/showcase/builder`, `/showcase/chatops`, `/showcase/quality`: the executive pages, per role.
 
 Each page needs the permission its JSON counterpart needs (reports: viewer; drafts: analyst;
-everyone's ChatOps questions: operator); the report pages are `/backtests/{id}/report.html`.
+everyone's ChatOps questions: operator; eval scores and the plan's metrics: `metrics.read`, as
+`/metrics/summary`); the report pages are `/backtests/{id}/report.html`.
 A browser without a session is sent to `/signin` (see the app's error handling).
 """
 
@@ -40,6 +41,13 @@ def chatops(request: Request, platform: PlatformDep, user: Annotated[Principal, 
     with platform.db.session() as session:
         turns = views.turns(session)
     return HTMLResponse(page("chatops.html.jinja", title="ChatOps", turns=turns, **_chrome(request, platform, user)))
+
+
+@router.get("/quality", response_class=HTMLResponse)
+def quality(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.metrics_read))]) -> HTMLResponse:
+    with platform.db.session() as session:
+        context = views.quality(session)
+    return HTMLResponse(page("quality.html.jinja", title="Quality", **context, **_chrome(request, platform, user)))
 
 
 def _chrome(request: Request, platform: PlatformDep, user: Principal) -> dict[str, object]:

@@ -24,11 +24,12 @@ def export(platform: Platform, reports: ReportGenerationService, out: Path, call
     viewer = Principal(caller.name, Role(caller.role))
     (out / "reports").mkdir(parents=True, exist_ok=True)
     with platform.db.session() as session:
-        context = views.overview(session)
+        context, quality = views.overview(session), views.quality(session)
     pages = {
         "index.html": page("index.html.jinja", link=link, title="Showcase", user=viewer, **context),
         "builder.html": page("builder.html.jinja", link=link, title="Strategy builder", user=viewer, drafts=context["drafts"]),
         "chatops.html": page("chatops.html.jinja", link=link, title="ChatOps", user=viewer, turns=context["turns"]),
+        "quality.html": page("quality.html.jinja", link=link, title="Quality", user=viewer, **quality),
     }
     for row in context["reports"]:
         report = reports.get_report(row["id"], caller)

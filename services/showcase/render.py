@@ -1,7 +1,8 @@
 """Jinja2 rendering of the browser pages, for the server and for the static export alike.
 
 Pages link to each other through ``link(name, id=None)``: server paths when served, relative
-file names when written to `var/showcase/`, so one set of templates serves both.
+file names when written to `var/showcase/`, so one set of templates serves both. Charts are the
+report page's inline SVG bars (``bar_chart(bars, aria_label=..., ...)`` in a template).
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
+
+from services.reports.render import bar_chart
 
 Link = Callable[..., str]
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=jinja2.select_autoescape(["html", "jinja"])
 )
-SERVER_PATHS = {"index": "/showcase", "builder": "/showcase/builder", "chatops": "/showcase/chatops", "report": "/backtests/{id}/report.html"}
-FILE_PATHS = {"index": "index.html", "builder": "builder.html", "chatops": "chatops.html", "report": "reports/{id}.html"}
+_TEMPLATES.globals["bar_chart"] = lambda *args, **kwargs: Markup(bar_chart(*args, **kwargs))  # drawn from escaped labels and numbers
+SERVER_PATHS = {
+    "index": "/showcase", "builder": "/showcase/builder", "chatops": "/showcase/chatops", "quality": "/showcase/quality", "report": "/backtests/{id}/report.html",
+}
+FILE_PATHS = {"index": "index.html", "builder": "builder.html", "chatops": "chatops.html", "quality": "quality.html", "report": "reports/{id}.html"}
 
 
 def linker(paths: dict[str, str]) -> Link:

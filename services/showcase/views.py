@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.chatops.models import ChatTurn, Escalation
+from services.evaluation import records
+from services.evaluation.models import EvalRun
+from services.platform.metrics_summary import parse_window, summarize
 from services.platform.models import AuditEntry, utcnow
 from services.reports import store
 from services.reports.models import Report
@@ -20,6 +24,12 @@ from services.reports.narrative import fill
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 
 LIMIT = 50
+METRIC_GROUPS = {"narrative": "Narrative reports", "builder": "Strategy builder", "chatops": "ChatOps"}
+RATES = {  # the section-7 metrics that are shares (0-1): charted, and shown as percentages
+    "narrative": ("fact_check_pass_rate", "factual_accuracy", "cache_hit_rate"),
+    "builder": ("approval_conversion", "validation_failure_rate"),
+    "chatops": (),
+}
 
 
 def overview(session: Session) -> dict[str, Any]:
@@ -77,3 +87,50 @@ def turns(session: Session) -> list[dict[str, Any]]:
 def _trail(session: Session, target: str, prefix: str) -> list[AuditEntry]:
     query = select(AuditEntry).where(AuditEntry.target == target, AuditEntry.action.startswith(prefix)).order_by(AuditEntry.id)
     return list(session.scalars(query))
+
+
+def quality(session: Session) -> dict[str, Any]:
+    """The quality page: the latest recorded eval run of each model, and the plan's metrics
+    (section 7) over the default window of `GET /metrics/summary`."""
+    runs = [_eval_run(run) for run in records.latest_per_model(session)]
+    by_product = sorted((product, run["model"], rate) for run in runs for product, rate in run["products"].items())
+    summary = summarize(session, *parse_window(None, None))
+    return {
+        "runs": runs, "product_bars": [(f"{product} · {model}", rate) for product, model, rate in by_product],
+        "window": summary.window, "metric_groups": [_metric_group(name, title, getattr(summary, name)) for name, title in METRIC_GROUPS.items()],
+        "generated_at": utcnow(),
+    }
+
+
+def _eval_run(run: EvalRun) -> dict[str, Any]:
+    """A run as the page shows it: its suites (from the stored document) and a pass rate per
+    product, the runs passed over all runs of its suites."""
+    suites = [{**suite, "name": suite["file"].rsplit("/", 1)[-1]} for suite in run.document["suites"]]
+    products: dict[str, float] = {}
+    for product in dict.fromkeys(suite["product"] for suite in suites):
+        mine = [suite for suite in suites if suite["product"] == product]
+        products[product] = sum(suite["pass_rate"] * suite["cases"] for suite in mine) / (sum(suite["cases"] for suite in mine) or 1)
+    bars = [bar for suite in suites for bar in ((suite["name"], suite["pass_rate"]), (f"{suite['name']} pass^{suite.get('repeat', 1)}", suite["pass_all_k"]))]
+    return {
+        "id": run.id, "model": run.model, "profile": run.profile, "created_at": run.created_at, "created_by": run.created_by,
+        "commit": run.git_commit, "prompt_versions": run.prompt_versions, "suites": suites, "products": products, "suite_bars": bars,
+    }
+
+
+def _metric_group(name: str, title: str, metrics: BaseModel) -> dict[str, Any]:
+    """One product's section-7 metrics: its shares as bars, every figure with its definition."""
+    rates = RATES[name]
+    rows = [
+        {"label": field.replace("_", " "), "value": _figure(getattr(metrics, field), percent=field in rates), "definition": info.description or ""}
+        for field, info in type(metrics).model_fields.items()
+    ]
+    bars = [(field.replace("_", " "), value) for field in rates if (value := getattr(metrics, field)) is not None]
+    return {"title": title, "rows": rows, "rate_bars": bars}
+
+
+def _figure(value: float | int | None, *, percent: bool) -> str:
+    if value is None:
+        return "-"
+    if percent:
+        return f"{value:.0%}"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"

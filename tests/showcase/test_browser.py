@@ -1,8 +1,9 @@
 """The showcase in a real browser: headless Chromium (Debian's package) driven by Playwright.
 
-It signs in with an API key, loads the showcase and a report page from the running server,
-and checks that no request failed and the console logged no error. A screenshot of each page is
-kept in var/test-artifacts/.
+It signs in with an API key, loads the showcase, a report page and the quality page from the
+running server, and checks that no request failed and the console logged no error. A screenshot
+of each page is kept in var/test-artifacts/. The quality page needs no model server (it shows
+recorded eval runs), so its test runs without vLLM.
 """
 
 from __future__ import annotations
@@ -13,21 +14,26 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, Response, sync_playwright
 
+from services.evaluation import records
+from services.platform import auth
 from services.platform.app import create_app
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
+from tests.conftest import PlatformFactory
 from tests.reports.conftest import import_samples
 from tests.support.api import api_for
+from tests.support.eval_runs import document, suite
 from tests.support.server import running
 
-pytestmark = pytest.mark.llm
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "var" / "test-artifacts"
 BACKTEST = "eq-us-ma-crossover"
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
+@pytest.mark.llm
+@needs_chromium
 def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> None:
     import_samples(platform, BACKTEST)
     api = next(api_for(platform))
@@ -56,6 +62,33 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         page.goto(f"{base}/showcase")
         page.click("text=Sign out")
         page.wait_for_url(f"{base}/signin")
+        browser.close()
+    assert problems == []
+
+
+@needs_chromium
+def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFactory) -> None:
+    platform = make_platform(llm_base_urls=["http://127.0.0.1:9/v1"])
+    records.record(platform, document(suite("reports", 3, 1), suite("builder", 2, 2), suite("chatops", 1, 3)))
+    with platform.db.session() as session:
+        key = auth.create_user(session, "cfo", Role.analyst)[1]
+    problems: list[str] = []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page()
+        watch(page, problems)
+
+        page.goto(f"{base}/showcase/quality")
+        page.fill("input[name=api_key]", key)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{base}/showcase/quality")
+        assert page.locator("svg[aria-label='Eval pass rate per product and model'] rect").count() == 3
+        assert page.locator("svg[aria-label='Eval pass rate per suite on smollm2-135m-instruct']").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "quality.png"), full_page=True)
+
+        page.click("text=Showcase")  # the navigation leads back
+        page.wait_for_url(f"{base}/showcase")
         browser.close()
     assert problems == []
 

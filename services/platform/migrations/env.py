@@ -7,7 +7,9 @@ from sqlalchemy import create_engine
 
 import services.platform.models  # noqa: F401  (registers the tables on Base.metadata)
 import services.chatops.models  # noqa: F401
+import services.evaluation.models  # noqa: F401
 import services.pipelines.models  # noqa: F401
+import services.platform.sessions  # noqa: F401  (revoked_sessions)
 import services.reports.models  # noqa: F401
 import services.strategies.models  # noqa: F401
 from services.platform.db import Base

@@ -1,0 +1,178 @@
+"""Prompt promotions: at once for dev and staging; for production, an eval gate and four eyes.
+
+Production is what users get, so a promotion there must rest on evidence and on two people:
+
+- the eval gate: a recorded eval run (`insightstack eval run --record`) that measured this very
+  version and passed at least the floor (`INSIGHTSTACK_EVAL_PROMOTION_FLOOR`) on every suite of
+  the prompt's product. A prompt that no product suite measures (`platform.market_brief`) has no
+  gate: there is nothing to measure it with, and refusing it forever would only invite bypasses;
+- four eyes: the promotion is stored as a request, and only a different admin's `approve`
+  applies it. Both, and a refused self-approval, are in the audit log.
+
+The acting admin is the holder of an API key (the CLI has no other identity a second person
+could not fake with `--by`); the audit entries also name the OS account and `via: cli`.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from services.evaluation.models import EvalRun
+from services.evaluation.records import PRODUCT_PROMPTS, runs_measuring
+from services.platform import audit, auth, prompt_labels, releases
+from services.platform.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, NotFound
+from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
+from services.platform.permissions import Role
+from services.platform.runtime import Platform
+
+FOUR_EYES_ENV = "production"
+PRODUCT_OF_PROMPT = {prompt_id: product for product, prompt_id in PRODUCT_PROMPTS.items()}
+EVAL_HINT = "record one with `insightstack eval run data/eval/*.yaml --record` on a platform that serves that version"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts from the command line, and the OS account the command ran under."""
+
+    caller: audit.Caller
+    os_user: str
+
+    @property
+    def provenance(self) -> dict[str, str]:
+        return {"via": "cli", "os_user": self.os_user}
+
+
+@dataclass(frozen=True)
+class Applied:
+    label: PromptLabel
+    release: Release
+
+
+@dataclass(frozen=True)
+class Approved(Applied):
+    request: PromotionRequest
+
+
+def cli_actor(platform: Platform, key: str | None, by: str | None, *, key_required: bool) -> Actor:
+    """The admin holding ``key``; without a key (dev and staging only) the name ``by`` or the OS user."""
+    os_user = getpass.getuser()
+    if key and by:
+        raise BadRequest("give an API key or --by, not both: the key already says who you are")
+    if not key:
+        if key_required:
+            raise NotAuthenticated("a production promotion or approval needs an admin's API key: --key or INSIGHTSTACK_API_KEY")
+        return Actor(audit.Caller(by or os_user, Role.admin.value), os_user)
+    with platform.db.session() as session:
+        user = auth.authenticate(session, key)
+        if user is None:
+            raise NotAuthenticated("invalid or disabled API key")
+        if user.role != Role.admin.value:
+            raise Forbidden(f"{user.name} is {user.role}: only an admin promotes prompts")
+        return Actor(audit.Caller(user.name, user.role), os_user)
+
+
+def promote(platform: Platform, actor: Actor, prompt_id: str, version: str, env: prompt_labels.Env, reason: str) -> Applied:
+    """Move a dev or staging label now (production goes through `request` and `approve`)."""
+    if env == FOUR_EYES_ENV:
+        raise BadRequest("a production promotion is a request that a second admin approves, not an immediate move")
+    with platform.db.session() as session:
+        label = prompt_labels.promote(session, platform.prompts, actor.caller, prompt_id, version, env, reason, actor.provenance)
+    return Applied(label, releases.record(platform, env))
+
+
+def request(platform: Platform, actor: Actor, prompt_id: str, version: str, reason: str) -> PromotionRequest:
+    """Ask for ``version`` in production: checked against the eval gate now, applied by `approve`."""
+    prompt_labels.checked(platform.prompts, prompt_id, version, reason)
+    with platform.db.session() as session:
+        run = gate(session, prompt_id, version, platform.settings.eval_promotion_floor)
+        pending = PromotionRequest(
+            env=FOUR_EYES_ENV, prompt_id=prompt_id, version=version, reason=reason.strip()[:500], requested_by=actor.caller.name,
+            eval_run_id=run.id if run else None, status="pending",
+        )
+        session.add(pending)
+        session.flush()
+        details = {"version": version, "reason": pending.reason, **_evidence(pending), **actor.provenance}
+        audit.record(session, actor.caller, "prompts.promotion_request", _target(pending), details)
+        return pending
+
+
+def approve(platform: Platform, actor: Actor, request_id: int, reason: str) -> Approved:
+    """Apply a pending request as a second admin; the gate is checked again (the floor may have
+    risen since). The requester's own approval is refused, and audited as denied."""
+    if not reason.strip():
+        raise BadRequest("an approval needs a reason (--reason)")
+    with platform.db.session() as session:
+        pending = _pending(session, request_id)
+        own = pending.requested_by == actor.caller.name
+        if own:
+            details = {"version": pending.version, **_approval(pending, reason, actor)}
+            audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), details, decision="denied")
+    if own:
+        raise Forbidden(f"four eyes: {actor.caller.name} asked for promotion request {request_id}, so a different admin must approve it")
+    with platform.db.session() as session:
+        pending = _pending(session, request_id, lock=True)  # again, in the transaction that applies it: another admin may have been first
+        run = gate(session, pending.prompt_id, pending.version, platform.settings.eval_promotion_floor)
+        pending.status, pending.eval_run_id = "applied", run.id if run else None
+        pending.approved_by, pending.approved_at, pending.approval_reason = actor.caller.name, utcnow(), reason.strip()[:500]
+        details = _approval(pending, reason, actor)
+        audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), {"version": pending.version, **details})
+        label = prompt_labels.promote(session, platform.prompts, actor.caller, pending.prompt_id, pending.version, FOUR_EYES_ENV, pending.reason, details)
+    return Approved(label, releases.record(platform, FOUR_EYES_ENV), pending)
+
+
+def gate(session: Session, prompt_id: str, version: str, floor: float) -> EvalRun | None:
+    """The newest recorded run that measured ``version`` of ``prompt_id`` and passed ``floor`` on
+    every suite of its product (and has at least one); None when no product suite measures the
+    prompt. Conflict, naming what is missing, when no run qualifies."""
+    product = PRODUCT_OF_PROMPT.get(prompt_id)
+    if product is None:
+        return None
+    runs = runs_measuring(session, prompt_id, version)
+    for run in runs:
+        suites = [suite for suite in run.suites if suite["product"] == product]
+        if suites and all(suite["pass_rate"] >= floor for suite in suites):
+            return run
+    if not runs:
+        raise Conflict(f"no recorded eval run measured {prompt_id} {version}: {EVAL_HINT}")
+    raise Conflict(f"no recorded eval run of {prompt_id} {version} reaches the floor {floor:.0%} on every {product} suite; the newest, {_shortfall(runs[0], product, floor)}")
+
+
+def listing(session: Session, limit: int = 50) -> list[PromotionRequest]:
+    """Promotion requests, pending first, then newest first."""
+    query = select(PromotionRequest).order_by((PromotionRequest.status == "pending").desc(), PromotionRequest.id.desc())
+    return list(session.scalars(query.limit(limit)))
+
+
+def _shortfall(run: EvalRun, product: str, floor: float) -> str:
+    suites = [suite for suite in run.suites if suite["product"] == product]
+    if not suites:
+        return f"run {run.id} ({run.model}), has no {product} suite"
+    below = ", ".join(f"{suite['file'].rsplit('/', 1)[-1]} {suite['pass_rate']:.0%}" for suite in suites if suite["pass_rate"] < floor)
+    return f"run {run.id} ({run.model}), is below it: {below}"
+
+
+def _pending(session: Session, request_id: int, *, lock: bool = False) -> PromotionRequest:
+    pending = session.get(PromotionRequest, request_id, with_for_update=lock)
+    if pending is None:
+        raise NotFound(f"no promotion request {request_id}; see `insightstack prompts requests`")
+    if pending.status != "pending":
+        raise Conflict(f"promotion request {request_id} is {pending.status} (by {pending.approved_by} at {pending.approved_at:%Y-%m-%d %H:%M} UTC)")
+    return pending
+
+
+def _target(pending: PromotionRequest) -> str:
+    return f"{pending.prompt_id}@{pending.env}#{pending.id}"
+
+
+def _approval(pending: PromotionRequest, reason: str, actor: Actor) -> dict[str, Any]:
+    return {**_evidence(pending), "approval_reason": reason.strip()[:500], **actor.provenance}
+
+
+def _evidence(pending: PromotionRequest) -> dict[str, Any]:
+    """What every audit entry of a production promotion carries: the request, who asked, the eval run."""
+    return {"request": pending.id, "requested_by": pending.requested_by, "eval_run": pending.eval_run_id}

@@ -1,0 +1,171 @@
+"""Promotion to production: the eval gate, four eyes, the audit trail and the release record."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select
+
+from services.evaluation import records
+from services.evaluation.models import EvalRun
+from services.platform import auth, prompt_labels, promotions, releases
+from services.platform.db import Database, alembic_config
+from services.platform.errors import BadRequest, Conflict, Forbidden, NotAuthenticated
+from services.platform.models import AuditEntry, PromotionRequest
+from services.platform.runtime import Platform
+from tests.cli.test_cli import run as run_cli
+from tests.conftest import PlatformFactory
+from tests.support.eval_runs import document, suite
+
+PROMPT = "reports.narrative"
+
+
+def admins(platform: Platform, *names: str) -> list[promotions.Actor]:
+    """One admin per name, acting through its own API key as the CLI does."""
+    with platform.db.session() as session:
+        keys = [auth.create_user(session, name, "admin")[1] for name in names]
+    return [promotions.cli_actor(platform, key, None, key_required=True) for key in keys]
+
+
+def audit_trail(platform: Platform) -> list[tuple[str, str, str, dict]]:
+    with platform.db.session() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action.startswith("prompts.")).order_by(AuditEntry.id)).all()
+        return [(e.action, e.actor, e.decision, e.details) for e in entries]
+
+
+def test_the_migration_applies_and_downgrades_on_sqlite(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'm.db'}")
+    db.upgrade()
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"eval_runs", "promotion_requests"} <= tables and "eval_runs" in {c["name"] for c in inspect(db.engine).get_columns("releases")}
+    command.downgrade(alembic_config(db.url), "0008_metrics")
+    assert db.current_revision() == "0008_metrics"
+    db.engine.dispose()
+    tables = set(inspect(db.engine).get_table_names())
+    assert not {"eval_runs", "promotion_requests"} & tables and "eval_runs" not in {c["name"] for c in inspect(db.engine).get_columns("releases")}
+    db.upgrade()
+    assert "eval_runs" in set(inspect(db.engine).get_table_names())
+    db.engine.dispose()
+
+
+def test_the_gate_needs_a_run_of_that_version_at_the_floor_on_every_product_suite(make_platform: PlatformFactory) -> None:
+    platform = make_platform()  # floor 0.5 by default
+    with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0: .*eval run .*--record"):
+        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+
+    records.record(platform, document(suite("builder", 4)))  # measures the builder's prompt only
+    with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0"):
+        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+
+    records.record(platform, document(suite("reports", 4, 1), suite("reports", 1, 3, lang="de")))  # 80% and 25%
+    with platform.db.session() as session, pytest.raises(Conflict, match=r"floor 50% on every reports suite; the newest, run 2 .* below it: reports.yaml 25%"):
+        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+
+    at_floor = records.record(platform, document(suite("reports", 1, 1), suite("builder", 0, 2)))  # 50%; other products do not count
+    records.record(platform, document(suite("reports", 0, 2), model="insightstack-tiny"))  # newer, below: the gate takes any qualifying run
+    with platform.db.session() as session:
+        assert promotions.gate(session, PROMPT, "1.0.0", 0.5).id == at_floor.id
+        with pytest.raises(Conflict, match="no recorded eval run measured reports.narrative 1.1.0"):
+            promotions.gate(session, PROMPT, "1.1.0", 0.5)  # a run of another version is no evidence
+        assert promotions.gate(session, "platform.market_brief", "1.0.0", 0.5) is None  # no product suite measures it: no gate
+
+
+def test_the_floor_comes_from_the_settings(make_platform: PlatformFactory) -> None:
+    platform = make_platform(eval_promotion_floor=0.9)
+    records.record(platform, document(suite("reports", 4, 1)))  # 80%
+    (requester,) = admins(platform, "ana")
+    with pytest.raises(Conflict, match="floor 90%"):
+        promotions.request(platform, requester, PROMPT, "1.0.0", "ship it")
+    with platform.db.session() as session:
+        assert session.scalars(select(PromotionRequest)).all() == []
+
+
+def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform: PlatformFactory) -> None:
+    platform = make_platform()
+    run = records.record(platform, document(suite("reports", 3, 1)))
+    ana, ben = admins(platform, "ana", "ben")
+    pending = promotions.request(platform, ana, PROMPT, "1.0.0", "eval run on smollm2 passed")
+    assert pending.status == "pending" and pending.eval_run_id == run.id
+    with platform.db.session() as session:
+        assert prompt_labels.labelled_version(session, PROMPT, "production") is None  # nothing changes until a second admin approves
+
+    with pytest.raises(Forbidden, match="four eyes: ana asked for promotion request 1"):
+        promotions.approve(platform, ana, pending.id, "looks fine to me")
+    done = promotions.approve(platform, ben, pending.id, "checked eval run 1")
+    assert (done.label.env, done.label.version, done.label.promoted_by) == ("production", "1.0.0", "ben")
+    assert (done.request.status, done.request.approved_by, done.request.eval_run_id) == ("applied", "ben", run.id)
+    assert done.release.env == "production" and done.release.prompt_labels == {PROMPT: "1.0.0"} and done.release.eval_runs == {PROMPT: run.id}
+    with pytest.raises(Conflict, match="promotion request 1 is applied .by ben"):
+        promotions.approve(platform, ben, pending.id, "again")
+
+    cli = {"via": "cli", "os_user": getpass.getuser()}
+    evidence = {"request": 1, "requested_by": "ana", "eval_run": run.id}
+    assert audit_trail(platform) == [
+        ("prompts.promotion_request", "ana", "allowed", {"version": "1.0.0", "reason": "eval run on smollm2 passed", **evidence, **cli}),
+        ("prompts.promotion_approve", "ana", "denied", {"version": "1.0.0", **evidence, "approval_reason": "looks fine to me", **cli}),
+        ("prompts.promotion_approve", "ben", "allowed", {"version": "1.0.0", **evidence, "approval_reason": "checked eval run 1", **cli}),
+        ("prompts.promote", "ben", "allowed", {
+            "version": "1.0.0", "previous": None, "reason": "eval run on smollm2 passed", "hash": platform.prompt_spec(PROMPT).content_hash(),
+            **evidence, "approval_reason": "checked eval run 1", **cli,
+        }),
+    ]
+    assert releases.record(platform, "production").id == done.release.id  # a later start-up derives the same eval run: no new record
+
+
+def test_a_prompt_no_suite_measures_still_needs_a_second_admin(make_platform: PlatformFactory) -> None:
+    platform = make_platform()
+    ana, ben = admins(platform, "ana", "ben")
+    pending = promotions.request(platform, ana, "platform.market_brief", "1.0.0", "brief reviewed")
+    assert pending.eval_run_id is None
+    done = promotions.approve(platform, ben, pending.id, "ok")
+    assert done.label.version == "1.0.0" and done.release.eval_runs is None
+
+
+def test_the_acting_admin_is_the_holder_of_an_api_key(make_platform: PlatformFactory) -> None:
+    platform = make_platform()
+    with platform.db.session() as session:
+        analyst = auth.create_user(session, "ann", "analyst")[1]
+        admin = auth.create_user(session, "ada", "admin")[1]
+    with pytest.raises(NotAuthenticated, match="needs an admin's API key: --key or INSIGHTSTACK_API_KEY"):
+        promotions.cli_actor(platform, None, "ada", key_required=True)
+    with pytest.raises(NotAuthenticated, match="invalid or disabled"):
+        promotions.cli_actor(platform, "isk_not-a-key", None, key_required=True)
+    with pytest.raises(Forbidden, match="ann is analyst: only an admin promotes prompts"):
+        promotions.cli_actor(platform, analyst, None, key_required=True)
+    with pytest.raises(BadRequest, match="not both"):
+        promotions.cli_actor(platform, admin, "someone-else", key_required=False)
+    assert promotions.cli_actor(platform, admin, None, key_required=True).caller.name == "ada"
+    assert promotions.cli_actor(platform, None, "ana", key_required=False).caller.name == "ana"  # dev and staging, as before
+    assert promotions.cli_actor(platform, None, None, key_required=False).caller.name == getpass.getuser()
+
+
+def test_the_cli_refuses_then_requests_then_applies_with_a_second_key(make_platform: PlatformFactory, tmp_path: Path) -> None:
+    platform = make_platform(database_url=f"sqlite:///{tmp_path / 'var' / 'insightstack.db'}")  # the CLI's data dir is tmp_path/var
+    with platform.db.session() as session:
+        first, second = (auth.create_user(session, name, "admin")[1] for name in ("ana", "ben"))
+    promote = ["prompts", "promote", PROMPT, "--version", "1.0.0", "--env", "production", "--reason", "eval passed"]
+
+    refused = run_cli(tmp_path, *promote, INSIGHTSTACK_API_KEY=first)
+    assert refused.returncode == 1 and "no recorded eval run measured reports.narrative 1.0.0" in refused.stdout
+    run = records.record(platform, document(suite("reports", 2)))
+    requested = run_cli(tmp_path, *promote, "--key", first)
+    assert requested.returncode == 0 and f"promotion request 1: production to serve {PROMPT} 1.0.0 (eval run {run.id})" in requested.stdout
+
+    waiting = run_cli(tmp_path, "prompts", "requests")
+    assert waiting.returncode == 0 and "pending" in waiting.stdout and "eval passed" in waiting.stdout
+    own = run_cli(tmp_path, "prompts", "approve", "1", "--reason", "mine", INSIGHTSTACK_API_KEY=first)
+    assert own.returncode == 1 and "four eyes" in own.stdout
+    approved = run_cli(tmp_path, "prompts", "approve", "1", "--reason", "checked", INSIGHTSTACK_API_KEY=second)
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+    assert f"production now serves {PROMPT} 1.0.0 (requested by ana, approved by ben; eval run {run.id}; release 1)" in approved.stdout
+    listed = run_cli(tmp_path, "releases", "list", INSIGHTSTACK_ENV="production")
+    assert f"{PROMPT}=1.0.0 (eval run {run.id})" in listed.stdout, listed.stdout
+    with platform.db.session() as session:
+        assert session.scalar(select(EvalRun.id)) == run.id
+        assert [(e.action, e.actor, e.decision) for e in session.scalars(select(AuditEntry).where(AuditEntry.action.startswith("prompts.")))] == [
+            ("prompts.promotion_request", "ana", "allowed"), ("prompts.promotion_approve", "ana", "denied"),
+            ("prompts.promotion_approve", "ben", "allowed"), ("prompts.promote", "ben", "allowed"),
+        ]
