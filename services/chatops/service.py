@@ -58,8 +58,8 @@ class ChatOpsService:
         conversation_id = body.conversation_id or turn_id
         started = utcnow()
         text = self._screen_question(body.question, caller, turn_id, channel)
+        history = self._history(conversation_id, caller)
         with self.platform.db.session() as session:
-            history = self._history(session, conversation_id, caller)
             audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
         hits = self.library.search(text)
         question = Question(
@@ -110,10 +110,12 @@ class ChatOpsService:
 
         return step
 
-    def _history(self, session: Session, conversation_id: str, caller: Caller) -> str:
-        turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at.desc()).limit(HISTORY_TURNS)))
+    def _history(self, conversation_id: str, caller: Caller) -> str:
+        """The conversation's last turns, for the prompt; only its own asker may continue it."""
+        with self.platform.db.session() as session:
+            turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at.desc()).limit(HISTORY_TURNS)))
         if any(turn.asked_by != caller.name for turn in turns):
-            raise Forbidden(f"conversation {conversation_id!r} belongs to another user")
+            raise self._not_yours(conversation_id, caller, "chatops.ask")
         return "\n".join(f"Q: {t.question[:200]}\nA: {t.answer[:300]}" for t in reversed(turns)) or "none"
 
     def _escalation(self, session: Session, run: AgentRun, turn: ChatTurn, caller: Caller) -> Escalation | None:
@@ -141,7 +143,7 @@ class ChatOpsService:
         """Run one tool directly; a state-changing one becomes an action awaiting confirmation."""
         result = self.executor.execute(caller, name, arguments)
         if result.status == "denied":
-            raise Forbidden(result.summary)
+            raise Forbidden(result.summary)  # the executor audited the denied call
         if result.status == "error" and name not in self.executor.tools:
             raise NotFound(result.summary)
         if result.status == "error" and result.summary.startswith("invalid arguments"):
@@ -163,19 +165,19 @@ class ChatOpsService:
     def confirm(self, action_id: str, caller: Caller) -> ActionOut:
         """Run a pending action; exactly one confirmation wins, and the executor re-checks the role."""
         with self.platform.db.session() as session:
+            tool = _action(session, action_id).tool
+        permission = self.executor.tools[tool].permission
+        if not allowed(Role(caller.role), permission):
+            message = f"role {caller.role!r} lacks permission {permission.value!r} to confirm {tool}"
+            raise audit.denied(self.platform.db, caller, "chatops.action.confirm", action_id, message, {"tool": tool})
+        with self.platform.db.session() as session:
             row = _action(session, action_id)
-            permission = self.executor.tools[row.tool].permission
-            permitted = allowed(Role(caller.role), permission)
-            if not permitted:  # audited here, raised after the commit
-                audit.record(session, caller, "chatops.action.confirm", action_id, {"tool": row.tool, "status": "denied"}, decision="denied")
-            elif row.status == "pending" and row.expires_at < utcnow():
+            if row.status == "pending" and row.expires_at < utcnow():
                 row.status = "expired"
             elif row.status == "pending":
                 claimed = session.execute(update(PendingAction).where(PendingAction.id == action_id, PendingAction.status == "pending").values(status="running", decided_by=caller.name)).rowcount
                 if claimed:
                     row.status = "running"
-        if not permitted:
-            raise Forbidden(f"role {caller.role!r} lacks permission {permission.value!r} to confirm {row.tool}")
         if row.status != "running" or row.decided_by != caller.name:
             raise Conflict(f"action {action_id} is {row.status}; only a pending, unexpired action can be confirmed")
         result = self.executor.execute(caller, row.tool, row.arguments, confirmed=True, turn_id=action_id)
@@ -191,11 +193,12 @@ class ChatOpsService:
             row = _action(session, action_id)
             if row.status != "pending":
                 raise Conflict(f"action {action_id} is {row.status}; only a pending action can be cancelled")
-            if row.requested_by != caller.name and not allowed(Role(caller.role), Permission.chatops_operate):
-                raise Forbidden("only the requester or an operator can cancel an action")
-            row.status, row.decided_by = "cancelled", caller.name
-            audit.record(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
-            return _action_out(row)
+            if row.requested_by == caller.name or allowed(Role(caller.role), Permission.chatops_operate):
+                row.status, row.decided_by = "cancelled", caller.name
+                audit.record(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
+                return _action_out(row)
+        message = "only the requester or an operator can cancel an action"
+        raise audit.denied(self.platform.db, caller, "chatops.action.cancel", action_id, message, {"tool": row.tool, "requested_by": row.requested_by})
 
     # --- resolving ---------------------------------------------------------------------------
 
@@ -206,11 +209,9 @@ class ChatOpsService:
             if not turns:
                 raise NotFound(f"no conversation {clipped(conversation_id)!r}")
             asker = turns[0].asked_by
-            permitted = caller.name == asker or allowed(Role(caller.role), Permission.chatops_operate)
-            if not permitted:  # audited here, raised after the commit
-                audit.record(session, caller, "chatops.resolve", conversation_id, {"asked_by": asker}, decision="denied")
-        if not permitted:
-            raise Forbidden(f"only the asker ({asker}) or an operator can resolve conversation {conversation_id!r}")
+        if caller.name != asker and not allowed(Role(caller.role), Permission.chatops_operate):
+            message = f"only the asker ({asker}) or an operator can resolve conversation {conversation_id!r}"
+            raise audit.denied(self.platform.db, caller, "chatops.resolve", conversation_id, message, {"asked_by": asker})
         with self.platform.db.session() as session:
             if (done := session.get(Resolution, conversation_id)) is not None:
                 raise Conflict(f"conversation {conversation_id!r} was already resolved by {done.resolved_by} at {done.resolved_at.isoformat(timespec='seconds')}")
@@ -245,11 +246,15 @@ class ChatOpsService:
         if not turns:
             raise NotFound(f"no conversation {clipped(conversation_id)!r}")
         if caller.role != Role.admin and any(t.asked_by != caller.name for t in turns):
-            raise Forbidden(f"conversation {conversation_id!r} belongs to another user")
+            raise self._not_yours(conversation_id, caller, "chatops.conversation.read")
         return [
             {"turn_id": t.id, "question": t.question, "outcome": t.outcome, "answer": t.answer, "tool_calls": t.tool_calls, "runbooks": t.runbooks, "created_at": t.created_at}
             for t in turns
         ]
+
+
+    def _not_yours(self, conversation_id: str, caller: Caller, action: str) -> Forbidden:
+        return audit.denied(self.platform.db, caller, action, conversation_id, f"conversation {conversation_id!r} belongs to another user")
 
 
 def _action(session: Session, action_id: str) -> PendingAction:

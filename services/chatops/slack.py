@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import re
 import time
 
@@ -31,6 +32,7 @@ from services.platform.settings import Settings
 log = structlog.get_logger(__name__)
 MAX_AGE_S = 300
 POST_ATTEMPTS = 3
+RETRY_AFTER_CAP_S = 30.0
 UNIX_SECONDS = re.compile(r"[0-9]{1,11}")  # `int()` also takes " +1_700_000_000" and other scripts' digits; 400 digits overflow a float
 
 
@@ -140,17 +142,35 @@ def first_delivery(db: Database, event_id: str) -> bool:
 
 
 def post(url: str, payload: dict[str, object]) -> bool:
-    """POST a message to a response_url or incoming webhook, with a short retry; never raises."""
+    """POST a message to a response_url or incoming webhook; never raises. Only what may succeed
+    later is retried (429, 5xx, no connection), after the server's Retry-After when it gives one
+    (capped: the answer is worth little an hour late), and never waited for after the last try."""
     for attempt in range(1, POST_ATTEMPTS + 1):
+        wait = 0.5 * attempt
         try:
             response = httpx.post(url, json=payload, timeout=10)
+        except httpx.HTTPError as exc:
+            log.warning("slack.post_failed", error=str(exc), attempt=attempt)
+        else:
             if response.status_code < 300:
                 return True
             log.warning("slack.post_rejected", status=response.status_code, attempt=attempt)
-        except httpx.HTTPError as exc:
-            log.warning("slack.post_failed", error=str(exc), attempt=attempt)
-        time.sleep(0.5 * attempt)
+            if response.status_code != 429 and response.status_code < 500:
+                return False  # the request itself is wrong (expired response_url, bad payload): resending cannot help
+            asked = _retry_after(response)
+            wait = wait if asked is None else asked
+        if attempt < POST_ATTEMPTS:
+            time.sleep(wait)
     return False
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """The server's Retry-After in seconds, at most RETRY_AFTER_CAP_S; None when absent or not a number."""
+    try:
+        seconds = float(response.headers.get("retry-after", ""))
+    except ValueError:
+        return None
+    return min(max(seconds, 0.0), RETRY_AFTER_CAP_S) if math.isfinite(seconds) else None
 
 
 def message(answer: AskOut) -> dict[str, object]:

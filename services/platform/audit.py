@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from services.platform.db import without_nul
+from services.platform.db import Database, without_nul
+from services.platform.errors import Forbidden
 from services.platform.models import AuditEntry, AuditHead, utcnow
 
 GENESIS = "0" * 64
@@ -79,6 +80,15 @@ def record(
 ) -> AuditEntry:
     """`append` for an action a `Caller` took (the usual case in the services)."""
     return append(session, actor=caller.name, role=caller.role, action=action, target=target, decision=decision, details=details, request_id=caller.request_id)
+
+
+def denied(db: Database, caller: Caller, action: str, target: str, message: str, details: dict[str, Any] | None = None) -> Forbidden:
+    """The one way to refuse a caller (403): the denial is committed in its own transaction (the
+    request then fails, which would roll it back in the caller's), and the error to raise is
+    returned. Call it outside any open session: SQLite takes the write lock at BEGIN."""
+    with db.session() as session:
+        record(session, caller, action, target, {**(details or {}), "reason": message}, decision="denied")
+    return Forbidden(message)
 
 
 def entry_hash(entry: AuditEntry) -> str:

@@ -97,16 +97,12 @@ def require(permission: Permission) -> Callable[..., Principal]:
     def check(request: Request, platform: PlatformDep, user: CurrentUser) -> Principal:
         if allowed(user.role, permission):
             return user
-        with platform.db.session() as session:
-            audit.append(
-                session,
-                actor=user.name,
-                role=user.role.value,
-                action=permission.value,
-                target=f"{request.method} {request.url.path}",
-                decision="denied",
-                request_id=request.state.request_id,
-            )
-        raise Forbidden(f"role {user.role.value!r} lacks permission {permission.value!r}")
+        raise permission_denied(request, platform, user, permission)
 
     return check
+
+
+def permission_denied(request: Request, platform: Platform, user: Principal, permission: Permission, needed_for: str = "") -> Forbidden:
+    """The audited 403 for a caller without ``permission`` (the audit target is the request line)."""
+    message = f"role {user.role.value!r} lacks permission {permission.value!r}" + (f" needed for {needed_for}" if needed_for else "")
+    return audit.denied(platform.db, caller_of(user, request), permission.value, f"{request.method} {request.url.path}", message)

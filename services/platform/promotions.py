@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from services.evaluation.models import EvalRun
 from services.evaluation.records import PRODUCT_PROMPTS, runs_measuring
 from services.platform import audit, auth, prompt_labels, releases
-from services.platform.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, NotFound
+from services.platform.errors import BadRequest, Conflict, NotAuthenticated, NotFound
 from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
@@ -71,9 +71,10 @@ def cli_actor(platform: Platform, key: str | None, by: str | None, *, key_requir
         user = auth.authenticate(session, key)
         if user is None:
             raise NotAuthenticated("invalid or disabled API key")
-        if user.role != Role.admin.value:
-            raise Forbidden(f"{user.name} is {user.role}: only an admin promotes prompts")
-        return Actor(audit.Caller(user.name, user.role), os_user)
+        caller = audit.Caller(user.name, user.role)
+    if caller.role != Role.admin.value:
+        raise audit.denied(platform.db, caller, "prompts.promote", "cli", f"{caller.name} is {caller.role}: only an admin promotes prompts", {"via": "cli", "os_user": os_user})
+    return Actor(caller, os_user)
 
 
 def promote(platform: Platform, actor: Actor, prompt_id: str, version: str, env: prompt_labels.Env, reason: str) -> Applied:
@@ -109,11 +110,10 @@ def approve(platform: Platform, actor: Actor, request_id: int, reason: str) -> A
     with platform.db.session() as session:
         pending = _pending(session, request_id)
         own = pending.requested_by == actor.caller.name
-        if own:
-            details = {"version": pending.version, **_approval(pending, reason, actor)}
-            audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), details, decision="denied")
+        target, details = _target(pending), {"version": pending.version, **_approval(pending, reason, actor)}
     if own:
-        raise Forbidden(f"four eyes: {actor.caller.name} asked for promotion request {request_id}, so a different admin must approve it")
+        message = f"four eyes: {actor.caller.name} asked for promotion request {request_id}, so a different admin must approve it"
+        raise audit.denied(platform.db, actor.caller, "prompts.promotion_approve", target, message, details)
     with platform.db.session() as session:
         pending = _pending(session, request_id, lock=True)  # again, in the transaction that applies it: another admin may have been first
         run = gate(session, pending.prompt_id, pending.version, platform.settings.eval_promotion_floor)

@@ -6,7 +6,8 @@ secret (itsdangerous: a salt per purpose, so a sign-out token is never a session
 timestamp for the lifetime). It names the user and a fragment of the key's hash, so rotating or
 disabling the key ends the session. The cookie authenticates GET requests only (pages and
 reads): every request that changes state still needs the Bearer key, or, for sign-out, a token
-derived from the session, so a forged cross-site form can do nothing.
+derived from the session, so a forged cross-site form can do nothing. Each cookie carries a
+session id; signing out revokes that id (`revoked_sessions`), so a copied cookie dies with it.
 """
 
 from __future__ import annotations
@@ -15,20 +16,33 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, delete, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from services.platform.models import User
+from services.platform.db import Base, UTCDateTime
+from services.platform.models import User, utcnow
 
 COOKIE = "insightstack_session"
 CSRF_COOKIE = "insightstack_csrf"
 LIFETIME_S = 8 * 3600
 SESSION_SALT = "insightstack.session"
 SIGNOUT_SALT = "insightstack.signout"
+SECRET_BYTES = 32
+
+
+class RevokedSession(Base):
+    """A signed-out session whose cookie would otherwise stay valid until ``expires_at``."""
+
+    __tablename__ = "revoked_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 @dataclass(frozen=True)
@@ -36,39 +50,62 @@ class SessionUser:
     name: str
     role: str
     token: str
+    id: str
+    expires_at: datetime
 
 
 def load_secret(configured: str | None, data_dir: Path) -> bytes:
-    """The signing secret: configured, else one generated once per data dir (shared by its workers)."""
+    """The signing secret: configured, else one generated once per data dir (shared by its workers).
+
+    The generated file is written whole under a temporary name, then linked into place: a worker
+    never reads a half-written file, and the first one to link wins (a rename would let a later
+    worker replace a secret the first one already signs with). An empty secret is refused."""
     if configured:
         return configured.encode()
     path = data_dir / "session.secret"
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_bytes()
-    with os.fdopen(descriptor, "wb") as file:
-        secret = secrets.token_bytes(32)
-        file.write(secret)
+    if not path.exists():
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".session.secret.") as file:  # mode 0600
+            file.write(secrets.token_bytes(SECRET_BYTES))
+            file.flush()
+            os.fsync(file.fileno())
+            try:
+                os.link(file.name, path)
+            except FileExistsError:
+                pass  # another worker was first: use its secret
+    secret = path.read_bytes()
+    if len(secret) < SECRET_BYTES:
+        raise RuntimeError(f"{path} holds {len(secret)} bytes, not a {SECRET_BYTES}-byte secret: delete it (signs everyone out) and restart")
     return secret
 
 
-def issue(secret: bytes, user: User) -> str:
-    """A signed, timestamped session token for ``user``."""
-    return _sessions(secret).dumps({"u": user.name, "k": user.key_hash[:16]})
+def issue(secret: bytes, user: User) -> SessionUser:
+    """A new session for ``user``: its signed, timestamped token and its id (for revocation)."""
+    session_id = secrets.token_hex(16)
+    token = _sessions(secret).dumps({"u": user.name, "k": user.key_hash[:16], "s": session_id})
+    return SessionUser(user.name, user.role, token, session_id, utcnow() + timedelta(seconds=LIFETIME_S))
 
 
 def resolve(secret: bytes, session: Session, token: str) -> SessionUser | None:
-    """The enabled user a valid, unexpired token names, while its key is unchanged; else None."""
+    """The enabled user a valid, unexpired, not revoked token names, while its key is unchanged; else None."""
     try:
-        payload = _sessions(secret).loads(token, max_age=LIFETIME_S)
+        payload, signed_at = _sessions(secret).loads(token, max_age=LIFETIME_S, return_timestamp=True)
     except BadSignature:  # forged, expired, or not even base64/ASCII
         return None
+    session_id = payload.get("s")
+    if not isinstance(session_id, str) or session.get(RevokedSession, session_id) is not None:
+        return None  # revoked, or issued before sessions had ids (so it could not be revoked)
     user = session.scalar(select(User).where(User.name == payload.get("u")))
     if user is None or user.disabled or not same(user.key_hash[:16], str(payload.get("k"))):
         return None
-    return SessionUser(user.name, user.role, token)
+    return SessionUser(user.name, user.role, token, session_id, signed_at + timedelta(seconds=LIFETIME_S))
+
+
+def revoke(session: Session, ended: SessionUser) -> None:
+    """End ``ended`` now rather than when its cookie expires; rows of sessions past expiry are dropped."""
+    session.execute(delete(RevokedSession).where(RevokedSession.expires_at < utcnow()))
+    if session.get(RevokedSession, ended.id) is None:
+        session.add(RevokedSession(id=ended.id, expires_at=ended.expires_at))
 
 
 def by_name(session: Session, name: str) -> User | None:

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from guardrails.factcheck import FactCheckResult, check
-from services.platform.deps import PlatformDep, Principal, caller_of, require
-from services.platform.errors import Forbidden
+from services.platform.deps import PlatformDep, Principal, caller_of, permission_denied, require
 from services.platform.permissions import Permission, allowed
 from services.reports import render, store
 from services.reports.facts import fact_sheet
@@ -62,7 +61,7 @@ def get_backtest(backtest_id: str, platform: PlatformDep, user: Reader) -> Backt
 
 def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
-        raise Forbidden(f"role {user.role.value!r} lacks permission 'reports.generate' needed for refresh=true")
+        raise permission_denied(request, service.platform, user, Permission.reports_generate, "refresh=true")
     return service.get_report(backtest_id, caller_of(user, request), refresh=refresh)
 
 

@@ -2,7 +2,7 @@
 
 The sign-in form carries a CSRF token that must equal a cookie set with the form (a forged
 cross-site post cannot read it), so nobody can sign a browser into someone else's account;
-sign-out needs a token derived from the session.
+sign-out needs a token derived from the session and revokes it. Both are audited.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from services.platform import auth, sessions
+from services.platform import audit, auth, sessions
 from services.platform.deps import PlatformDep
 from services.platform.errors import BadRequest
 from services.showcase.render import page
@@ -37,12 +37,14 @@ async def signin(request: Request, platform: PlatformDep) -> Response:
         return _form(request, target, "The sign-in form expired; please try again.", status=400)
     with platform.db.session() as session:
         user = auth.authenticate(session, form.get("api_key", "").strip())
-        token = sessions.issue(platform.session_secret, user) if user else None
-    if token is None:
+        started = sessions.issue(platform.session_secret, user) if user else None
+        if started is not None:
+            audit.record(session, _caller(request, started), "sessions.signin", started.id)
+    if started is None:
         return _form(request, target, "That API key is not valid, or its user is disabled.", status=401)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
-        sessions.COOKIE, token, max_age=sessions.LIFETIME_S, httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/"
+        sessions.COOKIE, started.token, max_age=sessions.LIFETIME_S, httponly=True, samesite="strict", secure=request.url.scheme == "https", path="/"
     )
     response.delete_cookie(sessions.CSRF_COOKIE, path="/signin")
     return response
@@ -54,9 +56,17 @@ async def signout(request: Request, platform: PlatformDep) -> Response:
     token = request.cookies.get(sessions.COOKIE, "")
     if not token or not sessions.signout_allowed(platform.session_secret, token, form.get("csrf", "")):
         return HTMLResponse("Sign-out must come from a page of this session.", status_code=400)
+    with platform.db.session() as session:
+        if (ended := sessions.resolve(platform.session_secret, session, token)) is not None:
+            sessions.revoke(session, ended)
+            audit.record(session, _caller(request, ended), "sessions.signout", ended.id)
     response = RedirectResponse("/signin", status_code=303)
     response.delete_cookie(sessions.COOKIE, path="/")
     return response
+
+
+def _caller(request: Request, user: sessions.SessionUser) -> audit.Caller:
+    return audit.Caller(user.name, user.role, request.state.request_id)
 
 
 def _form(request: Request, target: str, error: str | None = None, status: int = 200) -> HTMLResponse:

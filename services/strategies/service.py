@@ -20,7 +20,7 @@ from retrieval.index import Progress
 from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.caches import IndexCache
-from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable, clipped
+from services.platform.errors import Conflict, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
 from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
@@ -137,15 +137,16 @@ class StrategyBuilderService:
             return _out(draft, flags)
 
     def decide(self, draft_id: str, approve: bool, comment: str, caller: Caller) -> DraftOut:
+        action = f"strategies.{'approve' if approve else 'reject'}"
+        if self.get_row(draft_id).author == caller.name:
+            raise audit.denied(self.platform.db, caller, action, draft_id, "nobody approves or rejects their own draft; ask another reviewer")
         with self.platform.db.session() as session:
             draft = self._open(session, draft_id)
-            if draft.author == caller.name:
-                raise Forbidden("nobody approves or rejects their own draft; ask another reviewer")
             if approve and draft.status != "pending_approval":
                 raise Conflict(f"draft {draft_id} is {draft.status}; only a valid draft pending approval can be approved")
             draft.status = "approved" if approve else "rejected"
             draft.decided_by, draft.decision_comment, draft.updated_at = caller.name, comment, utcnow()
-            audit.record(session, caller, f"strategies.{'approve' if approve else 'reject'}", draft.id, {"revision": draft.revision, "comment": comment[:200]})
+            audit.record(session, caller, action, draft.id, {"revision": draft.revision, "comment": comment[:200]})
             return _out(draft)
 
     def export(self, draft_id: str) -> dict[str, Any]:

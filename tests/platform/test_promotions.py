@@ -105,7 +105,7 @@ def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform
     evidence = {"request": 1, "requested_by": "ana", "eval_run": run.id}
     assert audit_trail(platform) == [
         ("prompts.promotion_request", "ana", "allowed", {"version": "1.0.0", "reason": "eval run on smollm2 passed", **evidence, **cli}),
-        ("prompts.promotion_approve", "ana", "denied", {"version": "1.0.0", **evidence, "approval_reason": "looks fine to me", **cli}),
+        ("prompts.promotion_approve", "ana", "denied", {"version": "1.0.0", **evidence, "approval_reason": "looks fine to me", **cli, "reason": "four eyes: ana asked for promotion request 1, so a different admin must approve it"}),
         ("prompts.promotion_approve", "ben", "allowed", {"version": "1.0.0", **evidence, "approval_reason": "checked eval run 1", **cli}),
         ("prompts.promote", "ben", "allowed", {
             "version": "1.0.0", "previous": None, "reason": "eval run on smollm2 passed", "hash": platform.prompt_spec(PROMPT).content_hash(),

@@ -37,7 +37,11 @@ needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chro
 def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> None:
     import_samples(platform, BACKTEST)
     api = next(api_for(platform))
-    assert api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.analyst)).status_code == 200
+    report = api.client.get(f"/backtests/{BACKTEST}/report", headers=api.as_(Role.analyst))
+    assert report.status_code == 200
+    findings = report.json()["factcheck"]["findings"]
+    sections = report.json()["text"].split("\n", 1)[-1]  # the text's first line is the headline, which the page does not mark
+    claims_in_sections = {f["claim"] for f in findings if f["claim"] and f["claim"] in sections}
     problems: list[str] = []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
@@ -56,7 +60,10 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         page.click(f"text={BACKTEST}")
         page.wait_for_url(f"{base}/backtests/{BACKTEST}/report.html")
         assert page.locator("svg[aria-label='Equity curve and drawdown']").count() == 1
-        assert page.locator("mark.claim").count() >= 0 and "Fact check" in page.content()
+        legend = page.locator("p.meta mark.claim").count()
+        marked = page.locator("mark.claim").all_inner_texts()[:-legend]  # the sections come before the legend
+        assert legend == 3 and set(marked) == claims_in_sections and "Fact check" in page.content()
+        assert page.locator("li[class^='finding-']").count() == len(findings)
         page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
 
         page.goto(f"{base}/showcase")

@@ -1,12 +1,15 @@
-"""Browser sign-in: API key -> signed HttpOnly SameSite cookie; reads only; roles; sign-out; proxy header."""
+"""Browser sign-in: API key -> signed HttpOnly SameSite cookie; reads only; roles; sign-out (revokes, audited); proxy header."""
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
-from services.platform import auth, sessions
+from services.platform import audit, auth, sessions
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from tests.conftest import PlatformFactory
@@ -75,3 +78,32 @@ def test_a_trusted_proxy_header_signs_in_only_when_configured(make_platform: Pla
     proxied = offline_api(make_platform, trusted_user_header="X-Forwarded-User")
     assert proxied.client.get("/showcase", headers={**HTML, "X-Forwarded-User": "viewer-user"}).status_code == 200
     assert proxied.client.get("/showcase", headers={"X-Forwarded-User": "nobody"}).status_code == 401
+
+
+def test_sign_out_revokes_the_cookie_and_both_are_audited(make_platform: PlatformFactory) -> None:
+    """A copy of the cookie (another tab, a stolen one) dies with the sign-out, not 8 h later."""
+    api = offline_api(make_platform)
+    sign_in(api.client, api.keys[Role.analyst])
+    copied = api.client.cookies[sessions.COOKIE]
+    page = api.client.get("/showcase", headers=HTML)
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    assert api.client.post("/signout", data={"csrf": token}, follow_redirects=False).status_code == 303
+
+    replayed = api.client.get("/showcase", headers=HTML, cookies={sessions.COOKIE: copied}, follow_redirects=False)
+    assert replayed.status_code == 303 and replayed.headers["location"].startswith("/signin")
+    with api.platform.db.session() as session:
+        entries = [(e.actor, e.action, e.decision) for e in audit.entries(session, action_prefix="sessions.")]
+    assert entries == [("analyst-user", "sessions.signin", "allowed"), ("analyst-user", "sessions.signout", "allowed")]
+
+
+def test_the_session_secret_is_never_empty_or_half_written(tmp_path: Path) -> None:
+    """Workers starting together all read one whole secret; an empty file (a writer that died) is refused."""
+    with ThreadPoolExecutor(16) as pool:
+        secrets = set(pool.map(lambda _: sessions.load_secret(None, tmp_path / "fresh"), range(64)))
+    assert len(secrets) == 1 and len(secrets.pop()) == 32
+    assert [p.name for p in (tmp_path / "fresh").iterdir()] == ["session.secret"]  # no temporary file left behind
+
+    (tmp_path / "crashed").mkdir()
+    (tmp_path / "crashed" / "session.secret").write_bytes(b"")
+    with pytest.raises(RuntimeError, match="holds 0 bytes"):
+        sessions.load_secret(None, tmp_path / "crashed")
