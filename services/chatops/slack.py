@@ -14,6 +14,7 @@ import hmac
 import math
 import re
 import time
+from collections.abc import Callable
 
 import httpx
 import structlog
@@ -141,10 +142,11 @@ def first_delivery(db: Database, event_id: str) -> bool:
     return True
 
 
-def post(url: str, payload: dict[str, object]) -> bool:
+def post(url: str, payload: dict[str, object], sleep: Callable[[float], None] = time.sleep) -> bool:
     """POST a message to a response_url or incoming webhook; never raises. Only what may succeed
     later is retried (429, 5xx, no connection), after the server's Retry-After when it gives one
-    (capped: the answer is worth little an hour late), and never waited for after the last try."""
+    (capped: the answer is worth little an hour late), and never waited for after the last try.
+    ``sleep`` is how it waits (tests record the waits instead)."""
     for attempt in range(1, POST_ATTEMPTS + 1):
         wait = 0.5 * attempt
         try:
@@ -160,7 +162,7 @@ def post(url: str, payload: dict[str, object]) -> bool:
             asked = _retry_after(response)
             wait = wait if asked is None else asked
         if attempt < POST_ATTEMPTS:
-            time.sleep(wait)
+            sleep(wait)
     return False
 
 
