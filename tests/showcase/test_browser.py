@@ -9,6 +9,8 @@ recorded eval runs), so its test runs without vLLM.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,12 +45,7 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
     sections = report.json()["text"].split("\n", 1)[-1]  # the text's first line is the headline, which the page does not mark
     claims_in_sections = {f["claim"] for f in findings if f["claim"] and f["claim"] in sections}
     problems: list[str] = []
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page()
-        watch(page, problems)
-
+    with browsing(platform, problems) as (base, page):
         page.goto(f"{base}/showcase")
         assert page.url.startswith(f"{base}/signin")  # sent to sign in first
         page.fill("input[name=api_key]", api.keys[Role.viewer])
@@ -69,7 +66,6 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         page.goto(f"{base}/showcase")
         page.click("text=Sign out")
         page.wait_for_url(f"{base}/signin")
-        browser.close()
     assert problems == []
 
 
@@ -80,12 +76,7 @@ def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFact
     with platform.db.session() as session:
         key = auth.create_user(session, "cfo", Role.analyst)[1]
     problems: list[str] = []
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page()
-        watch(page, problems)
-
+    with browsing(platform, problems) as (base, page):
         page.goto(f"{base}/showcase/quality")
         page.fill("input[name=api_key]", key)
         page.click("button[type=submit]")
@@ -96,8 +87,19 @@ def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFact
 
         page.click("text=Showcase")  # the navigation leads back
         page.wait_for_url(f"{base}/showcase")
-        browser.close()
     assert problems == []
+
+
+@contextmanager
+def browsing(platform: Platform, problems: list[str]) -> Iterator[tuple[str, Page]]:
+    """The platform's API on a loopback port and a Chromium page watched for problems."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running(create_app(platform.settings, platform)) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page()
+        watch(page, problems)
+        yield base, page
+        browser.close()
 
 
 def watch(page: Page, problems: list[str]) -> None:
