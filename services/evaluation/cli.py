@@ -43,6 +43,7 @@ def eval_run(
     md_out: Annotated[Path | None, typer.Option("--md", help="Write the Markdown table here.")] = None,
     min_pass_rate: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Exit 1 if any suite's pass rate is below this.")] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N cases of each suite (a smoke run).")] = None,
+    llm_timeout: Annotated[float, typer.Option(min=1.0, help="Seconds a model call may take (measured on 2 CPU cores: 3 report generations at once passed 120 s).")] = 600.0,
     concurrency: Annotated[int, typer.Option(min=1, max=32, help="Platforms running each suite's cases at once (each case's world stays on its platform).")] = 4,
     record: Annotated[bool, typer.Option("--record", help="Store the run in the platform's database (eval runs; the production promotion gate reads it).")] = False,
 ) -> None:
@@ -51,7 +52,7 @@ def eval_run(
     settings = get_settings()
     registry = load_registry(settings.models_file, profile or settings.profile)
     with _model_server(llm_url, registry.profile_name, settings.log_dir) as (url, model), tempfile.TemporaryDirectory(prefix="insightstack-eval-") as workdir:
-        config = EvalConfig(llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, base_settings=settings)
+        config = EvalConfig(llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
         total = sum(len(suite.cases) for suite in loaded)
         with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task(model, total=total)

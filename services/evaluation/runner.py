@@ -86,6 +86,7 @@ class EvalConfig:
     workdir: Path
     repeat: int = 1
     concurrency: int = 4  # platforms running a suite's cases at once (vLLM batches their calls)
+    llm_timeout_s: float = 600.0  # a slow CPU host must not turn a case into a timeout: the eval measures answers, latency is reported
     base_settings: Settings | None = None
 
 
@@ -101,7 +102,7 @@ class SuiteRun:
         base = config.base_settings or Settings()
         overrides: dict[str, object] = {  # nothing of the configured deployment's state: its own SQLite and embedded Qdrant
             "data_dir": data_dir, "database_url": None, "qdrant_url": None, "qdrant_path": None,
-            "profile": config.profile, "llm_base_urls": [config.llm_url], "log_json": base.log_json,
+            "profile": config.profile, "llm_base_urls": [config.llm_url], "llm_timeout_s": config.llm_timeout_s, "log_json": base.log_json,
         }
         if self.market_data is not None:
             overrides["components_file"] = components_file(data_dir / "services.yaml", base.components_file, self.market_data.port)
