@@ -216,11 +216,7 @@ class VLLMServer:
 
     def _disarm(self) -> None:
         if self._watchdog is not None:
-            self._watchdog.terminate()
-            try:
-                self._watchdog.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._watchdog.kill()
+            watchdog.disarm(self._watchdog)
             self._watchdog = None
 
     def _watch(self) -> None:

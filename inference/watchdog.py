@@ -2,27 +2,45 @@
 
 A supervisor killed outright (SIGKILL, the OOM killer) runs no cleanup, and a vLLM still loading
 ignores SIGTERM for minutes, then holds its port for the next start. This small process, started
-beside each server, asks the kernel for SIGTERM when its parent dies (Linux `PR_SET_PDEATHSIG`)
-and then ends the server's whole group: SIGTERM, a grace period, SIGKILL.
+beside each server, holds the read end of a pipe whose write end only the supervisor has. The
+kernel closes it when the supervisor's process ends, whatever ends it: end of file means the
+supervisor is gone, and the watchdog ends the server's whole group (SIGTERM, a grace period,
+SIGKILL). A supervisor that stopped the group itself sends one byte first: the watchdog then
+leaves. (`PR_SET_PDEATHSIG` was tried first: it fires when the spawning *thread* ends, and in a
+multi-threaded supervisor the watchdog was re-parented to a sibling thread and could not tell.)
 
-Run as `python -m inference.watchdog PGID GRACE_S`; `arm()` is what the supervisor calls.
+Run as `python -m inference.watchdog PGID GRACE_S`; `arm()` and `disarm()` are the supervisor's side.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
 import sys
 import time
 
-PR_SET_PDEATHSIG = 1
+DISARM = b"x"
 
 
 def arm(process_group: int, grace_s: float = 20.0) -> subprocess.Popen[bytes]:
-    """Start the watchdog of ``process_group``; terminate it once the group was stopped normally."""
-    return subprocess.Popen([sys.executable, "-m", "inference.watchdog", str(process_group), str(grace_s), str(os.getpid())])
+    """Start the watchdog of ``process_group``; `disarm` it once the group was stopped normally."""
+    return subprocess.Popen([sys.executable, "-m", "inference.watchdog", str(process_group), str(grace_s)], stdin=subprocess.PIPE)
+
+
+def disarm(watchdog: subprocess.Popen[bytes], timeout_s: float = 10.0) -> None:
+    """Tell the watchdog the group was stopped normally, and wait for it to leave."""
+    assert watchdog.stdin is not None
+    try:
+        watchdog.stdin.write(DISARM)
+        watchdog.stdin.close()
+    except BrokenPipeError:
+        pass  # it has already gone
+    try:
+        watchdog.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        watchdog.kill()
+        watchdog.wait()
 
 
 def end_group(process_group: int, grace_s: float) -> None:
@@ -42,17 +60,11 @@ def end_group(process_group: int, grace_s: float) -> None:
 
 
 def main(argv: list[str]) -> None:
-    process_group, grace_s, supervisor = int(argv[0]), float(argv[1]), int(argv[2])
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # held pending until sigwaitinfo: none is lost
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass  # not Linux: the supervisor's own stop() is all there is
-    if os.getppid() == supervisor:  # else the parent died before prctl took effect
-        signal.sigwaitinfo({signal.SIGTERM})
-        if os.getppid() == supervisor:  # the supervisor stopped the group itself and ended us
-            return
-    end_group(process_group, grace_s)
+    process_group, grace_s = int(argv[0]), float(argv[1])
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # a terminal's Ctrl-C or a unit's stop is for the supervisor:
+        signal.signal(sig, signal.SIG_IGN)                       # this process lives exactly as long as the pipe
+    if sys.stdin.buffer.read(1) != DISARM:
+        end_group(process_group, grace_s)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,13 @@ import time
 from inference import watchdog
 from tests.support.waiting import process_gone, wait_for
 
-# A supervisor that starts a server ignoring SIGTERM (as a loading vLLM does), arms the
-# watchdog, prints the server's pid and waits to be killed.
+# A supervisor with threads besides its main one (as the API and the eval have) that starts a
+# server ignoring SIGTERM (as a loading vLLM does), arms the watchdog, prints the server's pid and
+# waits to be killed.
 SUPERVISOR = """
-import subprocess, sys
+import subprocess, sys, threading, time
 from inference import watchdog
+threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
 server = subprocess.Popen([sys.executable, "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)"], start_new_session=True)
 watchdog.arm(server.pid, grace_s=1.0)
 print(server.pid, flush=True)
@@ -36,7 +38,7 @@ def test_a_disarmed_watchdog_leaves_the_group_alone() -> None:
     server = subprocess.Popen(["sleep", "30"], start_new_session=True)
     guard = watchdog.arm(server.pid, grace_s=1.0)
     time.sleep(0.5)
-    guard.terminate()
-    assert guard.wait(timeout=10) == 0 and server.poll() is None
+    watchdog.disarm(guard)
+    assert guard.returncode == 0 and server.poll() is None
     server.kill()
     server.wait()
