@@ -143,9 +143,14 @@ class VLLMServer:
         return ServerStatus(self.url, self.pid, self.state, self.restarts, str(self.log_file))
 
     def start(self) -> None:
-        """Start the process, wait until it is healthy, then watch it."""
+        """Start the process, wait until it is healthy, then watch it; stopped again if it never
+        gets healthy or start-up is interrupted (a signal, Ctrl-C), so nothing keeps the port."""
         self.spawn()
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
         self.supervise()
 
     def spawn(self) -> None:
@@ -274,7 +279,7 @@ class Supervisor:
         try:
             for server in self.servers:
                 server.wait_ready()
-        except LauncherError:
+        except BaseException:  # never healthy, or start-up interrupted by a signal or Ctrl-C
             self.stop()
             raise
         for server in self.servers:
