@@ -40,6 +40,15 @@ def api_keys_never_logged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         pytest.fail("API keys written to logs:\n" + "\n".join(map(str, leaks)), pytrace=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tiny_profile() -> Iterator[None]:
+    """CLI commands the tests start serve the session's random model: the `tiny` profile, not
+    models.yaml's default (the real model, which a test asks for by name)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INSIGHTSTACK_PROFILE", "tiny")
+        yield
+
+
 @pytest.fixture(scope="session")
 def registry() -> ModelRegistry:
     return load_registry(REPO_ROOT / "models.yaml", "tiny")

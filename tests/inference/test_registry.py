@@ -36,15 +36,15 @@ def test_shipped_registry_loads_every_profile() -> None:
     assert "model.safetensors" in real.weights_sha256 and real.max_context <= 8192  # SmolLM2's positions
     tiny = load_registry(REPO / "models.yaml", "tiny")
     assert tiny.default(ModelRole.chat).generated and tiny.get("default").name == "insightstack-tiny"
+    gpu = load_registry(REPO / "models.yaml", "gpu")
+    assert gpu.default(ModelRole.chat).gpu_memory_utilization == 0.85
+    embedding = cpu.default(ModelRole.embedding)
+    assert (cpu.weights_path(embedding) / "config.json").exists()
 
 
 def test_no_alias_presents_a_random_model_under_another_name() -> None:
     tiny = load_registry(REPO / "models.yaml", "tiny").default(ModelRole.chat)
     assert set(tiny.aliases) == {"default", "random-test"}
-    gpu = load_registry(REPO / "models.yaml", "gpu")
-    assert gpu.default(ModelRole.chat).gpu_memory_utilization == 0.85
-    embedding = cpu.default(ModelRole.embedding)
-    assert (cpu.weights_path(embedding) / "config.json").exists()
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,7 @@ def test_non_ascii_csrf_values_are_refused(api: Api) -> None:
 def test_a_session_is_signed_per_purpose_and_expires(api: Api) -> None:
     with api.platform.db.session() as session:
         user = auth.get_user(session, "viewer-user")
-        token = sessions.issue(b"secret", user)
+        token = sessions.issue(b"secret", user).token
         assert sessions.resolve(b"secret", session, token) is not None
         assert sessions.resolve(b"other secret", session, token) is None
         signout = sessions.signout_token(b"secret", token)
