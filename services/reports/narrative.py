@@ -10,6 +10,8 @@ regime or a metric, the choices are the stored ones. The model cannot write a wr
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -31,9 +33,31 @@ LIST_SECTIONS: dict[str, tuple[str, int, int]] = {
 }
 
 
+def _digit_ranges() -> str:
+    """Every Unicode decimal digit (category Nd) as `\\uXXXX`/`\\UXXXXXXXX` ranges, not only 0-9:
+    a random model once wrote an N'Ko digit, and a figure in any script is one the store did not
+    supply. Spelled as ranges because `\\p{Nd}` is not in the regex dialect that Python's `re`
+    (the JSON-schema check) reads, while these escapes are read alike by `re`, pydantic and guidance."""
+    digits = [code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Nd"]
+    ranges: list[tuple[int, int]] = []
+    for code in digits:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+
+    def escape(code: int) -> str:
+        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+    return "".join(escape(low) if low == high else f"{escape(low)}-{escape(high)}" for low, high in ranges)
+
+
+_DECIMAL_DIGITS = _digit_ranges()
+
+
 def prose_pattern(placeholders: list[str]) -> str:
     """Text with no digits and no braces except around a known placeholder (none: no braces)."""
-    text = r"[^0-9{}\\]"
+    text = rf"[^{_DECIMAL_DIGITS}{{}}\\]"
     if not placeholders:
         return rf"^{text}*$"
     names = "|".join(re.escape(name) for name in sorted(placeholders, key=len, reverse=True))

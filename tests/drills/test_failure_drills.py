@@ -98,6 +98,8 @@ def test_every_llm_server_down_then_back_without_a_restart(pg_server: str, make_
     api = next(api_for(platform))
     analyst = api.as_(Role.analyst)
     assert api.client.get("/backtests/eq-us-ma-crossover/report", headers=analyst).status_code == 200
+    approved = api.client.post("/backtests/eq-us-ma-crossover/report/review", json={"decision": "approve", "rating": 4}, headers=api.as_(Role.reviewer))
+    assert approved.status_code == 200, approved.text  # only a verified or approved report is served stale
     chatops = api.client.app.state.chatops
     chatops.library.import_dir(REPO_ROOT / "data" / "runbooks", audit.Caller("ops", "admin"), set(chatops.executor.tools))
 

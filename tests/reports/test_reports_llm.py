@@ -135,6 +135,9 @@ def test_llm_down_503_or_stale_copy(platform: Platform, make_platform: PlatformF
     import_samples(platform, BACKTEST, "fx-eurusd-bollinger")
     live = next(api_for(platform))
     assert live.client.get(f"/backtests/{BACKTEST}/report", headers=live.as_(Role.analyst)).status_code == 200
+    # Only a report that passed the fact check or a reviewer is served stale; a random model's seldom passes.
+    approved = live.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "approve", "rating": 4}, headers=live.as_(Role.reviewer))
+    assert approved.status_code == 200, approved.text
 
     down = make_platform(database_url=platform.settings.resolved_database_url, llm_base_urls=["http://127.0.0.1:9/v1"])
     api = next(api_for(down, users="second"))

@@ -110,7 +110,7 @@ def test_approval_flow(api: Api) -> None:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.action.like("strategies.%"))).all()
     assert {"strategies.build", "strategies.revise", "strategies.approve", "strategies.reject"} <= set(actions)
     metrics = api.client.get("/strategies/metrics", headers=analyst).json()
-    assert metrics["drafts"] == 2 and metrics["rejected"] == 1 and metrics["mean_revisions"] == 2.0
+    assert metrics["drafts"] == 2 and metrics["rejected"] == 1 and metrics["mean_revisions"] == 2.5  # revisions 4 and 1
 
 
 def test_repair_loop_feeds_errors_back_and_never_fixes_silently(platform: Platform, tmp_path: Path) -> None:
