@@ -26,6 +26,16 @@ from tests.support import key_leaks, postgres
 from tests.support.ports import free_port
 
 PlatformFactory = Callable[..., Platform]
+# A test that uses one of these fixtures (directly or through another) gets the tier's marker,
+# so `-m "not llm and not postgres"` (make test-fast) never starts vLLM or PostgreSQL.
+TIER_OF_FIXTURE = {"llm_server": "llm", "llm_url": "llm", "pg_server": "postgres"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for tier in sorted({tier for fixture, tier in TIER_OF_FIXTURE.items() if fixture in used}):
+            item.add_marker(tier)
 
 
 @pytest.fixture(scope="session", autouse=True)

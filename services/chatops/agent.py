@@ -1,20 +1,23 @@
-"""The agent loop: runbook diagnostics first, then constrained steps until it answers.
+"""The agent: code gathers the evidence and states the facts; the model chooses and phrases.
 
-1. The runbooks retrieved for the question go into the prompt; the best one's declared
-   diagnostic tools (read-only ones the caller may use) run first, so the evidence never
-   depends on the model remembering to look.
-2. Each further step is one constrained generation over `steps.step_type`: a permitted tool
-   call, `final_answer` or `escalate`. Steps are bounded, a repeated identical call stops the
-   loop, and a wall-clock budget is checked before every generation.
-3. A state-changing call is not run: it ends the turn as an action awaiting confirmation.
-4. If the loop cannot conclude (budget spent, repeated call, no valid step), the agent
-   escalates with the evidence instead of guessing.
+1. Survey: every read-only diagnostic the caller may use that needs no arguments runs first
+   (0.6-60 ms each), plus the recent runs of a pipeline the question names. The evidence never
+   waits on the model's choice of tools (SmolLM2-135M picked one tool for five questions).
+2. Findings: code states each result in sentences (`findings.py`) and ranks them for the
+   question (`ranking.py`); the best ones lead the answer.
+3. Runbook: chosen by the question and the leading problems together; its lines that best
+   answer the question are quoted and cited.
+4. What to do is read from the question by code (`intents.py`): a state change is proposed,
+   awaiting confirmation, only when the question asks for one and a tool the caller may use
+   can make it; an escalation only when the question asks for one.
+5. One generation chooses among the findings and writes a short answer. Its prose is shown
+   after the findings, and only when it says something they do not; if the model is down or
+   fails, the answer is the findings alone.
 """
 
 from __future__ import annotations
 
-import json
-import time
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,29 +26,29 @@ import structlog
 from pydantic import BaseModel
 
 from inference.errors import GenerationFailedError, LLMUnavailableError
+from services.chatops import intents
+from services.chatops.findings import Finding, findings
+from services.chatops.ranking import Embed, choose_runbook, excerpt, lead, rank_findings
 from services.chatops.runbooks import RunbookHit
-from services.chatops.steps import Severity, step_type
+from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
 from services.platform.audit import Caller
 
 log = structlog.get_logger(__name__)
 Outcome = Literal["answered", "escalated", "needs_confirmation", "degraded"]
-# (messages variables, output type, seed) -> a validated step
+Severity = Literal["sev1", "sev2", "sev3"]
+# (prompt variables, output type, seed) -> a validated answer
 StepFn = Callable[[dict[str, str], type[BaseModel], int], BaseModel]
+Search = Callable[[str], list[RunbookHit]]
 RUNBOOK_MIN_SCORE = 0.3
-EVIDENCE_CHARS = 400
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_steps: int = 4
-    wall_clock_s: float = 90.0
+SHOWN_FINDINGS = 6
+CACHE_TOOL = "invalidate_cache"
 
 
 @dataclass(frozen=True)
 class Call:
     result: ToolResult
-    source: Literal["runbook", "agent"]
+    source: Literal["survey", "agent"]
     step: int
 
 
@@ -54,7 +57,7 @@ class EscalationDraft:
     service: str
     severity: Severity
     summary: str
-    by: Literal["agent", "policy"]
+    by: Literal["agent"]
 
 
 @dataclass
@@ -62,6 +65,8 @@ class AgentRun:
     outcome: Outcome = "answered"
     answer: str = ""
     calls: list[Call] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    runbooks: list[RunbookHit] = field(default_factory=list)  # the candidates, best first
     cited: list[str] = field(default_factory=list)
     escalation: EscalationDraft | None = None
     pending: ToolResult | None = None
@@ -74,125 +79,142 @@ class Question:
     text: str
     caller: Caller
     turn_id: str
-    tools: list[Tool]
-    runbooks: list[RunbookHit]
+    tools: list[Tool]  # the ones the caller may use
     components: list[str]
+    llm_components: list[str] = field(default_factory=list)  # components that are the LLM server
     history: str = "none"
     seed: int = 0
 
 
+@dataclass(frozen=True)
+class Action:
+    """What the platform does besides answering, decided by code; `text` tells the user."""
+
+    text: str = ""
+    pending: ToolResult | None = None
+    escalation: EscalationDraft | None = None
+
+
 class Agent:
-    def __init__(self, executor: ToolExecutor, step: StepFn, limits: Limits = Limits()) -> None:
+    def __init__(self, executor: ToolExecutor, step: StepFn, search: Search, embed: Embed) -> None:
         self.executor = executor
         self.step = step
-        self.limits = limits
+        self.search = search
+        self.embed = embed
 
     def run(self, question: Question) -> AgentRun:
-        started = time.monotonic()
-        run = AgentRun()
-        seen: set[str] = set()
-        for tool in self._runbook_tools(question):
-            result = self.executor.execute(question.caller, tool.name, {}, turn_id=question.turn_id)
-            run.calls.append(Call(result, "runbook", 0))
-            seen.add(_key(tool.name, result.arguments))
-        try:
-            self._loop(question, run, seen, started)
-        except LLMUnavailableError as exc:
-            run.outcome, run.stop_reason = "degraded", f"language model unavailable: {exc}"
-            run.answer = "The language model is unavailable, so this is the raw evidence. " + _evidence_text(run.calls)
-        log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, steps=run.steps, calls=len(run.calls), stop=run.stop_reason)
+        run = AgentRun(calls=self._survey(question))
+        run.findings = findings(c.result for c in run.calls)
+        ranked = rank_findings(question.text, run.findings, self.embed)
+        leading = lead(ranked)
+        run.runbooks = self.search(question.text)
+        problems = " ".join(f.text for f in leading if f.problem)
+        runbook = choose_runbook(run.runbooks, self.search(problems) if problems else [])
+        if runbook is not None and runbook.score < RUNBOOK_MIN_SCORE:
+            runbook = None  # a weak match quoted as the procedure would mislead
+        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, runbook, self.embed)}" if runbook else ""
+        run.cited = [runbook.id] if runbook else []
+        if runbook and runbook.id not in {h.id for h in run.runbooks}:
+            run.runbooks.append(runbook)
+        action = self._action(question, run, leading, runbook)
+        run.calls += [Call(action.pending, "agent", 0)] if action.pending else []
+        run.pending, run.escalation = action.pending, action.escalation
+        run.outcome = "escalated" if action.escalation else "needs_confirmation" if action.pending else "answered"
+
+        shown = [r.finding for r in ranked[:SHOWN_FINDINGS]]
+        chosen, phrase = self._choose(question, run, shown, quoted, action.text)
+        opening = list(dict.fromkeys([*leading[:1], *chosen, *leading]))[:MAX_CHOSEN]
+        parts = [f.text for f in opening]
+        if phrase and _says_something_new(phrase, parts):
+            parts.append(phrase.strip())
+        run.answer = " ".join(p for p in [*parts, action.text, quoted] if p)
+        if run.outcome == "degraded":
+            run.answer = "The language model is unavailable, so this answer is the findings alone. " + run.answer
+        log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason)
         return run
 
-    def _loop(self, question: Question, run: AgentRun, seen: set[str], started: float) -> None:
-        for number in range(1, self.limits.max_steps + 1):
-            if time.monotonic() - started > self.limits.wall_clock_s:
-                return self._give_up(question, run, f"wall-clock budget of {self.limits.wall_clock_s:g} s spent")
-            step = self._generate(question, run, question.tools, number)
-            if step is None:
-                return self._give_up(question, run, "the model gave no valid step")
-            run.steps = number
-            if _conclude(run, step):
-                return None
-            action = step.action
-            arguments = step.arguments.model_dump(mode="json")
-            if _key(action, arguments) in seen:
-                run.stop_reason = f"repeated call {action}({json.dumps(arguments, sort_keys=True)}) stopped"
-                return self._finish(question, run, number)
-            seen.add(_key(action, arguments))
-            result = self.executor.execute(question.caller, action, arguments, turn_id=question.turn_id)
-            run.calls.append(Call(result, "agent", number))
-            if result.status == "needs_confirmation":
-                run.outcome, run.pending = "needs_confirmation", result
-                run.answer = f"{action} changes state, so it was not run. An operator can confirm it."
-                return None
-        run.stop_reason = f"step limit of {self.limits.max_steps} reached"
-        return self._finish(question, run, self.limits.max_steps + 1)
+    def _survey(self, question: Question) -> list[Call]:
+        """The read-only, argument-free diagnostics, then the recent runs of a named pipeline."""
+        calls = [
+            Call(self.executor.execute(question.caller, tool.name, {}, turn_id=question.turn_id), "survey", 0)
+            for tool in question.tools
+            if not tool.mutating and _no_required_args(tool)
+        ]
+        pipelines = {run["pipeline"] for c in calls if c.result.tool == "pipeline_status" and c.result.status == "ok" for run in c.result.data}
+        for name in sorted(p for p in pipelines if intents.named(question.text, p)):
+            result = self.executor.execute(question.caller, "pipeline_status", {"pipeline": name, "limit": 5}, turn_id=question.turn_id)
+            calls.append(Call(result, "survey", 0))
+        return calls
 
-    def _finish(self, question: Question, run: AgentRun, number: int) -> None:
-        """One last step that can only answer or escalate."""
-        step = self._generate(question, run, [], number)
-        if step is None:
-            return self._give_up(question, run, run.stop_reason or "no final step")
-        run.steps = number
-        _conclude(run, step)
-        return None
+    def _action(self, question: Question, run: AgentRun, leading: list[Finding], runbook: RunbookHit | None) -> Action:
+        if intents.asks_for_change(question.text):
+            return self._change(question, run)
+        if intents.asks_to_escalate(question.text):
+            problems = [f.subject for f in run.findings if f.problem and f.subject in question.components]
+            owners = [s for s in (runbook.services if runbook else []) if s in question.components]
+            service = next(iter(problems + owners + question.components))
+            severity: Severity = "sev2" if problems else "sev3"
+            summary = f"{question.text[:150]} | {' '.join(f.text for f in leading)[:140]}"
+            return Action(f"I escalated this to the {service} on-call ({severity}).", escalation=EscalationDraft(service, severity, summary, "agent"))
+        return Action()
 
-    def _give_up(self, question: Question, run: AgentRun, reason: str) -> None:
-        """Escalate with the evidence rather than answer without a conclusion."""
-        run.stop_reason = reason
-        service = next((s for hit in question.runbooks for s in hit.services if s in question.components), question.components[0])
-        failing = [c.result for c in run.calls if c.result.status != "ok"]
-        run.outcome = "escalated"
-        run.escalation = EscalationDraft(
-            service, "sev2" if failing else "sev3", f"Agent could not conclude ({reason}) on: {question.text[:150]}", "policy"
-        )
-        run.answer = f"I could not reach a conclusion ({reason}), so this went to the {service} on-call with the evidence. " + _evidence_text(run.calls)
-        return None
+    def _change(self, question: Question, run: AgentRun) -> Action:
+        """Propose the one state change a tool can make (invalidating a cache), or say why not."""
+        caches = sorted({f.subject for f in run.findings if f.tool == "cache_status"}, key=len, reverse=True)
+        target = next((name for name in caches if intents.named(question.text, name)), None)
+        if target is None:
+            return Action("No tool I have can make that change (the only change I can prepare is invalidating a cache); the runbook says how.")
+        if CACHE_TOOL not in {t.name for t in question.tools}:
+            return Action(f"Invalidating the {target} cache changes state: it needs the operator role, so ask an operator.")
+        down = [f.subject for f in run.findings if f.problem and f.subject in question.llm_components]
+        if target == "reports" and down:
+            return Action(f"I did not prepare invalidating the reports cache: {down[0]} is down, and the cached reports are what is served until it is back.")
+        known = {f.subject for f in run.findings}
+        key = next((i for i in intents.identifiers(question.text) if i not in known), None) if target == "reports" else None
+        arguments: dict[str, Any] = {"cache": target} | ({"key": key} if key else {})
+        result = self.executor.execute(question.caller, CACHE_TOOL, arguments, turn_id=question.turn_id)
+        if result.status != "needs_confirmation":
+            return Action(f"I could not prepare invalidating the {target} cache: {result.summary}")
+        scope = f"the entries of {key}" if key else "every entry"
+        return Action(f"I prepared {CACHE_TOOL} for {scope} of the {target} cache; it changes state, so an operator must confirm it.", pending=result)
 
-    def _generate(self, question: Question, run: AgentRun, tools: list[Tool], number: int) -> Any:
-        output_type = step_type(tools, [hit.id for hit in question.runbooks], question.components)
+    def _choose(self, question: Question, run: AgentRun, shown: list[Finding], runbook: str, action: str) -> tuple[list[Finding], str | None]:
+        """The model's one generation: the findings it leads with and its short answer."""
+        ids = [f"f{n}" for n in range(1, len(shown) + 1)]
         variables = {
             "question": question.text,
             "history": question.history,
-            "runbooks": "\n".join(f"- {h.id}: {h.title} [{h.section}] {h.text[:500]}" for h in question.runbooks) or "none found",
-            "tools": "\n".join(f"- {t.name}: {t.description}" for t in tools) or "none (answer or escalate now)",
-            "evidence": _evidence_text(run.calls) or "none yet",
-            "steps_left": str(max(self.limits.max_steps - number + 1, 1)),
+            "findings": "\n".join(f"{i}: {f.text}" for i, f in zip(ids, shown, strict=True)) or "none",
+            "runbook": runbook or "none found",
+            "action": action or "answer only",
         }
         try:
-            return self.step(variables, output_type, question.seed + number).step  # type: ignore[attr-defined]
+            answer = self.step(variables, answer_type(ids), question.seed)
+        except LLMUnavailableError as exc:
+            run.stop_reason = f"language model unavailable: {exc}"
+            run.outcome = run.outcome if run.outcome != "answered" else "degraded"
+            return [], None
         except GenerationFailedError as exc:
-            log.warning("chatops.step_failed", turn_id=question.turn_id, step=number, error=str(exc))
-            return None
-
-    def _runbook_tools(self, question: Question) -> list[Tool]:
-        """The best runbook's declared tools that run without arguments and change nothing."""
-        if not question.runbooks or question.runbooks[0].score < RUNBOOK_MIN_SCORE:
-            return []
-        permitted = {tool.name: tool for tool in question.tools if not tool.mutating}
-        return [permitted[name] for name in question.runbooks[0].tools if name in permitted and _no_required_args(permitted[name])]
-
-
-def _conclude(run: AgentRun, step: Any) -> bool:
-    """Apply a `final_answer` or `escalate` step; False for a tool call."""
-    if step.action == "final_answer":
-        run.answer, run.cited = step.answer, list(dict.fromkeys(getattr(step, "cited_runbooks", [])))
-        return True
-    if step.action == "escalate":
-        run.outcome = "escalated"
-        run.escalation = EscalationDraft(step.service, step.severity, step.summary, "agent")
-        run.answer = f"Escalated to the {step.service} on-call ({step.severity}): {step.summary}"
-        return True
-    return False
+            run.stop_reason = f"the model gave no valid answer: {exc}"
+            log.warning("chatops.generation_failed", turn_id=question.turn_id, error=str(exc))
+            return [], None
+        run.steps = 1
+        by_id = dict(zip(ids, shown, strict=True))
+        return [by_id[i] for i in getattr(answer, "findings", [])], answer.answer  # type: ignore[attr-defined]
 
 
 def _no_required_args(tool: Tool) -> bool:
     return not any(f.is_required() for f in tool.arguments.model_fields.values())
 
 
-def _key(tool: str, arguments: dict[str, Any]) -> str:
-    return f"{tool}:{json.dumps(arguments, sort_keys=True)}"
-
-
-def _evidence_text(calls: list[Call]) -> str:
-    return " ".join(f"[{c.result.tool} {c.result.status}] {c.result.summary[:EVIDENCE_CHARS]}" for c in calls)
+def _says_something_new(phrase: str, parts: list[str]) -> bool:
+    """Not empty, not a copy of a finding, not one sentence said twice: a small model's prose
+    that fails this is left out, and the findings stand alone."""
+    words = re.findall(r"\w+", phrase.lower())
+    if len(words) < 3:
+        return False
+    sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", phrase) if s.strip()]
+    if len(set(sentences)) < len(sentences):
+        return False
+    said = " ".join(parts).lower()
+    return " ".join(words) not in " ".join(re.findall(r"\w+", said))

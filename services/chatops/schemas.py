@@ -35,7 +35,7 @@ class ToolRunIn(BaseModel):
 class ToolCallOut(ToolResult):
     """A tool result as the API shows it: where the call came from and at which step."""
 
-    source: Literal["runbook", "agent", "direct", "confirmed"]
+    source: Literal["survey", "agent", "direct", "confirmed"]
     step: int = 0
 
 

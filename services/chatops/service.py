@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from guardrails.grounding import ungrounded_numbers
 from guardrails.policy import Stage
 from inference.structured import CallContext
-from services.chatops.agent import Agent, AgentRun, Limits, Question
+from services.chatops.agent import Agent, AgentRun, Question
 from services.chatops.components import Components, load_components
 from services.chatops.models import ChatTurn, Escalation, PendingAction, Resolution, asked_at
 from services.chatops.runbooks import RunbookLibrary
@@ -41,15 +41,15 @@ PROMPT_ID = "chatops.agent"
 SURFACE = "chatops"
 ACTION_TTL = timedelta(minutes=15)
 HISTORY_TURNS = 3
+RUNBOOK_CANDIDATES = 5
 
 
 class ChatOpsService:
-    def __init__(self, platform: Platform, components: Components | None = None, limits: Limits = Limits()) -> None:
+    def __init__(self, platform: Platform, components: Components | None = None) -> None:
         self.platform = platform
         self.components = components or load_components(platform.settings.components_file)
         self.library = RunbookLibrary(platform)
         self.executor = ToolExecutor(platform, build_tools(platform, self.components, self.library))
-        self.limits = limits
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -61,14 +61,17 @@ class ChatOpsService:
         history = self._history(conversation_id, caller)
         with self.platform.db.session() as session:
             audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
-        hits = self.library.search(text)
         question = Question(
-            text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), runbooks=hits,
-            components=self.components.names, history=history, seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
+            text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), components=self.components.names,
+            llm_components=[name for name, c in self.components.components.items() if c.llm], history=history,
+            seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
         )
-        run = Agent(self.executor, self._step_for(caller, turn_id), self.limits).run(question)
+        agent = Agent(self.executor, self._step_for(caller, turn_id), lambda query: self.library.search(query, RUNBOOK_CANDIDATES), self.platform.embedder.embed)
+        run = agent.run(question)
+        hits = run.runbooks
         calls = [ToolCallOut(**c.result.model_dump(), source=c.source, step=c.step) for c in run.calls]
-        ungrounded = ungrounded_numbers(run.answer, [text, *(f"{c.summary} {c.data}" for c in calls)])
+        evidence = [text, *(f"{c.summary} {c.data}" for c in calls), *(f.text for f in run.findings)]
+        ungrounded = ungrounded_numbers(run.answer, evidence)
         screened = self.platform.screener.screen(SURFACE, Stage.output, run.answer, caller)
         run.answer = f"(answer withheld: {blocked_message(screened)})" if screened.blocked else screened.text
         latency_ms = round((utcnow() - started).total_seconds() * 1000, 1)

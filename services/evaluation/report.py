@@ -17,8 +17,9 @@ def as_json(results: list[SuiteResult], *, model: str, profile: str | None, comm
             {
                 "file": suite.file, "product": suite.product, "lang": suite.lang, "repeat": suite.repeat,
                 "cases": suite.cases, "passed": suite.passed, "pass_rate": round(suite.pass_rate, 4), "pass_all_k": round(suite.pass_all_k, 4),
-                "latency_ms": suite.latency_ms(),
+                "latency_ms": suite.latency_ms(), "wall_s": suite.wall_s,
                 "tokens": {"in": sum(r.tokens_in for r in suite.results), "out": sum(r.tokens_out for r in suite.results)},
+                "counts": suite.counts(),
                 "results": [
                     {"id": r.id, "passed": r.passed, "runs_passed": r.runs_passed, "failures": r.failures,
                      "latency_ms": round(statistics.median(r.latencies_ms), 1) if r.latencies_ms else 0.0}
@@ -42,7 +43,12 @@ def as_markdown(document: dict[str, Any]) -> str:
         lines.append(
             f"| {_name(suite['file'])} | {suite['product']} | {suite['lang']} | {suite['cases']} | {_figures(suite)} |"
         )
-    return "\n".join(lines) + "\n" + failures(document)
+    counted = [f"- {_name(s['file'])}: {_counts(s)}" for s in document["suites"] if s.get("counts")]
+    return "\n".join(lines + (["", "Counts (cases):", *counted] if counted else [])) + "\n" + failures(document)
+
+
+def _counts(suite: dict[str, Any]) -> str:
+    return ", ".join(f"{name} {count}/{suite['cases']}" for name, count in suite["counts"].items())
 
 
 def failures(document: dict[str, Any]) -> str:
@@ -98,7 +104,8 @@ def side_by_side(documents: list[dict[str, Any]]) -> str:
             for suite in (s for s in document["suites"] if _name(s["file"]) == name):
                 lines.append(f"| {name} | {suite['product']} | {suite['lang']} | {document['model']} | {suite['cases']} | {_figures(suite)} |")
     runs = [f"- `{d['model']}` (profile `{d['profile']}`): commit `{(d.get('commit') or '?')[:10]}`, {d.get('date', '')}" for d in documents]
-    return "\n".join([*runs, "", *lines]) + "\n"
+    counted = [f"- {_name(s['file'])} on `{d['model']}`: {_counts(s)}" for d in documents for s in d["suites"] if s.get("counts")]
+    return "\n".join([*runs, "", *lines, *(["", "Counts (cases):", *counted] if counted else [])]) + "\n"
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, int]:

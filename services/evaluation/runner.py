@@ -37,6 +37,7 @@ class CaseResult:
     latencies_ms: list[float] = field(default_factory=list)
     tokens_in: int = 0
     tokens_out: int = 0
+    counts: dict[str, bool] = field(default_factory=dict)  # of the first run (verifiers.counts_*)
 
     @property
     def passed(self) -> bool:
@@ -51,6 +52,7 @@ class SuiteResult:
     repeat: int
     results: list[CaseResult]
     prompts: dict[str, str] = field(default_factory=dict)  # prompt id -> the version the cases' model calls rendered
+    wall_s: float = 0.0  # the suite from its first platform built to its last case scored
 
     @property
     def cases(self) -> int:
@@ -70,6 +72,11 @@ class SuiteResult:
     @property
     def pass_all_k(self) -> float:
         return self.passed / self.cases if self.cases else 0.0
+
+    def counts(self) -> dict[str, int]:
+        """How many cases each count held for (first runs)."""
+        names = dict.fromkeys(name for result in self.results for name in result.counts)
+        return {name: sum(result.counts.get(name, False) for result in self.results) for name in names}
 
     def latency_ms(self) -> dict[str, float]:
         values = sorted(value for result in self.results for value in result.latencies_ms)
@@ -128,7 +135,8 @@ class SuiteRun:
         for case in self.cases:
             result = results[case.id] = CaseResult(id=case.id)
             for _ in range(self.config.repeat):
-                failures, latency_ms, tokens = self._once(case)
+                failures, counts, latency_ms, tokens = self._once(case)
+                result.counts = result.counts or counts
                 result.runs += 1
                 result.runs_passed += not failures
                 result.failures = result.failures or failures
@@ -139,20 +147,21 @@ class SuiteRun:
                 progress(case.id)
         return results
 
-    def _once(self, case: Case) -> tuple[list[str], float, tuple[int, int]]:
+    def _once(self, case: Case) -> tuple[list[str], dict[str, bool], float, tuple[int, int]]:
         """One run of a case, as a caller of its own so its model calls (and tokens) are its own."""
         caller_name = f"eval-{next(self._runs)}-{case.id}"[:64]
         started = time.perf_counter()
+        counts: dict[str, bool] = {}
         try:
-            failures = self._score(case, caller_name)
+            failures, counts = self._score(case, caller_name)
         except WorldError as exc:
             failures = [str(exc)]
         except Exception as exc:  # a case that crashes fails with its reason; the run goes on
             failures = [f"error: {type(exc).__name__}: {str(exc)[:300]}"]
         latency_ms = (time.perf_counter() - started) * 1000
-        return failures, latency_ms, self._tokens_of(caller_name)
+        return failures, counts, latency_ms, self._tokens_of(caller_name)
 
-    def _score(self, case: Case, caller_name: str) -> list[str]:
+    def _score(self, case: Case, caller_name: str) -> tuple[list[str], dict[str, bool]]:
         if isinstance(case, ChatOpsCase):
             return self._chatops(case, Caller(name=caller_name, role=case.role))
         caller = Caller(name=caller_name, role="analyst")
@@ -160,7 +169,7 @@ class SuiteRun:
             return self._builder(case, caller)
         return self._reports(case, caller)
 
-    def _chatops(self, case: ChatOpsCase, caller: Caller) -> list[str]:
+    def _chatops(self, case: ChatOpsCase, caller: Caller) -> tuple[list[str], dict[str, bool]]:
         assert self.world is not None
         self.world.apply(case.world, self.suite.path.parent)
         chatops = self.products.chatops
@@ -173,15 +182,16 @@ class SuiteRun:
             answer=out.answer, outcome=out.outcome, cited_runbooks=[ref.id for ref in out.runbooks if ref.cited],
             tools_run=[call.tool for call in out.tool_calls], state_changes=changes,
         )
-        return verifiers.verify_chatops(case.expect, seen)
+        return verifiers.verify_chatops(case.expect, seen), verifiers.counts_chatops(case.expect, seen)
 
-    def _builder(self, case: BuilderCase, caller: Caller) -> list[str]:
+    def _builder(self, case: BuilderCase, caller: Caller) -> tuple[list[str], dict[str, bool]]:
         constraints = Constraints(universe=case.universe, **({"risk_level": case.risk_level} if case.risk_level else {}))
         draft = self.products.strategies.build(BuildRequest(intent=case.intent, constraints=constraints), caller)
-        seen = verifiers.BuilderObservation(draft.config.get("template"), draft.config.get("params") or {}, draft.validation_errors)
-        return verifiers.verify_builder(case.expect, seen)
+        retrieved = next((c.id for c in draft.candidates if c.kind == "template"), None)
+        seen = verifiers.BuilderObservation(draft.config.get("template"), draft.config.get("params") or {}, draft.validation_errors, retrieved)
+        return verifiers.verify_builder(case.expect, seen), verifiers.counts_builder(case.expect, seen)
 
-    def _reports(self, case: ReportsCase, caller: Caller) -> list[str]:
+    def _reports(self, case: ReportsCase, caller: Caller) -> tuple[list[str], dict[str, bool]]:
         backtest = backtests.load_file(self.suite.resolve(case.backtest))
         with self.platform.db.session() as session:
             backtests.ingest(session, backtest, actor=caller.name, role=caller.role)
@@ -189,10 +199,10 @@ class SuiteRun:
         findings = report.factcheck.findings
         seen = verifiers.ReportsObservation(
             status=report.status, checked_claims=report.factcheck.supported + report.factcheck.contradicted,
-            contradicted=report.factcheck.contradicted, text=report.text,
+            contradicted=report.factcheck.contradicted, text=report.text, withheld=len(report.narrative.get("withheld") or {}),
             claimed_metrics=[f.metric for f in findings if f.metric and f.status != "unverifiable"],
         )
-        return verifiers.verify_reports(case.expect, seen)
+        return verifiers.verify_reports(case.expect, seen), verifiers.counts_reports(case.expect, seen)
 
     def prompt_versions(self) -> dict[str, str]:
         """Prompt id -> version, as the model calls recorded them (what was measured, whatever
@@ -216,6 +226,7 @@ def run_suites(suites: list[Suite], config: EvalConfig, progress: Progress | Non
 def run_suite(suite: Suite, config: EvalConfig, workdir: Path, progress: Progress | None = None) -> SuiteResult:
     """The suite's cases dealt round-robin to `concurrency` platforms, run at once. Platforms are
     built one after another (migrations and model loading are not for concurrent threads)."""
+    started = time.perf_counter()
     shards = [shard for shard in (suite.cases[start::config.concurrency] for start in range(config.concurrency)) if shard]
     runs: list[SuiteRun] = []
     try:
@@ -227,4 +238,5 @@ def run_suite(suite: Suite, config: EvalConfig, workdir: Path, progress: Progres
     finally:
         for run in runs:
             run.close()
-    return SuiteResult(str(suite.path), suite.product, suite.lang, config.repeat, [merged[case.id] for case in suite.cases], prompts)
+    wall_s = round(time.perf_counter() - started, 1)
+    return SuiteResult(str(suite.path), suite.product, suite.lang, config.repeat, [merged[case.id] for case in suite.cases], prompts, wall_s)

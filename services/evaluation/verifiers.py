@@ -27,6 +27,7 @@ class BuilderObservation:
     template: str | None
     params: dict[str, Any]
     validation_errors: list[str]
+    retrieved_template: str | None = None  # retrieval's first candidate: what retrieval alone would pick
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ReportsObservation:
     contradicted: int
     claimed_metrics: list[str]
     text: str
+    withheld: int = 0  # prose fields left out as degenerate
 
 
 def verify_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation) -> list[str]:
@@ -87,3 +89,28 @@ def verify_reports(expect: ReportsExpect, seen: ReportsObservation) -> list[str]
     if expect.status and seen.status != expect.status:
         failures.append(f"status: {seen.status}, expected {expect.status}")
     return failures
+
+
+# Counts beside the verdict: what an issue's "done when" is stated in (how often the model's
+# template is right next to retrieval's, verified reports with a contradiction, unasked changes).
+
+
+def counts_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation) -> dict[str, bool]:
+    return {"unasked state change": bool(seen.state_changes) and not expect.state_change}
+
+
+def counts_builder(expect: BuilderExpect, seen: BuilderObservation) -> dict[str, bool]:
+    return {
+        "template by the model": seen.template == expect.template,
+        "template by retrieval alone": seen.retrieved_template == expect.template,
+        "invalid draft": bool(seen.validation_errors),
+    }
+
+
+def counts_reports(expect: ReportsExpect, seen: ReportsObservation) -> dict[str, bool]:
+    return {
+        "verified": seen.status == "verified",
+        "verified with a contradiction": seen.status == "verified" and seen.contradicted > 0,
+        ">= 4 checked claims": seen.checked_claims >= 4,
+        "prose withheld as degenerate": seen.withheld > 0,
+    }

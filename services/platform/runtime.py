@@ -156,8 +156,12 @@ class Platform:
             return labelled_version(own, prompt_id, self.settings.env)
 
     def render_prompt(self, prompt_id: str, variables: dict[str, Any]) -> RenderedPrompt:
-        """What every feature renders: the prompt version of this environment."""
-        return self.prompts.render(prompt_id, variables, self.prompt_version(prompt_id))
+        """What every feature renders: the prompt version of this environment, given the
+        variables that version declares, so a label rolled back to an older version that reads
+        fewer of them still renders."""
+        version = self.prompt_version(prompt_id)
+        declared = set(self.prompts.get(prompt_id, version).input_variables)
+        return self.prompts.render(prompt_id, {k: v for k, v in variables.items() if k in declared}, version)
 
     def prompt_spec(self, prompt_id: str, session: Session | None = None) -> PromptSpec:
         return self.prompts.get(prompt_id, self.prompt_version(prompt_id, session))

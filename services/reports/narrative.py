@@ -16,17 +16,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: code-stated insights in every section, key_insights, withheld prose
 PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
 SECTIONS: dict[str, tuple[str, int]] = {
     "headline": ("Headline", 100),
-    "executive_summary": ("Executive summary", 400),
-    "performance_vs_benchmark": ("Performance vs benchmark", 240),
-    "risk": ("Risk", 240),
-    "regime_analysis": ("Regime analysis", 240),
-    "signal_insights": ("Signal insights", 200),
-    "anomalies": ("Anomalies", 200),
+    "executive_summary": ("Executive summary", 300),
+    "performance_vs_benchmark": ("Performance vs benchmark", 160),
+    "risk": ("Risk", 160),
+    "regime_analysis": ("Regime analysis", 160),
+    "signal_insights": ("Signal insights", 160),
+    "anomalies": ("Anomalies", 160),
 }
+MAX_KEY_INSIGHTS = 4
 LIST_SECTIONS: dict[str, tuple[str, int, int]] = {
     "recommendations": ("Recommendations", 3, 120),
     "caveats": ("Caveats", 2, 120),
@@ -64,8 +65,10 @@ def prose_pattern(placeholders: list[str]) -> str:
     return rf"^(?:{text}|\{{(?:{names})\}})*$"
 
 
-def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[str]) -> type[BaseModel]:
-    """The output type for one backtest: its placeholders, its regimes, its metrics.
+def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[str], insight_ids: list[str] | None = None) -> type[BaseModel]:
+    """The output type for one backtest: its placeholders, its regimes, its metrics, and the ids
+    of the insight statements code derived (`key_insights`: the model picks and orders them
+    right after the headline, before it writes the sections' connecting prose).
 
     A backtest may have no KPIs or regimes at all (every KPI is optional): the fields that
     choose among them are then left out, since an empty `Literal` is no type (pydantic asserts),
@@ -75,6 +78,9 @@ def narrative_type(placeholders: list[str], regimes: list[str], metrics: list[st
         name: (str, Field(min_length=1, max_length=limit, pattern=pattern, description=title))
         for name, (title, limit) in SECTIONS.items()
     }
+    if insight_ids:
+        chosen = (list[Literal[tuple(insight_ids)]], Field(min_length=1, max_length=MAX_KEY_INSIGHTS, description="Key insights, most important first"))  # type: ignore[valid-type]
+        fields = {"headline": fields.pop("headline"), "key_insights": chosen, **fields}
     for name, (title, items, limit) in LIST_SECTIONS.items():
         item = Annotated[str, Field(min_length=1, max_length=limit, pattern=pattern)]
         fields[name] = (list[item], Field(min_length=1, max_length=items, description=title))  # type: ignore[valid-type]

@@ -51,6 +51,8 @@ def markdown(report: ReportOut, backtest: BacktestIn) -> str:
         lines += [f"## {title}", ""]
         lines += [f"- {item}" for item in body] if isinstance(body, list) else [body]
         lines.append("")
+    if note := withheld_note(report):
+        lines += [f"*{note}*", ""]
     lines += [f"## Fact check: {report.factcheck.verdict}", ""]
     lines += [f"- **{f.status}** ({f.metric or 'claim'}, {f.entity}): {f.claim} {f.note}".rstrip() for f in report.factcheck.findings]
     return "\n".join(lines).rstrip() + "\n"
@@ -62,11 +64,20 @@ def html(report: ReportOut, backtest: BacktestIn) -> str:
         backtest=backtest,
         headline=fill(report.narrative["headline"], report.figures),
         sections=[(title, _marked(body, report)) for title, body in _sections(report)],
+        withheld=withheld_note(report),
         kpis=_kpi_rows(report),
         chart=regime_chart(backtest),
         equity=equity_chart(backtest),
         timeline=regime_timeline(backtest),
     )
+
+
+def withheld_note(report: ReportOut) -> str:
+    """Which of the model's prose was left out and why; the sections then hold code's statements."""
+    withheld = report.narrative.get("withheld") or {}
+    if not withheld:
+        return ""
+    return "Model prose left out: " + "; ".join(f"{field} ({reason})" for field, reason in sorted(withheld.items())) + ". The statements shown are stated by code from the stored figures."
 
 
 def _marked(body: str | list[str], report: ReportOut) -> Markup | list[Markup]:

@@ -14,13 +14,14 @@ import hashlib
 import json
 import time
 import uuid
+from typing import Any
 
 import structlog
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from guardrails.factcheck import FactCheckResult, check
+from guardrails.factcheck import FactCheckResult, FactSheet, check
 from guardrails.policy import Action, Stage
 from inference.errors import LLMUnavailableError
 from inference.structured import CallContext
@@ -33,7 +34,9 @@ from services.reports import store
 from services.reports.cache import CACHE_NAME, ReportCache
 from services.reports.facts import fact_sheet, figures
 from services.reports.models import Report, ReportRequest, ReportReview
-from services.reports.narrative import SCHEMA_VERSION, narrative_type, render_text
+from services.reports.composition import compose
+from services.reports.insights import Insight, insights
+from services.reports.narrative import SCHEMA_VERSION, fill, narrative_type, render_text
 from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn, ReviewQueueItem
 
 log = structlog.get_logger(__name__)
@@ -97,19 +100,22 @@ class ReportGenerationService:
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller) -> Report:
-        values = figures(backtest)
+        values, found = figures(backtest), insights(backtest)
         output_type = narrative_type(
             placeholders=sorted(values),
             regimes=[regime.label for regime in backtest.regimes],
             metrics=[name for name in KPI_NAMES if name in values],
+            insight_ids=[insight.id for insight in found if insight.has_figures],
         )
-        prompt = self.platform.render_prompt(PROMPT_ID, _prompt_variables(backtest, values))
+        prompt = self.platform.render_prompt(PROMPT_ID, _prompt_variables(backtest, values, found))
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
-        narrative = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        written = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        narrative = compose(written, found, backtest.strategy.name)
         text, flags = self._screen(backtest, render_text(narrative, values), caller)
-        result = check(text, fact_sheet(backtest))
-        status = "verified" if result.verdict == "verified" and not flags else "needs_review"
+        sheet = fact_sheet(backtest)
+        result = check(text, sheet)
+        status = "verified" if result.verdict == "verified" and not flags and _every_section_checked(narrative, values, found, sheet) else "needs_review"
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         with self.platform.db.session() as session:
             report = self._by_key(session, key, include_invalidated=True) or Report(cache_key=key)
@@ -218,7 +224,14 @@ class ReportGenerationService:
         )
 
 
-def _prompt_variables(backtest: BacktestIn, values: dict[str, str]) -> dict[str, str]:
+def _every_section_checked(narrative: dict[str, Any], values: dict[str, str], found: list[Insight], sheet: FactSheet) -> bool:
+    """`verified` needs a supported claim in each section that states figures: a report with
+    nothing checked is never verified (SmolLM2's were, with 0 claims checked)."""
+    sections = {insight.section for insight in found if insight.has_figures}
+    return bool(sections) and all(check(fill(narrative[section], values), sheet).supported > 0 for section in sections)
+
+
+def _prompt_variables(backtest: BacktestIn, values: dict[str, str], found: list[Insight]) -> dict[str, str]:
     regimes = "\n".join(
         f"- {r.label} ({r.start} to {r.end}): return {{{r.label}.total_return}}, sharpe {{{r.label}.sharpe}}" for r in backtest.regimes
     )
@@ -234,6 +247,7 @@ def _prompt_variables(backtest: BacktestIn, values: dict[str, str]) -> dict[str,
         "signals": signals or "none recorded",
         "anomalies": anomalies or "none",
         "placeholders": ", ".join(f"{{{name}}}" for name in sorted(values)),
+        "insights": "\n".join(f"- {insight.id}: {insight.text}" for insight in found),
     }
 
 

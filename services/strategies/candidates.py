@@ -10,6 +10,9 @@ from services.strategies.schemas import Candidate
 
 TEMPLATES = "strategy_templates"
 INDICATORS = "indicators"
+# Templates scoring within this much of the best one are a near tie the model may break; a
+# clearer lead (a named template or synonym adds 0.25) leaves it no template choice to get wrong.
+CONTENDER_MARGIN = 0.05
 
 
 def template_documents(catalogue: Catalogue) -> list[Document]:
@@ -52,6 +55,13 @@ def ensure_index(index: SemanticIndex, catalogue: Catalogue, progress: Progress 
 class Retrieved:
     templates: list[Candidate]
     indicators: list[Candidate]
+
+    @property
+    def contenders(self) -> list[Candidate]:
+        """The templates the model chooses among: retrieval's best and any near tie with it
+        (a 135M model chose worse than retrieval's first candidate when given all three)."""
+        best = self.templates[0].score if self.templates else 0.0
+        return [c for c in self.templates if c.score >= best - CONTENDER_MARGIN]
 
 
 def retrieve(index: SemanticIndex, intent: str, *, templates: int = 3, indicators: int = 5, hybrid: bool = True) -> Retrieved:

@@ -94,7 +94,7 @@ class StrategyBuilderService:
 
     def _draft(self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], str, list[str], int]:
         """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
-        templates = [self.catalogue.template(c.id) for c in retrieved.templates]
+        templates = [self.catalogue.template(c.id) for c in retrieved.contenders]
         output_type = draft_type(templates, constraints, sorted(self.catalogue.instruments))
         feedback = f"Current configuration to revise: {json.dumps(previous)}" if previous else "none"
         seed = int(hashlib.sha256(intent.encode()).hexdigest()[:8], 16)

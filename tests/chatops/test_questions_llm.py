@@ -3,10 +3,9 @@
 MarketDataService stand-in, in a world with known faults. Each answer must carry the tool
 result that answers it, with the right facts, and cite or retrieve the right runbook.
 
-The test model's weights are random, so the text of a `final_answer` it writes is noise and is
-not checked; what the product guarantees is checked instead: the tool result's data and the
-key fact in its summary (the evidence shown under the answer, and the answer itself whenever
-the product writes it from the evidence: a degraded or given-up turn)."""
+The test model's weights are random, so its prose is noise and is not checked; what the product
+guarantees is checked instead: the tool result's data, the key fact in its summary, and the
+answer opening with findings code stated (the last column), whatever the model wrote."""
 
 from __future__ import annotations
 
@@ -29,33 +28,32 @@ from tests.support.marketdata import start, stop
 
 pytestmark = pytest.mark.llm
 Check = Callable[[Any], bool]
-EVIDENCE_ANSWERS = ("The language model is unavailable", "I could not reach a conclusion")  # answers the product writes from the evidence
 
 
 def by(key: str, data: list[dict[str, Any]]) -> dict[str, Any]:
     return {row[key]: row for row in data}
 
 
-# question, runbooks (any of), tool, check of its data, key fact its summary must state
-QUESTIONS: list[tuple[str, str, str, Check, str]] = [
+# question, runbooks (any of), tool, check of its data, key fact its summary must state, what the answer opens with
+QUESTIONS: list[tuple[str, str, str, Check, str, str]] = [
     ("Why did the kpi-rollup pipeline fail last night?", "rb-pipeline-failure|rb-kpi-rollup-late", "pipeline_status",
-     lambda data: by("pipeline", data)["kpi-rollup"]["failed_tasks"] == ["upsert_kpis"], "FAILED"),
+     lambda data: by("pipeline", data)["kpi-rollup"]["failed_tasks"] == ["upsert_kpis"], "FAILED", "kpi-rollup"),
     ("Is market data stale right now? Which feeds are behind?", "rb-stale-market-data", "market_data_freshness",
-     lambda data: by("feed", data["feeds"])["futures-cme"]["status"] == "breach" and by("feed", data["feeds"])["equities-us"]["status"] == "ok", "futures-cme BREACH"),
+     lambda data: by("feed", data["feeds"])["futures-cme"]["status"] == "breach" and by("feed", data["feeds"])["equities-us"]["status"] == "ok", "futures-cme BREACH", "futures-cme"),
     ("Is the LLM server down? Generation calls fail with llm_unavailable.", "rb-llm-server-down", "service_health",
-     lambda data: by("service", data)["vllm"]["status"] == "up", "vllm UP"),
+     lambda data: by("service", data)["vllm"]["status"] == "up", "vllm UP", "vllm"),
     ("The database is slow. Is the connection pool exhausted?", "rb-database-slow", "database_health",
-     lambda data: data["select1_ms"] >= 0 and data["pool"]["checked_out"] <= data["pool"]["size"], "checked out of"),
+     lambda data: data["select1_ms"] >= 0 and data["pool"]["checked_out"] <= data["pool"]["size"], "checked out of", "pool"),
     ("What is the hit ratio of the report cache?", "rb-report-cache", "cache_status",
-     lambda data: by("name", data)["reports"]["entries"] == 1 and by("name", data)["reports"]["hits"] >= 1, "reports: 1 entries, hit ratio"),
+     lambda data: by("name", data)["reports"]["entries"] == 1 and by("name", data)["reports"]["hits"] >= 1, "reports: 1 entries, hit ratio", "hit ratio"),
     ("Which backtests raised anomaly alerts like data gaps or slippage outliers?", "rb-anomaly-alerts", "recent_alerts",
-     lambda data: any(a["source"] == "backtest_anomaly" and "cmd-crude-macd" in a["subject"] for a in data), "backtest_anomaly"),
+     lambda data: any(a["source"] == "backtest_anomaly" and "cmd-crude-macd" in a["subject"] for a in data), "backtest_anomaly", "cmd-crude-macd"),
     ("Reports still show old KPIs after the KPI rollup, is the rollup late?", "rb-kpi-rollup-late|rb-report-cache", "pipeline_status",
-     lambda data: by("pipeline", data)["kpi-rollup"]["status"] == "failed", "kpi-rollup run"),
+     lambda data: by("pipeline", data)["kpi-rollup"]["status"] == "failed", "kpi-rollup run", "kpi-rollup"),
     ("The strategy builder cannot find templates. Is the vector index out of date?", "rb-vector-index", "cache_status",
-     lambda data: by("name", data)["strategy-catalogue-index"]["entries"] > 0, "strategy-catalogue-index:"),
+     lambda data: by("name", data)["strategy-catalogue-index"]["entries"] > 0, "strategy-catalogue-index:", "strategy-catalogue-index"),
     ("What alerts fired in the last day?", "rb-anomaly-alerts|rb-pipeline-failure|rb-market-data-down", "recent_alerts",
-     lambda data: any(a["source"] == "pipeline" and "kpi-rollup" in a["subject"] for a in data), " pipeline"),
+     lambda data: any(a["source"] == "pipeline" and "kpi-rollup" in a["subject"] for a in data), " pipeline", "kpi-rollup"),
 ]
 
 
@@ -91,20 +89,20 @@ def ask(api: Api, question: str, role: Role = Role.viewer) -> dict[str, Any]:
     return response.json()
 
 
-@pytest.mark.parametrize(("question", "runbooks", "tool", "check", "fact"), QUESTIONS, ids=[q[2] + ":" + q[0][:30] for q in QUESTIONS])
+@pytest.mark.parametrize(("question", "runbooks", "tool", "check", "fact", "subject"), QUESTIONS, ids=[q[2] + ":" + q[0][:30] for q in QUESTIONS])
 def test_top_question_is_answered_by_the_tool_it_needs(
-    world: tuple[Api, MarketData], question: str, runbooks: str, tool: str, check: Check, fact: str
+    world: tuple[Api, MarketData], question: str, runbooks: str, tool: str, check: Check, fact: str, subject: str
 ) -> None:
     api, _ = world
     body = ask(api, question)
-    assert body["runbooks"][0]["id"] in runbooks.split("|"), body["runbooks"]
+    cited = [r["id"] for r in body["runbooks"] if r["cited"]]
+    assert cited and cited[0] in runbooks.split("|"), body["runbooks"]
     results = [c for c in body["tool_calls"] if c["tool"] == tool and c["status"] == "ok"]
     assert results, [(c["tool"], c["status"], c["summary"]) for c in body["tool_calls"]]
     assert check(results[0]["data"]), results[0]
     assert fact in results[0]["summary"], results[0]["summary"]
     assert body["outcome"] in ("answered", "escalated", "needs_confirmation") and body["answer"]
-    if body["answer"].startswith(EVIDENCE_ANSWERS):
-        assert fact in body["answer"], body["answer"]
+    assert subject.lower() in body["answer"].lower(), body["answer"]
     assert all(r["id"] in {hit["id"] for hit in body["runbooks"]} for r in body["runbooks"] if r["cited"])
     assert not any(c["tool"] == "invalidate_cache" and c["status"] == "ok" for c in body["tool_calls"])  # a viewer never changes state
 
@@ -114,7 +112,8 @@ def test_market_data_down_is_seen_and_the_turn_is_audited(world: tuple[Api, Mark
     api, marketdata = world
     marketdata.stop()
     body = ask(api, "The market data service is not responding. Is it down?")
-    assert body["runbooks"][0]["id"] == "rb-market-data-down"
+    assert [r["id"] for r in body["runbooks"] if r["cited"]] == ["rb-market-data-down"]
+    assert "market-data is DOWN since" in body["answer"], body["answer"]
     health = next(c for c in body["tool_calls"] if c["tool"] == "service_health" and c["status"] == "ok")
     assert by("service", health["data"])["market-data"]["status"] == "down"
     freshness = next(c for c in body["tool_calls"] if c["tool"] == "market_data_freshness")

@@ -84,7 +84,8 @@ def seed(platform: Platform, clock: Clock) -> None:
     def promote(stamp: str, by: str, prompt_id: str, env: str, reason: str) -> None:
         clock.at(stamp)
         with platform.db.session() as session:
-            prompt_labels.promote(session, platform.prompts, callers[by], prompt_id, "1.0.0", env, reason)  # type: ignore[arg-type]
+            version = platform.prompts.versions(prompt_id)[0].version  # the oldest shipped version
+            prompt_labels.promote(session, platform.prompts, callers[by], prompt_id, version, env, reason)  # type: ignore[arg-type]
 
     def record(stamp: str, by: str, action: str, target: str, details: dict[str, object]) -> None:
         clock.at(stamp)

@@ -15,8 +15,8 @@ from services.platform.runtime import Platform
 from services.reports import store
 from services.reports.facts import figures
 from services.reports.models import ReportRequest, ReportReview
-from services.reports.narrative import PLACEHOLDER, SECTIONS, narrative_type
-from services.reports.schemas import KPI_NAMES
+from services.reports.insights import insights
+from services.reports.narrative import PLACEHOLDER, SECTIONS, fill
 from services.reports.service import ReportGenerationService
 from tests.conftest import PlatformFactory
 from tests.reports.conftest import import_samples, sample
@@ -40,15 +40,17 @@ def test_reports_are_schema_valid_with_figures_from_the_store(api: Api) -> None:
     for backtest_id, response in zip(chosen, responses, strict=True):
         assert response.status_code == 200, response.text
         report, backtest = response.json(), backtests[backtest_id]
-        values = figures(backtest)
-        output_type = narrative_type(sorted(values), [r.label for r in backtest.regimes], [k for k in KPI_NAMES if k in values])
-        output_type.model_validate(report["narrative"])  # strictly valid against the per-backtest schema
+        values, found = figures(backtest), insights(backtest)
+        narrative = report["narrative"]
+        assert set(narrative) >= {*SECTIONS, "key_insights", "withheld"} and set(narrative["key_insights"]) <= {i.id for i in found}
         assert report["figures"] == values and report["status"] in ("verified", "needs_review")
-        assert report["prompt_id"] == "reports.narrative" and report["prompt_version"] == "1.0.0"
+        assert report["prompt_id"] == "reports.narrative" and report["prompt_version"] == "2.0.0"
         flagged = report["factcheck"]["contradicted"] + report["factcheck"]["unverifiable"]
-        assert report["status"] == ("needs_review" if flagged else "verified")
-        for name in SECTIONS:  # the model wrote no digit: every number in the text is a stored figure
-            assert not re.search(r"\d", PLACEHOLDER.sub("", report["narrative"][name]))
+        assert report["status"] == "needs_review" or (not flagged and report["factcheck"]["supported"] > 0)
+        for insight in found:  # code's statements stand in their sections, whatever the model wrote
+            assert fill(insight.text, values) in fill(narrative[insight.section], values)
+        for name in SECTIONS:  # no digit but the stored figures (and the benchmark's name)
+            assert not re.search(r"\d", PLACEHOLDER.sub("", narrative[name]).replace(backtest.benchmark or "", ""))
     with api.platform.db.session() as session:
         call = session.scalars(select(LLMCall).where(LLMCall.feature == "reports")).first()
         assert call.prompt_id == "reports.narrative" and call.prompt_hash and call.output_tokens > 0

@@ -1,0 +1,68 @@
+"""Which findings and which runbook answer this question: embedding similarity plus what code
+knows (a named subject, a problem), so the order never depends on the model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from services.chatops.findings import Finding
+from services.chatops.intents import named
+from services.chatops.runbooks import RunbookHit
+
+Embed = Callable[[list[str]], list[list[float]]]
+NAMED_BONUS = 0.3
+PROBLEM_BONUS = 0.15
+LEAD_MIN_SCORE = 0.45
+MAX_LEAD = 2
+
+
+@dataclass(frozen=True)
+class Ranked:
+    finding: Finding
+    score: float
+
+
+def rank_findings(question: str, found: Sequence[Finding], embed: Embed) -> list[Ranked]:
+    """Findings by relevance: cosine to the question, more for a subject the question names
+    and for a problem (a question to ops is usually about one)."""
+    if not found:
+        return []
+    query, *vectors = embed([question, *(f.text for f in found)])
+    scored = [
+        Ranked(f, _cosine(query, vector) + NAMED_BONUS * named(question, f.subject) + PROBLEM_BONUS * f.problem)
+        for f, vector in zip(found, vectors, strict=True)
+    ]
+    return sorted(scored, key=lambda r: r.score, reverse=True)
+
+
+def lead(ranked: Sequence[Ranked]) -> list[Finding]:
+    """The findings an answer opens with: the best one, and the next if it clears the bar."""
+    return [r.finding for n, r in enumerate(ranked[:MAX_LEAD]) if n == 0 or r.score >= LEAD_MIN_SCORE]
+
+
+def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit]) -> RunbookHit | None:
+    """The runbook whose scores for the question and for the leading problems add up best:
+    the question alone ranks the right runbook first less often than with what is wrong."""
+    scores: dict[str, float] = {}
+    hits: dict[str, RunbookHit] = {}
+    for source in (by_question, by_findings):
+        for hit in source:
+            scores[hit.id] = scores.get(hit.id, 0.0) + hit.score
+            hits.setdefault(hit.id, hit)
+    return hits[max(scores, key=scores.__getitem__)] if scores else None
+
+
+def excerpt(question: str, hit: RunbookHit, embed: Embed, sentences: int = 2) -> str:
+    """The runbook section's lines that best answer the question, in their own order."""
+    lines = [line.strip(" -*\t") for line in re.split(r"\n+|(?<=[.!?])\s+", hit.text) if len(line.strip(" -*\t")) > 12]
+    if not lines:
+        return hit.text[:300]
+    query, *vectors = embed([question, *lines])
+    best = sorted(range(len(lines)), key=lambda i: _cosine(query, vectors[i]), reverse=True)[:sentences]
+    return " ".join(lines[i].rstrip(".") + "." for i in sorted(best))
+
+
+def _cosine(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))  # the embedder normalises its vectors

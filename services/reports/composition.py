@@ -1,0 +1,69 @@
+"""A report as shown: code's insight statements in every section, the model's prose after them
+only where it is prose worth showing.
+
+SmolLM2-135M repeated one line in 6 of 8 sections and wrote headlines that restated nothing;
+such prose is left out, the statements stand, and the report says which prose was left out and
+why (`withheld`). The key insights the model picked lead the executive summary in its order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from services.reports.insights import Insight
+from services.reports.narrative import LIST_SECTIONS, SECTIONS
+
+SUMMARY_INSIGHTS = 3
+MIN_REPEAT_WORDS = 3  # shorter fragments ("however,") may recur in good prose
+STOPWORDS = {"the", "a", "an", "and", "of", "in", "on", "for", "to", "vs", "versus", "with", "this", "strategy", "report", "backtest", "s"}
+
+
+def compose(model: dict[str, Any], found: list[Insight], strategy: str) -> dict[str, Any]:
+    """The stored narrative: every section the statements that belong to it, then the model's
+    prose for it if usable; `key_insights` the ids that lead the summary, `withheld` the prose
+    left out (field -> reason). Placeholders stay for code to fill."""
+    withheld = degenerate(model)
+    by_id = {insight.id: insight for insight in found}
+    picked = [i for i in model.get("key_insights", []) if i in by_id]
+    lead = list(dict.fromkeys(picked or [i.id for i in found if i.has_figures]))[:SUMMARY_INSIGHTS]
+    out: dict[str, Any] = {key: value for key, value in model.items() if key not in SECTIONS and key not in LIST_SECTIONS}
+    out["headline"] = model["headline"] if "headline" not in withheld else f"{strategy}: backtest report"
+    out["executive_summary"] = _join([by_id[i].text for i in lead], model, "executive_summary", withheld)
+    for section in SECTIONS:
+        if section not in ("headline", "executive_summary"):
+            out[section] = _join([i.text for i in found if i.section == section], model, section, withheld)
+    for section in LIST_SECTIONS:
+        out[section] = [item for n, item in enumerate(model[section]) if f"{section}.{n}" not in withheld]
+    out["key_insights"], out["withheld"] = lead, withheld
+    return out
+
+
+def _join(statements: list[str], model: dict[str, Any], field: str, withheld: dict[str, str]) -> str:
+    prose = [] if field in withheld else [model[field].strip()]
+    return " ".join([*statements, *prose])
+
+
+def degenerate(model: dict[str, Any]) -> dict[str, str]:
+    """Prose fields not worth showing as the model's, with the reason: empty, restating the
+    section's title, or a sentence another field already said (the first saying stays)."""
+    titles = {name: title for name, (title, _limit) in SECTIONS.items()} | {name: title for name, (title, _i, _l) in LIST_SECTIONS.items()}
+    fields = [(name, name, model[name]) for name in SECTIONS]
+    fields += [(f"{name}.{n}", name, item) for name in LIST_SECTIONS for n, item in enumerate(model[name])]
+    seen: set[str] = set()
+    reasons: dict[str, str] = {}
+    for key, section, text in fields:
+        words = _words(text)
+        sentences = [" ".join(_words(s)) for s in re.split(r"(?<=[.!?;,])\s+|\n+", text) if len(_words(s)) >= MIN_REPEAT_WORDS]
+        if not words:
+            reasons[key] = "empty"
+        elif set(words) <= set(_words(titles[section])) | STOPWORDS:
+            reasons[key] = "restates its title"
+        elif len(set(sentences)) < len(sentences) or any(s in seen for s in sentences):
+            reasons[key] = "repeats a sentence"
+        seen.update(sentences)
+    return reasons
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", re.sub(r"\{[^}]*\}", " ", text.lower()))

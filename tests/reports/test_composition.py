@@ -1,0 +1,83 @@
+"""Insight statements by code and the report composed from them (pure, no model): the facts of
+a report do not depend on the model, and degenerate prose is not shown as the model's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guardrails.factcheck import check
+from services.reports.composition import compose, degenerate
+from services.reports.facts import fact_sheet, figures
+from services.reports.insights import insights
+from services.reports.narrative import LIST_SECTIONS, SECTIONS, fill, narrative_type, render_text
+from services.reports.schemas import BacktestIn
+from tests.reports.conftest import sample
+
+
+def backtest(name: str = "eq-us-ma-crossover", **kpis: Any) -> BacktestIn:
+    document = sample(name)
+    return BacktestIn.model_validate({**document, "kpis": {**document["kpis"], **kpis}})
+
+
+def prose(text: str | None = None, **fields: Any) -> dict[str, Any]:
+    """Model output: ``text`` in every field, or a different remark per field."""
+    def said(name: str) -> str:
+        return text or f"A remark on {name.replace('_', ' ')} worth reading."
+    return {name: [said(name)] if name in LIST_SECTIONS else said(name) for name in [*SECTIONS, *LIST_SECTIONS]} | fields
+
+
+def test_every_statement_of_every_shipped_sample_is_supported_by_the_store() -> None:
+    for name in ("eq-us-ma-crossover", "crypto-btc-keltner", "fx-eurusd-bollinger", "rates-ust-pairs", "cmd-crude-macd"):
+        bt = backtest(name)
+        values, found = figures(bt), insights(bt)
+        result = check("\n".join(fill(i.text, values) for i in found), fact_sheet(bt))
+        assert result.contradicted == 0 and result.unverifiable == 0 and result.supported >= 4, (name, result.findings)
+
+
+def test_the_comparison_with_the_benchmark_is_stated_by_code_both_ways() -> None:
+    beat, trailed = backtest(cagr=0.30, total_return=None), backtest(cagr=0.01, total_return=None)
+    assert insights(beat)[0].text.startswith("The strategy beat ") and insights(trailed)[0].text.startswith("The strategy trailed ")
+    assert check(fill(insights(trailed)[0].text, figures(trailed)), fact_sheet(trailed)).contradicted == 0
+
+
+def test_the_model_picks_and_orders_the_key_insights_that_lead_the_summary() -> None:
+    bt = backtest()
+    found = insights(bt)
+    ids = [i.id for i in found if i.has_figures]
+    output_type = narrative_type(sorted(figures(bt)), [r.label for r in bt.regimes], [], ids)
+    assert list(output_type.model_fields)[:2] == ["headline", "key_insights"]
+    narrative = compose(prose(key_insights=["risk.drawdown", "performance.vs_benchmark"]), found, "MA crossover")
+    by_id = {i.id: i.text for i in found}
+    assert narrative["executive_summary"].startswith(f"{by_id['risk.drawdown']} {by_id['performance.vs_benchmark']}")
+    assert narrative["key_insights"] == ["risk.drawdown", "performance.vs_benchmark"]
+
+
+def test_prose_repeated_across_sections_is_left_out_and_the_statements_stand() -> None:
+    bt = backtest("crypto-btc-keltner")
+    found = insights(bt)
+    repeated = "Benchmark Comparison of Bitcoin's Performance,"
+    narrative = compose(prose(repeated), found, "BTC Keltner")
+    assert narrative["headline"] == repeated  # the first saying stays
+    assert set(narrative["withheld"]) >= {"executive_summary", "risk", "regime_analysis", "recommendations.0"}
+    assert all(reason == "repeats a sentence" for reason in narrative["withheld"].values())
+    assert repeated not in narrative["risk"] and narrative["risk"].startswith("Max drawdown was {max_drawdown}")
+    assert narrative["recommendations"] == []
+    result = check(render_text(narrative, figures(bt)), fact_sheet(bt))
+    assert result.contradicted == 0 and result.supported >= 4
+
+
+def test_empty_or_title_only_prose_is_degenerate() -> None:
+    reasons = degenerate(prose(risk="Risk.", anomalies="  ", signal_insights="The signal insights"))
+    assert reasons == {"risk": "restates its title", "anomalies": "empty", "signal_insights": "restates its title"}
+
+
+def test_a_degenerate_headline_is_replaced_by_code() -> None:
+    narrative = compose(prose(headline="Headline"), insights(backtest()), "MA crossover")
+    assert narrative["headline"] == "MA crossover: backtest report" and narrative["withheld"]["headline"] == "restates its title"
+
+
+def test_a_backtest_without_figures_has_statements_without_claims() -> None:
+    bare = BacktestIn.model_validate({**{k: sample("eq-us-ma-crossover")[k] for k in ("strategy", "universe", "timeframe", "period")}, "id": "bare", "kpis": {}})
+    found = insights(bare)
+    assert [i.id for i in found] == ["anomalies.none"] and not found[0].has_figures
+    assert "key_insights" not in narrative_type([], [], [], []).model_fields
