@@ -67,6 +67,9 @@ def _risk(bt: BacktestIn) -> list[Insight]:
         out.append(_insight("risk.sharpe", text + "."))
     if k.annual_volatility is not None:
         out.append(_insight("risk.volatility", "Annual volatility was {annual_volatility}."))
+    adjusted = [f"{label} was {{{name}}}" for name, label in (("sortino", "Sortino ratio"), ("calmar", "Calmar ratio")) if getattr(k, name) is not None]
+    if adjusted:
+        out.append(_insight("risk.adjusted", " and ".join(adjusted) + "."))
     return out
 
 
@@ -96,6 +99,10 @@ def _trades(bt: BacktestIn) -> list[Insight]:
         out.append(_insight("signals.win_rate", text + (", with a profit factor of {profit_factor}." if k.profit_factor is not None else ".")))
     elif k.num_trades is not None:
         out.append(_insight("signals.trades", "The strategy made {num_trades} trades."))
+    activity = [f"{label} was {{{name}}}" for name, label in (("avg_trade_return", "Average trade return"), ("exposure", "exposure"), ("turnover", "turnover")) if getattr(k, name) is not None]
+    if activity:
+        text = "; ".join(activity)
+        out.append(_insight("signals.activity", text[0].upper() + text[1:] + "."))
     rated = [s for s in bt.signals if s.hit_rate is not None]
     if rated:
         best = max(rated, key=lambda s: s.hit_rate or 0.0)

@@ -20,6 +20,7 @@ from services.platform.errors import AppError
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.reports import store
+from services.reports.narrative import fill
 from services.reports.service import ReportGenerationService
 from services.showcase.export import export
 
@@ -80,8 +81,10 @@ def top_reports(demo: Demo) -> None:
         ranked = sorted(store.summaries(session), key=lambda row: row.sharpe if row.sharpe is not None else float("-inf"), reverse=True)
     for row in ranked[:TOP_REPORTS]:
         report = demo.call("GET", f"/backtests/{row.id}/report", Role.analyst)
+        withheld = report["narrative"].get("withheld") or {}
         demo.say(f"  {row.id:<26} Sharpe {row.sharpe}: {report['status']}, fact check {report['factcheck']['verdict']} "
-                 f"({report['factcheck']['supported']} verified, {report['factcheck']['contradicted']} contradicted)")
+                 f"({report['factcheck']['supported']} verified, {report['factcheck']['contradicted']} contradicted; "
+                 f"{len(withheld)} prose field(s) withheld)\n    {fill(report['narrative']['executive_summary'], report['figures'])[:320]}")
 
 
 def strategies(demo: Demo) -> None:
@@ -101,8 +104,8 @@ def chatops(demo: Demo) -> None:
     """The top 10 operational questions, after a failed pipeline run is reported."""
     for question in QUESTIONS:
         answer = demo.call("POST", "/chatops/ask", Role.operator, json={"question": question})
-        tools = ", ".join(sorted({call["tool"] for call in answer["tool_calls"]})) or "none"
-        demo.say(f"  {question}\n    {answer['outcome']} · tools: {tools} · runbooks: {', '.join(r['id'] for r in answer['runbooks'][:2])} · audit #{answer['audit_id']}")
+        cited = ", ".join(r["id"] for r in answer["runbooks"] if r["cited"]) or "none"
+        demo.say(f"  {question}\n    {answer['outcome']} · cited: {cited} · audit #{answer['audit_id']}\n    {answer['answer'][:320]}")
 
 
 def report_failed_run(demo: Demo) -> None:

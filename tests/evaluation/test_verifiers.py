@@ -7,6 +7,9 @@ from services.evaluation.verifiers import (
     BuilderObservation,
     ChatOpsObservation,
     ReportsObservation,
+    counts_builder,
+    counts_chatops,
+    counts_reports,
     verify_builder,
     verify_chatops,
     verify_reports,
@@ -52,3 +55,17 @@ def test_reports_claims_mentions_contradictions_status() -> None:
     assert verify_reports(expect, good) == []
     bad = ReportsObservation(status="needs_review", checked_claims=0, contradicted=1, claimed_metrics=[], text="")
     assert [f.split(":")[0] for f in verify_reports(expect, bad)] == ["min_claims", "mention", "mention", "contradicted", "status"]
+
+
+def test_counts_beside_the_verdict() -> None:
+    """What issue 17's "done when" is stated in: the model's template next to retrieval's,
+    verified reports with a contradiction, state changes nobody asked for."""
+    expect = BuilderExpect(template="ma_crossover")
+    seen = BuilderObservation("macd_momentum", {}, [], retrieved_template="ma_crossover")
+    assert counts_builder(expect, seen) == {"template by the model": False, "template by retrieval alone": True, "invalid draft": False}
+    report = ReportsObservation(status="verified", checked_claims=3, contradicted=1, claimed_metrics=[], text="", withheld=2)
+    assert counts_reports(ReportsExpect(), report) == {
+        "verified": True, "verified with a contradiction": True, ">= 4 checked claims": False, "prose withheld as degenerate": True,
+    }
+    assert counts_chatops(ChatOpsExpect(), chatops(state_changes=["invalidate_cache"])) == {"unasked state change": True}
+    assert counts_chatops(ChatOpsExpect(state_change=True), chatops(state_changes=["invalidate_cache"])) == {"unasked state change": False}
