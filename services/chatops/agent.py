@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from inference.errors import GenerationFailedError, LLMUnavailableError
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
-from services.chatops.ranking import Embed, choose_runbook, excerpt, lead, rank_findings
+from services.chatops.ranking import Embed, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -40,8 +40,10 @@ Severity = Literal["sev1", "sev2", "sev3"]
 # (prompt variables, output type, seed) -> a validated answer
 StepFn = Callable[[dict[str, str], type[BaseModel], int], BaseModel]
 Search = Callable[[str], list[RunbookHit]]
+Read = Callable[[str], str]  # runbook id -> its whole text
 RUNBOOK_MIN_SCORE = 0.3
 SHOWN_FINDINGS = 6
+MAX_OTHER_PROBLEMS = 3  # problems the question is not about still belong in an ops answer
 CACHE_TOOL = "invalidate_cache"
 
 
@@ -96,10 +98,11 @@ class Action:
 
 
 class Agent:
-    def __init__(self, executor: ToolExecutor, step: StepFn, search: Search, embed: Embed) -> None:
+    def __init__(self, executor: ToolExecutor, step: StepFn, search: Search, read: Read, embed: Embed) -> None:
         self.executor = executor
         self.step = step
         self.search = search
+        self.read = read
         self.embed = embed
 
     def run(self, question: Question) -> AgentRun:
@@ -108,11 +111,11 @@ class Agent:
         ranked = rank_findings(question.text, run.findings, self.embed)
         leading = lead(ranked)
         run.runbooks = self.search(question.text)
-        problems = " ".join(f.text for f in leading if f.problem)
+        problems = " ".join(f.text for f in relevant(ranked) if f.problem)
         runbook = choose_runbook(run.runbooks, self.search(problems) if problems else [])
         if runbook is not None and runbook.score < RUNBOOK_MIN_SCORE:
             runbook = None  # a weak match quoted as the procedure would mislead
-        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, runbook, self.embed)}" if runbook else ""
+        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
         run.cited = [runbook.id] if runbook else []
         if runbook and runbook.id not in {h.id for h in run.runbooks}:
             run.runbooks.append(runbook)
@@ -123,11 +126,13 @@ class Agent:
 
         shown = [r.finding for r in ranked[:SHOWN_FINDINGS]]
         chosen, phrase = self._choose(question, run, shown, quoted, action.text)
-        opening = list(dict.fromkeys([*leading[:1], *chosen, *leading]))[:MAX_CHOSEN]
+        opening = list(dict.fromkeys([*leading, *chosen]))[: len(leading) + MAX_CHOSEN]
         parts = [f.text for f in opening]
         if phrase and _says_something_new(phrase, parts):
             parts.append(phrase.strip())
-        run.answer = " ".join(p for p in [*parts, action.text, quoted] if p)
+        others = [f.text for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
+        also = "Also wrong right now: " + " ".join(others) if others else ""
+        run.answer = " ".join(p for p in [*parts, action.text, also, quoted] if p)
         if run.outcome == "degraded":
             run.answer = "The language model is unavailable, so this answer is the findings alone. " + run.answer
         log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason)

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import re
 
-CHANGE = re.compile(r"\b(clear|wipe|flush|purge|invalidate|reset|rebuild|re-?embed|re-?index|restart|reboot|evict)\b", re.IGNORECASE)
-ESCALATE = re.compile(r"\b(escalate|page (?:the|whoever|someone|them)|open an incident|hand (?:this|it) (?:over|to))\b", re.IGNORECASE)
-QUESTION_OPENERS = re.compile(r"^\s*(do|does|should|shall|can i|could i|is|are|would|will|when|why|how|what|who)\b", re.IGNORECASE)
+CHANGE = re.compile(
+    r"\b(?:clear|wipe|flush|purge|invalidat|reset|rebuild|re-?embed|re-?index|restart|reboot|evict|drop|delete|remove|expire|bust|nuke|regenerat)\w*",
+    re.IGNORECASE,
+)
+ESCALATE = re.compile(
+    r"\b(?:escalat\w*|page (?:the|whoever|someone|somebody|them|him|her|on-?call|[\w-]+-oncall)|wake up|call out|loop in|get (?:the )?(?:on-?call|owners?) (?:on|involved)|"
+    r"(?:open|raise|file) (?:an? )?(?:incident|ticket|sev\d?)|hand (?:this|it) (?:over|to)|notify (?:the )?(?:on-?call|owners?))\b",
+    re.IGNORECASE,
+)
 GENERIC_TOKENS = {"index", "cache", "service", "server", "feed", "pipeline"}
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 
@@ -17,21 +23,32 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
 
 
+WANTED = re.compile(r"\b(?:need|needs|want|wants|get|have|please|should be|must be)\b", re.IGNORECASE)
+
+
 def asks_for_change(question: str) -> bool:
-    """A sentence that tells us to change something ("Please clear the report cache."),
-    not one that asks about a change ("Why did the hit ratio drop after the reset?")."""
-    return any(CHANGE.search(s) and not _is_query(s) for s in _sentences(question))
+    """A sentence that tells us to change something ("Please clear the report cache.", "Need
+    the report invalidated."), not one that asks about a change ("Why did the hit ratio drop
+    after the reset?") or reports one ("Someone cleared the cache.")."""
+    return any(_tells(s, CHANGE) for s in _sentences(question))
+
+
+def _tells(sentence: str, verbs: re.Pattern[str]) -> bool:
+    if _is_query(sentence):
+        return False
+    told = [m.group(0) for m in verbs.finditer(sentence)]
+    return any(not word.lower().endswith("ed") or WANTED.search(sentence) for word in told)
 
 
 def asks_to_escalate(question: str) -> bool:
     """An instruction to escalate; "Do I need to page someone?" is a question, not one."""
-    return any(ESCALATE.search(s) and not _is_query(s) for s in _sentences(question))
+    return any(_tells(s, ESCALATE) for s in _sentences(question))
 
 
 def _is_query(sentence: str) -> bool:
     """A question about something; "Can you clear ...?" is a polite instruction, not a query."""
-    polite = re.match(r"^\s*(can|could|would|will) you\b", sentence, re.IGNORECASE)
-    return not polite and (sentence.rstrip().endswith("?") and bool(QUESTION_OPENERS.match(sentence)))
+    polite = re.match(r"^\s*(?:please\s+)?(?:can|could|would|will) you\b", sentence, re.IGNORECASE)
+    return not polite and sentence.rstrip().endswith("?")
 
 
 def named(question: str, name: str) -> bool:

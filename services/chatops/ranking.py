@@ -15,7 +15,8 @@ Embed = Callable[[list[str]], list[list[float]]]
 NAMED_BONUS = 0.3
 PROBLEM_BONUS = 0.15
 LEAD_MIN_SCORE = 0.45
-MAX_LEAD = 2
+MAX_LEAD = 3
+FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help choose
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,20 @@ def rank_findings(question: str, found: Sequence[Finding], embed: Embed) -> list
 
 
 def lead(ranked: Sequence[Ranked]) -> list[Finding]:
-    """The findings an answer opens with: the best one, and the next if it clears the bar."""
-    return [r.finding for n, r in enumerate(ranked[:MAX_LEAD]) if n == 0 or r.score >= LEAD_MIN_SCORE]
+    """The findings an answer opens with: the best one; the next ones that clear the bar; and,
+    when the best is a problem, the same tool's other problems (every feed that is behind, not
+    only the first)."""
+    if not ranked:
+        return []
+    best = ranked[0].finding
+    siblings = [r.finding for r in ranked[1:] if best.problem and r.finding.problem and r.finding.tool == best.tool]
+    relevant = [r.finding for r in ranked[1:] if r.score >= LEAD_MIN_SCORE]
+    return list(dict.fromkeys([best, *siblings, *relevant]))[:MAX_LEAD]
+
+
+def relevant(ranked: Sequence[Ranked]) -> list[Finding]:
+    """Findings that clear the bar: what the question is about (for choosing its runbook)."""
+    return [r.finding for r in ranked if r.score >= LEAD_MIN_SCORE]
 
 
 def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit]) -> RunbookHit | None:
@@ -47,18 +60,22 @@ def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[Runb
     the question alone ranks the right runbook first less often than with what is wrong."""
     scores: dict[str, float] = {}
     hits: dict[str, RunbookHit] = {}
-    for source in (by_question, by_findings):
+    for weight, source in ((1.0, by_question), (FINDINGS_WEIGHT, by_findings)):
         for hit in source:
-            scores[hit.id] = scores.get(hit.id, 0.0) + hit.score
+            scores[hit.id] = scores.get(hit.id, 0.0) + weight * hit.score
             hits.setdefault(hit.id, hit)
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def excerpt(question: str, hit: RunbookHit, embed: Embed, sentences: int = 2) -> str:
-    """The runbook section's lines that best answer the question, in their own order."""
-    lines = [line.strip(" -*\t") for line in re.split(r"\n+|(?<=[.!?])\s+", hit.text) if len(line.strip(" -*\t")) > 12]
+def excerpt(question: str, text: str, embed: Embed, sentences: int = 2) -> str:
+    """The runbook's lines that best answer the question, in their own order (headings and
+    front matter left out)."""
+    lines = [
+        line.strip(" -*\t") for line in re.split(r"\n+|(?<=[.!?])\s+", text)
+        if len(line.strip(" -*\t")) > 12 and not line.lstrip().startswith("#")
+    ]
     if not lines:
-        return hit.text[:300]
+        return text[:300]
     query, *vectors = embed([question, *lines])
     best = sorted(range(len(lines)), key=lambda i: _cosine(query, vectors[i]), reverse=True)[:sentences]
     return " ".join(lines[i].rstrip(".") + "." for i in sorted(best))

@@ -230,6 +230,12 @@ class RunbookLibrary:
                 )
         return list(best.values())[:limit]
 
+    def body(self, runbook_id: str) -> str:
+        """The runbook's whole text (empty if it is not imported): the agent quotes its best lines."""
+        with self.platform.db.session() as session:
+            row = session.get(Runbook, runbook_id)
+            return row.body if row is not None else ""
+
     def count(self) -> int:
         with self.platform.db.session() as session:
             return session.scalar(select(func.count()).select_from(Runbook)) or 0

@@ -66,7 +66,10 @@ class ChatOpsService:
             llm_components=[name for name, c in self.components.components.items() if c.llm], history=history,
             seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
         )
-        agent = Agent(self.executor, self._step_for(caller, turn_id), lambda query: self.library.search(query, RUNBOOK_CANDIDATES), self.platform.embedder.embed)
+        agent = Agent(
+            self.executor, self._step_for(caller, turn_id), lambda query: self.library.search(query, RUNBOOK_CANDIDATES), self.library.body,
+            self.platform.embedder.embed,
+        )
         run = agent.run(question)
         hits = run.runbooks
         calls = [ToolCallOut(**c.result.model_dump(), source=c.source, step=c.step) for c in run.calls]

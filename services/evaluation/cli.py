@@ -50,6 +50,7 @@ def eval_run(
     """Run suites and score each case; exit 0 when the run completed (see --min-pass-rate)."""
     loaded = [suite.model_copy(update={"cases": suite.cases[:limit]}) for suite in map(load_suite, suites)]
     settings = get_settings()
+    commit = git_commit(settings.git_commit)  # the code measured: the commit when the run starts
     registry = load_registry(settings.models_file, profile or settings.profile)
     with _model_server(llm_url, registry.profile_name, settings.log_dir) as (url, model), tempfile.TemporaryDirectory(prefix="insightstack-eval-") as workdir:
         config = EvalConfig(llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
@@ -57,7 +58,7 @@ def eval_run(
         with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task(model, total=total)
             results = run_suites(loaded, config, lambda case_id: progress.advance(task))
-    document = as_json(results, model=model, profile=registry.profile_name, commit=git_commit(settings.git_commit), date=datetime.now(UTC).date().isoformat())
+    document = as_json(results, model=model, profile=registry.profile_name, commit=commit, date=datetime.now(UTC).date().isoformat())
     if json_out:
         json_out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     table = as_markdown(document)

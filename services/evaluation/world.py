@@ -7,6 +7,7 @@ this process, so the agent's tools probe it over HTTP exactly as in production.
 
 from __future__ import annotations
 
+import socket
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ import structlog
 import yaml
 from sqlalchemy import delete
 
+from inference.endpoints import EndpointPool
 from services.chatops.service import ChatOpsService
 from services.marketdata.standin import DEFAULT_FEEDS, FeedBoard, StandinServer, feed_spec
 from services.pipelines import store as pipelines
@@ -84,11 +86,17 @@ class ChatOpsWorld:
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None
         self._use_runbooks(default_runbooks)  # embeds them now, while platforms are built one at a time
+        # "vllm down" for a case: this platform's model calls and replica probes go to a closed port
+        # (the agent then answers degraded, as it would in production); the next case gets them back.
+        self._live_llm = platform.pool.endpoints
+        self._dead_llm = EndpointPool([f"http://127.0.0.1:{_closed_port()}/v1"], timeout_s=5).endpoints
 
     def apply(self, world: World, base: Path) -> None:
-        if unsupported := [name for name in world.down if name != MARKET_DATA]:
-            raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {MARKET_DATA})")
+        llm = [name for name, component in self.chatops.components.components.items() if component.llm]
+        if unsupported := [name for name in world.down if name not in (MARKET_DATA, *llm)]:
+            raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {', '.join([MARKET_DATA, *llm])})")
         self.market_data.set(world)
+        self.platform.pool.endpoints = self._dead_llm if any(name in world.down for name in llm) else self._live_llm
         self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
         now = datetime.now(UTC)
         with self.platform.db.session() as session:
@@ -106,3 +114,10 @@ class ChatOpsWorld:
         if directory != self._runbooks:
             self.chatops.library.import_dir(directory, SETUP, set(self.chatops.executor.tools), prune=True)
             self._runbooks = directory
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound for a moment, then released): connection refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

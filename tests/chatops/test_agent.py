@@ -124,6 +124,10 @@ def search(query: str) -> list[RunbookHit]:
     return [RunbookHit(h.id, h.title, score, h.section, h.text, h.tools, h.services) for score, h in sorted(scored, key=lambda s: -s[0]) if score > 0]
 
 
+def read(runbook_id: str) -> str:
+    return next((h.text for h in RUNBOOKS if h.id == runbook_id), "")
+
+
 class Script:
     def __init__(self, answer: dict[str, Any] | Exception) -> None:
         self.answer = answer
@@ -141,7 +145,7 @@ def ask(text: str, script: Script, *, caller: Caller = OPERATOR, tools: list[Too
     executor = FakeExecutor(every, outputs)
     permitted = tools if tools is not None else (every if caller is OPERATOR else READ_TOOLS)
     question = Question(text=text, caller=caller, turn_id="t1", tools=permitted, components=COMPONENTS, llm_components=["vllm"])
-    return Agent(executor, script, search, embed).run(question), executor  # type: ignore[arg-type]
+    return Agent(executor, script, search, read, embed).run(question), executor  # type: ignore[arg-type]
 
 
 def test_the_answer_leads_with_the_finding_the_question_is_about_and_cites_the_runbook() -> None:
@@ -223,3 +227,13 @@ def test_a_target_that_cannot_answer_is_a_problem_finding() -> None:
     unreachable = {**OUTPUTS, "market_data_freshness": RuntimeError("market-data unreachable at http://md/health: ConnectError")}
     run, _ = ask("Is market data flowing?", Script({"findings": ["f1"], "answer": "Market data is unreachable."}), outputs=unreachable)
     assert any(f.problem and "unreachable" in f.text for f in run.findings)
+
+
+def test_every_feed_behind_leads_and_other_problems_follow() -> None:
+    feeds = {"service": "market-data", "feeds": [
+        {"feed": "fx-spot", "status": "breach", "lag_s": 900.0, "slo_s": 30.0}, {"feed": "futures-cme", "status": "halted", "lag_s": 400.0, "slo_s": 60.0},
+    ]}
+    run, _ = ask("Is the fx-spot feed behind?", Script({"findings": ["f1"], "answer": "Two feeds are stale."}), outputs={**OUTPUTS, "market_data_freshness": feeds})
+    opening, _, rest = run.answer.partition("Also wrong right now: ")
+    assert "fx-spot" in opening and "futures-cme" in opening
+    assert rest.startswith("Pipeline kpi-rollup run r7 failed")  # a problem the question is not about is still told

@@ -1,0 +1,38 @@
+"""What a question asks for, read by code (no model): changes and escalations are proposed only
+when a sentence tells us to make one, never when it asks or reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.chatops.intents import asks_for_change, asks_to_escalate, identifiers, named
+
+
+@pytest.mark.parametrize("question", [
+    "Please clear the report cache.", "Can you just wipe the whole report cache?", "Need the cached report for eq-x-y invalidated.",
+    "Drop the cached report for a-b-c please", "Reset the strategy catalogue index so it rebuilds.", "Restart the vLLM server, please.",
+])
+def test_instructions_to_change_something(question: str) -> None:
+    assert asks_for_change(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Why did the hit ratio drop after the reset?", "The report cache looks empty, anyone removed it?", "Someone cleared the cache yesterday.",
+    "What happens if I reset the index?", "Is it safe to skip the manual rerun?",
+])
+def test_questions_and_reports_about_a_change_are_not_requests(question: str) -> None:
+    assert not asks_for_change(question)
+
+
+def test_escalation_is_an_instruction_not_a_question_or_a_noun() -> None:
+    assert asks_to_escalate("market-data is unreachable. Escalate this to whoever owns it.")
+    assert asks_to_escalate("Please get the on-call involved, market-data is dead")
+    assert asks_to_escalate("Page the on-call now.")
+    assert not asks_to_escalate("Do I need to page someone?")
+    assert not asks_to_escalate("The report page loads slowly.")
+
+
+def test_names_in_a_question() -> None:
+    assert named("clear the report cache", "reports") and named("Reset the strategy catalogue index", "strategy-catalogue-index")
+    assert not named("clear the report cache", "runbook-index")
+    assert identifiers("Invalidate the cached report for eq-us-ma-crossover, its import was wrong") == ["eq-us-ma-crossover"]
