@@ -23,7 +23,8 @@ def compose(model: dict[str, Any], found: list[Insight], strategy: str) -> dict[
     """The stored narrative: every section the statements that belong to it, then the model's
     prose for it if usable; `key_insights` the ids that lead the summary, `withheld` the prose
     left out (field -> reason). Placeholders stay for code to fill."""
-    withheld = degenerate(model)
+    vocabulary = set(_words(" ".join([strategy, *(i.text for i in found)]))) - STOPWORDS
+    withheld = degenerate(model, vocabulary)
     by_id = {insight.id: insight for insight in found}
     picked = [i for i in model.get("key_insights", []) if i in by_id]
     lead = list(dict.fromkeys(picked or [i.id for i in found if i.has_figures]))[:SUMMARY_INSIGHTS]
@@ -44,9 +45,11 @@ def _join(statements: list[str], model: dict[str, Any], field: str, withheld: di
     return " ".join([*statements, *prose])
 
 
-def degenerate(model: dict[str, Any]) -> dict[str, str]:
+def degenerate(model: dict[str, Any], vocabulary: set[str] | None = None) -> dict[str, str]:
     """Prose fields not worth showing as the model's, with the reason: empty, restating the
-    section's title, or a sentence another field already said (the first saying stays)."""
+    section's title, a sentence another field already said (the first saying stays), or a
+    headline that shares no word with the strategy and its insights (``vocabulary``; SmolLM2
+    headlined one report "GRAVEL MADE OF DEATH")."""
     titles = {name: title for name, (title, _limit) in SECTIONS.items()} | {name: title for name, (title, _i, _l) in LIST_SECTIONS.items()}
     fields = [(name, name, model[name]) for name in SECTIONS]
     fields += [(f"{name}.{n}", name, item) for name in LIST_SECTIONS for n, item in enumerate(model[name])]
@@ -61,6 +64,8 @@ def degenerate(model: dict[str, Any]) -> dict[str, str]:
             reasons[key] = "restates its title"
         elif len(set(sentences)) < len(sentences) or any(s in seen for s in sentences):
             reasons[key] = "repeats a sentence"
+        elif key == "headline" and vocabulary is not None and not set(words) & vocabulary:
+            reasons[key] = "says nothing about this backtest"
         seen.update(sentences)
     return reasons
 

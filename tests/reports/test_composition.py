@@ -81,3 +81,10 @@ def test_a_backtest_without_figures_has_statements_without_claims() -> None:
     found = insights(bare)
     assert [i.id for i in found] == ["anomalies.none"] and not found[0].has_figures
     assert "key_insights" not in narrative_type([], [], [], []).model_fields
+
+
+def test_a_headline_about_nothing_in_the_report_is_replaced() -> None:
+    narrative = compose(prose(headline="GRAVEL MADE OF DEATH - An Exaggerated Strategy"), insights(backtest()), "MA crossover")
+    assert narrative["headline"] == "MA crossover: backtest report" and narrative["withheld"]["headline"] == "says nothing about this backtest"
+    kept = compose(prose(headline="Crossover trails the benchmark on drawdown"), insights(backtest()), "MA crossover")
+    assert kept["headline"] == "Crossover trails the benchmark on drawdown" and "headline" not in kept["withheld"]
