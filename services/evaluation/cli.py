@@ -87,7 +87,7 @@ def eval_compare(
 
 @eval_app.command("table")
 def eval_table(
-    runs: Annotated[list[Path], typer.Argument(help="Result documents (--json of eval run), one per model.", exists=True, dir_okay=False)],
+    runs: Annotated[list[Path], typer.Argument(help="Result documents (--json of eval run); runs of one model are merged.", exists=True, dir_okay=False)],
     out: Annotated[Path | None, typer.Option(help="Write the document here (make eval: docs/eval.md); default: stdout.")] = None,
 ) -> None:
     """The same suites on several models, side by side, with each model's failed cases."""

@@ -86,8 +86,27 @@ side by side, and `insightstack eval compare A.json B.json` lists the cases one 
 """
 
 
+def by_model(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs of the same model and profile as one document (suites run separately, e.g. some
+    with --limit): suites in order, a suite run twice keeps its later run, commits listed."""
+    merged: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for document in documents:
+        key = (document["model"], document.get("profile"))
+        if key not in merged:
+            merged[key] = {**document, "suites": list(document["suites"])}
+            continue
+        into = merged[key]
+        names = {_name(s["file"]) for s in document["suites"]}
+        into["suites"] = [s for s in into["suites"] if _name(s["file"]) not in names] + document["suites"]
+        commits = [c for c in (into.get("commit") or "").split(", ") + [document.get("commit") or ""] if c]
+        into["commit"] = ", ".join(dict.fromkeys(c[:10] for c in commits))
+        into["prompts"] = {**into.get("prompts", {}), **document.get("prompts", {})}
+    return list(merged.values())
+
+
 def eval_document(documents: list[dict[str, Any]]) -> str:
     """docs/eval.md: the side-by-side table, then each model's failed cases."""
+    documents = by_model(documents)
     sections = [f"## Failed cases on `{d['model']}`\n{failures(d) or chr(10) + 'none' + chr(10)}" for d in documents]
     return EVAL_DOC_HEADER + "## Side by side\n\n" + side_by_side(documents) + "\n" + "\n".join(sections)
 
@@ -103,7 +122,7 @@ def side_by_side(documents: list[dict[str, Any]]) -> str:
         for document in documents:
             for suite in (s for s in document["suites"] if _name(s["file"]) == name):
                 lines.append(f"| {name} | {suite['product']} | {suite['lang']} | {document['model']} | {suite['cases']} | {_figures(suite)} |")
-    runs = [f"- `{d['model']}` (profile `{d['profile']}`): commit `{(d.get('commit') or '?')[:10]}`, {d.get('date', '')}" for d in documents]
+    runs = [f"- `{d['model']}` (profile `{d['profile']}`): commit `{d.get('commit') or '?'}`, {d.get('date', '')}" for d in documents]
     counted = [f"- {_name(s['file'])} on `{d['model']}`: {_counts(s)}" for d in documents for s in d["suites"] if s.get("counts")]
     return "\n".join([*runs, "", *lines, *(["", "Counts (cases):", *counted] if counted else [])]) + "\n"
 
