@@ -84,6 +84,7 @@ class Question:
     tools: list[Tool]  # the ones the caller may use
     components: list[str]
     llm_components: list[str] = field(default_factory=list)  # components that are the LLM server
+    oncall: dict[str, str] = field(default_factory=dict)  # component -> its on-call (data/services.yaml)
     history: str = "none"
     seed: int = 0
 
@@ -107,12 +108,13 @@ class Agent:
 
     def run(self, question: Question) -> AgentRun:
         run = AgentRun(calls=self._survey(question))
-        run.findings = findings(c.result for c in run.calls)
+        run.findings = findings(c.result for c in run.calls) + owners(question)
         ranked = rank_findings(question.text, run.findings, self.embed)
         leading = lead(ranked)
         run.runbooks = self.search(question.text)
-        problems = " ".join(f.text for f in relevant(ranked) if f.problem)
-        runbook = choose_runbook(run.runbooks, self.search(problems) if problems else [])
+        problems = [f for f in relevant(ranked) if f.problem]
+        by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
+        runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)
         if runbook is not None and runbook.score < RUNBOOK_MIN_SCORE:
             runbook = None  # a weak match quoted as the procedure would mislead
         quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
@@ -206,6 +208,18 @@ class Agent:
         run.steps = 1
         by_id = dict(zip(ids, shown, strict=True))
         return [by_id[i] for i in getattr(answer, "findings", [])], answer.answer  # type: ignore[attr-defined]
+
+
+def owners(question: Question) -> list[Finding]:
+    """Who is on call for each component the question names, when it asks who ("Who gets paged
+    for the database?")."""
+    if not intents.asks_who(question.text):
+        return []
+    return [
+        Finding("components", name, f"The on-call for {name} is {team}.", False)
+        for name, team in sorted(question.oncall.items())
+        if intents.named(question.text, name)
+    ]
 
 
 def _no_required_args(tool: Tool) -> bool:

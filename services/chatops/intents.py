@@ -12,10 +12,13 @@ CHANGE = re.compile(
 )
 ESCALATE = re.compile(
     r"\b(?:escalat\w*|page (?:the|whoever|someone|somebody|them|him|her|on-?call|[\w-]+-oncall)|wake up|call out|loop in|get (?:the )?(?:on-?call|owners?) (?:on|involved)|"
-    r"(?:open|raise|file) (?:an? )?(?:incident|ticket|sev\d?)|hand (?:this|it) (?:over|to)|notify (?:the )?(?:on-?call|owners?))\b",
+    r"(?:open|raise|file) (?:an? )?(?:incident|ticket|sev\d?)|hand (?:this|it) (?:over|to)|"
+    r"(?:notify|alert|tell|ping|call) (?:the |whoever |someone |somebody )?(?:on-?call|owners?|owns|is on call|responsible)|"
+    r"get (?:someone|somebody) (?:on|to look))\b",
     re.IGNORECASE,
 )
 GENERIC_TOKENS = {"index", "cache", "service", "server", "feed", "pipeline"}
+WHO = re.compile(r"\b(?:who|whom|on-?call|owners?|owns|paged?|escalat\w*)\b", re.IGNORECASE)
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 
 
@@ -49,6 +52,11 @@ def _is_query(sentence: str) -> bool:
     """A question about something; "Can you clear ...?" is a polite instruction, not a query."""
     polite = re.match(r"^\s*(?:please\s+)?(?:can|could|would|will) you\b", sentence, re.IGNORECASE)
     return not polite and sentence.rstrip().endswith("?")
+
+
+def asks_who(question: str) -> bool:
+    """The question is about who owns or answers for something."""
+    return bool(WHO.search(question))
 
 
 def named(question: str, name: str) -> bool:

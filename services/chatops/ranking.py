@@ -17,6 +17,7 @@ PROBLEM_BONUS = 0.15
 LEAD_MIN_SCORE = 0.45
 MAX_LEAD = 3
 FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help choose
+TOOL_BONUS = 0.1
 
 
 @dataclass(frozen=True)
@@ -55,19 +56,23 @@ def relevant(ranked: Sequence[Ranked]) -> list[Finding]:
     return [r.finding for r in ranked if r.score >= LEAD_MIN_SCORE]
 
 
-def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit]) -> RunbookHit | None:
+def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem_tool: str | None = None) -> RunbookHit | None:
     """The runbook whose scores for the question and for the leading problems add up best:
-    the question alone ranks the right runbook first less often than with what is wrong."""
+    the question alone ranks the right runbook first less often than with what is wrong. A
+    runbook that lists the leading problem's tool in its `tools:` front matter gets a small
+    bonus; runbooks without front matter tools still compete on their text."""
     scores: dict[str, float] = {}
     hits: dict[str, RunbookHit] = {}
     for weight, source in ((1.0, by_question), (FINDINGS_WEIGHT, by_findings)):
         for hit in source:
             scores[hit.id] = scores.get(hit.id, 0.0) + weight * hit.score
             hits.setdefault(hit.id, hit)
+    for runbook_id, hit in hits.items():
+        scores[runbook_id] += TOOL_BONUS * (problem_tool is not None and problem_tool in hit.tools)
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def excerpt(question: str, text: str, embed: Embed, sentences: int = 2) -> str:
+def excerpt(question: str, text: str, embed: Embed, sentences: int = 3) -> str:
     """The runbook's lines that best answer the question, in their own order (headings and
     front matter left out)."""
     lines = [

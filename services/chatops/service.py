@@ -64,6 +64,7 @@ class ChatOpsService:
         question = Question(
             text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), components=self.components.names,
             llm_components=[name for name, c in self.components.components.items() if c.llm], history=history,
+            oncall={name: c.oncall for name, c in self.components.components.items()},
             seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
         )
         agent = Agent(

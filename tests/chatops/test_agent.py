@@ -144,7 +144,10 @@ def ask(text: str, script: Script, *, caller: Caller = OPERATOR, tools: list[Too
     every = READ_TOOLS + [INVALIDATE]
     executor = FakeExecutor(every, outputs)
     permitted = tools if tools is not None else (every if caller is OPERATOR else READ_TOOLS)
-    question = Question(text=text, caller=caller, turn_id="t1", tools=permitted, components=COMPONENTS, llm_components=["vllm"])
+    question = Question(
+        text=text, caller=caller, turn_id="t1", tools=permitted, components=COMPONENTS, llm_components=["vllm"],
+        oncall={"database": "dba-oncall", "market-data": "infra", "vllm": "ml"},
+    )
     return Agent(executor, script, search, read, embed).run(question), executor  # type: ignore[arg-type]
 
 
@@ -237,3 +240,10 @@ def test_every_feed_behind_leads_and_other_problems_follow() -> None:
     opening, _, rest = run.answer.partition("Also wrong right now: ")
     assert "fx-spot" in opening and "futures-cme" in opening
     assert rest.startswith("Pipeline kpi-rollup run r7 failed")  # a problem the question is not about is still told
+
+
+def test_who_is_on_call_is_a_finding_when_the_question_asks_who() -> None:
+    run, _ = ask("Who gets paged when the database is slow?", Script({"findings": ["f1"], "answer": "The database team."}))
+    assert "The on-call for database is dba-oncall." in run.answer
+    asked_what, _ = ask("Is the database slow?", Script({"findings": ["f1"], "answer": "No."}))
+    assert "dba-oncall" not in asked_what.answer
