@@ -124,13 +124,22 @@ def _database(data: dict[str, Any]) -> list[Finding]:
 
 
 def _alerts(alerts: list[dict[str, Any]]) -> list[Finding]:
-    """Backtest anomalies and failed LLM calls; failed runs and services down are stated by
-    their own tools already."""
-    return [
+    """Backtest anomalies (each, and which backtests raised them, in one statement) and failed
+    LLM calls; failed runs and services down are stated by their own tools already."""
+    out = [
         Finding("recent_alerts", alert["subject"], f"Alert [{alert['severity']}] {alert['subject']}: {alert['message'][:MAX_ERROR_CHARS]}.", alert["severity"] in ("critical", "high"))
         for alert in alerts
         if alert["source"] in ("backtest_anomaly", "llm")
     ]
+    kinds: dict[str, set[str]] = {}
+    anomalies = [alert for alert in alerts if alert["source"] == "backtest_anomaly" and "backtest_id" in alert]
+    for alert in anomalies:
+        kinds.setdefault(alert["backtest_id"], set()).add(alert["kind"].replace("_", " "))
+    if kinds:
+        listed = "; ".join(f"{backtest} ({', '.join(sorted(found))})" for backtest, found in sorted(kinds.items()))
+        severe = any(alert["severity"] in ("critical", "high") for alert in anomalies)
+        out.append(Finding("recent_alerts", "backtests", f"Backtests with anomaly alerts: {listed}.", severe))
+    return out
 
 
 def _when(stamp: str) -> str:

@@ -142,8 +142,8 @@ class Script:
 
 def ask(text: str, script: Script, *, caller: Caller = OPERATOR, tools: list[Tool] | None = None, outputs: dict[str, Any] | None = None) -> tuple[Any, FakeExecutor]:
     every = READ_TOOLS + [INVALIDATE]
-    executor = FakeExecutor(every, outputs)
     permitted = tools if tools is not None else (every if caller is OPERATOR else READ_TOOLS)
+    executor = FakeExecutor(every + permitted, outputs)
     question = Question(
         text=text, caller=caller, turn_id="t1", tools=permitted, components=COMPONENTS, llm_components=["vllm"],
         oncall={"database": "dba-oncall", "market-data": "infra", "vllm": "ml"},
@@ -247,3 +247,13 @@ def test_who_is_on_call_is_a_finding_when_the_question_asks_who() -> None:
     assert "The on-call for database is dba-oncall." in run.answer
     asked_what, _ = ask("Is the database slow?", Script({"findings": ["f1"], "answer": "No."}))
     assert "dba-oncall" not in asked_what.answer
+
+
+def test_which_backtests_raised_alerts_is_one_statement_of_them_all() -> None:
+    alerts = [
+        {"source": "backtest_anomaly", "severity": "medium", "at": "2026-12-03T01:00:00", "subject": f"backtest {b} r1 {k}", "message": "m", "backtest_id": b, "kind": k}
+        for b, k in (("cmd-crude-macd", "data_gap"), ("cmd-crude-macd", "slippage_outlier"), ("fx-eur-bb", "data_gap"))
+    ]
+    every = READ_TOOLS + [tool("recent_alerts")]
+    run, _ = ask("Which backtests raised anomaly alerts?", Script({"findings": ["f1"], "answer": "Two backtests did."}), tools=every, outputs={**OUTPUTS, "recent_alerts": alerts})
+    assert "Backtests with anomaly alerts: cmd-crude-macd (data gap, slippage outlier); fx-eur-bb (data gap)." in [f.text for f in run.findings]

@@ -50,13 +50,15 @@ def recent_alerts(db: Database, args: RecentAlertsArgs) -> ToolOutput:
     return ToolOutput(summary=summary, data=alerts)
 
 
-def _alert(source: str, severity: str, at: datetime | str, subject: str, message: str) -> dict[str, Any]:
-    return {"source": source, "severity": severity, "at": at if isinstance(at, str) else at.isoformat(timespec="seconds"), "subject": subject, "message": message}
+def _alert(source: str, severity: str, at: datetime | str, subject: str, message: str, **about: str) -> dict[str, Any]:
+    stamp = at if isinstance(at, str) else at.isoformat(timespec="seconds")
+    return {"source": source, "severity": severity, "at": stamp, "subject": subject, "message": message, **about}
 
 
 def _anomalies(revisions: Any) -> list[dict[str, Any]]:
     return [
-        _alert("backtest_anomaly", a["severity"], str(a["at"]), f"backtest {r.backtest_id} r{r.revision} {a['kind']}", a["description"])
+        _alert("backtest_anomaly", a["severity"], str(a["at"]), f"backtest {r.backtest_id} r{r.revision} {a['kind']}", a["description"],
+               backtest_id=r.backtest_id, kind=a["kind"])
         for r in revisions
         for a in r.content.get("anomalies", [])
     ]
