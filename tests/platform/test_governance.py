@@ -145,7 +145,8 @@ def test_the_committed_governance_records_are_what_the_seeded_database_gives(mak
 
     readme, prompts, approvals = (path.read_text(encoding="utf-8") for path in written)
     assert "**Intact**: 17 audit entries checked" in readme
-    assert "| `reports.narrative` | 1.0.0 | quant-research | `335eb65583b0` | locked | served (newest file, no label) | **served** (label) | **served** (label) |" in prompts
+    assert "| `reports.narrative` | 1.0.0 | quant-research | `335eb65583b0` | locked |  | **served** (label) | **served** (label) |" in prompts
+    assert "| `reports.narrative` | 2.0.0 | quant-research |" in prompts and "| locked | served (newest file, no label) |  |  |" in prompts
     assert "| 10 | 2025-03-04 16:05:00 | erin | release rollback | production | newest file (label removed) | - | rollback to release 1 |" in prompts
     assert "| 12 | 2025-03-05 10:20:00 | bob | reviewer | `eq-eu-rsi-reversion` | 2 | reject | 2 | no | calls the drawdown 'mild' \\| it is the worst of the set |" in approvals
     assert "| 14 | 2025-03-05 11:30:00 | carol | reviewer | `eq-eu-rsi-reversion` | 2 | approve | - | yes | reworded the drawdown paragraph |" in approvals
