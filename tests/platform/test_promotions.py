@@ -108,7 +108,7 @@ def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform
         ("prompts.promotion_approve", "ana", "denied", {"version": "1.0.0", **evidence, "approval_reason": "looks fine to me", **cli, "reason": "four eyes: ana asked for promotion request 1, so a different admin must approve it"}),
         ("prompts.promotion_approve", "ben", "allowed", {"version": "1.0.0", **evidence, "approval_reason": "checked eval run 1", **cli}),
         ("prompts.promote", "ben", "allowed", {
-            "version": "1.0.0", "previous": None, "reason": "eval run on smollm2 passed", "hash": platform.prompt_spec(PROMPT).content_hash(),
+            "version": "1.0.0", "previous": None, "reason": "eval run on smollm2 passed", "hash": platform.prompts.get(PROMPT, "1.0.0").content_hash(),
             **evidence, "approval_reason": "checked eval run 1", **cli,
         }),
     ]
