@@ -105,7 +105,7 @@ def test_eval_run_records_in_the_configured_database_and_eval_runs_lists_it(tmp_
     assert listed.returncode == 0, listed.stderr
     (shown,) = json.loads(listed.stdout)
     assert shown["id"] == 1 and shown["model"] == "failing-model" and shown["created_by"]
-    assert shown["prompt_versions"] == {"reports.narrative": "1.0.0"}  # the one prompt the run's model calls rendered
+    assert shown["prompt_versions"] == {"reports.narrative": "2.0.0"}  # the one prompt the run's model calls rendered (the newest file)
     assert shown["suites"] == [{"product": "reports", "lang": "en", "file": suites, "cases": 1, "pass_rate": 0.0, "pass_all_k": 0.0}]
     table = run_cli(tmp_path, "eval", "runs")
     assert table.returncode == 0 and "reports.yaml 0%" in table.stdout and "failing-model" in table.stdout
