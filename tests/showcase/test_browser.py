@@ -43,8 +43,7 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
     assert report.status_code == 200
     findings = report.json()["factcheck"]["findings"]
     sections = report.json()["text"].split("\n", 1)[-1]  # the text's first line is the headline, which the page does not mark
-    found = {f["claim"] for f in findings if f["claim"] and f["claim"] in sections}
-    claims_in_sections = {c for c in found if not any(c != other and c in other for other in found)}  # a claim inside a longer one is marked with it
+    claims_in_sections = {f["claim"] for f in findings if f["claim"] and f["claim"] in sections}
     problems: list[str] = []
     with browsing(platform, problems) as (base, page):
         page.goto(f"{base}/showcase")
@@ -60,7 +59,9 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         assert page.locator("svg[aria-label='Equity curve and drawdown']").count() == 1
         legend = page.locator("p.meta mark.claim").count()
         marked = page.locator("mark.claim").all_inner_texts()[:-legend]  # the sections come before the legend
-        assert legend == 3 and set(marked) == claims_in_sections and "Fact check" in page.content()
+        assert legend == 3 and "Fact check" in page.content()
+        # every claim is marked, on its own or inside a longer claim that contains it
+        assert set(marked) <= claims_in_sections and all(any(claim in mark for mark in marked) for claim in claims_in_sections)
         assert page.locator("li[class^='finding-']").count() == len(findings)
         page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
 
