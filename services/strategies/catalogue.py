@@ -31,6 +31,7 @@ class ParamSpec(_Strict):
     choices: tuple[str, ...] = ()
     generate: tuple[float, float] | None = Field(default=None, description="Narrower range asked of the model.")
     description: str = ""
+    cues: tuple[str, ...] = Field(default=(), description="Words next to a number that make it this parameter's stated value.")
 
     @property
     def asked_range(self) -> tuple[float, float]:

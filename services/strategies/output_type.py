@@ -4,7 +4,8 @@ Constrained by construction: the template is an enum of the candidates (a discri
 one branch per template, each with its own parameter schema), every number carries its range
 (the template's `generate` sub-range where ordering rules need it, the request's risk level for
 risk fields), and choices are enums. The model cannot name an unknown template or indicator,
-or write an out-of-range value; cross-field rules are checked after generation.
+or write an out-of-range value; a value the intent states (services/strategies/stated.py) is the
+only one allowed; cross-field rules are checked after generation.
 """
 
 from __future__ import annotations
@@ -15,26 +16,51 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from services.strategies.catalogue import ParamSpec, Template
 from services.strategies.schemas import RISK_BOUNDS, Constraints, Sizing
+from services.strategies.stated import Value
 
 FORBID = ConfigDict(extra="forbid")
 
 
-def _param_field(spec: ParamSpec) -> tuple[Any, Any]:
+def _param_field(spec: ParamSpec, bounds: tuple[float, float], stated: Value | None) -> tuple[Any, Any]:
     if spec.type == "choice":
-        return Literal[spec.choices], Field(description=spec.description or None)  # type: ignore[valid-type]
-    low, high = spec.asked_range
+        choices = (stated,) if stated is not None else spec.choices
+        return Literal[choices], Field(description=spec.description or None)  # type: ignore[valid-type]
+    low, high = (stated, stated) if stated is not None else bounds
     kind = int if spec.type == "int" else float
     return kind, Field(ge=kind(low), le=kind(high), description=spec.description or None)
 
 
-def template_branch(template: Template) -> type[BaseModel]:
-    params = create_model(f"{template.id}_params", __config__=FORBID, **{name: _param_field(spec) for name, spec in template.params.items()})
+def asked_bounds(template: Template, stated: dict[str, Value]) -> dict[str, tuple[float, float]]:
+    """The range asked for each numeric parameter: its `generate` range, narrowed so that the
+    ordering rules hold against the values the intent states (a stated slow period of 50 leaves
+    the fast period below 50), widened to the valid range where that leaves nothing."""
+    bounds = {name: spec.asked_range for name, spec in template.params.items() if spec.type != "choice"}
+    for rule in template.rules:
+        left, right = template.params[rule.left], template.params[rule.right]
+        gap = 0.0 if rule.op == "<=" else (1.0 if left.type == right.type == "int" else 0.01)
+        if rule.left in stated and rule.right not in stated:
+            floor = float(stated[rule.left]) + gap
+            bounds[rule.right] = _within((max(bounds[rule.right][0], floor), bounds[rule.right][1]), (max(right.min, floor), right.max))  # type: ignore[arg-type]
+        elif rule.right in stated and rule.left not in stated:
+            ceiling = float(stated[rule.right]) - gap
+            bounds[rule.left] = _within((bounds[rule.left][0], min(bounds[rule.left][1], ceiling)), (left.min, min(left.max, ceiling)))  # type: ignore[arg-type]
+    return bounds
+
+
+def _within(narrowed: tuple[float, float], widened: tuple[float, float]) -> tuple[float, float]:
+    return narrowed if narrowed[0] <= narrowed[1] else widened
+
+
+def template_branch(template: Template, stated: dict[str, Value]) -> type[BaseModel]:
+    bounds = asked_bounds(template, stated)
+    fields = {name: _param_field(spec, bounds.get(name, (0, 0)), stated.get(name)) for name, spec in template.params.items()}
+    params = create_model(f"{template.id}_params", __config__=FORBID, **fields)
     return create_model(f"{template.id}_choice", __config__=FORBID, template=(Literal[template.id], ...), params=(params, ...))  # type: ignore[valid-type]
 
 
-def draft_type(templates: list[Template], constraints: Constraints, instruments: list[str]) -> type[BaseModel]:
-    """The model's part of a draft for this request."""
-    branches = [template_branch(t) for t in templates]
+def draft_type(templates: list[Template], stated: dict[str, dict[str, Value]], constraints: Constraints, instruments: list[str]) -> type[BaseModel]:
+    """The model's part of a draft for this request (`stated`: template id -> values the intent fixes)."""
+    branches = [template_branch(t, stated.get(t.id, {})) for t in templates]
     strategy = branches[0] if len(branches) == 1 else Annotated[Union[tuple(branches)], Field(discriminator="template")]  # noqa: UP007
     position, guard, stop = RISK_BOUNDS[constraints.risk_level]
     risk = create_model(

@@ -26,8 +26,9 @@ from services.platform.runtime import Platform
 from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
 from services.strategies.catalogue import Catalogue, Template, default_catalogue
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
-from services.strategies.output_type import draft_type, to_config
+from services.strategies.output_type import asked_bounds, draft_type, to_config
 from services.strategies.schemas import BuildRequest, Candidate, Constraints, DraftOut, Metrics, ReviseIn
+from services.strategies.stated import Value, stated_params
 from services.strategies.validation import validate_config
 
 log = structlog.get_logger(__name__)
@@ -92,14 +93,20 @@ class StrategyBuilderService:
         """Output checks on the model's prose (the config itself is validated, not screened)."""
         return self.platform.screener.screen(SURFACE, Stage.output, rationale, caller).flags
 
-    def _draft(self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], str, list[str], int]:
+    def _draft(
+        self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller,
+        previous: dict[str, Any] | None = None, instruction: str = "",
+    ) -> tuple[dict[str, Any], str, list[str], int]:
         """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
         templates = [self.catalogue.template(c.id) for c in retrieved.contenders]
-        output_type = draft_type(templates, constraints, sorted(self.catalogue.instruments))
+        stated = {t.id: stated_params(intent, t, self.catalogue, instruction) for t in templates}
+        log.info("strategies.stated", stated=stated)
+        output_type = draft_type(templates, stated, constraints, sorted(self.catalogue.instruments))
         feedback = f"Current configuration to revise: {json.dumps(previous)}" if previous else "none"
-        seed = int(hashlib.sha256(intent.encode()).hexdigest()[:8], 16)
+        asked = revision_text(intent, instruction)
+        seed = int(hashlib.sha256(asked.encode()).hexdigest()[:8], 16)
         for attempt in range(MAX_REPAIRS + 1):
-            prompt = self.platform.render_prompt(PROMPT_ID, _variables(intent, constraints, templates, retrieved, self.catalogue, feedback))
+            prompt = self.platform.render_prompt(PROMPT_ID, _variables(asked, constraints, templates, stated, retrieved, self.catalogue, feedback))
             context = CallContext(feature="strategies", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
             draft = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed + 1000 * attempt)
             config, rationale = to_config(draft.model_dump(), constraints)
@@ -123,8 +130,8 @@ class StrategyBuilderService:
             config, rationale, errors, repairs, source = body.config, draft.rationale, [], 0, "edit"
         else:
             instruction = self.platform.screener.screen_input(SURFACE, body.instruction or "", caller, param="instruction").text
-            intent = f"{draft.intent}\nRevision request: {instruction}"
-            config, rationale, errors, repairs = self._draft(intent, constraints, self.retrieve(intent), caller, previous=draft.config)
+            retrieved = self.retrieve(revision_text(draft.intent, instruction))
+            config, rationale, errors, repairs = self._draft(draft.intent, constraints, retrieved, caller, previous=draft.config, instruction=instruction)
             source = "instruction"
         with self.platform.db.session() as session:
             draft = self._open(session, draft_id)
@@ -200,6 +207,11 @@ class StrategyBuilderService:
         return draft
 
 
+def revision_text(intent: str, instruction: str) -> str:
+    """The intent as the model and retrieval see it, with the revision request if there is one."""
+    return f"{intent}\nRevision request: {instruction}" if instruction else intent
+
+
 def _row(session: Session, draft_id: str) -> StrategyDraft:
     draft = session.get(StrategyDraft, draft_id)
     if draft is None:
@@ -214,10 +226,16 @@ def _revision(draft: StrategyDraft, source: str, caller: Caller) -> StrategyDraf
     )
 
 
-def _variables(intent: str, constraints: Constraints, templates: list[Template], retrieved: Retrieved, catalogue: Catalogue, feedback: str) -> dict[str, str]:
+def _variables(
+    intent: str, constraints: Constraints, templates: list[Template], stated: dict[str, dict[str, Value]],
+    retrieved: Retrieved, catalogue: Catalogue, feedback: str,
+) -> dict[str, str]:
     def describe(template: Template) -> str:
+        fixed, bounds = stated[template.id], asked_bounds(template, stated[template.id])
         params = ", ".join(
-            f"{name} ({'|'.join(spec.choices)})" if spec.type == "choice" else f"{name} ({spec.type} {spec.asked_range[0]:g}..{spec.asked_range[1]:g})"
+            f"{name} = {fixed[name]} (stated in the intent)" if name in fixed
+            else f"{name} ({'|'.join(spec.choices)})" if spec.type == "choice"
+            else f"{name} ({spec.type} {bounds[name][0]:g}..{bounds[name][1]:g})"
             for name, spec in template.params.items()
         )
         rules = "; ".join(rule.message for rule in template.rules) or "none"

@@ -1,0 +1,70 @@
+"""Values the intent states, read by code, and the output type that fixes them (pure logic, no LLM)."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from services.strategies.catalogue import default_catalogue
+from services.strategies.output_type import asked_bounds, draft_type
+from services.strategies.schemas import Constraints
+from services.strategies.stated import stated_params
+
+CATALOGUE = default_catalogue()
+
+
+def stated(template: str, intent: str) -> dict[str, object]:
+    return stated_params(intent, CATALOGUE.template(template), CATALOGUE)
+
+
+@pytest.mark.parametrize(("template", "intent", "expected"), [
+    ("ma_crossover", "Long SPY on a 15-day EMA crossing above the 60-day EMA", {"ma_type": "ema", "fast_period": 15, "slow_period": 60}),
+    ("ma_crossover", "the classic 50/200 cross on the Nasdaq 100", {"fast_period": 50, "slow_period": 200}),
+    ("ma_crossover", "fast average 12, slow average 40, weighted moving average", {"ma_type": "wma", "fast_period": 12, "slow_period": 40}),
+    ("macd_momentum", "MACD 5/35/5 on ether, only above zero", {"fast": 5, "slow": 35, "signal": 5, "zero_line_filter": "above_zero"}),
+    ("oscillator_mean_reversion", "RSI(3) under 5 on QQQ, exit above 70", {"oscillator": "rsi", "length": 3, "entry_threshold": 5, "exit_threshold": 70}),
+    ("oscillator_mean_reversion", "buy oversold readings of the stochastic", {"oscillator": "stoch"}),
+    ("bollinger_reversion", "fade 2.5 sigma moves, exiting half a standard deviation from the mean", {"entry_std": 2.5, "exit_std": 0.5}),
+    ("bollinger_reversion", "Bollinger 30, 2 on gold", {"length": 30, "entry_std": 2.0}),
+    ("donchian_breakout", "buy a 55-day high and sell a 20-day low", {"entry_period": 55, "exit_period": 20}),
+    ("volatility_breakout", "Keltner breakout at 1.5 ATRs with a 3 ATR stop", {"channel": "keltner", "multiplier": 1.5, "atr_stop_multiple": 3.0}),
+    ("momentum_rotation", "hold the top three by 6-month return, rebalance every month", {"top_n": 3, "lookback_days": 126, "rebalance": "monthly"}),
+    ("pairs_trading", "spread trade: enter at 2.2 sigma, exit at 0.4, stop at 5, 90-day lookback", {"entry_z": 2.2, "exit_z": 0.4, "stop_z": 5.0, "lookback": 90}),
+])
+def test_stated_values_are_read(template: str, intent: str, expected: dict[str, object]) -> None:
+    assert stated(template, intent) == expected
+
+
+@pytest.mark.parametrize(("template", "intent", "expected"), [
+    ("oscillator_mean_reversion", "dip buying on the S&P 500 ETF, stop out at 10%", {}),  # an index's name, a percentage
+    ("pairs_trading", "the 2-year against the 10-year Treasury future", {}),  # instruments, not windows
+    ("ma_crossover", "crude oil CL1: be long while the short average is above the long one", {}),
+    ("ma_crossover", "EMA or SMA, whichever suits", {}),  # two choices named: the model decides
+    ("ma_crossover", "fast 100, slow 20", {}),  # stated values that break fast < slow
+    ("oscillator_mean_reversion", "RSI 500", {"oscillator": "rsi"}),  # outside the valid range
+    ("volatility_breakout", "a 2 ATR stop", {"atr_stop_multiple": 2.0}),  # ATR as a unit names no ATR channel
+])
+def test_nothing_is_stated_that_the_intent_does_not_say(template: str, intent: str, expected: dict[str, object]) -> None:
+    assert stated(template, intent) == expected
+
+
+def test_output_type_fixes_stated_values_and_keeps_the_rules_satisfiable() -> None:
+    template = CATALOGUE.template("ma_crossover")
+    assert asked_bounds(template, {"slow_period": 50}) == {"fast_period": (5, 49), "slow_period": (80, 300)}
+    assert asked_bounds(template, {"slow_period": 4 + 1})["fast_period"] == (2, 4)  # nothing left of `generate`: the valid range
+    output = draft_type([template], {"ma_crossover": {"ma_type": "ema", "slow_period": 50}}, Constraints(universe=["SPY"], timeframe="1d"), ["SPY"])
+    draft = {
+        "sizing": {"method": "fixed_fraction", "fraction": 0.1}, "stop_loss": 0.05, "take_profit": 0.15,
+        "risk": {"max_position": 0.1, "max_drawdown_guard": 0.15}, "rationale": "r",
+    }
+    output.model_validate({**draft, "strategy": {"template": "ma_crossover", "params": {"ma_type": "ema", "fast_period": 20, "slow_period": 50}}})
+    for params in ({"ma_type": "sma", "fast_period": 20, "slow_period": 50}, {"ma_type": "ema", "fast_period": 20, "slow_period": 100}):
+        with pytest.raises(ValidationError):
+            output.model_validate({**draft, "strategy": {"template": "ma_crossover", "params": params}})
+
+
+def test_a_revision_request_overrides_what_the_intent_stated() -> None:
+    template = CATALOGUE.template("ma_crossover")
+    intent = "a 20-day EMA over the 100-day EMA"
+    assert stated_params(intent, template, CATALOGUE, "make the slow period 150") == {"ma_type": "ema", "fast_period": 20, "slow_period": 150}
+    assert stated_params(intent, template, CATALOGUE, "switch to SMA, fast 120") == {"ma_type": "sma"}  # 120 < 100 breaks the rule: both left open
