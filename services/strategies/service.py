@@ -28,7 +28,7 @@ from services.strategies.catalogue import Catalogue, Template, default_catalogue
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 from services.strategies.output_type import asked_bounds, draft_type, to_config
 from services.strategies.schemas import BuildRequest, Candidate, Constraints, DraftOut, Metrics, ReviseIn
-from services.strategies.stated import Value, stated_params
+from services.strategies.stated import Value, best_supported, stated_params
 from services.strategies.validation import validate_config
 
 log = structlog.get_logger(__name__)
@@ -98,7 +98,7 @@ class StrategyBuilderService:
         previous: dict[str, Any] | None = None, instruction: str = "",
     ) -> tuple[dict[str, Any], str, list[str], int]:
         """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
-        templates = [self.catalogue.template(c.id) for c in retrieved.contenders]
+        templates = best_supported([self.catalogue.template(c.id) for c in retrieved.contenders], revision_text(intent, instruction), self.catalogue)
         stated = {t.id: stated_params(intent, t, self.catalogue, instruction) for t in templates}
         log.info("strategies.stated", stated=stated)
         output_type = draft_type(templates, stated, constraints, sorted(self.catalogue.instruments))

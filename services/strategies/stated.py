@@ -48,10 +48,25 @@ class Mention:
 def stated_params(intent: str, template: Template, catalogue: Catalogue, revision: str = "") -> dict[str, Value]:
     """The parameters of `template` whose value the intent states, each within its valid range;
     what a revision request states replaces what the intent stated."""
-    return _consistent(_read(intent, template, catalogue) | _read(revision, template, catalogue), template)
+    return _consistent(_read(intent, template, catalogue).values | _read(revision, template, catalogue).values, template)
 
 
-def _read(text: str, template: Template, catalogue: Catalogue) -> dict[str, Value]:
+def best_supported(templates: list[Template], intent: str, catalogue: Catalogue) -> list[Template]:
+    """Of near-tied templates, the one whose parameters the intent names most ("a new 20-day
+    high, out on a 5-day low" names a channel breakout's entry and exit), if one does; else all
+    of them, for the model to choose. Windows filled in declared order name nothing."""
+    named = [_read(intent, t, catalogue).named for t in templates]
+    best = max(named, default=0)
+    return [templates[named.index(best)]] if best and named.count(best) == 1 else templates
+
+
+@dataclass(frozen=True)
+class _Reading:
+    values: dict[str, Value]
+    named: int  # parameters named by a choice value or a cue word
+
+
+def _read(text: str, template: Template, catalogue: Catalogue) -> _Reading:
     tokens = TOKEN.findall(text.lower())
     numeric = {name: spec for name, spec in template.params.items() if spec.type != "choice"}
     mentions = _mentions(tokens)
@@ -59,7 +74,9 @@ def _read(text: str, template: Template, catalogue: Catalogue) -> dict[str, Valu
     used = {at for _, at in by_cue.values()}
     windows = [m for m in mentions if m.at not in used and _is_window(m, tokens, template, catalogue)]
     numbers = {name: value for name, (value, _) in by_cue.items()}
-    return _choices(tokens, template, catalogue) | numbers | _by_order(windows, {n: s for n, s in numeric.items() if n not in numbers})
+    choices = _choices(tokens, template, catalogue)
+    in_order = _by_order(windows, {n: s for n, s in numeric.items() if n not in numbers})
+    return _Reading(choices | numbers | in_order, len(choices) + len(numbers))
 
 
 def _by_cue(tokens: list[str], mentions: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str, tuple[Value, int]]:

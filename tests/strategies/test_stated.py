@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from services.strategies.catalogue import default_catalogue
 from services.strategies.output_type import asked_bounds, draft_type
 from services.strategies.schemas import Constraints
-from services.strategies.stated import stated_params
+from services.strategies.stated import best_supported, stated_params
 
 CATALOGUE = default_catalogue()
 
@@ -68,3 +68,9 @@ def test_a_revision_request_overrides_what_the_intent_stated() -> None:
     intent = "a 20-day EMA over the 100-day EMA"
     assert stated_params(intent, template, CATALOGUE, "make the slow period 150") == {"ma_type": "ema", "fast_period": 20, "slow_period": 150}
     assert stated_params(intent, template, CATALOGUE, "switch to SMA, fast 120") == {"ma_type": "sma"}  # 120 < 100 breaks the rule: both left open
+
+
+def test_of_near_tied_templates_the_one_whose_parameters_the_intent_names_is_drafted() -> None:
+    ma, donchian, macd = (CATALOGUE.template(t) for t in ("ma_crossover", "donchian_breakout", "macd_momentum"))
+    assert best_supported([ma, donchian], "long bitcoin on a new 20-day high, out on a 5-day low", CATALOGUE) == [donchian]
+    assert best_supported([ma, macd], "the standard 12, 26, 9 settings", CATALOGUE) == [ma, macd]  # windows name nothing: the model chooses
