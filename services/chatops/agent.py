@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from inference.errors import GenerationFailedError, LLMUnavailableError
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
-from services.chatops.ranking import Embed, choose_runbook, excerpt, lead, rank_findings, relevant
+from services.chatops.ranking import Embed, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -108,11 +108,12 @@ class Agent:
 
     def run(self, question: Question) -> AgentRun:
         run = AgentRun(calls=self._survey(question))
-        run.findings = findings(c.result for c in run.calls) + owners(question)
+        asked_owners = owners(question)
+        run.findings = findings(c.result for c in run.calls) + asked_owners
         ranked = rank_findings(question.text, run.findings, self.embed)
-        leading = lead(ranked)
+        leading = list(dict.fromkeys([*asked_owners, *lead(ranked)]))  # "who" is answered first
         run.runbooks = self.search(question.text)
-        problems = [f for f in relevant(ranked) if f.problem]
+        problems = by_cause([f for f in relevant(ranked) if f.problem])
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
         runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)
         if runbook is not None and runbook.score < RUNBOOK_MIN_SCORE:

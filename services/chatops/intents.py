@@ -14,7 +14,7 @@ ESCALATE = re.compile(
     r"\b(?:escalat\w*|page (?:the|whoever|someone|somebody|them|him|her|on-?call|[\w-]+-oncall)|wake up|call out|loop in|get (?:the )?(?:on-?call|owners?) (?:on|involved)|"
     r"(?:open|raise|file) (?:an? )?(?:incident|ticket|sev\d?)|hand (?:this|it) (?:over|to)|"
     r"(?:notify|alert|tell|ping|call) (?:the |whoever |someone |somebody )?(?:on-?call|owners?|owns|is on call|responsible)|"
-    r"get (?:someone|somebody) (?:on|to look))\b",
+    r"get (?:someone|somebody) (?:on|to look)|(?:get|have) (?:whoever|someone|somebody|the on-?call|them)\b[\w\s-]{0,30}? paged)\b",
     re.IGNORECASE,
 )
 GENERIC_TOKENS = {"index", "cache", "service", "server", "feed", "pipeline"}
@@ -57,6 +57,14 @@ def _is_query(sentence: str) -> bool:
 def asks_who(question: str) -> bool:
     """The question is about who owns or answers for something."""
     return bool(WHO.search(question))
+
+
+HOW = re.compile(r"\bhow (?:do|does|can|could|should|would|to)\b|\bwhat (?:should|do|must) (?:i|we)\b|\bwhat(?:'s| is| are) the (?:steps?|fix|procedure)\b", re.IGNORECASE)
+
+
+def asks_how(question: str) -> bool:
+    """The question asks how to do something ("How do I backfill ...?"), so the answer is steps."""
+    return bool(HOW.search(question))
 
 
 def named(question: str, name: str) -> bool:

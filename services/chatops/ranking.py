@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from services.chatops.findings import Finding
+from services.chatops import intents
 from services.chatops.intents import named
 from services.chatops.runbooks import RunbookHit
 
@@ -18,6 +19,14 @@ LEAD_MIN_SCORE = 0.45
 MAX_LEAD = 3
 FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help choose
 TOOL_BONUS = 0.1
+FIX_BONUS = 0.1  # a "how do I" question is answered from the steps that fix, not the symptoms
+FIX_SECTION = re.compile(r"\b(?:fix|remediat|resol|recover|mitigat|workaround|procedure|steps?)\w*", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+MAX_STEP_CHARS = 400
+# A component that is down explains a stale feed, which explains a failed ingest run, which
+# explains the anomaly alerts of the backtests built on it: the runbook starts from the most
+# basic problem the question is about.
+CAUSAL_ORDER = ("service_health", "database_health", "market_data_freshness", "pipeline_status", "recent_alerts", "cache_status")
 
 
 @dataclass(frozen=True)
@@ -56,10 +65,15 @@ def relevant(ranked: Sequence[Ranked]) -> list[Finding]:
     return [r.finding for r in ranked if r.score >= LEAD_MIN_SCORE]
 
 
+def by_cause(problems: Sequence[Finding]) -> list[Finding]:
+    """Problems, the most basic first (a down component before the runs that failed on it)."""
+    return sorted(problems, key=lambda f: CAUSAL_ORDER.index(f.tool) if f.tool in CAUSAL_ORDER else len(CAUSAL_ORDER))
+
+
 def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem_tool: str | None = None) -> RunbookHit | None:
     """The runbook whose scores for the question and for the leading problems add up best:
     the question alone ranks the right runbook first less often than with what is wrong. A
-    runbook that lists the leading problem's tool in its `tools:` front matter gets a small
+    runbook whose `tools:` front matter starts from the most basic problem's tool gets a small
     bonus; runbooks without front matter tools still compete on their text."""
     scores: dict[str, float] = {}
     hits: dict[str, RunbookHit] = {}
@@ -68,22 +82,47 @@ def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[Runb
             scores[hit.id] = scores.get(hit.id, 0.0) + weight * hit.score
             hits.setdefault(hit.id, hit)
     for runbook_id, hit in hits.items():
-        scores[runbook_id] += TOOL_BONUS * (problem_tool is not None and problem_tool in hit.tools)
+        scores[runbook_id] += TOOL_BONUS * (problem_tool is not None and hit.tools[:1] == [problem_tool])
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def excerpt(question: str, text: str, embed: Embed, sentences: int = 3) -> str:
-    """The runbook's lines that best answer the question, in their own order (headings and
-    front matter left out)."""
-    lines = [
-        line.strip(" -*\t") for line in re.split(r"\n+|(?<=[.!?])\s+", text)
-        if len(line.strip(" -*\t")) > 12 and not line.lstrip().startswith("#")
-    ]
-    if not lines:
+def excerpt(question: str, text: str, embed: Embed, items: int = 3) -> str:
+    """The runbook's steps that best answer the question, in their own order: whole list items
+    (a command on a continuation line stays with the step it belongs to), the fixing sections
+    first when the question asks how to do something."""
+    steps = _steps(text)
+    if not steps:
         return text[:300]
-    query, *vectors = embed([question, *lines])
-    best = sorted(range(len(lines)), key=lambda i: _cosine(query, vectors[i]), reverse=True)[:sentences]
-    return " ".join(lines[i].rstrip(".") + "." for i in sorted(best))
+    query, *vectors = embed([question, *(step for _, step in steps)])
+    how = intents.asks_how(question)
+    score = [_cosine(query, vector) + FIX_BONUS * (how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
+    best = sorted(range(len(steps)), key=score.__getitem__, reverse=True)[:items]
+    return " ".join(steps[i][1].rstrip(".") + "." for i in sorted(best))
+
+
+def _steps(text: str) -> list[tuple[str, str]]:
+    """(section heading, step) for each list item or paragraph of a markdown runbook; front
+    matter and headings left out, continuation lines joined to their item."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL)
+    steps: list[tuple[str, list[str]]] = []
+    section, current = "", None
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            section, current = stripped.lstrip("# "), None
+        elif not stripped:
+            current = None
+        elif LIST_ITEM.match(line) or current is None:
+            current = [LIST_ITEM.sub("", line).strip()]
+            steps.append((section, current))
+        else:
+            current.append(stripped)
+    joined = [(heading, " ".join(lines)[:MAX_STEP_CHARS]) for heading, lines in steps]
+    return [(heading, step) for heading, step in joined if len(step) > 12]
+
+
+def _fixes(section: str) -> bool:
+    return bool(FIX_SECTION.search(section))
 
 
 def _cosine(a: list[float], b: list[float]) -> float:

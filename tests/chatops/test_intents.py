@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.chatops.intents import asks_for_change, asks_to_escalate, identifiers, named
+from services.chatops.intents import asks_for_change, asks_how, asks_to_escalate, identifiers, named
 
 
 @pytest.mark.parametrize("question", [
@@ -28,6 +28,7 @@ def test_escalation_is_an_instruction_not_a_question_or_a_noun() -> None:
     assert asks_to_escalate("market-data is unreachable. Escalate this to whoever owns it.")
     assert asks_to_escalate("Please get the on-call involved, market-data is dead")
     assert asks_to_escalate("Page the on-call now.")
+    assert asks_to_escalate("market data is dark. get whoever owns it paged, now.")
     assert not asks_to_escalate("Do I need to page someone?")
     assert not asks_to_escalate("The report page loads slowly.")
 
@@ -36,3 +37,8 @@ def test_names_in_a_question() -> None:
     assert named("clear the report cache", "reports") and named("Reset the strategy catalogue index", "strategy-catalogue-index")
     assert not named("clear the report cache", "runbook-index")
     assert identifiers("Invalidate the cached report for eq-us-ma-crossover, its import was wrong") == ["eq-us-ma-crossover"]
+
+
+def test_how_to_questions() -> None:
+    assert asks_how("How do I backfill the missed intervals?") and asks_how("what should I check first")
+    assert not asks_how("Why did the ingest run fail?") and not asks_how("How long has the feed been stale?")
