@@ -30,6 +30,7 @@ from inference.endpoints import Endpoint, EndpointPool
 from inference.errors import GenerationFailedError, LLMUnavailableError, SchemaNotBoundedError
 from inference.prompts import RenderedPrompt
 from inference.registry import ModelEntry
+from inference.tokens import ByteBound, PromptCounter
 
 log = structlog.get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -105,11 +106,13 @@ class StructuredGenerator:
         pool: EndpointPool,
         *,
         recorder: Recorder | None = None,
+        counter: PromptCounter | None = None,
         max_attempts: int = 3,
         backoff_s: float = 0.25,
     ) -> None:
         self.model = model
         self.pool = pool
+        self.counter = counter or ByteBound()
         self.recorder = recorder
         self.max_attempts = max_attempts
         self.backoff_s = backoff_s
@@ -169,8 +172,8 @@ class StructuredGenerator:
             self._record(context, messages, totals, (time.perf_counter() - started) * 1000)
 
     def _cap_to_context(self, messages: Sequence[dict[str, str]], budget: int) -> int:
-        """Leave room for the prompt: its UTF-8 size bounds its token count for byte-level tokenizers."""
-        prompt_bound = len(json.dumps(list(messages), ensure_ascii=False).encode()) + CHAT_TEMPLATE_TOKENS
+        """Leave room for the prompt (counted by the model's tokenizer where it is known)."""
+        prompt_bound = self.counter.count(messages) + CHAT_TEMPLATE_TOKENS
         room = self.model.max_context - prompt_bound
         if room < MIN_OUTPUT_TOKENS:
             raise GenerationFailedError(

@@ -23,6 +23,7 @@ from inference.launcher import published_replicas
 from inference.prompts import PromptCatalogue, PromptSpec, RenderedPrompt
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
 from inference.structured import StructuredGenerator
+from inference.tokens import prompt_counter
 from retrieval.embeddings import Embedder
 from retrieval.errors import VectorStoreUnavailableError
 from retrieval.index import SemanticIndex
@@ -112,7 +113,8 @@ class Platform:
 
     @cached_property
     def generator(self) -> StructuredGenerator:
-        return StructuredGenerator(self.chat_model, self.pool, recorder=self.record_llm_call)
+        counter = prompt_counter(self.registry.weights_path(self.chat_model))
+        return StructuredGenerator(self.chat_model, self.pool, recorder=self.record_llm_call, counter=counter)
 
     @cached_property
     def screener(self) -> Screener:
