@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 import yaml
+from prometheus_client.parser import text_string_to_metric_families
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -143,6 +144,7 @@ def smoke(run: Rehearsal, http: httpx.Client, name: str, backtest_rank: int) -> 
         "builder": _builder,
         "chatops": _chatops,
         "gateway": _gateway,
+        "metrics": _metrics,
     }
     results: dict[str, str] = {}
     failed: list[str] = []
@@ -195,6 +197,27 @@ def _chatops(http: httpx.Client) -> str:
 def _gateway(http: httpx.Client) -> str:
     reply = _json(http.post("/v1/chat/completions", json={"model": "default", "messages": [{"role": "user", "content": "Say hello."}], "max_tokens": 8}))
     return f"{reply['model']}: finish {reply['choices'][0]['finish_reason']}, {reply['usage']['total_tokens']} tokens"
+
+
+def _metrics(http: httpx.Client) -> str:
+    """A scrape counts every worker's requests: ten /healthz calls on fresh connections (spread
+    over the workers by the kernel) all show up, whichever worker answers the scrape."""
+    before = _healthz_count(http)
+    for _ in range(10):
+        httpx.get(http.base_url.join("/healthz"), timeout=10).raise_for_status()
+    deadline = time.monotonic() + 5  # a worker counts a request as its response completes
+    while (counted := _healthz_count(http) - before) < 10 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert counted == 10, f"a scrape counted {counted} of 10 requests: it sees one worker's counters"
+    return "a scrape counts every worker's requests"
+
+
+def _healthz_count(http: httpx.Client) -> float:
+    exposition = http.get("/metrics").text
+    return sum(
+        sample.value for family in text_string_to_metric_families(exposition) if family.name == "insightstack_http_requests"
+        for sample in family.samples if sample.name.endswith("_total") and sample.labels.get("route") == "/healthz"
+    )
 
 
 def _json(response: httpx.Response) -> Any:

@@ -46,7 +46,7 @@ from services.gateway.schemas import (
     ModelCard,
     ModelList,
 )
-from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, send, unless_disconnected
+from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, lines_or_idle, send, unless_disconnected
 from services.platform.audit import Caller
 from services.platform.errors import AppError, BadRequest, NotFound, clipped
 from services.platform.runtime import Platform
@@ -57,6 +57,7 @@ SURFACE = "gateway"
 FEATURE = "gateway"
 DEFAULT_MAX_TOKENS = 1024
 FLAGS_HEADER = "X-InsightStack-Guardrail-Flags"
+STREAM_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # no proxy buffers or caches a stream
 CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that left; nobody reads it, the access log does
 Slot = tuple[Any, Any]  # (container, key): where a text sits in a request or response body
 
@@ -178,7 +179,8 @@ class Gateway:
             asked_usage = bool(body.stream_options and body.stream_options.include_usage)
             payload["stream_options"] = {**payload.get("stream_options", {}), "include_usage": True}
             reply = await self._send(call, send(self.http, pool, kind.path, payload, caller.request_id, stream=True, tried=call.tried))
-            return StreamingResponse(self._relay(kind, reply, call, asked_usage), media_type="text/event-stream", headers=_flags_header(call))
+            headers = {**STREAM_HEADERS, **_flags_header(call)}
+            return StreamingResponse(self._relay(kind, reply, call, asked_usage), media_type="text/event-stream", headers=headers)
         sending = send(self.http, pool, kind.path, payload, caller.request_id, stream=False, tried=call.tried)
         try:
             reply = await self._send(call, unless_disconnected(request, sending))
@@ -250,7 +252,10 @@ class Gateway:
         chunks = 0  # vLLM streams about one token per chunk: the estimate when no usage arrives
         closed = False
         try:
-            async for line in reply.response.aiter_lines():
+            async for line in lines_or_idle(reply.response):
+                if line is None:
+                    yield ": keep-alive\n\n"  # an SSE comment: clients ignore it, proxies see traffic
+                    continue
                 if not line.startswith("data: "):
                     continue
                 if line == "data: [DONE]":
@@ -272,7 +277,8 @@ class Gateway:
                     yield "data: [DONE]\n\n"
                     return
         except httpx.HTTPError as exc:  # the replica died mid-stream: tell the client in OpenAI's stream error shape
-            log.warning("gateway.stream_failed", endpoint=call.endpoint, error=str(exc))
+            log.warning("gateway.stream_failed", endpoint=reply.endpoint.url, error=str(exc))
+            reply.pool.mark_failed(reply.endpoint, f"{type(exc).__name__} mid-stream: {exc}")
             closed = await self._close_stream(reply, call, screens, chunks, "error")
             error = {"message": f"the LLM replica failed mid-stream: {type(exc).__name__}", "type": "api_error", "code": "llm_unavailable"}
             yield f"data: {json.dumps({'error': error})}\n\n"

@@ -10,7 +10,7 @@ request at fault and comes back as it is (OpenAI's error shape, with vLLM's mess
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -23,6 +23,7 @@ from services.platform.errors import AppError
 
 T = TypeVar("T")
 DISCONNECT_POLL_S = 0.2
+KEEPALIVE_S = 15.0  # under the idle timeouts of common proxies (nginx 60 s, ALB 60 s)
 
 
 class UpstreamRejected(AppError):
@@ -135,3 +136,24 @@ def _error_of(body: Any) -> tuple[str, str | None]:
     error = body.get("error", body) if isinstance(body, dict) else {}
     error = error if isinstance(error, dict) else {"message": str(error)}
     return str(error.get("message") or "upstream error")[:1000], error.get("param")
+
+
+async def lines_or_idle(response: httpx.Response, idle_s: float = KEEPALIVE_S) -> AsyncIterator[str | None]:
+    """The response's lines, and None after each `idle_s` without one (a long prefill, a slow
+    replica), so the relay can send a keep-alive comment before a proxy drops the stream."""
+    lines = response.aiter_lines()
+    pending: asyncio.Future[str] = asyncio.ensure_future(anext(lines))
+    try:
+        while True:
+            done, _ = await asyncio.wait({pending}, timeout=idle_s)
+            if not done:
+                yield None
+                continue
+            try:
+                line = pending.result()
+            except StopAsyncIteration:
+                return
+            yield line
+            pending = asyncio.ensure_future(anext(lines))
+    finally:
+        pending.cancel()

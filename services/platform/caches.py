@@ -52,7 +52,9 @@ class UnknownCache(KeyError):
 
 
 class CacheRegistry:
-    def __init__(self) -> None:
+    def __init__(self, observe: Callable[[str, bool], None] | None = None) -> None:
+        """`observe(cache, hit)` is told of every lookup (the Prometheus counters)."""
+        self._observe = observe
         self._caches: dict[str, Cache] = {}
         self._counts: Counter[tuple[str, str]] = Counter()
         self._lock = threading.Lock()
@@ -66,14 +68,13 @@ class CacheRegistry:
 
     def hit(self, name: str) -> None:
         self._count(name, "hits")
+        if self._observe:
+            self._observe(name, True)
 
     def miss(self, name: str) -> None:
         self._count(name, "misses")
-
-    def counts(self) -> dict[tuple[str, str], int]:
-        """This process's (cache, hits|misses|evictions) counters, for the metrics endpoint."""
-        with self._lock:
-            return dict(self._counts)
+        if self._observe:
+            self._observe(name, False)
 
     def stats(self, name: str | None = None) -> list[CacheStats]:
         return [self._stats(self._get(n)) for n in ([name] if name else self.names)]

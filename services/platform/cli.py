@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,6 +47,7 @@ from services.platform.jobs_cli import jobs_app
 from services.platform.metrics_cli import metrics_command
 from services.platform.releases_cli import releases_app
 from services.platform.logs import configure_logging
+from services.platform.metrics import MULTIPROCESS_DIR
 from services.platform.permissions import Role
 from services.evaluation.cli import eval_app
 from services.platform.runtime import Platform, open_platform
@@ -133,7 +135,12 @@ def serve(
 def _share_with_workers(platform: Platform) -> None:
     """Worker processes build their own platform from the environment. An embedded Qdrant folder
     admits one process, so without a Qdrant server each worker keeps an in-memory copy, rebuilt
-    from the catalogue and the runbooks table. The release is recorded once, here."""
+    from the catalogue and the runbooks table. Metrics go to files every worker's scrape sums.
+    The release is recorded once, here."""
+    metrics_dir = platform.settings.data_dir / "prometheus-multiproc"
+    shutil.rmtree(metrics_dir, ignore_errors=True)  # counters of a previous run would be added in
+    metrics_dir.mkdir(parents=True)
+    os.environ[MULTIPROCESS_DIR] = str(metrics_dir.resolve())
     if not platform.settings.qdrant_url:
         os.environ["INSIGHTSTACK_QDRANT_PATH"] = IN_MEMORY
         console.print("no Qdrant server configured: each worker keeps an in-memory vector store")

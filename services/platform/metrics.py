@@ -1,18 +1,18 @@
-"""Prometheus metrics of one API process, served at ``GET /metrics``.
+"""Prometheus metrics of the API, served at ``GET /metrics``.
 
 Each platform owns its own registry (tests build many platforms in one process). Labels are
 bounded sets only: route templates, features, model names, outcomes, check names; never users or
-request ids, which belong in the LLM-call records and the logs. With several API workers each
-exposes its own counters, which Prometheus sums, as with any multi-process service.
+request ids, which belong in the LLM-call records and the logs. `serve --workers N` sets
+``PROMETHEUS_MULTIPROC_DIR`` before the workers start: each worker writes its counters to files
+there and a scrape, whichever worker answers it, sums them all (with one registry per worker a
+scrape saw one worker's counters, and the totals jumped and fell between scrapes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, generate_latest
-from prometheus_client.core import CounterMetricFamily
-from prometheus_client.registry import Collector
+from prometheus_client import CollectorRegistry, Counter, Histogram, disable_created_metrics, generate_latest, multiprocess
 
 from guardrails.screen import Screening
 from inference.structured import LLMCallRecord
@@ -20,28 +20,14 @@ from inference.structured import LLMCallRecord
 disable_created_metrics()  # the *_created series double the exposition and no dashboard reads them
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
 CHECK_BUCKETS = (0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5)
-_RESULTS = {"hits": "hit", "misses": "miss"}
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-
-
-class _CacheCollector(Collector):
-    """Cache hits and misses read from the platform's cache registry at scrape time."""
-
-    def __init__(self, counts: Callable[[], dict[tuple[str, str], int]]) -> None:
-        self.counts = counts
-
-    def collect(self) -> Iterator[CounterMetricFamily]:
-        family = CounterMetricFamily("insightstack_cache_requests", "Cache lookups by cache and result.", labels=["cache", "result"])
-        for (cache, kind), value in sorted(self.counts().items()):
-            if kind in _RESULTS:
-                family.add_metric([cache, _RESULTS[kind]], value)
-        yield family
 
 
 class Metrics:
     """The counters and histograms the platform updates, in a registry of its own."""
 
-    def __init__(self, cache_counts: Callable[[], dict[tuple[str, str], int]]) -> None:
+    def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
         self.http_requests = Counter("insightstack_http_requests", "HTTP requests.", ["method", "route", "status"], registry=r)
@@ -61,7 +47,7 @@ class Metrics:
             "insightstack_guardrail_check_duration_seconds", "Latency of one guardrail check.", ["check"], buckets=CHECK_BUCKETS, registry=r
         )
         self.rate_limited = Counter("insightstack_gateway_rejections", "Gateway requests refused by limits.", ["reason"], registry=r)
-        r.register(_CacheCollector(cache_counts))
+        self.cache_requests = Counter("insightstack_cache_requests", "Cache lookups by cache and result.", ["cache", "result"], registry=r)
 
     def observe_http(self, method: str, route: str, status: int, seconds: float) -> None:
         self.http_requests.labels(method, route, str(status)).inc()
@@ -78,5 +64,14 @@ class Metrics:
             self.guardrail_decisions.labels(screening.surface, screening.stage.value, decision.check, decision.outcome).inc()
             self.guardrail_latency.labels(decision.check).observe(decision.latency_ms / 1000)
 
+    def observe_cache(self, cache: str, hit: bool) -> None:
+        self.cache_requests.labels(cache, "hit" if hit else "miss").inc()
+
     def exposition(self) -> bytes:
-        return generate_latest(self.registry)
+        """This registry's series, or with several workers every worker's, summed."""
+        path = os.environ.get(MULTIPROCESS_DIR)
+        if not path:
+            return generate_latest(self.registry)
+        every_worker = CollectorRegistry()
+        multiprocess.MultiProcessCollector(every_worker, path)
+        return generate_latest(every_worker)

@@ -105,7 +105,7 @@ class Platform:
 
     @cached_property
     def metrics(self) -> Metrics:
-        return Metrics(self.caches.counts)
+        return Metrics()
 
     @cached_property
     def record_llm_call(self) -> CallRecorder:
@@ -147,7 +147,7 @@ class Platform:
     @cached_property
     def caches(self) -> CacheRegistry:
         """Where products register their caches (filled as the products are created)."""
-        return CacheRegistry()
+        return CacheRegistry(self.metrics.observe_cache)
 
     def prompt_version(self, prompt_id: str, session: Session | None = None) -> str | None:
         """The version this environment serves: its promoted label, else None (the newest file).

@@ -35,6 +35,7 @@ from tests.gateway.conftest import (
     ask,
     metric,
 )
+from tests.support.cut_proxy import CutProxy
 from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.llm
@@ -289,6 +290,26 @@ def test_a_client_that_times_out_cancels_the_upstream_request(gateway: LiveGatew
     assert_cancelled_upstream(gateway, vllm, calls[0]["request_id"], "client disconnected")
     exposition = gateway.get("/metrics", role=None).text
     assert metric(exposition, "insightstack_http_requests_total", route="/v1/chat/completions", status="499") == 1
+
+
+def test_a_replica_that_dies_mid_stream_ends_it_with_an_error_event_and_is_cooled_down(
+    start_gateway: GatewayFactory, vllm: VLLM, llm_url: str, endless: dict[str, Any],
+) -> None:
+    with CutProxy(llm_url) as replica:
+        gateway = start_gateway(llm_base_urls=[replica.url])
+        gateway.platform.pools[CHAT_MODEL].cooldown_s = 600  # the prober must not re-admit it before the assertions
+        with gateway.client().chat.completions.with_streaming_response.create(stream=True, **endless) as response:
+            assert (response.headers["cache-control"], response.headers["x-accel-buffering"]) == ("no-cache", "no")
+            request_id, stream = response.headers["x-request-id"], response.parse()
+            assert all(isinstance(next(stream), ChatCompletionChunk) for _ in range(2))
+            replica.cut()
+            with pytest.raises(openai.APIError, match="the LLM replica failed mid-stream"):
+                list(stream)
+    call = gateway.call_of(request_id)
+    assert (call["outcome"], call["error"], call["endpoint"]) == ("error", "stream ended: error", replica.url)
+    endpoint = gateway.platform.pools[CHAT_MODEL].endpoints[0]
+    assert (endpoint.errors, endpoint.state) == (1, "down") and "mid-stream" in (endpoint.last_error or "")
+    assert wait_for(vllm.idle, timeout_s=15)  # the cut connection made vLLM abort the request
 
 
 # --- metrics ----------------------------------------------------------------------------------
