@@ -111,9 +111,10 @@ class Rehearsal:
 def rehearse(run: Rehearsal) -> bool:
     run.cli("db", "upgrade")
     key = run.cli("users", "create", "rehearsal-admin", "--role", "admin").strip().splitlines()[-1]
+    run.env["INSIGHTSTACK_API_KEY"] = key  # the admin who promotes and rolls back (never on a command line)
     run.cli("backtests", "import", str(REPO / "data" / "backtests"))
     run.cli("runbooks", "import", str(REPO / "data" / "runbooks"))
-    run.cli("prompts", "promote", PROMPT, "--version", "1.0.0", "--env", "staging", "--reason", "staging baseline", "--by", "rehearsal")
+    run.cli("prompts", "promote", PROMPT, "--version", "1.0.0", "--env", "staging", "--reason", "staging baseline")
     run.step("prepared", database="postgresql", migrations="applied", prompt_label=f"{PROMPT}=1.0.0")
     run.serve()
     try:
@@ -121,10 +122,10 @@ def rehearse(run: Rehearsal) -> bool:
             _wait_ready(run, http)
             first = smoke(run, http, "smoke: baseline", backtest_rank=0)
             release = _latest_release(run)
-            run.cli("prompts", "promote", PROMPT, "--version", BAD_VERSION, "--env", "staging", "--reason", "rehearsal: new narrative", "--by", "rehearsal")
+            run.cli("prompts", "promote", PROMPT, "--version", BAD_VERSION, "--env", "staging", "--reason", "rehearsal: new narrative")
             run.step("promoted", prompt=f"{PROMPT}={BAD_VERSION}", previous_release=release)
             promoted = smoke(run, http, "smoke: after promotion", backtest_rank=1)
-            rolled = run.cli("releases", "rollback", "--to", str(release), "--by", "rehearsal")
+            rolled = run.cli("releases", "rollback", "--to", str(release))
             run.step("rolled back", release=release, output=rolled.strip().splitlines())
             after = smoke(run, http, "smoke: after rollback", backtest_rank=1)
     finally:

@@ -12,9 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from services.chatops import slack
 from services.chatops.schemas import AskIn
-from services.platform import auth
 from services.platform.audit import Caller
-from services.platform.permissions import Role
+from services.platform.cli_identity import ApiKey, cli_actor
+from services.platform.permissions import Permission, Role
 from services.platform.runtime import open_platform
 from services.products import build_products
 
@@ -46,28 +46,24 @@ def import_command(
 @chatops_app.command("ask")
 def ask_command(
     question: Annotated[str, typer.Argument(help="An operations question.")],
-    user: Annotated[str, typer.Option("--as", help="Ask as this platform user (their role applies).")],
+    key: ApiKey = None,
 ) -> None:
-    """Ask the agent as a platform user and print the full answer as JSON."""
-    products = build_products(open_platform())
-    with products.chatops.platform.db.session() as session:
-        row = auth.get_user(session, user)
-        caller = Caller(name=row.name, role=row.role)
-    print(json.dumps(products.chatops.ask(AskIn(question=question), caller, channel="cli").model_dump(mode="json"), indent=2))
+    """Ask the agent as the platform user whose API key is given (their role applies); print the answer as JSON."""
+    platform = open_platform()
+    caller = cli_actor(platform.db, key, Permission.chatops_ask, "chatops.ask", key_required=True).caller
+    print(json.dumps(build_products(platform).chatops.ask(AskIn(question=question), caller, channel="cli").model_dump(mode="json"), indent=2))
 
 
 @chatops_app.command("resolve")
 def resolve_command(
     conversation_id: Annotated[str, typer.Argument(help="The conversation id (`conversation_id` of an answer).")],
-    user: Annotated[str, typer.Option("--as", help="Resolve as this platform user: the asker, or an operator or admin.")],
     note: Annotated[str, typer.Option(help="How it was resolved.")] = "",
+    key: ApiKey = None,
 ) -> None:
-    """Mark a conversation resolved (counted in the time-to-resolution metric); exit 1 if refused."""
-    products = build_products(open_platform())
-    with products.chatops.platform.db.session() as session:
-        row = auth.get_user(session, user)
-        caller = Caller(name=row.name, role=row.role)
-    done = products.chatops.resolve(conversation_id, note, caller)
+    """Mark a conversation resolved as the key's user (the asker, or an operator or admin); exit 1 if refused."""
+    platform = open_platform()
+    caller = cli_actor(platform.db, key, Permission.chatops_ask, "chatops.resolve", key_required=True).caller
+    done = build_products(platform).chatops.resolve(conversation_id, note, caller)
     console.print(
         f"conversation {done.conversation_id} resolved by {done.resolved_by} after {done.time_to_resolution_s:g} s"
         f" ({done.turns} turn(s), {'escalated' if done.escalated else 'not escalated'})",

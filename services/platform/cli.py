@@ -48,7 +48,8 @@ from services.platform.metrics_cli import metrics_command
 from services.platform.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.metrics import MULTIPROCESS_DIR
-from services.platform.permissions import Role
+from services.platform.cli_identity import ApiKey, cli_actor
+from services.platform.permissions import Permission, Role
 from services.evaluation.cli import eval_app
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
@@ -325,16 +326,12 @@ def prompts_list() -> None:
     console.print(table)
 
 
-ApiKey = Annotated[str | None, typer.Option("--key", envvar="INSIGHTSTACK_API_KEY", show_default=False, help="An admin's API key: who acts (required for production).")]
-
-
 @prompts_app.command("promote")
 def prompts_promote(
     prompt_id: str,
     version: Annotated[str, typer.Option(help="The version to serve.")],
     env: Annotated[str, typer.Option(help="dev, staging or production.")],
     reason: Annotated[str, typer.Option(help="Why (recorded in the audit log).")],
-    by: Annotated[str | None, typer.Option(help="Who promotes to dev or staging without a key (default: the OS user).")] = None,
     key: ApiKey = None,
 ) -> None:
     """Make ENV serve VERSION of a prompt (audited with who and why). Production: an admin's
@@ -342,7 +339,7 @@ def prompts_promote(
     if env not in ("dev", "staging", "production"):
         raise typer.BadParameter(f"{env!r}: use dev, staging or production", param_hint="--env")
     platform = open_platform()
-    actor = promotions.cli_actor(platform, key, by, key_required=env == promotions.FOUR_EYES_ENV)
+    actor = cli_actor(platform.db, key, Permission.prompts_promote, "prompts.promote", key_required=env == promotions.FOUR_EYES_ENV)
     if env == promotions.FOUR_EYES_ENV:
         pending = promotions.request(platform, actor, prompt_id, version, reason)
         evidence = f"eval run {pending.eval_run_id}" if pending.eval_run_id else "no eval suite measures this prompt"
@@ -361,7 +358,7 @@ def prompts_approve(
 ) -> None:
     """Apply a pending production promotion: a different admin than the one who asked (four eyes)."""
     platform = open_platform()
-    done = promotions.approve(platform, promotions.cli_actor(platform, key, None, key_required=True), request_id, reason)
+    done = promotions.approve(platform, cli_actor(platform.db, key, Permission.prompts_promote, "prompts.approve", key_required=True), request_id, reason)
     console.print(
         f"production now serves {done.label.prompt_id} {done.label.version} (requested by {done.request.requested_by}, "
         f"approved by {done.request.approved_by}; eval run {done.request.eval_run_id or '-'}; release {done.release.id})", highlight=False,

@@ -30,6 +30,8 @@ class Permission(StrEnum):
     metrics_read = "metrics.read"
     admin_read = "admin.read"
     users_manage = "users.manage"
+    prompts_promote = "prompts.promote"  # dev and staging labels, production requests and approvals
+    releases_rollback = "releases.rollback"
 
 
 _VIEWER = {Permission.reports_read, Permission.chatops_ask, Permission.pipelines_read}

@@ -9,13 +9,12 @@ Production is what users get, so a promotion there must rest on evidence and on 
 - four eyes: the promotion is stored as a request, and only a different admin's `approve`
   applies it. Both, and a refused self-approval, are in the audit log.
 
-The acting admin is the holder of an API key (the CLI has no other identity a second person
-could not fake with `--by`); the audit entries also name the OS account and `via: cli`.
+The acting admin is the holder of an API key (`cli_identity.py`: the CLI has no other identity
+a second person could not fake); the audit entries also name the OS account and `via: cli`.
 """
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,27 +23,15 @@ from sqlalchemy.orm import Session
 
 from services.evaluation.models import EvalRun
 from services.evaluation.records import PRODUCT_PROMPTS, runs_measuring
-from services.platform import audit, auth, prompt_labels, releases
-from services.platform.errors import BadRequest, Conflict, NotAuthenticated, NotFound
+from services.platform import audit, prompt_labels, releases
+from services.platform.cli_identity import Actor
+from services.platform.errors import BadRequest, Conflict, NotFound
 from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
-from services.platform.permissions import Role
 from services.platform.runtime import Platform
 
 FOUR_EYES_ENV = "production"
 PRODUCT_OF_PROMPT = {prompt_id: product for product, prompt_id in PRODUCT_PROMPTS.items()}
 EVAL_HINT = "record one with `insightstack eval run data/eval/*.yaml --record` on a platform that serves that version"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts from the command line, and the OS account the command ran under."""
-
-    caller: audit.Caller
-    os_user: str
-
-    @property
-    def provenance(self) -> dict[str, str]:
-        return {"via": "cli", "os_user": self.os_user}
 
 
 @dataclass(frozen=True)
@@ -56,25 +43,6 @@ class Applied:
 @dataclass(frozen=True)
 class Approved(Applied):
     request: PromotionRequest
-
-
-def cli_actor(platform: Platform, key: str | None, by: str | None, *, key_required: bool) -> Actor:
-    """The admin holding ``key``; without a key (dev and staging only) the name ``by`` or the OS user."""
-    os_user = getpass.getuser()
-    if key and by:
-        raise BadRequest("give an API key or --by, not both: the key already says who you are")
-    if not key:
-        if key_required:
-            raise NotAuthenticated("a production promotion or approval needs an admin's API key: --key or INSIGHTSTACK_API_KEY")
-        return Actor(audit.Caller(by or os_user, Role.admin.value), os_user)
-    with platform.db.session() as session:
-        user = auth.authenticate(session, key)
-        if user is None:
-            raise NotAuthenticated("invalid or disabled API key")
-        caller = audit.Caller(user.name, user.role)
-    if caller.role != Role.admin.value:
-        raise audit.denied(platform.db, caller, "prompts.promote", "cli", f"{caller.name} is {caller.role}: only an admin promotes prompts", {"via": "cli", "os_user": os_user})
-    return Actor(caller, os_user)
 
 
 def promote(platform: Platform, actor: Actor, prompt_id: str, version: str, env: prompt_labels.Env, reason: str) -> Applied:

@@ -117,8 +117,9 @@ def listing(platform: Platform, limit: int = 50) -> list[Release]:
         return list(session.scalars(query))
 
 
-def rollback(platform: Platform, release_id: int, caller: audit.Caller, *, with_db: bool = False) -> Rollback:
-    """Restore release ``release_id``'s prompt labels and aliases (and with ``with_db`` its schema)."""
+def rollback(platform: Platform, release_id: int, caller: audit.Caller, *, with_db: bool = False, provenance: dict[str, str] | None = None) -> Rollback:
+    """Restore release ``release_id``'s prompt labels and aliases (and with ``with_db`` its schema);
+    `provenance` (how the caller acted: `via`, `os_user`) goes into the audit entry."""
     env = platform.settings.env
     with platform.db.session() as session:
         target = session.get(Release, release_id)
@@ -133,7 +134,7 @@ def rollback(platform: Platform, release_id: int, caller: audit.Caller, *, with_
         changed = aliases.restore(session, platform.registry, env, target.aliases, caller.name)
         audit.record(
             session, caller, "releases.rollback", str(target.id),
-            {"env": env, "prompt_labels": labels, "aliases": changed, "migrate_to": target.migration_head if migrate else None},
+            {"env": env, "prompt_labels": labels, "aliases": changed, "migrate_to": target.migration_head if migrate else None, **(provenance or {})},
         )
     if migrate:
         command.downgrade(alembic_config(platform.db.url), target.migration_head)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from typing import Annotated
 
 import typer
@@ -10,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from services.platform import releases
-from services.platform.audit import Caller
+from services.platform.cli_identity import ApiKey, cli_actor
+from services.platform.permissions import Permission
 from services.platform.runtime import open_platform
 
 releases_app = typer.Typer(help="Release records (written at API start-up) and rollback.", no_args_is_help=True)
@@ -41,10 +41,12 @@ def _labels(labels: dict[str, str], eval_runs: dict[str, int]) -> str:
 def rollback_command(
     to: Annotated[int, typer.Option("--to", help="The release to go back to (see `releases list`).")],
     db: Annotated[bool, typer.Option("--db", help="Also downgrade the schema to that release's migration head (refused if data would be lost).")] = False,
-    by: Annotated[str, typer.Option(help="Who rolls back (default: the OS user).")] = getpass.getuser(),
+    key: ApiKey = None,
 ) -> None:
-    """Serve release TO's prompt labels and model aliases again (audited)."""
-    done = releases.rollback(open_platform(), to, Caller(by, "admin"), with_db=db)
+    """Serve release TO's prompt labels and model aliases again (audited; production needs an admin's key)."""
+    platform = open_platform()
+    actor = cli_actor(platform.db, key, Permission.releases_rollback, "releases.rollback", key_required=platform.settings.env == "production")
+    done = releases.rollback(platform, to, actor.caller, with_db=db, provenance=actor.provenance)
     console.print(f"rolled back to release {done.release.id} ({done.release.created_at.isoformat(timespec='seconds')})")
     for prompt_id, version in done.prompt_labels.items():
         console.print(f"  prompt {prompt_id}: {version or 'newest file (label removed)'}")

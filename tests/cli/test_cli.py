@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+
 import os
 import shutil
 import sqlite3
@@ -83,8 +85,16 @@ def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> No
 
 
 def test_prompts_promote_and_labels(tmp_path: Path) -> None:
-    promoted = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "staging", "--reason", "reviewed", "--by", "ana")
-    assert promoted.returncode == 0 and "staging now serves platform.market_brief 1.0.0 (promoted by ana; release 1)" in promoted.stdout
+    promote = ("prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "staging", "--reason", "reviewed")
+    promoted = run(tmp_path, *promote)
+    assert promoted.returncode == 0 and f"staging now serves platform.market_brief 1.0.0 (promoted by os:{getpass.getuser()}; release 1)" in promoted.stdout
+    assert run(tmp_path, *promote, "--by", "ana").returncode == 2  # a typed name is no identity
+    analyst_key = run(tmp_path, "users", "create", "ana", "--role", "analyst").stdout.strip().splitlines()[-1]
+    refused = run(tmp_path, *promote, INSIGHTSTACK_API_KEY=analyst_key)
+    assert refused.returncode == 1 and "ana is analyst: prompts.promote is not theirs to do" in refused.stdout
+    with sqlite3.connect(tmp_path / "var" / "insightstack.db") as connection:
+        denied = connection.execute("SELECT actor, action, details FROM audit_log WHERE decision = 'denied'").fetchall()
+    assert [(actor, action) for actor, action, _ in denied] == [("ana", "prompts.promote")] and '"via": "cli"' in denied[0][2]
     labels = run(tmp_path, "prompts", "labels").stdout
     assert "staging" in labels and "reviewed" in labels
     unknown = run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "9.9.9", "--env", "staging", "--reason", "x")

@@ -347,7 +347,7 @@ def test_metrics_and_resolve_commands(tmp_path: Path) -> None:
     db.upgrade()
     seed(db)
     with db.session() as session:
-        auth.create_user(session, "olga", Role.operator)
+        _, olga = auth.create_user(session, "olga", Role.operator)
     db.engine.dispose()
 
     as_json = run_metrics(tmp_path, "--from", WINDOW[0], "--to", WINDOW[1], "--json")
@@ -358,8 +358,8 @@ def test_metrics_and_resolve_commands(tmp_path: Path) -> None:
     reversed_ = run_metrics(tmp_path, "--from", "2026-04-01", "--to", "2026-03-01")
     assert reversed_.returncode == 2 and "must be before" in reversed_.stderr
 
-    resolved = subprocess.run(cli("chatops", "resolve", "c3", "--as", "olga", "--note", "fixed"), capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
+    resolved = subprocess.run(cli("chatops", "resolve", "c3", "--key", olga, "--note", "fixed"), capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
     assert resolved.returncode == 0, resolved.stdout + resolved.stderr
     assert "conversation c3 resolved by olga" in resolved.stdout and "not escalated" in resolved.stdout
-    again = subprocess.run(cli("chatops", "resolve", "c3", "--as", "olga"), capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
+    again = subprocess.run(cli("chatops", "resolve", "c3", "--key", olga), capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
     assert again.returncode == 1 and "already resolved by olga" in again.stdout

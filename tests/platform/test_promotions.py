@@ -12,9 +12,11 @@ from sqlalchemy import inspect, select
 from services.evaluation import records
 from services.evaluation.models import EvalRun
 from services.platform import auth, prompt_labels, promotions, releases
+from services.platform.cli_identity import Actor, cli_actor
 from services.platform.db import Database, alembic_config
-from services.platform.errors import BadRequest, Conflict, Forbidden, NotAuthenticated
+from services.platform.errors import Conflict, Forbidden, NotAuthenticated
 from services.platform.models import AuditEntry, PromotionRequest
+from services.platform.permissions import Permission
 from services.platform.runtime import Platform
 from tests.cli.test_cli import run as run_cli
 from tests.conftest import PlatformFactory
@@ -23,11 +25,11 @@ from tests.support.eval_runs import document, suite
 PROMPT = "reports.narrative"
 
 
-def admins(platform: Platform, *names: str) -> list[promotions.Actor]:
+def admins(platform: Platform, *names: str) -> list[Actor]:
     """One admin per name, acting through its own API key as the CLI does."""
     with platform.db.session() as session:
         keys = [auth.create_user(session, name, "admin")[1] for name in names]
-    return [promotions.cli_actor(platform, key, None, key_required=True) for key in keys]
+    return [cli_actor(platform.db, key, Permission.prompts_promote, "prompts.promote", key_required=True) for key in keys]
 
 
 def audit_trail(platform: Platform) -> list[tuple[str, str, str, dict]]:
@@ -129,17 +131,20 @@ def test_the_acting_admin_is_the_holder_of_an_api_key(make_platform: PlatformFac
     with platform.db.session() as session:
         analyst = auth.create_user(session, "ann", "analyst")[1]
         admin = auth.create_user(session, "ada", "admin")[1]
-    with pytest.raises(NotAuthenticated, match="needs an admin's API key: --key or INSIGHTSTACK_API_KEY"):
-        promotions.cli_actor(platform, None, "ada", key_required=True)
+
+    def actor(key: str | None, *, key_required: bool = True) -> Actor:
+        return cli_actor(platform.db, key, Permission.prompts_promote, "prompts.promote", key_required=key_required)
+
+    with pytest.raises(NotAuthenticated, match="prompts.promote needs the API key of a user allowed to do it: --key or INSIGHTSTACK_API_KEY"):
+        actor(None)
     with pytest.raises(NotAuthenticated, match="invalid or disabled"):
-        promotions.cli_actor(platform, "isk_not-a-key", None, key_required=True)
-    with pytest.raises(Forbidden, match="ann is analyst: only an admin promotes prompts"):
-        promotions.cli_actor(platform, analyst, None, key_required=True)
-    with pytest.raises(BadRequest, match="not both"):
-        promotions.cli_actor(platform, admin, "someone-else", key_required=False)
-    assert promotions.cli_actor(platform, admin, None, key_required=True).caller.name == "ada"
-    assert promotions.cli_actor(platform, None, "ana", key_required=False).caller.name == "ana"  # dev and staging, as before
-    assert promotions.cli_actor(platform, None, None, key_required=False).caller.name == getpass.getuser()
+        actor("isk_not-a-key")
+    with pytest.raises(Forbidden, match="ann is analyst: prompts.promote is not theirs to do"):
+        actor(analyst)
+    assert actor(admin).caller.name == "ada"
+    without_key = actor(None, key_required=False)  # dev and staging: the OS account, never a typed name
+    assert without_key.caller.name == f"os:{getpass.getuser()}" and without_key.provenance == {"via": "cli", "os_user": getpass.getuser()}
+    assert [(action, actor, decision) for action, actor, decision, _ in audit_trail(platform)] == [("prompts.promote", "ann", "denied")]
 
 
 def test_the_cli_refuses_then_requests_then_applies_with_a_second_key(make_platform: PlatformFactory, tmp_path: Path) -> None:
