@@ -34,7 +34,7 @@ from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
-from services.platform import audit, auth, prompt_labels, promotions, releases
+from services.platform import audit, audit_checkpoints, auth, prompt_labels, promotions, releases, sessions
 from services.platform.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
@@ -303,15 +303,39 @@ def users_list() -> None:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain; exit 1 naming the first edited, deleted or inserted entry."""
+def audit_verify(
+    checkpoints: Annotated[Path | None, typer.Option(help="Also check the chain against these signed checkpoints (`audit checkpoint`).")] = None,
+) -> None:
+    """Check the hash chain (and the checkpoints); exit 1 naming the first problem."""
     platform = open_platform()
     with platform.db.session() as session:
         result = audit.verify(session)
+        problems = audit_checkpoints.check(session, _checkpoint_key(platform), checkpoints.read_text().splitlines()) if checkpoints else []
     if not result.ok:
         console.print(f"[red]audit chain broken[/red] at entry {result.first_bad_id}: {result.reason}")
+    for problem in problems:
+        console.print(f"[red]audit checkpoint failed[/red]: {problem}", highlight=False)
+    if not result.ok or problems:
         raise typer.Exit(1)
-    console.print(f"[green]audit chain intact[/green]: {result.checked} entries")
+    console.print(f"[green]audit chain intact[/green]: {result.checked} entries" + (f", {checkpoints} agrees" if checkpoints else ""), highlight=False)
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint(
+    file: Annotated[Path | None, typer.Option(help="Append here (default: INSIGHTSTACK_AUDIT_CHECKPOINT_FILE or <data dir>/audit-checkpoints.jsonl).")] = None,
+    to_syslog: Annotated[bool, typer.Option("--syslog", help="Also send it to syslog (LOG_AUTH), for a remote collector.")] = False,
+) -> None:
+    """Record the chain's head, signed, outside the database (run it from a timer)."""
+    platform = open_platform()
+    path = file or platform.settings.audit_checkpoint_file or platform.settings.data_dir / "audit-checkpoints.jsonl"
+    with platform.db.session() as session:
+        checkpoint = audit_checkpoints.take(session, _checkpoint_key(platform))
+    audit_checkpoints.write(checkpoint, path, to_syslog=to_syslog)
+    console.print(f"checkpoint: entry {checkpoint.last_id} at {checkpoint.at} -> {path}" + (" and syslog" if to_syslog else ""), highlight=False)
+
+
+def _checkpoint_key(platform: Platform) -> bytes:
+    return sessions.load_secret(platform.settings.audit_checkpoint_key, platform.settings.data_dir, "audit-checkpoint.secret")
 
 
 # --- prompts ---------------------------------------------------------------------------------

@@ -54,18 +54,18 @@ class SessionUser:
     expires_at: datetime
 
 
-def load_secret(configured: str | None, data_dir: Path) -> bytes:
-    """The signing secret: configured, else one generated once per data dir (shared by its workers).
+def load_secret(configured: str | None, data_dir: Path, name: str = "session.secret") -> bytes:
+    """The signing secret: configured, else one generated once per data dir as `name` (shared by its workers).
 
     The generated file is written whole under a temporary name, then linked into place: a worker
     never reads a half-written file, and the first one to link wins (a rename would let a later
     worker replace a secret the first one already signs with). An empty secret is refused."""
     if configured:
         return configured.encode()
-    path = data_dir / "session.secret"
+    path = data_dir / name
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".session.secret.") as file:  # mode 0600
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}.") as file:  # mode 0600
             file.write(secrets.token_bytes(SECRET_BYTES))
             file.flush()
             os.fsync(file.fileno())

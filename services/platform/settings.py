@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     gateway_daily_tokens: int = Field(default=2_000_000, ge=1, description="Gateway tokens (in + out) per UTC day per user, unless set per user.")
     git_commit: str | None = Field(default=None, description="Commit deployed (set at image build); default: the checkout's HEAD.")
     session_secret: str | None = Field(default=None, description="Signs browser session cookies; default: a secret generated once in the data dir.")
+    audit_checkpoint_key: str | None = Field(default=None, description="Signs audit checkpoints; keep it away from the database (default: a key generated once in the data dir).")
+    audit_checkpoint_file: Path | None = Field(default=None, description="Where `audit checkpoint` appends (default: <data dir>/audit-checkpoints.jsonl; put it on another volume).")
     max_request_bytes: int = Field(
         default=2 * 1024 * 1024, ge=1024,
         description="Largest request body read (413 beyond), before any key check. The largest valid one, a backtest with a full "
