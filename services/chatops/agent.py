@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from inference.errors import GenerationFailedError, LLMUnavailableError
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
-from services.chatops.ranking import Embed, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
+from services.chatops.ranking import Embed, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -112,34 +112,30 @@ class Agent:
         run.findings = findings(c.result for c in run.calls) + asked_owners
         ranked = rank_findings(question.text, run.findings, self.embed)
         leading = list(dict.fromkeys([*asked_owners, *lead(ranked)]))  # "who" is answered first
-        run.runbooks = self.search(question.text)
-        problems = by_cause([f for f in relevant(ranked) if f.problem])
-        by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
-        runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)
-        if runbook is not None and runbook.score < RUNBOOK_MIN_SCORE:
-            runbook = None  # a weak match quoted as the procedure would mislead
+        runbook = self._runbook(question, run, ranked)
         quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
-        run.cited = [runbook.id] if runbook else []
-        if runbook and runbook.id not in {h.id for h in run.runbooks}:
-            run.runbooks.append(runbook)
         action = self._action(question, run, leading, runbook)
         run.calls += [Call(action.pending, "agent", 0)] if action.pending else []
         run.pending, run.escalation = action.pending, action.escalation
         run.outcome = "escalated" if action.escalation else "needs_confirmation" if action.pending else "answered"
-
-        shown = [r.finding for r in ranked[:SHOWN_FINDINGS]]
-        chosen, phrase = self._choose(question, run, shown, quoted, action.text)
-        opening = list(dict.fromkeys([*leading, *chosen]))[: len(leading) + MAX_CHOSEN]
-        parts = [f.text for f in opening]
-        if phrase and _says_something_new(phrase, parts):
-            parts.append(phrase.strip())
-        others = [f.text for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
-        also = "Also wrong right now: " + " ".join(others) if others else ""
-        run.answer = " ".join(p for p in [*parts, action.text, also, quoted] if p)
-        if run.outcome == "degraded":
-            run.answer = "The language model is unavailable, so this answer is the findings alone. " + run.answer
+        chosen, phrase = self._choose(question, run, [r.finding for r in ranked[:SHOWN_FINDINGS]], quoted, action.text)
+        run.answer = compose(run, leading, chosen, phrase, action.text, quoted)
         log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason)
         return run
+
+    def _runbook(self, question: Question, run: AgentRun, ranked: list[Ranked]) -> RunbookHit | None:
+        """The runbook to cite, chosen by the question and its most basic problem; None when the
+        best match is too weak to quote as the procedure."""
+        run.runbooks = self.search(question.text)
+        problems = by_cause([f for f in relevant(ranked) if f.problem])
+        by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
+        runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)
+        if runbook is None or runbook.score < RUNBOOK_MIN_SCORE:
+            return None
+        run.cited = [runbook.id]
+        if runbook.id not in {h.id for h in run.runbooks}:
+            run.runbooks.append(runbook)
+        return runbook
 
     def _survey(self, question: Question) -> list[Call]:
         """The read-only, argument-free diagnostics, then the recent runs of a named pipeline."""
@@ -209,6 +205,19 @@ class Agent:
         run.steps = 1
         by_id = dict(zip(ids, shown, strict=True))
         return [by_id[i] for i in getattr(answer, "findings", [])], answer.answer  # type: ignore[attr-defined]
+
+
+def compose(run: AgentRun, leading: list[Finding], chosen: list[Finding], phrase: str | None, action: str, quoted: str) -> str:
+    """The answer: the leading findings and the model's picks, its sentence if it says something
+    new, what was done, the other problems of the moment, and the runbook's steps."""
+    opening = list(dict.fromkeys([*leading, *chosen]))[: len(leading) + MAX_CHOSEN]
+    parts = [f.text for f in opening]
+    if phrase and _says_something_new(phrase, parts):
+        parts.append(phrase.strip())
+    others = [f.text for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
+    also = "Also wrong right now: " + " ".join(others) if others else ""
+    answer = " ".join(p for p in [*parts, action, also, quoted] if p)
+    return f"The language model is unavailable, so this answer is the findings alone. {answer}" if run.outcome == "degraded" else answer
 
 
 def owners(question: Question) -> list[Finding]:
