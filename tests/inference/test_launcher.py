@@ -1,20 +1,14 @@
-"""The vLLM launcher: the command it composes, and supervision of a real server."""
+"""The vLLM launcher: the command it composes (supervision of a real server: tests/drills/test_restart.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import time
 from pathlib import Path
-from typing import Literal
 
 import pytest
 
-from inference.launcher import VLLMServer, structured_outputs_config, vllm_command
+from inference.launcher import structured_outputs_config, vllm_command
 from inference.registry import ModelRegistry, ModelRole, load_registry
-from inference.structured import CallContext
-from services.platform.runtime import Platform
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,19 +35,3 @@ def test_command_is_composed_from_the_registry(registry: ModelRegistry) -> None:
 def test_whitespace_is_disabled_for_every_backend(registry: ModelRegistry) -> None:
     entry = registry.default(ModelRole.chat).model_copy(update={"structured_output_backend": "xgrammar"})
     assert json.loads(structured_outputs_config(entry)) == {"backend": "xgrammar", "disable_any_whitespace": True}
-
-
-@pytest.mark.llm
-def test_killed_server_is_restarted(llm_server: VLLMServer | str, platform: Platform) -> None:
-    if isinstance(llm_server, str):
-        pytest.skip("external server: not ours to kill")
-    old_pid = llm_server.pid
-    assert old_pid is not None and llm_server.state == "up"
-    os.kill(old_pid, signal.SIGKILL)
-    deadline = time.monotonic() + 240
-    while not (llm_server.state == "up" and llm_server.pid != old_pid):
-        assert time.monotonic() < deadline, llm_server.log_tail()
-        time.sleep(1)
-    assert llm_server.restarts == 1
-    answer = platform.generator.generate([{"role": "user", "content": "ok?"}], Literal["yes", "no"], context=CallContext(feature="test"))
-    assert answer in {"yes", "no"}
