@@ -24,9 +24,8 @@ from services.platform.audit import Caller
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
 from services.products import build_products
-from tests.chatops.conftest import FEEDS, import_runbooks, write_components
-from tests.chatops.test_questions_llm import QUESTIONS
 from tests.support.marketdata import start, stop
+from tests.support.ops_world import FEEDS, QUESTIONS, import_runbooks, write_components
 
 VIEWER = Caller(name="bench", role="viewer")
 OPERATOR = Caller(name="bench-operator", role="operator")

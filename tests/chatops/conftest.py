@@ -9,19 +9,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-import yaml
 
-from services.chatops.service import ChatOpsService
-from services.platform.audit import Caller
-from services.platform.settings import REPO_ROOT
 from services.products import Products, build_products
 from tests.conftest import PlatformFactory
 from tests.support.api import Api, api_for
 from tests.support.marketdata import start, stop
+from tests.support.ops_world import FEEDS, import_runbooks, write_components
 
-RUNBOOKS = REPO_ROOT / "data" / "runbooks"
-FEEDS = {"equities-us": 2.0, "fx-spot": 1.0, "futures-cme": 5.0}
-ADMIN = Caller(name="test-admin", role="admin")
 
 
 class MarketData:
@@ -46,14 +40,6 @@ def marketdata(tmp_path: Path) -> Iterator[MarketData]:
         stop(process)
 
 
-def write_components(path: Path, market_data_url: str) -> Path:
-    """data/services.yaml with the market-data probe pointed at ``market_data_url``."""
-    components = yaml.safe_load((REPO_ROOT / "data" / "services.yaml").read_text())
-    components["components"]["market-data"]["health_url"] = f"{market_data_url}/health"
-    path.write_text(yaml.safe_dump(components))
-    return path
-
-
 @pytest.fixture
 def ops(make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, tmp_path: Path) -> Products:
     """All products on a fresh database, runbooks imported, market data served by the stand-in."""
@@ -61,11 +47,6 @@ def ops(make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, tm
     products = build_products(platform)
     import_runbooks(products.chatops)
     return products
-
-
-def import_runbooks(chatops: ChatOpsService) -> None:
-    result = chatops.library.import_dir(RUNBOOKS, ADMIN, set(chatops.executor.tools))
-    assert not result.failed, result.failed
 
 
 @pytest.fixture

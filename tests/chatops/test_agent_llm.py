@@ -13,7 +13,7 @@ from services.platform.errors import Forbidden
 from services.platform.models import LLMCall
 from services.platform.permissions import Role
 from services.products import Products
-from tests.chatops.conftest import import_runbooks
+from tests.support.ops_world import import_runbooks
 from tests.conftest import PlatformFactory
 from tests.support.ports import free_port
 from tests.support.api import Api

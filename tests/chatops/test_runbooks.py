@@ -11,7 +11,7 @@ import pytest
 from services.chatops.runbooks import COLLECTION, RunbookError, chunks, parse
 from services.platform import audit
 from services.products import Products
-from tests.chatops.conftest import ADMIN, RUNBOOKS
+from tests.support.ops_world import ADMIN, RUNBOOKS
 from tests.cli.test_cli import run as cli
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.factcheck_eval import DATA, Labelled, dev_set, sample_set, score
+from tests.support.factcheck_sets import DATA, Labelled, dev_set, sample_set, score
 from guardrails.factcheck import FactSheet, check
 
 DEV = dev_set()

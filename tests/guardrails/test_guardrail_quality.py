@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.guardrails import DATA, POLICY, evaluate
+from tests.support.guardrail_sets import DATA, POLICY, evaluate
 from guardrails.policy import load_policy
 from guardrails.screen import Guardrails
 

@@ -1,0 +1,154 @@
+"""The fact checker's labelled sentence sets and how they are scored, shared by the tests that
+hold the floors (tests/guardrails/test_factcheck.py) and `python -m bench.factcheck_eval`, which
+prints the tables docs/factcheck.md quotes.
+
+Recall: share of sentences labelled `contradicted` that do not come out `verified` (a
+contradicted claim must never pass; `unverifiable` still sends the report to a reviewer).
+False alarms: share of sentences labelled `supported` that do not come out `verified`; the worst
+kind, a true sentence judged `contradicted`, is counted on its own. A sentence with no checkable
+claim (label `none`, or `no_claim: true`) must never come out `verified`: nothing was checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from guardrails.factcheck import FactSheet, check
+from services.platform.settings import REPO_ROOT
+from services.reports import store
+from services.reports.facts import fact_sheet
+
+DATA = REPO_ROOT / "tests" / "data"
+DEV_SET = "factcheck_labelled.yaml"
+# Written blind before the checker was tuned against them: measured once, at the end, never tuned on.
+UNTUNED_SETS = ("factcheck_heldout_2026_12.yaml",)
+EXPECTED = {"supported": "verified", "none": "unverifiable", "contradicted": "contradicted", "unverifiable": "unverifiable"}
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    label: str
+    facts: FactSheet
+    no_claim: bool = False
+
+
+@dataclass(frozen=True)
+class Judged:
+    item: Labelled
+    verdict: str
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    judged: tuple[Judged, ...]
+    untuned: bool = False
+
+    def _count(self, label: str, verdicts: tuple[str, ...] | None = None, *, negate: bool = False) -> int:
+        return sum(
+            j.item.label == label and not j.item.no_claim and (verdicts is None or (j.verdict in verdicts) != negate)
+            for j in self.judged
+        )
+
+    @property
+    def contradicted(self) -> int:
+        return self._count("contradicted")
+
+    @property
+    def caught(self) -> int:
+        return self._count("contradicted", ("verified",), negate=True)
+
+    @property
+    def true(self) -> int:
+        return self._count("supported")
+
+    @property
+    def false_alarms(self) -> int:
+        return self._count("supported", ("verified",), negate=True)
+
+    @property
+    def true_contradicted(self) -> int:
+        return self._count("supported", ("contradicted",))
+
+    @property
+    def unconfirmable(self) -> int:
+        return self._count("unverifiable")
+
+    @property
+    def unconfirmable_verified(self) -> int:
+        return self._count("unverifiable", ("verified",))
+
+    @property
+    def no_claim(self) -> int:
+        return sum(j.item.no_claim for j in self.judged)
+
+    @property
+    def no_claim_verified(self) -> int:
+        return sum(j.item.no_claim and j.verdict == "verified" for j in self.judged)
+
+    @property
+    def exact(self) -> int:
+        return sum(EXPECTED[j.item.label] == j.verdict for j in self.judged)
+
+    @property
+    def row(self) -> str:
+        return (
+            f"| {self.name}{' (written before tuning)' if self.untuned else ''} | {len(self.judged)} | {_ratio(self.caught, self.contradicted)} | {_ratio(self.false_alarms, self.true)} | "
+            f"{self.true_contradicted} | {self.no_claim_verified}/{self.no_claim} | {self.unconfirmable_verified}/{self.unconfirmable} | "
+            f"{self.exact}/{len(self.judged)} |"
+        )
+
+    def misses(self) -> list[str]:
+        """The sentences whose verdict is not the expected one, to read while tuning."""
+        return [f"  {j.item.label:>12} -> {j.verdict:<12} {j.item.text}" for j in self.judged if EXPECTED[j.item.label] != j.verdict]
+
+
+HEADER = (
+    "| set | sentences | false claims caught (recall) | true sentences flagged (false alarms) | true sentences contradicted "
+    "| no-claim sentences verified | unconfirmable claims verified | exact verdict |\n|---|---|---|---|---|---|---|---|"
+)
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else "0/0"
+
+
+def dev_set() -> list[Labelled]:
+    """The set the checker was first built on: one hand-written fact sheet, sentences against it."""
+    data = yaml.safe_load((DATA / DEV_SET).read_text())
+    facts = FactSheet.model_validate(data["facts"])
+    return [_labelled(item, facts) for item in data["items"]]
+
+
+def sample_set(path: Path) -> list[Labelled]:
+    """A set written against the sample backtests (each item names its backtest)."""
+    sheets: dict[str, FactSheet] = {}
+    items = []
+    for item in yaml.safe_load(path.read_text()):
+        if item["backtest"] not in sheets:
+            sheets[item["backtest"]] = fact_sheet(store.load_file(REPO_ROOT / "data" / "backtests" / f"{item['backtest']}.json"))
+        items.append(_labelled(item, sheets[item["backtest"]]))
+    return items
+
+
+def _labelled(item: dict, facts: FactSheet) -> Labelled:
+    return Labelled(item["text"], item["label"], facts, no_claim=item["label"] == "none" or bool(item.get("no_claim")))
+
+
+def score(name: str, items: Iterable[Labelled], *, untuned: bool = False) -> Score:
+    return Score(name, tuple(Judged(item, check(item.text, item.facts).verdict) for item in items), untuned)
+
+
+def scores(*, tuning_only: bool) -> list[Score]:
+    """Every labelled set scored; the sets kept for the end left out when tuning."""
+    found = [score("labelled (dev)", dev_set())]
+    for path in sorted(DATA.glob("factcheck_*.yaml")):
+        untuned = path.name in UNTUNED_SETS
+        if path.name != DEV_SET and not (tuning_only and untuned):
+            found.append(score(path.stem.removeprefix("factcheck_"), sample_set(path), untuned=untuned))
+    return found
