@@ -3,16 +3,18 @@ decisions for admins (JSON, or JSON lines for the monitoring pipeline's export).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_type_hints
 
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, create_model
 from sqlalchemy import Select, select
 
+from inference.structured import LLMCallRecord
 from services.platform.deps import PlatformDep, Principal, require
 from services.platform.metrics import CONTENT_TYPE
 from services.platform.models import GuardrailDecision, LLMCall
@@ -25,28 +27,15 @@ Format = Literal["json", "jsonl"]
 QueryTime = Annotated[datetime, AfterValidator(to_utc)]
 
 
-class LLMCallOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+def _recorded(record: type, name: str) -> type[BaseModel]:
+    """The wire shape of a stored record: the record's own fields (one definition, the
+    dataclass the code records) plus the row's id and time."""
+    hints = get_type_hints(record)
+    fields: dict[str, Any] = {f.name: (hints[f.name], ...) for f in dataclasses.fields(record)}
+    return create_model(name, __config__=ConfigDict(from_attributes=True), id=(int, ...), created_at=(datetime, ...), **fields)
 
-    id: int
-    created_at: datetime
-    request_id: str
-    user: str | None
-    feature: str
-    prompt_id: str | None
-    prompt_version: str | None
-    prompt_hash: str | None
-    model: str
-    backend: str
-    endpoint: str | None
-    input_tokens: int
-    output_tokens: int
-    latency_ms: float
-    attempts: int
-    outcome: str
-    error: str | None
-    input_text: str | None
-    output_text: str | None
+
+LLMCallOut = _recorded(LLMCallRecord, "LLMCallOut")
 
 
 class GuardrailDecisionOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
@@ -12,10 +13,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select, text
 
+from inference.structured import LLMCallRecord
 from services.pipelines.models import PipelineRun
 from services.platform import audit, auth
 from services.platform.db import Base, Database, DatabaseUnavailable, alembic_config
-from services.platform.models import User
+from services.platform.models import LLMCall, User
+from services.platform.observability import LLMCallOut
 from services.platform.permissions import PERMISSIONS, Permission, Role, allowed
 
 
@@ -145,3 +148,11 @@ def test_times_with_an_offset_are_stored_as_the_same_instant(db: Database) -> No
         stored = session.scalar(select(PipelineRun.started_at))
         assert stored == at and stored is not None and (stored.tzinfo, stored.hour) == (UTC, 8)
         assert session.scalar(select(PipelineRun.run_id).where(PipelineRun.started_at < datetime(2024, 5, 1, 9, tzinfo=UTC))) == "r"
+
+
+def test_the_llm_call_table_and_its_wire_shape_are_the_record() -> None:
+    """One definition (inference.structured.LLMCallRecord): the table stores exactly its fields
+    and the admin listing serves exactly them, each with the row's id and time."""
+    recorded = ["id", "created_at", *(f.name for f in dataclasses.fields(LLMCallRecord))]
+    assert [c.name for c in LLMCall.__table__.columns] == recorded
+    assert list(LLMCallOut.model_fields) == recorded
