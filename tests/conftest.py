@@ -31,11 +31,32 @@ PlatformFactory = Callable[..., Platform]
 TIER_OF_FIXTURE = {"llm_server": "llm", "llm_url": "llm", "pg_server": "postgres"}
 
 
+TIERS = ("llm", "postgres", "slow")
+_tier_seconds: dict[str, list[float]] = {}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for tier in sorted({tier for fixture, tier in TIER_OF_FIXTURE.items() if fixture in used}):
             item.add_marker(tier)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Time per tier (a test's setup, call and teardown, under its first tier marker)."""
+    tier = next((t for t in TIERS if t in report.keywords), "fast")
+    _tier_seconds.setdefault(tier, [0.0, 0.0])
+    _tier_seconds[tier][0] += report.duration
+    _tier_seconds[tier][1] += report.when == "call"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """CI's log says where the time goes: `fast` is what `make test-fast` runs."""
+    terminalreporter.section("time per tier")
+    for tier in ("fast", *TIERS):
+        if tier in _tier_seconds:
+            seconds, tests = _tier_seconds[tier]
+            terminalreporter.write_line(f"{tier:>8}: {int(tests):4d} tests, {seconds:7.1f} s")
 
 
 @pytest.fixture(scope="session", autouse=True)
