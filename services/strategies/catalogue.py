@@ -120,6 +120,12 @@ def load_catalogue(directory: Path) -> Catalogue:
 
 
 @cache
+def catalogue_at(directory: Path) -> Catalogue:
+    """The catalogue in `directory`, loaded once per process."""
+    return load_catalogue(directory)
+
+
 def default_catalogue() -> Catalogue:
-    """The catalogue this deployment configures (`INSIGHTSTACK_CATALOGUE_DIR`; the checkout's by default)."""
-    return load_catalogue(get_settings().catalogue_dir)
+    """The catalogue the environment configures (`INSIGHTSTACK_CATALOGUE_DIR`; the checkout's by
+    default), for scripts and tests; services use their platform's settings."""
+    return catalogue_at(get_settings().catalogue_dir)

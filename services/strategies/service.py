@@ -24,7 +24,7 @@ from services.platform.errors import Conflict, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
 from services.platform.runtime import Platform
 from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
-from services.strategies.catalogue import Catalogue, Template, default_catalogue
+from services.strategies.catalogue import Catalogue, Template, catalogue_at
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 from services.strategies.output_type import asked_bounds, draft_type, to_config
 from services.strategies.schemas import BuildRequest, Candidate, Constraints, DraftOut, Metrics, ReviseIn
@@ -41,7 +41,7 @@ GENERATED_SOURCES = ("generated", "instruction")
 class StrategyBuilderService:
     def __init__(self, platform: Platform, catalogue: Catalogue | None = None) -> None:
         self.platform = platform
-        self.catalogue = catalogue or default_catalogue()
+        self.catalogue = catalogue or catalogue_at(platform.settings.catalogue_dir)
         self._indexed = False
         self._index_lock = threading.Lock()
         platform.caches.register(IndexCache(
