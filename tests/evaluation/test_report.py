@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.evaluation.report import as_markdown, by_model, eval_document
+from services.evaluation.report import as_markdown, by_model, eval_document, failures
 
 
 def suite(file: str, cases: int, passed: int, counts: dict[str, int] | None = None) -> dict[str, Any]:
@@ -32,3 +32,11 @@ def test_runs_of_one_model_are_one_document_and_a_rerun_suite_keeps_its_later_ru
 def test_counts_are_shown_under_the_table() -> None:
     text = as_markdown(document("m", "a", suite("builder.yaml", 12, 9, {"template by the model": 10, "template by retrieval alone": 11})))
     assert "- builder.yaml: template by the model 10/12, template by retrieval alone 11/12" in text
+
+
+def test_a_held_out_suites_failures_are_counted_not_listed() -> None:
+    failed = [{"id": "case-a", "passed": False, "failures": ["template: x, expected y"], "latency_ms": 1.0}]
+    tuning, held = ({**suite(name, 1, 0), "results": failed} for name in ("builder.yaml", "builder-blind.yaml"))
+    text = failures(document("m", "a", tuning, held))
+    assert "- `case-a`: template: x, expected y" in text
+    assert "Failed in builder-blind.yaml: 1 case(s), held out: not listed here" in text and text.count("case-a") == 1
