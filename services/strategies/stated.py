@@ -7,7 +7,8 @@ stated only when the words around it say which parameter it is (the `cues` of th
 data/catalogue/templates.yaml), or it is a period ("20-day", "30 and 150 periods", "8/21/5") and
 the template's numeric parameters take it in their declared order. Anything ambiguous (two
 choices of one parameter named, a value out of range, stated values that break a rule) is left
-to the model and the validator.
+to the model and the validator. The same reading breaks a near tie between templates: the one
+whose parameters the intent names is drafted (`best_supported`).
 """
 
 from __future__ import annotations
