@@ -251,8 +251,9 @@ class Gateway:
         screens: dict[int, StreamScreen] = {}
         chunks = 0  # vLLM streams about one token per chunk: the estimate when no usage arrives
         closed = False
+        lines = lines_or_idle(reply.response)
         try:
-            async for line in lines_or_idle(reply.response):
+            async for line in lines:
                 if line is None:
                     yield ": keep-alive\n\n"  # an SSE comment: clients ignore it, proxies see traffic
                     continue
@@ -283,6 +284,7 @@ class Gateway:
             error = {"message": f"the LLM replica failed mid-stream: {type(exc).__name__}", "type": "api_error", "code": "llm_unavailable"}
             yield f"data: {json.dumps({'error': error})}\n\n"
         finally:
+            await lines.aclose()  # stops its pending read now, not when the loop collects it
             if not closed:  # the client went away (or vLLM ended without [DONE])
                 await self._close_stream(reply, call, screens, chunks, "cancelled")
 
