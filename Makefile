@@ -47,8 +47,9 @@ eval: model
 staging-rehearsal: model
 	$(BIN)/python .ci/staging_rehearsal.py
 
+# Pure logic and in-process tests: no vLLM, no PostgreSQL, no CLI or server processes.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not llm and not postgres"
+	$(BIN)/python -m pytest -q -m "not llm and not postgres and not slow"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -75,6 +75,7 @@ def test_parse_and_chunk(tmp_path: Path) -> None:
         parse(tmp_path / "x.md")
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_cli_import_reports_counts_and_fails_on_a_bad_file(tmp_path: Path, folder: Path) -> None:
     first = cli(tmp_path, "runbooks", "import", str(folder))
     assert first.returncode == 0 and "added 9" in first.stdout, first.stdout + first.stderr

@@ -32,6 +32,7 @@ def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[s
     return subprocess.run(cli(*args), capture_output=True, text=True, env=cli_env(tmp_path, **env), timeout=120)
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_users_audit_and_tamper_detection(tmp_path: Path) -> None:
     created = run(tmp_path, "users", "create", "ana", "--role", "analyst")
     assert created.returncode == 0, created.stderr
@@ -51,6 +52,7 @@ def test_users_audit_and_tamper_detection(tmp_path: Path) -> None:
     assert broken.returncode == 1 and "broken at entry 1" in broken.stdout
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_gateway_limits_per_user(tmp_path: Path) -> None:
     assert run(tmp_path, "users", "create", "ana", "--role", "analyst").returncode == 0
     limited = run(tmp_path, "users", "limits", "ana", "--rpm", "5", "--daily-tokens", "1000")
@@ -60,6 +62,7 @@ def test_gateway_limits_per_user(tmp_path: Path) -> None:
     assert run(tmp_path, "users", "limits", "bo", "--rpm", "1").stdout.startswith("error: no user named 'bo'")
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_guardrails_check_shows_the_decisions_and_fails_on_a_block(tmp_path: Path) -> None:
     passed = run(tmp_path, "guardrails", "check", "mail me at ana@firm.example.com")
     assert passed.returncode == 0 and "[REDACTED:email]" in passed.stdout and "redact" in passed.stdout
@@ -71,6 +74,7 @@ def test_guardrails_check_shows_the_decisions_and_fails_on_a_block(tmp_path: Pat
     assert broken.returncode == 1 and "'toxicity' has no entry under" in broken.stdout and "Traceback" not in broken.stderr
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> None:
     catalogue = tmp_path / "prompts"
     shutil.copytree(REPO_ROOT / "services" / "prompts", catalogue)
@@ -84,6 +88,7 @@ def test_prompts_verify_fails_on_edit_without_version_bump(tmp_path: Path) -> No
     assert "platform.market_brief" in run(tmp_path, "prompts", "list", **env).stdout
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_prompts_promote_and_labels(tmp_path: Path) -> None:
     promote = ("prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "staging", "--reason", "reviewed")
     promoted = run(tmp_path, *promote)
@@ -102,6 +107,7 @@ def test_prompts_promote_and_labels(tmp_path: Path) -> None:
     assert run(tmp_path, "prompts", "promote", "platform.market_brief", "--version", "1.0.0", "--env", "qa", "--reason", "x").returncode == 2
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_bad_registry_is_one_clear_line(tmp_path: Path) -> None:
     models = tmp_path / "models.yaml"
     models.write_text("default_profile: cpu\nprofiles:\n  cpu:\n    models:\n      - {name: m, role: wizard, weights: w}\n")

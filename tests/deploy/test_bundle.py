@@ -106,6 +106,7 @@ with TestClient(app.create_app()) as client:
 """
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole air-gapped path: build, verify, a fresh venv, `pip install --no-index`, run.
 

@@ -94,6 +94,7 @@ def failing_model() -> Iterator[str]:
     server.server_close()
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_eval_run_records_in_the_configured_database_and_eval_runs_lists_it(tmp_path: Path, failing_model: str) -> None:
     """Through the CLI: the run goes to the data dir's database, not the runner's per-suite ones."""
     suites = str(REPO_ROOT / "data" / "eval" / "reports.yaml")

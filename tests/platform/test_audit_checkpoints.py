@@ -64,6 +64,7 @@ def test_a_forged_or_unreadable_checkpoint_is_reported(db: Database) -> None:
     assert len(other_key) == 1 and "signature does not match" in other_key[0]
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_the_cli_writes_checkpoints_and_verifies_against_them(tmp_path: Path) -> None:
     data_dir = tmp_path / "var"
     env = {**os.environ, "INSIGHTSTACK_DATA_DIR": str(data_dir), "INSIGHTSTACK_PROFILE": "tiny", "INSIGHTSTACK_LOG_LEVEL": "WARNING", "COLUMNS": "200"}

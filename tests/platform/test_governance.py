@@ -165,6 +165,7 @@ def test_an_edited_audit_entry_is_reported_as_the_break(make_platform: PlatformF
     assert approvals.splitlines()[2].startswith(f"**Audit chain check: broken at entry {edited}**")
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_the_cli_writes_the_records_and_fails_on_a_broken_chain(make_platform: PlatformFactory, tmp_path: Path) -> None:
     platform = make_platform()
     with platform.db.session() as session:

@@ -342,6 +342,7 @@ def run_metrics(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_metrics_and_resolve_commands(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'var' / 'insightstack.db'}")
     db.upgrade()

@@ -147,6 +147,7 @@ def test_the_acting_admin_is_the_holder_of_an_api_key(make_platform: PlatformFac
     assert [(action, actor, decision) for action, actor, decision, _ in audit_trail(platform)] == [("prompts.promote", "ann", "denied")]
 
 
+@pytest.mark.slow  # runs the CLI as processes
 def test_the_cli_refuses_then_requests_then_applies_with_a_second_key(make_platform: PlatformFactory, tmp_path: Path) -> None:
     platform = make_platform(database_url=f"sqlite:///{tmp_path / 'var' / 'insightstack.db'}")  # the CLI's data dir is tmp_path/var
     with platform.db.session() as session:
