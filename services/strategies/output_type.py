@@ -48,7 +48,12 @@ def asked_bounds(template: Template, stated: dict[str, Value]) -> dict[str, tupl
 
 
 def _within(narrowed: tuple[float, float], widened: tuple[float, float]) -> tuple[float, float]:
-    return narrowed if narrowed[0] <= narrowed[1] else widened
+    """The narrowed range, else the widened one, else the lower end alone (never an empty range:
+    guidance refuses an unsatisfiable schema; the validator then names the broken rule)."""
+    for low, high in (narrowed, widened):
+        if low <= high:
+            return low, high
+    return widened[1], widened[1]
 
 
 def template_branch(template: Template, stated: dict[str, Value]) -> type[BaseModel]:

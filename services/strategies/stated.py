@@ -194,12 +194,18 @@ def _fit(mention: Mention, name: str, spec: ParamSpec) -> Value | None:
 
 
 def _consistent(stated: dict[str, Value], template: Template) -> dict[str, Value]:
-    """Drop stated values that break one of the template's ordering rules together."""
-    broken = {
-        name for rule in template.rules if rule.left in stated and rule.right in stated
-        and not rule.holds({rule.left: float(stated[rule.left]), rule.right: float(stated[rule.right])})
-        for name in (rule.left, rule.right)
-    }
+    """Drop stated values that break one of the template's ordering rules: together ("fast 100,
+    slow 20"), or alone when no valid value of the partner could satisfy the rule (an entry
+    threshold of 100 leaves no exit above it)."""
+    broken: set[str] = set()
+    for rule in template.rules:
+        left, right = template.params[rule.left], template.params[rule.right]
+        values = {
+            rule.left: float(stated[rule.left]) if rule.left in stated else float(left.min),  # type: ignore[arg-type]
+            rule.right: float(stated[rule.right]) if rule.right in stated else float(right.max),  # type: ignore[arg-type]
+        }
+        if (rule.left in stated or rule.right in stated) and not rule.holds(values):
+            broken |= {name for name in (rule.left, rule.right) if name in stated}
     return {name: value for name, value in stated.items() if name not in broken}
 
 

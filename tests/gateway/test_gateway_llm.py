@@ -296,7 +296,8 @@ def test_a_replica_that_dies_mid_stream_ends_it_with_an_error_event_and_is_coole
     start_gateway: GatewayFactory, vllm: VLLM, llm_url: str, endless: dict[str, Any],
 ) -> None:
     with CutProxy(llm_url) as replica:
-        gateway = start_gateway(llm_base_urls=[replica.url])
+        replica_url = replica.url
+        gateway = start_gateway(llm_base_urls=[replica_url])
         gateway.platform.pools[CHAT_MODEL].cooldown_s = 600  # the prober must not re-admit it before the assertions
         with gateway.client().chat.completions.with_streaming_response.create(stream=True, **endless) as response:
             assert (response.headers["cache-control"], response.headers["x-accel-buffering"]) == ("no-cache", "no")
@@ -306,7 +307,7 @@ def test_a_replica_that_dies_mid_stream_ends_it_with_an_error_event_and_is_coole
             with pytest.raises(openai.APIError, match="the LLM replica failed mid-stream"):
                 list(stream)
     call = gateway.call_of(request_id)
-    assert (call["outcome"], call["error"], call["endpoint"]) == ("error", "stream ended: error", replica.url)
+    assert (call["outcome"], call["error"], call["endpoint"]) == ("error", "stream ended: error", replica_url)
     endpoint = gateway.platform.pools[CHAT_MODEL].endpoints[0]
     assert (endpoint.errors, endpoint.state) == (1, "down") and "mid-stream" in (endpoint.last_error or "")
     assert wait_for(vllm.idle, timeout_s=15)  # the cut connection made vLLM abort the request

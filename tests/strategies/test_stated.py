@@ -74,3 +74,9 @@ def test_of_near_tied_templates_the_one_whose_parameters_the_intent_names_is_dra
     ma, donchian, macd = (CATALOGUE.template(t) for t in ("ma_crossover", "donchian_breakout", "macd_momentum"))
     assert best_supported([ma, donchian], "long bitcoin on a new 20-day high, out on a 5-day low", CATALOGUE) == [donchian]
     assert best_supported([ma, macd], "the standard 12, 26, 9 settings", CATALOGUE) == [ma, macd]  # windows name nothing: the model chooses
+
+
+def test_a_stated_value_that_leaves_its_rule_partner_no_room_is_not_stated() -> None:
+    template = CATALOGUE.template("oscillator_mean_reversion")
+    assert stated_params("RSI under 100", template, CATALOGUE) == {"oscillator": "rsi"}  # no exit threshold above 100 exists
+    assert asked_bounds(template, {"entry_threshold": 99.995})["exit_threshold"] == (100.0, 100.0)  # never an empty range
