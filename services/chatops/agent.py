@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from inference.errors import GenerationFailedError, LLMUnavailableError
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
-from services.chatops.ranking import Embed, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
+from services.chatops.ranking import Embed, Query, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -110,10 +110,11 @@ class Agent:
         run = AgentRun(calls=self._survey(question))
         asked_owners = owners(question)
         run.findings = findings(c.result for c in run.calls) + asked_owners
-        ranked = rank_findings(question.text, run.findings, self.embed)
+        query = Query.of(question.text, self.embed)
+        ranked = rank_findings(query, run.findings, self.embed)
         leading = list(dict.fromkeys([*asked_owners, *lead(ranked)]))  # "who" is answered first
         runbook = self._runbook(question, run, ranked)
-        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(question.text, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
+        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(query, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
         action = self._action(question, run, leading, runbook)
         run.calls += [Call(action.pending, "agent", 0)] if action.pending else []
         run.pending, run.escalation = action.pending, action.escalation

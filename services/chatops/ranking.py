@@ -30,19 +30,31 @@ CAUSAL_ORDER = ("service_health", "database_health", "market_data_freshness", "p
 
 
 @dataclass(frozen=True)
+class Query:
+    """The question and its embedding, computed once for ranking the findings and the runbook steps."""
+
+    text: str
+    vector: list[float]
+
+    @classmethod
+    def of(cls, question: str, embed: Embed) -> Query:
+        return cls(question, embed([question])[0])
+
+
+@dataclass(frozen=True)
 class Ranked:
     finding: Finding
     score: float
 
 
-def rank_findings(question: str, found: Sequence[Finding], embed: Embed) -> list[Ranked]:
+def rank_findings(query: Query, found: Sequence[Finding], embed: Embed) -> list[Ranked]:
     """Findings by relevance: cosine to the question, more for a subject the question names
     and for a problem (a question to ops is usually about one)."""
     if not found:
         return []
-    query, *vectors = embed([question, *(f.text for f in found)])
+    vectors = embed([f.text for f in found])
     scored = [
-        Ranked(f, _cosine(query, vector) + NAMED_BONUS * named(question, f.subject) + PROBLEM_BONUS * f.problem)
+        Ranked(f, _cosine(query.vector, vector) + NAMED_BONUS * named(query.text, f.subject) + PROBLEM_BONUS * f.problem)
         for f, vector in zip(found, vectors, strict=True)
     ]
     return sorted(scored, key=lambda r: r.score, reverse=True)
@@ -86,16 +98,16 @@ def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[Runb
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 
-def excerpt(question: str, text: str, embed: Embed, items: int = 3) -> str:
+def excerpt(query: Query, text: str, embed: Embed, items: int = 3) -> str:
     """The runbook's steps that best answer the question, in their own order: whole list items
     (a command on a continuation line stays with the step it belongs to), the fixing sections
     first when the question asks how to do something."""
     steps = _steps(text)
     if not steps:
         return text[:300]
-    query, *vectors = embed([question, *(step for _, step in steps)])
-    how = intents.asks_how(question)
-    score = [_cosine(query, vector) + FIX_BONUS * (how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
+    vectors = embed([step for _, step in steps])
+    how = intents.asks_how(query.text)
+    score = [_cosine(query.vector, vector) + FIX_BONUS * (how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
     best = sorted(range(len(steps)), key=score.__getitem__, reverse=True)[:items]
     return " ".join(steps[i][1].rstrip(".") + "." for i in sorted(best))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.chatops.findings import Finding
-from services.chatops.ranking import by_cause, choose_runbook, excerpt
+from services.chatops.ranking import Query, by_cause, choose_runbook, excerpt
 from services.chatops.runbooks import RunbookHit
 
 DOWN = Finding("service_health", "market-data", "market-data is DOWN since 05:00: connection refused.", True)
@@ -43,5 +43,5 @@ def test_a_how_to_question_is_answered_with_whole_steps_that_fix() -> None:
     def embed(texts: list[str]) -> list[list[float]]:
         return [[1.0, 0.0] for _ in texts]  # every step equally similar: only the section decides
 
-    assert excerpt("How do I stop a runaway query?", RUNBOOK, embed, items=1) == "Cancel a runaway query first: `SELECT pg_cancel_backend(<pid>);` then terminate."
-    assert excerpt("Why are queries slow?", RUNBOOK, embed, items=1) == "Queries take seconds."
+    assert excerpt(Query.of("How do I stop a runaway query?", embed), RUNBOOK, embed, items=1) == "Cancel a runaway query first: `SELECT pg_cancel_backend(<pid>);` then terminate."
+    assert excerpt(Query.of("Why are queries slow?", embed), RUNBOOK, embed, items=1) == "Queries take seconds."
