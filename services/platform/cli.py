@@ -171,18 +171,25 @@ def llm_serve(
 
 def _run_as_server() -> None:
     """Logs go to stderr, which systemd or the container runtime collects. SIGTERM (kill, systemd,
-    container runtimes) and SIGHUP (a closed terminal) unwind the stack like Ctrl-C, so `finally`
-    blocks stop the vLLM children. Without this, uvicorn re-raises a captured SIGTERM after
-    shutdown with the default handler and the process dies on the spot, leaving vLLM holding its
-    port."""
+    container runtimes) unwinds the stack like Ctrl-C, so `finally` blocks stop the vLLM children.
+    Without this, uvicorn re-raises a captured SIGTERM after shutdown with the default handler and
+    the process dies on the spot, leaving vLLM holding its port.
+
+    SIGHUP (a closed terminal) is turned into SIGTERM: while uvicorn runs, that is its graceful
+    shutdown. Exiting straight from a SIGHUP handler raised SystemExit inside the event loop, and
+    on CI the server then hung past a minute (uvicorn's multi-worker supervisor keeps its own
+    meaning: SIGHUP restarts the workers)."""
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_json)
 
     def exit_now(signum: int, _frame: object) -> None:
         sys.exit(0)
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, exit_now)
+    def as_sigterm(signum: int, _frame: object) -> None:
+        signal.raise_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, exit_now)
+    signal.signal(signal.SIGHUP, as_sigterm)
 
 
 @llm_app.command("prepare")
