@@ -88,6 +88,15 @@ class EndpointPool:
         self._turn = itertools.count()
         self._lock = threading.Lock()
         self._prober: threading.Thread | None = None
+        self._closed = threading.Event()
+
+    def close(self) -> None:
+        """Stop the prober: a daemon thread still probing while the interpreter shuts down dies
+        with a traceback (seen on CI at the end of the test session)."""
+        self._closed.set()
+        prober = self._prober
+        if prober is not None and prober is not threading.current_thread():
+            prober.join(timeout=self.probe_timeout_s + 1.0)
 
     def candidates(self) -> list[Endpoint]:
         """Every endpoint in the order to try it: an idle `probation` one first (its trial request),
@@ -124,7 +133,7 @@ class EndpointPool:
             endpoint.errors += 1
             endpoint.last_error = reason
             endpoint.state, endpoint.down_since = "down", time.monotonic()
-            if self._prober is None or not self._prober.is_alive():
+            if not self._closed.is_set() and (self._prober is None or not self._prober.is_alive()):
                 self._prober = threading.Thread(target=self._readmit, name="llm-replica-prober", daemon=True)
                 self._prober.start()
 
@@ -138,8 +147,7 @@ class EndpointPool:
 
     def _readmit(self) -> None:
         """Probe `down` replicas once their cool-down has passed; runs while any replica is down."""
-        while True:
-            time.sleep(min(self.cooldown_s, 1.0))
+        while not self._closed.wait(min(self.cooldown_s, 1.0)):
             with self._lock:
                 down = [ep for ep in self.endpoints if ep.state == "down"]
                 if not down:

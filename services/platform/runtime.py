@@ -186,6 +186,9 @@ class Platform:
         return Readiness(ready=all(check.ok for check in checks.values()), checks=checks)
 
     def close(self) -> None:
+        built = [self.__dict__["pool"]] if "pool" in self.__dict__ else []
+        for pool in [*built, *self.__dict__.get("pools", {}).values()]:
+            pool.close()  # idempotent: the chat model's pool is in both
         if "vector_store" in self.__dict__:
             self.vector_store.close()
         if "db" in self.__dict__:

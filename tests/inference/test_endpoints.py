@@ -77,3 +77,15 @@ def test_a_failure_on_probation_takes_it_out_again(replicas: list[Health]) -> No
     assert wait_for(lambda: replica.state == "probation")
     pool.mark_failed(replica, "HTTP 500")
     assert replica.state == "down" and replica.errors == 2
+
+
+def test_closing_the_pool_stops_its_prober_and_starts_no_other(replicas: list[Health]) -> None:
+    replicas[0].healthy = False
+    pool = EndpointPool([r.url for r in replicas], cooldown_s=0.1)
+    pool.mark_failed(pool.endpoints[0], "test")
+    prober = pool._prober
+    assert prober is not None and prober.is_alive()
+    pool.close()
+    assert not prober.is_alive()
+    pool.mark_failed(pool.endpoints[1], "after close")
+    assert pool._prober is None or not pool._prober.is_alive()
