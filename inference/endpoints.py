@@ -94,8 +94,8 @@ class EndpointPool:
         """Stop the prober: a daemon thread still probing while the interpreter shuts down dies
         with a traceback (seen on CI at the end of the test session)."""
         self._closed.set()
-        prober = self._prober
-        if prober is not None and prober is not threading.current_thread():
+        prober = self._prober  # read once: the prober sets it to None when it ends
+        if prober is not None:
             prober.join(timeout=self.probe_timeout_s + 1.0)
 
     def candidates(self) -> list[Endpoint]:
