@@ -60,7 +60,8 @@ REGIME_RESET = re.compile(r"\b(?:overall|in total|over the (?:whole|full|entire)
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
     rf"(?:\b(?:{INDICATORS}|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
-    r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|to|is|was|a|an|the|back|around|near)\W+){0,3}"
+    r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
+    r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near)\W+){0,3}"
     r"|\w\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,
 )
@@ -125,10 +126,13 @@ def _benchmark_names(benchmark_name: str | None) -> str:
 
 
 def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int, int]]:
-    """Spans that name the strategy by its style, with or without its instrument's name."""
+    """Spans that name the strategy by its style, with or without its instrument's name before or
+    after it ("the IWM 20/100 crossover", "the reversion strategy on EEM")."""
     spans = [match.span() for match in STYLE_NAME.finditer(sentence)]
     named_after = rf"(?:{_benchmark_names(benchmark_name)})(?:/[A-Za-z0-9]+)?(?:[\s-]+(?i:{STYLE_WORDS}|\d+(?:/\d+)*))*?[\s-]+(?i:{NAME_END})(?:'s)?\b"
     spans += [match.span() for match in re.finditer(named_after, sentence)]
+    traded_on = rf"\b(?i:{NAME_END}) (?:on|in|for|trading) (?:{_benchmark_names(benchmark_name)})\b(?!'s)"  # "the RSI reversion strategy on EEM"
+    spans += [match.span() for match in re.finditer(traded_on, sentence)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:

@@ -11,7 +11,7 @@ from guardrails import claim_context as ctx
 from guardrails.factsheet import FactSheet, Finding
 
 COMPARE = re.compile(
-    r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested)"
+    r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested|outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)?)"
     r"|(?P<down>underperform(?:ed|s|ing)?|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|behind|worse than|short of))\b",
     re.IGNORECASE,
 )

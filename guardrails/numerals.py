@@ -38,6 +38,14 @@ NUMERAL = re.compile(
     rf"(?:\s*(?P<unit>{_UNIT})|(?!\w))",
     re.IGNORECASE,
 )
+# "half of its trades", "two-thirds of the time": a share stated loosely (decimals -1: within 5
+# points); not "the second half of 2020", nor a ratio of two figures ("half of QQQ's 0.81").
+FRACTION = re.compile(
+    r"(?<!first )(?<!second )(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
+    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))",
+    re.IGNORECASE,
+)
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b")
 
 
@@ -57,9 +65,11 @@ class Numeral:
 def numerals(text: str) -> list[Numeral]:
     """Every figure in ``text``, left to right; years, dates and clock times left out."""
     dates = [match.span() for match in DATE_LIKE.finditer(text)]
-    found = []
+    found = [_fraction(match) for match in FRACTION.finditer(text)]
     for match in NUMERAL.finditer(text):
         if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
+            continue
+        if any(fraction.start <= match.start() < fraction.end for fraction in found):
             continue
         value, decimals = _value(match)
         if value is None:
@@ -69,7 +79,12 @@ def numerals(text: str) -> list[Numeral]:
             text=match.group(0).strip(), start=match.start(), end=match.end(), value=value, decimals=decimals,
             unit=unit_of(match.group("unit")), negative=sign in ("-", "−", "–", "minus"),
         ))
-    return found
+    return sorted(found, key=lambda numeral: numeral.start)
+
+
+def _fraction(match: re.Match[str]) -> Numeral:
+    last = re.split(r"[\s-]", match.group("words").lower())[-1]
+    return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
 
 
 def _value(match: re.Match[str]) -> tuple[float | None, int]:

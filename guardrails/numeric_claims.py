@@ -43,7 +43,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"),
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "deepest (?:decline|loss|fall)", "at (?:its|the) worst", "trough"),
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -56,18 +56,20 @@ METRICS: dict[str, Metric] = {
         ("total return", "cumulative(?: return)?", "overall return", "in total", "net return"),
         ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth",
          "delivered", "delivering", "cost", "rose", "shed", "shedding", "giving back", "gave back", "eked out", "earned", "produced",
-         "generated", "posted", "added", "up", "down"),
+         "generated", "posted", "added", "adding", "up", "down"),
     ),
     "sharpe": Metric("ratio", ("sharpe(?: ratio)?",)),
     "sortino": Metric("ratio", ("sortino(?: ratio)?",)),
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
-        "percent", ("win(?:ning)? rate", "winning trades", "win ratio"),
+        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money"),
         ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
     ),
     "profit_factor": Metric("ratio", ("profit factor",), strategy_only=True),
     "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
-    "avg_trade_return": Metric("percent", ("average trade", "per trade", r"avg\.? trade", "mean trade", "a trade"), ("averag(?:e|ed|es|ing)",), strategy_only=True),
+    "avg_trade_return": Metric(
+        "percent", ("average trade", r"avg\.? trade", "mean trade"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
+    ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) (?:book|portfolio) |capital )?over"), strategy_only=True),
     "alpha": Metric("percent", ("alpha",), strategy_only=True),
@@ -102,7 +104,6 @@ AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no m
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-SPREAD_AFTER = re.compile(r"^\s*(?:a year\s+|per year\s+|annually\s+)?(?:ahead of|behind|above|below|more than|less than|better than|worse than)\b", re.IGNORECASE)
 PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "only", "about", "roughly", "around", "some"}
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
@@ -112,6 +113,15 @@ SUB_PERIOD = re.compile(
     r"\bytd\b|\byear[- ]to[- ]date\b",
     re.IGNORECASE,
 )
+# "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
+# hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
+PERIOD_LENGTH = re.compile(r"^\s*(?:years?|months?|weeks?|quarters?|decades?)\b", re.IGNORECASE)
+DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*)\b")
+# "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
+ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|per year|per annum)\b", re.IGNORECASE)
+# "5.0% a year", "5.0% annually": a rate right after the figure says yearly, not total.
+YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
+APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 FLOAT_NOISE = 1e-6
 
@@ -187,6 +197,9 @@ class _Sentence:
     def _claim(self, index: int, number: Numeral, clause: int, claimed_metrics: list[str]) -> Finding | None:
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
+        if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
+            lasted = DRAWDOWN_LENGTH.search(self.masked, span.start, span.end)
+            return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
         named = self._metric(index, number, clause, claimed_metrics)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end])
         if topic and (named is None or not named.by_noun):
@@ -195,7 +208,7 @@ class _Sentence:
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
-        if self._is_spread(number):
+        if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
             return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit else None
@@ -224,12 +237,18 @@ class _Sentence:
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
+        if found and found.metric == "total_return" and ANNUALISED_LEAD.match(self.text):
+            return _Named("cagr", by_noun=True)
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
         if number.unit is None and not compared and not self._alone(number):
             return found
         before = self._metric_before(number, claimed_metrics)
+        if before and APPOSITIVE_AT.match(self.text[span.start:span.end]):
+            return before
         if found and not (compared and before):
             return found
+        if before is None and found is None and number.unit == "%" and self._scope(self.regimes, number):
+            return _Named("total_return", by_noun=False)  # "the bull regime was the standout at +44.2%"
         return before or found
 
     def _metric_before(self, number: Numeral, claimed_metrics: list[str]) -> _Named | None:
@@ -242,10 +261,12 @@ class _Sentence:
         found = _nearest_metric(self.masked, 0, len(self.masked) if alone else number.start, number, before_only=not alone)
         return _Named(found.metric, by_noun=False) if found and METRICS[found.metric].kind != "count" else None
 
-    def _is_spread(self, number: Numeral) -> bool:
+    def _is_spread(self, number: Numeral, named: _Named | None) -> bool:
+        """A gap between strategy and benchmark: "beat SPY by 5%", or any figure in percentage
+        points ("an edge of 3.6 points"), the unit of differences, except an alpha."""
         before = self.text[:number.start]
         after_comparison = bool(COMPARE.search(before) and SPREAD_BEFORE.search(before))
-        return after_comparison or (number.unit == "pp" and bool(SPREAD_AFTER.match(self.text[number.end:])))
+        return after_comparison or (number.unit == "pp" and not (named and named.by_noun and named.metric == "alpha"))
 
     def _spread(self, number: Numeral, named: _Named | None) -> _Reading:
         """How far the strategy and the benchmark are apart on the metric the clause names (a
@@ -262,7 +283,8 @@ class _Sentence:
     def _reading(self, index: int, number: Numeral, clause: int, named: _Named) -> _Reading:
         entity, explicit = self._entity(index, number, clause, named.metric)
         metric, stored_entity, stored = self._stored(named.metric, entity, number)
-        return _Reading(metric, stored_entity, stored, named.by_noun, explicit)
+        yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]))
+        return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit)
 
     def _entity(self, index: int, number: Numeral, clause: int, metric: str) -> tuple[ctx.Entity, bool]:
         """Strategy or benchmark, and whether the text named it for this figure. In order: a
@@ -483,10 +505,11 @@ def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:
     scale = 10_000 if number.unit == "bps" else 100 if kind == "percent" else 1
     shown, actual = claimed * scale, stored * scale
     step = 10 ** (-number.decimals)
+    slack = step / 2 if number.decimals >= 0 else 0  # "fewer than half" is a strict bound
     if stated.qualifier == "at least":
-        return actual >= shown - step / 2
+        return actual >= shown - slack
     if stated.qualifier == "at most":
-        return actual <= shown + step / 2
+        return actual <= shown + slack
     tolerance = step if stated.qualifier == "roughly" else step / 2
     truncated = math.trunc(actual * 10**number.decimals) / 10**number.decimals
     return abs(shown - actual) <= tolerance + FLOAT_NOISE or abs(shown - truncated) < FLOAT_NOISE

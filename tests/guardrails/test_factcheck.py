@@ -103,6 +103,24 @@ def test_an_unclear_reading_goes_to_review_not_to_contradicted() -> None:
     assert result.verdict == "unverifiable" and "does not say clearly" in result.findings[0].note
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("It made only 312 trades in eleven years.", "verified"),  # the length of the test is no trade count
+        ("The drawdown lasted two years.", "unverifiable"),  # the store keeps its length in days
+        ("Fewer than half of its 312 trades made money.", "contradicted"),  # win rate 54%
+        ("More than half of its 312 trades made money.", "verified"),
+        ("Its 8.2% a year was an edge of roughly 3.2 percentage points below the benchmark.", "verified"),  # a gap, not a level
+        ("Its Sharpe of 0.62 was roughly half of the benchmark's.", "verified"),  # a ratio of two figures is no win rate
+        ("Annualised, the strategy returned 11.4%.", "contradicted"),  # the lead word makes it the CAGR
+        ("The strategy returned 8.2% a year.", "verified"),
+        ("Slippage averaged under two basis points per trade.", "unverifiable"),  # no average trade return
+    ],
+)
+def test_shapes_found_by_the_sets_written_before_tuning(text: str, verdict: str) -> None:
+    assert check(text, FACTS).verdict == verdict, check(text, FACTS).model_dump_json(indent=1)
+
+
 def test_benchmark_named_by_its_symbol() -> None:
     facts = with_benchmark("SPY")
     assert check("SPY compounded at 11.4% a year.", facts).verdict == "verified"

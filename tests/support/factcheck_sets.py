@@ -25,7 +25,9 @@ from services.reports.facts import fact_sheet
 DATA = REPO_ROOT / "tests" / "data"
 DEV_SET = "factcheck_labelled.yaml"
 # Written blind before the checker was tuned against them: measured once, at the end, never tuned on.
-UNTUNED_SETS = ("factcheck_heldout_2026_12.yaml",)
+UNTUNED_SETS = ("factcheck_heldout_2027_01.yaml",)
+# Where each set's backtests are: the shipped samples, or backtests invented for one set only.
+BACKTEST_DIRS = (REPO_ROOT / "data" / "backtests", DATA / "factcheck_backtests")
 EXPECTED = {"supported": "verified", "none": "unverifiable", "contradicted": "contradicted", "unverifiable": "unverifiable"}
 
 
@@ -131,7 +133,8 @@ def sample_set(path: Path) -> list[Labelled]:
     items = []
     for item in yaml.safe_load(path.read_text()):
         if item["backtest"] not in sheets:
-            sheets[item["backtest"]] = fact_sheet(store.load_file(REPO_ROOT / "data" / "backtests" / f"{item['backtest']}.json"))
+            path = next(p for folder in BACKTEST_DIRS if (p := folder / f"{item['backtest']}.json").exists())
+            sheets[item["backtest"]] = fact_sheet(store.load_file(path))
         items.append(_labelled(item, sheets[item["backtest"]]))
     return items
 
