@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from guardrails.numerals import Numeral, numerals
+from guardrails.numerals import ONES, TENS, Numeral, numerals
 
 Entity = Literal["strategy", "benchmark"]
 
@@ -45,8 +45,13 @@ STYLE_WORDS = (
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight"
 )
-NAME_END = r"strateg(?:y|ies)|crossover|reversion|momentum|breakout|trend|rotation|pairs?|carry|overlay|sleeve|following"
-STYLE_NAME = re.compile(rf"\b(?i:the) (?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,2}}(?i:{NAME_END})(?:'s)?\b")
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|following"
+# "the pair", "the trend", "the carry" alone are the market's, not the strategy's: they name the
+# strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
+PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
+STYLE_NAME = re.compile(
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,2}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
+)
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile"),
     "low_volatility": ("low volatility", "low-volatility", "calm"),
@@ -68,9 +73,14 @@ PARAMETER_BEFORE = re.compile(
 PARAMETER_AFTER = re.compile(
     r"^(?:\s*-\s*(?:week|month|year|period|bar|session|minute|hour)s?\b|"
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
-    r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?)\b|\s*/\s*\d|\s*,\s*\d+(?:\.\d+)?\s*\))",
+    r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
+    r"\s*/\s*\d|\s*,\s*\d+(?:\.\d+)?\s*\))",
     re.IGNORECASE,
 )
+# "two trades in three", "one in four signals": a share, not a count of anything.
+_COUNT = rf"(?:\d+|{'|'.join([*ONES, *TENS])})"
+SHARE_IN = re.compile(rf"^\s+(?:\w+\s+)?(?:in|out of)\s+(?:every\s+)?{_COUNT}\b(?!\s*(?:%|years?|months?|weeks?|days?|quarters?|sessions?))", re.IGNORECASE)
+SHARE_DENOMINATOR = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
 HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater)", re.IGNORECASE)
 
 
@@ -129,9 +139,9 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
     """Spans that name the strategy by its style, with or without its instrument's name before or
     after it ("the IWM 20/100 crossover", "the reversion strategy on EEM")."""
     spans = [match.span() for match in STYLE_NAME.finditer(sentence)]
-    named_after = rf"(?:{_benchmark_names(benchmark_name)})(?:/[A-Za-z0-9]+)?(?:[\s-]+(?i:{STYLE_WORDS}|\d+(?:/\d+)*))*?[\s-]+(?i:{NAME_END})(?:'s)?\b"
+    named_after = rf"(?:{_benchmark_names(benchmark_name)})(?:/[A-Za-z0-9]+)?(?:[\s-]+(?i:{STYLE_WORDS}|\d+(?:/\d+)*))*?[\s-]+(?i:{NAME_END}|{PLAIN_NOUN_ENDS})(?:'s)?\b"
     spans += [match.span() for match in re.finditer(named_after, sentence)]
-    traded_on = rf"\b(?i:{NAME_END}) (?:on|in|for|trading) (?:{_benchmark_names(benchmark_name)})\b(?!'s)"  # "the RSI reversion strategy on EEM"
+    traded_on = rf"\b(?i:{NAME_END}|{PLAIN_NOUN_ENDS}) (?:on|in|for|trading) (?:{_benchmark_names(benchmark_name)})\b(?!'s)"  # "the RSI reversion strategy on EEM"
     spans += [match.span() for match in re.finditer(traded_on, sentence)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -163,6 +173,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.text.endswith(("-day", "-days")) and not HYPHEN_DAY_RESULT.match(sentence[number.end:]):
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
+        return True
+    if number.unit is None and (SHARE_IN.match(sentence[number.end:]) or SHARE_DENOMINATOR.search(sentence[max(0, number.start - 40):number.start])):
         return True
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
 

@@ -88,7 +88,8 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|funding|tax(?:es)?|spreads?|value-at-risk|var|expected shortfall|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|spreads?|swap points|"
+    r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"contribut\w*|attribut\w*)\b"
 )
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
@@ -118,7 +119,9 @@ SUB_PERIOD = re.compile(
 PERIOD_LENGTH = re.compile(r"^\s*(?:years?|months?|weeks?|quarters?|decades?)\b", re.IGNORECASE)
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*)\b")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
-ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|per year|per annum)\b", re.IGNORECASE)
+ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
+# "150 trades a year": a rate of trading, where the store keeps the whole period's count.
+COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b", re.IGNORECASE)
 # "5.0% a year", "5.0% annually": a rate right after the figure says yearly, not total.
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
@@ -208,6 +211,8 @@ class _Sentence:
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
+        if named and METRICS[named.metric].kind == "count" and COUNT_PER_PERIOD.match(self.text[number.end:]):
+            return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
         if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
@@ -293,7 +298,7 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
-        if adjacent := self._adjacent_mention(number, clause):
+        if adjacent := self._adjacent_mention(number, clause, metric):
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
@@ -313,18 +318,21 @@ class _Sentence:
             return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
         return self.subjects[clause], False
 
-    def _adjacent_mention(self, number: Numeral, clause: int) -> ctx.Mention | None:
+    def _adjacent_mention(self, number: Numeral, clause: int, metric: str) -> ctx.Mention | None:
         """A name at most three words before the figure ("SPY's Sharpe of 0.15") or four short
-        words after it ("the 3.2% that SPY delivered", "11.4% for the benchmark")."""
+        words after it ("the 3.2% that SPY delivered", "11.4% for the benchmark"); the metric's
+        own noun and small words do not count, and on a tie the name before wins ("its Sharpe
+        of 0.47 topped the benchmark's 0.36")."""
+        noun = _WORDS[metric][0]
         span = self.clauses[clause]
         best: tuple[int, ctx.Mention] | None = None
         for mention in self.mentions:
             if not span.start <= mention.start < span.end:
                 continue
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
-            words = len(re.findall(r"[a-z]+", gap.lower()))
+            words = len([w for w in re.findall(r"[a-z]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in APPOSITIVE_WORDS])
             limit = 3 if mention.end <= number.start else 4
-            if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0]):
+            if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0] or (words == best[0] and mention.end <= number.start)):
                 best = (words, mention)
         return best[1] if best else None
 
@@ -379,9 +387,10 @@ class _Sentence:
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
         """Other figures an unclear reading could mean: when the entity was not named for the
-        figure, the same metric of another entity the sentence names; when only a verb named the
+        figure, the same metric of the strategy, the benchmark (which a text may name in words no
+        list holds: "the coin itself", "holding the pair") or another entity named; when only a verb named the
         metric, the entity's sibling metric ("returned" may mean a total or a yearly return)."""
-        entities = {reading.entity} if reading.explicit else {reading.entity, *self._named_entities()}
+        entities = {reading.entity} if reading.explicit else {reading.entity, "strategy", "benchmark", *self._named_entities()}
         metrics = {reading.metric} | ({SIBLINGS[reading.metric]} if not reading.by_noun and reading.metric in SIBLINGS else set())
         return [
             (f"{entity} {metric}", value)
