@@ -15,10 +15,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import httpx
-import openai
+if TYPE_CHECKING:
+    import openai
 
 ReplicaState = Literal["up", "down", "probation"]
 
@@ -81,6 +82,8 @@ class EndpointPool:
         self.timeout_s = timeout_s
         self.cooldown_s = cooldown_s
         self.probe_timeout_s = probe_timeout_s
+        import openai  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
         self.endpoints = [
             Endpoint(url=url, client=openai.OpenAI(base_url=url, api_key="EMPTY", timeout=timeout_s, max_retries=0))
             for url in urls

@@ -17,12 +17,9 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin, overload
 
-import openai
 import structlog
-from outlines.models.vllm import VLLMTypeAdapter
-from outlines.types import Regex
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from inference.budget import choice_budget, token_budget
@@ -31,6 +28,9 @@ from inference.errors import GenerationFailedError, LLMUnavailableError, SchemaN
 from inference.prompts import RenderedPrompt
 from inference.registry import ModelEntry
 from inference.tokens import ByteBound, PromptCounter
+
+if TYPE_CHECKING:
+    import openai
 
 log = structlog.get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -116,6 +116,8 @@ class StructuredGenerator:
         self.recorder = recorder
         self.max_attempts = max_attempts
         self.backoff_s = backoff_s
+        from outlines.models.vllm import VLLMTypeAdapter  # noqa: PLC0415 (imported when used: 1.6 s, with transformers, of every CLI start otherwise)
+
         self._adapter = VLLMTypeAdapter()
 
     @overload
@@ -185,6 +187,8 @@ class StructuredGenerator:
 
     def _complete(self, request: dict[str, Any], totals: _Attempts) -> str:
         """One completion from the first replica that answers; raises `_Rejected` on a cut-off reply."""
+        import openai  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
         errors: list[str] = []
         for index, endpoint in enumerate(self.pool.candidates()):
             if index:
@@ -279,6 +283,8 @@ def _budget(output_type: Any, constraint: dict[str, Any]) -> int:
 
 
 def _type_name(output_type: Any) -> str:
+    from outlines.types import Regex  # noqa: PLC0415
+
     if isinstance(output_type, Regex):
         return f"Regex({output_type.pattern!r})"
     return getattr(output_type, "__name__", repr(output_type))

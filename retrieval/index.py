@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
-
-from qdrant_client import QdrantClient, models
+from typing import TYPE_CHECKING, Any
 
 from retrieval.embeddings import Embedder
 from retrieval.errors import RetrievalError, VectorStoreUnavailableError
+
+if TYPE_CHECKING:
+    from qdrant_client import QdrantClient
 
 KEYWORD_WEIGHT = 0.25
 Progress = Callable[[int, int], None]
@@ -86,6 +87,8 @@ class SemanticIndex:
 
     def upsert(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None, batch: int = 32) -> None:
         """Add or replace documents (by id), creating the collection if needed."""
+        from qdrant_client import models  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
         built_at = datetime.now(UTC).isoformat()
         with _qdrant(f"writing {collection}"):
             if not self.client.collection_exists(collection):
@@ -103,6 +106,8 @@ class SemanticIndex:
 
     def delete(self, collection: str, ids: Sequence[str]) -> None:
         """Remove documents by id (ids that are not there are ignored)."""
+        from qdrant_client import models  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
         with _qdrant(f"deleting from {collection}"):
             if ids and self.client.collection_exists(collection):
                 self.client.delete(collection, models.PointIdsList(points=[_point_id(collection, i) for i in ids]))

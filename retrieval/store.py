@@ -10,15 +10,20 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from qdrant_client import QdrantClient
+from typing import TYPE_CHECKING
 
 from retrieval.errors import VectorStoreUnavailableError
+
+if TYPE_CHECKING:
+    from qdrant_client import QdrantClient
 
 IN_MEMORY = ":memory:"
 
 
 def open_store(url: str | None, path: Path | None, timeout_s: int = 5) -> QdrantClient:
     """A client for the server at ``url``, else for the embedded store in ``path``."""
+    from qdrant_client import QdrantClient  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
     try:
         if url:
             return QdrantClient(url=url, timeout=timeout_s)

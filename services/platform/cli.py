@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Annotated
 
 import httpx
-import openai
 import typer
 import uvicorn
 from fastapi import FastAPI
@@ -509,6 +508,8 @@ def demo(
 
 def _demo_gateway(base: str, headers: dict[str, str]) -> None:
     """The official openai client against /v1, a guardrail refusal, and what Prometheus scrapes."""
+    import openai  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
+
     console.rule("OpenAI-compatible gateway: openai.OpenAI(base_url=.../v1)")
     client = openai.OpenAI(base_url=f"{base}/v1", api_key=headers["Authorization"].removeprefix("Bearer "), max_retries=0)
     answer = client.chat.completions.create(model="default", messages=[{"role": "user", "content": "One line on momentum."}], max_tokens=24, seed=7)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from pydantic import BaseModel
-from qdrant_client import QdrantClient
 from sqlalchemy.orm import Session
 
 from guardrails.classifiers import TransformerClassifier
@@ -36,6 +35,9 @@ from services.platform.metrics import Metrics
 from services.platform.prompt_labels import labelled_version
 from services.platform.screening import Screener
 from services.platform.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from qdrant_client import QdrantClient
 
 log = structlog.get_logger(__name__)
 

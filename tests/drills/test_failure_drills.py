@@ -1,7 +1,7 @@
 """Failure drills through real vLLM CPU servers and a real PostgreSQL (issue 8's "done when").
 
-- a replica is killed (SIGKILL) during a 20-report batch: every report is done, none twice,
-  and the replica is re-admitted once its supervisor has restarted it;
+- a replica is killed (SIGKILL) during a 20-report batch: every report is done, none twice, its
+  supervisor restarts it once, and the pool re-admits it, which then answers again;
 - every vLLM server of a deployment stops: reports come stale or 503 with Retry-After, ChatOps
   answers from runbooks and tool output, and everything recovers without an API restart;
 - PostgreSQL restarts under load: requests fail fast with 503 and succeed again afterwards,
@@ -65,6 +65,7 @@ def test_a_replica_killed_during_a_batch(pg_server: str, make_platform: Platform
     ids = twenty_backtests(platform)
     assert len(ids) == BATCH_SIZE
     job_id = jobs.create(platform.db, "reports.batch", ids, {}, "drill")
+    restarts = second_replica.restarts
     killer = threading.Thread(target=_kill_when_busy, args=(platform, second_replica), daemon=True)
     killer.start()
     outcomes = run_batch(ReportGenerationService(platform), platform, job_id, ids, tmp_path, ["json"], 4)
@@ -77,6 +78,7 @@ def test_a_replica_killed_during_a_batch(pg_server: str, make_platform: Platform
     assert replica.errors >= 1  # its in-flight requests failed and were retried on the other replica
 
     assert wait_for(lambda: second_replica.state == "up", timeout_s=300), second_replica.log_tail()  # the supervisor restarted it
+    assert second_replica.restarts == restarts + 1
     assert wait_for(lambda: replica.state == "probation", timeout_s=30)  # the pool's health check saw it
     ReportGenerationService(platform).get_report(ids[0], audit.Caller("drill", "analyst"), refresh=True)
     assert replica.state == "up"  # its trial request succeeded: re-admitted

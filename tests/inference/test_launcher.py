@@ -1,4 +1,4 @@
-"""The vLLM launcher: the command it composes (supervision of a real server: tests/drills/test_restart.py)."""
+"""The vLLM launcher: the command it composes (supervision of a real server: the SIGKILL drill in tests/drills/test_failure_drills.py)."""
 
 from __future__ import annotations
 
