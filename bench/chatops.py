@@ -4,7 +4,7 @@
 
 Runs on the real stack: real embeddings and embedded Qdrant for the runbooks, the
 MarketDataService stand-in as a peer process, a SQLite database, and the real vLLM server for
-the agent steps. The questions are the top operational questions of docs/chatops-questions.md
+the agent steps. The questions are the top operational questions of data/chatops/top_questions.yaml
 (the same list tests/chatops/test_questions_llm.py asks).
 """
 
