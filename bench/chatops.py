@@ -4,7 +4,7 @@
 
 Runs on the real stack: real embeddings and embedded Qdrant for the runbooks, the
 MarketDataService stand-in as a peer process, a SQLite database, and the real vLLM server for
-the agent steps. The questions are the top operational questions of docs/chatops-questions.md
+the agent steps. The questions are the top operational questions of data/chatops/top_questions.yaml
 (the same list tests/chatops/test_questions_llm.py asks).
 """
 
@@ -55,11 +55,11 @@ def main() -> None:
             print("| retrieval | p50 | p95 | expected runbook first |\n|---|---|---|---|")
             for hybrid in (False, True):
                 latencies, first = [], 0
-                for question, expected, *_ in QUESTIONS * args.rounds:
+                for top in QUESTIONS * args.rounds:
                     t = time.perf_counter()
-                    hits = platform.index.search(COLLECTION, question, limit=12, hybrid=hybrid)
+                    hits = platform.index.search(COLLECTION, top.question, limit=12, hybrid=hybrid)
                     latencies.append((time.perf_counter() - t) * 1000)
-                    first += hits[0].payload["runbook_id"] in expected.split("|")
+                    first += hits[0].payload["runbook_id"] in top.runbooks
                 print(f"| {'hybrid' if hybrid else 'dense only'} | {ms(latencies)} | {first // args.rounds}/{len(QUESTIONS)} |")
 
             print("\n| tool | p50 | p95 |\n|---|---|---|")
@@ -68,9 +68,9 @@ def main() -> None:
                 print(f"| {name} | {ms(latencies)} |")
 
             totals, steps, llm_ms = [], [], []
-            for question, *_ in QUESTIONS * args.rounds:
+            for top in QUESTIONS * args.rounds:
                 t = time.perf_counter()
-                out = chatops.ask(AskIn(question=question), VIEWER)
+                out = chatops.ask(AskIn(question=top.question), VIEWER)
                 totals.append((time.perf_counter() - t) * 1000)
                 steps.append(out.steps)
                 llm_ms.append(totals[-1] - sum(c.latency_ms for c in out.tool_calls))

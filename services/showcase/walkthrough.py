@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 
+from services.chatops.top_questions import top_questions
 from services.platform import audit, auth
 from services.platform.errors import AppError
 from services.platform.permissions import Role
@@ -30,18 +31,6 @@ INTENTS = (
     ("Buy SPY when RSI is oversold and sell when it recovers, low risk", ["SPY"]),
     ("Trend following on QQQ with a moving-average crossover", ["QQQ"]),
     ("Breakout strategy on gold using Donchian channels", ["XAUUSD"]),
-)
-QUESTIONS = (
-    "Why did the kpi-rollup pipeline fail last night?",
-    "Is market data stale right now? Which feeds are behind?",
-    "Is the LLM server down? Generation calls fail with llm_unavailable.",
-    "The database is slow. Is the connection pool exhausted?",
-    "What is the hit ratio of the report cache?",
-    "Which backtests raised anomaly alerts like data gaps or slippage outliers?",
-    "Reports still show old KPIs after the KPI rollup, is the rollup late?",
-    "The strategy builder cannot find templates. Is the vector index out of date?",
-    "What alerts fired in the last day?",
-    "Is the market data service responding?",
 )
 TIMEOUT_S = 600
 
@@ -102,7 +91,7 @@ def strategies(demo: Demo) -> None:
 
 def chatops(demo: Demo) -> None:
     """The top 10 operational questions, after a failed pipeline run is reported."""
-    for question in QUESTIONS:
+    for question in (top.question for top in top_questions()):
         answer = demo.call("POST", "/chatops/ask", Role.operator, json={"question": question})
         cited = ", ".join(r["id"] for r in answer["runbooks"] if r["cited"]) or "none"
         demo.say(f"  {question}\n    {answer['outcome']} · cited: {cited} · audit #{answer['audit_id']}\n    {answer['answer'][:320]}")

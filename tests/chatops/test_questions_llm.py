@@ -1,11 +1,11 @@
-"""The top operational questions (docs/chatops-questions.md), each asked through
+"""The top operational questions (data/chatops/top_questions.yaml), each asked through
 `POST /chatops/ask` against the real vLLM server, embeddings, Qdrant, database and the
 MarketDataService stand-in, in a world with known faults. Each answer must carry the tool
 result that answers it, with the right facts, and cite or retrieve the right runbook.
 
 The test model's weights are random, so its prose is noise and is not checked; what the product
 guarantees is checked instead: the tool result's data, the key fact in its summary, and the
-answer opening with findings code stated (the last column), whatever the model wrote."""
+answer naming the question's subject in findings code stated, whatever the model wrote."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from services.chatops.top_questions import TopQuestion
 from services.platform import audit
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
@@ -25,7 +26,7 @@ from tests.chatops.test_tools import failed_run
 from tests.reports.conftest import import_samples
 from tests.support.api import Api, api_for
 from tests.support.marketdata import start, stop
-from tests.support.ops_world import FEEDS, QUESTIONS, Check, by, import_runbooks, write_components
+from tests.support.ops_world import CHECKS, FEEDS, QUESTIONS, by, import_runbooks, write_components
 
 pytestmark = pytest.mark.llm
 
@@ -62,20 +63,22 @@ def ask(api: Api, question: str, role: Role = Role.viewer) -> dict[str, Any]:
     return response.json()
 
 
-@pytest.mark.parametrize(("question", "runbooks", "tool", "check", "fact", "subject"), QUESTIONS, ids=[q[2] + ":" + q[0][:30] for q in QUESTIONS])
-def test_top_question_is_answered_by_the_tool_it_needs(
-    world: tuple[Api, MarketData], question: str, runbooks: str, tool: str, check: Check, fact: str, subject: str
-) -> None:
+FAULTS = [top for top in QUESTIONS if top.world == "faults"]
+MARKET_DATA_DOWN = next(top for top in QUESTIONS if top.world == "market-data-down")
+
+
+@pytest.mark.parametrize("top", FAULTS, ids=[top.id for top in FAULTS])
+def test_top_question_is_answered_by_the_tool_it_needs(world: tuple[Api, MarketData], top: TopQuestion) -> None:
     api, _ = world
-    body = ask(api, question)
+    body = ask(api, top.question)
     cited = [r["id"] for r in body["runbooks"] if r["cited"]]
-    assert cited and cited[0] in runbooks.split("|"), body["runbooks"]
-    results = [c for c in body["tool_calls"] if c["tool"] == tool and c["status"] == "ok"]
+    assert cited and cited[0] in top.runbooks, body["runbooks"]
+    results = [c for c in body["tool_calls"] if c["tool"] == top.tool and c["status"] == "ok"]
     assert results, [(c["tool"], c["status"], c["summary"]) for c in body["tool_calls"]]
-    assert check(results[0]["data"]), results[0]
-    assert fact in results[0]["summary"], results[0]["summary"]
+    assert CHECKS[top.id](results[0]["data"]), results[0]
+    assert top.summary in results[0]["summary"], results[0]["summary"]
     assert body["outcome"] in ("answered", "escalated", "needs_confirmation") and body["answer"]
-    assert subject.lower() in body["answer"].lower(), body["answer"]
+    assert top.subject.lower() in body["answer"].lower(), body["answer"]
     assert all(r["id"] in {hit["id"] for hit in body["runbooks"]} for r in body["runbooks"] if r["cited"])
     assert not any(c["tool"] == "invalidate_cache" and c["status"] == "ok" for c in body["tool_calls"])  # a viewer never changes state
 
@@ -84,11 +87,11 @@ def test_market_data_down_is_seen_and_the_turn_is_audited(world: tuple[Api, Mark
     """The tenth question, asked after the peer service is stopped: the probe sees it down."""
     api, marketdata = world
     marketdata.stop()
-    body = ask(api, "The market data service is not responding. Is it down?")
-    assert [r["id"] for r in body["runbooks"] if r["cited"]] == ["rb-market-data-down"]
+    body = ask(api, MARKET_DATA_DOWN.question)
+    assert [r["id"] for r in body["runbooks"] if r["cited"]] == list(MARKET_DATA_DOWN.runbooks)
     assert "market-data is DOWN since" in body["answer"], body["answer"]
-    health = next(c for c in body["tool_calls"] if c["tool"] == "service_health" and c["status"] == "ok")
-    assert by("service", health["data"])["market-data"]["status"] == "down"
+    health = next(c for c in body["tool_calls"] if c["tool"] == MARKET_DATA_DOWN.tool and c["status"] == "ok")
+    assert CHECKS[MARKET_DATA_DOWN.id](health["data"]) and MARKET_DATA_DOWN.summary in health["summary"]
     freshness = next(c for c in body["tool_calls"] if c["tool"] == "market_data_freshness")
     assert freshness["status"] == "error" and "unreachable" in freshness["summary"]
     with api.platform.db.session() as session:
