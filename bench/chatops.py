@@ -23,7 +23,7 @@ from services.chatops.schemas import AskIn
 from services.platform.audit import Caller
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
-from services.products import build_products
+from services.app.products import build_products
 from tests.support.marketdata import start, stop
 from tests.support.ops_world import FEEDS, QUESTIONS, import_runbooks, write_components
 

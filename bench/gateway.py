@@ -27,7 +27,7 @@ import uvicorn
 from bench.reports import llm
 from bench.strategies import percentile
 from services.platform import auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.logs import configure_logging
 from services.platform.runtime import Platform
 from services.platform.settings import Settings

@@ -25,7 +25,7 @@ from services.evaluation import records
 from services.evaluation.report import as_json, as_markdown, compare, eval_document
 from services.evaluation.runner import EvalConfig, run_suites
 from services.evaluation.suite import load_suite
-from services.platform.releases import git_commit
+from services.operations.releases import git_commit
 from services.platform.runtime import open_platform
 from services.platform.settings import get_settings
 

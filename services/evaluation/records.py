@@ -1,7 +1,7 @@
 """Storing eval runs in the platform's database and reading them back.
 
 A recorded run says which prompt versions it measured, so `insightstack prompts promote --env
-production` can ask "was this version measured, and how did it do?" (services.platform.promotions),
+production` can ask "was this version measured, and how did it do?" (services.operations.promotions),
 and the showcase's quality page can show the latest scores per model.
 """
 

@@ -21,7 +21,7 @@ from services.platform.audit import Caller
 from services.platform.models import LLMCall
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
-from services.products import Products, build_products
+from services.app.products import Products, build_products
 from services.reports import store as backtests
 from services.strategies.schemas import BuildRequest, Constraints
 

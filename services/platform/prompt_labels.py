@@ -3,7 +3,7 @@
 A new prompt file does not change what staging or production says: an environment serves the
 version labelled for it, and a label moves only by `insightstack prompts promote`, which is
 audited with who and why (for production only after the eval gate and a second admin's
-approval: `services.platform.promotions` calls `promote` here). An environment without a label
+approval: `services.operations.promotions` calls `promote` here). An environment without a label
 for a prompt serves the newest file (that is how dev works, and how a deployment without
 promotions keeps working).
 """

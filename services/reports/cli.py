@@ -14,7 +14,7 @@ from rich.table import Table
 
 from guardrails.factcheck import check
 from inference.errors import InferenceError
-from services.platform import jobs
+from services.operations import jobs
 from services.platform.errors import AppError
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store

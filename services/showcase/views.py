@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from services.chatops.models import ChatTurn, Escalation
 from services.evaluation import records
 from services.evaluation.models import EvalRun
-from services.platform.metrics_summary import parse_window, summarize
+from services.operations.metrics_summary import parse_window, summarize
 from services.platform.models import AuditEntry, utcnow
 from services.reports import store
 from services.reports.models import Report

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 
 from services.platform import audit, auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.deps import Principal, require
 from services.platform.permissions import Permission, Role
 from services.platform.runtime import Platform

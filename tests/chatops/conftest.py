@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.products import Products, build_products
+from services.app.products import Products, build_products
 from tests.conftest import PlatformFactory
 from tests.support.api import Api, api_for
 from tests.support.marketdata import start, stop

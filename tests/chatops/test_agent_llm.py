@@ -12,7 +12,7 @@ from services.platform.audit import Caller
 from services.platform.errors import Forbidden
 from services.platform.models import LLMCall
 from services.platform.permissions import Role
-from services.products import Products
+from services.app.products import Products
 from tests.support.ops_world import import_runbooks
 from tests.conftest import PlatformFactory
 from tests.support.ports import free_port

@@ -20,7 +20,7 @@ from services.platform import audit
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
-from services.products import build_products
+from services.app.products import build_products
 from tests.chatops.conftest import MarketData
 from tests.chatops.test_tools import failed_run
 from tests.reports.conftest import import_samples

@@ -10,7 +10,7 @@ import pytest
 
 from services.chatops.runbooks import COLLECTION, RunbookError, chunks, parse
 from services.platform import audit
-from services.products import Products
+from services.app.products import Products
 from tests.support.ops_world import ADMIN, RUNBOOKS
 from tests.cli.test_cli import run as cli
 

@@ -25,7 +25,7 @@ from services.platform import audit
 from services.platform.errors import NotAuthenticated
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
-from services.products import build_products
+from services.app.products import build_products
 from tests.chatops.conftest import MarketData
 from tests.support.ops_world import import_runbooks, write_components
 from tests.conftest import PlatformFactory

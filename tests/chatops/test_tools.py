@@ -17,7 +17,7 @@ from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.permissions import Permission, Role
 from services.platform.runtime import Platform
-from services.products import Products, build_products
+from services.app.products import Products, build_products
 from tests.chatops.conftest import MarketData
 from tests.conftest import PlatformFactory, new_postgres_database
 from tests.reports.conftest import import_samples

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from services.platform.cli import app
+from services.app.cli import app
 from services.platform.settings import REPO_ROOT
 from tests.support import key_leaks
 

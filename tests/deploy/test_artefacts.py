@@ -20,7 +20,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from services.platform.cli import app
+from services.app.cli import app
 from services.platform.settings import REPO_ROOT
 
 DEPLOY = REPO_ROOT / "data" / "deploy"

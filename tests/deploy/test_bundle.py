@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from services.platform.bundle import (
+from services.operations.bundle import (
     MANIFEST, BundleError, Manifest, Problem, build_bundle, hash_files, verify_bundle, write_manifest,
 )
-from services.platform.bundle_cli import bundle_app
+from services.operations.bundle_cli import bundle_app
 
 runner = CliRunner()
 FILES = {
@@ -90,7 +90,7 @@ def run(*command: str | Path, cwd: Path, env: dict[str, str]) -> str:
 
 
 API_START = """
-import services.platform.app as app
+import services.app.app as app
 from fastapi.testclient import TestClient
 with TestClient(app.create_app()) as client:
     print("module=" + app.__file__)

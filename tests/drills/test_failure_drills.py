@@ -24,7 +24,8 @@ import pytest
 from sqlalchemy import func, select
 
 from inference.launcher import VLLMServer
-from services.platform import audit, jobs
+from services.operations import jobs
+from services.platform import audit
 from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
 from services.platform.runtime import Platform

@@ -22,7 +22,7 @@ from openai._legacy_response import LegacyAPIResponse
 from openai.types.chat import ChatCompletion
 
 from services.platform import auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT

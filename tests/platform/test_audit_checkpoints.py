@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from services.platform import audit, audit_checkpoints
+from services.operations import audit_checkpoints
+
+from services.platform import audit
 from services.platform.db import Database
 from services.platform.models import AuditEntry, AuditHead
 

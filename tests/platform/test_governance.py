@@ -28,7 +28,8 @@ from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from services.chatops.runbooks import parse
-from services.platform import audit, auth, governance, prompt_labels, releases
+from services.operations import governance, releases
+from services.platform import audit, auth, prompt_labels
 from services.platform.models import AuditEntry
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
@@ -215,7 +216,7 @@ def playbook_commands() -> list[list[str]]:
 
 @pytest.mark.parametrize("argv", playbook_commands(), ids=lambda argv: " ".join(argv[:3]))
 def test_every_command_in_the_playbook_parses_with_the_real_cli(argv: list[str]) -> None:
-    from services.platform.cli import app
+    from services.app.cli import app
 
     result = CliRunner().invoke(app, [*argv, "--help"])
     assert result.exit_code == 0, f"insightstack {' '.join(argv)}\n{result.output}"

@@ -18,7 +18,7 @@ from services.chatops.models import ChatTurn, Escalation, Resolution
 from services.platform import audit, auth
 from services.platform.audit import Caller
 from services.platform.db import Database
-from services.platform.metrics_summary import InvalidWindow, parse_window, summarize
+from services.operations.metrics_summary import InvalidWindow, parse_window, summarize
 from services.platform.models import AuditEntry
 from services.platform.permissions import Permission, Role, allowed
 from services.reports.models import Report, ReportRequest, ReportReview
@@ -333,12 +333,12 @@ def test_resolve_a_conversation(offline_api: Api) -> None:
 
 def run_metrics(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`insightstack metrics ...`, or the command function on its own until cli.py registers it."""
-    from services.platform.cli import app
+    from services.app.cli import app
 
     if any(command.name == "metrics" for command in app.registered_commands):
         command = cli("metrics", *args)
     else:
-        command = [sys.executable, "-c", "import typer; from services.platform.metrics_cli import metrics_command; typer.run(metrics_command)", *args]
+        command = [sys.executable, "-c", "import typer; from services.operations.metrics_cli import metrics_command; typer.run(metrics_command)", *args]
     return subprocess.run(command, capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
 
 

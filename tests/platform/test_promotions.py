@@ -11,7 +11,8 @@ from sqlalchemy import inspect, select
 
 from services.evaluation import records
 from services.evaluation.models import EvalRun
-from services.platform import auth, prompt_labels, promotions, releases
+from services.operations import promotions, releases
+from services.platform import auth, prompt_labels
 from services.platform.cli_identity import Actor, cli_actor
 from services.platform.db import Database, alembic_config
 from services.platform.errors import Conflict, Forbidden, NotAuthenticated

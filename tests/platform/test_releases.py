@@ -10,8 +10,10 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from services.platform import aliases, audit, prompt_labels, releases
-from services.platform.app import create_app
+from services.operations import releases
+
+from services.platform import aliases, audit, prompt_labels
+from services.app.app import create_app
 from services.platform.errors import Conflict
 from services.platform.models import AuditEntry, Release
 from services.platform.runtime import Platform

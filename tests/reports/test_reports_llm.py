@@ -164,7 +164,7 @@ def test_generate_cache_and_review_on_each_database(database_url: str, make_plat
     assert again.headers["etag"] == first.headers["etag"] and report_calls(platform) == 1
     decided = api.client.post(f"/backtests/{BACKTEST}/report/review", json={"decision": "reject", "comment": "pg", "rating": 3}, headers=api.as_(Role.reviewer))
     assert decided.status_code == 200 and decided.json()["status"] == "rejected"
-    with platform.db.session() as session:  # the events the metrics are computed from (services.platform.metrics_summary)
+    with platform.db.session() as session:  # the events the metrics are computed from (services.operations.metrics_summary)
         generated = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "reports.generate")).one()
         assert session.scalars(select(ReportRequest.cache).order_by(ReportRequest.id)).all() == ["miss", "hit"]
         assert session.scalars(select(ReportReview.rating)).all() == [3]

@@ -23,7 +23,7 @@ from structlog.testing import capture_logs
 
 from services.chatops import slack
 from services.platform import auth, sessions, strict_json
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.errors import NotAuthenticated, error_type
 from services.platform.permissions import Role
 from services.platform.runtime import Platform

@@ -28,7 +28,7 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.platform import auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.errors import error_type
 from services.platform.permissions import Role
 from services.platform.runtime import Platform

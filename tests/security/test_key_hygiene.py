@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from services.platform import auth
-from services.platform.app import create_app
-from services.platform.cli import app as cli_app
+from services.app.app import create_app
+from services.app.cli import app as cli_app
 from services.platform.runtime import Platform
 from services.platform.settings import get_settings
 from tests.conftest import PlatformFactory

@@ -18,7 +18,7 @@ from playwright.sync_api import ConsoleMessage, Page, Request, Response, sync_pl
 
 from services.evaluation import records
 from services.platform import auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fastapi.testclient import TestClient
 
 from services.platform import auth
-from services.platform.app import create_app
+from services.app.app import create_app
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 

@@ -33,18 +33,19 @@ from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.chatops.cli import chatops_app, runbooks_app
-from services.platform import audit, audit_checkpoints, auth, prompt_labels, promotions, releases, sessions
-from services.platform.app import create_app
+from services.operations import audit_checkpoints, promotions, releases
+from services.platform import audit, auth, prompt_labels, sessions
+from services.app.app import create_app
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.showcase import walkthrough
 from services.platform.errors import AppError
-from services.platform.bundle_cli import bundle_app
-from services.platform.governance_cli import governance_app
+from services.operations.bundle_cli import bundle_app
+from services.operations.governance_cli import governance_app
 from services.platform.guardrails_cli import guardrails_app
-from services.platform.jobs_cli import jobs_app
-from services.platform.metrics_cli import metrics_command
-from services.platform.releases_cli import releases_app
+from services.operations.jobs_cli import jobs_app
+from services.operations.metrics_cli import metrics_command
+from services.operations.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.metrics import MULTIPROCESS_DIR
 from services.platform.cli_identity import ApiKey, cli_actor
@@ -123,7 +124,7 @@ def serve(
         else:
             _share_with_workers(platform)
             uvicorn.run(  # a worker imports torch and loads models before it answers uvicorn's health ping
-                "services.platform.app:worker_app", factory=True, host=host, port=port, workers=workers, log_config=None,
+                "services.app.app:worker_app", factory=True, host=host, port=port, workers=workers, log_config=None,
                 timeout_worker_healthcheck=WORKER_STARTUP_S,
             )
     finally:

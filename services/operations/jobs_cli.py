@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from services.platform import jobs
+from services.operations import jobs
 from services.platform.runtime import open_platform
 
 jobs_app = typer.Typer(help="Durable batch jobs (`reports batch`): state per item, for resuming.", no_args_is_help=True)

@@ -81,7 +81,7 @@ def snapshot(platform: Platform, session: Session, env: str) -> dict[str, Any]:
 
 def _eval_runs(session: Session, env: str, labels: dict[str, str]) -> dict[str, int] | None:
     """Prompt id -> the eval run its labelled version was promoted on (production promotions pass
-    the eval gate, services.platform.promotions); None when no label was. Derived from the applied
+    the eval gate, services.operations.promotions); None when no label was. Derived from the applied
     promotion requests, so a start-up or a rollback records the same runs as the promotion did."""
     runs = {}
     for prompt_id, version in labels.items():

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from services.platform.db import Database
-from services.platform.metrics_summary import InvalidWindow, MetricsSummary, parse_window, summarize
+from services.operations.metrics_summary import InvalidWindow, MetricsSummary, parse_window, summarize
 from services.platform.settings import get_settings
 
 console = Console()

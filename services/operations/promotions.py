@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from services.evaluation.models import EvalRun
 from services.evaluation.records import PRODUCT_PROMPTS, runs_measuring
-from services.platform import audit, prompt_labels, releases
+from services.operations import releases
+from services.platform import audit, prompt_labels
 from services.platform.cli_identity import Actor
 from services.platform.errors import BadRequest, Conflict, NotFound
 from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow

@@ -28,15 +28,15 @@ from services.chatops.slack_api import router as slack_router
 from services.gateway.api import router as gateway_router
 from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
-from services.products import build_products
+from services.app.products import build_products
 from services.platform.bodies import BodyGuard
 from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_response, invalid_request_status
 from services.platform.health import router as health_router
 from services.platform.logs import configure_logging
-from services.platform import releases
+from services.operations import releases
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
-from services.platform.metrics_api import router as metrics_router
+from services.operations.metrics_api import router as metrics_router
 from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from services.platform import releases
+from services.operations import releases
 from services.platform.cli_identity import ApiKey, cli_actor
 from services.platform.permissions import Permission
 from services.platform.runtime import open_platform

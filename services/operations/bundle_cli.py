@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from services.platform.bundle import BundleError, Extra, build_bundle, read_manifest, verify_bundle
+from services.operations.bundle import BundleError, Extra, build_bundle, read_manifest, verify_bundle
 
 bundle_app = typer.Typer(
     help="Air-gapped install bundle: wheelhouse, configuration, prompts, migrations and their sha256 manifest.",

@@ -1,4 +1,4 @@
-"""`insightstack governance ...`: the governance records as Markdown (services/platform/governance.py)."""
+"""`insightstack governance ...`: the governance records as Markdown (services/operations/governance.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from services.platform import governance
+from services.operations import governance
 from services.platform.runtime import open_platform
 
 governance_app = typer.Typer(help="Governance records: prompt catalogue, approval log, audit chain check.", no_args_is_help=True)

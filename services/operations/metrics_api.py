@@ -1,7 +1,7 @@
 """`GET /metrics/summary`: the plan's metrics over a window (analysts and up).
 
 Not to be confused with `GET /metrics`, this process's Prometheus counters: the summary is
-computed from the database, so every worker answers the same (services.platform.metrics_summary).
+computed from the database, so every worker answers the same (services.operations.metrics_summary).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from services.platform.deps import PlatformDep, Principal, require
-from services.platform.metrics_summary import MetricsSummary, parse_window, summarize
+from services.operations.metrics_summary import MetricsSummary, parse_window, summarize
 from services.platform.permissions import Permission
 
 router = APIRouter(tags=["metrics"])
