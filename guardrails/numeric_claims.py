@@ -166,7 +166,7 @@ class _Reading:
     metric: str
     entity: str
     stored: float | None
-    by_noun: bool
+    metric_sure: bool  # named by a noun, or a yearly rate right after the figure: no sibling reading
     explicit: bool
     magnitude: bool = False  # compared without sign: drawdowns, gaps between strategy and benchmark
 
@@ -281,7 +281,7 @@ class _Sentence:
         metric = named.metric if named and named.by_noun else {"growth": "cagr"}.get(compared, compared)
         ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
         gap = abs(ours - theirs) if ours is not None and theirs is not None else None
-        return _Reading(metric, "strategy vs benchmark", gap, by_noun=True, explicit=True, magnitude=True)
+        return _Reading(metric, "strategy vs benchmark", gap, metric_sure=True, explicit=True, magnitude=True)
 
     # -- whose figure --
 
@@ -391,7 +391,7 @@ class _Sentence:
         list holds: "the coin itself", "holding the pair") or another entity named; when only a verb named the
         metric, the entity's sibling metric ("returned" may mean a total or a yearly return)."""
         entities = {reading.entity} if reading.explicit else {reading.entity, "strategy", "benchmark", *self._named_entities()}
-        metrics = {reading.metric} | ({SIBLINGS[reading.metric]} if not reading.by_noun and reading.metric in SIBLINGS else set())
+        metrics = {reading.metric} | ({SIBLINGS[reading.metric]} if not reading.metric_sure and reading.metric in SIBLINGS else set())
         return [
             (f"{entity} {metric}", value)
             for entity in sorted(entities)
