@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from guardrails import korean as ko
 from guardrails.numerals import ONES, TENS, Numeral, numerals
 
 Entity = Literal["strategy", "benchmark"]
@@ -28,7 +29,9 @@ CLAUSE_BREAK = re.compile(
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b", re.IGNORECASE
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b"
+    rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
+    re.IGNORECASE,
 )
 # Indices written out by name ("the Euro Stoxx 50"): the benchmark, and their numbers are no figures.
 INDEX_NAMES = re.compile(
@@ -36,7 +39,8 @@ INDEX_NAMES = re.compile(
     r"MSCI(?: [A-Z][A-Za-z]*){1,3}|TOPIX|DAX(?: 40)?|CAC(?: 40)?|Hang Seng|KOSPI|Nasdaq(?:[- ]100)?|Dow Jones)(?![\w&])"
 )
 STRATEGY_WORDS = re.compile(
-    r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program)(?:'s)?)\b",
+    r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program)(?:'s)?)\b"
+    rf"|\b(?:{ko.STRATEGY}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
 # Words that make a name of what follows a ticker: "IWM 20/100 crossover", "SPY Bollinger reversion".
@@ -52,6 +56,8 @@ PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
     rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,2}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
 )
+# "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
+KO_STRATEGY_NAME = re.compile(r"(?:[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도]) ){1,5}전략")
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile"),
     "low_volatility": ("low volatility", "low-volatility", "calm"),
@@ -131,7 +137,7 @@ def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
 
 def _benchmark_names(benchmark_name: str | None) -> str:
     """A pattern for the benchmark's ticker (any case) and for indices written out by name."""
-    ticker = [rf"\b(?i:{re.escape(benchmark_name)})\b"] if benchmark_name else []
+    ticker = [rf"\b(?i:{re.escape(benchmark_name)})(?![^\W가-힣])"] if benchmark_name else []  # "SPY를": a particle may follow
     return "|".join([*ticker, INDEX_NAMES.pattern])
 
 
@@ -143,6 +149,7 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
     spans += [match.span() for match in re.finditer(named_after, sentence)]
     traded_on = rf"\b(?i:{NAME_END}|{PLAIN_NOUN_ENDS}) (?:on|in|for|trading) (?:{_benchmark_names(benchmark_name)})\b(?!'s)"  # "the RSI reversion strategy on EEM"
     spans += [match.span() for match in re.finditer(traded_on, sentence)]
+    spans += [match.span() for match in KO_STRATEGY_NAME.finditer(sentence)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -158,7 +165,13 @@ def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
     for label, words in REGIME_SYNONYMS.items():
         for word in words:
             found += [(label, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)]
+    for label, patterns in ko.REGIMES.items():
+        found += [(label, match.start(), match.end()) for match in re.finditer(rf"(?:{'|'.join(patterns)})", lowered)]
     return sorted(found, key=lambda item: item[1])
+
+
+def korean_regime_in(lowered: str) -> bool:
+    return any(re.search(pattern, lowered) for patterns in ko.REGIMES.values() for pattern in patterns)
 
 
 def regime_in(lowered: str) -> str | None:

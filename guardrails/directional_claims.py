@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from guardrails import claim_context as ctx
+from guardrails import korean as ko
 from guardrails.factsheet import FactSheet, Finding
 
 COMPARE = re.compile(
@@ -18,19 +19,22 @@ COMPARE = re.compile(
 PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|never|n't|failed to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Metrics a comparison can be about, higher is better unless listed in LOWER_IS_BETTER; growth otherwise.
-COMPARED_ON = {"sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortino", "calmar": "calmar", "drawdown": "max_drawdown", "volatility": "annual_volatility"}
+COMPARED_ON = {"sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortino", "calmar": "calmar", "drawdown": "max_drawdown", "volatility": "annual_volatility"} | ko.COMPARED_ON
+KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
+KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
-COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b", re.IGNORECASE)
-RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나", re.IGNORECASE)
+RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
-LOST_IN = re.compile(r"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b", re.IGNORECASE)
-GAINED_IN = re.compile(r"\b(made money|was profitable|positive returns?|profitable)\b", re.IGNORECASE)
-BEST = re.compile(r"\b(best|strongest|most profitable)\b", re.IGNORECASE)
-WORST = re.compile(r"\b(worst|weakest|least profitable)\b", re.IGNORECASE)
+LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
+GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
+BEST = re.compile(rf"\b(best|strongest|most profitable)\b|{ko.BEST}", re.IGNORECASE)
+WORST = re.compile(rf"\b(worst|weakest|least profitable)\b|{ko.WORST}", re.IGNORECASE)
 
 
 def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings = [f for match in COMPARE.finditer(sentence) if (f := _comparison(sentence, match, facts))]
+    findings += [f for match in KO_COMPARE.finditer(sentence) if (f := _korean_comparison(sentence, match, facts))]
     if match := ALPHA_SIGN.search(sentence):
         alpha = facts.strategy.get("alpha")
         findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2)).lower() == "positive"))
@@ -43,7 +47,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=False))
         elif GAINED_IN.search(sentence) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
-        if "regime" in lowered:
+        if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
     return findings
 
@@ -79,6 +83,23 @@ def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Findin
     ours, theirs = _growth(facts.strategy, metric), _growth(facts.benchmark, metric)
     strategy_ahead = (match.group("up") is not None) == (subject == "strategy")
     return _compare(sentence, metric, ours, theirs, strategy_ahead)
+
+
+def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"전략은 벤치마크를 상회했다": both sides come before the verb; the nearer one is what the
+    other (the strategy when only one is named) is compared with."""
+    if KO_NEGATED.match(sentence[match.end():]):
+        return None
+    clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])
+    before = [m.entity for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
+    if not before:
+        return None
+    target, subject = before[-1], (before[-2] if len(before) > 1 else "strategy")
+    if {subject, target} != {"strategy", "benchmark"}:
+        return None
+    metric = compared_on(sentence, match)
+    strategy_ahead = (match.group("up") is not None) == (subject == "strategy")
+    return _compare(sentence, metric, _growth(facts.strategy, metric), _growth(facts.benchmark, metric), strategy_ahead)
 
 
 def compared_on(sentence: str, match: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from guardrails import korean as ko
 from guardrails.directional_claims import directional_claims
 from guardrails.factsheet import FactCheckResult, FactSheet, Finding, Status, Verdict
 from guardrails.numeric_claims import numeric_claims
@@ -27,8 +28,8 @@ def check(text: str, facts: FactSheet) -> FactCheckResult:
     """Every numeric and directional claim in ``text``, judged against ``facts``."""
     findings: list[Finding] = []
     for sentence in _sentences(text):
-        findings += numeric_claims(sentence, facts)
-        findings += directional_claims(sentence, facts)
+        found = numeric_claims(sentence, facts) + directional_claims(sentence, facts)
+        findings += [_to_review(f) for f in found] if ko.HANGUL.search(sentence) else found
     findings = findings or [_no_claim()]
     counts = {status: sum(f.status == status for f in findings) for status in STATUSES}
     verdict: Verdict = "contradicted" if counts["contradicted"] else "unverifiable" if counts["unverifiable"] else "verified"
@@ -42,6 +43,15 @@ def _no_claim() -> Finding:
         claim="", kind="none", entity="text", metric=None, status="unverifiable",
         note="no checkable claim: nothing in the text could be compared with the stored figures",
     )
+
+
+def _to_review(finding: Finding) -> Finding:
+    """Korean is read with less reach than English: on a set written blind, 5-6 of 30 true
+    sentences were misread as contradicted. A Korean mismatch goes to a reviewer, with the
+    stored value in its note, instead of blocking."""
+    if finding.status != "contradicted":
+        return finding
+    return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note} (Korean: sent to review, not blocked)"})
 
 
 def _sentences(text: str) -> list[str]:

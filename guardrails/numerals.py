@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Unit = Literal["%", "pp", "bps", "x", "days"]  # pp: percentage points; x: times
+Unit = Literal["%", "pp", "bps", "x", "days", "n"]  # pp: percentage points; x: times; n: a count ("312회")
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -30,12 +30,15 @@ _SPELLED = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
-    r"%|％|٪|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|ppts?\b|bps\b|basis[\s-]points?\b|"
-    r"x\b|×|times\b|(?:trading\s+|calendar\s+)?days?\b|-days?\b"
+    r"%\s?p(?![a-z])|%\s?포인트|퍼센트\s?포인트|%|％|٪|퍼센트|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|ppts?\b|"
+    r"bps\b|basis[\s-]points?\b|포인트|x\b|×|times\b|배|(?:trading\s+|calendar\s+)?days?\b|-days?\b|일|회|건|번(?![째지])"
 )
+# Korean particles and units follow a figure without a space ("0.62입니다", "143일이"): a Hangul
+# syllable may touch a figure where a Latin letter or digit may not.
+_NOT_HANGUL_WORD = r"[^\W가-힣]"
 NUMERAL = re.compile(
-    rf"(?<![\w.,])(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_SPELLED})\b)"
-    rf"(?:\s*(?P<unit>{_UNIT})|(?!\w))",
+    rf"(?<![.,])(?<!{_NOT_HANGUL_WORD})(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_SPELLED})\b)"
+    rf"(?:\s*(?P<unit>{_UNIT})|(?!{_NOT_HANGUL_WORD}))",
     re.IGNORECASE,
 )
 # "half of its trades", "two-thirds of the time": a share stated loosely (decimals -1: within 5
@@ -46,7 +49,10 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
-DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b")
+# Korean: "절반", "3분의 1" (a third), "4분의 3".
+KO_FRACTION = re.compile(r"(?<!의 )(?<!의)(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
+DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
+# (Korean dates: "2022년", "3월", "3월 1일"; a day count alone, "30일", is a figure.)
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class Numeral:
 def numerals(text: str) -> list[Numeral]:
     """Every figure in ``text``, left to right; years, dates and clock times left out."""
     dates = [match.span() for match in DATE_LIKE.finditer(text)]
-    found = [_fraction(match) for match in FRACTION.finditer(text)]
+    found = [_fraction(match) for match in FRACTION.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     for match in NUMERAL.finditer(text):
         if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
             continue
@@ -85,6 +91,13 @@ def numerals(text: str) -> list[Numeral]:
 def _fraction(match: re.Match[str]) -> Numeral:
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
     return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
+
+
+def _ko_fraction(match: re.Match[str]) -> Numeral:
+    words = match.group("words")
+    whole, _, part = words.replace(" ", "").partition("분의")
+    value = 50.0 if words == "절반" else 100 * int(part) / int(whole)
+    return Numeral(text=words, start=match.start(), end=match.end(), value=value, decimals=-1, unit="%", negative=False)
 
 
 def _value(match: re.Match[str]) -> tuple[float | None, int]:
@@ -126,10 +139,11 @@ def _follows(last: str | None, token: str) -> bool:
 
 
 _UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (
-    ("%", ("%", "％", "٪", "percent", "pct")),
-    ("pp", ("percentagepoint", "percentagepoints", "pp", "ppt", "ppts")),
+    ("%", ("%", "％", "٪", "percent", "pct", "퍼센트")),
+    ("pp", ("percentagepoint", "percentagepoints", "pp", "ppt", "ppts", "%p", "%포인트", "퍼센트포인트", "포인트")),
     ("bps", ("bps", "basispoint", "basispoints")),
-    ("x", ("x", "×", "times")),
+    ("x", ("x", "×", "times", "배")),
+    ("n", ("회", "건", "번")),
 )
 
 

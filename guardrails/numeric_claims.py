@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from guardrails import claim_context as ctx
+from guardrails import korean as ko
 from guardrails.directional_claims import COMPARE, compared_on
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.numerals import Numeral
@@ -82,7 +83,14 @@ METRICS: dict[str, Metric] = {
         strategy_only=True,
     ),
 }
-_WORDS = {name: tuple(re.compile(rf"\b(?:{'|'.join(words)})\b") if words else None for words in (m.nouns, m.rates, m.verbs)) for name, m in METRICS.items()}
+def _tier_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(rf"\b(?:{'|'.join(words)}){ko.HANGUL_END}") if words else None
+
+
+_WORDS = {
+    name: tuple(_tier_pattern(english + korean) for english, korean in zip((m.nouns, m.rates, m.verbs), ko.METRIC_WORDS.get(name, ((), (), ())), strict=True))
+    for name, m in METRICS.items()
+}
 SIBLINGS = {"total_return": "cagr", "cagr": "total_return", "win_rate": "hit_rate", "hit_rate": "win_rate"}  # what one verb may mean
 SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": "avg_return", "avg_trade_return": "avg_return", "count": "count", "num_trades": "count"}
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
@@ -90,19 +98,19 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|spreads?|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    r"contribut\w*|attribut\w*)\b"
+    rf"contribut\w*|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
-    r"(?:giving|gave|gives|give) (?:back|up))\b"
+    rf"(?:giving|gave|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
 AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
-ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$", re.IGNORECASE)
+ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
@@ -111,12 +119,12 @@ APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
     r"\b(?:best|worst|single|one)[- ](?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
-    r"\bytd\b|\byear[- ]to[- ]date\b",
+    rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
     re.IGNORECASE,
 )
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
-PERIOD_LENGTH = re.compile(r"^\s*(?:years?|months?|weeks?|quarters?|decades?)\b", re.IGNORECASE)
+PERIOD_LENGTH = re.compile(r"^\s*(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*)\b")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
@@ -124,6 +132,7 @@ ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?
 COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b", re.IGNORECASE)
 # "5.0% a year", "5.0% annually": a rate right after the figure says yearly, not total.
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
+KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 FLOAT_NOISE = 1e-6
@@ -216,7 +225,7 @@ class _Sentence:
         if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
-            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit else None
+            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit not in (None, "n") else None
         else:
             reading = self._reading(index, number, clause, named)
         return _judge(self._stated(number, clause), reading, self._alternatives(reading))
@@ -306,7 +315,7 @@ class _Sentence:
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             return self.subjects[clause], False
         span = self.clauses[clause]
-        inside = [m for m in self.mentions if span.start <= m.start < span.end]
+        inside = [m for m in self.mentions if span.start <= m.start < span.end and not self._korean_after(number, m)]
         if inside:
             return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
         if span.relative and clause > 0:
@@ -330,11 +339,17 @@ class _Sentence:
             if not span.start <= mention.start < span.end:
                 continue
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
-            words = len([w for w in re.findall(r"[a-z]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in APPOSITIVE_WORDS])
+            if self._korean_after(number, mention):
+                continue
+            words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in APPOSITIVE_WORDS | ko.PARTICLES])
             limit = 3 if mention.end <= number.start else 4
             if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0] or (words == best[0] and mention.end <= number.start)):
                 best = (words, mention)
         return best[1] if best else None
+
+    def _korean_after(self, number: Numeral, mention: ctx.Mention) -> bool:
+        """A name after the figure with Korean between: Korean names a figure's owner before it."""
+        return mention.start > number.start and bool(ko.HANGUL.search(self.text[number.end:mention.start]))
 
     def _paired(self, left: Numeral, right: Numeral) -> bool:
         return bool(PAIR_GAP.match(self.text[left.end:right.start]))
@@ -426,7 +441,8 @@ class _Sentence:
         for name, pattern in (("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
             if pattern.search(before):
                 return name
-        return None
+        after = self.text[number.end:number.end + 12]  # Korean puts the bound after the figure: "30% 이상"
+        return next((name for name, pattern in KO_QUALIFIERS if pattern.match(after)), None)
 
     def _signal_spans(self) -> list[tuple[str, int, int]]:
         found = []
@@ -482,6 +498,8 @@ def _unit_fits(kind: Kind, unit: str | None) -> bool:
         return kind == "percent"
     if unit == "days":
         return kind == "days"
+    if unit == "n":
+        return kind == "count"
     return kind in ("ratio", "count")
 
 

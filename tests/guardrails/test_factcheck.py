@@ -12,7 +12,7 @@ DEV = dev_set()
 TUNING = {"dev": DEV} | {
     path.stem.removeprefix("factcheck_"): sample_set(path)
     for path in sorted(DATA.glob("factcheck_*.yaml"))
-    if path.name not in (DEV_SET, *UNTUNED_SETS)
+    if path.name not in (DEV_SET, *UNTUNED_SETS) and not path.name.startswith("factcheck_ko_")  # Korean: test_factcheck_ko.py
 }
 ITEMS = [item for items in TUNING.values() for item in items]
 # True sentences of the newest tuning sets still sent to a reviewer (never contradicted): a regime
@@ -146,7 +146,7 @@ def test_benchmark_named_by_its_symbol() -> None:
 # The set written blind before tuning, measured once (docs/factcheck.md): it guards the numbers
 # measured then and is not to be read or tuned on. Measured: 29/30 false claims caught, 8/42 true
 # sentences flagged, 2 of them contradicted.
-UNTUNED = score(UNTUNED_SETS[0], sample_set(DATA / UNTUNED_SETS[0]), untuned=True)
+UNTUNED = score("heldout_2027_03", sample_set(DATA / "factcheck_heldout_2027_03.yaml"), untuned=True)
 
 
 def test_the_set_written_before_tuning_keeps_its_measured_numbers() -> None:

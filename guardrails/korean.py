@@ -1,0 +1,79 @@
+"""The fact checker's Korean vocabulary: metric names, entities, regimes, comparatives and loss
+words as Korean reports write them (issue 20).
+
+Korean attaches particles to nouns and figures ("샤프 지수는", "0.62입니다", "143일이"), so a
+Korean word needs no word boundary after its last syllable (`HANGUL_END`). Pure data and
+patterns; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+HANGUL = re.compile(r"[가-힣]")
+
+# A particle may follow a word at once ("샤프 지수는", "MDD는"): a word ends at a boundary or
+# where Hangul follows or ends it.
+HANGUL_END = r"(?:\b|(?<=[가-힣])|(?=[가-힣]))"
+
+# metric -> (nouns, rates, verbs), with the same tiers as the English words in numeric_claims.
+METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려")),
+    "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "고점 ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭"), (), ()),
+    "annual_volatility": (("(?:연(?:환산|간)? ?)?변동성",), (), ()),
+    "cagr": (
+        ("연평균 ?(?:복리 ?)?(?:수익률|성장률)", "연환산 ?수익률", "연 ?수익률", "연간 ?수익률", "연복리 ?수익률", "cagr"),
+        ("연 ?평균", "연간", "매년", "연율", "연환산", "1년에"),
+        (),
+    ),
+    "total_return": (
+        ("누적 ?수익률", "총 ?수익률", "전체 ?수익률", "누적 ?성과"),
+        (),
+        ("수익률", "수익", "상승", "올렸", "벌었", "손실", "잃었", "하락", "성장"),
+    ),
+    "sharpe": (("샤프(?: ?(?:지수|비율))?",), (), ()),
+    "sortino": (("소르티노(?: ?(?:지수|비율))?",), (), ()),
+    "calmar": (("칼마(?: ?(?:지수|비율))?",), (), ()),
+    "win_rate": (("승률", "수익 ?거래 ?비율", "이긴 ?거래"), (), ("(?:수익|이익)(?:으로|을 내며) ?(?:마감|끝|청산)", "이긴", "(?:수익|이익)을 낸")),
+    "profit_factor": (("손익비", "프로핏 ?팩터", "수익 ?팩터"), (), ()),
+    "num_trades": (("거래 ?횟수", "매매 ?횟수", "거래", "매매", "트레이드"), (), ("거래했", "매매했")),
+    "avg_trade_return": (("평균 ?거래 ?수익률?", "거래(?:당|의)? ?평균 ?수익률?"), ("거래당",), ()),
+    "exposure": (("노출도", "시장 ?노출", "투자 ?비중", "노출 ?비율"), (), ()),
+    "turnover": (("회전율",), (), ()),
+    "alpha": (("알파",), (), ()),
+    "beta": (("베타",), (), ()),
+    "hit_rate": (("적중률",), (), ()),
+    "count": (("신호", "시그널"), (), ()),
+    "avg_return": (("평균 ?수익률",), (), ()),
+}
+
+# "샤프 지수" is no index: the benchmark is named as a benchmark, a reference index or by ticker.
+BENCHMARK = r"벤치마크|비교 ?지수|기준 ?지수|시장 ?지수|바이 ?앤 ?홀드|단순 ?보유"
+STRATEGY = r"(?:이 |본 |해당 )?전략|포트폴리오"
+REGIMES = {
+    "high_volatility": ("고변동성", "변동성이 (?:높은|큰)"),
+    "low_volatility": ("저변동성", "변동성이 (?:낮은|작은)"),
+    "bull": ("강세장", "상승장", "강세 ?구간"),
+    "bear": ("약세장", "하락장", "약세 ?구간"),
+    "sideways": ("횡보장", "횡보 ?구간", "박스권"),
+    "trending": ("추세장", "추세 ?구간"),
+}
+# "전략은 벤치마크를 상회했다": both sides come before the verb; the side marked as the object or
+# the standard ("를", "보다", "대비") is what the subject is compared with.
+COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다 (?:높|많|좋)"
+COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다 (?:낮|적|나쁘)"
+COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
+QUALIFIERS_AFTER = {"at least": r"^\s*(?:이상|넘게|초과)", "at most": r"^\s*(?:이하|미만|에 못 ?미치|아래)", "roughly": r"^\s*(?:가량|정도|내외|안팎|남짓)"}
+NEGATED_AFTER = r"^[가-힣]*지 ?(?:못|않)"  # "상회하지 못했다", "웃돌지 않았다"
+NEGATIVE = r"손실|하락|잃|마이너스|감소"
+# Topics the store has no figure for.
+UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|롤 ?비용|펀딩|차입|용량|VaR|위험가치"
+# Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").
+SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월"
+# Particles and small words that sit between a name and its figure ("벤치마크의 11.4%").
+PARTICLES = {"의", "은", "는", "이", "가", "을", "를", "로", "으로", "에", "에서", "도", "약", "대략", "거의", "인", "였", "이었"}
+# A judgement of a regime as the best or worst ("강세장이 가장 좋은 구간이었습니다").
+BEST = r"가장 (?:좋|높|강|많이 (?:벌|오른))|최고|최상"
+WORST = r"가장 (?:나쁘|나빴|낮|약|부진)|최악|최저"
+LOST = r"손실을? ?(?:봤|보았|기록|냈)|손실이 났|마이너스|하락했"
+GAINED = r"수익을? ?(?:냈|기록|올렸)|플러스|상승했"

@@ -1,0 +1,70 @@
+"""The fact checker on Korean text (issue 20): Korean metric names, particles, number forms and
+comparatives read as English ones are, except that a Korean mismatch goes to a reviewer
+(`unverifiable`, the stored value in its note) instead of blocking: on a set written blind, 5-6
+of 30 true Korean sentences were misread as contradicted (docs/factcheck.md). The sentences
+below were written while building it (a development set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.factcheck import check
+from tests.support.factcheck_sets import DATA, sample_set, score
+from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades, MDD 19.8% over 143 days; benchmark CAGR 11.4%, Sharpe 0.74
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("샤프 비율은 0.62입니다.", "verified"),
+        ("샤프 비율은 3.5입니다.", "contradicted"),
+        ("샤프 지수는 0.62로 벤치마크의 0.74보다 낮았습니다.", "verified"),
+        ("연평균 수익률은 8.2%였습니다.", "verified"),
+        ("연평균 수익률은 25%였습니다.", "contradicted"),
+        ("샤프 지수 3.5, 연 수익률 25%로 벤치마크를 상회했습니다.", "contradicted"),
+        ("연 수익률 8.2%로 벤치마크의 11.4%를 하회했습니다.", "verified"),
+        ("전략은 벤치마크를 상회했습니다.", "contradicted"),
+        ("전략은 벤치마크를 밑돌았습니다.", "verified"),
+        ("벤치마크 대비 약 3.2%p 뒤처졌습니다.", "verified"),
+        ("누적 수익률은 48.2%입니다.", "verified"),
+        ("최대 낙폭은 19.8%였고 회복까지 143일이 걸렸습니다.", "verified"),
+        ("최대 낙폭(MDD)은 25.4%였습니다.", "unverifiable"),  # the benchmark's figure, whose is not said
+        ("MDD는 30%에 달했습니다.", "contradicted"),
+        ("승률은 54%이며 총 312회 거래했습니다.", "verified"),
+        ("거래 횟수는 200회였습니다.", "contradicted"),
+        ("승률은 45%에 그쳤습니다.", "contradicted"),
+        ("손익비는 1.31입니다.", "verified"),
+        ("연환산 변동성은 14.1%였습니다.", "verified"),
+        ("베타는 0.82, 알파는 -1.3%입니다.", "verified"),
+        ("강세장에서 전략은 31% 상승했습니다.", "verified"),
+        ("약세장에서 12% 손실을 기록했습니다.", "verified"),
+        ("약세장에서 5% 상승했습니다.", "contradicted"),
+        ("강세장이 가장 좋은 구간이었습니다.", "verified"),
+        ("약세장이 가장 좋은 구간이었습니다.", "contradicted"),
+        ("전략의 성과가 훌륭했습니다.", "unverifiable"),  # no claim to check
+        ("수수료와 슬리피지는 연 0.3%였습니다.", "unverifiable"),  # the store has no figure for them
+        ("수익률은 8.2퍼센트였습니다.", "unverifiable"),  # a yearly or a total return: the text does not say
+    ],
+)
+def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdict: str) -> None:
+    """`verdict` is what the sentence deserves; a deserved `contradicted` comes out `unverifiable`
+    with the stored value and "sent to review" in a finding's note."""
+    result = check(text, FACTS)
+    if verdict == "contradicted":
+        assert result.verdict == "unverifiable" and any("Korean: sent to review" in f.note for f in result.findings), result.model_dump_json(indent=1)
+    else:
+        assert result.verdict == verdict, result.model_dump_json(indent=1)
+
+
+# Written blind by helpers: 2027_01 measured once, then tuned on; 2027_02 measured once, not read.
+KO_TUNED = score("ko_heldout_2027_01", sample_set(DATA / "factcheck_ko_heldout_2027_01.yaml"))
+KO_UNTUNED = score("ko_heldout_2027_02", sample_set(DATA / "factcheck_ko_heldout_2027_02.yaml"), untuned=True)
+
+
+@pytest.mark.parametrize("result", [KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
+def test_no_false_korean_claim_passes_and_no_true_one_is_blocked(result: object) -> None:
+    assert result.caught == result.contradicted and result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
+
+
+def test_the_korean_set_written_before_tuning_keeps_its_measured_numbers() -> None:
+    assert KO_UNTUNED.true - KO_UNTUNED.false_alarms >= 14, KO_UNTUNED.row  # 14 of 30 true sentences verified (0 before)
