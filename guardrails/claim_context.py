@@ -58,6 +58,7 @@ STYLE_NAME = re.compile(
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
 KO_STRATEGY_NAME = re.compile(r"(?:[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도]) ){1,5}전략")
+KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile"),
     "low_volatility": ("low volatility", "low-volatility", "calm"),
@@ -165,13 +166,13 @@ def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
     for label, words in REGIME_SYNONYMS.items():
         for word in words:
             found += [(label, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)]
-    for label, patterns in ko.REGIMES.items():
-        found += [(label, match.start(), match.end()) for match in re.finditer(rf"(?:{'|'.join(patterns)})", lowered)]
+    for label, pattern in KO_REGIMES.items():
+        found += [(label, match.start(), match.end()) for match in pattern.finditer(lowered)]
     return sorted(found, key=lambda item: item[1])
 
 
 def korean_regime_in(lowered: str) -> bool:
-    return any(re.search(pattern, lowered) for patterns in ko.REGIMES.values() for pattern in patterns)
+    return any(pattern.search(lowered) for pattern in KO_REGIMES.values())
 
 
 def regime_in(lowered: str) -> str | None:

@@ -77,12 +77,7 @@ def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Findin
     target = next((m.entity for m in named if match.end() <= m.start < clause_end), None)
     if PASSIVE_BY.match(sentence[match.end():]):
         subject, target = target, subject
-    if {subject, target} != {"strategy", "benchmark"}:
-        return None
-    metric = compared_on(sentence, match)
-    ours, theirs = _growth(facts.strategy, metric), _growth(facts.benchmark, metric)
-    strategy_ahead = (match.group("up") is not None) == (subject == "strategy")
-    return _compare(sentence, metric, ours, theirs, strategy_ahead)
+    return _between(sentence, match, subject, target, facts)
 
 
 def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
@@ -94,7 +89,12 @@ def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) ->
     before = [m.entity for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
     if not before:
         return None
-    target, subject = before[-1], (before[-2] if len(before) > 1 else "strategy")
+    return _between(sentence, match, subject=before[-2] if len(before) > 1 else "strategy", target=before[-1], facts=facts)
+
+
+def _between(sentence: str, match: re.Match[str], subject: str, target: str | None, facts: FactSheet) -> Finding | None:
+    """The comparison judged once its sides are known (English and Korean word order alike):
+    a claim only when one side is the strategy and the other the benchmark."""
     if {subject, target} != {"strategy", "benchmark"}:
         return None
     metric = compared_on(sentence, match)

@@ -51,8 +51,9 @@ FRACTION = re.compile(
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 KO_FRACTION = re.compile(r"(?<!의 )(?<!의)(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
+# Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
+# is a figure).
 DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
-# (Korean dates: "2022년", "3월", "3월 1일"; a day count alone, "30일", is a figure.)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,7 @@ ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almos
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "only", "about", "roughly", "around", "some"}
+SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and its figure
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
@@ -341,7 +342,7 @@ class _Sentence:
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
             if self._korean_after(number, mention):
                 continue
-            words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in APPOSITIVE_WORDS | ko.PARTICLES])
+            words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in SMALL_WORDS])
             limit = 3 if mention.end <= number.start else 4
             if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0] or (words == best[0] and mention.end <= number.start)):
                 best = (words, mention)
