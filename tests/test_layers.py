@@ -13,9 +13,6 @@ RANK = {"platform": 0, "operations": 1, "app": 3}  # every other package of serv
 STILL_UP = {
     ("services.chatops.cli", "services.app"),  # builds the products to answer from the terminal
     ("services.evaluation.runner", "services.app"),  # runs cases through the products as the API builds them
-    ("services.operations.metrics_summary", "services.chatops"),
-    ("services.operations.metrics_summary", "services.reports"),
-    ("services.operations.metrics_summary", "services.strategies"),
     ("services.operations.promotions", "services.evaluation"),
     ("services.platform.migrations.env", "services.chatops"),  # Alembic needs every table
     ("services.platform.migrations.env", "services.evaluation"),

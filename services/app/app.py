@@ -28,7 +28,7 @@ from services.chatops.slack_api import router as slack_router
 from services.gateway.api import router as gateway_router
 from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
-from services.app.products import build_products
+from services.app.products import PLAN_METRICS, build_products
 from services.platform.bodies import BodyGuard
 from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_response, invalid_request_status
 from services.platform.health import router as health_router
@@ -36,7 +36,7 @@ from services.platform.logs import configure_logging
 from services.operations import releases
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
-from services.operations.metrics_api import router as metrics_router
+from services.operations.metrics_api import metrics_router
 from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
@@ -99,7 +99,8 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
     app.state.gateway = Gateway(platform)
-    for router in (health_router, observability_router, metrics_router, replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
+    app.state.plan_metrics = PLAN_METRICS
+    for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
                    signin_router, showcase_router):
         app.include_router(router)
     return app

@@ -36,6 +36,7 @@ from services.chatops.cli import chatops_app, runbooks_app
 from services.operations import audit_checkpoints, promotions, releases
 from services.platform import audit, auth, prompt_labels, sessions
 from services.app.app import create_app
+from services.app.products import PLAN_METRICS
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.showcase import walkthrough
@@ -72,7 +73,7 @@ for sub, name in (
 ):
     app.add_typer(sub, name=name)
 app.command("factcheck")(factcheck_command)
-app.command("metrics")(metrics_command)
+app.command("metrics")(metrics_command(PLAN_METRICS))
 
 console = Console()
 CLI_ERRORS = (InferenceError, RetrievalError, DatabaseUnavailable, AppError, PolicyError, auth.UserExists, auth.UserNotFound)
@@ -489,7 +490,7 @@ def demo(
         demo = walkthrough.Demo(platform, base, keys, lambda line: console.print(line, highlight=False, markup=False))
         _demo_walkthrough(demo, api)
         _demo_gateway(base, {"Authorization": f"Bearer {keys[Role.analyst]}"})
-        index = walkthrough.write_showcase(demo, api.state.reports, platform.settings.data_dir / "showcase")
+        index = walkthrough.write_showcase(demo, api.state.reports, PLAN_METRICS, platform.settings.data_dir / "showcase")
         console.rule("Showcase")
         console.print(f"written to {index.resolve()}\nserved at {base}/showcase (sign in at {base}/signin with the demo viewer key: {keys[Role.viewer]})")
         console.print(f"\nAPI on {base} (docs: {base}/docs)")

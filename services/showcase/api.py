@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
+from services.operations.metrics_api import PlanMetricsDep
 from services.platform import sessions
 from services.platform.deps import PlatformDep, Principal, require
 from services.platform.permissions import Permission
@@ -44,9 +45,9 @@ def chatops(request: Request, platform: PlatformDep, user: Annotated[Principal, 
 
 
 @router.get("/quality", response_class=HTMLResponse)
-def quality(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.metrics_read))]) -> HTMLResponse:
+def quality(request: Request, platform: PlatformDep, plan: PlanMetricsDep, user: Annotated[Principal, Depends(require(Permission.metrics_read))]) -> HTMLResponse:
     with platform.db.session() as session:
-        context = views.quality(session)
+        context = views.quality(session, plan)
     return HTMLResponse(page("quality.html.jinja", title="Quality", **context, **_chrome(request, platform, user)))
 
 

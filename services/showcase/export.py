@@ -8,23 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from services.operations.metrics_summary import PlanMetrics
 from services.platform.audit import Caller
+from services.platform.db import Database
 from services.platform.deps import Principal
 from services.platform.permissions import Role
-from services.platform.runtime import Platform
 from services.reports import render, store
 from services.reports.service import ReportGenerationService
 from services.showcase import views
 from services.showcase.render import FILE_PATHS, linker, page
 
 
-def export(platform: Platform, reports: ReportGenerationService, out: Path, caller: Caller) -> Path:
+def export(db: Database, reports: ReportGenerationService, plan: PlanMetrics, out: Path, caller: Caller) -> Path:
     """Write the showcase under ``out``; returns its index.html."""
     link = linker(FILE_PATHS)
     viewer = Principal(caller.name, Role(caller.role))
     (out / "reports").mkdir(parents=True, exist_ok=True)
-    with platform.db.session() as session:
-        context, quality = views.overview(session), views.quality(session)
+    with db.session() as session:
+        context, quality = views.overview(session), views.quality(session, plan)
     pages = {
         "index.html": page("index.html.jinja", link=link, title="Showcase", user=viewer, **context),
         "builder.html": page("builder.html.jinja", link=link, title="Strategy builder", user=viewer, drafts=context["drafts"]),
@@ -33,7 +34,7 @@ def export(platform: Platform, reports: ReportGenerationService, out: Path, call
     }
     for row in context["reports"]:
         report = reports.get_report(row["id"], caller)
-        with platform.db.session() as session:
+        with db.session() as session:
             backtest = store.backtest_at(session, row["id"], report.revision)
         pages[link("report", row["id"])] = render.html(report, backtest)
     for name, html in pages.items():

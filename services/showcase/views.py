@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from services.chatops.models import ChatTurn, Escalation
 from services.evaluation import records
 from services.evaluation.models import EvalRun
-from services.operations.metrics_summary import parse_window, summarize
+from services.operations.metrics_summary import MetricsSection, PlanMetrics, parse_window
 from services.platform.models import AuditEntry, utcnow
 from services.reports import store
 from services.reports.models import Report
@@ -24,12 +24,6 @@ from services.reports.narrative import fill
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 
 LIMIT = 50
-METRIC_GROUPS = {"narrative": "Narrative reports", "builder": "Strategy builder", "chatops": "ChatOps"}
-RATES = {  # the section-7 metrics that are shares (0-1): charted, and shown as percentages
-    "narrative": ("fact_check_pass_rate", "factual_accuracy", "cache_hit_rate"),
-    "builder": ("approval_conversion", "validation_failure_rate"),
-    "chatops": (),
-}
 
 
 def overview(session: Session) -> dict[str, Any]:
@@ -89,15 +83,15 @@ def _trail(session: Session, target: str, prefix: str) -> list[AuditEntry]:
     return list(session.scalars(query))
 
 
-def quality(session: Session) -> dict[str, Any]:
+def quality(session: Session, plan: PlanMetrics) -> dict[str, Any]:
     """The quality page: the latest recorded eval run of each model, and the plan's metrics
     (section 7) over the default window of `GET /metrics/summary`."""
     runs = [_eval_run(run) for run in records.latest_per_model(session)]
     by_product = sorted((product, run["model"], rate) for run in runs for product, rate in run["products"].items())
-    summary = summarize(session, *parse_window(None, None))
+    summary = plan.summarize(session, *parse_window(None, None))
     return {
         "runs": runs, "product_bars": [(f"{product} · {model}", rate) for product, model, rate in by_product],
-        "window": summary.window, "metric_groups": [_metric_group(name, title, getattr(summary, name)) for name, title in METRIC_GROUPS.items()],
+        "window": summary.window, "metric_groups": [_metric_group(section, getattr(summary, section.name)) for section in plan.sections],
         "generated_at": utcnow(),
     }
 
@@ -117,15 +111,15 @@ def _eval_run(run: EvalRun) -> dict[str, Any]:
     }
 
 
-def _metric_group(name: str, title: str, metrics: BaseModel) -> dict[str, Any]:
-    """One product's section-7 metrics: its shares as bars, every figure with its definition."""
-    rates = RATES[name]
+def _metric_group(section: MetricsSection, metrics: BaseModel) -> dict[str, Any]:
+    """One product's section-7 metrics: its shares as bars (and percentages), every figure with its definition."""
+    rates = section.shares
     rows = [
         {"label": field.replace("_", " "), "value": _figure(getattr(metrics, field), percent=field in rates), "definition": info.description or ""}
         for field, info in type(metrics).model_fields.items()
     ]
     bars = [(field.replace("_", " "), value) for field in rates if (value := getattr(metrics, field)) is not None]
-    return {"title": title, "rows": rows, "rate_bars": bars}
+    return {"title": section.title, "rows": rows, "rate_bars": bars}
 
 
 def _figure(value: float | int | None, *, percent: bool) -> str:

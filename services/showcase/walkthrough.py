@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from services.chatops.top_questions import top_questions
+from services.operations.metrics_summary import PlanMetrics
 from services.platform import audit, auth
 from services.platform.errors import AppError
 from services.platform.permissions import Role
@@ -111,6 +112,6 @@ def report_failed_run(demo: Demo) -> None:
     demo.call("POST", "/pipelines/runs", Role.operator, json=run)
 
 
-def write_showcase(demo: Demo, reports: ReportGenerationService, out: Path) -> Path:
+def write_showcase(demo: Demo, reports: ReportGenerationService, plan: PlanMetrics, out: Path) -> Path:
     """The showcase as files; the server shows the same at /showcase."""
-    return export(demo.platform, reports, out, audit.Caller(name="demo-viewer", role=Role.viewer.value))
+    return export(demo.platform.db, reports, plan, out, audit.Caller(name="demo-viewer", role=Role.viewer.value))

@@ -18,7 +18,8 @@ from services.chatops.models import ChatTurn, Escalation, Resolution
 from services.platform import audit, auth
 from services.platform.audit import Caller
 from services.platform.db import Database
-from services.operations.metrics_summary import InvalidWindow, parse_window, summarize
+from services.app.products import PLAN_METRICS
+from services.operations.metrics_summary import InvalidWindow, parse_window
 from services.platform.models import AuditEntry
 from services.platform.permissions import Permission, Role, allowed
 from services.reports.models import Report, ReportRequest, ReportReview
@@ -189,12 +190,12 @@ def db(database_url: str) -> Iterator[Database]:
 def test_every_metric_of_a_seeded_window(db: Database) -> None:
     seed(db)
     with db.session() as session:
-        summary = summarize(session, *parse_window(*WINDOW))
+        summary = PLAN_METRICS.summarize(session, *parse_window(*WINDOW))
         assert audit.verify(session).ok  # seeding went through the real chain
     assert json.loads(summary.model_dump_json()) == EXPECTED
 
     with db.session() as session:
-        empty = summarize(session, t("2025-01-01T00:00:00"), t("2025-02-01T00:00:00"))
+        empty = PLAN_METRICS.summarize(session, t("2025-01-01T00:00:00"), t("2025-02-01T00:00:00"))
     assert empty.narrative.reports_generated == 0 and empty.narrative.factual_accuracy is None and empty.narrative.processing_ms_p50 is None
     assert empty.builder.approval_conversion is None and empty.chatops.daily_active_users is None and empty.chatops.mean_time_to_resolution_s is None
 
@@ -332,14 +333,8 @@ def test_resolve_a_conversation(offline_api: Api) -> None:
 
 
 def run_metrics(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`insightstack metrics ...`, or the command function on its own until cli.py registers it."""
-    from services.app.cli import app
-
-    if any(command.name == "metrics" for command in app.registered_commands):
-        command = cli("metrics", *args)
-    else:
-        command = [sys.executable, "-c", "import typer; from services.operations.metrics_cli import metrics_command; typer.run(metrics_command)", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
+    """`insightstack metrics ...` as a process."""
+    return subprocess.run(cli("metrics", *args), capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
 
 
 @pytest.mark.slow  # runs the CLI as processes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from services.app.products import PLAN_METRICS
 from services.evaluation import records
 from services.platform.audit import Caller
 from services.platform.permissions import Role
@@ -43,7 +44,7 @@ def test_the_latest_run_of_each_model_as_charts(make_platform: PlatformFactory) 
 def test_the_static_export_has_the_quality_page(make_platform: PlatformFactory, tmp_path: Path) -> None:
     api = offline_api(make_platform)
     records.record(api.platform, document(suite("chatops", 2, 2)))
-    index = export(api.platform, api.client.app.state.reports, tmp_path / "showcase", Caller("demo-viewer", Role.viewer.value))
+    index = export(api.platform.db, api.client.app.state.reports, PLAN_METRICS, tmp_path / "showcase", Caller("demo-viewer", Role.viewer.value))
     assert '<a href="quality.html">Quality</a>' in index.read_text()
     quality = (tmp_path / "showcase" / "quality.html").read_text()
     assert ">chatops · smollm2-135m-instruct</text>" in quality and 'href="/' not in quality  # relative links only
