@@ -11,9 +11,6 @@ from services.platform.settings import REPO_ROOT
 
 RANK = {"platform": 0, "operations": 1, "app": 3}  # every other package of services/ is a product: 2
 STILL_UP = {
-    ("services.chatops.cli", "services.app"),  # builds the products to answer from the terminal
-    ("services.evaluation.runner", "services.app"),  # runs cases through the products as the API builds them
-    ("services.operations.promotions", "services.evaluation"),
     ("services.platform.migrations.env", "services.chatops"),  # Alembic needs every table
     ("services.platform.migrations.env", "services.evaluation"),
     ("services.platform.migrations.env", "services.pipelines"),

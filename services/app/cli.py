@@ -32,11 +32,12 @@ from inference.prepared import prepare_weights
 from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
-from services.chatops.cli import chatops_app, runbooks_app
+from services.app.chatops_cli import chatops_app, runbooks_app
 from services.operations import audit_checkpoints, promotions, releases
 from services.platform import audit, auth, prompt_labels, sessions
 from services.app.app import create_app
 from services.app.products import PLAN_METRICS
+from services.evaluation.gate import passing_run
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.showcase import walkthrough
@@ -51,7 +52,7 @@ from services.platform.logs import configure_logging
 from services.platform.metrics import MULTIPROCESS_DIR
 from services.platform.cli_identity import ApiKey, cli_actor
 from services.platform.permissions import Permission, Role
-from services.evaluation.cli import eval_app
+from services.app.eval_cli import eval_app
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
 from services.strategies.cli import index_app, strategies_app
@@ -373,7 +374,7 @@ def prompts_promote(
     platform = open_platform()
     actor = cli_actor(platform.db, key, Permission.prompts_promote, "prompts.promote", key_required=env == promotions.FOUR_EYES_ENV)
     if env == promotions.FOUR_EYES_ENV:
-        pending = promotions.request(platform, actor, prompt_id, version, reason)
+        pending = promotions.request(platform, actor, prompt_id, version, reason, gate=passing_run)
         evidence = f"eval run {pending.eval_run_id}" if pending.eval_run_id else "no eval suite measures this prompt"
         console.print(f"promotion request {pending.id}: production to serve {prompt_id} {version} ({evidence}); "
                       f"a second admin applies it: insightstack prompts approve {pending.id} --reason \"...\"", highlight=False)
@@ -390,7 +391,7 @@ def prompts_approve(
 ) -> None:
     """Apply a pending production promotion: a different admin than the one who asked (four eyes)."""
     platform = open_platform()
-    done = promotions.approve(platform, cli_actor(platform.db, key, Permission.prompts_promote, "prompts.approve", key_required=True), request_id, reason)
+    done = promotions.approve(platform, cli_actor(platform.db, key, Permission.prompts_promote, "prompts.approve", key_required=True), request_id, reason, gate=passing_run)
     console.print(
         f"production now serves {done.label.prompt_id} {done.label.version} (requested by {done.request.requested_by}, "
         f"approved by {done.request.approved_by}; eval run {done.request.eval_run_id or '-'}; release {done.release.id})", highlight=False,

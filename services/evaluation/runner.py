@@ -10,10 +10,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import func, select
 
 from services.chatops.schemas import AskIn
+from services.chatops.service import ChatOpsService
 from services.evaluation import verifiers
 from services.evaluation.suite import BuilderCase, Case, ChatOpsCase, ReportsCase, Suite
 from services.evaluation.world import ChatOpsWorld, MarketData, WorldError, components_file
@@ -21,11 +23,23 @@ from services.platform.audit import Caller
 from services.platform.models import LLMCall
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
-from services.app.products import Products, build_products
 from services.reports import store as backtests
+from services.reports.service import ReportGenerationService
 from services.strategies.schemas import BuildRequest, Constraints
+from services.strategies.service import StrategyBuilderService
 
 Progress = Callable[[str], None]
+
+
+class ProductServices(Protocol):
+    """The products as the API builds them (`services.app.products.Products`)."""
+
+    @property
+    def reports(self) -> ReportGenerationService: ...
+    @property
+    def strategies(self) -> StrategyBuilderService: ...
+    @property
+    def chatops(self) -> ChatOpsService: ...
 
 
 @dataclass
@@ -88,6 +102,7 @@ class SuiteResult:
 
 @dataclass(frozen=True)
 class EvalConfig:
+    build_products: Callable[[Platform], ProductServices]  # the composition root's, so cases run through what the API serves
     llm_url: str
     profile: str | None
     workdir: Path
@@ -116,7 +131,7 @@ class SuiteRun:
         self.platform = Platform(base.model_copy(update=overrides))
         self._runs = itertools.count(1)
         self.platform.db.upgrade()
-        self.products: Products = build_products(self.platform)
+        self.products = config.build_products(self.platform)
         self.platform.screener.guardrails.warm_up()  # models load here, one platform at a time, not in the cases' threads
         if suite.product == "builder":
             self.products.strategies.ensure_index()

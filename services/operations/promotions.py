@@ -2,10 +2,9 @@
 
 Production is what users get, so a promotion there must rest on evidence and on two people:
 
-- the eval gate: a recorded eval run (`insightstack eval run --record`) that measured this very
-  version and passed at least the floor (`INSIGHTSTACK_EVAL_PROMOTION_FLOOR`) on every suite of
-  the prompt's product. A prompt that no product suite measures (`platform.market_brief`) has no
-  gate: there is nothing to measure it with, and refusing it forever would only invite bypasses;
+- the eval gate (`services.evaluation.gate`, given by the composition root): a recorded eval run
+  that measured this very version and passed at least the floor
+  (`INSIGHTSTACK_EVAL_PROMOTION_FLOOR`) on every suite of the prompt's product;
 - four eyes: the promotion is stored as a request, and only a different admin's `approve`
   applies it. Both, and a refused self-approval, are in the audit log.
 
@@ -15,14 +14,13 @@ a second person could not fake); the audit entries also name the OS account and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.evaluation.models import EvalRun
-from services.evaluation.records import PRODUCT_PROMPTS, runs_measuring
 from services.operations import releases
 from services.platform import audit, prompt_labels
 from services.platform.cli_identity import Actor
@@ -31,8 +29,9 @@ from services.platform.models import PromotionRequest, PromptLabel, Release, utc
 from services.platform.runtime import Platform
 
 FOUR_EYES_ENV = "production"
-PRODUCT_OF_PROMPT = {prompt_id: product for product, prompt_id in PRODUCT_PROMPTS.items()}
-EVAL_HINT = "record one with `insightstack eval run data/eval/*.yaml --record` on a platform that serves that version"
+EvalGate = Callable[[Session, str, str, float], int | None]
+"""(session, prompt id, version, floor) -> the id of the eval run that lets the version into
+production, None where nothing measures the prompt; raises Conflict, naming what is missing."""
 
 
 @dataclass(frozen=True)
@@ -55,14 +54,13 @@ def promote(platform: Platform, actor: Actor, prompt_id: str, version: str, env:
     return Applied(label, releases.record(platform, env))
 
 
-def request(platform: Platform, actor: Actor, prompt_id: str, version: str, reason: str) -> PromotionRequest:
+def request(platform: Platform, actor: Actor, prompt_id: str, version: str, reason: str, *, gate: EvalGate) -> PromotionRequest:
     """Ask for ``version`` in production: checked against the eval gate now, applied by `approve`."""
     prompt_labels.checked(platform.prompts, prompt_id, version, reason)
     with platform.db.session() as session:
-        run = gate(session, prompt_id, version, platform.settings.eval_promotion_floor)
         pending = PromotionRequest(
             env=FOUR_EYES_ENV, prompt_id=prompt_id, version=version, reason=reason.strip()[:500], requested_by=actor.caller.name,
-            eval_run_id=run.id if run else None, status="pending",
+            eval_run_id=gate(session, prompt_id, version, platform.settings.eval_promotion_floor), status="pending",
         )
         session.add(pending)
         session.flush()
@@ -71,7 +69,7 @@ def request(platform: Platform, actor: Actor, prompt_id: str, version: str, reas
         return pending
 
 
-def approve(platform: Platform, actor: Actor, request_id: int, reason: str) -> Approved:
+def approve(platform: Platform, actor: Actor, request_id: int, reason: str, *, gate: EvalGate) -> Approved:
     """Apply a pending request as a second admin; the gate is checked again (the floor may have
     risen since). The requester's own approval is refused, and audited as denied."""
     if not reason.strip():
@@ -85,8 +83,8 @@ def approve(platform: Platform, actor: Actor, request_id: int, reason: str) -> A
         raise audit.denied(platform.db, actor.caller, "prompts.promotion_approve", target, message, details)
     with platform.db.session() as session:
         pending = _pending(session, request_id, lock=True)  # again, in the transaction that applies it: another admin may have been first
-        run = gate(session, pending.prompt_id, pending.version, platform.settings.eval_promotion_floor)
-        pending.status, pending.eval_run_id = "applied", run.id if run else None
+        pending.status = "applied"
+        pending.eval_run_id = gate(session, pending.prompt_id, pending.version, platform.settings.eval_promotion_floor)
         pending.approved_by, pending.approved_at, pending.approval_reason = actor.caller.name, utcnow(), reason.strip()[:500]
         details = _approval(pending, reason, actor)
         audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), {"version": pending.version, **details})
@@ -94,35 +92,10 @@ def approve(platform: Platform, actor: Actor, request_id: int, reason: str) -> A
     return Approved(label, releases.record(platform, FOUR_EYES_ENV), pending)
 
 
-def gate(session: Session, prompt_id: str, version: str, floor: float) -> EvalRun | None:
-    """The newest recorded run that measured ``version`` of ``prompt_id`` and passed ``floor`` on
-    every suite of its product (and has at least one); None when no product suite measures the
-    prompt. Conflict, naming what is missing, when no run qualifies."""
-    product = PRODUCT_OF_PROMPT.get(prompt_id)
-    if product is None:
-        return None
-    runs = runs_measuring(session, prompt_id, version)
-    for run in runs:
-        suites = [suite for suite in run.suites if suite["product"] == product]
-        if suites and all(suite["pass_rate"] >= floor for suite in suites):
-            return run
-    if not runs:
-        raise Conflict(f"no recorded eval run measured {prompt_id} {version}: {EVAL_HINT}")
-    raise Conflict(f"no recorded eval run of {prompt_id} {version} reaches the floor {floor:.0%} on every {product} suite; the newest, {_shortfall(runs[0], product, floor)}")
-
-
 def listing(session: Session, limit: int = 50) -> list[PromotionRequest]:
     """Promotion requests, pending first, then newest first."""
     query = select(PromotionRequest).order_by((PromotionRequest.status == "pending").desc(), PromotionRequest.id.desc())
     return list(session.scalars(query.limit(limit)))
-
-
-def _shortfall(run: EvalRun, product: str, floor: float) -> str:
-    suites = [suite for suite in run.suites if suite["product"] == product]
-    if not suites:
-        return f"run {run.id} ({run.model}), has no {product} suite"
-    below = ", ".join(f"{suite['file'].rsplit('/', 1)[-1]} {suite['pass_rate']:.0%}" for suite in suites if suite["pass_rate"] < floor)
-    return f"run {run.id} ({run.model}), is below it: {below}"
 
 
 def _pending(session: Session, request_id: int, *, lock: bool = False) -> PromotionRequest:

@@ -11,6 +11,7 @@ from sqlalchemy import inspect, select
 
 from services.evaluation import records
 from services.evaluation.models import EvalRun
+from services.evaluation.gate import passing_run
 from services.operations import promotions, releases
 from services.platform import auth, prompt_labels
 from services.platform.cli_identity import Actor, cli_actor
@@ -57,23 +58,23 @@ def test_the_migration_applies_and_downgrades_on_sqlite(tmp_path: Path) -> None:
 def test_the_gate_needs_a_run_of_that_version_at_the_floor_on_every_product_suite(make_platform: PlatformFactory) -> None:
     platform = make_platform()  # floor 0.5 by default
     with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0: .*eval run .*--record"):
-        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+        passing_run(session, PROMPT, "1.0.0", 0.5)
 
     records.record(platform, document(suite("builder", 4)))  # measures the builder's prompt only
     with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0"):
-        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+        passing_run(session, PROMPT, "1.0.0", 0.5)
 
     records.record(platform, document(suite("reports", 4, 1), suite("reports", 1, 3, lang="de")))  # 80% and 25%
     with platform.db.session() as session, pytest.raises(Conflict, match=r"floor 50% on every reports suite; the newest, run 2 .* below it: reports.yaml 25%"):
-        promotions.gate(session, PROMPT, "1.0.0", 0.5)
+        passing_run(session, PROMPT, "1.0.0", 0.5)
 
     at_floor = records.record(platform, document(suite("reports", 1, 1), suite("builder", 0, 2)))  # 50%; other products do not count
     records.record(platform, document(suite("reports", 0, 2), model="insightstack-tiny"))  # newer, below: the gate takes any qualifying run
     with platform.db.session() as session:
-        assert promotions.gate(session, PROMPT, "1.0.0", 0.5).id == at_floor.id
+        assert passing_run(session, PROMPT, "1.0.0", 0.5) == at_floor.id
         with pytest.raises(Conflict, match="no recorded eval run measured reports.narrative 1.1.0"):
-            promotions.gate(session, PROMPT, "1.1.0", 0.5)  # a run of another version is no evidence
-        assert promotions.gate(session, "platform.market_brief", "1.0.0", 0.5) is None  # no product suite measures it: no gate
+            passing_run(session, PROMPT, "1.1.0", 0.5)  # a run of another version is no evidence
+        assert passing_run(session, "platform.market_brief", "1.0.0", 0.5) is None  # no product suite measures it: no gate
 
 
 def test_the_floor_comes_from_the_settings(make_platform: PlatformFactory) -> None:
@@ -81,7 +82,7 @@ def test_the_floor_comes_from_the_settings(make_platform: PlatformFactory) -> No
     records.record(platform, document(suite("reports", 4, 1)))  # 80%
     (requester,) = admins(platform, "ana")
     with pytest.raises(Conflict, match="floor 90%"):
-        promotions.request(platform, requester, PROMPT, "1.0.0", "ship it")
+        promotions.request(platform, requester, PROMPT, "1.0.0", "ship it", gate=passing_run)
     with platform.db.session() as session:
         assert session.scalars(select(PromotionRequest)).all() == []
 
@@ -90,19 +91,19 @@ def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform
     platform = make_platform()
     run = records.record(platform, document(suite("reports", 3, 1)))
     ana, ben = admins(platform, "ana", "ben")
-    pending = promotions.request(platform, ana, PROMPT, "1.0.0", "eval run on smollm2 passed")
+    pending = promotions.request(platform, ana, PROMPT, "1.0.0", "eval run on smollm2 passed", gate=passing_run)
     assert pending.status == "pending" and pending.eval_run_id == run.id
     with platform.db.session() as session:
         assert prompt_labels.labelled_version(session, PROMPT, "production") is None  # nothing changes until a second admin approves
 
     with pytest.raises(Forbidden, match="four eyes: ana asked for promotion request 1"):
-        promotions.approve(platform, ana, pending.id, "looks fine to me")
-    done = promotions.approve(platform, ben, pending.id, "checked eval run 1")
+        promotions.approve(platform, ana, pending.id, "looks fine to me", gate=passing_run)
+    done = promotions.approve(platform, ben, pending.id, "checked eval run 1", gate=passing_run)
     assert (done.label.env, done.label.version, done.label.promoted_by) == ("production", "1.0.0", "ben")
     assert (done.request.status, done.request.approved_by, done.request.eval_run_id) == ("applied", "ben", run.id)
     assert done.release.env == "production" and done.release.prompt_labels == {PROMPT: "1.0.0"} and done.release.eval_runs == {PROMPT: run.id}
     with pytest.raises(Conflict, match="promotion request 1 is applied .by ben"):
-        promotions.approve(platform, ben, pending.id, "again")
+        promotions.approve(platform, ben, pending.id, "again", gate=passing_run)
 
     cli = {"via": "cli", "os_user": getpass.getuser()}
     evidence = {"request": 1, "requested_by": "ana", "eval_run": run.id}
@@ -121,9 +122,9 @@ def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform
 def test_a_prompt_no_suite_measures_still_needs_a_second_admin(make_platform: PlatformFactory) -> None:
     platform = make_platform()
     ana, ben = admins(platform, "ana", "ben")
-    pending = promotions.request(platform, ana, "platform.market_brief", "1.0.0", "brief reviewed")
+    pending = promotions.request(platform, ana, "platform.market_brief", "1.0.0", "brief reviewed", gate=passing_run)
     assert pending.eval_run_id is None
-    done = promotions.approve(platform, ben, pending.id, "ok")
+    done = promotions.approve(platform, ben, pending.id, "ok", gate=passing_run)
     assert done.label.version == "1.0.0" and done.release.eval_runs is None
 
 

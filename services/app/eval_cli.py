@@ -21,6 +21,7 @@ from rich.table import Table
 from inference.launcher import VLLMServer
 from inference.prepared import prepare_weights
 from inference.registry import ModelRole, load_registry
+from services.app.products import build_products
 from services.evaluation import records
 from services.evaluation.report import as_json, as_markdown, compare, eval_document
 from services.evaluation.runner import EvalConfig, run_suites
@@ -53,7 +54,7 @@ def eval_run(
     commit = git_commit(settings.git_commit)  # the code measured: the commit when the run starts
     registry = load_registry(settings.models_file, profile or settings.profile)
     with _model_server(llm_url, registry.profile_name, settings.log_dir) as (url, model), tempfile.TemporaryDirectory(prefix="insightstack-eval-") as workdir:
-        config = EvalConfig(llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
+        config = EvalConfig(build_products=build_products, llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
         total = sum(len(suite.cases) for suite in loaded)
         with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task(model, total=total)

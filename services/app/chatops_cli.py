@@ -10,13 +10,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from services.app.products import build_products
 from services.chatops import slack
 from services.chatops.schemas import AskIn
 from services.platform.audit import Caller
 from services.platform.cli_identity import ApiKey, cli_actor
 from services.platform.permissions import Permission, Role
 from services.platform.runtime import open_platform
-from services.app.products import build_products
 
 runbooks_app = typer.Typer(help="Runbooks the ChatOps agent retrieves and cites.", no_args_is_help=True)
 chatops_app = typer.Typer(help="The ChatOps operations agent.", no_args_is_help=True)
