@@ -21,6 +21,7 @@ from pathlib import Path
 from inference.launcher import VLLMServer
 from inference.registry import ModelRole, load_registry
 from inference.testmodel import build_test_model
+from services.app.products import report_service
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 from services.reports import store
@@ -52,7 +53,7 @@ def fresh_service(url: str, workdir: Path, name: str, ids: list[str]) -> ReportG
     with platform.db.session() as session:
         for backtest_id in ids:
             store.ingest(session, store.load_file(SAMPLES / f"{backtest_id}.json"), actor="bench", role="analyst")
-    return ReportGenerationService(platform)
+    return report_service(platform)
 
 
 def timed(call: Callable[[], object]) -> float:

@@ -19,12 +19,13 @@ from pathlib import Path
 import yaml
 
 from bench.reports import llm
+from retrieval.index import SemanticIndex
+from services.app.products import strategy_service
 from services.platform.audit import Caller
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 from services.strategies.candidates import retrieve
 from services.strategies.schemas import BuildRequest
-from services.strategies.service import StrategyBuilderService
 
 INTENTS = yaml.safe_load((REPO_ROOT / "tests" / "data" / "strategy_intents.yaml").read_text())
 CALLER = Caller(name="bench", role="analyst")
@@ -35,13 +36,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def retrieval_rows(service: StrategyBuilderService) -> list[str]:
+def retrieval_rows(index: SemanticIndex) -> list[str]:
     rows = []
     for hybrid in (False, True):
         latencies, top1, top3 = [], 0, 0
         for item in INTENTS:
             started = time.perf_counter()
-            found = retrieve(service.platform.index, item["intent"], hybrid=hybrid)
+            found = retrieve(index, item["intent"], hybrid=hybrid)
             latencies.append((time.perf_counter() - started) * 1000)
             ids = [c.id for c in found.templates]
             top1, top3 = top1 + (ids[0] == item["template"]), top3 + (item["template"] in ids)
@@ -60,11 +61,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, llm(args.llm_url, Path(tmp)) as url:
         platform = Platform(Settings(data_dir=Path(tmp) / "data", llm_base_urls=[url], log_level="WARNING"))
         platform.db.upgrade()
-        service = StrategyBuilderService(platform)
+        service = strategy_service(platform)
         started = time.perf_counter()
         service.ensure_index(force=True)
         index_s = time.perf_counter() - started
-        retrieval = retrieval_rows(service)
+        retrieval = retrieval_rows(platform.index)
         builds = []
         for item in INTENTS[: args.builds]:
             started = time.perf_counter()

@@ -55,8 +55,8 @@ from services.platform.permissions import Permission, Role
 from services.app.eval_cli import eval_app
 from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT, get_settings
-from services.strategies.cli import index_app, strategies_app
-from services.reports.cli import backtests_app, factcheck_command, import_paths, reports_app
+from services.app.strategies_cli import index_app, strategies_app
+from services.app.reports_cli import backtests_app, factcheck_command, import_paths, reports_app
 
 SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
 WORKER_STARTUP_S = 180

@@ -1,18 +1,24 @@
-"""The three products on one platform, created in one order: ChatOps last, so its cache tools
-see the caches the report and strategy services register; and the plan's metrics, one section
-per product. The API and the CLI both use this."""
+"""The three products on one platform, each given the parts it names, created in one order:
+ChatOps last, so its cache tools see the caches the report and strategy services register; and
+the plan's metrics, one section per product. The API, the CLI, the eval runner and the benches
+all build the products here: this is where the `Platform` is taken apart."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from services.chatops import plan_metrics as chatops_metrics
+from services.chatops.components import Components, load_components
+from services.chatops.runbooks import RunbookLibrary
 from services.chatops.service import ChatOpsService
+from services.chatops.toolkit import ToolExecutor
+from services.chatops.tools.catalog import build_tools
 from services.operations.metrics_summary import PlanMetrics
 from services.platform.runtime import Platform
 from services.reports import plan_metrics as report_metrics
 from services.reports.service import ReportGenerationService
 from services.strategies import plan_metrics as builder_metrics
+from services.strategies.catalogue import Catalogue, catalogue_at
 from services.strategies.service import StrategyBuilderService
 
 PLAN_METRICS = PlanMetrics((report_metrics.SECTION, builder_metrics.SECTION, chatops_metrics.SECTION))
@@ -20,11 +26,35 @@ PLAN_METRICS = PlanMetrics((report_metrics.SECTION, builder_metrics.SECTION, cha
 
 @dataclass(frozen=True)
 class Products:
+    platform: Platform  # what they were built from (its database, settings) for the callers that set them up
     reports: ReportGenerationService
     strategies: StrategyBuilderService
     chatops: ChatOpsService
 
 
 def build_products(platform: Platform) -> Products:
-    reports, strategies = ReportGenerationService(platform), StrategyBuilderService(platform)
-    return Products(reports=reports, strategies=strategies, chatops=ChatOpsService(platform))
+    reports, strategies = report_service(platform), strategy_service(platform)
+    return Products(platform=platform, reports=reports, strategies=strategies, chatops=chatops_service(platform))
+
+
+def report_service(platform: Platform) -> ReportGenerationService:
+    return ReportGenerationService(
+        platform.db, platform.served_prompts, platform.generator, platform.screener, platform.caches,
+        generation_lease_s=platform.settings.generation_lease_s,
+    )
+
+
+def strategy_service(platform: Platform, catalogue: Catalogue | None = None) -> StrategyBuilderService:
+    """``catalogue``: another catalogue than the configured one (tests of catalogue changes)."""
+    return StrategyBuilderService(
+        platform.db, platform.served_prompts, platform.generator, platform.screener, platform.caches,
+        lambda: platform.index, catalogue or catalogue_at(platform.settings.catalogue_dir),
+    )
+
+
+def chatops_service(platform: Platform, components: Components | None = None) -> ChatOpsService:
+    """After the other products: the cache tools take the names of the caches registered so far."""
+    components = components or load_components(platform.settings.components_file)
+    library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
+    executor = ToolExecutor(platform.db, build_tools(platform.db, platform.caches, platform.pool, components, library))
+    return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor)

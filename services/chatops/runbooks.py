@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +19,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import func, select
 
-from retrieval.index import Document, Progress
+from retrieval.index import Document, Progress, SemanticIndex
 from services.chatops.models import Runbook
 from services.platform import audit
 from services.platform.audit import Caller
-from services.platform.caches import IndexCache
+from services.platform.caches import CacheRegistry, IndexCache
+from services.platform.db import Database
 from services.platform.errors import Unprocessable
 from services.platform.models import utcnow
-from services.platform.runtime import Platform
 
 log = structlog.get_logger(__name__)
 COLLECTION = "runbooks"
@@ -123,15 +124,16 @@ def documents(row: Runbook) -> list[Document]:
 
 
 class RunbookLibrary:
-    """Import, index and search runbooks for one platform."""
+    """Import, index and search runbooks (rows in the database, sections in the vector index)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self.platform = platform
+    def __init__(self, db: Database, caches: CacheRegistry, index: Callable[[], SemanticIndex]) -> None:
+        """``index`` is called on first use: opening the vector store takes its folder's lock."""
+        self.db, self._index = db, index
         self._synced: str | None = None  # digest of the runbooks table the collection was last synced with
         self._lock = threading.Lock()
-        platform.caches.register(IndexCache(
+        caches.register(IndexCache(
             "runbook-index", "Embedded runbook sections (rebuilt from the runbooks table on next use).",
-            lambda: platform.index, (COLLECTION,), self._forget,
+            index, (COLLECTION,), self._forget,
         ))
 
     def import_dir(
@@ -162,7 +164,7 @@ class RunbookLibrary:
         return result
 
     def _import_one(self, file: RunbookFile, caller: Caller, result: ImportResult) -> None:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             row = session.get(Runbook, file.meta.id)
             if row is not None and row.content_hash == file.content_hash:
                 result.unchanged.append(file.meta.id)
@@ -176,14 +178,14 @@ class RunbookLibrary:
             row.chunks = len(docs)
             session.add(row)
             # Vectors first: if embedding fails the transaction rolls back and the next import retries the file.
-            self.platform.index.delete(COLLECTION, [f"{row.id}#{n}" for n in range(len(docs), old_chunks)])
-            self.platform.index.upsert(COLLECTION, docs, version="incremental")
+            self._index().delete(COLLECTION, [f"{row.id}#{n}" for n in range(len(docs), old_chunks)])
+            self._index().upsert(COLLECTION, docs, version="incremental")
             audit.record(session, caller, "runbooks.import", row.id, {"content_hash": row.content_hash, "chunks": row.chunks, "path": row.path})
 
     def _prune(self, keep: set[str], caller: Caller, result: ImportResult) -> None:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             for row in session.scalars(select(Runbook).where(Runbook.id.not_in(keep))):
-                self.platform.index.delete(COLLECTION, [f"{row.id}#{n}" for n in range(row.chunks)])
+                self._index().delete(COLLECTION, [f"{row.id}#{n}" for n in range(row.chunks)])
                 session.delete(row)
                 audit.record(session, caller, "runbooks.remove", row.id)
                 result.removed.append(row.id)
@@ -196,19 +198,19 @@ class RunbookLibrary:
         with self._lock:
             if digest == self._synced:
                 return
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 rows = list(session.scalars(select(Runbook)))
             expected = sum(row.chunks for row in rows)
-            info = self.platform.index.info(COLLECTION)
+            info = self._index().info(COLLECTION)
             first_look_complete = self._synced is None and info is not None and info.points == expected
             if rows and not first_look_complete:
                 log.info("runbooks.reindex", runbooks=len(rows), sections=expected)
-                self.platform.index.rebuild(COLLECTION, [doc for row in rows for doc in documents(row)], version="incremental")
+                self._index().rebuild(COLLECTION, [doc for row in rows for doc in documents(row)], version="incremental")
             self._synced = digest
 
     def _digest(self) -> str:
         """What the runbooks table holds, in one short string (ids and content hashes)."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             stored = session.execute(select(Runbook.id, Runbook.content_hash).order_by(Runbook.id)).all()
         return hashlib.sha256(repr([tuple(row) for row in stored]).encode()).hexdigest()
 
@@ -219,10 +221,10 @@ class RunbookLibrary:
     def search(self, query: str, limit: int = 3) -> list[RunbookHit]:
         """The best section of each of the top ``limit`` runbooks."""
         self.ensure_index()
-        if self.platform.index.info(COLLECTION) is None:
+        if self._index().info(COLLECTION) is None:
             return []
         best: dict[str, RunbookHit] = {}
-        for hit in self.platform.index.search(COLLECTION, query, limit=limit * 4):
+        for hit in self._index().search(COLLECTION, query, limit=limit * 4):
             p = hit.payload
             if p["runbook_id"] not in best:
                 best[p["runbook_id"]] = RunbookHit(
@@ -232,10 +234,10 @@ class RunbookLibrary:
 
     def body(self, runbook_id: str) -> str:
         """The runbook's whole text (empty if it is not imported): the agent quotes its best lines."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             row = session.get(Runbook, runbook_id)
             return row.body if row is not None else ""
 
     def count(self) -> int:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             return session.scalar(select(func.count()).select_from(Runbook)) or 0

@@ -20,21 +20,22 @@ from sqlalchemy.orm import Session
 
 from guardrails.grounding import ungrounded_numbers
 from guardrails.policy import Stage
-from inference.structured import CallContext
+from inference.structured import CallContext, StructuredGenerator
+from retrieval.embeddings import Embedder
 from services.chatops.agent import Agent, AgentRun, Question
-from services.chatops.components import Components, load_components
+from services.chatops.components import Components
 from services.chatops.models import ChatTurn, Escalation, PendingAction, Resolution, asked_at
 from services.chatops.runbooks import RunbookLibrary
 from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ResolutionOut, RunbookRef, ToolCallOut, ToolInfo
 from services.chatops.toolkit import ToolExecutor, ToolResult
-from services.chatops.tools.catalog import build_tools
 from services.platform import audit
 from services.platform.audit import Caller
+from services.platform.db import Database
 from services.platform.errors import Conflict, Forbidden, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
 from services.platform.permissions import Permission, Role, allowed
-from services.platform.runtime import Platform
-from services.platform.screening import ContentBlocked, blocked_message
+from services.platform.served_prompts import ServedPrompts
+from services.platform.screening import ContentBlocked, Screener, blocked_message
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "chatops.agent"
@@ -45,11 +46,12 @@ RUNBOOK_CANDIDATES = 5
 
 
 class ChatOpsService:
-    def __init__(self, platform: Platform, components: Components | None = None) -> None:
-        self.platform = platform
-        self.components = components or load_components(platform.settings.components_file)
-        self.library = RunbookLibrary(platform)
-        self.executor = ToolExecutor(platform, build_tools(platform, self.components, self.library))
+    def __init__(
+        self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, embedder: Embedder,
+        components: Components, library: RunbookLibrary, executor: ToolExecutor,
+    ) -> None:
+        self.db, self.prompts, self.generator, self.screener, self.embedder = db, prompts, generator, screener, embedder
+        self.components, self.library, self.executor = components, library, executor
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -59,7 +61,7 @@ class ChatOpsService:
         started = utcnow()
         text = self._screen_question(body.question, caller, turn_id, channel)
         history = self._history(conversation_id, caller)
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
         question = Question(
             text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), components=self.components.names,
@@ -69,17 +71,17 @@ class ChatOpsService:
         )
         agent = Agent(
             self.executor, self._step_for(caller, turn_id), lambda query: self.library.search(query, RUNBOOK_CANDIDATES), self.library.body,
-            self.platform.embedder.embed,
+            self.embedder.embed,
         )
         run = agent.run(question)
         hits = run.runbooks
         calls = [ToolCallOut(**c.result.model_dump(), source=c.source, step=c.step) for c in run.calls]
         evidence = [text, *(f"{c.summary} {c.data}" for c in calls), *(f.text for f in run.findings)]
         ungrounded = ungrounded_numbers(run.answer, evidence)
-        screened = self.platform.screener.screen(SURFACE, Stage.output, run.answer, caller)
+        screened = self.screener.screen(SURFACE, Stage.output, run.answer, caller)
         run.answer = f"(answer withheld: {blocked_message(screened)})" if screened.blocked else screened.text
         latency_ms = round((utcnow() - started).total_seconds() * 1000, 1)
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             turn = ChatTurn(
                 id=turn_id, conversation_id=conversation_id, asked_by=caller.name, channel=channel, question=text, outcome=run.outcome,
                 answer=run.answer, tool_calls=[c.model_dump(mode="json") for c in calls], steps=run.steps, latency_ms=latency_ms,
@@ -103,23 +105,23 @@ class ChatOpsService:
     def _screen_question(self, question: str, caller: Caller, turn_id: str, channel: str) -> str:
         """The question with secrets redacted; a blocked one (an injection, abuse) is audited as denied and refused."""
         try:
-            return self.platform.screener.screen_input(SURFACE, question, caller, param="question").text
+            return self.screener.screen_input(SURFACE, question, caller, param="question").text
         except ContentBlocked as exc:
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 audit.record(session, caller, "chatops.ask", turn_id, {"blocked": exc.message, "channel": channel}, decision="denied")
             raise
 
     def _step_for(self, caller: Caller, turn_id: str) -> Any:
         def step(variables: dict[str, str], output_type: type[BaseModel], seed: int) -> BaseModel:
-            prompt = self.platform.render_prompt(PROMPT_ID, variables)
+            prompt = self.prompts.render(PROMPT_ID, variables)
             context = CallContext(feature="chatops", user=caller.name, request_id=caller.request_id or turn_id, prompt=prompt)
-            return self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed)
+            return self.generator.generate(prompt.messages, output_type, context=context, seed=seed)
 
         return step
 
     def _history(self, conversation_id: str, caller: Caller) -> str:
         """The conversation's last turns, for the prompt; only its own asker may continue it."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at.desc()).limit(HISTORY_TURNS)))
         if any(turn.asked_by != caller.name for turn in turns):
             raise self._not_yours(conversation_id, caller, "chatops.ask")
@@ -156,7 +158,7 @@ class ChatOpsService:
         if result.status == "error" and result.summary.startswith("invalid arguments"):
             raise Unprocessable(result.summary)
         if result.status == "needs_confirmation":
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 return _action_out(self._pending(session, result, "direct", caller))
         return ToolCallOut(**result.model_dump(), source="direct")
 
@@ -171,13 +173,13 @@ class ChatOpsService:
 
     def confirm(self, action_id: str, caller: Caller) -> ActionOut:
         """Run a pending action; exactly one confirmation wins, and the executor re-checks the role."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             tool = _action(session, action_id).tool
         permission = self.executor.tools[tool].permission
         if not allowed(Role(caller.role), permission):
             message = f"role {caller.role!r} lacks permission {permission.value!r} to confirm {tool}"
-            raise audit.denied(self.platform.db, caller, "chatops.action.confirm", action_id, message, {"tool": tool})
-        with self.platform.db.session() as session:
+            raise audit.denied(self.db, caller, "chatops.action.confirm", action_id, message, {"tool": tool})
+        with self.db.session() as session:
             row = _action(session, action_id)
             if row.status == "pending" and row.expires_at < utcnow():
                 row.status = "expired"
@@ -188,7 +190,7 @@ class ChatOpsService:
         if row.status != "running" or row.decided_by != caller.name:
             raise Conflict(f"action {action_id} is {row.status}; only a pending, unexpired action can be confirmed")
         result = self.executor.execute(caller, row.tool, row.arguments, confirmed=True, turn_id=action_id)
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             row = _action(session, action_id)
             row.status = "executed" if result.status == "ok" else "failed"
             row.result = ToolCallOut(**result.model_dump(), source="confirmed").model_dump(mode="json")
@@ -196,7 +198,7 @@ class ChatOpsService:
             return _action_out(row)
 
     def cancel(self, action_id: str, caller: Caller) -> ActionOut:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             row = _action(session, action_id)
             if row.status != "pending":
                 raise Conflict(f"action {action_id} is {row.status}; only a pending action can be cancelled")
@@ -205,21 +207,21 @@ class ChatOpsService:
                 audit.record(session, caller, "chatops.action.cancel", action_id, {"tool": row.tool})
                 return _action_out(row)
         message = "only the requester or an operator can cancel an action"
-        raise audit.denied(self.platform.db, caller, "chatops.action.cancel", action_id, message, {"tool": row.tool, "requested_by": row.requested_by})
+        raise audit.denied(self.db, caller, "chatops.action.cancel", action_id, message, {"tool": row.tool, "requested_by": row.requested_by})
 
     # --- resolving ---------------------------------------------------------------------------
 
     def resolve(self, conversation_id: str, note: str, caller: Caller) -> ResolutionOut:
         """Mark a conversation resolved: by the person who asked it or an operator, once."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
             if not turns:
                 raise NotFound(f"no conversation {clipped(conversation_id)!r}")
             asker = turns[0].asked_by
         if caller.name != asker and not allowed(Role(caller.role), Permission.chatops_operate):
             message = f"only the asker ({asker}) or an operator can resolve conversation {conversation_id!r}"
-            raise audit.denied(self.platform.db, caller, "chatops.resolve", conversation_id, message, {"asked_by": asker})
-        with self.platform.db.session() as session:
+            raise audit.denied(self.db, caller, "chatops.resolve", conversation_id, message, {"asked_by": asker})
+        with self.db.session() as session:
             if (done := session.get(Resolution, conversation_id)) is not None:
                 raise Conflict(f"conversation {conversation_id!r} was already resolved by {done.resolved_by} at {done.resolved_at.isoformat(timespec='seconds')}")
             turn_ids = [t.id for t in turns]
@@ -243,12 +245,12 @@ class ChatOpsService:
     # --- reading -----------------------------------------------------------------------------
 
     def escalations(self, status: str | None = None) -> list[EscalationOut]:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             query = select(Escalation).order_by(Escalation.created_at.desc())
             return [_escalation_out(row) for row in session.scalars(query.where(Escalation.status == status) if status else query)]
 
     def conversation(self, conversation_id: str, caller: Caller) -> list[dict[str, Any]]:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             turns = list(session.scalars(select(ChatTurn).where(ChatTurn.conversation_id == conversation_id).order_by(ChatTurn.created_at)))
         if not turns:
             raise NotFound(f"no conversation {clipped(conversation_id)!r}")
@@ -261,7 +263,7 @@ class ChatOpsService:
 
 
     def _not_yours(self, conversation_id: str, caller: Caller, action: str) -> Forbidden:
-        return audit.denied(self.platform.db, caller, action, conversation_id, f"conversation {conversation_id!r} belongs to another user")
+        return audit.denied(self.db, caller, action, conversation_id, f"conversation {conversation_id!r} belongs to another user")
 
 
 def _action(session: Session, action_id: str) -> PendingAction:

@@ -24,9 +24,9 @@ from pydantic import BaseModel, ValidationError
 
 from services.platform import audit
 from services.platform.audit import Caller
+from services.platform.db import Database
 from services.platform.errors import clipped
 from services.platform.permissions import Permission, Role, allowed
-from services.platform.runtime import Platform
 
 log = structlog.get_logger(__name__)
 MAX_OUTPUT_CHARS = 4000
@@ -68,8 +68,8 @@ class Tool:
 class ToolExecutor:
     """Runs tools for callers; one shared worker pool so a hung target cannot pile up threads."""
 
-    def __init__(self, platform: Platform, tools: list[Tool], *, max_output_chars: int = MAX_OUTPUT_CHARS, workers: int = 8) -> None:
-        self.platform = platform
+    def __init__(self, db: Database, tools: list[Tool], *, max_output_chars: int = MAX_OUTPUT_CHARS, workers: int = 8) -> None:
+        self.db = db
         self.tools = {tool.name: tool for tool in tools}
         self.max_output_chars = max_output_chars
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chatops-tool")
@@ -113,7 +113,7 @@ class ToolExecutor:
             tool=name, arguments=arguments, status=status, summary=summary[:1000], data=data,
             latency_ms=round((time.perf_counter() - started) * 1000, 2), truncated=truncated,
         )
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             audit.record(
                 session, caller, f"chatops.tool.{name}"[:64], turn_id or "direct",
                 {"arguments": arguments, "status": status, "summary": result.summary, "result": data, "truncated": truncated, "latency_ms": result.latency_ms},

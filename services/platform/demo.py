@@ -36,6 +36,6 @@ class MarketBrief(BaseModel):
 
 def market_brief(platform: Platform, symbol: str, *, user: str | None = None, seed: int | None = None) -> MarketBrief:
     """Render the versioned prompt and generate a validated `MarketBrief`."""
-    prompt = platform.render_prompt(PROMPT_ID, {"symbol": symbol})
+    prompt = platform.served_prompts.render(PROMPT_ID, {"symbol": symbol})
     context = CallContext(feature="demo", user=user, prompt=prompt)
     return platform.generator.generate(prompt.messages, MarketBrief, context=context, seed=seed)

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.platform import audit, auth, sessions
+from services.platform.db import Database
 from services.platform.errors import Forbidden, NotAuthenticated
 from services.platform.permissions import Permission, Role, allowed
 from services.platform.runtime import Platform
@@ -97,12 +98,12 @@ def require(permission: Permission) -> Callable[..., Principal]:
     def check(request: Request, platform: PlatformDep, user: CurrentUser) -> Principal:
         if allowed(user.role, permission):
             return user
-        raise permission_denied(request, platform, user, permission)
+        raise permission_denied(request, platform.db, user, permission)
 
     return check
 
 
-def permission_denied(request: Request, platform: Platform, user: Principal, permission: Permission, needed_for: str = "") -> Forbidden:
+def permission_denied(request: Request, db: Database, user: Principal, permission: Permission, needed_for: str = "") -> Forbidden:
     """The audited 403 for a caller without ``permission`` (the audit target is the request line)."""
     message = f"role {user.role.value!r} lacks permission {permission.value!r}" + (f" needed for {needed_for}" if needed_for else "")
-    return audit.denied(platform.db, caller_of(user, request), permission.value, f"{request.method} {request.url.path}", message)
+    return audit.denied(db, caller_of(user, request), permission.value, f"{request.method} {request.url.path}", message)

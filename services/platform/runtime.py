@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
 from guardrails.classifiers import TransformerClassifier
 from guardrails.policy import load_policy
 from guardrails.screen import Guardrails
 from inference.endpoints import EndpointPool
 from inference.launcher import published_replicas
-from inference.prompts import PromptCatalogue, PromptSpec, RenderedPrompt
+from inference.prompts import PromptCatalogue
 from inference.registry import ModelEntry, ModelRegistry, ModelRole, load_registry
 from inference.structured import StructuredGenerator
 from inference.tokens import prompt_counter
@@ -32,8 +31,8 @@ from services.platform.caches import CacheRegistry
 from services.platform.db import Database, DatabaseUnavailable
 from services.platform.llm_calls import CallRecorder
 from services.platform.metrics import Metrics
-from services.platform.prompt_labels import labelled_version
 from services.platform.screening import Screener
+from services.platform.served_prompts import ServedPrompts
 from services.platform.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -78,6 +77,10 @@ class Platform:
     @cached_property
     def prompts(self) -> PromptCatalogue:
         return PromptCatalogue(self.settings.prompts_dir)
+
+    @cached_property
+    def served_prompts(self) -> ServedPrompts:
+        return ServedPrompts(self.db, self.prompts, self.settings.env)
 
     @cached_property
     def chat_model(self) -> ModelEntry:
@@ -150,25 +153,6 @@ class Platform:
     def caches(self) -> CacheRegistry:
         """Where products register their caches (filled as the products are created)."""
         return CacheRegistry(self.metrics.observe_cache)
-
-    def prompt_version(self, prompt_id: str, session: Session | None = None) -> str | None:
-        """The version this environment serves: its promoted label, else None (the newest file).
-        Inside a transaction pass its session: on SQLite a second one would wait for the first's lock."""
-        if session is not None:
-            return labelled_version(session, prompt_id, self.settings.env)
-        with self.db.session() as own:
-            return labelled_version(own, prompt_id, self.settings.env)
-
-    def render_prompt(self, prompt_id: str, variables: dict[str, Any]) -> RenderedPrompt:
-        """What every feature renders: the prompt version of this environment, given the
-        variables that version declares, so a label rolled back to an older version that reads
-        fewer of them still renders."""
-        version = self.prompt_version(prompt_id)
-        declared = set(self.prompts.get(prompt_id, version).input_variables)
-        return self.prompts.render(prompt_id, {k: v for k, v in variables.items() if k in declared}, version)
-
-    def prompt_spec(self, prompt_id: str, session: Session | None = None) -> PromptSpec:
-        return self.prompts.get(prompt_id, self.prompt_version(prompt_id, session))
 
     def readiness(self) -> Readiness:
         """Probe the database, every LLM replica and the vector store; never raises."""

@@ -61,7 +61,7 @@ def get_backtest(backtest_id: str, platform: PlatformDep, user: Reader) -> Backt
 
 def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
-        raise permission_denied(request, service.platform, user, Permission.reports_generate, "refresh=true")
+        raise permission_denied(request, service.db, user, Permission.reports_generate, "refresh=true")
     return service.get_report(backtest_id, caller_of(user, request), refresh=refresh)
 
 

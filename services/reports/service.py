@@ -24,12 +24,15 @@ from sqlalchemy.orm import Session
 from guardrails.factcheck import FactCheckResult, FactSheet, check
 from guardrails.policy import Action, Stage
 from inference.errors import LLMUnavailableError
-from inference.structured import CallContext
+from inference.structured import CallContext, StructuredGenerator
 from services.platform import audit, single_flight
 from services.platform.audit import Caller
+from services.platform.caches import CacheRegistry
+from services.platform.db import Database
 from services.platform.errors import Conflict, NotFound, Unprocessable
 from services.platform.models import utcnow
-from services.platform.runtime import Platform
+from services.platform.screening import Screener
+from services.platform.served_prompts import ServedPrompts
 from services.reports import store
 from services.reports.cache import CACHE_NAME, ReportCache
 from services.reports.facts import fact_sheet, figures
@@ -47,15 +50,18 @@ SURFACE = "reports"
 class ReportGenerationService:
     """Reports for backtests: cache, generation, fact check, review."""
 
-    def __init__(self, platform: Platform) -> None:
-        self.platform = platform
-        platform.caches.register(ReportCache(platform.db))
+    def __init__(
+        self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, caches: CacheRegistry, *, generation_lease_s: float,
+    ) -> None:
+        self.db, self.prompts, self.generator, self.screener, self.caches = db, prompts, generator, screener, caches
+        self.generation_lease_s = generation_lease_s
+        caches.register(ReportCache(db))
 
     # --- reading and generating --------------------------------------------------------------
 
     def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False) -> ReportOut:
         """The cached report, else a freshly generated one; stale cached copy if the LLM is down."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             revision = store.latest(session, backtest_id)
             backtest = store.backtest_of(revision)
             key = self.cache_key(session, backtest_id, revision.revision)
@@ -64,39 +70,39 @@ class ReportGenerationService:
             session.add(ReportRequest(backtest_id=backtest_id, revision=revision.revision, requested_by=caller.name, cache=outcome))
         if cached is not None:
             log.info("report.cache_hit", backtest_id=backtest_id, revision=revision.revision)
-            self.platform.caches.hit(CACHE_NAME)
+            self.caches.hit(CACHE_NAME)
             return self._out(cached, backtest)
-        self.platform.caches.miss(CACHE_NAME)
+        self.caches.miss(CACHE_NAME)
         asked_at = utcnow()
 
         def stored() -> Report | None:  # what another worker may have generated meanwhile (a newer one on refresh)
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 found = self._by_key(session, key)
             return found if found is not None and (not refresh or found.generated_at >= asked_at) else None
 
         try:
             report = single_flight.run_once(
-                self.platform.db, key, stored, lambda: self._generate(backtest, revision.revision, key, caller),
-                lease_s=self.platform.settings.generation_lease_s, wait_s=self.platform.settings.generation_lease_s,
+                self.db, key, stored, lambda: self._generate(backtest, revision.revision, key, caller),
+                lease_s=self.generation_lease_s, wait_s=self.generation_lease_s,
             )
         except LLMUnavailableError as exc:
             stale = self._last_verified(backtest_id)
             if stale is None:
                 raise
             log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 stale_backtest = store.backtest_at(session, backtest_id, stale.revision)
             return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
         return self._out(report, backtest)
 
     def is_cached(self, backtest_id: str) -> bool:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             revision = store.latest(session, backtest_id)
             return self._by_key(session, self.cache_key(session, backtest_id, revision.revision)) is not None
 
     def cache_key(self, session: Session, backtest_id: str, revision: int) -> str:
-        prompt = self.platform.prompt_spec(PROMPT_ID, session)
-        parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.platform.chat_model.name, SCHEMA_VERSION]
+        prompt = self.prompts.spec(PROMPT_ID, session)
+        parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.generator.model.name, SCHEMA_VERSION]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller) -> Report:
@@ -107,21 +113,21 @@ class ReportGenerationService:
             metrics=[name for name in KPI_NAMES if name in values],
             insight_ids=[insight.id for insight in found if insight.has_figures],
         )
-        prompt = self.platform.render_prompt(PROMPT_ID, _prompt_variables(backtest, values, found))
+        prompt = self.prompts.render(PROMPT_ID, _prompt_variables(backtest, values, found))
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
-        written = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        written = self.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
         narrative = compose(written, found, backtest.strategy.name)
         text, flags = self._screen(backtest, render_text(narrative, values), caller)
         sheet = fact_sheet(backtest)
         result = check(text, sheet)
         status = "verified" if result.verdict == "verified" and not flags and _every_section_checked(narrative, values, found, sheet) else "needs_review"
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             report = self._by_key(session, key, include_invalidated=True) or Report(cache_key=key)
             report.backtest_id, report.revision = backtest.id, revision
             report.prompt_id, report.prompt_version, report.prompt_hash = prompt.prompt_id, prompt.version, prompt.hash
-            report.model, report.schema_version = self.platform.chat_model.name, SCHEMA_VERSION
+            report.model, report.schema_version = self.generator.model.name, SCHEMA_VERSION
             report.narrative, report.text, report.factcheck = narrative, text, result.model_dump()
             report.status, report.generated_by, report.generation_ms = status, caller.name, elapsed_ms
             report.generated_at, report.invalidated_at = utcnow(), None
@@ -142,7 +148,7 @@ class ReportGenerationService:
         """The narrative with secrets redacted, and the checks that fired on the backtest's free text
         (instructions smuggled into a strategy name or an alert) or on the narrative: each sends the
         report to a reviewer instead of publishing it."""
-        screener = self.platform.screener
+        screener = self.screener
         free_text = "\n".join([backtest.strategy.name, *(s.name for s in backtest.signals), *(a.description for a in backtest.anomalies)])
         inbound = screener.screen(SURFACE, Stage.input, free_text, caller)
         outbound = screener.screen(SURFACE, Stage.output, text, caller)
@@ -154,7 +160,7 @@ class ReportGenerationService:
     def review(self, backtest_id: str, decision: ReviewIn, caller: Caller) -> ReportOut:
         """Approve or reject the current report; edited text is fact-checked again and cannot
         be approved while it contradicts the store."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             report = self._current(session, backtest_id)
             backtest = store.backtest_at(session, backtest_id, report.revision)
             edited_check: FactCheckResult | None = None
@@ -182,7 +188,7 @@ class ReportGenerationService:
 
     def queue(self) -> list[ReviewQueueItem]:
         """Reports waiting for a reviewer, oldest first."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             rows = session.scalars(select(Report).where(Report.status == "needs_review").order_by(Report.generated_at))
             return [
                 ReviewQueueItem(
@@ -203,7 +209,7 @@ class ReportGenerationService:
 
     def _last_verified(self, backtest_id: str) -> Report | None:
         """The newest report that passed the fact check or a reviewer: the only kind worth serving stale."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             query = select(Report).where(Report.backtest_id == backtest_id, Report.status.in_(("verified", "approved")))
             return session.scalar(query.order_by(Report.generated_at.desc()).limit(1))
 

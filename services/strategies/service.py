@@ -8,6 +8,7 @@ import hashlib
 import json
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -15,16 +16,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from guardrails.policy import Stage
-from inference.structured import CallContext
-from retrieval.index import Progress
+from inference.structured import CallContext, StructuredGenerator
+from retrieval.index import Progress, SemanticIndex
 from services.platform import audit
 from services.platform.audit import Caller
-from services.platform.caches import IndexCache
+from services.platform.caches import CacheRegistry, IndexCache
+from services.platform.db import Database
 from services.platform.errors import Conflict, NotFound, Unprocessable, clipped
 from services.platform.models import utcnow
-from services.platform.runtime import Platform
+from services.platform.screening import Screener
+from services.platform.served_prompts import ServedPrompts
 from services.strategies.candidates import INDICATORS, TEMPLATES, Retrieved, ensure_index, retrieve
-from services.strategies.catalogue import Catalogue, Template, catalogue_at
+from services.strategies.catalogue import Catalogue, Template
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 from services.strategies.output_type import asked_bounds, draft_type, to_config
 from services.strategies.schemas import BuildRequest, Candidate, Constraints, DraftOut, Metrics, ReviseIn
@@ -39,14 +42,19 @@ GENERATED_SOURCES = ("generated", "instruction")
 
 
 class StrategyBuilderService:
-    def __init__(self, platform: Platform, catalogue: Catalogue | None = None) -> None:
-        self.platform = platform
-        self.catalogue = catalogue or catalogue_at(platform.settings.catalogue_dir)
+    def __init__(
+        self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, caches: CacheRegistry,
+        index: Callable[[], SemanticIndex], catalogue: Catalogue,
+    ) -> None:
+        """``index`` is called when the catalogue is first searched: opening the vector store
+        takes its folder's lock, which a command that never searches must not hold."""
+        self.db, self.prompts, self.generator, self.screener, self._index = db, prompts, generator, screener, index
+        self.catalogue = catalogue
         self._indexed = False
         self._index_lock = threading.Lock()
-        platform.caches.register(IndexCache(
+        caches.register(IndexCache(
             "strategy-catalogue-index", "Embedded strategy templates and indicators (rebuilt from data/catalogue on next use).",
-            lambda: platform.index, (TEMPLATES, INDICATORS), self._forget_index,
+            index, (TEMPLATES, INDICATORS), self._forget_index,
         ))
 
     def ensure_index(self, progress: Progress | None = None, *, force: bool = False) -> bool:
@@ -54,7 +62,7 @@ class StrategyBuilderService:
         with self._index_lock:
             if self._indexed and not force:
                 return False
-            built = ensure_index(self.platform.index, self.catalogue, progress, force=force)
+            built = ensure_index(self._index(), self.catalogue, progress, force=force)
             self._indexed = True
             return built
 
@@ -64,26 +72,26 @@ class StrategyBuilderService:
 
     def retrieve(self, intent: str) -> Retrieved:
         self.ensure_index()
-        return retrieve(self.platform.index, intent)
+        return retrieve(self._index(), intent)
 
     # --- drafting ----------------------------------------------------------------------------
 
     def build(self, request: BuildRequest, caller: Caller) -> DraftOut:
         if unknown := [s for s in request.constraints.universe or [] if s not in self.catalogue.instruments]:
             raise Unprocessable(f"constraints.universe: unknown instrument(s) {unknown}; the platform has no market data for them")
-        intent = self.platform.screener.screen_input(SURFACE, request.intent, caller, param="intent").text
+        intent = self.screener.screen_input(SURFACE, request.intent, caller, param="intent").text
         retrieved = self.retrieve(intent)
         config, rationale, errors, repairs = self._draft(intent, request.constraints, retrieved, caller)
         flags = self._screen_rationale(rationale, caller)
-        prompt = self.platform.prompt_spec(PROMPT_ID)
+        prompt = self.prompts.spec(PROMPT_ID)
         draft = StrategyDraft(
             id=uuid.uuid4().hex, intent=intent, constraints=request.constraints.model_dump(), author=caller.name,
             status="invalid" if errors else "pending_approval", revision=1, config=config, rationale=rationale,
             candidates=[c.model_dump() for c in retrieved.templates + retrieved.indicators], validation_errors=errors,
-            repairs=repairs, prompt_id=prompt.id, prompt_version=prompt.version, model=self.platform.chat_model.name,
+            repairs=repairs, prompt_id=prompt.id, prompt_version=prompt.version, model=self.generator.model.name,
             catalogue_version=self.catalogue.version,
         )
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             session.add(draft)
             session.add(_revision(draft, "generated", caller))
             audit.record(session, caller, "strategies.build", draft.id, {"template": config["template"], "errors": len(errors), "repairs": repairs, "guardrail_flags": flags})
@@ -91,7 +99,7 @@ class StrategyBuilderService:
 
     def _screen_rationale(self, rationale: str, caller: Caller) -> list[str]:
         """Output checks on the model's prose (the config itself is validated, not screened)."""
-        return self.platform.screener.screen(SURFACE, Stage.output, rationale, caller).flags
+        return self.screener.screen(SURFACE, Stage.output, rationale, caller).flags
 
     def _draft(
         self, intent: str, constraints: Constraints, retrieved: Retrieved, caller: Caller,
@@ -106,9 +114,9 @@ class StrategyBuilderService:
         asked = revision_text(intent, instruction)
         seed = int(hashlib.sha256(asked.encode()).hexdigest()[:8], 16)
         for attempt in range(MAX_REPAIRS + 1):
-            prompt = self.platform.render_prompt(PROMPT_ID, _variables(asked, constraints, templates, stated, retrieved, self.catalogue, feedback))
+            prompt = self.prompts.render(PROMPT_ID, _variables(asked, constraints, templates, stated, retrieved, self.catalogue, feedback))
             context = CallContext(feature="strategies", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
-            draft = self.platform.generator.generate(prompt.messages, output_type, context=context, seed=seed + 1000 * attempt)
+            draft = self.generator.generate(prompt.messages, output_type, context=context, seed=seed + 1000 * attempt)
             config, rationale = to_config(draft.model_dump(), constraints)
             errors = validate_config(config, self.catalogue, constraints.risk_level)
             if not errors:
@@ -121,7 +129,7 @@ class StrategyBuilderService:
 
     def revise(self, draft_id: str, body: ReviseIn, caller: Caller) -> DraftOut:
         """A new revision from an instruction (regenerated) or an edited config (validated; rejected whole if invalid)."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             draft = self._open(session, draft_id)
             constraints = Constraints.model_validate(draft.constraints)
         if body.config is not None:
@@ -129,11 +137,11 @@ class StrategyBuilderService:
                 raise Unprocessable("edited config rejected: " + "; ".join(errors))
             config, rationale, errors, repairs, source = body.config, draft.rationale, [], 0, "edit"
         else:
-            instruction = self.platform.screener.screen_input(SURFACE, body.instruction or "", caller, param="instruction").text
+            instruction = self.screener.screen_input(SURFACE, body.instruction or "", caller, param="instruction").text
             retrieved = self.retrieve(revision_text(draft.intent, instruction))
             config, rationale, errors, repairs = self._draft(draft.intent, constraints, retrieved, caller, previous=draft.config, instruction=instruction)
             source = "instruction"
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             draft = self._open(session, draft_id)
             draft.revision += 1
             draft.config, draft.rationale, draft.validation_errors, draft.repairs = config, rationale, errors, repairs
@@ -146,8 +154,8 @@ class StrategyBuilderService:
     def decide(self, draft_id: str, approve: bool, comment: str, caller: Caller) -> DraftOut:
         action = f"strategies.{'approve' if approve else 'reject'}"
         if self.get_row(draft_id).author == caller.name:
-            raise audit.denied(self.platform.db, caller, action, draft_id, "nobody approves or rejects their own draft; ask another reviewer")
-        with self.platform.db.session() as session:
+            raise audit.denied(self.db, caller, action, draft_id, "nobody approves or rejects their own draft; ask another reviewer")
+        with self.db.session() as session:
             draft = self._open(session, draft_id)
             if approve and draft.status != "pending_approval":
                 raise Conflict(f"draft {draft_id} is {draft.status}; only a valid draft pending approval can be approved")
@@ -172,11 +180,11 @@ class StrategyBuilderService:
         return _out(self.get_row(draft_id))
 
     def get_row(self, draft_id: str) -> StrategyDraft:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             return _row(session, draft_id)
 
     def list(self, status: str | None = None) -> list[DraftOut]:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             query = select(StrategyDraft).order_by(StrategyDraft.created_at.desc())
             if status:
                 query = query.where(StrategyDraft.status == status)
@@ -184,7 +192,7 @@ class StrategyBuilderService:
 
     def metrics(self) -> Metrics:
         """The plan's metrics: drafts, approval conversion, mean revisions, validation failure rate."""
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             by_status = dict(session.execute(select(StrategyDraft.status, func.count()).group_by(StrategyDraft.status)).all())
             drafts = sum(by_status.values())
             mean_revisions = session.scalar(select(func.avg(StrategyDraft.revision))) or 0.0

@@ -51,4 +51,4 @@ def ops(make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, tm
 
 @pytest.fixture
 def ops_api(ops: Products) -> Iterator[Api]:
-    yield from api_for(ops.chatops.platform)
+    yield from api_for(ops.platform)

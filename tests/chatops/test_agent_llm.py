@@ -7,12 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from services.chatops.schemas import AskIn
-from services.chatops.service import ChatOpsService
 from services.platform.audit import Caller
 from services.platform.errors import Forbidden
 from services.platform.models import LLMCall
 from services.platform.permissions import Role
-from services.app.products import Products
+from services.app.products import Products, chatops_service
 from tests.support.ops_world import import_runbooks
 from tests.conftest import PlatformFactory
 from tests.support.ports import free_port
@@ -31,8 +30,8 @@ def test_an_escalation_asked_for_goes_to_the_owner_with_the_evidence(ops: Produc
 
 
 def test_llm_down_gives_the_findings_not_an_error(make_platform: PlatformFactory, ops: Products) -> None:
-    dead = make_platform(llm_base_urls=[f"http://127.0.0.1:{free_port()}/v1"], components_file=ops.chatops.platform.settings.components_file)
-    chatops = ChatOpsService(dead)
+    dead = make_platform(llm_base_urls=[f"http://127.0.0.1:{free_port()}/v1"], components_file=ops.platform.settings.components_file)
+    chatops = chatops_service(dead)
     import_runbooks(chatops)
     out = chatops.ask(AskIn(question="Why did the kpi-rollup pipeline fail?"), VIEWER)
     assert out.outcome == "degraded" and "language model is unavailable" in out.answer
@@ -46,7 +45,7 @@ def test_conversation_carries_history_and_belongs_to_its_asker(ops_api: Api, ops
     assert second.conversation_id == first.conversation_id
     with pytest.raises(Forbidden):
         ops.chatops.ask(AskIn(question="Let me in", conversation_id=first.conversation_id), Caller("someone-else", "viewer"))
-    with ops.chatops.platform.db.session() as session:
+    with ops.platform.db.session() as session:
         calls = list(session.scalars(select(LLMCall).where(LLMCall.feature == "chatops")))
     assert calls and all(c.prompt_id == "chatops.agent" and c.prompt_version == "2.0.0" and c.prompt_hash and c.input_tokens > 0 for c in calls)
 

@@ -33,7 +33,7 @@ def test_reimport_embeds_only_changed_files(ops: Products, folder: Path) -> None
     assert (second.added, second.updated, len(second.unchanged)) == (["rb-new"], ["rb-report-cache"], 8)
     assert library.search("disk almost full on the api host")[0].id == "rb-new"
     assert library.search("regenerate quarterly decks after a cache purge")[0].id == "rb-report-cache"
-    with ops.chatops.platform.db.session() as session:
+    with ops.platform.db.session() as session:
         imports = [e.target for e in audit.entries(session, action_prefix="runbooks.import")]
     assert imports.count("rb-report-cache") == 2 and imports.count("rb-new") == 1
 
@@ -55,7 +55,7 @@ def test_prune_removes_runbooks_whose_file_is_gone(ops: Products, folder: Path) 
 
 
 def test_index_is_rebuilt_from_the_database_when_the_collection_is_lost(ops: Products) -> None:
-    platform = ops.chatops.platform
+    platform = ops.platform
     platform.index.drop(COLLECTION)
     ops.chatops.library._forget()  # as a fresh process would start
     assert ops.chatops.library.search("the llm server is down")[0].id == "rb-llm-server-down"

@@ -103,7 +103,7 @@ def test_service_health_sees_a_stopped_service_and_remembers_since_when(ops: Pro
 
 
 def test_recent_alerts_gathers_anomalies_failed_runs_and_llm_failures(ops_api: Api, ops: Products) -> None:
-    platform = ops.chatops.platform
+    platform = ops.platform
     import_samples(platform, "cmd-crude-macd")
     ops_api.client.post("/pipelines/runs", json=failed_run(), headers=ops_api.as_(Role.operator))
     result = run(ops, "recent_alerts", hours=1)
@@ -116,7 +116,7 @@ def test_recent_alerts_gathers_anomalies_failed_runs_and_llm_failures(ops_api: A
 
 def test_cache_status_and_confirmed_invalidation_of_the_report_cache(ops_api: Api, ops: Products) -> None:
     """Hit ratio counts real report requests; invalidation needs an operator and a confirmation."""
-    import_samples(ops.chatops.platform, "cmd-crude-macd")
+    import_samples(ops.platform, "cmd-crude-macd")
     analyst = ops_api.as_(Role.analyst)
     for _ in range(3):
         assert ops_api.client.get("/backtests/cmd-crude-macd/report", headers=analyst).status_code == 200
@@ -139,7 +139,7 @@ def test_cache_status_and_confirmed_invalidation_of_the_report_cache(ops_api: Ap
     assert ops_api.client.get("/backtests/cmd-crude-macd/report", headers=analyst).status_code == 200  # regenerated
     assert run(ops, "cache_status", cache="reports").data[0]["entries"] == 1
 
-    with ops.chatops.platform.db.session() as session:
+    with ops.platform.db.session() as session:
         entries = audit.entries(session, action_prefix="chatops.")
         assert any(e.action == "chatops.tool.invalidate_cache" and e.decision == "denied" and e.actor == "viewer-user" for e in entries)
         assert any(e.action == "chatops.confirm" or e.action.startswith("chatops.action.confirm") for e in entries)
@@ -201,7 +201,7 @@ def test_sandbox_turns_crashes_timeouts_and_big_outputs_into_tool_results(ops: P
 
     tools = [Tool("crash", "", _Args, Permission.chatops_ask, crash), Tool("slow", "", _Args, Permission.chatops_ask, slow, timeout_s=0.2),
              Tool("big", "", _Args, Permission.chatops_ask, big)]
-    executor = ToolExecutor(ops.chatops.platform, tools, max_output_chars=2000)
+    executor = ToolExecutor(ops.platform.db, tools, max_output_chars=2000)
     crashed = executor.execute(VIEWER, "crash", {})
     assert crashed.status == "error" and "RuntimeError: boom" in crashed.summary
     assert executor.execute(VIEWER, "slow", {}).status == "timeout"

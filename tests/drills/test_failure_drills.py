@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from inference.launcher import VLLMServer
 from services.operations import jobs
@@ -30,10 +30,10 @@ from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
-from services.reports.cli import run_batch
+from services.app.products import report_service
+from services.app.reports_cli import run_batch
 from services.reports import store
 from services.reports.models import BacktestRevision
-from services.reports.service import ReportGenerationService
 from tests.conftest import PlatformFactory, new_postgres_database
 from tests.reports.conftest import SAMPLES, import_samples
 from tests.support import postgres
@@ -69,7 +69,7 @@ def test_a_replica_killed_during_a_batch(pg_server: str, make_platform: Platform
     restarts = second_replica.restarts
     killer = threading.Thread(target=_kill_when_busy, args=(platform, second_replica), daemon=True)
     killer.start()
-    outcomes = run_batch(ReportGenerationService(platform), platform, job_id, ids, tmp_path, ["json"], 4)
+    outcomes = run_batch(report_service(platform), platform, job_id, ids, tmp_path, ["json"], 4)
     killer.join()
 
     assert {outcome for outcome, _status, _detail in outcomes.values()} == {"generated"}, outcomes
@@ -81,7 +81,7 @@ def test_a_replica_killed_during_a_batch(pg_server: str, make_platform: Platform
     assert wait_for(lambda: second_replica.state == "up", timeout_s=300), second_replica.log_tail()  # the supervisor restarted it
     assert second_replica.restarts == restarts + 1
     assert wait_for(lambda: replica.state == "probation", timeout_s=30)  # the pool's health check saw it
-    ReportGenerationService(platform).get_report(ids[0], audit.Caller("drill", "analyst"), refresh=True)
+    report_service(platform).get_report(ids[0], audit.Caller("drill", "analyst"), refresh=True)
     assert replica.state == "up"  # its trial request succeeded: re-admitted
     with platform.db.session() as session:
         last = session.scalars(select(LLMCall).order_by(LLMCall.id.desc()).limit(1)).one()

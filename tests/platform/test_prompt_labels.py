@@ -32,13 +32,13 @@ def test_each_environment_serves_its_label(make_platform: PlatformFactory, catal
     database = f"sqlite:///{tmp_path / 'shared.db'}"
     staging = make_platform(env="staging", prompts_dir=catalogue, database_url=database)
     production = make_platform(env="production", prompts_dir=catalogue, database_url=database)
-    assert staging.prompt_spec(PROMPT).version == production.prompt_spec(PROMPT).version == "1.1.0"  # no label: newest
+    assert staging.served_prompts.spec(PROMPT).version == production.served_prompts.spec(PROMPT).version == "1.1.0"  # no label: newest
 
     with production.db.session() as session:
         prompt_labels.promote(session, production.prompts, RELEASE, PROMPT, "1.0.0", "production", "1.1.0 not reviewed yet")
-    assert production.prompt_spec(PROMPT).version == "1.0.0"
-    assert production.render_prompt(PROMPT, {"symbol": "AAPL"}).version == "1.0.0"
-    assert staging.render_prompt(PROMPT, {"symbol": "AAPL"}).version == "1.1.0"
+    assert production.served_prompts.spec(PROMPT).version == "1.0.0"
+    assert production.served_prompts.render(PROMPT, {"symbol": "AAPL"}).version == "1.0.0"
+    assert staging.served_prompts.render(PROMPT, {"symbol": "AAPL"}).version == "1.1.0"
 
     with production.db.session() as session:
         prompt_labels.promote(session, production.prompts, RELEASE, PROMPT, "1.1.0", "production", "approved by the prompt review board")
@@ -48,7 +48,7 @@ def test_each_environment_serves_its_label(make_platform: PlatformFactory, catal
         ]
         assert entries[-1].details["reason"] == "approved by the prompt review board"
         assert [(label.env, label.version) for label in prompt_labels.all_labels(session)] == [("production", "1.1.0")]
-    assert production.prompt_spec(PROMPT).version == "1.1.0"
+    assert production.served_prompts.spec(PROMPT).version == "1.1.0"
 
 
 def test_a_promotion_needs_a_known_version_and_a_reason(make_platform: PlatformFactory, catalogue: Path) -> None:

@@ -65,18 +65,18 @@ def test_start_up_records_a_release_only_when_something_changed(make_platform: P
         prompt_labels.promote(session, platform.prompts, OPS, PROMPT, "1.1.0", "staging", "try the new brief")
     second = releases.record(platform)
     assert second.id > first.id and second.prompt_labels == {PROMPT: "1.1.0"}
-    assert platform.prompt_spec(PROMPT).version == "1.1.0"
+    assert platform.served_prompts.spec(PROMPT).version == "1.1.0"
 
     done = releases.rollback(platform, first.id, OPS)
     assert done.prompt_labels == {PROMPT: None} and done.migrated_to is None
-    assert platform.prompt_spec(PROMPT).version == "1.1.0"  # no label again: the newest file, as in release 1
+    assert platform.served_prompts.spec(PROMPT).version == "1.1.0"  # no label again: the newest file, as in release 1
     with platform.db.session() as session:
         prompt_labels.promote(session, platform.prompts, OPS, PROMPT, "1.0.0", "staging", "pin the reviewed one")
     third = releases.record(platform)
     releases.rollback(platform, second.id, OPS)
-    assert platform.prompt_spec(PROMPT).version == "1.1.0"
+    assert platform.served_prompts.spec(PROMPT).version == "1.1.0"
     releases.rollback(platform, third.id, OPS)
-    assert platform.prompt_spec(PROMPT).version == "1.0.0"
+    assert platform.served_prompts.spec(PROMPT).version == "1.0.0"
     with platform.db.session() as session:
         entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "releases.rollback").order_by(AuditEntry.id)).all()
     assert [(e.actor, e.target, e.details["prompt_labels"]) for e in entries] == [

@@ -11,7 +11,7 @@ import pytest
 from services.platform.permissions import Role
 from services.platform.runtime import Platform
 from services.reports import store
-from services.reports.cli import import_paths
+from services.app.reports_cli import import_paths
 from services.reports.schemas import BacktestIn
 from tests.conftest import PlatformFactory
 from tests.reports.conftest import SAMPLES, sample

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
+from services.app.products import report_service
 from services.platform.audit import Caller
 from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
@@ -17,7 +18,6 @@ from services.reports.facts import figures
 from services.reports.models import ReportRequest, ReportReview
 from services.reports.insights import insights
 from services.reports.narrative import PLACEHOLDER, SECTIONS, fill
-from services.reports.service import ReportGenerationService
 from tests.conftest import PlatformFactory
 from tests.reports.conftest import import_samples, sample
 from tests.support.api import Api, api_for
@@ -178,7 +178,7 @@ def test_one_generation_across_workers(database_url: str, make_platform: Platfor
     """Two workers (own engines and services, one database) asked for the same uncached report at once."""
     workers = [make_platform(database_url=database_url, llm_base_urls=[llm_url]) for _ in range(2)]
     import_samples(workers[0], BACKTEST)
-    services = [ReportGenerationService(worker) for worker in workers]
+    services = [report_service(worker) for worker in workers]
     caller = Caller(name="ana", role="analyst")
     with ThreadPoolExecutor(6) as pool:
         reports = list(pool.map(lambda n: services[n % 2].get_report(BACKTEST, caller), range(6)))

@@ -21,6 +21,7 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from structlog.testing import capture_logs
 
+from inference.registry import ModelEntry
 from services.chatops import slack
 from services.platform import auth, sessions, strict_json
 from services.app.app import create_app
@@ -302,6 +303,9 @@ def test_the_narrative_type_of_a_backtest_with_nothing_to_cite() -> None:
 class CannedGenerator:
     """Stands in for the LLM: the prose a backtest without figures allows."""
 
+    def __init__(self, model: ModelEntry) -> None:
+        self.model = model
+
     def generate(self, messages: Any, output_type: Any, **options: Any) -> Any:
         return output_type.model_validate({name: ["No figures were reported."] if name in LIST_SECTIONS else "No figures were reported." for name in [*SECTIONS, *LIST_SECTIONS]})
 
@@ -309,7 +313,8 @@ class CannedGenerator:
 def test_a_backtest_with_nothing_to_cite_still_gets_its_report(api: Api) -> None:
     document = {key: sample("eq-us-ma-crossover")[key] for key in ("strategy", "universe", "timeframe", "period")}
     assert post_json(api, "/backtests", json.dumps({**document, "id": "bare", "kpis": {}})).status_code == 201
-    api.platform.generator = CannedGenerator()  # type: ignore[assignment]
+    reports = api.client.app.state.reports
+    reports.generator = CannedGenerator(reports.generator.model)
     for suffix in ("", ".md", ".html"):
         response = api.client.get(f"/backtests/bare/report{suffix}", headers=api.as_(Role.analyst))
         assert response.status_code == 200 and "No figures were reported." in response.text, response.text

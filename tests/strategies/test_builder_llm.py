@@ -10,6 +10,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from services.app.products import strategy_service
 from services.platform.audit import Caller
 from services.platform.models import AuditEntry, LLMCall
 from services.platform.permissions import Role
@@ -17,7 +18,7 @@ from services.platform.runtime import Platform
 from services.platform.settings import get_settings
 from services.strategies.catalogue import default_catalogue, load_catalogue
 from services.strategies.schemas import BuildRequest
-from services.strategies.service import MAX_REPAIRS, StrategyBuilderService
+from services.strategies.service import MAX_REPAIRS
 from services.strategies.validation import validate_config
 from tests.cli.test_cli import run
 from tests.support.api import Api, api_for
@@ -121,7 +122,7 @@ def test_repair_loop_feeds_errors_back_and_never_fixes_silently(platform: Platfo
     for spec in crossover["params"].values():
         spec.pop("generate", None)
     (tmp_path / "templates.yaml").write_text(yaml.safe_dump([crossover]))
-    service = StrategyBuilderService(platform, load_catalogue(tmp_path))
+    service = strategy_service(platform, load_catalogue(tmp_path))
     outcomes = []
     for number in range(6):
         draft = service.build(BuildRequest(intent=f"Moving average crossover trend following, variant {number}"), Caller("t", "analyst"))

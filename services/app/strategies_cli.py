@@ -10,10 +10,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from services.app.products import strategy_service
 from services.platform.audit import Caller
 from services.platform.runtime import open_platform
 from services.strategies.schemas import BuildRequest, Constraints
-from services.strategies.service import StrategyBuilderService
 
 strategies_app = typer.Typer(help="The generative strategy builder.", no_args_is_help=True)
 index_app = typer.Typer(help="The retrieval index of the indicator and template catalogue.", no_args_is_help=True)
@@ -35,7 +35,7 @@ def build_command(
         )
     except ValidationError as exc:
         raise typer.BadParameter("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from None
-    service = StrategyBuilderService(open_platform())
+    service = strategy_service(open_platform())
     draft = service.build(BuildRequest(intent=intent, constraints=constraints), CLI_CALLER)
     print(json.dumps(draft.model_dump(mode="json"), indent=2))
     if draft.status == "invalid":
@@ -45,7 +45,7 @@ def build_command(
 @index_app.command("rebuild")
 def rebuild_command(force: Annotated[bool, typer.Option(help="Rebuild even if the catalogue is unchanged.")] = True) -> None:
     """(Re)build the catalogue collections in Qdrant."""
-    service = StrategyBuilderService(open_platform())
+    service = strategy_service(open_platform())
     with Progress(TextColumn("embedding catalogue"), BarColumn(), MofNCompleteColumn(), console=console) as progress:
         task = progress.add_task("index", total=None)
         built = service.ensure_index(lambda done, total: progress.update(task, completed=done, total=total), force=force)

@@ -20,6 +20,7 @@ from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
 from services.reports.facts import fact_sheet
 from services.platform.audit import Caller
+from services.app.products import report_service
 from services.reports.service import ReportGenerationService
 from services.reports.store import IngestError
 
@@ -106,7 +107,7 @@ def batch_command(
         job_id = jobs.create(platform.db, JOB_KIND, todo, params, CLI_CALLER.name)
     print(job_id, flush=True)
     out.mkdir(parents=True, exist_ok=True)
-    outcomes = run_batch(ReportGenerationService(platform), platform, job_id, todo, out, chosen_formats, concurrency)
+    outcomes = run_batch(report_service(platform), platform, job_id, todo, out, chosen_formats, concurrency)
     state = jobs.finish(platform.db, job_id)
     _summarize(outcomes)
     console.print(f"job {job_id}: {state}" + (f" (finish it with --resume {job_id})" if state != "done" else ""))
