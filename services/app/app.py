@@ -26,14 +26,13 @@ from swagger_ui_bundle import swagger_ui_path
 from services.chatops.api import router as chatops_router
 from services.chatops.slack_api import router as slack_router
 from services.gateway.api import router as gateway_router
-from services.gateway.service import Gateway
 from services.pipelines.api import router as pipelines_router
-from services.app.products import PLAN_METRICS, build_products
+from services.app.operations import releases_of
+from services.app.products import PLAN_METRICS, build_products, gateway
 from services.platform.bodies import BodyGuard
 from services.platform.errors import ERROR_STATUSES, LIBRARY_ERRORS, AppError, ErrorBody, NotAuthenticated, error_response, invalid_request_status
 from services.platform.health import router as health_router
 from services.platform.logs import configure_logging
-from services.operations import releases
 from services.platform.metrics import Metrics
 from services.platform.observability import router as observability_router
 from services.operations.metrics_api import metrics_router
@@ -71,7 +70,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         platform.db.upgrade()
-        release = releases.record(platform)
+        release = releases_of(platform).record()
         platform.screener.guardrails.warm_up()  # a broken policy file fails here, not on the first request
         if freeze_heap:
             gc.collect()
@@ -98,7 +97,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     _install_offline_docs(app)
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
-    app.state.gateway = Gateway(platform)
+    app.state.gateway = gateway(platform)
     app.state.plan_metrics = PLAN_METRICS
     for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
                    signin_router, showcase_router):

@@ -33,21 +33,21 @@ from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.app.chatops_cli import chatops_app, runbooks_app
-from services.operations import audit_checkpoints, promotions, releases
+from services.operations import audit_checkpoints, promotions
 from services.platform import audit, auth, prompt_labels, sessions
 from services.app.app import create_app
+from services.app.operations import promotions_of, releases_of
 from services.app.products import PLAN_METRICS
-from services.evaluation.gate import passing_run
 from services.platform.db import DatabaseUnavailable
 from services.platform.demo import market_brief
 from services.showcase import walkthrough
 from services.platform.errors import AppError
-from services.operations.bundle_cli import bundle_app
-from services.operations.governance_cli import governance_app
-from services.platform.guardrails_cli import guardrails_app
-from services.operations.jobs_cli import jobs_app
-from services.operations.metrics_cli import metrics_command
-from services.operations.releases_cli import releases_app
+from services.app.bundle_cli import bundle_app
+from services.app.governance_cli import governance_app
+from services.app.guardrails_cli import guardrails_app
+from services.app.jobs_cli import jobs_app
+from services.app.metrics_cli import metrics_command
+from services.app.releases_cli import releases_app
 from services.platform.logs import configure_logging
 from services.platform.metrics import MULTIPROCESS_DIR
 from services.platform.cli_identity import ApiKey, cli_actor
@@ -147,7 +147,7 @@ def _share_with_workers(platform: Platform) -> None:
     if not platform.settings.qdrant_url:
         os.environ["INSIGHTSTACK_QDRANT_PATH"] = IN_MEMORY
         console.print("no Qdrant server configured: each worker keeps an in-memory vector store")
-    releases.record(platform)
+    releases_of(platform).record()
 
 
 @llm_app.command("serve")
@@ -374,12 +374,12 @@ def prompts_promote(
     platform = open_platform()
     actor = cli_actor(platform.db, key, Permission.prompts_promote, "prompts.promote", key_required=env == promotions.FOUR_EYES_ENV)
     if env == promotions.FOUR_EYES_ENV:
-        pending = promotions.request(platform, actor, prompt_id, version, reason, gate=passing_run)
+        pending = promotions_of(platform).request(actor, prompt_id, version, reason)
         evidence = f"eval run {pending.eval_run_id}" if pending.eval_run_id else "no eval suite measures this prompt"
         console.print(f"promotion request {pending.id}: production to serve {prompt_id} {version} ({evidence}); "
                       f"a second admin applies it: insightstack prompts approve {pending.id} --reason \"...\"", highlight=False)
         return
-    done = promotions.promote(platform, actor, prompt_id, version, env, reason)  # type: ignore[arg-type]
+    done = promotions_of(platform).promote(actor, prompt_id, version, env, reason)  # type: ignore[arg-type]
     console.print(f"{env} now serves {done.label.prompt_id} {done.label.version} (promoted by {done.label.promoted_by}; release {done.release.id})")
 
 
@@ -391,7 +391,7 @@ def prompts_approve(
 ) -> None:
     """Apply a pending production promotion: a different admin than the one who asked (four eyes)."""
     platform = open_platform()
-    done = promotions.approve(platform, cli_actor(platform.db, key, Permission.prompts_promote, "prompts.approve", key_required=True), request_id, reason, gate=passing_run)
+    done = promotions_of(platform).approve(cli_actor(platform.db, key, Permission.prompts_promote, "prompts.approve", key_required=True), request_id, reason)
     console.print(
         f"production now serves {done.label.prompt_id} {done.label.version} (requested by {done.request.requested_by}, "
         f"approved by {done.request.approved_by}; eval run {done.request.eval_run_id or '-'}; release {done.release.id})", highlight=False,
@@ -485,7 +485,7 @@ def demo(
         console.rule("GET /readyz")
         console.print_json(json.dumps(ready))
         console.rule("structured generation: platform.market_brief -> MarketBrief")
-        brief = market_brief(platform, "AAPL", user="demo", seed=7)
+        brief = market_brief(platform.served_prompts, platform.generator, "AAPL", user="demo", seed=7)
         console.print_json(brief.model_dump_json())
         keys = walkthrough.demo_keys(platform)
         demo = walkthrough.Demo(platform, base, keys, lambda line: console.print(line, highlight=False, markup=False))

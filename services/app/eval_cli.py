@@ -67,7 +67,7 @@ def eval_run(
         md_out.write_text(table, encoding="utf-8")
     typer.echo(table)
     if record:
-        typer.echo(f"recorded eval run {records.record(open_platform(), document).id}")
+        typer.echo(f"recorded eval run {records.record(open_platform().db, document).id}")
     below = [s for s in document["suites"] if min_pass_rate is not None and s["pass_rate"] < min_pass_rate]
     if below:
         console.print(f"[red]below --min-pass-rate {min_pass_rate}:[/red] " + ", ".join(f"{Path(s['file']).name} {s['pass_rate']:.0%}" for s in below))

@@ -1,7 +1,8 @@
 """The three products on one platform, each given the parts it names, created in one order:
 ChatOps last, so its cache tools see the caches the report and strategy services register; and
 the plan's metrics, one section per product. The API, the CLI, the eval runner and the benches
-all build the products here: this is where the `Platform` is taken apart."""
+all build the products here (and the app its OpenAI-compatible gateway): this is where the
+`Platform` is taken apart."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from services.chatops.runbooks import RunbookLibrary
 from services.chatops.service import ChatOpsService
 from services.chatops.toolkit import ToolExecutor
 from services.chatops.tools.catalog import build_tools
+from services.gateway import limits
+from services.gateway.service import Gateway
 from services.operations.metrics_summary import PlanMetrics
 from services.platform.runtime import Platform
 from services.reports import plan_metrics as report_metrics
@@ -58,3 +61,12 @@ def chatops_service(platform: Platform, components: Components | None = None) ->
     library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
     executor = ToolExecutor(platform.db, build_tools(platform.db, platform.caches, platform.pool, components, library))
     return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor)
+
+
+def gateway(platform: Platform) -> Gateway:
+    settings = platform.settings
+    return Gateway(
+        platform.db, platform.registry, platform.pools, platform.screener, platform.embedder, platform.record_llm_call, platform.metrics,
+        env=settings.env, models_file=settings.models_file, llm_timeout_s=settings.llm_timeout_s,
+        default_limits=limits.Limits(settings.gateway_rpm, settings.gateway_daily_tokens),
+    )

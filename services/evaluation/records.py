@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from services.chatops.service import PROMPT_ID as CHATOPS_PROMPT
 from services.evaluation.models import EvalRun
-from services.platform.runtime import Platform
+from services.platform.db import Database
 from services.reports.service import PROMPT_ID as REPORTS_PROMPT
 from services.strategies.service import PROMPT_ID as BUILDER_PROMPT
 
@@ -23,10 +23,10 @@ PRODUCT_PROMPTS = {"reports": REPORTS_PROMPT, "builder": BUILDER_PROMPT, "chatop
 SUMMARY_KEYS = ("product", "lang", "file", "cases", "pass_rate", "pass_all_k")
 
 
-def record(platform: Platform, document: dict[str, Any]) -> EvalRun:
+def record(db: Database, document: dict[str, Any]) -> EvalRun:
     """Store ``document`` (`report.as_json`) with the prompt versions its model calls rendered
     (what was measured) and the OS user."""
-    with platform.db.session() as session:
+    with db.session() as session:
         run = EvalRun(
             created_by=getpass.getuser()[:64], model=document["model"], profile=document.get("profile"), git_commit=document.get("commit"),
             prompt_versions=dict(document.get("prompts", {})),

@@ -136,7 +136,7 @@ class SuiteRun:
         if suite.product == "builder":
             self.products.strategies.ensure_index()
         self.world = (
-            ChatOpsWorld(self.platform, self.products.chatops, self.market_data, base.components_file.parent / "runbooks")
+            ChatOpsWorld(self.platform.db, self.platform.pool, self.products.chatops, self.market_data, base.components_file.parent / "runbooks")
             if self.market_data is not None else None
         )
 

@@ -23,7 +23,7 @@ from services.pipelines import store as pipelines
 from services.pipelines.models import PipelineRun
 from services.pipelines.schemas import RunIn, TaskIn
 from services.platform.audit import Caller
-from services.platform.runtime import Platform
+from services.platform.db import Database
 from services.reports import store as backtests
 from services.evaluation.suite import World
 
@@ -79,16 +79,17 @@ def components_file(out: Path, source: Path, market_data_port: int) -> Path:
 
 
 class ChatOpsWorld:
-    """Applies each case's world to one platform: what earlier cases set is cleared first."""
+    """Applies each case's world to one platform (its database, the chat model's replica pool,
+    its ChatOps service): what earlier cases set is cleared first."""
 
-    def __init__(self, platform: Platform, chatops: ChatOpsService, market_data: MarketData, default_runbooks: Path) -> None:
-        self.platform, self.chatops, self.market_data = platform, chatops, market_data
+    def __init__(self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketData, default_runbooks: Path) -> None:
+        self.db, self.pool, self.chatops, self.market_data = db, pool, chatops, market_data
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None
         self._use_runbooks(default_runbooks)  # embeds them now, while platforms are built one at a time
         # "vllm down" for a case: this platform's model calls and replica probes go to a closed port
         # (the agent then answers degraded, as it would in production); the next case gets them back.
-        self._live_llm = platform.pool.endpoints
+        self._live_llm = pool.endpoints
         self._dead_llm = EndpointPool([f"http://127.0.0.1:{_closed_port()}/v1"], timeout_s=5).endpoints
 
     def apply(self, world: World, base: Path) -> None:
@@ -96,10 +97,10 @@ class ChatOpsWorld:
         if unsupported := [name for name in world.down if name not in (MARKET_DATA, *llm)]:
             raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {', '.join([MARKET_DATA, *llm])})")
         self.market_data.set(world)
-        self.platform.pool.endpoints = self._dead_llm if any(name in world.down for name in llm) else self._live_llm
+        self.pool.endpoints = self._dead_llm if any(name in world.down for name in llm) else self._live_llm
         self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
         now = datetime.now(UTC)
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             session.execute(delete(PipelineRun))
             for number, spec in enumerate(world.pipeline_runs):
                 started = now - timedelta(hours=spec.hours_ago)

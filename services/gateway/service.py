@@ -16,6 +16,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -31,8 +32,10 @@ from guardrails.screen import Screening
 from guardrails.stream import StreamScreen
 from inference.budget import token_budget
 from inference.errors import LLMUnavailableError, RegistryError
-from inference.registry import ModelEntry, ModelRole
+from inference.endpoints import EndpointPool
+from inference.registry import ModelEntry, ModelRegistry, ModelRole
 from inference.structured import LLMCallRecord, Outcome
+from retrieval.embeddings import Embedder
 from services.gateway import limits
 from services.platform import aliases
 from services.gateway.schemas import (
@@ -49,8 +52,10 @@ from services.gateway.schemas import (
 from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, lines_or_idle, send, unless_disconnected
 from services.platform.audit import Caller
 from services.platform.errors import AppError, BadRequest, NotFound, clipped
-from services.platform.runtime import Platform
-from services.platform.screening import ContentBlocked
+from services.platform.db import Database
+from services.platform.llm_calls import CallRecorder
+from services.platform.metrics import Metrics
+from services.platform.screening import ContentBlocked, Screener
 
 log = structlog.get_logger(__name__)
 SURFACE = "gateway"
@@ -124,10 +129,15 @@ class Call:
 class Gateway:
     """Built once per app; holds the async HTTP client to the replicas."""
 
-    def __init__(self, platform: Platform) -> None:
-        self.platform = platform
-        self.http = httpx.AsyncClient(timeout=httpx.Timeout(platform.settings.llm_timeout_s, connect=5.0))
-        self.default_limits = limits.Limits(platform.settings.gateway_rpm, platform.settings.gateway_daily_tokens)
+    def __init__(
+        self, db: Database, registry: ModelRegistry, pools: dict[str, EndpointPool], screener: Screener, embedder: Embedder,
+        record_call: CallRecorder, metrics: Metrics, *, env: str, models_file: Path, llm_timeout_s: float, default_limits: limits.Limits,
+    ) -> None:
+        """``pools``: the replicas of each chat model, by name; ``models_file``'s time is each model card's `created`."""
+        self.db, self.registry, self.pools, self.screener, self.embedder = db, registry, pools, screener, embedder
+        self.record_call, self.metrics, self.env, self.models_file = record_call, metrics, env, models_file
+        self.http = httpx.AsyncClient(timeout=httpx.Timeout(llm_timeout_s, connect=5.0))
+        self.default_limits = default_limits
 
     async def aclose(self) -> None:
         await self.http.aclose()
@@ -135,12 +145,12 @@ class Gateway:
     # --- models -------------------------------------------------------------------------------
 
     def models(self) -> ModelList:
-        created = int(self.platform.settings.models_file.stat().st_mtime)
-        with self.platform.db.session() as session:
-            served = aliases.effective(session, self.platform.registry, self.platform.settings.env)
+        created = int(self.models_file.stat().st_mtime)
+        with self.db.session() as session:
+            served = aliases.effective(session, self.registry, self.env)
         cards = [
             ModelCard(id=name, created=created, root=entry.name)
-            for entry in self.platform.registry.profile.models
+            for entry in self.registry.profile.models
             if entry.role in (ModelRole.chat, ModelRole.embedding)
             for name in dict.fromkeys((entry.name, entry.api_name, *(alias for alias, model in served.items() if model == entry.name)))
         ]
@@ -148,10 +158,10 @@ class Gateway:
 
     def resolve(self, name: str, role: ModelRole) -> ModelEntry:
         """A model by name or alias, of the role the endpoint serves; 404 in OpenAI's shape otherwise."""
-        with self.platform.db.session() as session:
-            name = aliases.effective(session, self.platform.registry, self.platform.settings.env).get(name, name)
+        with self.db.session() as session:
+            name = aliases.effective(session, self.registry, self.env).get(name, name)
         try:
-            entry = self.platform.registry.get(name)
+            entry = self.registry.get(name)
         except RegistryError:
             entry = None
         if entry is None or entry.role is not role:
@@ -174,7 +184,7 @@ class Gateway:
         await run_in_threadpool(self._admit, caller)
         await run_in_threadpool(self._screen_inputs, kind, payload, call)
         _default_max_tokens(payload)
-        pool = self.platform.pools[call.model.name]
+        pool = self.pools[call.model.name]
         if body.stream:
             asked_usage = bool(body.stream_options and body.stream_options.include_usage)
             payload["stream_options"] = {**payload.get("stream_options", {}), "include_usage": True}
@@ -202,11 +212,11 @@ class Gateway:
         return reply
 
     def _admit(self, caller: Caller) -> None:
-        with self.platform.db.session() as session:
+        with self.db.session() as session:
             try:
                 limits.admit(session, caller.name, limits.limits_of(session, caller.name, self.default_limits), datetime.now(UTC))
             except AppError as exc:
-                self.platform.metrics.rate_limited.labels(exc.code).inc()
+                self.metrics.rate_limited.labels(exc.code).inc()
                 raise
 
     def _screen_inputs(self, kind: Kind, payload: dict[str, Any], call: Call) -> None:
@@ -216,7 +226,7 @@ class Gateway:
         for container, key in slots:
             call.input_text = container[key]
             try:
-                screening = self.platform.screener.screen_input(SURFACE, container[key], call.caller, param=kind.input_param)
+                screening = self.screener.screen_input(SURFACE, container[key], call.caller, param=kind.input_param)
             except ContentBlocked as exc:
                 self._finish(call, "blocked", exc.message)
                 raise
@@ -231,7 +241,7 @@ class Gateway:
             container, key = kind.output(choice)
             if not container.get(key):
                 continue
-            screening = self.platform.screener.screen(SURFACE, Stage.output, container[key], call.caller)
+            screening = self.screener.screen(SURFACE, Stage.output, container[key], call.caller)
             self._flag(screening, call)
             if screening.blocked or screening.text != container[key]:
                 _drop_token_views(choice)
@@ -299,14 +309,14 @@ class Gateway:
 
     def _record_stream(self, call: Call, screens: dict[int, StreamScreen], outcome: Outcome) -> None:
         for screen in screens.values():
-            self.platform.screener.record(screen.screening(), call.caller)
+            self.screener.record(screen.screening(), call.caller)
         self._finish(call, outcome, None if outcome == "ok" else f"stream ended: {outcome}")
 
     def _screen_chunk(self, kind: Kind, chunk: dict[str, Any], screens: dict[int, StreamScreen]) -> bool:
         """Screen the chunk's text in place; True when a choice was blocked and the stream must end."""
         blocked = False
         for choice in chunk.get("choices", []):
-            screen = screens.setdefault(choice.get("index", 0), StreamScreen(self.platform.screener.guardrails, SURFACE))
+            screen = screens.setdefault(choice.get("index", 0), StreamScreen(self.screener.guardrails, SURFACE))
             container, key = kind.delta(choice)
             _drop_token_views(choice)  # they would run ahead of the held, not yet screened text
             released = screen.feed(container.get(key) or "")
@@ -322,10 +332,10 @@ class Gateway:
         """Record the call and charge its tokens to the caller's day."""
         if usage:
             call.input_tokens, call.output_tokens = usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
-        self.platform.record_llm_call(call.record(outcome, error))
+        self.record_call(call.record(outcome, error))
         tokens = call.input_tokens + call.output_tokens
         if tokens:
-            with self.platform.db.session() as session:
+            with self.db.session() as session:
                 limits.charge(session, call.caller.name, tokens, datetime.now(UTC))
 
     # --- embeddings ---------------------------------------------------------------------------
@@ -340,8 +350,8 @@ class Gateway:
             raise BadRequest(f"{entry.name} gives {entry.dimensions} dimensions; it cannot give {body.dimensions}", param="dimensions")
         self._admit(caller)
         call = Call("embeddings", caller, entry, input_text=texts[0])
-        vectors = self.platform.embedder.embed(texts)
-        call.input_tokens = self.platform.embedder.count_tokens(texts)
+        vectors = self.embedder.embed(texts)
+        call.input_tokens = self.embedder.count_tokens(texts)
         self._finish(call, "ok")
         return EmbeddingResponse(
             data=[Embedding(index=i, embedding=_encode(vector, body.encoding_format)) for i, vector in enumerate(vectors)],

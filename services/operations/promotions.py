@@ -21,12 +21,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.operations import releases
+from inference.prompts import PromptCatalogue
+from services.operations.releases import Releases
 from services.platform import audit, prompt_labels
 from services.platform.cli_identity import Actor
+from services.platform.db import Database
 from services.platform.errors import BadRequest, Conflict, NotFound
 from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
-from services.platform.runtime import Platform
 
 FOUR_EYES_ENV = "production"
 EvalGate = Callable[[Session, str, str, float], int | None]
@@ -45,51 +46,57 @@ class Approved(Applied):
     request: PromotionRequest
 
 
-def promote(platform: Platform, actor: Actor, prompt_id: str, version: str, env: prompt_labels.Env, reason: str) -> Applied:
-    """Move a dev or staging label now (production goes through `request` and `approve`)."""
-    if env == FOUR_EYES_ENV:
-        raise BadRequest("a production promotion is a request that a second admin approves, not an immediate move")
-    with platform.db.session() as session:
-        label = prompt_labels.promote(session, platform.prompts, actor.caller, prompt_id, version, env, reason, actor.provenance)
-    return Applied(label, releases.record(platform, env))
+class Promotions:
+    """Prompt label moves with their evidence: the releases they record, the eval gate and its floor."""
+
+    def __init__(self, db: Database, catalogue: PromptCatalogue, releases: Releases, gate: EvalGate, *, floor: float) -> None:
+        self.db, self.catalogue, self.releases, self.gate, self.floor = db, catalogue, releases, gate, floor
+
+    def promote(self, actor: Actor, prompt_id: str, version: str, env: prompt_labels.Env, reason: str) -> Applied:
+        """Move a dev or staging label now (production goes through `request` and `approve`)."""
+        if env == FOUR_EYES_ENV:
+            raise BadRequest("a production promotion is a request that a second admin approves, not an immediate move")
+        with self.db.session() as session:
+            label = prompt_labels.promote(session, self.catalogue, actor.caller, prompt_id, version, env, reason, actor.provenance)
+        return Applied(label, self.releases.record(env))
 
 
-def request(platform: Platform, actor: Actor, prompt_id: str, version: str, reason: str, *, gate: EvalGate) -> PromotionRequest:
-    """Ask for ``version`` in production: checked against the eval gate now, applied by `approve`."""
-    prompt_labels.checked(platform.prompts, prompt_id, version, reason)
-    with platform.db.session() as session:
-        pending = PromotionRequest(
-            env=FOUR_EYES_ENV, prompt_id=prompt_id, version=version, reason=reason.strip()[:500], requested_by=actor.caller.name,
-            eval_run_id=gate(session, prompt_id, version, platform.settings.eval_promotion_floor), status="pending",
-        )
-        session.add(pending)
-        session.flush()
-        details = {"version": version, "reason": pending.reason, **_evidence(pending), **actor.provenance}
-        audit.record(session, actor.caller, "prompts.promotion_request", _target(pending), details)
-        return pending
+    def request(self, actor: Actor, prompt_id: str, version: str, reason: str) -> PromotionRequest:
+        """Ask for ``version`` in production: checked against the eval gate now, applied by `approve`."""
+        prompt_labels.checked(self.catalogue, prompt_id, version, reason)
+        with self.db.session() as session:
+            pending = PromotionRequest(
+                env=FOUR_EYES_ENV, prompt_id=prompt_id, version=version, reason=reason.strip()[:500], requested_by=actor.caller.name,
+                eval_run_id=self.gate(session, prompt_id, version, self.floor), status="pending",
+            )
+            session.add(pending)
+            session.flush()
+            details = {"version": version, "reason": pending.reason, **_evidence(pending), **actor.provenance}
+            audit.record(session, actor.caller, "prompts.promotion_request", _target(pending), details)
+            return pending
 
 
-def approve(platform: Platform, actor: Actor, request_id: int, reason: str, *, gate: EvalGate) -> Approved:
-    """Apply a pending request as a second admin; the gate is checked again (the floor may have
-    risen since). The requester's own approval is refused, and audited as denied."""
-    if not reason.strip():
-        raise BadRequest("an approval needs a reason (--reason)")
-    with platform.db.session() as session:
-        pending = _pending(session, request_id)
-        own = pending.requested_by == actor.caller.name
-        target, details = _target(pending), {"version": pending.version, **_approval(pending, reason, actor)}
-    if own:
-        message = f"four eyes: {actor.caller.name} asked for promotion request {request_id}, so a different admin must approve it"
-        raise audit.denied(platform.db, actor.caller, "prompts.promotion_approve", target, message, details)
-    with platform.db.session() as session:
-        pending = _pending(session, request_id, lock=True)  # again, in the transaction that applies it: another admin may have been first
-        pending.status = "applied"
-        pending.eval_run_id = gate(session, pending.prompt_id, pending.version, platform.settings.eval_promotion_floor)
-        pending.approved_by, pending.approved_at, pending.approval_reason = actor.caller.name, utcnow(), reason.strip()[:500]
-        details = _approval(pending, reason, actor)
-        audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), {"version": pending.version, **details})
-        label = prompt_labels.promote(session, platform.prompts, actor.caller, pending.prompt_id, pending.version, FOUR_EYES_ENV, pending.reason, details)
-    return Approved(label, releases.record(platform, FOUR_EYES_ENV), pending)
+    def approve(self, actor: Actor, request_id: int, reason: str) -> Approved:
+        """Apply a pending request as a second admin; the gate is checked again (the floor may have
+        risen since). The requester's own approval is refused, and audited as denied."""
+        if not reason.strip():
+            raise BadRequest("an approval needs a reason (--reason)")
+        with self.db.session() as session:
+            pending = _pending(session, request_id)
+            own = pending.requested_by == actor.caller.name
+            target, details = _target(pending), {"version": pending.version, **_approval(pending, reason, actor)}
+        if own:
+            message = f"four eyes: {actor.caller.name} asked for promotion request {request_id}, so a different admin must approve it"
+            raise audit.denied(self.db, actor.caller, "prompts.promotion_approve", target, message, details)
+        with self.db.session() as session:
+            pending = _pending(session, request_id, lock=True)  # again, in the transaction that applies it: another admin may have been first
+            pending.status = "applied"
+            pending.eval_run_id = self.gate(session, pending.prompt_id, pending.version, self.floor)
+            pending.approved_by, pending.approved_at, pending.approval_reason = actor.caller.name, utcnow(), reason.strip()[:500]
+            details = _approval(pending, reason, actor)
+            audit.record(session, actor.caller, "prompts.promotion_approve", _target(pending), {"version": pending.version, **details})
+            label = prompt_labels.promote(session, self.catalogue, actor.caller, pending.prompt_id, pending.version, FOUR_EYES_ENV, pending.reason, details)
+        return Approved(label, self.releases.record(FOUR_EYES_ENV), pending)
 
 
 def listing(session: Session, limit: int = 50) -> list[PromotionRequest]:

@@ -19,6 +19,7 @@ import socket
 import subprocess
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 import structlog
@@ -26,11 +27,11 @@ from alembic import command
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from inference.registry import ModelRegistry
 from services.platform import aliases, audit
-from services.platform.db import alembic_config
+from services.platform.db import Database, alembic_config
 from services.platform.errors import Conflict, NotFound
 from services.platform.models import PromotionRequest, PromptLabel, Release, utcnow
-from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT
 
 log = structlog.get_logger(__name__)
@@ -64,19 +65,102 @@ def git_commit(configured: str | None) -> str | None:
     return done.stdout.strip() or None
 
 
-def snapshot(platform: Platform, session: Session, env: str) -> dict[str, Any]:
-    """What defines the release running in ``env`` (everything but when and by whom)."""
-    labels = {label.prompt_id: label.version for label in session.scalars(select(PromptLabel).where(PromptLabel.env == env))}
-    return {
-        "env": env,
-        "app_version": app_version(),
-        "git_commit": git_commit(platform.settings.git_commit),
-        "models_digest": hashlib.sha256(platform.settings.models_file.read_bytes()).hexdigest(),
-        "aliases": aliases.effective(session, platform.registry, env),
-        "prompt_labels": labels,
-        "eval_runs": _eval_runs(session, env, labels),
-        "migration_head": session.connection().scalar(text("SELECT version_num FROM alembic_version")),
-    }
+class Releases:
+    """The release records of one environment, and rolling back to one of them."""
+
+    def __init__(self, db: Database, registry: ModelRegistry, *, env: str, models_file: Path, git_commit: str | None) -> None:
+        """``git_commit``: the configured one (set at image build), else the checkout's is read."""
+        self.db, self.registry, self.env, self.models_file, self.git_commit = db, registry, env, models_file, git_commit
+
+    def snapshot(self, session: Session, env: str) -> dict[str, Any]:
+        """What defines the release running in ``env`` (everything but when and by whom)."""
+        labels = {label.prompt_id: label.version for label in session.scalars(select(PromptLabel).where(PromptLabel.env == env))}
+        return {
+            "env": env,
+            "app_version": app_version(),
+            "git_commit": git_commit(self.git_commit),
+            "models_digest": hashlib.sha256(self.models_file.read_bytes()).hexdigest(),
+            "aliases": aliases.effective(session, self.registry, env),
+            "prompt_labels": labels,
+            "eval_runs": _eval_runs(session, env, labels),
+            "migration_head": session.connection().scalar(text("SELECT version_num FROM alembic_version")),
+        }
+
+    def record(self, env: str | None = None) -> Release:
+        """The release running in ``env`` (default: this one): its latest record, or a new one if
+        anything changed. Called at API start-up and after each prompt promotion."""
+        env = env or self.env
+        with self.db.session() as session:
+            fields = self.snapshot(session, env)
+            fingerprint = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+            latest = _latest(session, env)
+            if latest is not None and latest.fingerprint == fingerprint:
+                return latest
+            release = Release(**fields, fingerprint=fingerprint, recorded_by=f"{socket.gethostname()}", created_at=utcnow())
+            session.add(release)
+            session.flush()
+            log.info("release.recorded", release=release.id, env=release.env, git_commit=release.git_commit, migration_head=release.migration_head)
+            return release
+
+
+    def listing(self, limit: int = 50) -> list[Release]:
+        with self.db.session() as session:
+            query = select(Release).where(Release.env == self.env).order_by(Release.id.desc()).limit(limit)
+            return list(session.scalars(query))
+
+
+    def rollback(self, release_id: int, caller: audit.Caller, *, with_db: bool = False, provenance: dict[str, str] | None = None) -> Rollback:
+        """Restore release ``release_id``'s prompt labels and aliases (and with ``with_db`` its schema);
+        `provenance` (how the caller acted: `via`, `os_user`) goes into the audit entry."""
+        env = self.env
+        with self.db.session() as session:
+            target = session.get(Release, release_id)
+            if target is None or target.env != env:
+                raise NotFound(f"no release {release_id} in environment {env!r}; see `insightstack releases list`")
+            current_head = session.connection().scalar(text("SELECT version_num FROM alembic_version"))
+        migrate = with_db and target.migration_head != current_head
+        if migrate:
+            self._refuse_data_loss(current_head, target.migration_head)
+        with self.db.session() as session:
+            labels = _restore_labels(session, env, target.prompt_labels, caller.name)
+            changed = aliases.restore(session, self.registry, env, target.aliases, caller.name)
+            audit.record(
+                session, caller, "releases.rollback", str(target.id),
+                {"env": env, "prompt_labels": labels, "aliases": changed, "migrate_to": target.migration_head if migrate else None, **(provenance or {})},
+            )
+        if migrate:
+            command.downgrade(alembic_config(self.db.url), target.migration_head)
+            log.warning("release.schema_downgraded", release=target.id, head=target.migration_head)
+        return Rollback(target, labels, changed, target.migration_head if migrate else None)
+
+    def _refuse_data_loss(self, current: str | None, target: str | None) -> None:
+        """Dry-run the downgrade as SQL; refuse if any table or column it drops holds data."""
+        config = alembic_config(self.db.url)
+        config.output_buffer = io.StringIO()
+        try:
+            command.downgrade(config, f"{current}:{target}", sql=True)
+        except Exception as exc:  # alembic raises several types for an impossible path; all mean "cannot downgrade"
+            raise Conflict(f"cannot downgrade the schema from {current} to {target}: {exc}") from exc
+        losses = self._losses(config.output_buffer.getvalue())
+        if losses:
+            raise Conflict("rolling the schema back would lose data; migrate by hand after a backup, or roll back without --db: " + "; ".join(losses))
+
+
+    def _losses(self, script: str) -> list[str]:
+        """'<migration> drops <table>[.<column>] (<n> rows)' for every drop that hits stored data."""
+        found: list[str] = []
+        sections = RUNNING.split(script)[1:]  # [revision, sql, revision, sql, ...]
+        with self.db.session() as session:
+            for revision, sql in zip(sections[::2], sections[1::2]):
+                for table in DROPPED_TABLE.findall(sql):
+                    rows = session.scalar(select(func.count()).select_from(text(table)))
+                    if rows:
+                        found.append(f"{revision} drops table {table} ({rows} rows)")
+                for table, column in DROPPED_COLUMN.findall(sql):
+                    rows = session.scalar(select(func.count()).select_from(text(table)).where(text(f"{column} IS NOT NULL")))
+                    if rows:
+                        found.append(f"{revision} drops column {table}.{column} ({rows} rows with a value)")
+        return found
 
 
 def _eval_runs(session: Session, env: str, labels: dict[str, str]) -> dict[str, int] | None:
@@ -92,54 +176,6 @@ def _eval_runs(session: Session, env: str, labels: dict[str, str]) -> dict[str, 
         if (run := session.scalar(query.order_by(PromotionRequest.id.desc()).limit(1))) is not None:
             runs[prompt_id] = run
     return runs or None
-
-
-def record(platform: Platform, env: str | None = None) -> Release:
-    """The release running in ``env`` (default: this one): its latest record, or a new one if
-    anything changed. Called at API start-up and after each prompt promotion."""
-    env = env or platform.settings.env
-    with platform.db.session() as session:
-        fields = snapshot(platform, session, env)
-        fingerprint = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
-        latest = _latest(session, env)
-        if latest is not None and latest.fingerprint == fingerprint:
-            return latest
-        release = Release(**fields, fingerprint=fingerprint, recorded_by=f"{socket.gethostname()}", created_at=utcnow())
-        session.add(release)
-        session.flush()
-        log.info("release.recorded", release=release.id, env=release.env, git_commit=release.git_commit, migration_head=release.migration_head)
-        return release
-
-
-def listing(platform: Platform, limit: int = 50) -> list[Release]:
-    with platform.db.session() as session:
-        query = select(Release).where(Release.env == platform.settings.env).order_by(Release.id.desc()).limit(limit)
-        return list(session.scalars(query))
-
-
-def rollback(platform: Platform, release_id: int, caller: audit.Caller, *, with_db: bool = False, provenance: dict[str, str] | None = None) -> Rollback:
-    """Restore release ``release_id``'s prompt labels and aliases (and with ``with_db`` its schema);
-    `provenance` (how the caller acted: `via`, `os_user`) goes into the audit entry."""
-    env = platform.settings.env
-    with platform.db.session() as session:
-        target = session.get(Release, release_id)
-        if target is None or target.env != env:
-            raise NotFound(f"no release {release_id} in environment {env!r}; see `insightstack releases list`")
-        current_head = session.connection().scalar(text("SELECT version_num FROM alembic_version"))
-    migrate = with_db and target.migration_head != current_head
-    if migrate:
-        _refuse_data_loss(platform, current_head, target.migration_head)
-    with platform.db.session() as session:
-        labels = _restore_labels(session, env, target.prompt_labels, caller.name)
-        changed = aliases.restore(session, platform.registry, env, target.aliases, caller.name)
-        audit.record(
-            session, caller, "releases.rollback", str(target.id),
-            {"env": env, "prompt_labels": labels, "aliases": changed, "migrate_to": target.migration_head if migrate else None, **(provenance or {})},
-        )
-    if migrate:
-        command.downgrade(alembic_config(platform.db.url), target.migration_head)
-        log.warning("release.schema_downgraded", release=target.id, head=target.migration_head)
-    return Rollback(target, labels, changed, target.migration_head if migrate else None)
 
 
 def _restore_labels(session: Session, env: str, wanted: dict[str, str], by: str) -> dict[str, str | None]:
@@ -159,36 +195,6 @@ def _restore_labels(session: Session, env: str, wanted: dict[str, str], by: str)
         session.add(label)
         changed[prompt_id] = version_
     return changed
-
-
-def _refuse_data_loss(platform: Platform, current: str | None, target: str | None) -> None:
-    """Dry-run the downgrade as SQL; refuse if any table or column it drops holds data."""
-    config = alembic_config(platform.db.url)
-    config.output_buffer = io.StringIO()
-    try:
-        command.downgrade(config, f"{current}:{target}", sql=True)
-    except Exception as exc:  # alembic raises several types for an impossible path; all mean "cannot downgrade"
-        raise Conflict(f"cannot downgrade the schema from {current} to {target}: {exc}") from exc
-    losses = _losses(platform, config.output_buffer.getvalue())
-    if losses:
-        raise Conflict("rolling the schema back would lose data; migrate by hand after a backup, or roll back without --db: " + "; ".join(losses))
-
-
-def _losses(platform: Platform, script: str) -> list[str]:
-    """'<migration> drops <table>[.<column>] (<n> rows)' for every drop that hits stored data."""
-    found: list[str] = []
-    sections = RUNNING.split(script)[1:]  # [revision, sql, revision, sql, ...]
-    with platform.db.session() as session:
-        for revision, sql in zip(sections[::2], sections[1::2]):
-            for table in DROPPED_TABLE.findall(sql):
-                rows = session.scalar(select(func.count()).select_from(text(table)))
-                if rows:
-                    found.append(f"{revision} drops table {table} ({rows} rows)")
-            for table, column in DROPPED_COLUMN.findall(sql):
-                rows = session.scalar(select(func.count()).select_from(text(table)).where(text(f"{column} IS NOT NULL")))
-                if rows:
-                    found.append(f"{revision} drops column {table}.{column} ({rows} rows with a value)")
-    return found
 
 
 def _latest(session: Session, env: str) -> Release | None:

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from inference.structured import CallContext
-from services.platform.runtime import Platform
+from inference.structured import CallContext, StructuredGenerator
+from services.platform.served_prompts import ServedPrompts
 
 PROMPT_ID = "platform.market_brief"
 
@@ -34,8 +34,10 @@ class MarketBrief(BaseModel):
     summary: str = Field(max_length=160)
 
 
-def market_brief(platform: Platform, symbol: str, *, user: str | None = None, seed: int | None = None) -> MarketBrief:
+def market_brief(
+    prompts: ServedPrompts, generator: StructuredGenerator, symbol: str, *, user: str | None = None, seed: int | None = None,
+) -> MarketBrief:
     """Render the versioned prompt and generate a validated `MarketBrief`."""
-    prompt = platform.served_prompts.render(PROMPT_ID, {"symbol": symbol})
+    prompt = prompts.render(PROMPT_ID, {"symbol": symbol})
     context = CallContext(feature="demo", user=user, prompt=prompt)
-    return platform.generator.generate(prompt.messages, MarketBrief, context=context, seed=seed)
+    return generator.generate(prompt.messages, MarketBrief, context=context, seed=seed)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from services.operations.bundle import (
     MANIFEST, BundleError, Manifest, Problem, build_bundle, hash_files, verify_bundle, write_manifest,
 )
-from services.operations.bundle_cli import bundle_app
+from services.app.bundle_cli import bundle_app
 
 runner = CliRunner()
 FILES = {

@@ -36,10 +36,10 @@ def test_a_run_is_stored_with_the_prompt_versions_it_measured(make_platform: Pla
     platform = make_platform(env="staging", prompts_dir=catalogue)
     with platform.db.session() as session:
         prompt_labels.promote(session, platform.prompts, RELEASE, "reports.narrative", "1.0.0", "staging", "pin the reviewed one")
-    first = records.record(platform, document(suite("reports", 3, 1, version="1.1.0"), suite("builder", 2)))
+    first = records.record(platform.db, document(suite("reports", 3, 1, version="1.1.0"), suite("builder", 2)))
     assert first.prompt_versions == {"reports.narrative": "1.1.0", "strategies.builder": "1.0.0"}
     doc = document(suite("reports", 3, 1), suite("builder", 2))
-    second = records.record(platform, doc)
+    second = records.record(platform.db, doc)
     assert second.prompt_versions["reports.narrative"] == "1.0.0"
 
     with platform.db.session() as session:
@@ -58,9 +58,9 @@ def test_a_run_is_stored_with_the_prompt_versions_it_measured(make_platform: Pla
 
 def test_the_latest_run_of_each_model(make_platform: PlatformFactory) -> None:
     platform = make_platform()
-    old_smol = records.record(platform, document(suite("chatops", 1, 1)))
-    tiny = records.record(platform, document(suite("chatops", 0, 2), model="insightstack-tiny"))
-    new_smol = records.record(platform, document(suite("chatops", 2)))
+    old_smol = records.record(platform.db, document(suite("chatops", 1, 1)))
+    tiny = records.record(platform.db, document(suite("chatops", 0, 2), model="insightstack-tiny"))
+    new_smol = records.record(platform.db, document(suite("chatops", 2)))
     with platform.db.session() as session:
         assert [run.id for run in records.latest_per_model(session)] == [new_smol.id, tiny.id]
         assert old_smol.id not in {run.id for run in records.latest_per_model(session)}

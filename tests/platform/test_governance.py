@@ -27,6 +27,7 @@ import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
+from services.app.operations import releases_of
 from services.chatops.runbooks import parse
 from services.operations import governance, releases
 from services.platform import audit, auth, prompt_labels
@@ -102,13 +103,13 @@ def seed(platform: Platform, clock: Clock) -> None:
     promote("2025-03-03T09:00:00", "dana", "reports.narrative", "staging", "baseline for the staging rehearsal")
     promote("2025-03-03T09:40:00", "dana", "reports.narrative", "production", "staging rehearsal passed; approved by the prompt review board (PR 42)")
     clock.at("2025-03-03T09:41:00")
-    baseline = releases.record(platform).id
+    baseline = releases_of(platform).record().id
     promote("2025-03-03T10:15:00", "dana", "strategies.builder", "dev", "freeze dev on the reviewed version during the catalogue migration")
     promote("2025-03-04T08:30:00", "dana", "chatops.agent", "production", "pin the agent prompt before the Slack roll-out")
     clock.at("2025-03-04T08:31:00")
-    releases.record(platform)
+    releases_of(platform).record()
     clock.at("2025-03-04T16:05:00")
-    releases.rollback(platform, baseline, callers["erin"])
+    releases_of(platform).rollback(baseline, callers["erin"])
 
     review = "reports.review"
     record("2025-03-05T10:00:00", "bob", review, "eq-us-ma-crossover", {"decision": "approve", "revision": 1, "edited": False, "comment": "figures match the fact sheet", "rating": 5})

@@ -9,10 +9,10 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, select
 
+from services.app.operations import promotions_of, releases_of
 from services.evaluation import records
 from services.evaluation.models import EvalRun
 from services.evaluation.gate import passing_run
-from services.operations import promotions, releases
 from services.platform import auth, prompt_labels
 from services.platform.cli_identity import Actor, cli_actor
 from services.platform.db import Database, alembic_config
@@ -60,16 +60,16 @@ def test_the_gate_needs_a_run_of_that_version_at_the_floor_on_every_product_suit
     with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0: .*eval run .*--record"):
         passing_run(session, PROMPT, "1.0.0", 0.5)
 
-    records.record(platform, document(suite("builder", 4)))  # measures the builder's prompt only
+    records.record(platform.db, document(suite("builder", 4)))  # measures the builder's prompt only
     with platform.db.session() as session, pytest.raises(Conflict, match=r"no recorded eval run measured reports.narrative 1.0.0"):
         passing_run(session, PROMPT, "1.0.0", 0.5)
 
-    records.record(platform, document(suite("reports", 4, 1), suite("reports", 1, 3, lang="de")))  # 80% and 25%
+    records.record(platform.db, document(suite("reports", 4, 1), suite("reports", 1, 3, lang="de")))  # 80% and 25%
     with platform.db.session() as session, pytest.raises(Conflict, match=r"floor 50% on every reports suite; the newest, run 2 .* below it: reports.yaml 25%"):
         passing_run(session, PROMPT, "1.0.0", 0.5)
 
-    at_floor = records.record(platform, document(suite("reports", 1, 1), suite("builder", 0, 2)))  # 50%; other products do not count
-    records.record(platform, document(suite("reports", 0, 2), model="insightstack-tiny"))  # newer, below: the gate takes any qualifying run
+    at_floor = records.record(platform.db, document(suite("reports", 1, 1), suite("builder", 0, 2)))  # 50%; other products do not count
+    records.record(platform.db, document(suite("reports", 0, 2), model="insightstack-tiny"))  # newer, below: the gate takes any qualifying run
     with platform.db.session() as session:
         assert passing_run(session, PROMPT, "1.0.0", 0.5) == at_floor.id
         with pytest.raises(Conflict, match="no recorded eval run measured reports.narrative 1.1.0"):
@@ -79,31 +79,31 @@ def test_the_gate_needs_a_run_of_that_version_at_the_floor_on_every_product_suit
 
 def test_the_floor_comes_from_the_settings(make_platform: PlatformFactory) -> None:
     platform = make_platform(eval_promotion_floor=0.9)
-    records.record(platform, document(suite("reports", 4, 1)))  # 80%
+    records.record(platform.db, document(suite("reports", 4, 1)))  # 80%
     (requester,) = admins(platform, "ana")
     with pytest.raises(Conflict, match="floor 90%"):
-        promotions.request(platform, requester, PROMPT, "1.0.0", "ship it", gate=passing_run)
+        promotions_of(platform).request(requester, PROMPT, "1.0.0", "ship it")
     with platform.db.session() as session:
         assert session.scalars(select(PromotionRequest)).all() == []
 
 
 def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform: PlatformFactory) -> None:
     platform = make_platform()
-    run = records.record(platform, document(suite("reports", 3, 1)))
+    run = records.record(platform.db, document(suite("reports", 3, 1)))
     ana, ben = admins(platform, "ana", "ben")
-    pending = promotions.request(platform, ana, PROMPT, "1.0.0", "eval run on smollm2 passed", gate=passing_run)
+    pending = promotions_of(platform).request(ana, PROMPT, "1.0.0", "eval run on smollm2 passed")
     assert pending.status == "pending" and pending.eval_run_id == run.id
     with platform.db.session() as session:
         assert prompt_labels.labelled_version(session, PROMPT, "production") is None  # nothing changes until a second admin approves
 
     with pytest.raises(Forbidden, match="four eyes: ana asked for promotion request 1"):
-        promotions.approve(platform, ana, pending.id, "looks fine to me", gate=passing_run)
-    done = promotions.approve(platform, ben, pending.id, "checked eval run 1", gate=passing_run)
+        promotions_of(platform).approve(ana, pending.id, "looks fine to me")
+    done = promotions_of(platform).approve(ben, pending.id, "checked eval run 1")
     assert (done.label.env, done.label.version, done.label.promoted_by) == ("production", "1.0.0", "ben")
     assert (done.request.status, done.request.approved_by, done.request.eval_run_id) == ("applied", "ben", run.id)
     assert done.release.env == "production" and done.release.prompt_labels == {PROMPT: "1.0.0"} and done.release.eval_runs == {PROMPT: run.id}
     with pytest.raises(Conflict, match="promotion request 1 is applied .by ben"):
-        promotions.approve(platform, ben, pending.id, "again", gate=passing_run)
+        promotions_of(platform).approve(ben, pending.id, "again")
 
     cli = {"via": "cli", "os_user": getpass.getuser()}
     evidence = {"request": 1, "requested_by": "ana", "eval_run": run.id}
@@ -116,15 +116,15 @@ def test_four_eyes_a_second_admin_applies_the_request_both_audited(make_platform
             **evidence, "approval_reason": "checked eval run 1", **cli,
         }),
     ]
-    assert releases.record(platform, "production").id == done.release.id  # a later start-up derives the same eval run: no new record
+    assert releases_of(platform).record("production").id == done.release.id  # a later start-up derives the same eval run: no new record
 
 
 def test_a_prompt_no_suite_measures_still_needs_a_second_admin(make_platform: PlatformFactory) -> None:
     platform = make_platform()
     ana, ben = admins(platform, "ana", "ben")
-    pending = promotions.request(platform, ana, "platform.market_brief", "1.0.0", "brief reviewed", gate=passing_run)
+    pending = promotions_of(platform).request(ana, "platform.market_brief", "1.0.0", "brief reviewed")
     assert pending.eval_run_id is None
-    done = promotions.approve(platform, ben, pending.id, "ok", gate=passing_run)
+    done = promotions_of(platform).approve(ben, pending.id, "ok")
     assert done.label.version == "1.0.0" and done.release.eval_runs is None
 
 
@@ -158,7 +158,7 @@ def test_the_cli_refuses_then_requests_then_applies_with_a_second_key(make_platf
 
     refused = run_cli(tmp_path, *promote, INSIGHTSTACK_API_KEY=first)
     assert refused.returncode == 1 and "no recorded eval run measured reports.narrative 1.0.0" in refused.stdout
-    run = records.record(platform, document(suite("reports", 2)))
+    run = records.record(platform.db, document(suite("reports", 2)))
     requested = run_cli(tmp_path, *promote, "--key", first)
     assert requested.returncode == 0 and f"promotion request 1: production to serve {PROMPT} 1.0.0 (eval run {run.id})" in requested.stdout
 

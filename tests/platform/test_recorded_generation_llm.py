@@ -13,7 +13,7 @@ pytestmark = pytest.mark.llm
 
 
 def test_generation_is_recorded_with_prompt_provenance(platform: Platform) -> None:
-    brief = market_brief(platform, "MSFT", user="ana", seed=11)
+    brief = market_brief(platform.served_prompts, platform.generator, "MSFT", user="ana", seed=11)
     assert isinstance(brief, MarketBrief)
     spec = platform.prompts.get(PROMPT_ID)
     with platform.db.session() as session:

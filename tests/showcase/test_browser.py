@@ -74,7 +74,7 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
 @needs_chromium
 def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFactory) -> None:
     platform = make_platform(llm_base_urls=["http://127.0.0.1:9/v1"])
-    records.record(platform, document(suite("reports", 3, 1), suite("builder", 2, 2), suite("chatops", 1, 3)))
+    records.record(platform.db, document(suite("reports", 3, 1), suite("builder", 2, 2), suite("chatops", 1, 3)))
     with platform.db.session() as session:
         key = auth.create_user(session, "cfo", Role.analyst)[1]
     problems: list[str] = []

@@ -28,9 +28,9 @@ def test_without_a_run_the_page_says_so_and_still_shows_the_metrics(make_platfor
 
 def test_the_latest_run_of_each_model_as_charts(make_platform: PlatformFactory) -> None:
     api = offline_api(make_platform)
-    records.record(api.platform, document(suite("reports", 0, 4)))  # superseded by the next run of the same model
-    smol = records.record(api.platform, document(suite("reports", 3, 1), suite("builder", 1, 1), suite("builder", 1, 0, lang="de")))
-    records.record(api.platform, document(suite("reports", 1, 3), model="insightstack-tiny"))
+    records.record(api.platform.db, document(suite("reports", 0, 4)))  # superseded by the next run of the same model
+    smol = records.record(api.platform.db, document(suite("reports", 3, 1), suite("builder", 1, 1), suite("builder", 1, 0, lang="de")))
+    records.record(api.platform.db, document(suite("reports", 1, 3), model="insightstack-tiny"))
     page = api.client.get("/showcase/quality", headers=api.as_(Role.analyst)).text
     assert "No eval run is recorded" not in page
     assert 'aria-label="Eval pass rate per product and model"' in page and 'aria-label="Eval pass rate per suite on smollm2-135m-instruct"' in page
@@ -43,7 +43,7 @@ def test_the_latest_run_of_each_model_as_charts(make_platform: PlatformFactory) 
 
 def test_the_static_export_has_the_quality_page(make_platform: PlatformFactory, tmp_path: Path) -> None:
     api = offline_api(make_platform)
-    records.record(api.platform, document(suite("chatops", 2, 2)))
+    records.record(api.platform.db, document(suite("chatops", 2, 2)))
     index = export(api.platform.db, api.client.app.state.reports, PLAN_METRICS, tmp_path / "showcase", Caller("demo-viewer", Role.viewer.value))
     assert '<a href="quality.html">Quality</a>' in index.read_text()
     quality = (tmp_path / "showcase" / "quality.html").read_text()

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from services.operations import releases
+from services.app.operations import releases_of
 from services.platform.cli_identity import ApiKey, cli_actor
 from services.platform.permissions import Permission
 from services.platform.runtime import open_platform
@@ -22,7 +22,7 @@ def list_command(limit: Annotated[int, typer.Option(min=1, help="How many, newes
     """This environment's releases: what each ran with."""
     platform = open_platform()
     table = Table("id", "recorded", "version", "commit", "migration", "prompt labels", "aliases", title=f"releases in {platform.settings.env}")
-    for release in releases.listing(platform, limit):
+    for release in releases_of(platform).listing(limit):
         table.add_row(
             str(release.id), release.created_at.isoformat(timespec="seconds"), release.app_version, (release.git_commit or "-")[:10],
             release.migration_head or "-", _labels(release.prompt_labels, release.eval_runs or {}),
@@ -46,7 +46,7 @@ def rollback_command(
     """Serve release TO's prompt labels and model aliases again (audited; production needs an admin's key)."""
     platform = open_platform()
     actor = cli_actor(platform.db, key, Permission.releases_rollback, "releases.rollback", key_required=platform.settings.env == "production")
-    done = releases.rollback(platform, to, actor.caller, with_db=db, provenance=actor.provenance)
+    done = releases_of(platform).rollback(to, actor.caller, with_db=db, provenance=actor.provenance)
     console.print(f"rolled back to release {done.release.id} ({done.release.created_at.isoformat(timespec='seconds')})")
     for prompt_id, version in done.prompt_labels.items():
         console.print(f"  prompt {prompt_id}: {version or 'newest file (label removed)'}")
