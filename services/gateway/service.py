@@ -23,8 +23,6 @@ import anyio
 import httpx
 import numpy as np
 import structlog
-from fastapi import Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from guardrails.policy import Stage
@@ -49,7 +47,7 @@ from services.gateway.schemas import (
     ModelCard,
     ModelList,
 )
-from services.gateway.upstream import ClientDisconnected, Reply, UpstreamRejected, lines_or_idle, send, unless_disconnected
+from services.gateway.upstream import ClientDisconnected, Disconnected, Reply, UpstreamRejected, lines_or_idle, send, unless_disconnected
 from services.platform.audit import Caller
 from services.platform.errors import AppError, BadRequest, NotFound, clipped
 from services.platform.db import Database
@@ -62,8 +60,6 @@ SURFACE = "gateway"
 FEATURE = "gateway"
 DEFAULT_MAX_TOKENS = 1024
 FLAGS_HEADER = "X-InsightStack-Guardrail-Flags"
-STREAM_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # no proxy buffers or caches a stream
-CLIENT_CLOSED_REQUEST = 499  # nginx's status for a client that left; nobody reads it, the access log does
 Slot = tuple[Any, Any]  # (container, key): where a text sits in a request or response body
 
 
@@ -97,6 +93,18 @@ def _completion_inputs(body: dict[str, Any]) -> list[Slot]:
 
 CHAT = Kind("chat", "/chat/completions", "messages", _chat_inputs, lambda c: (c.setdefault("message", {}), "content"), lambda c: (c.setdefault("delta", {}), "content"))
 COMPLETIONS = Kind("completions", "/completions", "prompt", _completion_inputs, lambda c: (c, "text"), lambda c: (c, "text"))
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A chat or completion answer as the protocol gives it: a JSON ``body``, or ``events`` (the
+    SSE lines of a stream), or ``cancelled`` when the client left first; ``headers`` carry the
+    guardrail flags. The router turns it into an HTTP response."""
+
+    headers: dict[str, str]
+    body: dict[str, Any] | None = None
+    events: AsyncIterator[str] | None = None
+    cancelled: bool = False
 
 
 @dataclass
@@ -171,13 +179,14 @@ class Gateway:
 
     # --- chat and completions -----------------------------------------------------------------
 
-    async def chat(self, body: ChatCompletionRequest, caller: Caller, request: Request) -> Response:
-        return await self._generate(CHAT, body, caller, request)
+    async def chat(self, body: ChatCompletionRequest, caller: Caller, left: Disconnected) -> Completion:
+        return await self._generate(CHAT, body, caller, left)
 
-    async def complete(self, body: CompletionRequest, caller: Caller, request: Request) -> Response:
-        return await self._generate(COMPLETIONS, body, caller, request)
+    async def complete(self, body: CompletionRequest, caller: Caller, left: Disconnected) -> Completion:
+        return await self._generate(COMPLETIONS, body, caller, left)
 
-    async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, request: Request) -> Response:
+    async def _generate(self, kind: Kind, body: ChatCompletionRequest | CompletionRequest, caller: Caller, left: Disconnected) -> Completion:
+        """``left`` says whether the client has gone: a non-streamed answer is then cancelled upstream."""
         call = Call(kind.name, caller, await run_in_threadpool(self.resolve, body.model, ModelRole.chat))
         payload = body.model_dump(exclude_unset=True, exclude_none=True)
         payload["model"] = call.model.api_name
@@ -189,19 +198,18 @@ class Gateway:
             asked_usage = bool(body.stream_options and body.stream_options.include_usage)
             payload["stream_options"] = {**payload.get("stream_options", {}), "include_usage": True}
             reply = await self._send(call, send(self.http, pool, kind.path, payload, caller.request_id, stream=True, tried=call.tried))
-            headers = {**STREAM_HEADERS, **_flags_header(call)}
-            return StreamingResponse(self._relay(kind, reply, call, asked_usage), media_type="text/event-stream", headers=headers)
+            return Completion(headers=_flags_header(call), events=self._relay(kind, reply, call, asked_usage))
         sending = send(self.http, pool, kind.path, payload, caller.request_id, stream=False, tried=call.tried)
         try:
-            reply = await self._send(call, unless_disconnected(request, sending))
+            reply = await self._send(call, unless_disconnected(left, sending))
         except ClientDisconnected:
             call.input_tokens = _estimated_tokens(call.prompt_bytes)
             await run_in_threadpool(self._finish, call, "cancelled", "client disconnected")
-            return Response(status_code=CLIENT_CLOSED_REQUEST)
+            return Completion(headers={}, cancelled=True)
         data = reply.response.json()
         withheld = await run_in_threadpool(self._screen_outputs, kind, data, call)
         await run_in_threadpool(self._finish, call, "blocked" if withheld else "ok", "answer withheld by the output guardrails" if withheld else None, data.get("usage"))
-        return JSONResponse(data, headers=_flags_header(call))
+        return Completion(headers=_flags_header(call), body=data)
 
     async def _send(self, call: Call, sending: Any) -> Reply:
         try:

@@ -10,18 +10,18 @@ request at fault and comes back as it is (OpenAI's error shape, with vLLM's mess
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
-from fastapi import Request
 
 from inference.endpoints import Endpoint, EndpointPool
 from inference.errors import LLMUnavailableError
 from services.platform.errors import AppError
 
 T = TypeVar("T")
+Disconnected = Callable[[], Awaitable[bool]]  # has the client gone? (Starlette's `request.is_disconnected`)
 DISCONNECT_POLL_S = 0.2
 KEEPALIVE_S = 15.0  # under the idle timeouts of common proxies (nginx 60 s, ALB 60 s)
 
@@ -98,12 +98,12 @@ async def _answer(http: httpx.AsyncClient, pool: EndpointPool, endpoint: Endpoin
     return response
 
 
-async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
+async def unless_disconnected(left: Disconnected, work: Awaitable[T]) -> T:
     """``work``'s result, or `ClientDisconnected` (with ``work`` cancelled) if the client leaves first."""
     task = asyncio.ensure_future(work)
 
     async def watch() -> None:
-        while not await request.is_disconnected():
+        while not await left():
             await asyncio.sleep(DISCONNECT_POLL_S)
 
     watcher = asyncio.ensure_future(watch())
