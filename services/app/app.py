@@ -40,6 +40,7 @@ from services.platform.replicas import router as replicas_router
 from services.platform.runtime import Platform
 from services.platform.settings import Settings, get_settings
 from services.reports.api import router as reports_router
+from services.reports.backtests import Backtests
 from services.showcase.api import router as showcase_router
 from services.showcase.signin import router as signin_router
 from services.strategies.api import router as strategies_router
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     _install_offline_docs(app)
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
+    app.state.backtests = Backtests(platform.db)
     app.state.gateway = gateway(platform)
     app.state.plan_metrics = PLAN_METRICS
     for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,

@@ -168,9 +168,9 @@ def _eval_runs(session: Session, env: str, labels: dict[str, str]) -> dict[str, 
     the eval gate, services.operations.promotions); None when no label was. Derived from the applied
     promotion requests, so a start-up or a rollback records the same runs as the promotion did."""
     runs = {}
-    for prompt_id, version in labels.items():
+    for prompt_id, labelled in labels.items():
         query = select(PromotionRequest.eval_run_id).where(
-            PromotionRequest.env == env, PromotionRequest.prompt_id == prompt_id, PromotionRequest.version == version,
+            PromotionRequest.env == env, PromotionRequest.prompt_id == prompt_id, PromotionRequest.version == labelled,
             PromotionRequest.status == "applied", PromotionRequest.eval_run_id.is_not(None),
         )
         if (run := session.scalar(query.order_by(PromotionRequest.id.desc()).limit(1))) is not None:

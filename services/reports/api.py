@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
-from guardrails.factcheck import FactCheckResult, check
-from services.platform.deps import PlatformDep, Principal, caller_of, permission_denied, require
+from guardrails.factcheck import FactCheckResult
+from services.platform.deps import Principal, caller_of, permission_denied, require
 from services.platform.permissions import Permission, allowed
-from services.reports import render, store
-from services.reports.facts import fact_sheet
+from services.reports import render
+from services.reports.backtests import Backtests
 from services.reports.schemas import (
     BacktestIn,
     BacktestOut,
@@ -32,31 +32,33 @@ async def get_service(request: Request) -> ReportGenerationService:
     return request.app.state.reports
 
 
+async def get_backtests(request: Request) -> Backtests:
+    return request.app.state.backtests
+
+
 ServiceDep = Annotated[ReportGenerationService, Depends(get_service)]
+BacktestsDep = Annotated[Backtests, Depends(get_backtests)]
 
 
 @router.post("/backtests", status_code=201, response_model=IngestResult, summary="Import one BacktestService result")
 def import_backtest(
-    body: BacktestIn, request: Request, response: Response, platform: PlatformDep,
+    body: BacktestIn, request: Request, response: Response, backtests: BacktestsDep,
     user: Annotated[Principal, Depends(require(Permission.backtests_write))],
 ) -> IngestResult:
-    with platform.db.session() as session:
-        result = store.ingest(session, body, actor=user.name, role=user.role.value)
+    result = backtests.ingest(body, caller_of(user, request))
     if not result.created:
         response.status_code = 200
     return result
 
 
 @router.get("/backtests", response_model=list[BacktestSummary], summary="Newest revision of every backtest")
-def list_backtests(platform: PlatformDep, user: Reader) -> list[BacktestSummary]:
-    with platform.db.session() as session:
-        return store.summaries(session)
+def list_backtests(backtests: BacktestsDep, user: Reader) -> list[BacktestSummary]:
+    return backtests.summaries()
 
 
 @router.get("/backtests/{backtest_id}", response_model=BacktestOut)
-def get_backtest(backtest_id: str, platform: PlatformDep, user: Reader) -> BacktestOut:
-    with platform.db.session() as session:
-        return store.as_out(store.latest(session, backtest_id))
+def get_backtest(backtest_id: str, backtests: BacktestsDep, user: Reader) -> BacktestOut:
+    return backtests.newest(backtest_id)
 
 
 def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
@@ -81,15 +83,15 @@ def get_report(
 
 
 @router.get("/backtests/{backtest_id}/report.md", response_class=PlainTextResponse, summary="The report as Markdown")
-def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, platform: PlatformDep, user: Reader) -> PlainTextResponse:
+def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader) -> PlainTextResponse:
     report = _report(backtest_id, False, user, request, service)
-    return PlainTextResponse(render.markdown(report, _backtest(platform, backtest_id, report.revision)), media_type="text/markdown")
+    return PlainTextResponse(render.markdown(report, backtests.at(backtest_id, report.revision)), media_type="text/markdown")
 
 
 @router.get("/backtests/{backtest_id}/report.html", response_class=HTMLResponse, summary="The report as a self-contained page")
-def get_report_html(backtest_id: str, request: Request, service: ServiceDep, platform: PlatformDep, user: Reader) -> HTMLResponse:
+def get_report_html(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader) -> HTMLResponse:
     report = _report(backtest_id, False, user, request, service)
-    return HTMLResponse(render.html(report, _backtest(platform, backtest_id, report.revision)))
+    return HTMLResponse(render.html(report, backtests.at(backtest_id, report.revision)))
 
 
 @router.post("/backtests/{backtest_id}/report/review", response_model=ReportOut, summary="Approve or reject the current report")
@@ -106,12 +108,5 @@ def review_queue(service: ServiceDep, user: Annotated[Principal, Depends(require
 
 
 @router.post("/guardrails/factcheck", response_model=FactCheckResult, summary="Fact-check any text against a backtest")
-def factcheck(body: FactCheckRequest, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.factcheck_run))]) -> FactCheckResult:
-    with platform.db.session() as session:
-        backtest = store.backtest_of(store.latest(session, body.backtest_id))
-    return check(body.text, fact_sheet(backtest))
-
-
-def _backtest(platform: PlatformDep, backtest_id: str, revision: int) -> BacktestIn:
-    with platform.db.session() as session:
-        return store.backtest_at(session, backtest_id, revision)
+def factcheck(body: FactCheckRequest, backtests: BacktestsDep, user: Annotated[Principal, Depends(require(Permission.factcheck_run))]) -> FactCheckResult:
+    return backtests.factcheck(body.backtest_id, body.text)

@@ -10,7 +10,6 @@ answer naming the question's subject in findings code stated, whatever the model
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +25,7 @@ from tests.chatops.test_tools import failed_run
 from tests.reports.conftest import import_samples
 from tests.support.api import Api, api_for
 from tests.support.marketdata import start, stop
-from tests.support.ops_world import CHECKS, FEEDS, QUESTIONS, by, import_runbooks, write_components
+from tests.support.ops_world import CHECKS, FEEDS, QUESTIONS, import_runbooks, write_components
 
 pytestmark = pytest.mark.llm
 

@@ -8,13 +8,12 @@ recorded eval runs), so its test runs without vLLM.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, Response, sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from services.evaluation import records
 from services.platform import auth

@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 
 from services.platform import audit, auth, sessions
 from services.platform.permissions import Role
-from services.platform.runtime import Platform
 from tests.conftest import PlatformFactory
 from tests.support.api import Api, api_for
 
