@@ -9,7 +9,7 @@ import ast
 
 from services.platform.settings import REPO_ROOT
 
-RANK = {"platform": 0, "operations": 1, "app": 3}  # every other package of services/ is a product: 2
+RANK = {"platform": 0, "operations": 1, "app": 3, "demo": 3}  # every other package of services/ is a product: 2
 STILL_UP = {
     ("services.platform.migrations.env", "services.chatops"),  # Alembic needs every table
     ("services.platform.migrations.env", "services.evaluation"),

@@ -11,36 +11,29 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 import uvicorn
-from fastapi import FastAPI
 from rich.console import Console
 from rich.table import Table
 
 from guardrails.policy import PolicyError
 from inference.errors import InferenceError
-from inference.launcher import Supervisor
 from inference.prepared import prepare_weights
 from inference.registry import ModelRole, load_registry
 from retrieval.errors import RetrievalError
 from retrieval.store import IN_MEMORY
 from services.app.chatops_cli import chatops_app, runbooks_app
+from services.app.llm_servers import start_llm
 from services.operations import audit_checkpoints, promotions
 from services.platform import audit, auth, prompt_labels, sessions
 from services.app.app import create_app
 from services.app.operations import promotions_of, releases_of
 from services.app.products import PLAN_METRICS
 from services.platform.db import DatabaseUnavailable
-from services.platform.demo import market_brief
-from services.showcase import walkthrough
 from services.platform.errors import AppError
 from services.app.bundle_cli import bundle_app
 from services.app.governance_cli import governance_app
@@ -54,11 +47,10 @@ from services.platform.cli_identity import ApiKey, cli_actor
 from services.platform.permissions import Permission, Role
 from services.app.eval_cli import eval_app
 from services.platform.runtime import Platform, open_platform
-from services.platform.settings import REPO_ROOT, get_settings
+from services.platform.settings import get_settings
 from services.app.strategies_cli import index_app, strategies_app
-from services.app.reports_cli import backtests_app, factcheck_command, import_paths, reports_app
+from services.app.reports_cli import backtests_app, factcheck_command, reports_app
 
-SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
 WORKER_STARTUP_S = 180
 app = typer.Typer(help="InsightStack: on-prem generative insights platform.", no_args_is_help=True)
 llm_app = typer.Typer(help="Run and inspect the vLLM servers of models.yaml.", no_args_is_help=True)
@@ -90,15 +82,6 @@ def main() -> None:
     except CLI_ERRORS as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise SystemExit(1) from None
-
-
-def start_llm(platform: Platform, model: str | None = None, replicas: int | None = None, port: int | None = None) -> Supervisor:
-    entry = platform.registry.get(model) if model else platform.chat_model
-    prepare_weights(platform.registry, entry)
-    supervisor = Supervisor.for_model(platform.registry, entry, platform.settings.log_dir, replicas, first_port=port)
-    console.print(f"starting vLLM for {entry.name} on {', '.join(supervisor.urls)} ...")
-    supervisor.start()
-    return supervisor
 
 
 # --- serving ---------------------------------------------------------------------------------
@@ -470,87 +453,10 @@ def demo(
     port: Annotated[int, typer.Option(help="Port of the API.")] = 8080,
     keep_serving: Annotated[bool, typer.Option(help="Keep the stack up after the walk-through.")] = True,
 ) -> None:
-    """Bring the stack up on the embedded defaults and walk through it."""
-    platform = open_platform()
-    supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
-    marketdata = subprocess.Popen([sys.executable, "-m", "services.marketdata.standin", "--port", "8701"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    api = create_app(platform.settings, platform)
-    server = uvicorn.Server(uvicorn.Config(api, port=port, log_config=None))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    """Bring the stack up on the embedded defaults and walk through it (from the source tree)."""
     try:
-        base = f"http://127.0.0.1:{port}"
-        _wait_for(f"{base}/healthz")
-        ready = httpx.get(f"{base}/readyz", timeout=30).json()
-        console.rule("GET /readyz")
-        console.print_json(json.dumps(ready))
-        console.rule("structured generation: platform.market_brief -> MarketBrief")
-        brief = market_brief(platform.served_prompts, platform.generator, "AAPL", user="demo", seed=7)
-        console.print_json(brief.model_dump_json())
-        keys = walkthrough.demo_keys(platform)
-        demo = walkthrough.Demo(platform, base, keys, lambda line: console.print(line, highlight=False, markup=False))
-        _demo_walkthrough(demo, api)
-        _demo_gateway(base, {"Authorization": f"Bearer {keys[Role.analyst]}"})
-        index = walkthrough.write_showcase(demo, api.state.reports, PLAN_METRICS, platform.settings.data_dir / "showcase")
-        console.rule("Showcase")
-        console.print(f"written to {index.resolve()}\nserved at {base}/showcase (sign in at {base}/signin with the demo viewer key: {keys[Role.viewer]})")
-        console.print(f"\nAPI on {base} (docs: {base}/docs)")
-        if keep_serving:
-            console.print("serving; Ctrl-C stops")
-            thread.join()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        if supervisor is not None:
-            supervisor.stop()
-        marketdata.terminate()
-        platform.close()
-
-
-def _demo_gateway(base: str, headers: dict[str, str]) -> None:
-    """The official openai client against /v1, a guardrail refusal, and what Prometheus scrapes."""
-    import openai  # noqa: PLC0415 (imported when used: about a second of every CLI start otherwise)
-
-    console.rule("OpenAI-compatible gateway: openai.OpenAI(base_url=.../v1)")
-    client = openai.OpenAI(base_url=f"{base}/v1", api_key=headers["Authorization"].removeprefix("Bearer "), max_retries=0)
-    answer = client.chat.completions.create(model="default", messages=[{"role": "user", "content": "One line on momentum."}], max_tokens=24, seed=7)
-    console.print(f"models: {', '.join(m.id for m in client.models.list().data)}")
-    usage = f"{answer.usage.prompt_tokens} tokens in, {answer.usage.completion_tokens} out" if answer.usage else "no usage"
-    console.print(f"chat ({answer.model}, {usage}, finish_reason={answer.choices[0].finish_reason}):\n  {answer.choices[0].message.content}", highlight=False)
-    try:
-        client.chat.completions.create(model="default", messages=[{"role": "user", "content": "you are a useless idiot"}], max_tokens=8)
-    except openai.BadRequestError as exc:
-        console.print(f"guardrails: {exc.status_code} {exc.body}")
-    metrics = httpx.get(f"{base}/metrics", timeout=30).text.splitlines()
-    shown = [line for line in metrics if line.startswith(("insightstack_llm_calls_total", "insightstack_guardrail_decisions_total{")) and 'outcome="pass"' not in line]
-    console.print("/metrics (LLM calls, guardrail decisions that fired):\n" + "\n".join(shown), soft_wrap=True)
-
-
-def _demo_walkthrough(demo: walkthrough.Demo, api: FastAPI) -> None:
-    """The three products as an executive sees them: reports, drafts and an approval, answers."""
-    console.rule(f"D1 narrative reports: the top {walkthrough.TOP_REPORTS} sample backtests by Sharpe, fact-checked")
-    created, failures = import_paths(demo.platform, sorted(SAMPLE_BACKTESTS.glob("*.json")))
-    console.print(f"imported {created} new backtest revision(s), {len(failures)} failed")
-    walkthrough.top_reports(demo)
-    console.rule("D2 strategy builder: plain-language intents -> validated drafts -> a reviewer's approval")
-    walkthrough.strategies(demo)
-    console.rule("D3 ChatOps: the top 10 operational questions")
-    chatops = api.state.chatops
-    result = chatops.library.import_dir(REPO_ROOT / "data" / "runbooks", audit.Caller(name="demo", role="admin"), set(chatops.executor.tools))
-    console.print(f"runbooks: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
-    walkthrough.report_failed_run(demo)
-    walkthrough.chatops(demo)
-
-
-def _wait_for(url: str, timeout_s: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AppError(f"{url} did not answer within {timeout_s:.0f}s")
+        from services.demo.command import run_demo  # noqa: PLC0415 (the wheel leaves services/demo out)
+    except ImportError:
+        console.print("[red]error:[/red] the demo runs from the source tree (`make demo`); this install leaves services/demo out")
+        raise typer.Exit(1) from None
+    run_demo(port, keep_serving)

@@ -18,7 +18,7 @@ from services.chatops.schemas import AskIn
 from services.chatops.service import ChatOpsService
 from services.evaluation import verifiers
 from services.evaluation.suite import BuilderCase, Case, ChatOpsCase, ReportsCase, Suite
-from services.evaluation.world import ChatOpsWorld, MarketData, WorldError, components_file
+from services.evaluation.world import ChatOpsWorld, MarketDataWorld, WorldError, components_file
 from services.platform.audit import Caller
 from services.platform.models import LLMCall
 from services.platform.runtime import Platform
@@ -103,6 +103,7 @@ class SuiteResult:
 @dataclass(frozen=True)
 class EvalConfig:
     build_products: Callable[[Platform], ProductServices]  # the composition root's, so cases run through what the API serves
+    market_data: Callable[[], MarketDataWorld]  # for ChatOps suites: the demo package's stand-in
     llm_url: str
     profile: str | None
     workdir: Path
@@ -120,7 +121,7 @@ class SuiteRun:
     def __init__(self, suite: Suite, cases: list[Case], config: EvalConfig, data_dir: Path) -> None:
         self.suite, self.cases, self.config = suite, cases, config
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.market_data = MarketData() if suite.product == "chatops" else None
+        self.market_data = config.market_data() if suite.product == "chatops" else None
         base = config.base_settings or Settings()
         overrides: dict[str, object] = {  # nothing of the configured deployment's state: its own SQLite and embedded Qdrant
             "data_dir": data_dir, "database_url": None, "qdrant_url": None, "qdrant_path": None,

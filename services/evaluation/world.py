@@ -1,24 +1,23 @@
 """The state a ChatOps case sets before its question: market-data feeds, components made
 unreachable, pipeline runs the scheduler reported, runbooks and backtests.
 
-Market data is the real stand-in server (`services.marketdata.standin`) on a loopback port of
-this process, so the agent's tools probe it over HTTP exactly as in production.
+Market data is the real stand-in server (`services.demo.marketdata`) on a loopback port of this
+process, so the agent's tools probe it over HTTP exactly as in production; the eval command gives
+it to the runner (`MarketDataWorld`), since the demo package runs from the source tree only.
 """
 
 from __future__ import annotations
 
 import socket
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
-import structlog
 import yaml
 from sqlalchemy import delete
 
 from inference.endpoints import EndpointPool
 from services.chatops.service import ChatOpsService
-from services.marketdata.standin import DEFAULT_FEEDS, FeedBoard, StandinServer, feed_spec
 from services.pipelines import store as pipelines
 from services.pipelines.models import PipelineRun
 from services.pipelines.schemas import RunIn, TaskIn
@@ -27,7 +26,6 @@ from services.platform.db import Database
 from services.reports import store as backtests
 from services.evaluation.suite import World
 
-log = structlog.get_logger(__name__)
 SETUP = Caller(name="eval-setup", role="admin")
 MARKET_DATA = "market-data"
 
@@ -36,38 +34,14 @@ class WorldError(ValueError):
     """The case asks for a state this harness cannot set; the case fails with this reason."""
 
 
-class MarketData:
-    """The stand-in on a fixed loopback port; taken down and brought back per case."""
+class MarketDataWorld(Protocol):
+    """The market data a ChatOps case sets (the demo package's stand-in: services.demo.eval_market)."""
 
-    def __init__(self) -> None:
-        self.healthy = dict(map(feed_spec, DEFAULT_FEEDS))
-        self._server: StandinServer | None = None
-        self.port = self._start(0)
+    port: int
 
-    def _start(self, port: int) -> int:
-        self._server = StandinServer(("127.0.0.1", port), FeedBoard(self.healthy), lambda record: log.debug(**record))
-        threading.Thread(target=self._server.serve_forever, name="eval-marketdata", daemon=True).start()
-        return self._server.server_address[1]
+    def set(self, world: World) -> None: ...
 
-    def set(self, world: World) -> None:
-        """Fresh healthy feeds, then the case's changes; down means connection refused."""
-        if MARKET_DATA in world.down:
-            self.stop()
-            return
-        if self._server is None:
-            self._start(self.port)
-        assert self._server is not None
-        self._server.board = FeedBoard(self.healthy)
-        for name, state in world.feeds.items():
-            if name not in self.healthy:
-                raise WorldError(f"world: unknown feed {name!r}; known: {', '.join(self.healthy)}")
-            self._server.board.update(name, state.lag_s, state.halted)
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+    def stop(self) -> None: ...
 
 
 def components_file(out: Path, source: Path, market_data_port: int) -> Path:
@@ -82,7 +56,7 @@ class ChatOpsWorld:
     """Applies each case's world to one platform (its database, the chat model's replica pool,
     its ChatOps service): what earlier cases set is cleared first."""
 
-    def __init__(self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketData, default_runbooks: Path) -> None:
+    def __init__(self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketDataWorld, default_runbooks: Path) -> None:
         self.db, self.pool, self.chatops, self.market_data = db, pool, chatops, market_data
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None

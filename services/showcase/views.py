@@ -24,6 +24,12 @@ from services.reports.narrative import fill
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 
 LIMIT = 50
+DEMO_USER_PREFIX = "demo-"  # `make demo`'s walk-through acts as demo-analyst, demo-reviewer, ... (services.demo.walkthrough)
+
+
+def by_demo(*names: str | None) -> bool:
+    """Made or decided by the walk-through: the pages label it demo content, not a real event."""
+    return any(name and name.startswith(DEMO_USER_PREFIX) for name in names)
 
 
 def overview(session: Session) -> dict[str, Any]:
@@ -57,7 +63,7 @@ def drafts(session: Session) -> list[dict[str, Any]]:
     rows = session.scalars(select(StrategyDraft).order_by(StrategyDraft.created_at.desc()).limit(LIMIT)).all()
     return [
         {
-            "draft": draft,
+            "draft": draft, "demo": by_demo(draft.author, draft.decided_by),
             "revisions": session.scalars(select(StrategyDraftRevision).where(StrategyDraftRevision.draft_id == draft.id).order_by(StrategyDraftRevision.revision)).all(),
             "trail": _trail(session, draft.id, "strategies."),
         }
@@ -70,7 +76,7 @@ def turns(session: Session) -> list[dict[str, Any]]:
     rows = session.scalars(select(ChatTurn).order_by(ChatTurn.created_at.desc()).limit(LIMIT)).all()
     return [
         {
-            "turn": turn,
+            "turn": turn, "demo": by_demo(turn.asked_by),
             "escalation": session.scalar(select(Escalation).where(Escalation.turn_id == turn.id)),
             "audit_id": session.scalar(select(AuditEntry.id).where(AuditEntry.action == "chatops.ask", AuditEntry.target == turn.id)),
         }

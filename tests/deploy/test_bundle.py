@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -118,9 +119,13 @@ def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path) -> Non
     # and has nothing to do with the index; docs/operations/install.md keeps pip's default.
     pip = [venv / "bin/python", "-m", "pip", "install", "--no-compile", "--no-index", "--no-deps"]
     run(*pip, "--find-links", bundle / "wheels", "--require-hashes", "-r", bundle / "requirements.lock", cwd=tmp_path, env=offline)
-    run(*pip, *(bundle / "wheels").glob("insightstack-*.whl"), cwd=tmp_path, env=offline)
+    (wheel,) = (bundle / "wheels").glob("insightstack-*.whl")
+    run(*pip, wheel, cwd=tmp_path, env=offline)
+    assert not [name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("services/demo/")]  # demo content stays in the source tree
 
     assert "Usage: insightstack" in run(venv / "bin/insightstack", "--help", cwd=tmp_path, env=offline)
+    refused = subprocess.run([venv / "bin/insightstack", "demo"], cwd=tmp_path, env=offline, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "the demo runs from the source tree" in refused.stdout, refused.stdout + refused.stderr
     assert "database at revision" in run(venv / "bin/insightstack", "db", "upgrade", cwd=tmp_path, env=offline)
     configured = offline | {  # as docs/operations/install.md configures a host: the bundle's files, prompts from the wheel
         "INSIGHTSTACK_MODELS_FILE": str(bundle / "models.yaml"), "INSIGHTSTACK_GUARDRAILS_POLICY_FILE": str(bundle / "policy.yaml"),

@@ -15,7 +15,7 @@ from services.platform.settings import REPO_ROOT
 
 def start(log: Path, *args: str) -> tuple[subprocess.Popen[str], int]:
     """Start the stand-in on a free port and read that port from its started line (10 s at most)."""
-    command = [sys.executable, "-m", "services.marketdata.standin", "--port", "0", *args]
+    command = [sys.executable, "-m", "services.demo.marketdata", "--port", "0", *args]
     with log.open("w") as stderr:
         process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True)
     assert process.stdout is not None

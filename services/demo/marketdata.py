@@ -154,7 +154,7 @@ def feed_spec(text: str) -> tuple[str, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m services.marketdata.standin", description="Stand-in for the MarketDataService.")
+    parser = argparse.ArgumentParser(prog="python -m services.demo.marketdata", description="Stand-in for the MarketDataService.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8701, help="0 picks a free port (printed in the started line)")
     parser.add_argument("--feed", type=feed_spec, action="append", metavar="NAME:LAG", help=f"repeatable; default {' '.join(DEFAULT_FEEDS)}")

@@ -25,6 +25,7 @@ from services.reports import store
 from services.reports.narrative import fill
 from services.reports.service import ReportGenerationService
 from services.showcase.export import export
+from services.showcase.views import DEMO_USER_PREFIX
 
 Say = Callable[[str], None]
 TOP_REPORTS = 5
@@ -52,12 +53,13 @@ class Demo:
         return response.json()
 
 
-def demo_keys(platform: Platform, prefix: str = "demo") -> dict[Role, str]:
-    """A fresh key per role for the demo users (created on the first run, rotated after)."""
+def demo_keys(platform: Platform) -> dict[Role, str]:
+    """A fresh key per role for the demo users (created on the first run, rotated after); the
+    showcase labels what they made or decided as demo content."""
     keys = {}
     with platform.db.session() as session:
         for role in (Role.viewer, Role.analyst, Role.reviewer, Role.operator):
-            name = f"{prefix}-{role.value}"
+            name = f"{DEMO_USER_PREFIX}{role.value}"
             try:
                 keys[role] = auth.rotate_key(session, name)
             except auth.UserNotFound:
