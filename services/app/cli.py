@@ -160,6 +160,10 @@ def _run_as_server() -> None:
     Without this, uvicorn re-raises a captured SIGTERM after shutdown with the default handler and
     the process dies on the spot, leaving vLLM holding its port.
 
+    SIGINT is Ctrl-C (KeyboardInterrupt) even where the process inherited it ignored (started as a
+    background job of a non-interactive shell): measured, such a `serve --with-llm` ignored SIGINT
+    while vLLM started and only answered it once uvicorn ran.
+
     SIGHUP (a closed terminal) is turned into SIGTERM: while uvicorn runs, that is its graceful
     shutdown. Exiting straight from a SIGHUP handler raised SystemExit inside the event loop, and
     on CI the server then hung past a minute (uvicorn's multi-worker supervisor keeps its own
@@ -175,6 +179,7 @@ def _run_as_server() -> None:
 
     signal.signal(signal.SIGTERM, exit_now)
     signal.signal(signal.SIGHUP, as_sigterm)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell's background job inherits SIGINT ignored; uvicorn takes it once up
 
 
 @llm_app.command("prepare")

@@ -86,9 +86,14 @@ def test_serve_with_llm_stops_its_vllm_on_sigterm(tmp_path: Path) -> None:
 def test_serve_with_llm_stopped_while_vllm_starts_stops_it(sig: signal.Signals, tmp_path: Path) -> None:
     api_port, llm_port = free_port(), free_port()
     process, pid = _starting(_serve_command(api_port, llm_port), tmp_path, llm_port)
-    process.send_signal(sig)
-    assert process.wait(timeout=60) != -sig, f"killed by {sig.name} without stopping vLLM"
-    _assert_vllm_gone(pid, llm_port)
+    try:
+        process.send_signal(sig)
+        assert process.wait(timeout=60) in (0, 1, 130), f"did not stop on {sig.name}:\n{(tmp_path / 'cli.log').read_text()[-3000:]}"
+        _assert_vllm_gone(pid, llm_port)
+    finally:  # a failed case leaves nothing running
+        process.kill()
+        if not process_gone(pid):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_llm_serve_killed_outright_leaves_no_vllm(tmp_path: Path) -> None:
