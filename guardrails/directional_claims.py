@@ -54,14 +54,15 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 
 def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     """"The bull regime was the strongest; the bear regime the weakest": each part of the
-    sentence ranks the regime it names (nearest the superlative when it names several)."""
+    sentence ranks the regime it names (when it names several, the nearest one before the
+    superlative: "sideways was the best (+14%) and low volatility came second")."""
     returns = {label: m["total_return"] for label, m in facts.regimes.items() if "total_return" in m}
     findings = []
     for part in RANKING_PARTS.split(sentence):
         spans = ctx.regime_spans(part.lower())
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
-                nearest = min(spans, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
+                nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
                 findings.append(_rank(sentence, nearest[0], returns, pick))
     return findings
 

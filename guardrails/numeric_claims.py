@@ -72,7 +72,7 @@ METRICS: dict[str, Metric] = {
         "percent", ("average trade", r"avg\.? trade", "mean trade"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
     ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
-    "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) (?:book|portfolio) |capital )?over"), strategy_only=True),
+    "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
     "alpha": Metric("percent", ("alpha",), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
@@ -91,6 +91,7 @@ _WORDS = {
     name: tuple(_tier_pattern(english + korean) for english, korean in zip((m.nouns, m.rates, m.verbs), ko.METRIC_WORDS.get(name, ((), (), ())), strict=True))
     for name, m in METRICS.items()
 }
+SIGNED = {"total_return", "cagr", "alpha", "avg_trade_return", "avg_return"}  # figures a "+" may lead; a rate or a share has no sign
 SIBLINGS = {"total_return": "cagr", "cagr": "total_return", "win_rate": "hit_rate", "hit_rate": "win_rate"}  # what one verb may mean
 SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": "avg_return", "avg_trade_return": "avg_return", "count": "count", "num_trades": "count"}
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
@@ -135,8 +136,10 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
+OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 FLOAT_NOISE = 1e-6
+NEAR_BEFORE, NEAR_AFTER = 6, 3  # words between a metric's noun and its figure for a mismatch to block ("the Sharpe ratio came in at 0.37", "4.1% CAGR")
 
 
 def numeric_claims(sentence: str, facts: FactSheet) -> list[Finding]:
@@ -150,6 +153,8 @@ class _Named:
 
     metric: str
     by_noun: bool
+    near: bool = True  # the word sits close to the figure: before it in a few words, or right after it
+    inherited: bool = False  # the metric of a figure the sentence already stated ("8.2% a year, short of the 9.4% SPY delivered")
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,7 @@ class _Reading:
     stored: float | None
     metric_sure: bool  # named by a noun, or a yearly rate right after the figure: no sibling reading
     explicit: bool
+    plain: bool = True  # the noun stands close to the figure: a mismatch is `contradicted`, else it goes to review
     magnitude: bool = False  # compared without sign: drawdowns, gaps between strategy and benchmark
 
 
@@ -197,39 +203,42 @@ class _Sentence:
 
     def claims(self) -> list[Finding]:
         findings: list[Finding] = []
-        claimed_metrics: list[str] = []
+        claimed: list[tuple[str, bool]] = []  # (metric, read plainly) of each figure judged so far
         for index, number in enumerate(self.numbers):
             clause = self._clause_of(number)
-            finding = self._claim(index, number, clause, claimed_metrics)
-            if finding is not None:
+            judged = self._claim(index, number, clause, claimed)
+            if judged is not None:
+                finding, plain = judged
                 findings.append(finding)
                 if finding.metric:
-                    claimed_metrics.append(finding.metric)
+                    claimed.append((finding.metric, plain))
         return findings
 
-    def _claim(self, index: int, number: Numeral, clause: int, claimed_metrics: list[str]) -> Finding | None:
+    def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> tuple[Finding, bool] | None:
+        """The figure's finding, and whether its metric was read plainly (a later figure that
+        takes the same metric is then plain too)."""
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             lasted = DRAWDOWN_LENGTH.search(self.masked, span.start, span.end)
-            return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
-        named = self._metric(index, number, clause, claimed_metrics)
+            return (_unverifiable(claim, number, "the store keeps a drawdown's length in days only"), False) if lasted else None
+        named = self._metric(index, number, clause, claimed)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end])
-        if topic and (named is None or not named.by_noun):
-            return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
+        if topic and (named is None or not named.by_noun or number.unit == "pp"):  # "tax cut the CAGR by 1.2 points": a part of it
+            return (_unverifiable(claim, number, f"the store has no figure for {topic.group(1)}"), False)
         if (period := SUB_PERIOD.search(self.text)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
-            return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
+            return (_unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}"), False)
         if PART_OF.match(self.text[number.end:]):
-            return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
+            return (_unverifiable(claim, number, "a part of a figure, which the store does not break down"), False)
         if named and METRICS[named.metric].kind == "count" and COUNT_PER_PERIOD.match(self.text[number.end:]):
-            return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
+            return (_unverifiable(claim, number, "a count per period, where the store keeps the whole period's count"), False)
         if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
-            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit not in (None, "n") else None
+            return (_unverifiable(claim, number, f"no metric named near {number.text!r}"), False) if number.unit not in (None, "n") else None
         else:
             reading = self._reading(index, number, clause, named)
-        return _judge(self._stated(number, clause), reading, self._alternatives(reading))
+        return _judge(self._stated(number, clause), reading, self._alternatives(reading)), reading.plain
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
@@ -241,7 +250,7 @@ class _Sentence:
 
     # -- which metric --
 
-    def _metric(self, index: int, number: Numeral, clause: int, claimed_metrics: list[str]) -> _Named | None:
+    def _metric(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> _Named | None:
         """The metric named nearest the figure in its clause (a noun beats a verb); in a clause
         that states the other side of a comparison, or that names none, the metric named before
         (for a bare number only when it is the other side of a comparison or set off alone).
@@ -257,21 +266,24 @@ class _Sentence:
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
         if number.unit is None and not compared and not self._alone(number):
             return found
-        before = self._metric_before(number, claimed_metrics)
+        before = self._metric_before(number, claimed)
         if before and APPOSITIVE_AT.match(self.text[span.start:span.end]):
             return before
         if found and not (compared and before):
             return found
         if before is None and found is None and number.unit == "%" and self._scope(self.regimes, number):
             return _Named("total_return", by_noun=False)  # "the bull regime was the standout at +44.2%"
-        return before or found
+        chosen = before or found
+        if chosen and number.text.startswith("+") and chosen.metric not in SIGNED and self._scope(self.regimes, number):
+            return _Named("total_return", by_noun=False)  # "the trending regime was the best at +25%", after "every regime ended in profit"
+        return chosen
 
-    def _metric_before(self, number: Numeral, claimed_metrics: list[str]) -> _Named | None:
+    def _metric_before(self, number: Numeral, claimed: list[tuple[str, bool]]) -> _Named | None:
         """The last metric claimed, or named, earlier in the sentence whose kind fits the unit; for
         a figure set off alone ("Half of the trades, 50.1%, were winners"), named anywhere in it."""
-        for metric in reversed(claimed_metrics):
+        for metric, plain in reversed(claimed):
             if METRICS[metric].kind != "count" and _unit_fits(METRICS[metric].kind, number.unit):
-                return _Named(metric, by_noun=False)
+                return _Named(metric, by_noun=False, inherited=plain)
         alone = self._alone(number)
         found = _nearest_metric(self.masked, 0, len(self.masked) if alone else number.start, number, before_only=not alone)
         return _Named(found.metric, by_noun=False) if found and METRICS[found.metric].kind != "count" else None
@@ -299,7 +311,7 @@ class _Sentence:
         entity, explicit = self._entity(index, number, clause, named.metric)
         metric, stored_entity, stored = self._stored(named.metric, entity, number)
         yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]))
-        return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit)
+        return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit, plain=(named.by_noun and named.near) or named.inherited or yearly)
 
     def _entity(self, index: int, number: Numeral, clause: int, metric: str) -> tuple[ctx.Entity, bool]:
         """Strategy or benchmark, and whether the text named it for this figure. In order: a
@@ -376,6 +388,8 @@ class _Sentence:
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         metric = STRATEGY_SYNONYMS.get(metric, metric)
         regime = self._scope(self.regimes, number)
+        if regime and metric == "max_drawdown" and OCCURRED_IN.match(self.lowered[number.end:]):
+            regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime and entity == "benchmark":
             return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
         if regime:
@@ -481,7 +495,8 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                     continue
                 key = (tier, _gap(match.start(), match.end(), number), int(after), -len(match.group(0)))
                 if best is None or key < best[0]:
-                    best = (key, _Named(name, by_noun=tier == 0))
+                    near = _words_between(masked, match, number) <= (NEAR_AFTER if after else NEAR_BEFORE)
+                    best = (key, _Named(name, by_noun=tier == 0, near=near))
     return best[1] if best else None
 
 
@@ -519,6 +534,8 @@ def _judge(stated: _Stated, reading: _Reading, alternatives: list[tuple[str, flo
     other = next((name for name, value in alternatives if _matches(stated, reading, value)), None)
     if other:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")
+    if not reading.plain:
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text does not name the metric right at the figure: sent to review, not blocked")
     return Finding(**base, stored=reading.stored, status="contradicted", note=note)
 
 

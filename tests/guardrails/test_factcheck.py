@@ -22,6 +22,13 @@ STILL_UNVERIFIABLE = (
     "Every regime was profitable, from a 4.1% gain", "Buying Solana whenever RSI(2)", "Ether itself compounded at 98.8%",
     "Only about 36% of its 1,124 trades", "The bull regime in early 2023", "The bull regime from mid-2020",
     "Going long EUR/JPY only when", "Fading 1.5-sigma dislocations",
+    # 2027_04: a ratio of two figures ("about three times the index's 1.5%"), a benchmark named only
+    # in words ("the front contract"), a drawdown told as a fall between dates, a metric named far
+    # from its figure ("(3.5% vs 4.6%), yet ... alpha"), a drawdown as a verb ("slid 22.4%"), a
+    # regime figure after a regime and a benchmark both named, the strategy's own figures after "beta to CPER".
+    "Trading Euro Stoxx 50 futures long or short", "Every regime ended in profit: the trending regime",
+    "The worst stretch came in the March 2020", "Rolling JGB futures five days before expiry", "Copper's MACD (12/26/9) trailed",
+    "From the July 2018 high the strategy slid", "Over nine and a half years the book gained 38.3%",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -143,23 +150,32 @@ def test_benchmark_named_by_its_symbol() -> None:
     assert check("The strategy was beaten by SPY.", facts).verdict == "verified"
 
 
-# The set written blind before tuning, measured once (docs/factcheck.md): it guards the numbers
-# measured then and is not to be read or tuned on. Measured: 29/30 false claims caught, 8/42 true
-# sentences flagged, 2 of them contradicted.
-UNTUNED = score("heldout_2027_03", sample_set(DATA / "factcheck_heldout_2027_03.yaml"), untuned=True)
+# The sets written blind before tuning (docs/factcheck.md): their sentences are not read and not
+# tuned on; each guards the numbers measured at the end of the session that last changed the
+# checker. 2027_03 (third measurement): 29/30 false claims caught, 7/42 true sentences flagged,
+# none contradicted. 2027_05 (measured before the 2027-12-04 changes: 28/30, 15/42, 4; after them:
+# 29/30, 15/42, 1).
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_05")}
+FLOORS = {"heldout_2027_03": (29, 7, 0), "heldout_2027_05": (29, 15, 1)}  # caught, flagged, contradicted
 
 
-def test_the_set_written_before_tuning_keeps_its_measured_numbers() -> None:
-    assert UNTUNED.caught >= UNTUNED.contradicted - 1, UNTUNED.row  # recall on false claims
-    assert UNTUNED.false_alarms <= 8 and UNTUNED.true_contradicted <= 2, UNTUNED.row
-    assert UNTUNED.no_claim_verified == 0, UNTUNED.row
+@pytest.mark.parametrize("name", sorted(UNTUNED))
+def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -> None:
+    result, (caught, flagged, contradicted) = UNTUNED[name], FLOORS[name]
+    assert result.caught >= caught and result.false_alarms <= flagged and result.true_contradicted <= contradicted, result.row
+    assert result.no_claim_verified == 0, result.row
 
 
-@pytest.mark.xfail(strict=True, reason="measured once: 1 false claim of the set written before tuning came out verified")
-def test_every_false_claim_of_the_set_written_before_tuning_is_caught() -> None:
-    assert UNTUNED.caught == UNTUNED.contradicted, UNTUNED.row
+@pytest.mark.parametrize("name", sorted(UNTUNED))
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each set written before tuning came out verified")
+def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
+    assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured once: 2 true sentences of the set written before tuning came out contradicted")
-def test_no_true_sentence_of_the_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED.true_contradicted == 0, UNTUNED.row
+def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted() -> None:
+    assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
+
+
+@pytest.mark.xfail(strict=True, reason="measured once after the 2027-12-04 changes: 1 true sentence of 2027_05 came out contradicted")
+def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
+    assert UNTUNED["heldout_2027_05"].true_contradicted == 0, UNTUNED["heldout_2027_05"].row

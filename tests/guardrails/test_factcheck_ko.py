@@ -51,7 +51,7 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
     with the stored value and "sent to review" in a finding's note."""
     result = check(text, FACTS)
     if verdict == "contradicted":
-        assert result.verdict == "unverifiable" and any("Korean: sent to review" in f.note for f in result.findings), result.model_dump_json(indent=1)
+        assert result.verdict == "unverifiable" and any("sent to review" in f.note for f in result.findings), result.model_dump_json(indent=1)
     else:
         assert result.verdict == verdict, result.model_dump_json(indent=1)
 
