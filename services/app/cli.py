@@ -461,7 +461,9 @@ def demo(
     """Bring the stack up on the embedded defaults and walk through it (from the source tree)."""
     try:
         from services.demo.command import run_demo  # noqa: PLC0415 (the wheel leaves services/demo out)
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("services.demo"):
+            raise
         console.print("[red]error:[/red] the demo runs from the source tree (`make demo`); this install leaves services/demo out")
         raise typer.Exit(1) from None
     run_demo(port, keep_serving)

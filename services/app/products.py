@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.chatops import plan_metrics as chatops_metrics
-from services.chatops.components import Components, load_components
+from services.chatops.components import load_components
 from services.chatops.runbooks import RunbookLibrary
 from services.chatops.service import ChatOpsService
 from services.chatops.toolkit import ToolExecutor
@@ -55,9 +55,9 @@ def strategy_service(platform: Platform, catalogue: Catalogue | None = None) -> 
     )
 
 
-def chatops_service(platform: Platform, components: Components | None = None) -> ChatOpsService:
+def chatops_service(platform: Platform) -> ChatOpsService:
     """After the other products: the cache tools take the names of the caches registered so far."""
-    components = components or load_components(platform.settings.components_file)
+    components = load_components(platform.settings.components_file)
     library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
     executor = ToolExecutor(platform.db, build_tools(platform.db, platform.caches, platform.pool, components, library))
     return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor)

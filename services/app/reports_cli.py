@@ -12,13 +12,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from guardrails.factcheck import check
 from inference.errors import InferenceError
 from services.operations import jobs
 from services.platform.errors import AppError
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
-from services.reports.facts import fact_sheet
+from services.reports.backtests import Backtests
 from services.platform.audit import Caller
 from services.app.products import report_service
 from services.reports.service import ReportGenerationService
@@ -44,9 +43,7 @@ def import_paths(platform: Platform, paths: list[Path]) -> tuple[int, list[str]]
         task = progress.add_task("importing", total=len(paths))
         for path in paths:
             try:
-                backtest = store.load_file(path)
-                with platform.db.session() as session:
-                    created += store.ingest(session, backtest, actor=CLI_CALLER.name, role=CLI_CALLER.role).created
+                created += Backtests(platform.db).ingest(store.load_file(path), CLI_CALLER).created
             except IngestError as exc:
                 failures.append(str(exc))
             progress.advance(task)
@@ -69,11 +66,9 @@ def import_command(source: Annotated[Path, typer.Argument(exists=True, help="A J
 @backtests_app.command("list")
 def list_command() -> None:
     """The newest revision of every backtest."""
-    platform = open_platform()
     table = Table("id", "rev", "strategy", "period", "CAGR", "Sharpe", "max DD")
-    with platform.db.session() as session:
-        for row in store.summaries(session):
-            table.add_row(row.id, str(row.revision), row.strategy, f"{row.start}..{row.end}", _pct(row.cagr), f"{row.sharpe}", _pct(row.max_drawdown))
+    for row in Backtests(open_platform().db).summaries():
+        table.add_row(row.id, str(row.revision), row.strategy, f"{row.start}..{row.end}", _pct(row.cagr), f"{row.sharpe}", _pct(row.max_drawdown))
     console.print(table)
 
 
@@ -187,10 +182,7 @@ def factcheck_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
 ) -> None:
     """Fact-check any text (a reviewer's edit, say) against a stored backtest; exit 1 if contradicted."""
-    platform = open_platform()
-    with platform.db.session() as session:
-        backtest = store.backtest_of(store.latest(session, backtest_id))
-    result = check(text_file.read_text(encoding="utf-8"), fact_sheet(backtest))
+    result = Backtests(open_platform().db).factcheck(backtest_id, text_file.read_text(encoding="utf-8"))
     if as_json:
         print(json.dumps(result.model_dump(), indent=2))
     else:

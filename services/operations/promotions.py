@@ -60,7 +60,6 @@ class Promotions:
             label = prompt_labels.promote(session, self.catalogue, actor.caller, prompt_id, version, env, reason, actor.provenance)
         return Applied(label, self.releases.record(env))
 
-
     def request(self, actor: Actor, prompt_id: str, version: str, reason: str) -> PromotionRequest:
         """Ask for ``version`` in production: checked against the eval gate now, applied by `approve`."""
         prompt_labels.checked(self.catalogue, prompt_id, version, reason)
@@ -74,7 +73,6 @@ class Promotions:
             details = {"version": version, "reason": pending.reason, **_evidence(pending), **actor.provenance}
             audit.record(session, actor.caller, "prompts.promotion_request", _target(pending), details)
             return pending
-
 
     def approve(self, actor: Actor, request_id: int, reason: str) -> Approved:
         """Apply a pending request as a second admin; the gate is checked again (the floor may have

@@ -102,12 +102,10 @@ class Releases:
             log.info("release.recorded", release=release.id, env=release.env, git_commit=release.git_commit, migration_head=release.migration_head)
             return release
 
-
     def listing(self, limit: int = 50) -> list[Release]:
         with self.db.session() as session:
             query = select(Release).where(Release.env == self.env).order_by(Release.id.desc()).limit(limit)
             return list(session.scalars(query))
-
 
     def rollback(self, release_id: int, caller: audit.Caller, *, with_db: bool = False, provenance: dict[str, str] | None = None) -> Rollback:
         """Restore release ``release_id``'s prompt labels and aliases (and with ``with_db`` its schema);
@@ -144,7 +142,6 @@ class Releases:
         losses = self._losses(config.output_buffer.getvalue())
         if losses:
             raise Conflict("rolling the schema back would lose data; migrate by hand after a backup, or roll back without --db: " + "; ".join(losses))
-
 
     def _losses(self, script: str) -> list[str]:
         """'<migration> drops <table>[.<column>] (<n> rows)' for every drop that hits stored data."""

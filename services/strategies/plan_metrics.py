@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 
 from services.operations.metrics_summary import MetricsSection, mean, ratio
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
-
-GENERATED_SOURCES = ("generated", "instruction")  # strategy revisions the model wrote (an `edit` is a person's)
+from services.strategies.service import GENERATED_SOURCES
 
 
 class BuilderMetrics(BaseModel):

@@ -153,7 +153,7 @@ def test_benchmark_named_by_its_symbol() -> None:
 # The sets written blind before tuning (docs/factcheck.md): their sentences are not read and not
 # tuned on; each guards the numbers measured at the end of the session that last changed the
 # checker. 2027_03 (third measurement): 29/30 false claims caught, 7/42 true sentences flagged,
-# none contradicted. 2027_05 (measured before the 2027-12-04 changes: 28/30, 15/42, 4; after them:
+# none contradicted. 2027_05 (measured before the 2026-12-04 changes: 28/30, 15/42, 4; after them:
 # 29/30, 15/42, 1).
 UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_05")}
 FLOORS = {"heldout_2027_03": (29, 7, 0), "heldout_2027_05": (29, 15, 1)}  # caught, flagged, contradicted
@@ -176,6 +176,6 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured once after the 2027-12-04 changes: 1 true sentence of 2027_05 came out contradicted")
+@pytest.mark.xfail(strict=True, reason="measured once after the 2026-12-04 changes: 1 true sentence of 2027_05 came out contradicted")
 def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
     assert UNTUNED["heldout_2027_05"].true_contradicted == 0, UNTUNED["heldout_2027_05"].row

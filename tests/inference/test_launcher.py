@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from inference.launcher import structured_outputs_config, vllm_command
 from inference.registry import ModelRegistry, ModelRole, load_registry
 
