@@ -27,6 +27,7 @@ from services.chatops.api import router as chatops_router
 from services.chatops.slack_api import router as slack_router
 from services.gateway.api import router as gateway_router
 from services.pipelines.api import router as pipelines_router
+from services.pipelines.runs import PipelineRuns
 from services.app.operations import releases_of
 from services.app.products import PLAN_METRICS, build_products, gateway
 from services.platform.bodies import BodyGuard
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     _install_offline_docs(app)
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
-    app.state.backtests = Backtests(platform.db)
+    app.state.backtests, app.state.pipelines = Backtests(platform.db), PipelineRuns(platform.db)
     app.state.gateway = gateway(platform)
     app.state.plan_metrics = PLAN_METRICS
     for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
