@@ -153,7 +153,7 @@ class _Named:
 
     metric: str
     by_noun: bool
-    near: bool = True  # the word sits close to the figure: before it in a few words, or right after it
+    near: bool = True  # the word sits close to the figure: at most NEAR_BEFORE words before it or NEAR_AFTER after it
     inherited: bool = False  # the metric of a figure the sentence already stated ("8.2% a year, short of the 9.4% SPY delivered")
 
 
@@ -205,40 +205,37 @@ class _Sentence:
         findings: list[Finding] = []
         claimed: list[tuple[str, bool]] = []  # (metric, read plainly) of each figure judged so far
         for index, number in enumerate(self.numbers):
-            clause = self._clause_of(number)
-            judged = self._claim(index, number, clause, claimed)
-            if judged is not None:
-                finding, plain = judged
+            finding = self._claim(index, number, self._clause_of(number), claimed)
+            if finding is not None:
                 findings.append(finding)
-                if finding.metric:
-                    claimed.append((finding.metric, plain))
         return findings
 
-    def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> tuple[Finding, bool] | None:
-        """The figure's finding, and whether its metric was read plainly (a later figure that
-        takes the same metric is then plain too)."""
+    def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
+        """The figure's finding; a judged figure adds its metric, and whether it was read plainly,
+        to ``claimed`` (a later figure that takes the same metric is then plain too)."""
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             lasted = DRAWDOWN_LENGTH.search(self.masked, span.start, span.end)
-            return (_unverifiable(claim, number, "the store keeps a drawdown's length in days only"), False) if lasted else None
+            return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
         named = self._metric(index, number, clause, claimed)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end])
         if topic and (named is None or not named.by_noun or number.unit == "pp"):  # "tax cut the CAGR by 1.2 points": a part of it
-            return (_unverifiable(claim, number, f"the store has no figure for {topic.group(1)}"), False)
+            return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := SUB_PERIOD.search(self.text)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
-            return (_unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}"), False)
+            return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
-            return (_unverifiable(claim, number, "a part of a figure, which the store does not break down"), False)
+            return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
         if named and METRICS[named.metric].kind == "count" and COUNT_PER_PERIOD.match(self.text[number.end:]):
-            return (_unverifiable(claim, number, "a count per period, where the store keeps the whole period's count"), False)
+            return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
         if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
-            return (_unverifiable(claim, number, f"no metric named near {number.text!r}"), False) if number.unit not in (None, "n") else None
+            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit not in (None, "n") else None
         else:
             reading = self._reading(index, number, clause, named)
-        return _judge(self._stated(number, clause), reading, self._alternatives(reading)), reading.plain
+        claimed.append((reading.metric, reading.plain))
+        return _judge(self._stated(number, clause), reading, self._alternatives(reading))
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
