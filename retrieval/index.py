@@ -4,7 +4,9 @@ Products (the strategy builder's catalogue, the ChatOps runbooks) hand it docume
 to embed, keywords and a payload. Each collection remembers the version of the source it was
 built from, so `ensure` rebuilds only when the source changed. Scoring is hybrid: cosine
 similarity plus a bonus for keywords (ids, synonyms) that occur in the query, which lifts
-exact names ("Donchian", "RSI") that a small embedding model blurs.
+exact names ("Donchian", "RSI") that a small embedding model blurs. A text view (the
+Korean-English glossary of `korean.py`) gives what is embedded and matched for Korean text:
+documents are stored as written and read through it, and so are queries.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from retrieval.embeddings import Embedder
 from retrieval.errors import RetrievalError, VectorStoreUnavailableError
+from retrieval.korean import TextView
 
 if TYPE_CHECKING:
     from qdrant_client import QdrantClient
@@ -40,6 +43,7 @@ class CollectionInfo:
     points: int
     version: str | None
     built_at: datetime | None
+    view: str | None  # the text view its vectors were made with
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,18 @@ class Hit:
 
 
 class SemanticIndex:
-    def __init__(self, client: QdrantClient, embedder: Embedder, *, keyword_weight: float = KEYWORD_WEIGHT) -> None:
+    def __init__(self, client: QdrantClient, embedder: Embedder, view: TextView | None = None, *, keyword_weight: float = KEYWORD_WEIGHT) -> None:
         self.client = client
         self.embedder = embedder
+        self.view = view
         self.keyword_weight = keyword_weight
+
+    @property
+    def view_version(self) -> str | None:
+        return self.view.version if self.view else None
+
+    def _read(self, text: str) -> str:
+        return self.view(text) if self.view else text
 
     def version(self, collection: str) -> str | None:
         """The source version the collection was built from, None if it does not exist."""
@@ -71,11 +83,17 @@ class SemanticIndex:
             first, _ = self.client.scroll(collection, limit=1, with_payload=True)
         payload = first[0].payload if first else {}
         built_at = payload.get("_built_at")
-        return CollectionInfo(points=points, version=payload.get("_version"), built_at=datetime.fromisoformat(built_at) if built_at else None)
+        built = datetime.fromisoformat(built_at) if built_at else None
+        return CollectionInfo(points=points, version=payload.get("_version"), built_at=built, view=payload.get("_view"))
+
+    def current(self, info: CollectionInfo | None) -> bool:
+        """The collection's vectors were made with this index's text view (a new glossary re-embeds)."""
+        return info is not None and info.view == self.view_version
 
     def ensure(self, collection: str, documents: Sequence[Document], version: str, progress: Progress | None = None) -> bool:
-        """Rebuild when the stored version differs; True if it rebuilt."""
-        if self.version(collection) == version:
+        """Rebuild when the stored version or text view differs; True if it rebuilt."""
+        info = self.info(collection)
+        if info is not None and info.version == version and self.current(info):
             return False
         self.rebuild(collection, documents, version, progress)
         return True
@@ -95,14 +113,18 @@ class SemanticIndex:
                 self.client.create_collection(collection, vectors_config=models.VectorParams(size=self.embedder.dimensions, distance=models.Distance.COSINE))
             for start in range(0, len(documents), batch):
                 chunk = documents[start : start + batch]
-                vectors = self.embedder.embed([doc.text for doc in chunk])
+                vectors = self.embedder.embed([self._read(doc.text) for doc in chunk])
                 points = [
-                    models.PointStruct(id=_point_id(collection, doc.id), vector=vector, payload=_payload(doc, version, built_at))
+                    models.PointStruct(id=_point_id(collection, doc.id), vector=vector, payload=self._payload(doc, version, built_at))
                     for doc, vector in zip(chunk, vectors, strict=True)
                 ]
                 self.client.upsert(collection, points)
                 if progress:
                     progress(min(start + batch, len(documents)), len(documents))
+
+    def _payload(self, document: Document, version: str, built_at: str) -> dict[str, Any]:
+        keywords = [self._read(k).lower() for k in document.keywords]
+        return {**document.payload, "_id": document.id, "_version": version, "_built_at": built_at, "_view": self.view_version, "_keywords": keywords}
 
     def delete(self, collection: str, ids: Sequence[str]) -> None:
         """Remove documents by id (ids that are not there are ignored)."""
@@ -122,6 +144,7 @@ class SemanticIndex:
 
     def search(self, collection: str, query: str, limit: int = 5, *, hybrid: bool = True) -> list[Hit]:
         """Top hits by dense score plus (if hybrid) the keyword bonus."""
+        query = self._read(query)
         vector = self.embedder.embed([query])[0]
         with _qdrant(f"searching {collection}"):
             found = self.client.query_points(collection, query=vector, limit=max(limit * 4, 20), with_payload=True).points
@@ -149,9 +172,6 @@ def _point_id(collection: str, document_id: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection}/{document_id}"))
 
 
-def _payload(document: Document, version: str, built_at: str) -> dict[str, Any]:
-    keywords = [k.lower() for k in document.keywords]
-    return {**document.payload, "_id": document.id, "_version": version, "_built_at": built_at, "_keywords": keywords}
 
 
 def _words(text: str) -> set[str]:

@@ -201,11 +201,12 @@ class RunbookLibrary:
             with self.db.session() as session:
                 rows = list(session.scalars(select(Runbook)))
             expected = sum(row.chunks for row in rows)
-            info = self._index().info(COLLECTION)
-            first_look_complete = self._synced is None and info is not None and info.points == expected
+            index = self._index()
+            info = index.info(COLLECTION)
+            first_look_complete = self._synced is None and info is not None and info.points == expected and index.current(info)
             if rows and not first_look_complete:
                 log.info("runbooks.reindex", runbooks=len(rows), sections=expected)
-                self._index().rebuild(COLLECTION, [doc for row in rows for doc in documents(row)], version="incremental")
+                index.rebuild(COLLECTION, [doc for row in rows for doc in documents(row)], version="incremental")
             self._synced = digest
 
     def _digest(self) -> str:

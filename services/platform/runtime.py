@@ -25,6 +25,7 @@ from inference.tokens import prompt_counter
 from retrieval.embeddings import Embedder
 from retrieval.errors import VectorStoreUnavailableError
 from retrieval.index import SemanticIndex
+from retrieval.korean import EnglishView, korean_view
 from retrieval.store import open_store, ping
 from services.platform import sessions
 from services.platform.caches import CacheRegistry
@@ -142,7 +143,12 @@ class Platform:
 
     @cached_property
     def index(self) -> SemanticIndex:
-        return SemanticIndex(self.vector_store, self.embedder)
+        return SemanticIndex(self.vector_store, self.embedder, self.korean)
+
+    @cached_property
+    def korean(self) -> EnglishView:
+        """Korean questions and documents read through the domain glossary (loaded now; the analyser on first Hangul)."""
+        return korean_view(self.settings.glossary_file)
 
     @cached_property
     def session_secret(self) -> bytes:

@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     qdrant_path: Path | None = None
     prompts_dir: Path = REPO_ROOT / "services" / "prompts"
     catalogue_dir: Path = Field(default=REPO_ROOT / "data" / "catalogue", description="The strategy builder's indicator/template/instrument catalogue.")
+    glossary_file: Path = Field(default=REPO_ROOT / "data" / "glossary" / "ko-en.yaml", description="Versioned Korean-English domain glossary: Korean text is retrieved through it.")
     components_file: Path = Field(default=REPO_ROOT / "data" / "services.yaml", description="Components ChatOps probes and escalates to.")
     slack_signing_secret: str | None = Field(default=None, description="Slack app signing secret; unset: /slack routes answer 503.")
     chat_reply_url: str | None = Field(default=None, description="Incoming-webhook URL for answers to Slack/Mattermost events (mentions).")

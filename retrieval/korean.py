@@ -1,0 +1,123 @@
+"""Korean text read through English, for an English embedding model and English documents.
+
+all-MiniLM-L6-v2 turns "시장 데이터가 지금 지연되고 있나요?" into [UNK] and jamo pieces, and the
+runbooks and the catalogue are English. So a Korean text is analysed into morphemes by a real
+Korean analyser (kiwipiepy; particles and endings split from the words they follow), and a
+versioned domain glossary (`data/glossary/ko-en.yaml`) gives the English words for its content
+morphemes and compounds ("롤업", "무효화", "이동 평균"). Latin words, ids and numbers stay as
+written. The English view is what is embedded and matched against keywords; the Korean text is
+what is stored and shown. A text without Hangul is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import yaml
+
+from retrieval.errors import RetrievalError
+
+if TYPE_CHECKING:
+    from kiwipiepy import Kiwi
+
+HANGUL = re.compile(r"[가-힣ㄱ-ㆎ]")
+MAX_COMPOUND = 4  # morphemes in the longest glossary key ("단순 이동 평균")
+# Particles (J*), endings (E*) and punctuation (S*) end a compound; latin and numbers are kept
+# as written, from the text itself.
+BREAKS = ("J", "E", "S")
+
+
+class TextView(Protocol):
+    """What an index embeds and matches for a text; `version` changes when its output may."""
+
+    version: str
+
+    def __call__(self, text: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Glossary:
+    version: str
+    terms: dict[str, str]  # Korean lemma or compound (no spaces) -> English words
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise RetrievalError(f"glossary {path}: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("terms"), dict) or not data.get("version"):
+            raise RetrievalError(f"glossary {path}: needs a `version` and a `terms` mapping")
+        return cls(str(data["version"]), {str(k).replace(" ", ""): str(v) for k, v in data["terms"].items()})
+
+
+class Analyser:
+    """kiwipiepy, loaded once on first use (about 2 s and 100 MB; most processes never see Hangul)."""
+
+    def __init__(self) -> None:
+        self._kiwi: Kiwi | None = None
+        self._lock = threading.Lock()
+
+    def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(form, tag, start, end) of each morpheme, in order."""
+        with self._lock:
+            if self._kiwi is None:
+                try:
+                    from kiwipiepy import Kiwi  # noqa: PLC0415 (2 s of start-up, only where Korean is read)
+                except ImportError as exc:
+                    raise RetrievalError(f"Korean text needs kiwipiepy: {exc}") from exc
+                self._kiwi = Kiwi()
+            tokens = self._kiwi.tokenize(text)
+        return [(t.form, t.tag, t.start, t.end) for t in tokens]
+
+
+class EnglishView:
+    """A Korean text as the English words of its glossary terms, in the text's order."""
+
+    def __init__(self, glossary: Glossary, analyser: Analyser) -> None:
+        self.glossary = glossary
+        self.analyser = analyser
+        self.version = f"ko-en {glossary.version}"
+
+    def __call__(self, text: str) -> str:
+        if not HANGUL.search(text):
+            return text
+        morphemes = self.analyser.morphemes(text)
+        words: list[str] = []
+        cursor = i = 0
+        while i < len(morphemes):
+            form, tag, start, end = morphemes[i]
+            if not HANGUL.search(form):
+                i += 1
+                continue
+            words.append(_latin(text[cursor:start]))
+            size, english = self._longest(morphemes, i)
+            words.append(english)
+            cursor = max(cursor, morphemes[i + size - 1][3])
+            i += size
+        words.append(_latin(text[cursor:]))
+        return " ".join(w for w in words if w)
+
+    def _longest(self, morphemes: list[tuple[str, str, int, int]], i: int) -> tuple[int, str]:
+        """The longest glossary term that starts at morpheme i (1 morpheme, "" if none)."""
+        for size in range(MAX_COMPOUND, 0, -1):
+            span = morphemes[i : i + size]
+            if len(span) < size or (size > 1 and any(tag.startswith(BREAKS) for _, tag, _, _ in span)):
+                continue
+            english = self.glossary.terms.get("".join(form for form, _, _, _ in span))
+            if english:
+                return size, english
+        return 1, ""
+
+
+def _latin(gap: str) -> str:
+    """What is not Hangul between two Korean words (ids, numbers, English words), as written."""
+    return " ".join(HANGUL.sub(" ", gap).split())
+
+
+def korean_view(glossary_path: Path) -> EnglishView:
+    return EnglishView(Glossary.load(glossary_path), Analyser())
