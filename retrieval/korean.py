@@ -15,7 +15,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import yaml
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
 HANGUL = re.compile(r"[가-힣ㄱ-ㆎ]")
+LATIN = re.compile(r"[A-Za-z]")
 MAX_COMPOUND = 4  # morphemes in the longest glossary key ("단순 이동 평균")
 # Particles (J*), endings (E*) and punctuation (S*) end a compound; latin and numbers are kept
 # as written, from the text itself.
@@ -117,6 +118,14 @@ class EnglishView:
 def _latin(gap: str) -> str:
     """What is not Hangul between two Korean words (ids, numbers, English words), as written."""
     return " ".join(HANGUL.sub(" ", gap).split())
+
+
+def language_of(text: str) -> Literal["en", "ko"]:
+    """Korean when Hangul carries at least as much of the text as latin letters do (a Hangul
+    syllable holds about three letters' worth): "vLLM 서버 죽었어?" is Korean, "Why did the
+    kpi-rollup fail? 급해요" English."""
+    hangul = len(HANGUL.findall(text))
+    return "ko" if hangul and hangul * 3 >= len(LATIN.findall(text)) else "en"
 
 
 def korean_view(glossary_path: Path) -> EnglishView:

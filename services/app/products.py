@@ -60,7 +60,7 @@ def chatops_service(platform: Platform) -> ChatOpsService:
     components = load_components(platform.settings.components_file)
     library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
     executor = ToolExecutor(platform.db, build_tools(platform.db, platform.caches, platform.pool, components, library))
-    return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor)
+    return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor, platform.korean)
 
 
 def gateway(platform: Platform) -> Gateway:

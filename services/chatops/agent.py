@@ -11,8 +11,11 @@
    awaiting confirmation, only when the question asks for one and a tool the caller may use
    can make it; an escalation only when the question asks for one.
 5. One generation chooses among the findings and writes a short answer. Its prose is shown
-   after the findings, and only when it says something they do not; if the model is down or
-   fails, the answer is the findings alone.
+   after the findings, and only when it says something they do not, in the question's
+   language; if the model is down or fails, the answer is the findings alone.
+
+A Korean question is answered in Korean (`phrases.py`): code reads it through its English view
+(the glossary's words) to rank findings and name subjects, and states the findings in Korean.
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from pydantic import BaseModel
 
 from inference.errors import GenerationFailedError, LLMUnavailableError
 from services.chatops import intents
+from retrieval.korean import language_of
 from services.chatops.findings import Finding, findings
+from services.chatops.phrases import Lang, both, say
 from services.chatops.ranking import Embed, Query, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
@@ -87,6 +92,12 @@ class Question:
     oncall: dict[str, str] = field(default_factory=dict)  # component -> its on-call (data/services.yaml)
     history: str = "none"
     seed: int = 0
+    lang: Lang = "en"  # the answer's language: the question's
+    in_english: str = ""  # the question as code reads it (its glossary view when Korean)
+
+    @property
+    def english(self) -> str:
+        return self.in_english or self.text
 
 
 @dataclass(frozen=True)
@@ -110,17 +121,18 @@ class Agent:
         run = AgentRun(calls=self._survey(question))
         asked_owners = owners(question)
         run.findings = findings(c.result for c in run.calls) + asked_owners
-        query = Query.of(question.text, self.embed)
+        query = Query.of(question.english, self.embed)
         ranked = rank_findings(query, run.findings, self.embed)
         leading = list(dict.fromkeys([*asked_owners, *lead(ranked)]))  # "who" is answered first
         runbook = self._runbook(question, run, ranked)
-        quoted = f"Runbook {runbook.id} ({runbook.title}): {excerpt(query, self.read(runbook.id) or runbook.text, self.embed)}" if runbook else ""
+        steps = excerpt(query, self.read(runbook.id) or runbook.text, self.embed) if runbook else ""
+        quoted = say(question.lang, "runbook", id=runbook.id, title=runbook.title, steps=steps) if runbook else ""
         action = self._action(question, run, leading, runbook)
         run.calls += [Call(action.pending, "agent", 0)] if action.pending else []
         run.pending, run.escalation = action.pending, action.escalation
         run.outcome = "escalated" if action.escalation else "needs_confirmation" if action.pending else "answered"
         chosen, phrase = self._choose(question, run, [r.finding for r in ranked[:SHOWN_FINDINGS]], quoted, action.text)
-        run.answer = compose(run, leading, chosen, phrase, action.text, quoted)
+        run.answer = compose(run, leading, chosen, phrase, action.text, quoted, question.lang)
         log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason)
         return run
 
@@ -146,7 +158,7 @@ class Agent:
             if not tool.mutating and _no_required_args(tool)
         ]
         pipelines = {run["pipeline"] for c in calls if c.result.tool == "pipeline_status" and c.result.status == "ok" for run in c.result.data}
-        for name in sorted(p for p in pipelines if intents.named(question.text, p)):
+        for name in sorted(p for p in pipelines if intents.named(question.english, p)):
             result = self.executor.execute(question.caller, "pipeline_status", {"pipeline": name, "limit": 5}, turn_id=question.turn_id)
             calls.append(Call(result, "survey", 0))
         return calls
@@ -160,28 +172,29 @@ class Agent:
             service = next(iter(problems + owners + question.components))
             severity: Severity = "sev2" if problems else "sev3"
             summary = f"{question.text[:150]} | {' '.join(f.text for f in leading)[:140]}"
-            return Action(f"I escalated this to the {service} on-call ({severity}).", escalation=EscalationDraft(service, severity, summary, "agent"))
+            return Action(say(question.lang, "escalated", service=service, severity=severity), escalation=EscalationDraft(service, severity, summary, "agent"))
         return Action()
 
     def _change(self, question: Question, run: AgentRun) -> Action:
         """Propose the one state change a tool can make (invalidating a cache), or say why not."""
         caches = sorted({f.subject for f in run.findings if f.tool == "cache_status"}, key=len, reverse=True)
-        target = next((name for name in caches if intents.named(question.text, name)), None)
+        lang = question.lang
+        target = next((name for name in caches if intents.named(question.english, name)), None)
         if target is None:
-            return Action("No tool I have can make that change (the only change I can prepare is invalidating a cache); the runbook says how.")
+            return Action(say(lang, "no_tool_for_change"))
         if CACHE_TOOL not in {t.name for t in question.tools}:
-            return Action(f"Invalidating the {target} cache changes state: it needs the operator role, so ask an operator.")
+            return Action(say(lang, "needs_operator", cache=target))
         down = [f.subject for f in run.findings if f.problem and f.subject in question.llm_components]
         if target == "reports" and down:
-            return Action(f"I did not prepare invalidating the reports cache: {down[0]} is down, and the cached reports are what is served until it is back.")
+            return Action(say(lang, "cache_kept_llm_down", down=down[0]))
         known = {f.subject for f in run.findings}
         key = next((i for i in intents.identifiers(question.text) if i not in known), None) if target == "reports" else None
         arguments: dict[str, Any] = {"cache": target} | ({"key": key} if key else {})
         result = self.executor.execute(question.caller, CACHE_TOOL, arguments, turn_id=question.turn_id)
         if result.status != "needs_confirmation":
-            return Action(f"I could not prepare invalidating the {target} cache: {result.summary}")
-        scope = f"the entries of {key}" if key else "every entry"
-        return Action(f"I prepared {CACHE_TOOL} for {scope} of the {target} cache; it changes state, so an operator must confirm it.", pending=result)
+            return Action(say(lang, "could_not_prepare", cache=target, summary=result.summary))
+        scope = say(lang, "scope_key", key=key) if key else say(lang, "scope_all")
+        return Action(say(lang, "prepared", tool=CACHE_TOOL, scope=scope, cache=target), pending=result)
 
     def _choose(self, question: Question, run: AgentRun, shown: list[Finding], runbook: str, action: str) -> tuple[list[Finding], str | None]:
         """The model's one generation: the findings it leads with and its short answer."""
@@ -208,17 +221,18 @@ class Agent:
         return [by_id[i] for i in getattr(answer, "findings", [])], answer.answer  # type: ignore[attr-defined]
 
 
-def compose(run: AgentRun, leading: list[Finding], chosen: list[Finding], phrase: str | None, action: str, quoted: str) -> str:
-    """The answer: the leading findings and the model's picks, its sentence if it says something
-    new, what was done, the other problems of the moment, and the runbook's steps."""
+def compose(run: AgentRun, leading: list[Finding], chosen: list[Finding], phrase: str | None, action: str, quoted: str, lang: Lang = "en") -> str:
+    """The answer, in ``lang``: the leading findings and the model's picks, its sentence if it
+    says something new in that language, what was done, the other problems of the moment, and
+    the runbook's steps."""
     opening = list(dict.fromkeys([*leading, *chosen]))[: len(leading) + MAX_CHOSEN]
-    parts = [f.text for f in opening]
-    if phrase and _says_something_new(phrase, parts):
+    parts = [f.said(lang) for f in opening]
+    if phrase and language_of(phrase) == lang and _says_something_new(phrase, parts):
         parts.append(phrase.strip())
-    others = [f.text for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
-    also = "Also wrong right now: " + " ".join(others) if others else ""
+    others = [f.said(lang) for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
+    also = say(lang, "also_wrong", problems=" ".join(others)) if others else ""
     answer = " ".join(p for p in [*parts, action, also, quoted] if p)
-    return f"The language model is unavailable, so this answer is the findings alone. {answer}" if run.outcome == "degraded" else answer
+    return say(lang, "degraded", answer=answer) if run.outcome == "degraded" else answer
 
 
 def owners(question: Question) -> list[Finding]:
@@ -227,9 +241,9 @@ def owners(question: Question) -> list[Finding]:
     if not intents.asks_who(question.text):
         return []
     return [
-        Finding("components", name, f"The on-call for {name} is {team}.", False)
+        Finding.stated("components", name, both("oncall", name=name, team=team), False)
         for name, team in sorted(question.oncall.items())
-        if intents.named(question.text, name)
+        if intents.named(question.english, name)
     ]
 
 

@@ -4,6 +4,7 @@ A small model copies text well and chooses badly (SmolLM2-135M answered "11" whe
 read JSON itself), so the facts of an answer are written here from the tools' structured
 data: which feed is behind and by how much, which run failed at which task with which error,
 which component is down since when. The model only chooses among them and phrases the answer.
+Each is stated in English (what code ranks and searches with) and Korean (`phrases.py`).
 Pure functions of `ToolResult`s, so every statement is testable without a model.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from services.chatops.phrases import Lang, both
 from services.chatops.toolkit import ToolResult
 
 MAX_ERROR_CHARS = 200
@@ -22,8 +24,16 @@ MAX_ERROR_CHARS = 200
 class Finding:
     tool: str
     subject: str  # the pipeline, feed, component, cache or backtest it is about
-    text: str
+    text: str  # English: what the question is matched against
     problem: bool  # something is wrong (a failed run, a feed in breach, a component down)
+    ko: str = ""  # the same in Korean
+
+    @classmethod
+    def stated(cls, tool: str, subject: str, said: tuple[str, str], problem: bool) -> Finding:
+        return cls(tool, subject, said[0], problem, said[1])
+
+    def said(self, lang: Lang) -> str:
+        return self.ko if lang == "ko" and self.ko else self.text
 
 
 def findings(results: Iterable[ToolResult]) -> list[Finding]:
@@ -45,42 +55,41 @@ def _failure(result: ToolResult) -> Finding:
     """A tool that could not answer: a problem (a target unreachable), except a scheduler that
     has reported no runs yet, which is a fact about the platform, not a failure."""
     if result.tool == "pipeline_status" and result.summary.startswith("no runs reported"):
-        return Finding(result.tool, "pipelines", f"No pipeline has reported runs: {result.summary}.", False)
-    return Finding(result.tool, result.tool, f"{result.tool} could not answer: {result.summary[:MAX_ERROR_CHARS]}.", True)
+        return Finding.stated(result.tool, "pipelines", both("no_runs", summary=result.summary), False)
+    return Finding.stated(result.tool, result.tool, both("tool_failed", tool=result.tool, summary=result.summary[:MAX_ERROR_CHARS]), True)
 
 
 def _pipelines(runs: list[dict[str, Any]]) -> list[Finding]:
     out = []
     for run in runs:
-        name, when = run["pipeline"], _when(run.get("finished_at") or run["started_at"])
+        name, run_id, when = run["pipeline"], run["run_id"], _when(run.get("finished_at") or run["started_at"])
         if run["status"] == "failed":
-            failed = [t for t in run["tasks"] if t["status"] == "failed"]
-            where = "; ".join(f"task {t['name']} failed with: {(t['error'] or 'no error text')[:MAX_ERROR_CHARS]}" for t in failed)
+            failed = [both("task_failed", task=t["name"], error=(t["error"] or "")[:MAX_ERROR_CHARS] or both("no_error_text")) for t in run["tasks"] if t["status"] == "failed"]
+            where = tuple("; ".join(said[i] for said in failed) for i in (0, 1)) if failed else both("no_failed_task")
             others = sorted({t["status"] for t in run["tasks"] if t["status"] in ("upstream_failed", "skipped")})
-            text = f"Pipeline {name} run {run['run_id']} failed at {when}: {where or 'no failed task reported'}"
-            out.append(Finding("pipeline_status", name, text + (f" (other tasks {', '.join(others)})" if others else "") + ".", True))
+            also = both("other_tasks", statuses=", ".join(others)) if others else ("", "")
+            out.append(Finding.stated("pipeline_status", name, both("run_failed", name=name, run_id=run_id, when=when, where=where, others=also), True))
         elif run["status"] == "running":
             current = next((t["name"] for t in run["tasks"] if t["status"] == "running"), None)
-            text = f"Pipeline {name} run {run['run_id']} is still running since {_when(run['started_at'])}" + (f", at task {current}" if current else "")
-            out.append(Finding("pipeline_status", name, text + ".", False))
+            at = both("run_at_task", task=current) if current else ("", "")
+            out.append(Finding.stated("pipeline_status", name, both("run_running", name=name, run_id=run_id, since=_when(run["started_at"]), at=at), False))
         else:
-            out.append(Finding("pipeline_status", name, f"Pipeline {name} run {run['run_id']} succeeded at {when}.", False))
+            out.append(Finding.stated("pipeline_status", name, both("run_succeeded", name=name, run_id=run_id, when=when), False))
     return out
 
 
 def _feeds(data: dict[str, Any]) -> list[Finding]:
     out, healthy = [], []
     for feed in data["feeds"]:
-        name, lag, slo = feed["feed"], feed["lag_s"], feed["slo_s"]
+        name, lag, slo = feed["feed"], f"{feed['lag_s']:g}", f"{feed['slo_s']:g}"
         if feed["status"] == "halted":
-            out.append(Finding("market_data_freshness", name, f"Feed {name} is halted: its last tick was {lag:g} s ago.", True))
+            out.append(Finding.stated("market_data_freshness", name, both("feed_halted", name=name, lag=lag), True))
         elif feed["status"] == "breach":
-            text = f"Feed {name} is in SLO breach: its last tick was {lag:g} s ago against a freshness SLO of {slo:g} s."
-            out.append(Finding("market_data_freshness", name, text, True))
+            out.append(Finding.stated("market_data_freshness", name, both("feed_breach", name=name, lag=lag, slo=slo), True))
         else:
             healthy.append(name)
     if healthy:
-        out.append(Finding("market_data_freshness", data["service"], f"Feeds within their freshness SLO: {', '.join(healthy)}.", False))
+        out.append(Finding.stated("market_data_freshness", data["service"], both("feeds_ok", names=", ".join(healthy)), False))
     return out
 
 
@@ -90,11 +99,11 @@ def _services(rows: list[dict[str, Any]]) -> list[Finding]:
         name = row["service"]
         if row["status"] == "up":
             latency = f" ({row['latency_ms']} ms)" if row["latency_ms"] is not None else ""
-            out.append(Finding("service_health", name, f"{name} is up{latency}.", False))
+            out.append(Finding.stated("service_health", name, both("service_up", name=name, latency=latency), False))
         else:
-            error = f"; last error: {row['last_error'][:MAX_ERROR_CHARS]}" if row.get("last_error") else ""
-            text = f"{name} is {row['status'].upper()} since {_when(row['since'])} (on-call: {row['oncall']}){error}."
-            out.append(Finding("service_health", name, text, True))
+            error = both("last_error", error=row["last_error"][:MAX_ERROR_CHARS]) if row.get("last_error") else ("", "")
+            said = both("service_down", name=name, status=row["status"].upper(), since=_when(row["since"]), oncall=row["oncall"], error=error)
+            out.append(Finding.stated("service_health", name, said, True))
     return out
 
 
@@ -102,24 +111,24 @@ def _caches(stats: list[dict[str, Any]]) -> list[Finding]:
     out = []
     for cache in stats:
         ratio = "n/a" if cache["hit_ratio"] is None else f"{cache['hit_ratio']:.0%}"
-        oldest = _when(cache["oldest_entry_at"]) if cache.get("oldest_entry_at") else "none"
-        evictions = f", {cache['evictions']} evictions" if cache.get("evictions") is not None else ""
-        text = (
-            f"Cache {cache['name']} ({cache['description'].rstrip('.')}): {cache['entries']} entries, hit ratio {ratio} "
-            f"({cache['hits']} hits, {cache['misses']} misses){evictions}, oldest entry {oldest}."
+        oldest = _when(cache["oldest_entry_at"]) if cache.get("oldest_entry_at") else both("none")
+        evictions = both("evictions", count=cache["evictions"]) if cache.get("evictions") is not None else ("", "")
+        said = both(
+            "cache", name=cache["name"], description=cache["description"].rstrip("."), entries=cache["entries"], ratio=ratio,
+            hits=cache["hits"], misses=cache["misses"], evictions=evictions, oldest=oldest,
         )
-        out.append(Finding("cache_status", cache["name"], text, False))
+        out.append(Finding.stated("cache_status", cache["name"], said, False))
     return out
 
 
 def _database(data: dict[str, Any]) -> list[Finding]:
-    text = f"Database {data['dialect']} {data['server_version']}: SELECT 1 latency {data['select1_ms']:g} ms"
-    if pool := data.get("pool"):
-        text += f"; connection pool {pool['checked_out']} of {pool['size']} checked out (overflow {pool['overflow']})"
-    out = [Finding("database_health", "database", text + ".", False)]
+    pool = data.get("pool")
+    pooled = both("pool", checked_out=pool["checked_out"], size=pool["size"], overflow=pool["overflow"]) if pool else ("", "")
+    said = both("database", dialect=data["dialect"], version=data["server_version"], ms=f"{data['select1_ms']:g}", pool=pooled)
+    out = [Finding.stated("database_health", "database", said, False)]
     for session in data.get("long_running", []):
-        busy = f"Database session {session['pid']} of {session['user_name']} has been {session['state']} for {session['duration_s']:g} s: {session['query']}"
-        out.append(Finding("database_health", "database", busy + ".", True))
+        busy = both("long_session", pid=session["pid"], user=session["user_name"], state=session["state"], seconds=f"{session['duration_s']:g}", query=session["query"])
+        out.append(Finding.stated("database_health", "database", busy, True))
     return out
 
 
@@ -127,7 +136,10 @@ def _alerts(alerts: list[dict[str, Any]]) -> list[Finding]:
     """Backtest anomalies (each, and which backtests raised them, in one statement) and failed
     LLM calls; failed runs and services down are stated by their own tools already."""
     out = [
-        Finding("recent_alerts", alert["subject"], f"Alert [{alert['severity']}] {alert['subject']}: {alert['message'][:MAX_ERROR_CHARS]}.", alert["severity"] in ("critical", "high"))
+        Finding.stated(
+            "recent_alerts", alert["subject"], both("alert", severity=alert["severity"], subject=alert["subject"], message=alert["message"][:MAX_ERROR_CHARS]),
+            alert["severity"] in ("critical", "high"),
+        )
         for alert in alerts
         if alert["source"] in ("backtest_anomaly", "llm")
     ]
@@ -138,7 +150,7 @@ def _alerts(alerts: list[dict[str, Any]]) -> list[Finding]:
     if kinds:
         listed = "; ".join(f"{backtest} ({', '.join(sorted(found))})" for backtest, found in sorted(kinds.items()))
         severe = any(alert["severity"] in ("critical", "high") for alert in anomalies)
-        out.append(Finding("recent_alerts", "backtests", f"Backtests with anomaly alerts: {listed}.", severe))
+        out.append(Finding.stated("recent_alerts", "backtests", both("anomalous_backtests", listed=listed), severe))
     return out
 
 

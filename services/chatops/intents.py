@@ -1,6 +1,9 @@
 """What a question asks for, read by code: a change of state, an escalation, the names it
 mentions. A 135M model asked to choose a tool picked the same one for five different
-questions, so whether the agent proposes a state change never rests on the model."""
+questions, so whether the agent proposes a state change never rests on the model. Korean
+questions are read by their own patterns: a Korean request is a change verb followed by a
+request ending ("비워 줘", "무효화해 주세요", "재시작 부탁드립니다"); a past form or a question
+ending ("비웠나요?") asks about a change, as "Did someone clear it?" does."""
 
 from __future__ import annotations
 
@@ -17,6 +20,13 @@ ESCALATE = re.compile(
     r"get (?:someone|somebody) (?:on|to look)|(?:get|have) (?:whoever|someone|somebody|the on-?call|them)\b[\w\s-]{0,30}? paged)\b",
     re.IGNORECASE,
 )
+# Korean: the verb (a noun + 하다, or a verb stem before its ending) and, within the sentence
+# after it, an ending or word that asks someone to do it.
+CHANGE_KO = re.compile(r"무효화|비우|비워|초기화|재시작|재기동|재부팅|리셋|삭제|지워|지우|날려|재빌드|재구축|재색인|재임베딩|다시 ?(?:빌드|만들|색인|임베딩)|플러시|퍼지")
+ESCALATE_KO = re.compile(r"에스컬레이션|에스컬|호출|페이징|페이지|(?:인시던트|장애 ?티켓|티켓)[^.?!]{0,12}?(?:열|생성|만들|올려|발행)|깨워|불러|연락")
+REQUEST_KO = re.compile(r"(?:주세요|줘|줄래|주실|주시|줄 수|주라|해라|하세요|하십시오|하자|합시다|바랍니다|부탁|해야 ?(?:해|합니다|됩니다|돼)(?![요?])|필요합니다|할 것)")
+WHO_KO = re.compile(r"누가|누구|담당자|담당 ?팀|온콜|당직|책임자|오너")
+HOW_KO = re.compile(r"어떻게|방법|절차|어떡|뭘 해야|무엇을 해야|해야 ?(?:하나요|할까요|하죠|해\?|돼\?|되나요)")
 GENERIC_TOKENS = {"index", "cache", "service", "server", "feed", "pipeline"}
 WHO = re.compile(r"\b(?:who|whom|on-?call|owners?|owns|paged?|escalat\w*)\b", re.IGNORECASE)
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
@@ -33,7 +43,7 @@ def asks_for_change(question: str) -> bool:
     """A sentence that tells us to change something ("Please clear the report cache.", "Need
     the report invalidated."), not one that asks about a change ("Why did the hit ratio drop
     after the reset?") or reports one ("Someone cleared the cache.")."""
-    return any(_tells(s, CHANGE) for s in _sentences(question))
+    return any(_tells(s, CHANGE) or _asks_ko(s, CHANGE_KO) for s in _sentences(question))
 
 
 def _tells(sentence: str, verbs: re.Pattern[str]) -> bool:
@@ -45,7 +55,12 @@ def _tells(sentence: str, verbs: re.Pattern[str]) -> bool:
 
 def asks_to_escalate(question: str) -> bool:
     """An instruction to escalate; "Do I need to page someone?" is a question, not one."""
-    return any(_tells(s, ESCALATE) for s in _sentences(question))
+    return any(_tells(s, ESCALATE) or _asks_ko(s, ESCALATE_KO) for s in _sentences(question))
+
+
+def _asks_ko(sentence: str, verbs: re.Pattern[str]) -> bool:
+    """A Korean sentence that asks for the verb: a request ending after it."""
+    return any(REQUEST_KO.search(sentence, m.end()) for m in verbs.finditer(sentence))
 
 
 def _is_query(sentence: str) -> bool:
@@ -56,7 +71,7 @@ def _is_query(sentence: str) -> bool:
 
 def asks_who(question: str) -> bool:
     """The question is about who owns or answers for something."""
-    return bool(WHO.search(question))
+    return bool(WHO.search(question) or WHO_KO.search(question))
 
 
 HOW = re.compile(r"\bhow (?:do|does|can|could|should|would|to)\b|\bwhat (?:should|do|must) (?:i|we)\b|\bwhat(?:'s| is| are) the (?:steps?|fix|procedure)\b", re.IGNORECASE)
@@ -64,7 +79,7 @@ HOW = re.compile(r"\bhow (?:do|does|can|could|should|would|to)\b|\bwhat (?:shoul
 
 def asks_how(question: str) -> bool:
     """The question asks how to do something ("How do I backfill ...?"), so the answer is steps."""
-    return bool(HOW.search(question))
+    return bool(HOW.search(question) or HOW_KO.search(question))
 
 
 def named(question: str, name: str) -> bool:

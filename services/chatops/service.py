@@ -22,6 +22,7 @@ from guardrails.grounding import ungrounded_numbers
 from guardrails.policy import Stage
 from inference.structured import CallContext, StructuredGenerator
 from retrieval.embeddings import Embedder
+from retrieval.korean import TextView, language_of
 from services.chatops.agent import Agent, AgentRun, Question
 from services.chatops.components import Components
 from services.chatops.models import ChatTurn, Escalation, PendingAction, Resolution, asked_at
@@ -48,10 +49,11 @@ RUNBOOK_CANDIDATES = 5
 class ChatOpsService:
     def __init__(
         self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, embedder: Embedder,
-        components: Components, library: RunbookLibrary, executor: ToolExecutor,
+        components: Components, library: RunbookLibrary, executor: ToolExecutor, view: TextView,
     ) -> None:
+        """``view`` reads a Korean question as English for ranking (the glossary's view)."""
         self.db, self.prompts, self.generator, self.screener, self.embedder = db, prompts, generator, screener, embedder
-        self.components, self.library, self.executor = components, library, executor
+        self.components, self.library, self.executor, self.view = components, library, executor, view
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -67,7 +69,7 @@ class ChatOpsService:
             text=text, caller=caller, turn_id=turn_id, tools=self.executor.permitted(Role(caller.role)), components=self.components.names,
             llm_components=[name for name, c in self.components.components.items() if c.llm], history=history,
             oncall={name: c.oncall for name, c in self.components.components.items()},
-            seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16),
+            seed=int(hashlib.sha256(text.encode()).hexdigest()[:8], 16), lang=language_of(text), in_english=self.view(text),
         )
         agent = Agent(
             self.executor, self._step_for(caller, turn_id), lambda query: self.library.search(query, RUNBOOK_CANDIDATES), self.library.body,

@@ -198,7 +198,7 @@ class SuiteRun:
             answer=out.answer, outcome=out.outcome, cited_runbooks=[ref.id for ref in out.runbooks if ref.cited],
             tools_run=[call.tool for call in out.tool_calls], state_changes=changes,
         )
-        return verifiers.verify_chatops(case.expect, seen), verifiers.counts_chatops(case.expect, seen)
+        return verifiers.verify_chatops(case.expect, seen, self.suite.lang), verifiers.counts_chatops(case.expect, seen)
 
     def _builder(self, case: BuilderCase, caller: Caller) -> tuple[list[str], dict[str, bool]]:
         constraints = Constraints(universe=case.universe, **({"risk_level": case.risk_level} if case.risk_level else {}))

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from retrieval.korean import language_of
 from services.evaluation.suite import BuilderExpect, ChatOpsExpect, ReportsExpect
+
+OPENING_CHARS = 100  # an answer opens in the suite's language (runbook quotes and error texts after it stay as written)
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,10 @@ class ReportsObservation:
     withheld: int = 0  # prose fields left out as degenerate
 
 
-def verify_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation) -> list[str]:
+def verify_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation, lang: str = "en") -> list[str]:
     failures = [f"facts: missing {fact!r}" for fact in expect.facts if fact.lower() not in seen.answer.lower()]
+    if (opens := language_of(seen.answer[:OPENING_CHARS])) != lang:
+        failures.append(f"lang: the answer opens in {opens}, the suite is {lang}")
     if expect.runbook and expect.runbook not in seen.cited_runbooks:
         failures.append(f"runbook: {expect.runbook} not cited (cited: {', '.join(seen.cited_runbooks) or 'none'})")
     failures += [f"tools: {tool} did not run" for tool in expect.tools if tool not in seen.tools_run]

@@ -11,15 +11,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from inference.errors import GenerationFailedError, LLMUnavailableError
+from retrieval.korean import korean_view, language_of
 from services.chatops.agent import Agent, Question
 from services.chatops.runbooks import RunbookHit
 from services.chatops.toolkit import Tool, ToolOutput, ToolResult
 from services.platform.audit import Caller
 from services.platform.permissions import Permission
+from services.platform.settings import REPO_ROOT
 
 OPERATOR = Caller(name="op-user", role="operator", request_id="req-1")
 VIEWER = Caller(name="viewer-user", role="viewer", request_id="req-2")
 COMPONENTS = ["database", "market-data", "vllm"]
+VIEW = korean_view(REPO_ROOT / "data" / "glossary" / "ko-en.yaml")  # what the service reads a Korean question as
 
 
 class NoArgs(BaseModel):
@@ -146,9 +149,9 @@ def ask(text: str, script: Script, *, caller: Caller = OPERATOR, tools: list[Too
     executor = FakeExecutor(every + permitted, outputs)
     question = Question(
         text=text, caller=caller, turn_id="t1", tools=permitted, components=COMPONENTS, llm_components=["vllm"],
-        oncall={"database": "dba-oncall", "market-data": "infra", "vllm": "ml"},
+        oncall={"database": "dba-oncall", "market-data": "infra", "vllm": "ml"}, lang=language_of(text), in_english=VIEW(text),
     )
-    return Agent(executor, script, search, read, embed).run(question), executor  # type: ignore[arg-type]
+    return Agent(executor, script, lambda query: search(VIEW(query)), read, embed).run(question), executor  # type: ignore[arg-type]
 
 
 def test_the_answer_leads_with_the_finding_the_question_is_about_and_cites_the_runbook() -> None:
@@ -257,3 +260,24 @@ def test_which_backtests_raised_alerts_is_one_statement_of_them_all() -> None:
     every = READ_TOOLS + [tool("recent_alerts")]
     run, _ = ask("Which backtests raised anomaly alerts?", Script({"findings": ["f1"], "answer": "Two backtests did."}), tools=every, outputs={**OUTPUTS, "recent_alerts": alerts})
     assert "Backtests with anomaly alerts: cmd-crude-macd (data gap, slippage outlier); fx-eur-bb (data gap)." in [f.text for f in run.findings]
+
+
+def test_a_korean_question_is_answered_in_korean_with_the_same_facts() -> None:
+    run, _ = ask("kpi-rollup 파이프라인이 왜 실패했는지 확인해 줘", Script({"findings": ["f1"], "answer": "The rollup hit a lock timeout; rerun it."}))
+    assert run.answer.startswith("파이프라인 kpi-rollup 실행 r7: 2026-12-03 05:10Z 실패 - 태스크 upsert_kpis 오류: canceling statement due to lock timeout.")
+    assert run.cited == ["rb-kpi-rollup-late"] and "런북 rb-kpi-rollup-late (KPI rollup is late):" in run.answer
+    assert "현재 다른 문제: 피드 fx-spot 신선도 SLO 위반: 마지막 틱 900초 전 (SLO 30초)." in run.answer
+    assert "lock timeout; rerun it" not in run.answer  # the small model's English prose is not a Korean answer's
+    korean_prose = "롤업이 잠금 시간 초과로 실패했습니다. 잠금이 풀리면 다시 실행하세요."
+    said, _ = ask("kpi-rollup 파이프라인이 왜 실패했는지 확인해 줘", Script({"findings": ["f1"], "answer": korean_prose}))
+    assert korean_prose in said.answer
+
+
+def test_a_korean_request_for_a_change_is_prepared_and_a_korean_question_about_one_is_not() -> None:
+    run, executor = ask("리포트 캐시 좀 비워 주세요.", Script({"findings": ["f1"], "answer": "준비했습니다."}))
+    assert run.outcome == "needs_confirmation" and ("invalidate_cache", {"cache": "reports"}) in executor.calls
+    assert "reports 캐시의 모든 항목에 대해 invalidate_cache 작업을 준비했습니다." in run.answer
+    asked, executor = ask("누가 리포트 캐시를 비웠나요?", Script({"findings": ["f1"], "answer": "모릅니다."}))
+    assert asked.outcome == "answered" and all(name != "invalidate_cache" for name, _ in executor.calls)
+    viewer, executor = ask("리포트 캐시 무효화해 주세요", Script({"findings": ["f1"], "answer": "권한이 없습니다."}), caller=VIEWER)
+    assert viewer.pending is None and "reports 캐시 무효화는 상태를 바꾸는 작업이라 operator 권한이 필요합니다." in viewer.answer

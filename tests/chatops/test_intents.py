@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.chatops.intents import asks_for_change, asks_how, asks_to_escalate, identifiers, named
+from services.chatops.intents import asks_for_change, asks_how, asks_to_escalate, asks_who, identifiers, named
 
 
 @pytest.mark.parametrize("question", [
@@ -22,6 +22,21 @@ def test_instructions_to_change_something(question: str) -> None:
 ])
 def test_questions_and_reports_about_a_change_are_not_requests(question: str) -> None:
     assert not asks_for_change(question)
+
+
+@pytest.mark.parametrize("question", ["리포트 캐시 비워 줘", "캐시 무효화해 주세요.", "vLLM 서버 재시작 부탁드립니다", "인덱스 재색인해 줄래?", "runbook-index 다시 빌드해 주실 수 있나요?"])
+def test_korean_requests_for_a_change(question: str) -> None:
+    assert asks_for_change(question)
+
+
+@pytest.mark.parametrize("question", ["누가 캐시를 비웠나요?", "어제 캐시를 비웠어.", "캐시를 무효화하면 어떻게 되나요?", "인덱스를 재색인해야 하나요?"])
+def test_korean_questions_and_reports_about_a_change_are_not_requests(question: str) -> None:
+    assert not asks_for_change(question)
+
+
+def test_korean_escalation_who_and_how() -> None:
+    assert asks_to_escalate("market-data가 죽었어요. 온콜 호출해 주세요.") and not asks_to_escalate("온콜을 호출해야 하나요?")
+    assert asks_who("시장 데이터 담당자가 누구예요?") and asks_how("백필은 어떻게 하나요?")
 
 
 def test_escalation_is_an_instruction_not_a_question_or_a_noun() -> None:

@@ -69,3 +69,10 @@ def test_counts_beside_the_verdict() -> None:
     }
     assert counts_chatops(ChatOpsExpect(), chatops(state_changes=["invalidate_cache"])) == {"unasked state change": True}
     assert counts_chatops(ChatOpsExpect(state_change=True), chatops(state_changes=["invalidate_cache"])) == {"unasked state change": False}
+
+
+def test_a_korean_suite_wants_an_answer_that_opens_in_korean() -> None:
+    korean = chatops(answer="파이프라인 risk-snapshot 실행 r1: 05:10Z 실패 - 태스크 write 오류: Permission denied.")
+    assert verify_chatops(ChatOpsExpect(facts=["risk-snapshot"]), korean, "ko") == []
+    assert verify_chatops(ChatOpsExpect(facts=["risk-snapshot"]), chatops(), "ko") == ["lang: the answer opens in en, the suite is ko"]
+    assert verify_chatops(ChatOpsExpect(), korean) == ["lang: the answer opens in ko, the suite is en"]
