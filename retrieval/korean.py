@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
 HANGUL = re.compile(r"[가-힣ㄱ-ㆎ]")
-LATIN = re.compile(r"[A-Za-z]")
+WORD = re.compile(r"[A-Za-z0-9][\w.-]*")
+PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+")  # an English word, not a name: no digits, hyphens or inner capitals
 MAX_COMPOUND = 4  # morphemes in the longest glossary key ("단순 이동 평균")
 # Particles (J*), endings (E*) and punctuation (S*) end a compound; latin and numbers are kept
 # as written, from the text itself.
@@ -57,22 +58,22 @@ class Glossary:
 
 
 class Analyser:
-    """kiwipiepy, loaded once on first use (about 2 s and 100 MB; most processes never see Hangul)."""
+    """kiwipiepy, loaded on first use and shared by the whole process (about 2 s and 100 MB,
+    read-only once loaded; most processes never see Hangul)."""
 
-    def __init__(self) -> None:
-        self._kiwi: Kiwi | None = None
-        self._lock = threading.Lock()
+    _kiwi: Kiwi | None = None
+    _lock = threading.Lock()
 
     def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
         """(form, tag, start, end) of each morpheme, in order."""
-        with self._lock:
-            if self._kiwi is None:
+        with Analyser._lock:
+            if Analyser._kiwi is None:
                 try:
                     from kiwipiepy import Kiwi  # noqa: PLC0415 (2 s of start-up, only where Korean is read)
                 except ImportError as exc:
                     raise RetrievalError(f"Korean text needs kiwipiepy: {exc}") from exc
-                self._kiwi = Kiwi()
-            tokens = self._kiwi.tokenize(text)
+                Analyser._kiwi = Kiwi()
+            tokens = Analyser._kiwi.tokenize(text)
         return [(t.form, t.tag, t.start, t.end) for t in tokens]
 
 
@@ -109,7 +110,8 @@ class EnglishView:
             span = morphemes[i : i + size]
             if len(span) < size or (size > 1 and any(tag.startswith(BREAKS) for _, tag, _, _ in span)):
                 continue
-            english = self.glossary.terms.get("".join(form for form, _, _, _ in span))
+            joined = "".join(form for form, _, _, _ in span)
+            english = (size == 1 and self.glossary.terms.get(f"{joined}/{span[0][1]}")) or self.glossary.terms.get(joined)
             if english:
                 return size, english
         return 1, ""
@@ -121,11 +123,13 @@ def _latin(gap: str) -> str:
 
 
 def language_of(text: str) -> Literal["en", "ko"]:
-    """Korean when Hangul carries at least as much of the text as latin letters do (a Hangul
-    syllable holds about three letters' worth): "vLLM 서버 죽었어?" is Korean, "Why did the
-    kpi-rollup fail? 급해요" English."""
+    """Korean when Hangul carries at least as much of the text as English words do (a Hangul
+    syllable holds about three letters' worth). Names are no language: ids, acronyms and
+    CamelCase (`market-data-ingest`, `FAILED`, `KeyError`) are left out, so "market-data-ingest
+    FAILED x3 왜?" is Korean and "Why did the kpi-rollup fail? 급해요" English."""
     hangul = len(HANGUL.findall(text))
-    return "ko" if hangul and hangul * 3 >= len(LATIN.findall(text)) else "en"
+    english = sum(len(word) for word in WORD.findall(text) if PLAIN_WORD.fullmatch(word))
+    return "ko" if hangul and hangul * 3 >= english else "en"
 
 
 def korean_view(glossary_path: Path) -> EnglishView:

@@ -36,7 +36,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "last_error": ("; last error: {error}", "; 마지막 오류: {error}"),
     "cache": (
         "Cache {name} ({description}): {entries} entries, hit ratio {ratio} ({hits} hits, {misses} misses){evictions}, oldest entry {oldest}.",
-        "캐시 {name} ({description}): 항목 {entries}개, 적중률 {ratio} (적중 {hits}, 미스 {misses}){evictions}, 가장 오래된 항목 {oldest}.",
+        "캐시 {name}: 항목 {entries}개, 적중률 {ratio} (적중 {hits}, 미스 {misses}){evictions}, 가장 오래된 항목 {oldest}.",
     ),
     "evictions": (", {count} evictions", ", 축출 {count}회"),
     "none": ("none", "없음"),

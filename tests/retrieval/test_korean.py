@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from retrieval.errors import RetrievalError
-from retrieval.korean import Glossary, korean_view
+from retrieval.korean import Glossary, korean_view, language_of
 from services.app.products import build_products
 from services.chatops.runbooks import COLLECTION
 from services.chatops.top_questions import top_questions
@@ -107,3 +107,12 @@ def test_runbook_retrieval_floors_korean_and_english(make_platform: PlatformFact
     assert first(korean("runbooks_ko_dev.yaml")) == 18
     assert first(korean("runbooks_ko_heldout.yaml")) >= 24
     assert first([(q.question, q.runbooks) for q in top_questions()]) == 10
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("vLLM 서버 죽었어?", "ko"), ("market-data-ingest FAILED x3 왜?", "ko"),  # names and acronyms are no language
+    ("파이프라인 market-data-ingest 실행 r1: 실패 - 태스크 parse_csv 오류: KeyError: column missing from header", "ko"),
+    ("Why did the kpi-rollup fail? 급해요", "en"), ("Is market data flowing?", "en"), ("", "en"),
+])
+def test_the_language_of_a_text_is_the_one_its_words_are_in(text: str, lang: str) -> None:
+    assert language_of(text) == lang
