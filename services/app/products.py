@@ -51,7 +51,7 @@ def strategy_service(platform: Platform, catalogue: Catalogue | None = None) -> 
     """``catalogue``: another catalogue than the configured one (tests of catalogue changes)."""
     return StrategyBuilderService(
         platform.db, platform.served_prompts, platform.generator, platform.screener, platform.caches,
-        lambda: platform.index, catalogue or catalogue_at(platform.settings.catalogue_dir),
+        lambda: platform.index, catalogue or catalogue_at(platform.settings.catalogue_dir), platform.korean,
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from guardrails.policy import Stage
 from inference.structured import CallContext, StructuredGenerator
 from retrieval.index import Progress, SemanticIndex
+from retrieval.korean import TextView
 from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.caches import CacheRegistry, IndexCache
@@ -44,12 +45,13 @@ GENERATED_SOURCES = ("generated", "instruction")
 class StrategyBuilderService:
     def __init__(
         self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, caches: CacheRegistry,
-        index: Callable[[], SemanticIndex], catalogue: Catalogue,
+        index: Callable[[], SemanticIndex], catalogue: Catalogue, view: TextView,
     ) -> None:
         """``index`` is called when the catalogue is first searched: opening the vector store
-        takes its folder's lock, which a command that never searches must not hold."""
+        takes its folder's lock, which a command that never searches must not hold. ``view``
+        reads a Korean intent as the English the catalogue's cues are written in."""
         self.db, self.prompts, self.generator, self.screener, self._index = db, prompts, generator, screener, index
-        self.catalogue = catalogue
+        self.catalogue, self.view = catalogue, view
         self._indexed = False
         self._index_lock = threading.Lock()
         caches.register(IndexCache(
@@ -106,12 +108,13 @@ class StrategyBuilderService:
         previous: dict[str, Any] | None = None, instruction: str = "",
     ) -> tuple[dict[str, Any], str, list[str], int]:
         """Generate, validate, and repair up to MAX_REPAIRS times with the exact errors fed back."""
-        templates = best_supported([self.catalogue.template(c.id) for c in retrieved.contenders], revision_text(intent, instruction), self.catalogue)
-        stated = {t.id: stated_params(intent, t, self.catalogue, instruction) for t in templates}
+        read, read_instruction = self.view(intent), self.view(instruction)
+        templates = best_supported([self.catalogue.template(c.id) for c in retrieved.contenders], revision_text(read, read_instruction), self.catalogue)
+        stated = {t.id: stated_params(read, t, self.catalogue, read_instruction) for t in templates}
         log.info("strategies.stated", stated=stated)
         output_type = draft_type(templates, stated, constraints, sorted(self.catalogue.instruments))
         feedback = f"Current configuration to revise: {json.dumps(previous)}" if previous else "none"
-        asked = revision_text(intent, instruction)
+        asked = revision_text(intent if read == intent else f"{intent}\n(read as: {read})", instruction)
         seed = int(hashlib.sha256(asked.encode()).hexdigest()[:8], 16)
         for attempt in range(MAX_REPAIRS + 1):
             prompt = self.prompts.render(PROMPT_ID, _variables(asked, constraints, templates, stated, retrieved, self.catalogue, feedback))

@@ -33,6 +33,7 @@ SEQUENCE_JOINS = frozenset({"/", ",", "and"})
 # Index names whose number is part of the name ("S&P 500", "Russell 2000"), never a parameter.
 NAMED_INDICES = frozenset({"s&p", "russell", "nikkei", "ftse", "stoxx", "nasdaq", "dax", "cac", "msci"})
 CUE_WINDOW = 3
+CLAUSE_BREAK = ","
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,9 @@ def _mentions(tokens: list[str]) -> list[Mention]:
 
 
 def _cue_matches(tokens: list[str], mentions: list[Mention], numeric: dict[str, ParamSpec]) -> list[tuple[int, int, int, str]]:
-    """(distance, -cue length, mention position, parameter) for every cue near a number."""
+    """(distance, -cue length, mention position, parameter) for every cue near a number in the
+    same clause: "55일 신고가 돌파 시 진입, 20일 신저가 이탈 시 청산" reads as "55 days new high
+    ... entry enter, 20 days new low ... exit", and the entry cue belongs to 55, not to 20."""
     matches = []
     for name, spec in numeric.items():
         for cue in spec.cues:
@@ -163,7 +166,8 @@ def _cue_matches(tokens: list[str], mentions: list[Mention], numeric: dict[str, 
                 length = len(_words(cue))
                 for mention in mentions:
                     distance = start - mention.at if start > mention.at else mention.at - (start + length - 1)
-                    if 0 < distance <= CUE_WINDOW:
+                    between = tokens[min(start, mention.at) + 1 : max(start, mention.at)]
+                    if 0 < distance <= CUE_WINDOW and CLAUSE_BREAK not in between:
                         matches.append((distance, -length, mention.at, name))
     return matches
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from retrieval.korean import korean_view
+from services.platform.settings import REPO_ROOT
 from services.strategies.catalogue import default_catalogue
 from services.strategies.output_type import asked_bounds, draft_type
 from services.strategies.schemas import Constraints
 from services.strategies.stated import best_supported, stated_params
 
 CATALOGUE = default_catalogue()
+KOREAN = korean_view(REPO_ROOT / "data" / "glossary" / "ko-en.yaml")
 
 
 def stated(template: str, intent: str) -> dict[str, object]:
@@ -33,6 +36,21 @@ def stated(template: str, intent: str) -> dict[str, object]:
 ])
 def test_stated_values_are_read(template: str, intent: str, expected: dict[str, object]) -> None:
     assert stated(template, intent) == expected
+
+
+@pytest.mark.parametrize(("template", "intent", "expected"), [
+    ("ma_crossover", "SPY 20일 지수이동평균이 60일 지수이동평균을 상향 돌파하면 매수", {"ma_type": "ema", "fast_period": 20, "slow_period": 60}),
+    ("ma_crossover", "단기 12일, 장기 40일 가중이동평균 골든크로스", {"ma_type": "wma", "fast_period": 12, "slow_period": 40}),
+    ("oscillator_mean_reversion", "RSI 3일 기준 5 이하에서 매수, 70 이상에서 청산", {"oscillator": "rsi", "length": 3, "entry_threshold": 5, "exit_threshold": 70}),
+    ("bollinger_reversion", "볼린저 밴드 30일, 2.5 표준편차 이탈 시 매수", {"length": 30, "entry_std": 2.5}),
+    ("donchian_breakout", "55일 신고가 돌파 시 진입, 20일 신저가 이탈 시 청산", {"entry_period": 55, "exit_period": 20}),
+    ("momentum_rotation", "최근 6개월 수익률 상위 3종목, 매월 리밸런싱", {"top_n": 3, "lookback_days": 126, "rebalance": "monthly"}),
+    ("pairs_trading", "스프레드 2.2 시그마에서 진입, 0.4에서 청산, 5에서 손절, 룩백 90일", {"entry_z": 2.2, "exit_z": 0.4, "stop_z": 5.0, "lookback": 90}),
+])
+def test_korean_intents_are_read_through_the_glossary(template: str, intent: str, expected: dict[str, object]) -> None:
+    """The service reads a Korean intent through its English view; the entry cue of one clause
+    ("진입,") never names the next clause's number."""
+    assert stated(template, KOREAN(intent)) == expected
 
 
 @pytest.mark.parametrize(("template", "intent", "expected"), [
