@@ -18,6 +18,7 @@ from services.platform.errors import AppError
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
 from services.reports.backtests import Backtests
+from services.reports.schemas import ReportLang
 from services.platform.audit import Caller
 from services.app.products import report_service
 from services.reports.service import ReportGenerationService
@@ -81,6 +82,7 @@ def batch_command(
     formats: Annotated[str, typer.Option("--format", help="Comma-separated: md,html,json.")] = "md,html,json",
     concurrency: Annotated[int, typer.Option(min=1, max=32, help="Reports generated at once.")] = 4,
     resume: Annotated[str | None, typer.Option(help="Finish job JOB_ID (after a crash or failures): only items not done run again.")] = None,
+    lang: Annotated[str, typer.Option(help="The reports' language: en or ko (Korean files are named ID.ko.FORMAT).")] = "en",
 ) -> None:
     """Generate reports concurrently as a durable job (cached ones are skipped), write them, and
     summarize. The first line printed is the job id, for `insightstack jobs show` and `--resume`."""
@@ -90,19 +92,21 @@ def batch_command(
     if resume:
         job_id, todo = resume, jobs.resume(platform.db, resume, JOB_KIND)
         params = jobs.show(platform.db, job_id).params
-        out, chosen_formats, concurrency = Path(params["out"]), params["formats"], params["concurrency"]
+        out, chosen_formats, concurrency, lang = Path(params["out"]), params["formats"], params["concurrency"], params.get("lang", "en")
     else:
         if out is None:
             raise typer.BadParameter("where should the reports go?", param_hint="--out")
         chosen_formats = _formats(formats)
+        if lang not in ("en", "ko"):
+            raise typer.BadParameter("choose en or ko", param_hint="--lang")
         if by not in ("sharpe", "cagr"):
             raise typer.BadParameter("choose sharpe or cagr", param_hint="--by")
         todo = _select(platform, ids, top, by)
-        params = {"out": str(out.resolve()), "formats": chosen_formats, "concurrency": concurrency}
+        params = {"out": str(out.resolve()), "formats": chosen_formats, "concurrency": concurrency, "lang": lang}
         job_id = jobs.create(platform.db, JOB_KIND, todo, params, CLI_CALLER.name)
     print(job_id, flush=True)
     out.mkdir(parents=True, exist_ok=True)
-    outcomes = run_batch(report_service(platform), platform, job_id, todo, out, chosen_formats, concurrency)
+    outcomes = run_batch(report_service(platform), platform, job_id, todo, out, chosen_formats, concurrency, lang)
     state = jobs.finish(platform.db, job_id)
     _summarize(outcomes)
     console.print(f"job {job_id}: {state}" + (f" (finish it with --resume {job_id})" if state != "done" else ""))
@@ -118,35 +122,38 @@ def _formats(formats: str) -> list[str]:
 
 
 def run_batch(
-    service: ReportGenerationService, platform: Platform, job_id: str, backtest_ids: list[str], out: Path, formats: list[str], concurrency: int
+    service: ReportGenerationService, platform: Platform, job_id: str, backtest_ids: list[str], out: Path, formats: list[str], concurrency: int,
+    lang: ReportLang = "en",
 ) -> dict[str, tuple[Outcome, str, str]]:
     """Each id -> (generated | cached | failed, report status, detail); each item's state is kept in the job."""
     results: dict[str, tuple[Outcome, str, str]] = {}
     with _progress() as progress, ThreadPoolExecutor(concurrency) as pool:
         task = progress.add_task(f"job {job_id}", total=len(backtest_ids))
-        futures = {pool.submit(_job_item, service, platform, job_id, backtest_id, out, formats): backtest_id for backtest_id in backtest_ids}
+        futures = {pool.submit(_job_item, service, platform, job_id, backtest_id, out, formats, lang): backtest_id for backtest_id in backtest_ids}
         for future in as_completed(futures):
             results[futures[future]] = future.result()
             progress.advance(task)
     return dict(sorted(results.items()))
 
 
-def _job_item(service: ReportGenerationService, platform: Platform, job_id: str, backtest_id: str, out: Path, formats: list[str]) -> tuple[Outcome, str, str]:
+def _job_item(
+    service: ReportGenerationService, platform: Platform, job_id: str, backtest_id: str, out: Path, formats: list[str], lang: ReportLang
+) -> tuple[Outcome, str, str]:
     jobs.start_item(platform.db, job_id, backtest_id)
-    outcome, status, detail = _one(service, platform, backtest_id, out, formats)
+    outcome, status, detail = _one(service, platform, backtest_id, out, formats, lang)
     jobs.finish_item(platform.db, job_id, backtest_id, ok=outcome != "failed", outcome=outcome, detail=detail)
     return outcome, status, detail
 
 
-def _one(service: ReportGenerationService, platform: Platform, backtest_id: str, out: Path, formats: list[str]) -> tuple[Outcome, str, str]:
+def _one(service: ReportGenerationService, platform: Platform, backtest_id: str, out: Path, formats: list[str], lang: ReportLang) -> tuple[Outcome, str, str]:
     try:
-        was_cached = service.is_cached(backtest_id)
-        report = service.get_report(backtest_id, CLI_CALLER)
+        was_cached = service.is_cached(backtest_id, lang)
+        report = service.get_report(backtest_id, CLI_CALLER, lang=lang)
         with platform.db.session() as session:
             backtest = store.backtest_at(session, backtest_id, report.revision)
         writers = {"md": lambda: render.markdown(report, backtest), "html": lambda: render.html(report, backtest), "json": lambda: report.model_dump_json(indent=2)}
         for fmt in formats:
-            (out / f"{backtest_id}.{fmt}").write_text(writers[fmt](), encoding="utf-8")
+            (out / f"{backtest_id}{'.ko' if lang == 'ko' else ''}.{fmt}").write_text(writers[fmt](), encoding="utf-8")
     except (AppError, InferenceError) as exc:
         return "failed", "-", str(exc)[:200]
     return ("cached" if was_cached else "generated"), report.status, f"{report.generation_ms:.0f} ms"

@@ -211,7 +211,7 @@ class SuiteRun:
         backtest = backtests.load_file(self.suite.resolve(case.backtest))
         with self.platform.db.session() as session:
             backtests.ingest(session, backtest, actor=caller.name, role=caller.role)
-        report = self.products.reports.get_report(backtest.id, caller, refresh=True)
+        report = self.products.reports.get_report(backtest.id, caller, refresh=True, lang="ko" if self.suite.lang == "ko" else "en")
         findings = report.factcheck.findings
         seen = verifiers.ReportsObservation(
             status=report.status, checked_claims=report.factcheck.supported + report.factcheck.contradicted,

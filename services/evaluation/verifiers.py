@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.korean import language_of
+from retrieval.korean import HANGUL, language_of
 from services.evaluation.suite import BuilderExpect, ChatOpsExpect, ReportsExpect
 
 OPENING_CHARS = 100  # an answer opens in the suite's language (runbook quotes and error texts after it stay as written)
+MIN_KOREAN_SYLLABLES = 5
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class ReportsObservation:
 
 def verify_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation, lang: str = "en") -> list[str]:
     failures = [f"facts: missing {fact!r}" for fact in expect.facts if fact.lower() not in seen.answer.lower()]
-    if (opens := language_of(seen.answer[:OPENING_CHARS])) != lang:
+    if (opens := opening_language(seen.answer)) != lang:
         failures.append(f"lang: the answer opens in {opens}, the suite is {lang}")
     if expect.runbook and expect.runbook not in seen.cited_runbooks:
         failures.append(f"runbook: {expect.runbook} not cited (cited: {', '.join(seen.cited_runbooks) or 'none'})")
@@ -57,6 +58,13 @@ def verify_chatops(expect: ChatOpsExpect, seen: ChatOpsObservation, lang: str = 
     if expect.state_change and not seen.state_changes:
         failures.append("state_change: none proposed")
     return failures
+
+
+def opening_language(answer: str) -> str:
+    """Korean when the opening has Korean words (an error text or name quoted in it stays
+    English and does not make a Korean answer English), else the language of its words."""
+    opening = answer[:OPENING_CHARS]
+    return "ko" if len(HANGUL.findall(opening)) >= MIN_KOREAN_SYLLABLES else language_of(opening)
 
 
 def verify_builder(expect: BuilderExpect, seen: BuilderObservation) -> list[str]:

@@ -18,6 +18,7 @@ from services.reports.schemas import (
     BacktestSummary,
     FactCheckRequest,
     IngestResult,
+    ReportLang,
     ReportOut,
     ReviewIn,
     ReviewQueueItem,
@@ -61,20 +62,44 @@ def get_backtest(backtest_id: str, backtests: BacktestsDep, user: Reader) -> Bac
     return backtests.newest(backtest_id)
 
 
-def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService) -> ReportOut:
+def report_lang(
+    lang: Annotated[ReportLang | None, Query(description="The report's language; default: the first of en/ko in Accept-Language, else en.")] = None,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> ReportLang:
+    return lang or preferred(accept_language)
+
+
+def preferred(accept_language: str | None) -> ReportLang:
+    """The first language of `Accept-Language` (by quality) that reports are written in."""
+    ranked = []
+    for n, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = params.strip().removeprefix("q=")
+        try:
+            weight = float(quality) if quality else 1.0
+        except ValueError:
+            weight = 0.0
+        ranked.append((-weight, n, tag.split("-")[0].strip().lower()))
+    return next((tag for weight, _, tag in sorted(ranked) if weight < 0 and tag in ("en", "ko")), "en")  # type: ignore[return-value]
+
+
+Lang = Annotated[ReportLang, Depends(report_lang)]
+
+
+def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService, lang: ReportLang) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
         raise permission_denied(request, service.db, user, Permission.reports_generate, "refresh=true")
-    return service.get_report(backtest_id, caller_of(user, request), refresh=refresh)
+    return service.get_report(backtest_id, caller_of(user, request), refresh=refresh, lang=lang)
 
 
 @router.get("/backtests/{backtest_id}/report", response_model=ReportOut, summary="The fact-checked narrative report (cached)")
 def get_report(
-    backtest_id: str, request: Request, service: ServiceDep, user: Reader,
+    backtest_id: str, request: Request, service: ServiceDep, user: Reader, lang: Lang,
     refresh: Annotated[bool, Query(description="Regenerate (analyst and above).")] = False,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    report = _report(backtest_id, refresh, user, request, service)
-    headers = {"ETag": report.etag, "Cache-Control": "private, no-cache"}
+    report = _report(backtest_id, refresh, user, request, service, lang)
+    headers = {"ETag": report.etag, "Cache-Control": "private, no-cache", "Content-Language": report.lang, "Vary": "Accept-Language"}
     if report.stale:
         headers["Warning"] = '110 insightstack "stale report: LLM unavailable"'
     if if_none_match == report.etag:
@@ -83,23 +108,24 @@ def get_report(
 
 
 @router.get("/backtests/{backtest_id}/report.md", response_class=PlainTextResponse, summary="The report as Markdown")
-def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader) -> PlainTextResponse:
-    report = _report(backtest_id, False, user, request, service)
-    return PlainTextResponse(render.markdown(report, backtests.at(backtest_id, report.revision)), media_type="text/markdown")
+def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: Lang) -> PlainTextResponse:
+    report = _report(backtest_id, False, user, request, service, lang)
+    return PlainTextResponse(render.markdown(report, backtests.at(backtest_id, report.revision)), media_type="text/markdown", headers={"Content-Language": lang})
 
 
 @router.get("/backtests/{backtest_id}/report.html", response_class=HTMLResponse, summary="The report as a self-contained page")
-def get_report_html(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader) -> HTMLResponse:
-    report = _report(backtest_id, False, user, request, service)
-    return HTMLResponse(render.html(report, backtests.at(backtest_id, report.revision)))
+def get_report_html(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: Lang) -> HTMLResponse:
+    report = _report(backtest_id, False, user, request, service, lang)
+    return HTMLResponse(render.html(report, backtests.at(backtest_id, report.revision)), headers={"Content-Language": lang})
 
 
 @router.post("/backtests/{backtest_id}/report/review", response_model=ReportOut, summary="Approve or reject the current report")
 def review_report(
     backtest_id: str, body: ReviewIn, request: Request, service: ServiceDep,
     user: Annotated[Principal, Depends(require(Permission.reviews_decide))],
+    lang: Annotated[ReportLang, Query(description="Which language's report is reviewed.")] = "en",
 ) -> ReportOut:
-    return service.review(backtest_id, body, caller_of(user, request))
+    return service.review(backtest_id, body, caller_of(user, request), lang)
 
 
 @router.get("/reviews", response_model=list[ReviewQueueItem], summary="Reports waiting for a reviewer")

@@ -4,6 +4,8 @@ only where it is prose worth showing.
 SmolLM2-135M repeated one line in 6 of 8 sections and wrote headlines that restated nothing;
 such prose is left out, the statements stand, and the report says which prose was left out and
 why (`withheld`). The key insights the model picked lead the executive summary in its order.
+A Korean report states the Korean statements, and the model's prose only where it is Korean
+(the 135M model writes English: its prose is then withheld and the Korean statements stand).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from retrieval.korean import language_of
 from services.reports.insights import Insight
 from services.reports.narrative import LIST_SECTIONS, SECTIONS
 
@@ -19,25 +22,32 @@ MIN_REPEAT_WORDS = 3  # shorter fragments ("however,") may recur in good prose
 STOPWORDS = {"the", "a", "an", "and", "of", "in", "on", "for", "to", "vs", "versus", "with", "this", "strategy", "report", "backtest", "s"}
 
 
-def compose(model: dict[str, Any], found: list[Insight], strategy: str) -> dict[str, Any]:
-    """The stored narrative: every section the statements that belong to it, then the model's
-    prose for it if usable; `key_insights` the ids that lead the summary, `withheld` the prose
-    left out (field -> reason). Placeholders stay for code to fill."""
-    vocabulary = set(_words(" ".join([strategy, *(i.text for i in found)]))) - STOPWORDS
+def compose(model: dict[str, Any], found: list[Insight], strategy: str, lang: str = "en") -> dict[str, Any]:
+    """The stored narrative in ``lang``: every section the statements that belong to it, then
+    the model's prose for it if usable; `key_insights` the ids that lead the summary, `withheld`
+    the prose left out (field -> reason). Placeholders stay for code to fill."""
+    vocabulary = set(_words(" ".join([strategy, *(i.said(lang) for i in found)]))) - STOPWORDS
     withheld = degenerate(model, vocabulary)
+    if lang != "en":
+        withheld |= {key: "not in the report's language" for key, text in _prose(model) if key not in withheld and language_of(text) != lang}
     by_id = {insight.id: insight for insight in found}
     picked = [i for i in model.get("key_insights", []) if i in by_id]
     lead = list(dict.fromkeys(picked or [i.id for i in found if i.has_figures]))[:SUMMARY_INSIGHTS]
     out: dict[str, Any] = {key: value for key, value in model.items() if key not in SECTIONS and key not in LIST_SECTIONS}
-    out["headline"] = model["headline"] if "headline" not in withheld else f"{strategy}: backtest report"
-    out["executive_summary"] = _join([by_id[i].text for i in lead], model, "executive_summary", withheld)
+    out["headline"] = model["headline"] if "headline" not in withheld else f"{strategy}: {'백테스트 리포트' if lang == 'ko' else 'backtest report'}"
+    out["executive_summary"] = _join([by_id[i].said(lang) for i in lead], model, "executive_summary", withheld)
     for section in SECTIONS:
         if section not in ("headline", "executive_summary"):
-            out[section] = _join([i.text for i in found if i.section == section], model, section, withheld)
+            out[section] = _join([i.said(lang) for i in found if i.section == section], model, section, withheld)
     for section in LIST_SECTIONS:
         out[section] = [item for n, item in enumerate(model[section]) if f"{section}.{n}" not in withheld]
-    out["key_insights"], out["withheld"] = lead, withheld
+    out["key_insights"], out["withheld"], out["lang"] = lead, withheld, lang
     return out
+
+
+def _prose(model: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field key, text) of every prose field the model wrote, list items as `section.n`."""
+    return [(name, model[name]) for name in SECTIONS] + [(f"{name}.{n}", item) for name in LIST_SECTIONS for n, item in enumerate(model[name])]
 
 
 def _join(statements: list[str], model: dict[str, Any], field: str, withheld: dict[str, str]) -> str:
@@ -51,8 +61,7 @@ def degenerate(model: dict[str, Any], vocabulary: set[str] | None = None) -> dic
     headline that shares no word with the strategy and its insights (``vocabulary``; SmolLM2
     headlined one report "GRAVEL MADE OF DEATH")."""
     titles = {name: title for name, (title, _limit) in SECTIONS.items()} | {name: title for name, (title, _i, _l) in LIST_SECTIONS.items()}
-    fields = [(name, name, model[name]) for name in SECTIONS]
-    fields += [(f"{name}.{n}", name, item) for name in LIST_SECTIONS for n, item in enumerate(model[name])]
+    fields = [(key, key.split(".")[0], text) for key, text in _prose(model)]
     seen: set[str] = set()
     reasons: dict[str, str] = {}
     for key, section, text in fields:

@@ -20,16 +20,17 @@ LABELS = {
 }
 
 
-def format_value(metric: str, value: float) -> str:
-    """How a figure is written in every report: percents with one decimal, ratios with two."""
+def format_value(metric: str, value: float, lang: str = "en") -> str:
+    """How a figure is written in every report: percents with one decimal, ratios with two;
+    days and multiples with the report language's unit (143 days, 143일; 4.4x, 4.4배)."""
     if metric in PERCENT:
         return f"{value * 100:.1f}%".replace("-0.0%", "0.0%")
     if metric in DAYS:
-        return f"{int(value)} days"
+        return f"{int(value):,}일" if lang == "ko" else f"{int(value)} days"
     if metric in COUNTS:
         return f"{int(value):,}"
     if metric == "turnover":
-        return f"{value:.1f}x"
+        return f"{value:.1f}배" if lang == "ko" else f"{value:.1f}x"
     return f"{value:.2f}"
 
 
@@ -45,12 +46,12 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
     return FactSheet(strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals)
 
 
-def figures(backtest: BacktestIn) -> dict[str, str]:
+def figures(backtest: BacktestIn, lang: str = "en") -> dict[str, str]:
     """Placeholder name -> formatted value: `cagr`, `benchmark_cagr`, `bull.total_return`, ..."""
-    out = {key: format_value(key, value) for key, value in backtest.kpis.model_dump(exclude_none=True).items()}
+    out = {key: format_value(key, value, lang) for key, value in backtest.kpis.model_dump(exclude_none=True).items()}
     for regime in backtest.regimes:
         for metric in ("total_return", "sharpe", "max_drawdown", "share_of_time"):
             value = getattr(regime, metric)
             if value is not None:
-                out[f"{regime.label}.{metric}"] = format_value(metric, value)
+                out[f"{regime.label}.{metric}"] = format_value(metric, value, lang)
     return out

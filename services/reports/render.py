@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from services.reports.facts import LABELS
+from services.reports.labels import kpi_labels, section_titles, words
 from services.reports.narrative import LIST_SECTIONS, SECTIONS, fill
 from services.reports.schemas import BacktestIn, ReportOut
 
@@ -25,24 +25,26 @@ _TEMPLATES = jinja2.Environment(
 
 
 def _sections(report: ReportOut) -> list[tuple[str, str | list[str]]]:
-    """Section title and filled text (or items), in reading order."""
-    out: list[tuple[str, str | list[str]]] = [(title, fill(report.narrative[name], report.figures)) for name, (title, _) in SECTIONS.items() if name != "headline"]
-    out += [(title, [fill(item, report.figures) for item in report.narrative[name]]) for name, (title, _i, _l) in LIST_SECTIONS.items()]
+    """Section title (in the report's language) and filled text (or items), in reading order."""
+    titles = section_titles(report.lang)
+    out: list[tuple[str, str | list[str]]] = [(titles[name], fill(report.narrative[name], report.figures)) for name in SECTIONS if name != "headline"]
+    out += [(titles[name], [fill(item, report.figures) for item in report.narrative[name]]) for name in LIST_SECTIONS]
     return out
 
 
 def _kpi_rows(report: ReportOut) -> list[tuple[str, str]]:
-    return [(label, report.figures[name]) for name, label in LABELS.items() if name in report.figures]
+    return [(label, report.figures[name]) for name, label in kpi_labels(report.lang).items() if name in report.figures]
 
 
 def markdown(report: ReportOut, backtest: BacktestIn) -> str:
+    t = words(report.lang)
     lines = [
         f"# {fill(report.narrative['headline'], report.figures)}",
         "",
-        f"*{backtest.strategy.name}* · {backtest.period.start} to {backtest.period.end} · status **{report.status}**"
-        f"{' (stale)' if report.stale else ''} · prompt {report.prompt_id}@{report.prompt_version} · model {report.model}",
+        f"*{backtest.strategy.name}* · {backtest.period.start} {t['to']} {backtest.period.end} · {t['status']} **{t[report.status]}**"
+        f"{' (' + t['stale'] + ')' if report.stale else ''} · {t['prompt']} {report.prompt_id}@{report.prompt_version} · {t['model']} {report.model}",
         "",
-        "| KPI | Value |",
+        f"| {t['kpi']} | {t['value']} |",
         "|---|---|",
         *[f"| {label} | {value} |" for label, value in _kpi_rows(report)],
         "",
@@ -53,8 +55,8 @@ def markdown(report: ReportOut, backtest: BacktestIn) -> str:
         lines.append("")
     if note := withheld_note(report):
         lines += [f"*{note}*", ""]
-    lines += [f"## Fact check: {report.factcheck.verdict}", ""]
-    lines += [f"- **{f.status}** ({f.metric or 'claim'}, {f.entity}): {f.claim} {f.note}".rstrip() for f in report.factcheck.findings]
+    lines += [f"## {t['fact_check']}: {t[report.factcheck.verdict]}", ""]
+    lines += [f"- **{t[f.status]}** ({f.metric or t['claim']}, {f.entity}): {f.claim} {f.note}".rstrip() for f in report.factcheck.findings]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -62,6 +64,7 @@ def html(report: ReportOut, backtest: BacktestIn) -> str:
     return _TEMPLATES.get_template("report.html.jinja").render(
         report=report,
         backtest=backtest,
+        t=words(report.lang),
         headline=fill(report.narrative["headline"], report.figures),
         sections=[(title, _marked(body, report)) for title, body in _sections(report)],
         withheld=withheld_note(report),
@@ -77,7 +80,7 @@ def withheld_note(report: ReportOut) -> str:
     withheld = report.narrative.get("withheld") or {}
     if not withheld:
         return ""
-    return "Model prose left out: " + "; ".join(f"{field} ({reason})" for field, reason in sorted(withheld.items())) + ". The statements shown are stated by code from the stored figures."
+    return words(report.lang)["withheld"].format(fields="; ".join(f"{field} ({reason})" for field, reason in sorted(withheld.items())))
 
 
 def _marked(body: str | list[str], report: ReportOut) -> Markup | list[Markup]:
@@ -97,7 +100,7 @@ def mark_claims(text: str, report: ReportOut) -> Markup:
         finding = findings[match.group(0)]
         label = CLAIM_LABELS[finding.status]
         out += escape(text[last:match.start()])
-        out += Markup('<mark class="claim {0}" title="{1}: {2}">{3}</mark>').format(label, label, finding.note or finding.metric or "", match.group(0))
+        out += Markup('<mark class="claim {0}" title="{1}: {2}">{3}</mark>').format(label, words(report.lang)[label], finding.note or finding.metric or "", match.group(0))
         last = match.end()
     return out + escape(text[last:])
 

@@ -187,11 +187,15 @@ class FactCheckRequest(_Strict):
     text: str = Field(min_length=1, max_length=20_000)
 
 
+ReportLang = Literal["en", "ko"]
+
+
 class ReportOut(BaseModel):
     """A report as served: code-filled figures, model prose, fact-check findings, provenance."""
 
     backtest_id: str
     revision: int
+    lang: ReportLang = Field(default="en", description="The report's language (its statements, labels and figure units).")
     status: ReportStatus
     stale: bool = False
     stale_reason: str | None = Field(default=None, description="Why a stale copy was served (the LLM was unavailable).")
@@ -217,6 +221,7 @@ class ReviewIn(_Strict):
 class ReviewQueueItem(BaseModel):
     backtest_id: str
     revision: int
+    lang: ReportLang = "en"
     status: ReportStatus
     contradicted: int
     unverifiable: int

@@ -40,7 +40,7 @@ from services.reports.models import Report, ReportRequest, ReportReview
 from services.reports.composition import compose
 from services.reports.insights import Insight, insights
 from services.reports.narrative import SCHEMA_VERSION, fill, narrative_type, render_text
-from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn, ReviewQueueItem
+from services.reports.schemas import KPI_NAMES, BacktestIn, ReportLang, ReportOut, ReviewIn, ReviewQueueItem
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "reports.narrative"
@@ -59,12 +59,12 @@ class ReportGenerationService:
 
     # --- reading and generating --------------------------------------------------------------
 
-    def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False) -> ReportOut:
-        """The cached report, else a freshly generated one; stale cached copy if the LLM is down."""
+    def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False, lang: ReportLang = "en") -> ReportOut:
+        """The cached report in ``lang``, else a freshly generated one; stale cached copy if the LLM is down."""
         with self.db.session() as session:
             revision = store.latest(session, backtest_id)
             backtest = store.backtest_of(revision)
-            key = self.cache_key(session, backtest_id, revision.revision)
+            key = self.cache_key(session, backtest_id, revision.revision, lang)
             cached = None if refresh else self._by_key(session, key)
             outcome = "bypass" if refresh else "hit" if cached is not None else "miss"
             session.add(ReportRequest(backtest_id=backtest_id, revision=revision.revision, requested_by=caller.name, cache=outcome))
@@ -82,11 +82,11 @@ class ReportGenerationService:
 
         try:
             report = single_flight.run_once(
-                self.db, key, stored, lambda: self._generate(backtest, revision.revision, key, caller),
+                self.db, key, stored, lambda: self._generate(backtest, revision.revision, key, caller, lang),
                 lease_s=self.generation_lease_s, wait_s=self.generation_lease_s,
             )
         except LLMUnavailableError as exc:
-            stale = self._last_verified(backtest_id)
+            stale = self._last_verified(backtest_id, lang)
             if stale is None:
                 raise
             log.warning("report.served_stale", backtest_id=backtest_id, error=str(exc))
@@ -95,18 +95,20 @@ class ReportGenerationService:
             return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
         return self._out(report, backtest)
 
-    def is_cached(self, backtest_id: str) -> bool:
+    def is_cached(self, backtest_id: str, lang: ReportLang = "en") -> bool:
         with self.db.session() as session:
             revision = store.latest(session, backtest_id)
-            return self._by_key(session, self.cache_key(session, backtest_id, revision.revision)) is not None
+            return self._by_key(session, self.cache_key(session, backtest_id, revision.revision, lang)) is not None
 
-    def cache_key(self, session: Session, backtest_id: str, revision: int) -> str:
+    def cache_key(self, session: Session, backtest_id: str, revision: int, lang: ReportLang = "en") -> str:
+        """Everything that determines a report's content; English keys are those from before
+        reports had a language, so English reports cached then stay cached."""
         prompt = self.prompts.spec(PROMPT_ID, session)
         parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.generator.model.name, SCHEMA_VERSION]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return hashlib.sha256("\x1f".join(parts + ([lang] if lang != "en" else [])).encode()).hexdigest()
 
-    def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller) -> Report:
-        values, found = figures(backtest), insights(backtest)
+    def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller, lang: ReportLang) -> Report:
+        values, found = figures(backtest, lang), insights(backtest)
         output_type = narrative_type(
             placeholders=sorted(values),
             regimes=[regime.label for regime in backtest.regimes],
@@ -117,7 +119,7 @@ class ReportGenerationService:
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
         written = self.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
-        narrative = compose(written, found, backtest.strategy.name)
+        narrative = compose(written, found, backtest.strategy.name, lang)
         text, flags = self._screen(backtest, render_text(narrative, values), caller)
         sheet = fact_sheet(backtest)
         result = check(text, sheet)
@@ -157,11 +159,11 @@ class ReportGenerationService:
 
     # --- reviews -----------------------------------------------------------------------------
 
-    def review(self, backtest_id: str, decision: ReviewIn, caller: Caller) -> ReportOut:
-        """Approve or reject the current report; edited text is fact-checked again and cannot
-        be approved while it contradicts the store."""
+    def review(self, backtest_id: str, decision: ReviewIn, caller: Caller, lang: ReportLang = "en") -> ReportOut:
+        """Approve or reject the current report in ``lang``; edited text is fact-checked again
+        and cannot be approved while it contradicts the store."""
         with self.db.session() as session:
-            report = self._current(session, backtest_id)
+            report = self._current(session, backtest_id, lang)
             backtest = store.backtest_at(session, backtest_id, report.revision)
             edited_check: FactCheckResult | None = None
             if decision.edited_text is not None:
@@ -192,7 +194,7 @@ class ReportGenerationService:
             rows = session.scalars(select(Report).where(Report.status == "needs_review").order_by(Report.generated_at))
             return [
                 ReviewQueueItem(
-                    backtest_id=r.backtest_id, revision=r.revision, status=r.status, generated_at=r.generated_at,
+                    backtest_id=r.backtest_id, revision=r.revision, lang=language(r), status=r.status, generated_at=r.generated_at,
                     contradicted=r.factcheck["contradicted"], unverifiable=r.factcheck["unverifiable"],
                 )
                 for r in rows
@@ -200,18 +202,18 @@ class ReportGenerationService:
 
     # --- helpers -----------------------------------------------------------------------------
 
-    def _current(self, session: Session, backtest_id: str) -> Report:
+    def _current(self, session: Session, backtest_id: str, lang: ReportLang) -> Report:
         revision = store.latest(session, backtest_id)
-        report = self._by_key(session, self.cache_key(session, backtest_id, revision.revision))
+        report = self._by_key(session, self.cache_key(session, backtest_id, revision.revision, lang))
         if report is None:
             raise NotFound(f"no report generated yet for backtest {backtest_id!r} revision {revision.revision}")
         return report
 
-    def _last_verified(self, backtest_id: str) -> Report | None:
-        """The newest report that passed the fact check or a reviewer: the only kind worth serving stale."""
+    def _last_verified(self, backtest_id: str, lang: ReportLang) -> Report | None:
+        """The newest report in ``lang`` that passed the fact check or a reviewer: the only kind worth serving stale."""
         with self.db.session() as session:
             query = select(Report).where(Report.backtest_id == backtest_id, Report.status.in_(("verified", "approved")))
-            return session.scalar(query.order_by(Report.generated_at.desc()).limit(1))
+            return next((r for r in session.scalars(query.order_by(Report.generated_at.desc())) if language(r) == lang), None)
 
     @staticmethod
     def _by_key(session: Session, key: str, *, include_invalidated: bool = False) -> Report | None:
@@ -222,12 +224,17 @@ class ReportGenerationService:
     def _out(report: Report, backtest: BacktestIn, *, stale_reason: str | None = None) -> ReportOut:
         etag = hashlib.sha256(f"{report.cache_key}:{report.status}:{report.generated_at.isoformat()}:{report.text}".encode()).hexdigest()[:32]
         return ReportOut(
-            backtest_id=report.backtest_id, revision=report.revision, status=report.status, stale=stale_reason is not None, stale_reason=stale_reason,
-            narrative=report.narrative, text=report.text, figures=figures(backtest),
+            backtest_id=report.backtest_id, revision=report.revision, lang=language(report), status=report.status, stale=stale_reason is not None, stale_reason=stale_reason,
+            narrative=report.narrative, text=report.text, figures=figures(backtest, language(report)),
             factcheck=FactCheckResult.model_validate(report.factcheck), prompt_id=report.prompt_id,
             prompt_version=report.prompt_version, model=report.model, generated_at=report.generated_at,
             generation_ms=report.generation_ms, etag=f'"{etag}"',
         )
+
+
+def language(report: Report) -> ReportLang:
+    """The report's language, kept in its narrative (reports from before languages are English)."""
+    return "ko" if report.narrative.get("lang") == "ko" else "en"
 
 
 def _every_section_checked(narrative: dict[str, Any], values: dict[str, str], found: list[Insight], sheet: FactSheet) -> bool:

@@ -82,6 +82,23 @@ def test_cache_etag_refresh_and_single_flight(api: Api) -> None:
     assert report_calls(api.platform) == 2
 
 
+def test_a_korean_report_is_its_own_cache_entry_in_korean(api: Api) -> None:
+    viewer = api.as_(Role.viewer)
+    english = api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer)
+    korean = api.client.get(f"/backtests/{BACKTEST}/report", headers={**viewer, "Accept-Language": "ko-KR,ko;q=0.9,en;q=0.8"})
+    assert (english.headers["content-language"], korean.headers["content-language"]) == ("en", "ko")
+    report = korean.json()
+    assert report["lang"] == "ko" and report_calls(api.platform) == 2  # one generation per language
+    assert report["narrative"]["risk"].startswith("전략 최대 낙폭") and report["figures"]["max_drawdown_duration_days"].endswith("일")
+    assert report["factcheck"]["contradicted"] == 0 and report["factcheck"]["supported"] >= 4
+    assert api.client.get(f"/backtests/{BACKTEST}/report?lang=ko", headers=viewer).json() == report  # cached
+    assert api.client.get(f"/backtests/{BACKTEST}/report?lang=fr", headers=viewer).status_code == 422
+    page = api.client.get(f"/backtests/{BACKTEST}/report.html?lang=ko", headers=viewer).text
+    assert '<html lang="ko">' in page and "주요 지표" in page and "샤프 지수" in page and "Key figures" not in page
+    markdown = api.client.get(f"/backtests/{BACKTEST}/report.md?lang=ko", headers=viewer).text
+    assert "| 지표 | 값 |" in markdown and "## 팩트 체크" in markdown and report_calls(api.platform) == 2
+
+
 def test_new_revision_gets_its_own_report(api: Api) -> None:
     viewer = api.as_(Role.viewer)
     first = api.client.get(f"/backtests/{BACKTEST}/report", headers=viewer).json()

@@ -30,6 +30,8 @@ from tests.support.server import running
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "var" / "test-artifacts"
 BACKTEST = "eq-us-ma-crossover"
+# The page's own words in English, none of which a Korean report may show.
+ENGLISH_UI = ("Key figures", "Fact check", "Equity and drawdown", "Market regimes", "Executive summary", "Performance vs benchmark", "Sharpe ratio", "Checked claims", "needs review", "Model prose left out")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
 
 
@@ -63,6 +65,12 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         assert set(marked) <= claims_in_sections and all(any(claim in mark for mark in marked) for claim in claims_in_sections)
         assert page.locator("li[class^='finding-']").count() == len(findings)
         page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+
+        page.goto(f"{base}/backtests/{BACKTEST}/report.html?lang=ko")  # the same report in Korean: statements, labels, units
+        content = page.content()
+        assert '<html lang="ko">' in content and all(word in content for word in ("주요 지표", "요약", "위험", "팩트 체크", "최대 낙폭"))
+        assert not [label for label in ENGLISH_UI if label in page.inner_text("body")]
+        page.screenshot(path=str(ARTIFACTS / "report-ko.png"), full_page=True)
 
         page.goto(f"{base}/showcase")
         page.click("text=Sign out")
