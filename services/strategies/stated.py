@@ -31,7 +31,7 @@ PERIOD_UNITS = frozenset({"day", "days", "period", "periods", "bar", "bars", "se
 TRADING_DAYS = {"day": 1, "days": 1, "week": 5, "weeks": 5, "month": 21, "months": 21, "year": 252, "years": 252}
 SEQUENCE_JOINS = frozenset({"/", ",", "and"})
 # Index names whose number is part of the name ("S&P 500", "Russell 2000"), never a parameter.
-NAMED_INDICES = frozenset({"s&p", "russell", "nikkei", "ftse", "stoxx", "nasdaq", "dax", "cac", "msci"})
+NAMED_INDICES = frozenset({"s&p", "russell", "nikkei", "ftse", "stoxx", "nasdaq", "dax", "cac", "msci", "kospi", "kosdaq"})
 CUE_WINDOW = 3
 CLAUSE_BREAK = ","
 

@@ -41,6 +41,7 @@ def test_stated_values_are_read(template: str, intent: str, expected: dict[str, 
 @pytest.mark.parametrize(("template", "intent", "expected"), [
     ("ma_crossover", "SPY 20일 지수이동평균이 60일 지수이동평균을 상향 돌파하면 매수", {"ma_type": "ema", "fast_period": 20, "slow_period": 60}),
     ("ma_crossover", "단기 12일, 장기 40일 가중이동평균 골든크로스", {"ma_type": "wma", "fast_period": 12, "slow_period": 40}),
+    ("ma_crossover", "코스피 200 선물 20일, 60일 이동평균 골든크로스", {"fast_period": 20, "slow_period": 60}),  # an index's number is its name
     ("oscillator_mean_reversion", "RSI 3일 기준 5 이하에서 매수, 70 이상에서 청산", {"oscillator": "rsi", "length": 3, "entry_threshold": 5, "exit_threshold": 70}),
     ("bollinger_reversion", "볼린저 밴드 30일, 2.5 표준편차 이탈 시 매수", {"length": 30, "entry_std": 2.5}),
     ("donchian_breakout", "55일 신고가 돌파 시 진입, 20일 신저가 이탈 시 청산", {"entry_period": 55, "exit_period": 20}),
