@@ -20,7 +20,7 @@ from guardrails.numeric_claims import numeric_claims
 
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
-SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
+SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣])|\n+")
 STATUSES: tuple[Status, ...] = ("supported", "contradicted", "unverifiable")
 
 

@@ -17,6 +17,8 @@ from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win
     ("text", "verdict"),
     [
         ("샤프 비율은 0.62입니다.", "verified"),
+        ("벤치마크 샤프 지수는 0.74입니다. 연평균 수익률은 8.2%였습니다.", "verified"),  # a Korean sentence is its own: the benchmark is not carried into it
+        ("강세장에서 전략은 31% 상승했습니다. 승률은 54%입니다.", "verified"),
         ("샤프 비율은 3.5입니다.", "contradicted"),
         ("샤프 지수는 0.62로 벤치마크의 0.74보다 낮았습니다.", "verified"),
         ("연평균 수익률은 8.2%였습니다.", "verified"),
