@@ -216,7 +216,7 @@ class SuiteRun:
         seen = verifiers.ReportsObservation(
             status=report.status, checked_claims=report.factcheck.supported + report.factcheck.contradicted,
             contradicted=report.factcheck.contradicted, text=report.text, withheld=len(report.narrative.get("withheld") or {}),
-            claimed_metrics=[f.metric for f in findings if f.metric and f.status != "unverifiable"],
+            claimed_metrics=[f"benchmark_{f.metric}" if f.entity == "benchmark" else f.metric for f in findings if f.metric and f.status != "unverifiable"],
         )
         return verifiers.verify_reports(case.expect, seen), verifiers.counts_reports(case.expect, seen)
 
