@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from guardrails.factcheck import FactCheckResult
 from services.platform.deps import Principal, caller_of, permission_denied, require
+from services.platform.languages import LangDep
 from services.platform.permissions import Permission, allowed
 from services.reports import render
 from services.reports.backtests import Backtests
@@ -62,30 +63,6 @@ def get_backtest(backtest_id: str, backtests: BacktestsDep, user: Reader) -> Bac
     return backtests.newest(backtest_id)
 
 
-def report_lang(
-    lang: Annotated[ReportLang | None, Query(description="The report's language; default: the first of en/ko in Accept-Language, else en.")] = None,
-    accept_language: Annotated[str | None, Header()] = None,
-) -> ReportLang:
-    return lang or preferred(accept_language)
-
-
-def preferred(accept_language: str | None) -> ReportLang:
-    """The first language of `Accept-Language` (by quality) that reports are written in."""
-    ranked = []
-    for n, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        quality = params.strip().removeprefix("q=")
-        try:
-            weight = float(quality) if quality else 1.0
-        except ValueError:
-            weight = 0.0
-        ranked.append((-weight, n, tag.split("-")[0].strip().lower()))
-    return next((tag for weight, _, tag in sorted(ranked) if weight < 0 and tag in ("en", "ko")), "en")  # type: ignore[return-value]
-
-
-Lang = Annotated[ReportLang, Depends(report_lang)]
-
-
 def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService, lang: ReportLang) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
         raise permission_denied(request, service.db, user, Permission.reports_generate, "refresh=true")
@@ -94,7 +71,7 @@ def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, 
 
 @router.get("/backtests/{backtest_id}/report", response_model=ReportOut, summary="The fact-checked narrative report (cached)")
 def get_report(
-    backtest_id: str, request: Request, service: ServiceDep, user: Reader, lang: Lang,
+    backtest_id: str, request: Request, service: ServiceDep, user: Reader, lang: LangDep,
     refresh: Annotated[bool, Query(description="Regenerate (analyst and above).")] = False,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
@@ -108,13 +85,13 @@ def get_report(
 
 
 @router.get("/backtests/{backtest_id}/report.md", response_class=PlainTextResponse, summary="The report as Markdown")
-def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: Lang) -> PlainTextResponse:
+def get_report_markdown(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: LangDep) -> PlainTextResponse:
     report = _report(backtest_id, False, user, request, service, lang)
     return PlainTextResponse(render.markdown(report, backtests.at(backtest_id, report.revision)), media_type="text/markdown", headers={"Content-Language": lang})
 
 
 @router.get("/backtests/{backtest_id}/report.html", response_class=HTMLResponse, summary="The report as a self-contained page")
-def get_report_html(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: Lang) -> HTMLResponse:
+def get_report_html(backtest_id: str, request: Request, service: ServiceDep, backtests: BacktestsDep, user: Reader, lang: LangDep) -> HTMLResponse:
     report = _report(backtest_id, False, user, request, service, lang)
     return HTMLResponse(render.html(report, backtests.at(backtest_id, report.revision)), headers={"Content-Language": lang})
 

@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+
 from guardrails.factcheck import FactCheckResult
+from services.platform.languages import Lang
 
 ReportStatus = Literal["verified", "needs_review", "approved", "rejected"]
 REGIME_LABELS = ("bull", "bear", "sideways", "high_volatility", "low_volatility", "trending")
@@ -187,7 +189,7 @@ class FactCheckRequest(_Strict):
     text: str = Field(min_length=1, max_length=20_000)
 
 
-ReportLang = Literal["en", "ko"]
+ReportLang = Lang  # the languages reports are written in
 
 
 class ReportOut(BaseModel):

@@ -16,18 +16,21 @@ from fastapi.responses import HTMLResponse
 from services.operations.metrics_api import PlanMetricsDep
 from services.platform import sessions
 from services.platform.deps import PlatformDep, Principal, require
+from services.platform.languages import LangDep
 from services.platform.permissions import Permission
 from services.showcase import views
 from services.showcase.render import page
+from services.showcase.words import words
 
 router = APIRouter(prefix="/showcase", tags=["browser"], include_in_schema=False)
 
 
 @router.get("", response_class=HTMLResponse)
-def index(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.reports_read))]) -> HTMLResponse:
+def index(request: Request, platform: PlatformDep, lang: LangDep, user: Annotated[Principal, Depends(require(Permission.reports_read))]) -> HTMLResponse:
+    """In English or Korean (`?lang=ko`, `Accept-Language`): the reports listed are the newest in that language."""
     with platform.db.session() as session:
-        context = views.overview(session)
-    return HTMLResponse(page("index.html.jinja", title="Showcase", **context, **_chrome(request, platform, user)))
+        context = views.overview(session, lang)
+    return HTMLResponse(page("index.html.jinja", title=words(lang)["showcase"], lang=lang, **context, **_chrome(request, platform, user)), headers={"Content-Language": lang})
 
 
 @router.get("/builder", response_class=HTMLResponse)

@@ -14,7 +14,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from services.platform.languages import Lang
 from services.reports.render import bar_chart
+from services.showcase.words import named, words
 
 Link = Callable[..., str]
 _TEMPLATES = jinja2.Environment(
@@ -34,5 +36,6 @@ def linker(paths: dict[str, str]) -> Link:
     return link
 
 
-def page(template: str, *, link: Link = linker(SERVER_PATHS), **context: Any) -> str:
-    return _TEMPLATES.get_template(template).render(link=link, **context)
+def page(template: str, *, link: Link = linker(SERVER_PATHS), lang: Lang = "en", **context: Any) -> str:
+    """A page in ``lang`` (its words; a report link opens the report in that language)."""
+    return _TEMPLATES.get_template(template).render(link=link, lang=lang, t=words(lang), named=lambda value: named(value, lang), **context)

@@ -18,7 +18,9 @@ from services.evaluation.models import EvalRun
 from services.operations.metrics_summary import MetricsSection, PlanMetrics, parse_window
 from services.platform.models import AuditEntry, utcnow
 from services.reports import store
+from services.platform.languages import Lang
 from services.reports.models import Report
+from services.reports.service import language
 from services.reports.facts import figures
 from services.reports.narrative import fill
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
@@ -32,24 +34,25 @@ def by_demo(*names: str | None) -> bool:
     return any(name and name.startswith(DEMO_USER_PREFIX) for name in names)
 
 
-def overview(session: Session) -> dict[str, Any]:
-    """The index page: every report, and the builder's and ChatOps' counts by outcome."""
+def overview(session: Session, lang: Lang = "en") -> dict[str, Any]:
+    """The index page: every report in ``lang``, and the builder's and ChatOps' counts by outcome."""
     drafted, asked = drafts(session), turns(session)
     return {
-        "reports": reports(session), "drafts": drafted, "turns": asked, "generated_at": utcnow(),
+        "reports": reports(session, lang), "drafts": drafted, "turns": asked, "generated_at": utcnow(),
         "draft_counts": dict(Counter(d["draft"].status for d in drafted)), "turn_counts": dict(Counter(t["turn"].outcome for t in asked)),
     }
 
 
-def reports(session: Session) -> list[dict[str, Any]]:
-    """The newest report of each backtest, best Sharpe first."""
+def reports(session: Session, lang: Lang = "en") -> list[dict[str, Any]]:
+    """The newest report in ``lang`` of each backtest, best Sharpe first."""
     summaries = {row.id: row for row in store.summaries(session)}
     newest: dict[str, Report] = {}
     for report in session.scalars(select(Report).where(Report.invalidated_at.is_(None)).order_by(Report.generated_at)):
-        newest[report.backtest_id] = report
+        if language(report) == lang:
+            newest[report.backtest_id] = report
     rows = [
         {
-            "id": backtest_id, "headline": fill(report.narrative["headline"], figures(store.backtest_at(session, backtest_id, report.revision))),
+            "id": backtest_id, "headline": fill(report.narrative["headline"], figures(store.backtest_at(session, backtest_id, report.revision), lang)),
             "status": report.status, "verdict": report.factcheck["verdict"], "prompt": f"{report.prompt_id}@{report.prompt_version}",
             "model": report.model, "generated_at": report.generated_at, "sharpe": summaries[backtest_id].sharpe if backtest_id in summaries else None,
         }

@@ -32,6 +32,7 @@ ARTIFACTS = REPO_ROOT / "var" / "test-artifacts"
 BACKTEST = "eq-us-ma-crossover"
 # The page's own words in English, none of which a Korean report may show.
 ENGLISH_UI = ("Key figures", "Fact check", "Equity and drawdown", "Market regimes", "Executive summary", "Performance vs benchmark", "Sharpe ratio", "Checked claims", "needs review", "Model prose left out")
+ENGLISH_SHOWCASE = ("InsightStack showcase", "Narrative reports", "Strategy builder", "Fact check", "Sign out", "No reports yet", "every draft", "question(s)", "needs review")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
 
 
@@ -71,6 +72,13 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         assert '<html lang="ko">' in content and all(word in content for word in ("주요 지표", "요약", "위험", "팩트 체크", "최대 낙폭"))
         assert not [label for label in ENGLISH_UI if label in page.inner_text("body")]
         page.screenshot(path=str(ARTIFACTS / "report-ko.png"), full_page=True)
+
+        page.goto(f"{base}/showcase?lang=ko")  # the Korean showcase lists the Korean report and opens it in Korean
+        assert '<html lang="ko">' in page.content() and "내러티브 리포트" in page.content()
+        assert not [label for label in ENGLISH_SHOWCASE if label in page.inner_text("body")]
+        page.click(f"text={BACKTEST}")
+        page.wait_for_url(f"{base}/backtests/{BACKTEST}/report.html?lang=ko")
+        page.screenshot(path=str(ARTIFACTS / "showcase-ko.png"), full_page=True)
 
         page.goto(f"{base}/showcase")
         page.click("text=Sign out")

@@ -1,10 +1,10 @@
-"""Which language a report request asks for (pure)."""
+"""Which language a client asks for (pure)."""
 
 from __future__ import annotations
 
 import pytest
 
-from services.reports.api import preferred
+from services.platform.languages import preferred
 
 
 @pytest.mark.parametrize(("header", "lang"), [
