@@ -49,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="Latency rounds over all texts.")
     parser.add_argument("--misses", action="store_true", help="Print every miss and false alarm.")
-    parser.add_argument("--sets", nargs="+", default=["dev", "blind", "holdout"], choices=["dev", "blind", "holdout"], help="Which labelled sets.")
+    parser.add_argument("--sets", nargs="+", default=["dev", "blind", "holdout"], choices=["dev", "blind", "holdout", "ko_dev", "ko_blind"], help="Which labelled sets.")
     args = parser.parse_args()
     guardrails = Guardrails(load_policy(POLICY))
     print(f"guardrail policy {guardrails.policy.version}")
