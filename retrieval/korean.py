@@ -28,6 +28,11 @@ HANGUL = re.compile(r"[가-힣ㄱ-ㆎ]")
 WORD = re.compile(r"[A-Za-z0-9][\w.-]*")
 PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+")  # an English word, not a name: no digits, hyphens or inner capitals
 MAX_COMPOUND = 4  # morphemes in the longest glossary key ("단순 이동 평균")
+MIN_COMPOUND_SYLLABLES = 3  # glossary words the analyser is told to keep whole
+# A connective ending that joins two clauses side by side ("진입하고", "매수하며", "...지만")
+# reads as a comma, so the verb that ends one clause ("진입") is not read with the number that
+# starts the next. A condition ("돌파하면 진입") stays one clause with its action.
+CLAUSE_ENDINGS = frozenset({"고", "며", "으며", "지만", "는데", "은데", "ᆫ데"})
 # Particles (J*), endings (E*) and punctuation (S*) end a compound; latin and numbers are kept
 # as written, from the text itself.
 BREAKS = ("J", "E", "S")
@@ -58,27 +63,40 @@ class Glossary:
 
 
 class Analyser:
-    """kiwipiepy, loaded on first use and shared by the whole process (about 2 s and 100 MB,
-    read-only once loaded; most processes never see Hangul)."""
+    """kiwipiepy, loaded on first use (about 2 s and 100 MB; most processes never see Hangul)
+    and shared by every analyser of the process with the same domain words. The glossary's
+    compound nouns are added as user words, so the analyser keeps "최저가" and "과매도" whole
+    instead of reading a particle (최저 + 가) or a conjunction (과 + 매도) into them."""
 
-    _kiwi: Kiwi | None = None
+    _kiwis: dict[frozenset[str], Kiwi] = {}
     _lock = threading.Lock()
+
+    def __init__(self, compounds: frozenset[str] = frozenset()) -> None:
+        self.compounds = compounds
 
     def morphemes(self, text: str) -> list[tuple[str, str, int, int]]:
         """(form, tag, start, end) of each morpheme, in order."""
         with Analyser._lock:
-            if Analyser._kiwi is None:
-                try:
-                    from kiwipiepy import Kiwi  # noqa: PLC0415 (2 s of start-up, only where Korean is read)
-                except ImportError as exc:
-                    raise RetrievalError(f"Korean text needs kiwipiepy: {exc}") from exc
-                Analyser._kiwi = Kiwi()
-            tokens = Analyser._kiwi.tokenize(text)
+            kiwi = Analyser._kiwis.get(self.compounds) or self._load()
+            tokens = kiwi.tokenize(text)
         return [(t.form, t.tag, t.start, t.end) for t in tokens]
+
+    def _load(self) -> Kiwi:
+        try:
+            from kiwipiepy import Kiwi  # noqa: PLC0415 (2 s of start-up, only where Korean is read)
+        except ImportError as exc:
+            raise RetrievalError(f"Korean text needs kiwipiepy: {exc}") from exc
+        kiwi = Kiwi()
+        nouns = [word for word in sorted(self.compounds) if not any(t.tag.startswith("V") for t in kiwi.tokenize(word))]  # a verb stem ("오래되") stays the analyser's
+        for word in nouns:  # all added before the next analysis: each analysis after an addition rebuilds the model
+            kiwi.add_user_word(word, "NNP")
+        Analyser._kiwis[self.compounds] = kiwi
+        return kiwi
 
 
 class EnglishView:
-    """A Korean text as the English words of its glossary terms, in the text's order."""
+    """A Korean text as the English words of its glossary terms, in the text's order, with a
+    comma where a clause ends."""
 
     def __init__(self, glossary: Glossary, analyser: Analyser) -> None:
         self.glossary = glossary
@@ -98,7 +116,7 @@ class EnglishView:
                 continue
             words.append(_latin(text[cursor:start]))
             size, english = self._longest(morphemes, i)
-            words.append(english)
+            words.append("," if tag == "EC" and form in CLAUSE_ENDINGS and words and words[-1] != "," else english)
             cursor = max(cursor, morphemes[i + size - 1][3])
             i += size
         words.append(_latin(text[cursor:]))
@@ -133,4 +151,6 @@ def language_of(text: str) -> Literal["en", "ko"]:
 
 
 def korean_view(glossary_path: Path) -> EnglishView:
-    return EnglishView(Glossary.load(glossary_path), Analyser())
+    glossary = Glossary.load(glossary_path)
+    compounds = frozenset(key for key in glossary.terms if len(key) >= MIN_COMPOUND_SYLLABLES and all(HANGUL.match(c) for c in key))
+    return EnglishView(glossary, Analyser(compounds))

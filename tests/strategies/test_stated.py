@@ -42,6 +42,10 @@ def test_stated_values_are_read(template: str, intent: str, expected: dict[str, 
     ("ma_crossover", "SPY 20일 지수이동평균이 60일 지수이동평균을 상향 돌파하면 매수", {"ma_type": "ema", "fast_period": 20, "slow_period": 60}),
     ("ma_crossover", "단기 12일, 장기 40일 가중이동평균 골든크로스", {"ma_type": "wma", "fast_period": 12, "slow_period": 40}),
     ("ma_crossover", "코스피 200 선물 20일, 60일 이동평균 골든크로스", {"fast_period": 20, "slow_period": 60}),  # an index's number is its name
+    ("donchian_breakout", "터틀 트레이딩처럼 20일 최고가 돌파하면 진입하고 10일 최저가 깨지면 청산", {"entry_period": 20, "exit_period": 10}),  # "-고" ends a clause
+    ("pairs_trading", "KO와 PEP 페어, 스프레드 z값 2 이상이면 진입 0에서 청산 3.5에서 손절", {"entry_z": 2.0, "exit_z": 0.0, "stop_z": 3.5}),  # "-면" does not
+    ("oscillator_mean_reversion", "스토캐스틱 과매도 구간 20 밑에서 매수", {"oscillator": "stoch", "entry_threshold": 20}),  # 과매도 kept whole
+    ("momentum_rotation", "분기마다 리밸런싱하는 상대강도 로테이션, 상위 5개 보유", {"top_n": 5, "rebalance": "quarterly"}),
     ("oscillator_mean_reversion", "RSI 3일 기준 5 이하에서 매수, 70 이상에서 청산", {"oscillator": "rsi", "length": 3, "entry_threshold": 5, "exit_threshold": 70}),
     ("bollinger_reversion", "볼린저 밴드 30일, 2.5 표준편차 이탈 시 매수", {"length": 30, "entry_std": 2.5}),
     ("donchian_breakout", "55일 신고가 돌파 시 진입, 20일 신저가 이탈 시 청산", {"entry_period": 55, "exit_period": 20}),
