@@ -63,7 +63,7 @@ class Glossary:
 
 
 class Analyser:
-    """kiwipiepy, loaded on first use (about 2 s and 100 MB; most processes never see Hangul)
+    """kiwipiepy, loaded on first use (4-7 s and about 500 MB resident, measured; most processes never see Hangul)
     and shared by every analyser of the process with the same domain words. The glossary's
     compound nouns are added as user words, so the analyser keeps "최저가" and "과매도" whole
     instead of reading a particle (최저 + 가) or a conjunction (과 + 매도) into them."""
