@@ -6,13 +6,18 @@ Each set is a YAML file with `questions: [{q, runbook}]`. The shipped runbooks a
 into an in-memory Qdrant twice (the landed index, and the index that reads Korean through the
 glossary); each question's runbooks are ranked by their best section, as the ChatOps agent
 searches them. Prints, per set and index: the right runbook first, in the top 3, and the
-questions it missed (counts only for a held-out set, whose misses nobody tuning reads). Defaults: the Korean development set, the Korean held-out set and the
+questions it missed (counts only for a held-out set, whose misses nobody tuning reads); then
+what the Korean view costs: its load (once per process) and memory, and its time per question.
+Defaults: the Korean development set, the Korean held-out set and the
 top 10 English questions.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import statistics
+import time
 from pathlib import Path
 
 import yaml
@@ -43,6 +48,7 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", type=Path, default=SETS)
     args = parser.parse_args()
     platform = Platform(Settings())
+    cost(platform, [question for path in args.sets for question, _ in questions(path)])  # first: nothing has loaded the analyser yet
     rows = []
     for path in sorted((REPO_ROOT / "data" / "runbooks").glob("*.md")):
         file = parse(path)
@@ -70,6 +76,24 @@ def main() -> None:
             print(f"| {name} | {label} | {first}/{len(asked)} | {top3}/{len(asked)} |")
     print("\nMissed first:")
     print("\n".join(misses))
+
+
+def cost(platform: Platform, texts: list[str], rounds: int = 20) -> None:
+    """Load time and resident memory of the analyser, and ms per text."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    view = korean_view(platform.settings.glossary_file)
+    view("준비")
+    load_s = time.perf_counter() - started
+    times = []
+    for _ in range(rounds):
+        for text in texts:
+            started = time.perf_counter()
+            view(text)
+            times.append((time.perf_counter() - started) * 1000)
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+    print(f"Korean view: load {load_s:.1f} s once per process, peak memory +{grown:.0f} MB, "
+          f"{statistics.median(times):.2f} ms p50 / {sorted(times)[int(len(times) * 0.95)]:.2f} ms p95 per text\n")
 
 
 if __name__ == "__main__":
