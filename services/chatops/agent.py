@@ -29,8 +29,8 @@ import structlog
 from pydantic import BaseModel
 
 from inference.errors import GenerationFailedError, LLMUnavailableError
-from services.chatops import intents
 from retrieval.korean import language_of
+from services.chatops import intents
 from services.chatops.findings import Finding, findings
 from services.chatops.phrases import Lang, both, say
 from services.chatops.ranking import Embed, Query, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant

@@ -16,13 +16,13 @@ from services.chatops.models import ChatTurn, Escalation
 from services.evaluation import records
 from services.evaluation.models import EvalRun
 from services.operations.metrics_summary import MetricsSection, PlanMetrics, parse_window
+from services.platform.languages import Lang
 from services.platform.models import AuditEntry, utcnow
 from services.reports import store
-from services.platform.languages import Lang
-from services.reports.models import Report
-from services.reports.service import language
 from services.reports.facts import figures
+from services.reports.models import Report
 from services.reports.narrative import fill
+from services.reports.service import language
 from services.strategies.models import StrategyDraft, StrategyDraftRevision
 
 LIMIT = 50
