@@ -241,6 +241,7 @@ def _plain_files() -> dict[str, Path]:
         "services.yaml": settings.components_file,
         "prompts": settings.prompts_dir,
         "catalogue": settings.catalogue_dir,
+        "glossary.yaml": settings.glossary_file,
         "migrations": MIGRATIONS,
         "deploy": REPO_ROOT / "data" / "deploy",
     }

@@ -130,6 +130,7 @@ def test_a_bundle_installs_and_runs_with_no_package_index(tmp_path: Path) -> Non
     configured = offline | {  # as docs/operations/install.md configures a host: the bundle's files, prompts from the wheel
         "INSIGHTSTACK_MODELS_FILE": str(bundle / "models.yaml"), "INSIGHTSTACK_GUARDRAILS_POLICY_FILE": str(bundle / "policy.yaml"),
         "INSIGHTSTACK_COMPONENTS_FILE": str(bundle / "services.yaml"), "INSIGHTSTACK_CATALOGUE_DIR": str(bundle / "catalogue"),
+        "INSIGHTSTACK_GLOSSARY_FILE": str(bundle / "glossary.yaml"),
     }
     started = run(venv / "bin/python", "-c", API_START, cwd=tmp_path, env=configured)
     printed = dict(line.split("=", 1) for line in started.splitlines() if line.startswith(("module=", "healthz=")))  # logs share stdout

@@ -45,15 +45,15 @@ BATCH_SIZE = 20
 
 
 def twenty_backtests(platform: Platform) -> list[str]:
-    """The samples, plus renamed copies up to twenty."""
+    """Twenty backtests: the samples, with renamed copies if there are fewer."""
     import_samples(platform)
     samples = sorted(SAMPLES.glob("*.json"))
     with platform.db.session() as session:
-        for n, path in enumerate(samples[: BATCH_SIZE - len(samples)]):
+        for n, path in enumerate(samples[: max(0, BATCH_SIZE - len(samples))]):
             copy = json.loads(path.read_text())
             copy["id"] = f"{copy['id']}-copy{n}"
             store.ingest(session, store.parse_document(copy, path.name), actor="drill", role="analyst")
-        return sorted(row.id for row in store.summaries(session))
+        return sorted(row.id for row in store.summaries(session))[:BATCH_SIZE]
 
 
 def generations(platform: Platform) -> Counter[str]:

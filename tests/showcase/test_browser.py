@@ -76,9 +76,9 @@ def test_an_executive_signs_in_and_reads_the_showcase(platform: Platform) -> Non
         page.goto(f"{base}/showcase?lang=ko")  # the Korean showcase lists the Korean report and opens it in Korean
         assert '<html lang="ko">' in page.content() and "내러티브 리포트" in page.content()
         assert not [label for label in ENGLISH_SHOWCASE if label in page.inner_text("body")]
+        page.screenshot(path=str(ARTIFACTS / "showcase-ko.png"))
         page.click(f"text={BACKTEST}")
         page.wait_for_url(f"{base}/backtests/{BACKTEST}/report.html?lang=ko")
-        page.screenshot(path=str(ARTIFACTS / "showcase-ko.png"), full_page=True)
 
         page.goto(f"{base}/showcase")
         page.click("text=Sign out")
