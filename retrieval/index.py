@@ -172,8 +172,6 @@ def _point_id(collection: str, document_id: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{collection}/{document_id}"))
 
 
-
-
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9%]+", text.lower()))
 

@@ -15,10 +15,10 @@ from rich.table import Table
 from inference.errors import InferenceError
 from services.operations import jobs
 from services.platform.errors import AppError
+from services.platform.languages import SUPPORTED, Lang
 from services.platform.runtime import Platform, open_platform
 from services.reports import render, store
 from services.reports.backtests import Backtests
-from services.reports.schemas import ReportLang
 from services.platform.audit import Caller
 from services.app.products import report_service
 from services.reports.service import ReportGenerationService
@@ -97,8 +97,8 @@ def batch_command(
         if out is None:
             raise typer.BadParameter("where should the reports go?", param_hint="--out")
         chosen_formats = _formats(formats)
-        if lang not in ("en", "ko"):
-            raise typer.BadParameter("choose en or ko", param_hint="--lang")
+        if lang not in SUPPORTED:
+            raise typer.BadParameter(f"choose {' or '.join(SUPPORTED)}", param_hint="--lang")
         if by not in ("sharpe", "cagr"):
             raise typer.BadParameter("choose sharpe or cagr", param_hint="--by")
         todo = _select(platform, ids, top, by)
@@ -123,7 +123,7 @@ def _formats(formats: str) -> list[str]:
 
 def run_batch(
     service: ReportGenerationService, platform: Platform, job_id: str, backtest_ids: list[str], out: Path, formats: list[str], concurrency: int,
-    lang: ReportLang = "en",
+    lang: Lang = "en",
 ) -> dict[str, tuple[Outcome, str, str]]:
     """Each id -> (generated | cached | failed, report status, detail); each item's state is kept in the job."""
     results: dict[str, tuple[Outcome, str, str]] = {}
@@ -137,7 +137,7 @@ def run_batch(
 
 
 def _job_item(
-    service: ReportGenerationService, platform: Platform, job_id: str, backtest_id: str, out: Path, formats: list[str], lang: ReportLang
+    service: ReportGenerationService, platform: Platform, job_id: str, backtest_id: str, out: Path, formats: list[str], lang: Lang
 ) -> tuple[Outcome, str, str]:
     jobs.start_item(platform.db, job_id, backtest_id)
     outcome, status, detail = _one(service, platform, backtest_id, out, formats, lang)
@@ -145,7 +145,7 @@ def _job_item(
     return outcome, status, detail
 
 
-def _one(service: ReportGenerationService, platform: Platform, backtest_id: str, out: Path, formats: list[str], lang: ReportLang) -> tuple[Outcome, str, str]:
+def _one(service: ReportGenerationService, platform: Platform, backtest_id: str, out: Path, formats: list[str], lang: Lang) -> tuple[Outcome, str, str]:
     try:
         was_cached = service.is_cached(backtest_id, lang)
         report = service.get_report(backtest_id, CLI_CALLER, lang=lang)

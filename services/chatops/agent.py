@@ -32,12 +32,13 @@ from inference.errors import GenerationFailedError, LLMUnavailableError
 from retrieval.korean import language_of
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
-from services.chatops.phrases import Lang, both, say
+from services.chatops.phrases import both, say
 from services.chatops.ranking import Embed, Query, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
 from services.platform.audit import Caller
+from services.platform.languages import Lang
 
 log = structlog.get_logger(__name__)
 Outcome = Literal["answered", "escalated", "needs_confirmation", "degraded"]
@@ -139,7 +140,7 @@ class Agent:
     def _runbook(self, question: Question, run: AgentRun, ranked: list[Ranked]) -> RunbookHit | None:
         """The runbook to cite, chosen by the question and its most basic problem; None when the
         best match is too weak to quote as the procedure."""
-        run.runbooks = self.search(question.text)
+        run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
         problems = by_cause([f for f in relevant(ranked) if f.problem])
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
         runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from services.chatops.phrases import Lang, both
+from services.chatops.phrases import both
 from services.chatops.toolkit import ToolResult
+from services.platform.languages import Lang
 
 MAX_ERROR_CHARS = 200
 

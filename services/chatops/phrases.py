@@ -9,9 +9,7 @@ particles after a name, whose form depends on the name's last sound.
 
 from __future__ import annotations
 
-from typing import Literal
-
-Lang = Literal["en", "ko"]
+from services.platform.languages import Lang
 
 PHRASES: dict[str, tuple[str, str]] = {
     # findings

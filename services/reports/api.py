@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from guardrails.factcheck import FactCheckResult
 from services.platform.deps import Principal, caller_of, permission_denied, require
-from services.platform.languages import LangDep
+from services.platform.languages import Lang, LangDep
 from services.platform.permissions import Permission, allowed
 from services.reports import render
 from services.reports.backtests import Backtests
@@ -19,7 +19,6 @@ from services.reports.schemas import (
     BacktestSummary,
     FactCheckRequest,
     IngestResult,
-    ReportLang,
     ReportOut,
     ReviewIn,
     ReviewQueueItem,
@@ -63,7 +62,7 @@ def get_backtest(backtest_id: str, backtests: BacktestsDep, user: Reader) -> Bac
     return backtests.newest(backtest_id)
 
 
-def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService, lang: ReportLang) -> ReportOut:
+def _report(backtest_id: str, refresh: bool, user: Principal, request: Request, service: ReportGenerationService, lang: Lang) -> ReportOut:
     if refresh and not allowed(user.role, Permission.reports_generate):
         raise permission_denied(request, service.db, user, Permission.reports_generate, "refresh=true")
     return service.get_report(backtest_id, caller_of(user, request), refresh=refresh, lang=lang)
@@ -100,7 +99,7 @@ def get_report_html(backtest_id: str, request: Request, service: ServiceDep, bac
 def review_report(
     backtest_id: str, body: ReviewIn, request: Request, service: ServiceDep,
     user: Annotated[Principal, Depends(require(Permission.reviews_decide))],
-    lang: Annotated[ReportLang, Query(description="Which language's report is reviewed.")] = "en",
+    lang: Annotated[Lang, Query(description="Which language's report is reviewed.")] = "en",
 ) -> ReportOut:
     return service.review(backtest_id, body, caller_of(user, request), lang)
 

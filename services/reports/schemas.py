@@ -189,15 +189,12 @@ class FactCheckRequest(_Strict):
     text: str = Field(min_length=1, max_length=20_000)
 
 
-ReportLang = Lang  # the languages reports are written in
-
-
 class ReportOut(BaseModel):
     """A report as served: code-filled figures, model prose, fact-check findings, provenance."""
 
     backtest_id: str
     revision: int
-    lang: ReportLang = Field(default="en", description="The report's language (its statements, labels and figure units).")
+    lang: Lang = Field(default="en", description="The report's language (its statements, labels and figure units).")
     status: ReportStatus
     stale: bool = False
     stale_reason: str | None = Field(default=None, description="Why a stale copy was served (the LLM was unavailable).")
@@ -223,7 +220,7 @@ class ReviewIn(_Strict):
 class ReviewQueueItem(BaseModel):
     backtest_id: str
     revision: int
-    lang: ReportLang = "en"
+    lang: Lang = "en"
     status: ReportStatus
     contradicted: int
     unverifiable: int

@@ -30,6 +30,7 @@ from services.platform.audit import Caller
 from services.platform.caches import CacheRegistry
 from services.platform.db import Database
 from services.platform.errors import Conflict, NotFound, Unprocessable
+from services.platform.languages import Lang
 from services.platform.models import utcnow
 from services.platform.screening import Screener
 from services.platform.served_prompts import ServedPrompts
@@ -40,7 +41,7 @@ from services.reports.models import Report, ReportRequest, ReportReview
 from services.reports.composition import compose
 from services.reports.insights import Insight, insights
 from services.reports.narrative import SCHEMA_VERSION, fill, narrative_type, render_text
-from services.reports.schemas import KPI_NAMES, BacktestIn, ReportLang, ReportOut, ReviewIn, ReviewQueueItem
+from services.reports.schemas import KPI_NAMES, BacktestIn, ReportOut, ReviewIn, ReviewQueueItem
 
 log = structlog.get_logger(__name__)
 PROMPT_ID = "reports.narrative"
@@ -59,7 +60,7 @@ class ReportGenerationService:
 
     # --- reading and generating --------------------------------------------------------------
 
-    def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False, lang: ReportLang = "en") -> ReportOut:
+    def get_report(self, backtest_id: str, caller: Caller, *, refresh: bool = False, lang: Lang = "en") -> ReportOut:
         """The cached report in ``lang``, else a freshly generated one; stale cached copy if the LLM is down."""
         with self.db.session() as session:
             revision = store.latest(session, backtest_id)
@@ -95,19 +96,19 @@ class ReportGenerationService:
             return self._out(stale, stale_backtest, stale_reason=f"LLM unavailable, serving the last report (revision {stale.revision}): {exc}")
         return self._out(report, backtest)
 
-    def is_cached(self, backtest_id: str, lang: ReportLang = "en") -> bool:
+    def is_cached(self, backtest_id: str, lang: Lang = "en") -> bool:
         with self.db.session() as session:
             revision = store.latest(session, backtest_id)
             return self._by_key(session, self.cache_key(session, backtest_id, revision.revision, lang)) is not None
 
-    def cache_key(self, session: Session, backtest_id: str, revision: int, lang: ReportLang = "en") -> str:
+    def cache_key(self, session: Session, backtest_id: str, revision: int, lang: Lang = "en") -> str:
         """Everything that determines a report's content; English keys are those from before
         reports had a language, so English reports cached then stay cached."""
         prompt = self.prompts.spec(PROMPT_ID, session)
         parts = [backtest_id, str(revision), prompt.version, prompt.content_hash(), self.generator.model.name, SCHEMA_VERSION]
         return hashlib.sha256("\x1f".join(parts + ([lang] if lang != "en" else [])).encode()).hexdigest()
 
-    def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller, lang: ReportLang) -> Report:
+    def _generate(self, backtest: BacktestIn, revision: int, key: str, caller: Caller, lang: Lang) -> Report:
         values, found = figures(backtest, lang), insights(backtest)
         output_type = narrative_type(
             placeholders=sorted(values),
@@ -159,7 +160,7 @@ class ReportGenerationService:
 
     # --- reviews -----------------------------------------------------------------------------
 
-    def review(self, backtest_id: str, decision: ReviewIn, caller: Caller, lang: ReportLang = "en") -> ReportOut:
+    def review(self, backtest_id: str, decision: ReviewIn, caller: Caller, lang: Lang = "en") -> ReportOut:
         """Approve or reject the current report in ``lang``; edited text is fact-checked again
         and cannot be approved while it contradicts the store."""
         with self.db.session() as session:
@@ -202,14 +203,14 @@ class ReportGenerationService:
 
     # --- helpers -----------------------------------------------------------------------------
 
-    def _current(self, session: Session, backtest_id: str, lang: ReportLang) -> Report:
+    def _current(self, session: Session, backtest_id: str, lang: Lang) -> Report:
         revision = store.latest(session, backtest_id)
         report = self._by_key(session, self.cache_key(session, backtest_id, revision.revision, lang))
         if report is None:
             raise NotFound(f"no report generated yet for backtest {backtest_id!r} revision {revision.revision}")
         return report
 
-    def _last_verified(self, backtest_id: str, lang: ReportLang) -> Report | None:
+    def _last_verified(self, backtest_id: str, lang: Lang) -> Report | None:
         """The newest report in ``lang`` that passed the fact check or a reviewer: the only kind worth serving stale."""
         with self.db.session() as session:
             query = select(Report).where(Report.backtest_id == backtest_id, Report.status.in_(("verified", "approved")))
@@ -232,7 +233,7 @@ class ReportGenerationService:
         )
 
 
-def language(report: Report) -> ReportLang:
+def language(report: Report) -> Lang:
     """The report's language, kept in its narrative (reports from before languages are English)."""
     return "ko" if report.narrative.get("lang") == "ko" else "en"
 

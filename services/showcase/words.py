@@ -1,9 +1,11 @@
 """The showcase's own words in English and Korean (the index page and the navigation; the
-builder, ChatOps and quality pages are English yet). Statuses and outcomes are shown by name."""
+builder, ChatOps and quality pages are English yet). A report's status and verdict are shown in
+the report page's words (`services/reports/labels.py`)."""
 
 from __future__ import annotations
 
 from services.platform.languages import Lang
+from services.reports.labels import words as report_words
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -23,8 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status": "상태", "fact_check": "팩트 체크", "prompt": "프롬프트", "no_reports": "아직 리포트가 없습니다.",
         "drafts": "개의 초안", "every_draft": "모든 초안과 수정 이력, 승인 내역",
         "questions": "개의 질문", "each_question": "질문마다 도구 호출과 답변",
-        "verified": "검증됨", "needs_review": "검토 필요", "approved": "승인됨", "rejected": "반려됨", "contradicted": "불일치",
-        "unverifiable": "확인 불가", "pending_approval": "승인 대기", "invalid": "유효하지 않음", "answered": "답변함",
+        "pending_approval": "승인 대기", "invalid": "유효하지 않음", "answered": "답변함",
         "escalated": "에스컬레이션", "needs_confirmation": "확인 필요", "degraded": "모델 없이 답변",
     },
 }
@@ -35,5 +36,6 @@ def words(lang: Lang) -> dict[str, str]:
 
 
 def named(value: str, lang: Lang) -> str:
-    """A status or outcome as the page shows it."""
-    return WORDS[lang].get(value, value.replace("_", " "))
+    """A status or outcome as the page shows it: a report's status and verdict in the words of
+    the report page, the builder's and ChatOps' in this page's."""
+    return WORDS[lang].get(value) or report_words(lang).get(value) or value.replace("_", " ")
