@@ -57,7 +57,11 @@ def test_import_batch_resume_and_factcheck(tmp_path: Path, llm_url: str) -> None
 
 def test_a_batch_killed_with_sigkill_resumes_without_redoing_work(tmp_path: Path, llm_url: str) -> None:
     env = {"INSIGHTSTACK_LLM_BASE_URLS": llm_url}
-    assert run(tmp_path, "backtests", "import", str(SAMPLES), **env).returncode == 0
+    incoming = tmp_path / "incoming"  # six samples: enough to kill the batch with work left on both sides
+    incoming.mkdir()
+    for path in sorted(SAMPLES.glob("*.json"))[:6]:
+        (incoming / path.name).write_text(path.read_text())
+    assert run(tmp_path, "backtests", "import", str(incoming), **env).returncode == 0
     out = tmp_path / "reports"
     batch = subprocess.Popen(
         cli("reports", "batch", "--out", str(out), "--format", "json", "--concurrency", "1"),
