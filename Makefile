@@ -21,6 +21,8 @@ $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	# The browser test drives Debian's chromium with Playwright (no browser download).
 	command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium; else sudo apt-get install -y -q chromium; fi; }
+	# ChatOps' monitoring toolsets are tested against Debian's Prometheus 2.42 and Alertmanager 0.25.
+	command -v prometheus-alertmanager >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q --no-install-recommends prometheus prometheus-alertmanager; else sudo apt-get install -y -q --no-install-recommends prometheus prometheus-alertmanager; fi; }
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from swagger_ui_bundle import swagger_ui_path
 
 from services.chatops.api import router as chatops_router
+from services.chatops.investigations_api import router as investigations_router
 from services.chatops.slack_api import router as slack_router
 from services.gateway.api import router as gateway_router
 from services.pipelines.api import router as pipelines_router
@@ -99,11 +100,12 @@ def create_app(settings: Settings | None = None, platform: Platform | None = Non
     _install_offline_docs(app)
     products = build_products(platform)
     app.state.reports, app.state.strategies, app.state.chatops = products.reports, products.strategies, products.chatops
-    app.state.backtests, app.state.pipelines = Backtests(platform.db), PipelineRuns(platform.db)
+    app.state.investigations = products.investigations
+    app.state.backtests, app.state.pipelines = Backtests(platform.db), PipelineRuns(platform.db, platform.metrics)
     app.state.gateway = gateway(platform)
     app.state.plan_metrics = PLAN_METRICS
-    for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, slack_router,
-                   signin_router, showcase_router):
+    for router in (health_router, observability_router, metrics_router(PLAN_METRICS), replicas_router, gateway_router, reports_router, strategies_router, pipelines_router, chatops_router, investigations_router,
+                   slack_router, signin_router, showcase_router):
         app.include_router(router)
     return app
 

@@ -7,12 +7,16 @@ all build the products here (and the app its OpenAI-compatible gateway): this is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from services.chatops import plan_metrics as chatops_metrics
+from services.chatops import slack
 from services.chatops.components import load_components
+from services.chatops.investigations import Investigations
 from services.chatops.runbooks import RunbookLibrary
 from services.chatops.service import ChatOpsService
 from services.chatops.toolkit import ToolExecutor
+from services.chatops.toolsets.loader import Toolsets
 from services.chatops.tools.catalog import build_tools
 from services.gateway import limits
 from services.gateway.service import Gateway
@@ -33,11 +37,13 @@ class Products:
     reports: ReportGenerationService
     strategies: StrategyBuilderService
     chatops: ChatOpsService
+    investigations: Investigations
 
 
 def build_products(platform: Platform) -> Products:
     reports, strategies = report_service(platform), strategy_service(platform)
-    return Products(platform=platform, reports=reports, strategies=strategies, chatops=chatops_service(platform))
+    chatops = chatops_service(platform)
+    return Products(platform=platform, reports=reports, strategies=strategies, chatops=chatops, investigations=investigations(platform, chatops))
 
 
 def report_service(platform: Platform) -> ReportGenerationService:
@@ -59,8 +65,18 @@ def chatops_service(platform: Platform) -> ChatOpsService:
     """After the other products: the cache tools take the names of the caches registered so far."""
     components = load_components(platform.settings.components_file)
     library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
-    executor = ToolExecutor(platform.db, build_tools(platform.db, platform.caches, platform.pool, components, library))
-    return ChatOpsService(platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, executor, platform.korean)
+    builtins = build_tools(platform.db, platform.caches, platform.pool, components, library)
+    toolsets = Toolsets(platform.settings.toolsets_dir, builtins, recheck_s=platform.settings.toolsets_recheck_s)
+    executor = ToolExecutor(platform.db, toolsets.load())
+    return ChatOpsService(
+        platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, toolsets, executor, platform.korean,
+    )
+
+
+def investigations(platform: Platform, chatops: ChatOpsService) -> Investigations:
+    """Alertmanager's alerts, investigated by ChatOps and posted to the alerts channel."""
+    url = platform.settings.alerts_channel_url
+    return Investigations(platform.db, chatops.ask, partial(slack.post, url) if url else None)
 
 
 def gateway(platform: Platform) -> Gateway:

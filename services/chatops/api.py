@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ResolutionOut, ResolveIn, ToolCallOut, ToolInfo, ToolRunIn
 from services.chatops.service import ChatOpsService
+from services.chatops.toolsets.loader import ToolsetStatus
 from services.platform.deps import Principal, caller_of, require
 from services.platform.permissions import Permission
 
@@ -31,6 +32,16 @@ def ask(body: AskIn, request: Request, service: ServiceDep, user: Asker) -> AskO
 @router.get("/tools", response_model=list[ToolInfo], summary="The tools your role may use")
 def tools(service: ServiceDep, user: Asker) -> list[ToolInfo]:
     return service.tools(user.role)
+
+
+@router.get("/toolsets", response_model=list[ToolsetStatus], summary="Toolsets: offered, or why not (a failed prerequisite, a missing setting)")
+def toolsets(service: ServiceDep, user: Asker) -> list[ToolsetStatus]:
+    return service.toolset_statuses()
+
+
+@router.post("/toolsets/reload", response_model=list[ToolsetStatus], summary="Read the toolset files again and check them now (operator)")
+def reload_toolsets(request: Request, service: ServiceDep, user: Operator) -> list[ToolsetStatus]:
+    return service.reload_toolsets(caller_of(user, request))
 
 
 @router.post("/tools/{name}", response_model=ToolCallOut | ActionOut, summary="Run one tool (state-changing ones wait for confirmation)")

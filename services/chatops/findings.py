@@ -48,8 +48,15 @@ def findings(results: Iterable[ToolResult]) -> list[Finding]:
         state = STATEMENTS.get(result.tool)
         if state is not None:
             found += state(result.data)
+        elif isinstance(result.data, dict) and "stated" in result.data:
+            found += _declared(result.tool, result.data["stated"])
     unique = list(dict.fromkeys(found))
     return [f for f in unique if f.problem] + [f for f in unique if not f.problem]
+
+
+def _declared(tool: str, stated: list[dict[str, Any]]) -> list[Finding]:
+    """A toolset tool's findings, stated by its file's templates (`toolsets/loader.py`)."""
+    return [Finding(tool, s["subject"], s["en"], bool(s["problem"]), s.get("ko") or "") for s in stated]
 
 
 def _failure(result: ToolResult) -> Finding:

@@ -1,5 +1,6 @@
 """Tables of the ChatOps agent: runbooks, observed service status, turns, escalations,
-conversation resolutions, actions waiting for confirmation, chat identities and seen Slack events."""
+conversation resolutions, actions waiting for confirmation, chat identities, seen Slack events and
+alert-triggered investigations."""
 
 from __future__ import annotations
 
@@ -112,6 +113,31 @@ class PendingAction(Base):
     decided_by: Mapped[str | None] = mapped_column(String(64))
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Investigation(Base):
+    """Alerts Alertmanager sent and the read-only investigation they started. ``dedup_key`` is
+    the hash of the alerts it covers (fingerprint and start), so a re-sent group starts nothing."""
+
+    __tablename__ = "chatops_investigations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    dedup_key: Mapped[str] = mapped_column(String(64), unique=True)
+    group_key: Mapped[str] = mapped_column(String(1000), index=True)
+    alertname: Mapped[str] = mapped_column(String(128))
+    alerts: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    alert_keys: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))  # running, answered, failed
+    alert_status: Mapped[str] = mapped_column(String(16))  # firing, resolved
+    question: Mapped[str] = mapped_column(Text)
+    turn_id: Mapped[str | None] = mapped_column(String(32))
+    answer: Mapped[str | None] = mapped_column(Text)
+    posted: Mapped[str | None] = mapped_column(String(16))  # posted, failed, not_configured
+    error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ChatIdentity(Base):

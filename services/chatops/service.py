@@ -29,6 +29,7 @@ from services.chatops.models import ChatTurn, Escalation, PendingAction, Resolut
 from services.chatops.runbooks import RunbookLibrary
 from services.chatops.schemas import ActionOut, AskIn, AskOut, EscalationOut, ResolutionOut, RunbookRef, ToolCallOut, ToolInfo
 from services.chatops.toolkit import ToolExecutor, ToolResult
+from services.chatops.toolsets.loader import Toolsets, ToolsetStatus
 from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.db import Database
@@ -49,11 +50,12 @@ RUNBOOK_CANDIDATES = 5
 class ChatOpsService:
     def __init__(
         self, db: Database, prompts: ServedPrompts, generator: StructuredGenerator, screener: Screener, embedder: Embedder,
-        components: Components, library: RunbookLibrary, executor: ToolExecutor, view: TextView,
+        components: Components, library: RunbookLibrary, toolsets: Toolsets, executor: ToolExecutor, view: TextView,
     ) -> None:
-        """``view`` reads a Korean question as English for ranking (the glossary's view)."""
+        """``toolsets`` says which tools ``executor`` offers (checked again every
+        ``toolsets.recheck_s``); ``view`` reads a Korean question as English for ranking."""
         self.db, self.prompts, self.generator, self.screener, self.embedder = db, prompts, generator, screener, embedder
-        self.components, self.library, self.executor, self.view = components, library, executor, view
+        self.components, self.library, self.toolsets, self.executor, self.view = components, library, toolsets, executor, view
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -62,6 +64,8 @@ class ChatOpsService:
         conversation_id = body.conversation_id or turn_id
         started = utcnow()
         text = self._screen_question(body.question, caller, turn_id, channel)
+        if self.toolsets.stale():
+            self.executor.offer(self.toolsets.load())
         history = self._history(conversation_id, caller)
         with self.db.session() as session:
             audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
@@ -143,6 +147,19 @@ class ChatOpsService:
         return row
 
     # --- tools and confirmations -------------------------------------------------------------
+
+    def toolset_statuses(self) -> list[ToolsetStatus]:
+        return self.toolsets.statuses
+
+    def reload_toolsets(self, caller: Caller) -> list[ToolsetStatus]:
+        """Read the toolset files again and check their prerequisites now (audited)."""
+        self.executor.offer(self.toolsets.load())
+        with self.db.session() as session:
+            audit.record(session, caller, "chatops.toolsets.reload", "toolsets", {
+                "available": [s.name for s in self.toolsets.statuses if s.available],
+                "unavailable": {s.name: s.reason for s in self.toolsets.statuses if not s.available},
+            })
+        return self.toolsets.statuses
 
     def tools(self, role: Role) -> list[ToolInfo]:
         return [

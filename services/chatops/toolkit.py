@@ -5,8 +5,10 @@ changes state, and a timeout. The executor is the only way to run one: it checks
 permission again (the step schema already hides tools the caller lacks), validates the
 arguments, refuses a state-changing tool without confirmation, runs the tool in a worker thread
 under its timeout, turns any exception into a tool error the agent can read, caps the output,
-and writes every call (or denial) to the audit log. Tools are fixed Python functions over typed
-arguments: there is no shell and no SQL from the model.
+and writes every call (or denial) to the audit log. A state-changing tool runs only for a role
+that may operate, whatever permission it was declared with. Tools are fixed functions over typed
+arguments (Python built-ins, or toolsets declared as data): there is no shell and no SQL from the
+model.
 """
 
 from __future__ import annotations
@@ -74,16 +76,21 @@ class ToolExecutor:
         self.max_output_chars = max_output_chars
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chatops-tool")
 
+    def offer(self, tools: list[Tool]) -> None:
+        """Replace the tools on offer (toolsets reloaded); a call already running finishes."""
+        self.tools = {tool.name: tool for tool in tools}
+
     def permitted(self, role: Role) -> list[Tool]:
-        return [tool for tool in self.tools.values() if allowed(role, tool.permission)]
+        return [tool for tool in self.tools.values() if _may_run(role, tool)]
 
     def execute(self, caller: Caller, name: str, arguments: dict[str, Any], *, confirmed: bool = False, turn_id: str | None = None) -> ToolResult:
         started = time.perf_counter()
         tool = self.tools.get(name)
         if tool is None:
             return self._finish(caller, name, arguments, "error", f"unknown tool {clipped(name)!r}; tools: {', '.join(sorted(self.tools))}", None, started, turn_id)
-        if not allowed(Role(caller.role), tool.permission):
-            message = f"role {caller.role!r} lacks permission {tool.permission.value!r} for tool {name!r}"
+        if not _may_run(Role(caller.role), tool):
+            needed = Permission.chatops_operate if tool.mutating and allowed(Role(caller.role), tool.permission) else tool.permission
+            message = f"role {caller.role!r} lacks permission {needed.value!r} for tool {name!r}"
             return self._finish(caller, name, arguments, "denied", message, None, started, turn_id)
         try:
             parsed = tool.arguments.model_validate(arguments)
@@ -121,6 +128,10 @@ class ToolExecutor:
             )
         log.info("chatops.tool", tool=name, status=status, latency_ms=result.latency_ms, truncated=truncated)
         return result
+
+
+def _may_run(role: Role, tool: Tool) -> bool:
+    return allowed(role, tool.permission) and (not tool.mutating or allowed(role, Permission.chatops_operate))
 
 
 def _cap(data: Any, limit: int) -> tuple[Any, bool]:

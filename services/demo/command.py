@@ -1,14 +1,17 @@
 """`insightstack demo` (`make demo`): the stack on the embedded defaults (the profile's model, the
-market-data stand-in, the API), the structured-generation spine, the walk-through over HTTP, the
-OpenAI-compatible gateway, and the showcase written to files."""
+market-data stand-in, the API, and Prometheus and Alertmanager where Debian's packages are
+installed), the structured-generation spine, the walk-through over HTTP, the OpenAI-compatible
+gateway, and the showcase written to files."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
 import time
+from contextlib import ExitStack
 
 import httpx
 import uvicorn
@@ -19,27 +22,29 @@ from services.app.app import create_app
 from services.app.llm_servers import start_llm
 from services.app.products import PLAN_METRICS
 from services.app.reports_cli import import_paths
-from services.demo import walkthrough
+from services.demo import monitoring, walkthrough
 from services.platform import audit
 from services.platform.demo import market_brief
 from services.platform.errors import AppError
 from services.platform.permissions import Role
-from services.platform.runtime import open_platform
+from services.platform.runtime import Platform, open_platform
 from services.platform.settings import REPO_ROOT
 
 console = Console()
 SAMPLE_BACKTESTS = REPO_ROOT / "data" / "backtests"
+MARKETDATA_PORT = 8701
 
 
 def run_demo(port: int, keep_serving: bool) -> None:
     """Bring the stack up on the embedded defaults and walk through it (`insightstack demo`)."""
     platform = open_platform()
     supervisor = None if platform.settings.llm_base_urls else start_llm(platform)
-    marketdata = subprocess.Popen([sys.executable, "-m", "services.demo.marketdata", "--port", "8701"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    marketdata = subprocess.Popen([sys.executable, "-m", "services.demo.marketdata", "--port", str(MARKETDATA_PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     api = create_app(platform.settings, platform)
     server = uvicorn.Server(uvicorn.Config(api, port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
+    monitors = ExitStack()
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_for(f"{base}/healthz")
@@ -52,6 +57,7 @@ def run_demo(port: int, keep_serving: bool) -> None:
         keys = walkthrough.demo_keys(platform)
         demo = walkthrough.Demo(platform, base, keys, lambda line: console.print(line, highlight=False, markup=False))
         _demo_walkthrough(demo, api)
+        _demo_alerts(demo, api, monitors)
         _demo_gateway(base, {"Authorization": f"Bearer {keys[Role.analyst]}"})
         index = walkthrough.write_showcase(demo, api.state.reports, PLAN_METRICS, platform.settings.data_dir / "showcase")
         console.rule("Showcase")
@@ -63,6 +69,7 @@ def run_demo(port: int, keep_serving: bool) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        monitors.close()
         server.should_exit = True
         thread.join(timeout=10)
         if supervisor is not None:
@@ -104,6 +111,30 @@ def _demo_walkthrough(demo: walkthrough.Demo, api: FastAPI) -> None:
     console.print(f"runbooks: {len(result.added)} added, {len(result.updated)} updated, {len(result.unchanged)} unchanged")
     walkthrough.report_failed_run(demo)
     walkthrough.chatops(demo)
+
+
+def _demo_alerts(demo: walkthrough.Demo, api: FastAPI, monitors: ExitStack) -> None:
+    """Prometheus scraping the API, vLLM and the market data, its FeedStale alert, Alertmanager's
+    webhook, and the investigation it starts (skipped where the Debian packages are absent)."""
+    console.rule("D3 ChatOps on Prometheus and Alertmanager: a stale feed, its alert, the investigation")
+    if not monitoring.available():
+        console.print("Prometheus/Alertmanager not installed (apt-get install prometheus prometheus-alertmanager): skipped")
+        return
+    root = monitors.enter_context(monitoring.monitoring_root())
+    alertmanager = monitors.enter_context(monitoring.running_alertmanager(f"{demo.base}/alerts/webhook", demo.keys[Role.operator], root))
+    targets = {"insightstack": demo.base.removeprefix("http://"), "market-data": f"127.0.0.1:{MARKETDATA_PORT}", **_vllm_targets(demo.platform)}
+    prometheus = monitors.enter_context(monitoring.running_prometheus(targets, alertmanager.url, root))
+    os.environ |= {"INSIGHTSTACK_PROMETHEUS_URL": prometheus.url, "INSIGHTSTACK_ALERTMANAGER_URL": alertmanager.url}
+    statuses = api.state.chatops.reload_toolsets(audit.Caller(name="demo", role="admin"))
+    console.print("toolsets: " + "; ".join(f"{s.name} {'available' if s.available else 'unavailable: ' + (s.reason or '')[:80]}" for s in statuses))
+    console.print(f"Prometheus {prometheus.url}, Alertmanager {alertmanager.url}")
+    walkthrough.alert_investigation(demo, f"http://127.0.0.1:{MARKETDATA_PORT}")
+
+
+def _vllm_targets(platform: Platform) -> dict[str, str]:
+    """The first vLLM replica's host:port (Prometheus reads its /metrics)."""
+    urls = [endpoint.url for endpoint in platform.pool.endpoints]
+    return {"vllm": urls[0].split("//", 1)[1].split("/", 1)[0]} if urls else {}
 
 
 def _wait_for(url: str, timeout_s: float = 30.0) -> None:

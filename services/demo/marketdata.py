@@ -2,7 +2,9 @@
 
 The ChatOps agent's diagnostic tools probe the real service's `/health`; this process answers the same
 shape from declared feeds (each lagging a set number of seconds), and `POST /admin/feeds/{feed}` lets a
-test or a demo raise a feed's lag or halt it, so the agent has something real to diagnose.
+test or a demo raise a feed's lag or halt it, so the agent has something real to diagnose. `/metrics`
+exposes each feed's last tick to Prometheus (`marketdata_feed_last_tick_timestamp_seconds`, the
+series the shipped FeedStale alert and the Prometheus toolset read).
 """
 
 from __future__ import annotations
@@ -54,6 +56,19 @@ class FeedBoard:
         status = "degraded" if any(f["halted"] for f in feeds) else "ok"
         return {"service": "market-data", "status": status, "started_at": iso(self.started_at), "now": iso(now), "feeds": feeds}
 
+    def exposition(self) -> str:
+        """Prometheus text format: each feed's last tick as a Unix time, and whether it is halted."""
+        feeds = self.health()["feeds"]
+        lines = [
+            "# HELP marketdata_feed_last_tick_timestamp_seconds Unix time of the feed's last tick.",
+            "# TYPE marketdata_feed_last_tick_timestamp_seconds gauge",
+            *(f'marketdata_feed_last_tick_timestamp_seconds{{feed="{f["feed"]}"}} {datetime.fromisoformat(f["last_tick_at"]).timestamp():.3f}' for f in feeds),
+            "# HELP marketdata_feed_halted 1 when the feed is halted.",
+            "# TYPE marketdata_feed_halted gauge",
+            *(f'marketdata_feed_halted{{feed="{f["feed"]}"}} {int(f["halted"])}' for f in feeds),
+        ]
+        return "\n".join(lines) + "\n"
+
     def update(self, name: str, lag_s: float | None, halted: bool | None) -> dict[str, Any]:
         """Apply an admin change; un-halting resumes ticks at the given (or the previous) lag. KeyError if unknown."""
         now = datetime.now(UTC)
@@ -101,9 +116,9 @@ class Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         started = time.perf_counter()
         status, payload = self._route()
-        body = json.dumps(payload).encode()
+        body = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", "text/plain; version=0.0.4" if isinstance(payload, str) else "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -112,10 +127,12 @@ class Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _dispatch
 
-    def _route(self) -> tuple[int, dict[str, Any]]:
+    def _route(self) -> tuple[int, dict[str, Any] | str]:
         path = self.path.split("?", 1)[0]
         if self.command == "GET" and path == "/health":
             return 200, self.server.board.health()
+        if self.command == "GET" and path == "/metrics":
+            return 200, self.server.board.exposition()
         if self.command == "POST" and path.startswith(ADMIN_PREFIX):
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             name = path.removeprefix(ADMIN_PREFIX)

@@ -2,7 +2,7 @@
 
 The top 5 backtests get fact-checked reports, a few plain-language intents become strategy
 drafts and a reviewer approves one, the operations agent answers the top 10 questions
-(docs/chatops-questions.md), and the showcase is written to `var/showcase/` and served at
+(docs/chatops-questions.md) and investigates an alert from a local Prometheus, and the showcase is written to `var/showcase/` and served at
 `/showcase`.
 """
 
@@ -98,6 +98,25 @@ def chatops(demo: Demo) -> None:
         answer = demo.call("POST", "/chatops/ask", Role.operator, json={"question": question})
         cited = ", ".join(r["id"] for r in answer["runbooks"] if r["cited"]) or "none"
         demo.say(f"  {question}\n    {answer['outcome']} · cited: {cited} · audit #{answer['audit_id']}\n    {answer['answer'][:320]}")
+
+
+def alert_investigation(demo: Demo, marketdata_url: str, feed: str = "equities-us", lag_s: float = 400) -> None:
+    """A feed goes stale; Prometheus fires FeedStale, Alertmanager calls the webhook, and the
+    read-only investigation it started is printed (then the feed recovers)."""
+    earlier = {i["id"] for i in demo.call("GET", "/chatops/investigations", Role.viewer)}  # a previous demo's, same data dir
+    httpx.post(f"{marketdata_url}/admin/feeds/{feed}", json={"lag_s": lag_s}, timeout=5).raise_for_status()
+    demo.say(f"  {feed} made {lag_s:g} s stale; waiting for Prometheus -> Alertmanager -> POST /alerts/webhook")
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            done = [i for i in demo.call("GET", "/chatops/investigations", Role.viewer) if i["status"] != "running" and i["id"] not in earlier]
+            if done:
+                demo.say(f"  {done[0]['question']}\n    {done[0]['status']} · posted: {done[0]['posted']}\n    {(done[0]['answer'] or done[0]['error'] or '')[:400]}")
+                return
+            time.sleep(1)
+        demo.say("  no investigation within 120 s (see GET /chatops/toolsets and the Alertmanager log)")
+    finally:
+        httpx.post(f"{marketdata_url}/admin/feeds/{feed}", json={"lag_s": 2}, timeout=5).raise_for_status()
 
 
 def report_failed_run(demo: Demo) -> None:

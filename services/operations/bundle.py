@@ -242,6 +242,7 @@ def _plain_files() -> dict[str, Path]:
         "prompts": settings.prompts_dir,
         "catalogue": settings.catalogue_dir,
         "glossary.yaml": settings.glossary_file,
+        "toolsets": settings.toolsets_dir,
         "migrations": MIGRATIONS,
         "deploy": REPO_ROOT / "data" / "deploy",
     }

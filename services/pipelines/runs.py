@@ -7,16 +7,22 @@ from services.pipelines import store
 from services.pipelines.schemas import RunIn, RunOut
 from services.platform.audit import Caller
 from services.platform.db import Database
+from services.platform.metrics import Metrics
 
 
 class PipelineRuns:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, metrics: Metrics) -> None:
+        """``metrics`` counts finished runs by status: Prometheus alerts on the failed ones."""
         self.db = db
+        self.metrics = metrics
 
     def report(self, run: RunIn, caller: Caller) -> tuple[RunOut, bool]:
         """Insert or update the run; True if it was new (audited)."""
         with self.db.session() as session:
-            return store.record(session, run, caller)
+            recorded = store.record(session, run, caller)
+        if run.status != "running":
+            self.metrics.pipeline_runs.labels(run.pipeline, run.status).inc()
+        return recorded
 
     def listing(self, *, pipeline: str | None, status: str | None, limit: int) -> list[RunOut]:
         """Newest first."""

@@ -48,6 +48,10 @@ class Metrics:
         )
         self.rate_limited = Counter("insightstack_gateway_rejections", "Gateway requests refused by limits.", ["reason"], registry=r)
         self.cache_requests = Counter("insightstack_cache_requests", "Cache lookups by cache and result.", ["cache", "result"], registry=r)
+        self.pipeline_runs = Counter(
+            "insightstack_pipeline_runs", "Finished pipeline runs reported by the scheduler, by pipeline and status (the PipelineFailed alert).",
+            ["pipeline", "status"], registry=r,
+        )
 
     def observe_http(self, method: str, route: str, status: int, seconds: float) -> None:
         self.http_requests.labels(method, route, str(status)).inc()

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     chatops_ask = "chatops.ask"
     chatops_operate = "chatops.operate"
     pipelines_report = "pipelines.report"
+    alerts_receive = "alerts.receive"  # Alertmanager's webhook: starts read-only investigations
     pipelines_read = "pipelines.read"
     gateway_use = "gateway.use"
     llm_generate = "llm.generate"
@@ -48,7 +49,7 @@ _GRANTS: dict[Role, set[Permission]] = {
     Role.viewer: _VIEWER,
     Role.analyst: _ANALYST,
     Role.reviewer: _ANALYST | {Permission.reviews_decide, Permission.strategies_approve},
-    Role.operator: _VIEWER | {Permission.chatops_operate, Permission.pipelines_report, Permission.gateway_use, Permission.metrics_read},
+    Role.operator: _VIEWER | {Permission.chatops_operate, Permission.pipelines_report, Permission.alerts_receive, Permission.gateway_use, Permission.metrics_read},
     Role.admin: set(Permission),
 }
 

@@ -43,8 +43,8 @@ def builder(request: Request, platform: PlatformDep, user: Annotated[Principal, 
 @router.get("/chatops", response_class=HTMLResponse)
 def chatops(request: Request, platform: PlatformDep, user: Annotated[Principal, Depends(require(Permission.chatops_operate))]) -> HTMLResponse:
     with platform.db.session() as session:
-        turns = views.turns(session)
-    return HTMLResponse(page("chatops.html.jinja", title="ChatOps", turns=turns, **_chrome(request, platform, user)))
+        turns, investigated = views.turns(session), views.investigations(session)
+    return HTMLResponse(page("chatops.html.jinja", title="ChatOps", turns=turns, investigations=investigated, **_chrome(request, platform, user)))
 
 
 @router.get("/quality", response_class=HTMLResponse)

@@ -29,7 +29,7 @@ def export(db: Database, reports: ReportGenerationService, plan: PlanMetrics, ou
     pages = {
         "index.html": page("index.html.jinja", link=link, title="Showcase", user=viewer, **context),
         "builder.html": page("builder.html.jinja", link=link, title="Strategy builder", user=viewer, drafts=context["drafts"]),
-        "chatops.html": page("chatops.html.jinja", link=link, title="ChatOps", user=viewer, turns=context["turns"]),
+        "chatops.html": page("chatops.html.jinja", link=link, title="ChatOps", user=viewer, turns=context["turns"], investigations=context["investigations"]),
         "quality.html": page("quality.html.jinja", link=link, title="Quality", user=viewer, **quality),
     }
     for row in context["reports"]:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.chatops.models import ChatTurn, Escalation
+from services.chatops.models import ChatTurn, Escalation, Investigation
 from services.evaluation import records
 from services.evaluation.models import EvalRun
 from services.operations.metrics_summary import MetricsSection, PlanMetrics, parse_window
@@ -38,7 +38,7 @@ def overview(session: Session, lang: Lang = "en") -> dict[str, Any]:
     """The index page: every report in ``lang``, and the builder's and ChatOps' counts by outcome."""
     drafted, asked = drafts(session), turns(session)
     return {
-        "reports": reports(session, lang), "drafts": drafted, "turns": asked, "generated_at": utcnow(),
+        "reports": reports(session, lang), "drafts": drafted, "turns": asked, "investigations": investigations(session), "generated_at": utcnow(),
         "draft_counts": dict(Counter(d["draft"].status for d in drafted)), "turn_counts": dict(Counter(t["turn"].outcome for t in asked)),
     }
 
@@ -85,6 +85,12 @@ def turns(session: Session) -> list[dict[str, Any]]:
         }
         for turn in rows
     ]
+
+
+def investigations(session: Session) -> list[dict[str, Any]]:
+    """Alert-triggered investigations, newest first (their turns are among `turns`)."""
+    rows = session.scalars(select(Investigation).order_by(Investigation.created_at.desc()).limit(LIMIT)).all()
+    return [{"investigation": row, "demo": by_demo(row.created_by)} for row in rows]
 
 
 def _trail(session: Session, target: str, prefix: str) -> list[AuditEntry]:

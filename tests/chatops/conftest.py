@@ -15,7 +15,7 @@ from tests.conftest import PlatformFactory
 from tests.support.api import Api, api_for
 from tests.support.marketdata import start, stop
 from tests.support.ops_world import FEEDS, import_runbooks, write_components
-
+from tests.support.receiver import Receiver
 
 
 class MarketData:
@@ -52,3 +52,13 @@ def ops(make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, tm
 @pytest.fixture
 def ops_api(ops: Products) -> Iterator[Api]:
     yield from api_for(ops.platform)
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A Slack/Mattermost incoming webhook that records what is posted to it."""
+    server = Receiver()
+    try:
+        yield server
+    finally:
+        server.close()

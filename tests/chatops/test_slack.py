@@ -8,10 +8,8 @@ inline without the model.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -30,6 +28,7 @@ from tests.chatops.conftest import MarketData
 from tests.support.ops_world import import_runbooks, write_components
 from tests.conftest import PlatformFactory
 from tests.support.api import Api, api_for
+from tests.support.receiver import Receiver
 
 pytestmark = pytest.mark.llm
 
@@ -116,47 +115,6 @@ def test_non_ascii_signature_is_not_authenticated() -> None:
 
 
 # --- fixtures ----------------------------------------------------------------------------------
-
-
-class Receiver:
-    """A stand-in for Slack's response_url / incoming webhook: records the JSON posted to it."""
-
-    def __init__(self) -> None:
-        self.messages: list[dict[str, Any]] = []
-        self.paths: list[str] = []
-        received = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                received.paths.append(self.path)
-                received.messages.append(json.loads(body))
-                self.send_response(200)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    try:
-        yield server
-    finally:
-        server.close()
 
 
 ApiFactory = Callable[[Platform], Api]
