@@ -62,7 +62,7 @@ def _declared(tool: str, stated: list[dict[str, Any]]) -> list[Finding]:
 def _failure(result: ToolResult) -> Finding:
     """A tool that could not answer: a problem (a target unreachable), except a scheduler that
     has reported no runs yet, which is a fact about the platform, not a failure."""
-    if result.tool == "pipeline_status" and result.summary.startswith("no runs reported"):
+    if result.tool == "pipeline_status" and "no runs reported" in result.summary:  # the executor prefixes the exception's type
         return Finding.stated(result.tool, "pipelines", both("no_runs", summary=result.summary), False)
     return Finding.stated(result.tool, result.tool, both("tool_failed", tool=result.tool, summary=result.summary[:MAX_ERROR_CHARS]), True)
 
