@@ -25,7 +25,7 @@ from services.app.products import build_products
 from services.evaluation import records
 from services.evaluation.report import as_json, as_markdown, compare, eval_document
 from services.evaluation.runner import EvalConfig, run_suites
-from services.evaluation.world import MarketDataWorld
+from services.evaluation.world import MarketDataWorld, MonitoringWorld
 from services.evaluation.suite import load_suite
 from services.operations.releases import git_commit
 from services.platform.errors import AppError
@@ -56,7 +56,7 @@ def eval_run(
     commit = git_commit(settings.git_commit)  # the code measured: the commit when the run starts
     registry = load_registry(settings.models_file, profile or settings.profile)
     with _model_server(llm_url, registry.profile_name, settings.log_dir) as (url, model), tempfile.TemporaryDirectory(prefix="insightstack-eval-") as workdir:
-        config = EvalConfig(build_products=build_products, market_data=_market_data, llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
+        config = EvalConfig(build_products=build_products, market_data=_market_data, monitoring=_monitoring, llm_url=url, profile=registry.profile_name, workdir=Path(workdir), repeat=repeat, concurrency=concurrency, llm_timeout_s=llm_timeout, base_settings=settings)
         total = sum(len(suite.cases) for suite in loaded)
         with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task(model, total=total)
@@ -86,6 +86,13 @@ def _market_data() -> MarketDataWorld:
             raise
         raise AppError("ChatOps suites need the market-data stand-in in services/demo: run them from the source tree") from exc
     return MarketData()
+
+
+def _monitoring(market_data_port: int) -> MonitoringWorld:
+    """Prometheus and Alertmanager for suites whose cases set alerts or metrics (source tree only, like the stand-in)."""
+    from services.demo.eval_monitoring import Monitoring  # noqa: PLC0415
+
+    return Monitoring(market_data_port)
 
 
 @eval_app.command("compare")

@@ -6,6 +6,8 @@ all build the products here (and the app its OpenAI-compatible gateway): this is
 
 from __future__ import annotations
 
+import os
+from collections import ChainMap
 from dataclasses import dataclass
 from functools import partial
 
@@ -66,7 +68,8 @@ def chatops_service(platform: Platform) -> ChatOpsService:
     components = load_components(platform.settings.components_file)
     library = RunbookLibrary(platform.db, platform.caches, lambda: platform.index)
     builtins = build_tools(platform.db, platform.caches, platform.pool, components, library)
-    toolsets = Toolsets(platform.settings.toolsets_dir, builtins, recheck_s=platform.settings.toolsets_recheck_s)
+    settings = platform.settings
+    toolsets = Toolsets(settings.toolsets_dir, builtins, environ=ChainMap(settings.toolset_environ, os.environ), recheck_s=settings.toolsets_recheck_s)
     executor = ToolExecutor(platform.db, toolsets.load())
     return ChatOpsService(
         platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, toolsets, executor, platform.korean,

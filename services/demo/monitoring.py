@@ -40,14 +40,19 @@ class Running:
 
 
 @contextmanager
-def running_alertmanager(webhook_url: str, api_key: str, root: Path) -> Iterator[Running]:
-    """The shipped alertmanager.yml, its receiver pointed at ``webhook_url`` with ``api_key``, waits cut to a second."""
+def running_alertmanager(webhook_url: str | None, api_key: str, root: Path) -> Iterator[Running]:
+    """The shipped alertmanager.yml, its receiver pointed at ``webhook_url`` with ``api_key``
+    (None: alerts are only held, as the eval harness needs), waits cut to a second."""
     config = yaml.safe_load((SHIPPED / "alertmanager.yml").read_text())
     config["route"] |= {"group_wait": "1s", "group_interval": "2s"}
-    webhook = config["receivers"][0]["webhook_configs"][0]
-    webhook["url"] = webhook_url
-    (root / "alertmanager-api-key").write_text(api_key)
-    webhook["http_config"]["authorization"]["credentials_file"] = str(root / "alertmanager-api-key")
+    receiver = config["receivers"][0]
+    if webhook_url is None:
+        del receiver["webhook_configs"]
+    else:
+        webhook = receiver["webhook_configs"][0]
+        webhook["url"] = webhook_url
+        (root / "alertmanager-api-key").write_text(api_key)
+        webhook["http_config"]["authorization"]["credentials_file"] = str(root / "alertmanager-api-key")
     (root / "alertmanager.yml").write_text(yaml.safe_dump(config))
     flags = [f"--config.file={root / 'alertmanager.yml'}", f"--storage.path={root / 'am-data'}", "--cluster.listen-address="]
     with _started(ALERTMANAGER, flags, root / "alertmanager.log") as running:
@@ -60,7 +65,7 @@ def running_prometheus(targets: dict[str, str], alertmanager: str, root: Path) -
     config = yaml.safe_load((SHIPPED / "prometheus.yml").read_text())
     config["global"] = {"scrape_interval": "1s", "evaluation_interval": "1s"}
     config["alerting"]["alertmanagers"][0]["static_configs"] = [{"targets": [alertmanager.removeprefix("http://")]}]
-    config["scrape_configs"] = [{"job_name": job, "static_configs": [{"targets": [target]}]} for job, target in targets.items()]
+    config["scrape_configs"] = [{"job_name": job, "honor_labels": True, "static_configs": [{"targets": [target]}]} for job, target in targets.items()]
     rules = yaml.safe_load((SHIPPED / "rules.yml").read_text())
     for group in rules["groups"]:
         for rule in group["rules"]:

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+import structlog
 from sqlalchemy import func, select
 
 from services.chatops.schemas import AskIn
 from services.chatops.service import ChatOpsService
 from services.evaluation import verifiers
 from services.evaluation.suite import BuilderCase, Case, ChatOpsCase, ReportsCase, Suite
-from services.evaluation.world import ChatOpsWorld, MarketDataWorld, WorldError, components_file
+from services.evaluation.world import ChatOpsWorld, MarketDataWorld, MonitoringWorld, WorldError, components_file
 from services.platform.audit import Caller
 from services.platform.models import LLMCall
 from services.platform.runtime import Platform
@@ -27,6 +28,8 @@ from services.reports import store as backtests
 from services.reports.service import ReportGenerationService
 from services.strategies.schemas import BuildRequest, Constraints
 from services.strategies.service import StrategyBuilderService
+
+log = structlog.get_logger(__name__)
 
 Progress = Callable[[str], None]
 
@@ -111,6 +114,7 @@ class EvalConfig:
     concurrency: int = 4  # platforms running a suite's cases at once (vLLM batches their calls)
     llm_timeout_s: float = 600.0  # a slow CPU host must not turn a case into a timeout: the eval measures answers, latency is reported
     base_settings: Settings | None = None
+    monitoring: Callable[[int], MonitoringWorld] | None = None  # Prometheus scraping that market-data port, and Alertmanager
 
 
 class SuiteRun:
@@ -127,8 +131,12 @@ class SuiteRun:
             "data_dir": data_dir, "database_url": None, "qdrant_url": None, "qdrant_path": None,
             "profile": config.profile, "llm_base_urls": [config.llm_url], "llm_timeout_s": config.llm_timeout_s, "log_json": base.log_json,
         }
+        monitored = any(isinstance(c, ChatOpsCase) and c.world.monitored for c in suite.cases)  # every platform of the suite, healthy cases too
+        self.monitoring = self._monitoring() if self.market_data is not None and monitored else None
         if self.market_data is not None:
             overrides["components_file"] = components_file(data_dir / "services.yaml", base.components_file, self.market_data.port)
+        if self.monitoring is not None:
+            overrides["toolset_environ"] = self.monitoring.environ
         self.platform = Platform(base.model_copy(update=overrides))
         self._runs = itertools.count(1)
         self.platform.db.upgrade()
@@ -137,11 +145,22 @@ class SuiteRun:
         if suite.product == "builder":
             self.products.strategies.ensure_index()
         self.world = (
-            ChatOpsWorld(self.platform.db, self.platform.pool, self.products.chatops, self.market_data, base.components_file.parent / "runbooks")
+            ChatOpsWorld(self.platform.db, self.platform.pool, self.products.chatops, self.market_data, self.monitoring, base.components_file.parent / "runbooks")
             if self.market_data is not None else None
         )
 
+    def _monitoring(self) -> MonitoringWorld | None:
+        """Prometheus and Alertmanager for this platform; None (its cases then fail naming why) where unavailable."""
+        assert self.market_data is not None
+        try:
+            return self.config.monitoring(self.market_data.port) if self.config.monitoring else None
+        except WorldError as exc:
+            log.warning("eval.no_monitoring", reason=str(exc))
+            return None
+
     def close(self) -> None:
+        if self.monitoring is not None:
+            self.monitoring.stop()
         if self.market_data is not None:
             self.market_data.stop()
         self.platform.close()

@@ -38,8 +38,28 @@ class PipelineRunSpec(BaseModel):
     error: str | None = None
 
 
+class AlertSpec(BaseModel):
+    """An alert firing in Alertmanager when the question is asked."""
+
+    model_config = _FORBID
+    alertname: str = Field(pattern=r"^[A-Za-z0-9_]{1,64}$")
+    severity: str = "warning"
+    labels: dict[str, str] = Field(default_factory=dict)
+    summary: str = ""
+
+
+class MetricSpec(BaseModel):
+    """A gauge Prometheus has scraped when the question is asked."""
+
+    model_config = _FORBID
+    name: str = Field(pattern=r"^[a-zA-Z_:][a-zA-Z0-9_:]*$")
+    labels: dict[str, str] = Field(default_factory=dict)
+    value: float
+
+
 class World(BaseModel):
-    """State set before a question: what the agent's tools will find."""
+    """State set before a question: what the agent's tools will find. ``alerts`` and
+    ``metrics`` need Prometheus and Alertmanager (the suite starts them)."""
 
     model_config = _FORBID
     runbooks: str | None = None
@@ -47,6 +67,12 @@ class World(BaseModel):
     feeds: dict[str, FeedState] = Field(default_factory=dict)
     down: list[str] = Field(default_factory=list)
     backtests: list[str] = Field(default_factory=list)
+    alerts: list[AlertSpec] = Field(default_factory=list)
+    metrics: list[MetricSpec] = Field(default_factory=list)
+
+    @property
+    def monitored(self) -> bool:
+        return bool(self.alerts or self.metrics)
 
 
 class ChatOpsExpect(BaseModel):

@@ -1,5 +1,6 @@
 """The state a ChatOps case sets before its question: market-data feeds, components made
-unreachable, pipeline runs the scheduler reported, runbooks and backtests.
+unreachable, pipeline runs the scheduler reported, runbooks, backtests, and alerts and gauges in
+Prometheus and Alertmanager.
 
 Market data is the real stand-in server (`services.demo.marketdata`) on a loopback port of this
 process, so the agent's tools probe it over HTTP exactly as in production; the eval command gives
@@ -44,6 +45,17 @@ class MarketDataWorld(Protocol):
     def stop(self) -> None: ...
 
 
+class MonitoringWorld(Protocol):
+    """Prometheus and Alertmanager a ChatOps case sets (services.demo.eval_monitoring)."""
+
+    @property
+    def environ(self) -> dict[str, str]: ...  # what the shipped toolsets read to find them
+
+    def set(self, world: World) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 def components_file(out: Path, source: Path, market_data_port: int) -> Path:
     """The shipped components with the market-data probe pointed at the stand-in."""
     components = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -56,8 +68,11 @@ class ChatOpsWorld:
     """Applies each case's world to one platform (its database, the chat model's replica pool,
     its ChatOps service): what earlier cases set is cleared first."""
 
-    def __init__(self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketDataWorld, default_runbooks: Path) -> None:
-        self.db, self.pool, self.chatops, self.market_data = db, pool, chatops, market_data
+    def __init__(
+        self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketDataWorld, monitoring: MonitoringWorld | None, default_runbooks: Path,
+    ) -> None:
+        """``monitoring``: None unless a case of the suite sets alerts or metrics."""
+        self.db, self.pool, self.chatops, self.market_data, self.monitoring = db, pool, chatops, market_data, monitoring
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None
         self._use_runbooks(default_runbooks)  # embeds them now, while platforms are built one at a time
@@ -71,6 +86,10 @@ class ChatOpsWorld:
         if unsupported := [name for name in world.down if name not in (MARKET_DATA, *llm)]:
             raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {', '.join([MARKET_DATA, *llm])})")
         self.market_data.set(world)
+        if self.monitoring is not None:
+            self.monitoring.set(world)
+        elif world.monitored:
+            raise WorldError("world: alerts and metrics need Prometheus and Alertmanager, which this run does not have")
         self.pool.endpoints = self._dead_llm if any(name in world.down for name in llm) else self._live_llm
         self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
         now = datetime.now(UTC)

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     glossary_file: Path = Field(default=REPO_ROOT / "data" / "glossary" / "ko-en.yaml", description="Versioned Korean-English domain glossary: Korean text is retrieved through it.")
     components_file: Path = Field(default=REPO_ROOT / "data" / "services.yaml", description="Components ChatOps probes and escalates to.")
     toolsets_dir: Path = Field(default=REPO_ROOT / "data" / "toolsets", description="ChatOps toolsets declared as data (*.yaml): Prometheus, Alertmanager, SQL, HTTP and the built-ins.")
+    toolset_environ: dict[str, str] = Field(
+        default_factory=dict, description="Values toolset files read before the process environment (the eval harness runs platforms with their own Prometheus in one process).",
+    )
     toolsets_recheck_s: float = Field(default=60.0, gt=0, description="How often the toolsets' prerequisites are checked again (a system that came back is offered again).")
     alerts_channel_url: str | None = Field(default=None, description="Slack or Mattermost incoming-webhook URL where alert investigations are posted; unset: not posted.")
     slack_signing_secret: str | None = Field(default=None, description="Slack app signing secret; unset: /slack routes answer 503.")
