@@ -137,7 +137,10 @@ class Investigations:
         """Ask ChatOps as a viewer (read-only tools only), record the answer, post it. Never raises:
         it runs after the webhook has answered, and a failure is recorded on the investigation."""
         with self.db.session() as session:
-            question_text = session.get(Investigation, investigation_id).question  # type: ignore[union-attr]
+            row = session.get(Investigation, investigation_id)
+            if row is None:
+                return
+            question_text = row.question
         reader = Caller(name=caller.name, role=Role.viewer.value, request_id=caller.request_id)
         try:
             answer = self.ask(AskIn(question=question_text), reader, CHANNEL)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from services.chatops.toolkit import Tool, ToolFailure, ToolOutput
 from services.chatops.toolsets import alertmanager, http_json, prometheus, sql
 from services.chatops.toolsets.spec import (
-    AlertmanagerTool, BuiltinTool, HttpJsonTool, Parameter, PrometheusTool, SqlTool, Statement, ToolBase, ToolsetSpec,
+    AlertmanagerTool, BuiltinTool, HttpJsonTool, Parameter, PrometheusTool, SqlTool, Statement, ToolBase, ToolsetSpec, ToolSpec,
 )
 from services.chatops.toolsets.templates import TemplateError, fill, placeholders, state
 from services.chatops.tools.args import Args
@@ -99,7 +99,7 @@ class Toolsets:
             if clash := sorted(set(names) & taken):
                 raise ToolsetUnavailable(f"tool name(s) {', '.join(clash)} already offered by another toolset")
             config = self._config(spec)
-            tools = [self._tool(spec, t, config) for t in spec.tools]
+            tools = [self._tool(t, config) for t in spec.tools]
             for prerequisite in spec.prerequisites:
                 self._check(prerequisite.http, prerequisite.sql, config)
         except (ToolsetUnavailable, TemplateError) as exc:
@@ -136,7 +136,7 @@ class Toolsets:
             except ToolFailure as exc:
                 raise ToolsetUnavailable(f"prerequisite failed: database {dsn_key}: {exc}") from exc
 
-    def _tool(self, spec: ToolsetSpec, tool: Any, config: dict[str, str]) -> Tool:
+    def _tool(self, tool: ToolSpec, config: dict[str, str]) -> Tool:
         if isinstance(tool, BuiltinTool):
             if tool.name not in self.builtins:
                 raise ToolsetUnavailable(f"no built-in tool {tool.name!r}; built-ins: {', '.join(sorted(self.builtins))}")
