@@ -59,8 +59,9 @@ def test_a_stale_feed_fires_its_alert_and_the_investigation_names_it_with_its_la
             return len(found) == 3 and all(r["value"][1] == "1" for r in found)
 
         assert wait_for(targets_up, timeout_s=30), "Prometheus does not scrape all three targets"
-        throughput = httpx.post(f"{api}/chatops/tools/prometheus_llm_throughput", headers=as_[Role.viewer], timeout=30).json()
-        assert throughput["status"] == "ok" and throughput["data"]["rows"][0]["instance"] == host_port(llm_url)  # vLLM's own /metrics
+        history = {"arguments": {"metric": "vllm:num_requests_waiting"}}  # vLLM's own /metrics (a rate needs two scrapes: not yet)
+        running = httpx.post(f"{api}/chatops/tools/prometheus_query_range", headers=as_[Role.viewer], json=history, timeout=30).json()
+        assert running["status"] == "ok" and running["data"]["rows"][0]["instance"] == host_port(llm_url), running
 
         marketdata.set_feed("equities-us", lag_s=STALE_LAG_S)
         stale_at = time.monotonic()
