@@ -3,8 +3,9 @@ each ChatOps case's `alerts` and `metrics` (`services.evaluation.world.Monitorin
 
 Prometheus scrapes the suite's market-data stand-in and an exporter in this process that serves
 the case's gauges; Alertmanager holds the case's alerts (posted through its API, resolved when
-the next case starts). A case waits until Prometheus has scraped both targets after the change,
-so the agent sees the case's world and not the previous one's."""
+the next case starts). A case waits until Prometheus has scraped both targets after the change
+(twice when it sets a counter, whose rate needs two samples), so the agent sees the case's world
+and not the previous one's."""
 
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ class Monitoring:
             httpx.post(f"{self.alertmanager_url}/api/v2/alerts", json=ended + self._posted, timeout=10).raise_for_status()
         self._exporter.lines = [_sample(m.name, m.labels, m.value) for m in world.metrics]
         self._scraped_after(time.time())
+        if any(m.name.endswith("_total") for m in world.metrics):  # a counter's rate needs two samples
+            self._scraped_after(time.time())
 
     def _scraped_after(self, moment: float) -> None:
         """Wait until Prometheus has scraped every target since ``moment``."""
