@@ -194,6 +194,8 @@ class ChatOpsService:
         """Run a pending action; exactly one confirmation wins, and the executor re-checks the role."""
         with self.db.session() as session:
             tool = _action(session, action_id).tool
+        if tool not in self.executor.tools:  # its toolset became unavailable after the proposal
+            raise Conflict(f"tool {tool} is not offered now (GET /chatops/toolsets says why); action {action_id} cannot run")
         permission = self.executor.tools[tool].permission
         if not allowed(Role(caller.role), permission):
             message = f"role {caller.role!r} lacks permission {permission.value!r} to confirm {tool}"

@@ -10,12 +10,14 @@ import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from services.app.products import build_products
 from services.chatops.findings import findings
 from services.chatops.toolkit import Tool, ToolExecutor, ToolOutput
 from services.chatops.toolsets.loader import Toolsets
 from services.chatops.toolsets.spec import ToolsetSpec
 from services.chatops.toolsets.templates import state
 from services.platform.audit import Caller
+from services.platform.errors import Conflict
 from services.platform.permissions import Permission, Role
 from services.platform.settings import REPO_ROOT
 from tests.chatops.conftest import MarketData
@@ -146,3 +148,11 @@ def test_a_viewer_never_runs_a_state_changing_tool_whatever_it_was_declared_with
 def test_findings_are_stated_leniently_where_a_row_lacks_a_field() -> None:
     assert state("feed {feed} {value:.0f} s, {missing}", {"feed": "fx", "value": "95.4"}) == "feed fx 95 s, ?"
     assert state("{share:.1%} of {route}", {"share": 0.0412, "route": "/x"}) == "4.1% of /x"
+
+
+def test_an_action_whose_toolset_went_away_is_a_409_not_a_crash(make_platform: PlatformFactory) -> None:
+    chatops = build_products(make_platform(llm_base_urls=["http://127.0.0.1:9/v1"])).chatops
+    action = chatops.run_tool("invalidate_cache", {"cache": "reports"}, OPERATOR)
+    chatops.executor.offer([])  # as if its toolset had become unavailable since
+    with pytest.raises(Conflict, match="invalidate_cache is not offered now"):
+        chatops.confirm(action.id, OPERATOR)
