@@ -12,7 +12,8 @@
    can make it; an escalation only when the question asks for one.
 5. One generation chooses among the findings and writes a short answer. Its prose is shown
    after the findings, and only when it says something they do not, in the question's
-   language; if the model is down or fails, the answer is the findings alone.
+   language, with most of its words from the evidence (a small model's word salad is left
+   out); if the model is down or fails, the answer is the findings alone.
 
 A Korean question is answered in Korean (`phrases.py`): code reads it through its English view
 (the glossary's words) to rank findings and name subjects, and states the findings in Korean.
@@ -51,6 +52,10 @@ RUNBOOK_MIN_SCORE = 0.3
 SHOWN_FINDINGS = 6
 MAX_OTHER_PROBLEMS = 3  # problems the question is not about still belong in an ops answer
 CACHE_TOOL = "invalidate_cache"
+ON_TOPIC_SHARE = 0.5  # of the model's content words that must occur in the evidence
+FUNCTION_WORDS = frozenset(
+    "this that there these those with from have been were will would should could about into than then them they their what when which while your".split()
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class AgentRun:
     pending: ToolResult | None = None
     steps: int = 0
     stop_reason: str | None = None
+    prose: str = "none"  # what became of the model's sentence: kept, other_language, not_new, off_topic
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,7 @@ class Agent:
         run.outcome = "escalated" if action.escalation else "needs_confirmation" if action.pending else "answered"
         chosen, phrase = self._choose(question, run, [r.finding for r in ranked[:SHOWN_FINDINGS]], quoted, action.text)
         run.answer = compose(run, leading, chosen, phrase, action.text, quoted, question.lang)
-        log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason)
+        log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason, prose=run.prose)
         return run
 
     def _runbook(self, question: Question, run: AgentRun, ranked: list[Ranked]) -> RunbookHit | None:
@@ -228,8 +234,13 @@ def compose(run: AgentRun, leading: list[Finding], chosen: list[Finding], phrase
     the runbook's steps."""
     opening = list(dict.fromkeys([*leading, *chosen]))[: len(leading) + MAX_CHOSEN]
     parts = [f.said(lang) for f in opening]
-    if phrase and language_of(phrase) == lang and _says_something_new(phrase, parts):
-        parts.append(phrase.strip())
+    if phrase:
+        evidence = " ".join([*(f.said(lang) for f in run.findings), action, quoted])
+        run.prose = (
+            "other_language" if language_of(phrase) != lang else "not_new" if not _says_something_new(phrase, parts)
+            else "off_topic" if lang == "en" and not _on_topic(phrase, evidence) else "kept"
+        )
+        parts += [phrase.strip()] if run.prose == "kept" else []
     others = [f.said(lang) for f in run.findings if f.problem and f not in opening][:MAX_OTHER_PROBLEMS]
     also = say(lang, "also_wrong", problems=" ".join(others)) if others else ""
     answer = " ".join(p for p in [*parts, action, also, quoted] if p)
@@ -250,6 +261,17 @@ def owners(question: Question) -> list[Finding]:
 
 def _no_required_args(tool: Tool) -> bool:
     return not any(f.is_required() for f in tool.arguments.model_fields.values())
+
+
+def _on_topic(phrase: str, evidence: str) -> bool:
+    """Most of its content words (4+ letters, not function words) occur in what was found, done
+    or quoted: word salad from a small model ("amalg dalinks sellommy humour ...") does not.
+    English only: a Korean word's endings vary too much for an exact match."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", phrase.lower()) if w not in FUNCTION_WORDS]
+    if not words:
+        return False
+    known = set(re.findall(r"[^\W\d_]{4,}", evidence.lower()))
+    return sum(w in known for w in words) >= ON_TOPIC_SHARE * len(words)
 
 
 def _says_something_new(phrase: str, parts: list[str]) -> bool:

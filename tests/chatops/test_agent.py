@@ -184,6 +184,15 @@ def test_prose_that_only_copies_a_finding_or_repeats_itself_is_left_out() -> Non
     assert "It is bad" not in run.answer
 
 
+def test_prose_whose_words_are_not_in_the_evidence_is_left_out() -> None:
+    salad = "amalg dalinks sellommy humour mentorsc hung Labourwaukee decisive"
+    run, _ = ask("Why did the kpi-rollup fail?", Script({"findings": ["f1"], "answer": salad}))
+    assert "amalg" not in run.answer and run.prose == "off_topic"
+    grounded = "Rerun kpi-rollup after the upsert_kpis deadlock clears."
+    run, _ = ask("Why did the kpi-rollup fail?", Script({"findings": ["f1"], "answer": grounded}))
+    assert grounded in run.answer and run.prose == "kept"
+
+
 def test_a_change_is_proposed_only_when_asked_and_awaits_confirmation() -> None:
     run, executor = ask("Invalidate just the cached report for eq-us-ma-crossover.", Script({"findings": ["f1"], "answer": "Prepared, awaiting confirmation."}))
     assert run.outcome == "needs_confirmation" and run.pending is not None
