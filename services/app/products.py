@@ -70,7 +70,7 @@ def chatops_service(platform: Platform) -> ChatOpsService:
     builtins = build_tools(platform.db, platform.caches, platform.pool, components, library)
     settings = platform.settings
     toolsets = Toolsets(settings.toolsets_dir, builtins, environ=ChainMap(settings.toolset_environ, os.environ), recheck_s=settings.toolsets_recheck_s)
-    executor = ToolExecutor(platform.db, toolsets.load())
+    executor = ToolExecutor(platform.db, toolsets.load(check=False))  # remote prerequisites on first use
     return ChatOpsService(
         platform.db, platform.served_prompts, platform.generator, platform.screener, platform.embedder, components, library, toolsets, executor, platform.korean,
     )

@@ -64,8 +64,7 @@ class ChatOpsService:
         conversation_id = body.conversation_id or turn_id
         started = utcnow()
         text = self._screen_question(body.question, caller, turn_id, channel)
-        if self.toolsets.stale():
-            self.executor.offer(self.toolsets.load())
+        self._fresh_tools()
         history = self._history(conversation_id, caller)
         with self.db.session() as session:
             audit.record(session, caller, "chatops.ask", turn_id, {"question": text, "conversation_id": conversation_id, "channel": channel})
@@ -148,7 +147,13 @@ class ChatOpsService:
 
     # --- tools and confirmations -------------------------------------------------------------
 
+    def _fresh_tools(self) -> None:
+        """Check the toolsets again when their last check is older than ``recheck_s`` (or never ran)."""
+        if self.toolsets.stale():
+            self.executor.offer(self.toolsets.load())
+
     def toolset_statuses(self) -> list[ToolsetStatus]:
+        self._fresh_tools()
         return self.toolsets.statuses
 
     def reload_toolsets(self, caller: Caller) -> list[ToolsetStatus]:
@@ -162,6 +167,7 @@ class ChatOpsService:
         return self.toolsets.statuses
 
     def tools(self, role: Role) -> list[ToolInfo]:
+        self._fresh_tools()
         return [
             ToolInfo(name=t.name, description=t.description, permission=t.permission.value, mutating=t.mutating, timeout_s=t.timeout_s, arguments_schema=t.arguments.model_json_schema())
             for t in self.executor.permitted(role)
@@ -169,6 +175,7 @@ class ChatOpsService:
 
     def run_tool(self, name: str, arguments: dict[str, Any], caller: Caller) -> ToolCallOut | ActionOut:
         """Run one tool directly; a state-changing one becomes an action awaiting confirmation."""
+        self._fresh_tools()
         result = self.executor.execute(caller, name, arguments)
         if result.status == "denied":
             raise Forbidden(result.summary)  # the executor audited the denied call

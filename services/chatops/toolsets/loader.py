@@ -66,20 +66,23 @@ class Toolsets:
         self._loaded_at = float("-inf")
         self._lock = threading.Lock()
 
-    def load(self) -> list[Tool]:
-        """Read every file again and check every prerequisite; returns the tools on offer."""
+    def load(self, check: bool = True) -> list[Tool]:
+        """Read every file again and check every prerequisite; returns the tools on offer.
+        ``check=False`` (at start-up) offers only the toolsets without prerequisites and leaves
+        the others "not checked yet" until the first use: no worker waits on a remote system to
+        start, and nothing unchecked is offered."""
         with self._lock:
             self.databases.close()
             statuses, tools = [], []
             if not self.directory.is_dir():
                 statuses.append(ToolsetStatus(name="toolsets", file=str(self.directory), available=False, reason=f"no toolsets directory {self.directory} (INSIGHTSTACK_TOOLSETS_DIR)"))
             for path in sorted(self.directory.glob("*.yaml")):
-                status, offered = self._one(path, {t.name for t in tools})
+                status, offered = self._one(path, {t.name for t in tools}, check)
                 statuses.append(status)
                 tools += offered
                 if not status.available:
                     log.warning("chatops.toolset_unavailable", toolset=status.name, reason=status.reason)
-            self.statuses, self.tools, self._loaded_at = statuses, tools, time.monotonic()
+            self.statuses, self.tools, self._loaded_at = statuses, tools, time.monotonic() if check else float("-inf")
             log.info("chatops.toolsets_loaded", available=[s.name for s in statuses if s.available], tools=len(tools))
             return tools
 
@@ -89,7 +92,7 @@ class Toolsets:
     def close(self) -> None:
         self.databases.close()
 
-    def _one(self, path: Path, taken: set[str]) -> tuple[ToolsetStatus, list[Tool]]:
+    def _one(self, path: Path, taken: set[str], check: bool) -> tuple[ToolsetStatus, list[Tool]]:
         try:
             spec = ToolsetSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except (OSError, yaml.YAMLError, ValidationError) as exc:
@@ -100,6 +103,8 @@ class Toolsets:
                 raise ToolsetUnavailable(f"tool name(s) {', '.join(clash)} already offered by another toolset")
             config = self._config(spec)
             tools = [self._tool(t, config) for t in spec.tools]
+            if spec.prerequisites and not check:
+                raise ToolsetUnavailable("prerequisites not checked yet (they are on first use)")
             for prerequisite in spec.prerequisites:
                 self._check(prerequisite.http, prerequisite.sql, config)
         except (ToolsetUnavailable, TemplateError) as exc:
