@@ -140,7 +140,7 @@ class Investigations:
             row = session.get(Investigation, investigation_id)
             if row is None:
                 return
-            question_text = row.question
+            question_text, alertname = row.question, row.alertname
         reader = Caller(name=caller.name, role=Role.viewer.value, request_id=caller.request_id)
         try:
             answer = self.ask(AskIn(question=question_text), reader, CHANNEL)
@@ -148,15 +148,12 @@ class Investigations:
             log.warning("chatops.investigation_failed", investigation=investigation_id, error=repr(exc))
             self._finish(investigation_id, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000])
             return
-        posted = self._post(investigation_id, answer)
+        posted = self._post(f"Investigation of alert {alertname} ({investigation_id[:8]}):", answer)
         self._finish(investigation_id, status="answered", turn_id=answer.turn_id, answer=answer.answer, posted=posted)
 
-    def _post(self, investigation_id: str, answer: AskOut) -> str:
+    def _post(self, title: str, answer: AskOut) -> str:
         if self.post is None:
             return "not_configured"
-        with self.db.session() as session:
-            row = session.get(Investigation, investigation_id)
-            title = f"Investigation of alert {row.alertname} ({investigation_id[:8]}):" if row else "Investigation:"
         body = message(answer)
         return "posted" if self.post({**body, "text": f"{title}\n{body['text']}"}) else "failed"
 

@@ -122,7 +122,7 @@ def _demo_alerts(demo: walkthrough.Demo, api: FastAPI, monitors: ExitStack) -> N
         return
     root = monitors.enter_context(monitoring.monitoring_root())
     alertmanager = monitors.enter_context(monitoring.running_alertmanager(f"{demo.base}/alerts/webhook", demo.keys[Role.operator], root))
-    targets = {"insightstack": demo.base.removeprefix("http://"), "market-data": f"127.0.0.1:{MARKETDATA_PORT}", **_vllm_targets(demo.platform)}
+    targets = {"insightstack": monitoring.host_port(demo.base), "market-data": f"127.0.0.1:{MARKETDATA_PORT}", **_vllm_targets(demo.platform)}
     prometheus = monitors.enter_context(monitoring.running_prometheus(targets, alertmanager.url, root))
     os.environ |= {"INSIGHTSTACK_PROMETHEUS_URL": prometheus.url, "INSIGHTSTACK_ALERTMANAGER_URL": alertmanager.url}
     statuses = api.state.chatops.reload_toolsets(audit.Caller(name="demo", role="admin"))
@@ -134,7 +134,7 @@ def _demo_alerts(demo: walkthrough.Demo, api: FastAPI, monitors: ExitStack) -> N
 def _vllm_targets(platform: Platform) -> dict[str, str]:
     """The first vLLM replica's host:port (Prometheus reads its /metrics)."""
     urls = [endpoint.url for endpoint in platform.pool.endpoints]
-    return {"vllm": urls[0].split("//", 1)[1].split("/", 1)[0]} if urls else {}
+    return {"vllm": monitoring.host_port(urls[0])} if urls else {}
 
 
 def _wait_for(url: str, timeout_s: float = 30.0) -> None:

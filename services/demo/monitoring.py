@@ -64,7 +64,7 @@ def running_prometheus(targets: dict[str, str], alertmanager: str, root: Path) -
     """The shipped prometheus.yml and rules.yml: ``targets`` is job -> host:port, scraped every second."""
     config = yaml.safe_load((SHIPPED / "prometheus.yml").read_text())
     config["global"] = {"scrape_interval": "1s", "evaluation_interval": "1s"}
-    config["alerting"]["alertmanagers"][0]["static_configs"] = [{"targets": [alertmanager.removeprefix("http://")]}]
+    config["alerting"]["alertmanagers"][0]["static_configs"] = [{"targets": [host_port(alertmanager)]}]
     config["scrape_configs"] = [{"job_name": job, "honor_labels": True, "static_configs": [{"targets": [target]}]} for job, target in targets.items()]
     rules = yaml.safe_load((SHIPPED / "rules.yml").read_text())
     for group in rules["groups"]:
@@ -107,6 +107,11 @@ def _started(binary: str, flags: list[str], log: Path) -> Iterator[Running]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def host_port(url: str) -> str:
+    """``http://127.0.0.1:8100/v1`` -> ``127.0.0.1:8100``: a URL as a scrape target."""
+    return url.split("//", 1)[1].split("/", 1)[0]
 
 
 def free_port() -> int:

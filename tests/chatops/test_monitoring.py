@@ -32,10 +32,6 @@ pytestmark = pytest.mark.skipif(not monitoring.available(), reason="Prometheus/A
 STALE_LAG_S = 400
 
 
-def host_port(url: str) -> str:
-    return url.split("//", 1)[1].split("/", 1)[0]
-
-
 @pytest.mark.slow
 def test_a_stale_feed_fires_its_alert_and_the_investigation_names_it_with_its_lag_from_prometheus(
     make_platform: PlatformFactory, llm_url: str, marketdata: MarketData, receiver: Receiver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -48,7 +44,7 @@ def test_a_stale_feed_fires_its_alert_and_the_investigation_names_it_with_its_la
     as_ = {role: {"Authorization": f"Bearer {key}"} for role, key in keys.items()}
     with server.running(create_app(platform.settings, platform)) as api, monitoring.monitoring_root() as root, \
             monitoring.running_alertmanager(f"{api}/alerts/webhook", keys[Role.operator], root) as alertmanager, \
-            monitoring.running_prometheus({"market-data": host_port(marketdata.url), "insightstack": host_port(api), "vllm": host_port(llm_url)}, alertmanager.url, root) as prometheus:
+            monitoring.running_prometheus({"market-data": monitoring.host_port(marketdata.url), "insightstack": monitoring.host_port(api), "vllm": monitoring.host_port(llm_url)}, alertmanager.url, root) as prometheus:
         monkeypatch.setenv("INSIGHTSTACK_PROMETHEUS_URL", prometheus.url)
         monkeypatch.setenv("INSIGHTSTACK_ALERTMANAGER_URL", alertmanager.url)
         reloaded = httpx.post(f"{api}/chatops/toolsets/reload", headers=as_[Role.operator], timeout=30).json()
@@ -61,7 +57,7 @@ def test_a_stale_feed_fires_its_alert_and_the_investigation_names_it_with_its_la
         assert wait_for(targets_up, timeout_s=30), "Prometheus does not scrape all three targets"
         history = {"arguments": {"metric": "vllm:num_requests_waiting"}}  # vLLM's own /metrics (a rate needs two scrapes: not yet)
         running = httpx.post(f"{api}/chatops/tools/prometheus_query_range", headers=as_[Role.viewer], json=history, timeout=30).json()
-        assert running["status"] == "ok" and running["data"]["rows"][0]["instance"] == host_port(llm_url), running
+        assert running["status"] == "ok" and running["data"]["rows"][0]["instance"] == monitoring.host_port(llm_url), running
 
         marketdata.set_feed("equities-us", lag_s=STALE_LAG_S)
         stale_at = time.monotonic()
