@@ -31,7 +31,7 @@ from services.app.app import create_app
 from services.platform.logs import configure_logging
 from services.platform.runtime import Platform
 from services.platform.settings import Settings
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 
 PROMPT = "Summarise the momentum strategy's last quarter for the risk committee."
 SCHEMA = {

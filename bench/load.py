@@ -54,8 +54,8 @@ from inference.launcher import VLLMServer
 from inference.registry import ModelRole, load_registry
 from inference.testmodel import build_test_model
 from services.platform.settings import REPO_ROOT
-from tests.support.ports import free_port
-from tests.support import postgres
+from services.platform.ports import free_port
+from services.demo import postgres
 
 CLI = Path(sys.executable).with_name("insightstack")
 HOST = "127.0.0.1"  # loopback only: nothing here listens on or sends to another interface

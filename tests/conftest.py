@@ -23,12 +23,12 @@ from services.platform import auth
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 from tests.support import key_leaks, postgres
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 
 PlatformFactory = Callable[..., Platform]
 # A test that uses one of these fixtures (directly or through another) gets the tier's marker,
 # so `-m "not llm and not postgres"` (make test-fast) never starts vLLM or PostgreSQL.
-TIER_OF_FIXTURE = {"llm_server": "llm", "llm_url": "llm", "pg_server": "postgres"}
+TIER_OF_FIXTURE = {"llm_server": "llm", "llm_url": "llm", "pg_server": "postgres", "pg_world": "postgres"}
 
 
 TIERS = ("llm", "postgres", "slow")

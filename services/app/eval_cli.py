@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from services.evaluation.world import MarketDataWorld, MonitoringWorld
 from services.evaluation.suite import load_suite
 from services.operations.releases import git_commit
 from services.platform.errors import AppError
+from services.platform.ports import free_port
 from services.platform.runtime import open_platform
 from services.platform.settings import get_settings
 
@@ -88,11 +88,11 @@ def _market_data() -> MarketDataWorld:
     return MarketData()
 
 
-def _monitoring(market_data_port: int) -> MonitoringWorld:
-    """Prometheus and Alertmanager for suites whose cases set alerts or metrics (source tree only, like the stand-in)."""
-    from services.demo.eval_monitoring import Monitoring  # noqa: PLC0415
+def _monitoring(market_data_port: int, systems: set[str]) -> MonitoringWorld:
+    """Prometheus and Alertmanager, PostgreSQL, for suites whose cases set alerts, metrics or postgres (source tree only, like the stand-in)."""
+    from services.demo import eval_monitoring  # noqa: PLC0415
 
-    return Monitoring(market_data_port)
+    return eval_monitoring.start(market_data_port, systems)
 
 
 @eval_app.command("compare")
@@ -151,7 +151,7 @@ def _model_server(llm_url: str | None, profile: str, log_dir: Path) -> Iterator[
     settings = get_settings()
     registry = load_registry(settings.models_file, profile)
     entry = registry.default(ModelRole.chat)
-    server = VLLMServer(entry, prepare_weights(registry, entry), _free_port(), log_dir)
+    server = VLLMServer(entry, prepare_weights(registry, entry), free_port(), log_dir)
     console.print(f"starting vLLM for {entry.name} (log: {server.log_file}) ...")
     server.start()
     try:
@@ -167,9 +167,3 @@ def _served_model(llm_url: str) -> str:
         console.print(f"[red]error:[/red] {llm_url} does not answer /models: {exc}")
         sys.exit(1)
     return str(models[0]["id"])
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

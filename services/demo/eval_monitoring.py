@@ -1,5 +1,6 @@
-"""The eval harness's monitoring: Prometheus and Alertmanager for one suite's platform, set to
-each ChatOps case's `alerts` and `metrics` (`services.evaluation.world.MonitoringWorld`).
+"""The eval harness's monitoring (`services.evaluation.world.MonitoringWorld`): the systems one
+suite's cases need, each set to every case's world. Prometheus and Alertmanager here, for
+`alerts` and `metrics`; PostgreSQL in `eval_postgres`, for `postgres`.
 
 Prometheus scrapes the suite's market-data stand-in and an exporter in this process that serves
 the case's gauges; Alertmanager holds the case's alerts (posted through its API, resolved when
@@ -19,13 +20,51 @@ from typing import Any
 import httpx
 
 from services.demo import monitoring
+from services.demo.eval_postgres import Postgres
 from services.evaluation.suite import World
-from services.evaluation.world import MARKET_DATA, WorldError
+from services.evaluation.world import MARKET_DATA, MonitoringWorld, WorldError
 
 SCRAPE_WAIT_S = 15.0
 
 
-class Monitoring:
+def start(market_data_port: int, systems: set[str]) -> MonitoringWorld:
+    """The ``systems`` a suite needs (``prometheus``, ``postgresql``), started; none half-started on failure."""
+    started: list[MonitoringWorld] = []
+    try:
+        if "prometheus" in systems:
+            started.append(Prometheus(market_data_port))
+        if "postgresql" in systems:
+            started.append(Postgres())
+    except BaseException:
+        for world in started:
+            world.stop()
+        raise
+    return Systems(started)
+
+
+class Systems:
+    """Several monitored systems as one: each is set to every case's world."""
+
+    def __init__(self, worlds: list[MonitoringWorld]) -> None:
+        self.worlds = worlds
+        self.systems = set().union(*(w.systems for w in worlds))
+
+    @property
+    def environ(self) -> dict[str, str]:
+        return {key: value for world in self.worlds for key, value in world.environ.items()}
+
+    def set(self, world: World) -> None:
+        for each in self.worlds:
+            each.set(world)
+
+    def stop(self) -> None:
+        for each in self.worlds:
+            each.stop()
+
+
+class Prometheus:
+    systems = {"prometheus"}
+
     def __init__(self, market_data_port: int) -> None:
         if not monitoring.available():
             raise WorldError("world: alerts and metrics need Prometheus and Alertmanager (apt-get install prometheus prometheus-alertmanager)")

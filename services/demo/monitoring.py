@@ -8,7 +8,6 @@ fires after two minutes in production fires while someone watches."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from services.platform.ports import free_port
 import yaml
 
 from services.platform.settings import REPO_ROOT
@@ -112,12 +113,6 @@ def _started(binary: str, flags: list[str], log: Path) -> Iterator[Running]:
 def host_port(url: str) -> str:
     """``http://127.0.0.1:8100/v1`` -> ``127.0.0.1:8100``: a URL as a scrape target."""
     return url.split("//", 1)[1].split("/", 1)[0]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _ready(url: str) -> bool:

@@ -114,7 +114,7 @@ class EvalConfig:
     concurrency: int = 4  # platforms running a suite's cases at once (vLLM batches their calls)
     llm_timeout_s: float = 600.0  # a slow CPU host must not turn a case into a timeout: the eval measures answers, latency is reported
     base_settings: Settings | None = None
-    monitoring: Callable[[int], MonitoringWorld] | None = None  # Prometheus scraping that market-data port, and Alertmanager
+    monitoring: Callable[[int, set[str]], MonitoringWorld] | None = None  # those systems; Prometheus scrapes that market-data port
 
 
 class SuiteRun:
@@ -131,8 +131,8 @@ class SuiteRun:
             "data_dir": data_dir, "database_url": None, "qdrant_url": None, "qdrant_path": None,
             "profile": config.profile, "llm_base_urls": [config.llm_url], "llm_timeout_s": config.llm_timeout_s, "log_json": base.log_json,
         }
-        monitored = any(isinstance(c, ChatOpsCase) and c.world.monitored for c in suite.cases)  # every platform of the suite, healthy cases too
-        self.monitoring = self._monitoring() if self.market_data is not None and monitored else None
+        systems = set().union(*(c.world.systems for c in suite.cases if isinstance(c, ChatOpsCase)))  # every platform of the suite, healthy cases too
+        self.monitoring = self._monitoring(systems) if self.market_data is not None and systems else None
         if self.market_data is not None:
             overrides["components_file"] = components_file(data_dir / "services.yaml", base.components_file, self.market_data.port)
         if self.monitoring is not None:
@@ -149,11 +149,11 @@ class SuiteRun:
             if self.market_data is not None else None
         )
 
-    def _monitoring(self) -> MonitoringWorld | None:
-        """Prometheus and Alertmanager for this platform; None (its cases then fail naming why) where unavailable."""
+    def _monitoring(self, systems: set[str]) -> MonitoringWorld | None:
+        """The monitored systems for this platform; None (its cases then fail naming why) where unavailable."""
         assert self.market_data is not None
         try:
-            return self.config.monitoring(self.market_data.port) if self.config.monitoring else None
+            return self.config.monitoring(self.market_data.port, systems) if self.config.monitoring else None
         except WorldError as exc:
             log.warning("eval.no_monitoring", reason=str(exc))
             return None

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 Product = Literal["chatops", "builder", "reports"]
 Outcome = Literal["answered", "escalated", "needs_confirmation", "degraded"]
@@ -57,9 +57,42 @@ class MetricSpec(BaseModel):
     value: float
 
 
+_LABEL = r"^[A-Za-z0-9 _.:/-]{1,60}$"  # written into a SQL comment: no quotes or comment markers
+_PG_NAME = r"^[a-z][a-z0-9_]{0,30}$"
+
+
+class LongQuery(BaseModel):
+    """A session busy on one statement (``SELECT pg_sleep(...) -- label``) past the long-query threshold."""
+
+    model_config = _FORBID
+    label: str = Field(pattern=_LABEL)
+    database: str = Field(default="postgres", pattern=_PG_NAME)
+    user: str = Field(default="postgres", pattern=_PG_NAME)
+
+
+class PostgresState(BaseModel):
+    """The platform's PostgreSQL when the question is asked (the suite starts a server with
+    max_connections 20 and a long-query threshold of 2 s, the same toolset reading it)."""
+
+    model_config = _FORBID
+    long_queries: list[LongQuery] = Field(default_factory=list)
+    blocked: list[Annotated[str, Field(pattern=_LABEL)]] = Field(default_factory=list, description="Labels of sessions waiting on a lock another session holds (an UPDATE -- label).")
+    idle_connections: int = Field(default=0, ge=0, le=16, description="Idle sessions held open (16 of 20 puts use over 80%).")
+    databases: dict[Annotated[str, Field(pattern=_PG_NAME)], Annotated[float, Field(ge=0, le=200)]] = Field(
+        default_factory=dict, description="New databases, name -> about how many MB of data.",
+    )
+
+    @model_validator(mode="after")
+    def _new_databases(self) -> PostgresState:
+        if taken := {"postgres", "template0", "template1"} & set(self.databases):
+            raise ValueError(f"databases: {', '.join(sorted(taken))} exist already; name new ones")
+        return self
+
+
 class World(BaseModel):
     """State set before a question: what the agent's tools will find. ``alerts`` and
-    ``metrics`` need Prometheus and Alertmanager (the suite starts them)."""
+    ``metrics`` need Prometheus and Alertmanager, ``postgres`` a PostgreSQL server (the suite
+    starts them)."""
 
     model_config = _FORBID
     runbooks: str | None = None
@@ -69,10 +102,17 @@ class World(BaseModel):
     backtests: list[str] = Field(default_factory=list)
     alerts: list[AlertSpec] = Field(default_factory=list)
     metrics: list[MetricSpec] = Field(default_factory=list)
+    postgres: PostgresState | None = None
 
     @property
-    def monitored(self) -> bool:
-        return bool(self.alerts or self.metrics)
+    def systems(self) -> set[str]:
+        """The monitored systems this world needs started: ``prometheus`` (with Alertmanager), ``postgresql``."""
+        needed = set()
+        if self.alerts or self.metrics:
+            needed.add("prometheus")
+        if self.postgres is not None:
+            needed.add("postgresql")
+        return needed
 
 
 class ChatOpsExpect(BaseModel):

@@ -9,7 +9,6 @@ it to the runner (`MarketDataWorld`), since the demo package runs from the sourc
 
 from __future__ import annotations
 
-import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -24,6 +23,7 @@ from services.pipelines.models import PipelineRun
 from services.pipelines.schemas import RunIn, TaskIn
 from services.platform.audit import Caller
 from services.platform.db import Database
+from services.platform.ports import free_port
 from services.reports import store as backtests
 from services.evaluation.suite import World
 
@@ -46,7 +46,10 @@ class MarketDataWorld(Protocol):
 
 
 class MonitoringWorld(Protocol):
-    """Prometheus and Alertmanager a ChatOps case sets (services.demo.eval_monitoring)."""
+    """Monitored systems a ChatOps case sets: Prometheus with Alertmanager, PostgreSQL
+    (services.demo.eval_monitoring)."""
+
+    systems: set[str]  # what it runs: "prometheus", "postgresql" (World.systems' names)
 
     @property
     def environ(self) -> dict[str, str]: ...  # what the shipped toolsets read to find them
@@ -71,7 +74,7 @@ class ChatOpsWorld:
     def __init__(
         self, db: Database, pool: EndpointPool, chatops: ChatOpsService, market_data: MarketDataWorld, monitoring: MonitoringWorld | None, default_runbooks: Path,
     ) -> None:
-        """``monitoring``: None unless a case of the suite sets alerts or metrics."""
+        """``monitoring``: None unless a case of the suite sets alerts, metrics or postgres."""
         self.db, self.pool, self.chatops, self.market_data, self.monitoring = db, pool, chatops, market_data, monitoring
         self.default_runbooks = default_runbooks
         self._runbooks: Path | None = None
@@ -79,17 +82,17 @@ class ChatOpsWorld:
         # "vllm down" for a case: this platform's model calls and replica probes go to a closed port
         # (the agent then answers degraded, as it would in production); the next case gets them back.
         self._live_llm = pool.endpoints
-        self._dead_llm = EndpointPool([f"http://127.0.0.1:{_closed_port()}/v1"], timeout_s=5).endpoints
+        self._dead_llm = EndpointPool([f"http://127.0.0.1:{free_port()}/v1"], timeout_s=5).endpoints
 
     def apply(self, world: World, base: Path) -> None:
         llm = [name for name, component in self.chatops.components.components.items() if component.llm]
         if unsupported := [name for name in world.down if name not in (MARKET_DATA, *llm)]:
             raise WorldError(f"world: cannot make {', '.join(unsupported)} unreachable (only {', '.join([MARKET_DATA, *llm])})")
+        if missing := world.systems - (self.monitoring.systems if self.monitoring else set()):
+            raise WorldError(f"world: this run has no {' or '.join(sorted(missing))} (not installed, or failed to start: see the log)")
         self.market_data.set(world)
         if self.monitoring is not None:
             self.monitoring.set(world)
-        elif world.monitored:
-            raise WorldError("world: alerts and metrics need Prometheus and Alertmanager, which this run does not have")
         self.pool.endpoints = self._dead_llm if any(name in world.down for name in llm) else self._live_llm
         self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
         now = datetime.now(UTC)
@@ -108,10 +111,3 @@ class ChatOpsWorld:
         if directory != self._runbooks:
             self.chatops.library.import_dir(directory, SETUP, set(self.chatops.executor.tools), prune=True)
             self._runbooks = directory
-
-
-def _closed_port() -> int:
-    """A loopback port nothing listens on (bound for a moment, then released): connection refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -14,7 +14,7 @@ from services.platform.permissions import Role
 from services.app.products import Products, chatops_service
 from tests.support.ops_world import import_runbooks
 from tests.conftest import PlatformFactory
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 from tests.support.api import Api
 
 pytestmark = pytest.mark.llm

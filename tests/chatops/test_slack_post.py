@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from services.chatops import slack
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 
 
 class Webhook(ThreadingHTTPServer):

@@ -22,7 +22,7 @@ from services.platform.permissions import Permission, Role
 from services.platform.settings import REPO_ROOT
 from tests.chatops.conftest import MarketData
 from tests.conftest import PlatformFactory
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 
 SHIPPED = REPO_ROOT / "data" / "toolsets"
 VIEWER, OPERATOR = Caller("v", "viewer"), Caller("o", "operator")
@@ -103,6 +103,32 @@ def test_a_sql_tool_added_by_yaml_alone_binds_its_parameters_and_cannot_write(tm
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT state FROM jobs WHERE name = 'nightly'").fetchone() == ("stuck",)
     toolsets.close()
+
+
+def test_a_parameter_default_set_by_the_site_is_read_from_config_and_checked_at_load(tmp_path: Path) -> None:
+    database = tmp_path / "jobs.db"
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE jobs (name TEXT, minutes REAL)")
+        db.executemany("INSERT INTO jobs VALUES (?, ?)", [("nightly", 95.0), ("rollup", 2.0)])
+    write(tmp_path / "toolsets", "jobs", {
+        "name": "jobs", "version": 1, "description": "The scheduler's own database.",
+        "config": {"dsn": {"value": f"sqlite:///{database}"}, "slow_min": {"env": "JOBS_SLOW_MIN", "default": "30"}},
+        "tools": [{"name": "slow_jobs", "kind": "sql_readonly", "dsn": "dsn", "description": "Jobs running longer than some minutes.",
+                   "parameters": {"minutes": {"type": "number", "default_from": "slow_min", "minimum": 0}},
+                   "sql": "SELECT name FROM jobs WHERE minutes > :minutes ORDER BY name"}],
+    })
+
+    def names(environ: dict[str, str]) -> list[str] | str | None:
+        toolsets = Toolsets(tmp_path / "toolsets", [], environ=environ)
+        tools = toolsets.load()
+        try:
+            return [row["name"] for row in tools[0].run(tools[0].arguments()).data["rows"]] if tools else toolsets.statuses[0].reason
+        finally:
+            toolsets.close()
+
+    assert names({}) == ["nightly"]
+    assert names({"JOBS_SLOW_MIN": "1"}) == ["nightly", "rollup"]
+    assert names({"JOBS_SLOW_MIN": "-5"}) == "config slow_min: '-5' is not a valid minutes: Input should be greater than or equal to 0"
 
 
 @pytest.mark.parametrize(("change", "problem"), [

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 from tests.support.waiting import process_gone, wait_for
 
 pytestmark = [pytest.mark.llm, pytest.mark.slow]

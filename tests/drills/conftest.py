@@ -13,7 +13,7 @@ import pytest
 from inference.launcher import VLLMServer
 from inference.registry import ModelRegistry, ModelRole
 from inference.testmodel import build_test_model
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ from services.reports import store
 from services.reports.models import BacktestRevision
 from tests.conftest import PlatformFactory, new_postgres_database
 from tests.reports.conftest import SAMPLES, import_samples
-from tests.support import postgres
+from services.demo import postgres
 from tests.support.api import api_for
 from tests.support.waiting import wait_for
 

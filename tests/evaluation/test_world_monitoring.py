@@ -11,7 +11,7 @@ from services.chatops.toolkit import Tool
 from services.chatops.toolsets.loader import Toolsets
 from services.demo import monitoring
 from services.demo.eval_market import MarketData
-from services.demo.eval_monitoring import Monitoring
+from services.demo.eval_monitoring import Prometheus
 from services.evaluation.suite import World
 from services.platform.settings import REPO_ROOT
 
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.skipif(not monitoring.available(), reason="Prometheus/A
 
 
 @pytest.fixture
-def world() -> Iterator[tuple[MarketData, Monitoring]]:
+def world() -> Iterator[tuple[MarketData, Prometheus]]:
     market = MarketData()
-    watched = Monitoring(market.port)
+    watched = Prometheus(market.port)
     try:
         yield market, watched
     finally:
@@ -33,7 +33,7 @@ def rows(tool: Tool) -> list[dict]:
     return tool.run(tool.arguments()).data["rows"]
 
 
-def test_a_case_sets_alerts_gauges_and_feeds_and_the_next_case_clears_them(world: tuple[MarketData, Monitoring]) -> None:
+def test_a_case_sets_alerts_gauges_and_feeds_and_the_next_case_clears_them(world: tuple[MarketData, Prometheus]) -> None:
     market, watched = world
     toolsets = Toolsets(REPO_ROOT / "data" / "toolsets", [], environ=watched.environ)
     tools = {tool.name: tool for tool in toolsets.load()}

@@ -16,7 +16,7 @@ from inference.errors import GenerationFailedError
 from inference.launcher import VLLMServer
 from inference.registry import ModelRegistry, ModelRole
 from inference.structured import CallContext, LLMCallRecord, StructuredGenerator
-from tests.support.ports import free_port
+from services.platform.ports import free_port
 from tests.inference.test_structured_llm import MESSAGES, Portfolio
 
 pytestmark = pytest.mark.llm

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -11,15 +10,15 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from services.platform.ports import free_port
+
 STARTUP_TIMEOUT_S = 60.0
 
 
 @contextmanager
 def running(app: FastAPI) -> Iterator[str]:
     """Yields the server's base URL; stops it (and fails if it will not stop) afterwards."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning",
         timeout_graceful_shutdown=5,  # a stream a failed test left open must not hold the teardown

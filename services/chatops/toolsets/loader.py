@@ -147,7 +147,7 @@ class Toolsets:
                 raise ToolsetUnavailable(f"no built-in tool {tool.name!r}; built-ins: {', '.join(sorted(self.builtins))}")
             return self.builtins[tool.name]
         fetch = self._fetch(tool, config)
-        arguments = arguments_type(tool.name, tool.parameters)
+        arguments = arguments_type(tool.name, {name: _configured(name, p, config) for name, p in tool.parameters.items()})
         return Tool(tool.name, tool.description, arguments, tool.permission, _runner(tool, fetch), mutating=tool.mutating, timeout_s=tool.timeout_s)
 
     def _fetch(self, tool: ToolBase, config: dict[str, str]) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
@@ -171,6 +171,18 @@ def _config_value(config: dict[str, str], key: str) -> str:
     if key not in config:
         raise ToolsetUnavailable(f"the toolset's config has no {key!r}")
     return config[key].rstrip("/") if key == "url" else config[key]
+
+
+def _configured(name: str, parameter: Parameter, config: dict[str, str]) -> Parameter:
+    """The parameter with its ``default_from`` read from the toolset's config, typed and in bounds."""
+    if parameter.default_from is None:
+        return parameter
+    raw = _config_value(config, parameter.default_from)
+    try:
+        value = arguments_type(name, {name: parameter.model_copy(update={"required": True, "default_from": None})}).model_validate({name: raw})
+    except ValidationError as exc:
+        raise ToolsetUnavailable(f"config {parameter.default_from}: {raw!r} is not a valid {name}: {exc.errors()[0]['msg']}") from None
+    return parameter.model_copy(update={"default": getattr(value, name), "default_from": None})
 
 
 def _known(tool: str, template: str, parameters: set[str]) -> None:

@@ -45,11 +45,18 @@ class Parameter(Strict):
     type: Literal["string", "integer", "number", "boolean"]
     description: str = ""
     default: Any = None
+    default_from: str | None = Field(default=None, description="A config key whose value is the default: a threshold operators set per site.")
     required: bool = False
     minimum: float | None = None
     maximum: float | None = None
     choices: list[str] | None = None
     pattern: str = SAFE_TEXT
+
+    @model_validator(mode="after")
+    def _one_default(self) -> Parameter:
+        if self.default is not None and self.default_from is not None:
+            raise ValueError("set default or default_from, not both")
+        return self
 
 
 class Prerequisite(Strict):

@@ -1,4 +1,5 @@
-"""A free loopback port for a server a test, benchmark or rehearsal starts."""
+"""A free loopback port: for a server the CLI, the demo, the eval harness or a test starts, or
+(since nothing listens on it once released) an address whose connections are refused."""
 
 from __future__ import annotations
 
