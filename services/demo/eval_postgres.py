@@ -23,6 +23,7 @@ from services.evaluation.suite import LongQuery, PostgresState, World
 from services.evaluation.world import WorldError
 
 MAX_CONNECTIONS = 20
+MONITOR_ROOM = 2  # connections left free for the toolset's own queries, however many idle ones a case asks for
 LONG_QUERY_S = 2
 WORLD_APP = "eval-world"  # application_name of every session a case opens, so the next case can end them
 SETTLE_S = 15.0
@@ -43,6 +44,7 @@ class Postgres:
         self._admin.execute("CREATE TABLE positions (id int PRIMARY KEY, quantity int NOT NULL)")
         self._admin.execute("INSERT INTO positions VALUES (1, 100)")
         self._held: list[psycopg.Connection] = []
+        self._running: list[threading.Thread] = []
         self._created: list[str] = []
 
     @property
@@ -60,11 +62,10 @@ class Postgres:
         for query in state.long_queries:
             self._long_query(query)
         if state.blocked:
-            holder = self._connect("postgres", "postgres", autocommit=False)
-            holder.execute("LOCK TABLE positions IN ACCESS EXCLUSIVE MODE")  # held: the transaction stays open
+            self._connect("postgres", "postgres").execute("BEGIN; LOCK TABLE positions IN ACCESS EXCLUSIVE MODE")  # held: the transaction stays open
         for label in state.blocked:
             self._in_background(self._connect("postgres", "postgres"), f"UPDATE positions SET quantity = quantity + 1 -- {label}")
-        for _ in range(state.idle_connections):
+        for _ in range(min(state.idle_connections, MAX_CONNECTIONS - MONITOR_ROOM - self._clients())):
             self._connect("postgres", "postgres")
         self._settled(state)
 
@@ -88,8 +89,8 @@ class Postgres:
         session = self._connect(query.database, query.user)
         self._in_background(session, f"SELECT pg_sleep(3600) -- {query.label}")
 
-    def _connect(self, database: str, user: str, autocommit: bool = True) -> psycopg.Connection:
-        session = psycopg.connect(**self._server, user=user, dbname=database, autocommit=autocommit, application_name=WORLD_APP)
+    def _connect(self, database: str, user: str) -> psycopg.Connection:
+        session = psycopg.connect(**self._server, user=user, dbname=database, autocommit=True, application_name=WORLD_APP)
         self._held.append(session)
         return session
 
@@ -100,7 +101,9 @@ class Postgres:
             except psycopg.Error:
                 pass  # ended by the next case's _clear
 
-        threading.Thread(target=run, name="eval-pg-session", daemon=True).start()
+        thread = threading.Thread(target=run, name="eval-pg-session", daemon=True)
+        thread.start()
+        self._running.append(thread)
 
     def _settled(self, state: PostgresState) -> None:
         """Wait until every statement is running (or waiting) and older than the long-query threshold."""
@@ -118,11 +121,31 @@ class Postgres:
             time.sleep(0.1)
         raise WorldError(f"world: PostgreSQL sessions did not start within {SETTLE_S:g} s")
 
+    def _clients(self) -> int:
+        row = self._admin.execute("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'").fetchone()
+        return int(row[0]) if row else 0
+
     def _clear(self) -> None:
+        """End the last case's sessions and wait until their backends are gone (a terminated
+        backend holds its connection slot until it exits), then drop its databases.
+
+        A session is closed only after its statement's thread has seen the termination: closed
+        earlier, its socket number could go to the next case's connection while the old thread
+        still waits on it, and that thread would read the new connection's replies."""
         self._admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s", [WORLD_APP])
+        deadline = time.monotonic() + SETTLE_S
+        for thread in self._running:
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
+        if any(thread.is_alive() for thread in self._running):
+            raise WorldError(f"world: the last case's PostgreSQL statements did not end within {SETTLE_S:g} s")
+        self._running.clear()
         for session in self._held:
             session.close()
         self._held.clear()
+        while self._admin.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [WORLD_APP]).fetchone() != (0,):
+            if time.monotonic() > deadline:
+                raise WorldError(f"world: the last case's PostgreSQL sessions did not end within {SETTLE_S:g} s")
+            time.sleep(0.05)
         for name in self._created:
             self._admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         self._created.clear()

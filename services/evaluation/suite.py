@@ -77,7 +77,7 @@ class PostgresState(BaseModel):
     model_config = _FORBID
     long_queries: list[LongQuery] = Field(default_factory=list)
     blocked: list[Annotated[str, Field(pattern=_LABEL)]] = Field(default_factory=list, description="Labels of sessions waiting on a lock another session holds (an UPDATE -- label).")
-    idle_connections: int = Field(default=0, ge=0, le=16, description="Idle sessions held open (16 of 20 puts use over 80%).")
+    idle_connections: int = Field(default=0, ge=0, le=16, description="Idle sessions held open, as many as leave 2 of the 20 for the monitor (16 puts use over 80%).")
     databases: dict[Annotated[str, Field(pattern=_PG_NAME)], Annotated[float, Field(ge=0, le=200)]] = Field(
         default_factory=dict, description="New databases, name -> about how many MB of data.",
     )
