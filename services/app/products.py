@@ -79,7 +79,7 @@ def chatops_service(platform: Platform) -> ChatOpsService:
 def investigations(platform: Platform, chatops: ChatOpsService) -> Investigations:
     """Alertmanager's alerts, investigated by ChatOps and posted to the alerts channel."""
     url = platform.settings.alerts_channel_url
-    return Investigations(platform.db, chatops.ask, partial(slack.post, url) if url else None)
+    return Investigations(platform.db, chatops.ask, partial(slack.post, url) if url else None, platform.settings.alerts_lang)
 
 
 def gateway(platform: Platform) -> Gateway:

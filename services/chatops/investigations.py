@@ -28,6 +28,7 @@ from services.chatops.slack import message
 from services.platform import audit
 from services.platform.audit import Caller
 from services.platform.db import Database
+from services.platform.languages import Lang
 from services.platform.models import utcnow
 from services.platform.permissions import Role
 
@@ -89,10 +90,11 @@ class WebhookOut(BaseModel):
 
 
 class Investigations:
-    def __init__(self, db: Database, ask: Ask, post: Post | None) -> None:
+    def __init__(self, db: Database, ask: Ask, post: Post | None, lang: Lang = "en") -> None:
         """``ask`` is ChatOps' own (the same agent, audit and records as a question); ``post``
-        sends a message to the alerts channel (None: no channel configured)."""
-        self.db, self.ask, self.post = db, ask, post
+        sends a message to the alerts channel (None: no channel configured); ``lang``: the
+        team's language, which the question is written in and so the answer comes in."""
+        self.db, self.ask, self.post, self.lang = db, ask, post, lang
 
     def receive(self, group: AlertGroupIn, caller: Caller) -> WebhookOut:
         """Store what is new; the caller runs `investigate` for each started id afterwards."""
@@ -123,7 +125,7 @@ class Investigations:
             id=uuid.uuid4().hex, dedup_key=hashlib.sha256("\n".join([group.group_key, *keys]).encode()).hexdigest(),
             group_key=group.group_key, alertname=alerts[0].labels.get("alertname", "alert")[:128], alert_keys=keys,
             alerts=[{"labels": a.labels, "annotations": a.annotations, "starts_at": a.starts_at.isoformat()} for a in alerts],
-            status="running", alert_status="firing", question=question(alerts), created_by=caller.name, created_at=utcnow(),
+            status="running", alert_status="firing", question=question(alerts, self.lang), created_by=caller.name, created_at=utcnow(),
         )
         try:
             with self.db.session() as session:
@@ -148,7 +150,8 @@ class Investigations:
             log.warning("chatops.investigation_failed", investigation=investigation_id, error=repr(exc))
             self._finish(investigation_id, status="failed", error=f"{type(exc).__name__}: {exc}"[:2000])
             return
-        posted = self._post(f"Investigation of alert {alertname} ({investigation_id[:8]}):", answer)
+        title = f"경보 {alertname} 조사 ({investigation_id[:8]}):" if self.lang == "ko" else f"Investigation of alert {alertname} ({investigation_id[:8]}):"
+        posted = self._post(title, answer)
         self._finish(investigation_id, status="answered", turn_id=answer.turn_id, answer=answer.answer, posted=posted)
 
     def _post(self, title: str, answer: AskOut) -> str:
@@ -172,12 +175,15 @@ class Investigations:
             return [InvestigationOut.model_validate(row, from_attributes=True) for row in rows]
 
 
-def question(alerts: list[AlertIn]) -> str:
+def question(alerts: list[AlertIn], lang: Lang = "en") -> str:
     """What the agent is asked: the alert's name, severity, summary and labels, as an operator
-    would ask it (the labels name the feed, job or pipeline the findings are matched against)."""
+    would ask it (the labels name the feed, job or pipeline the findings are matched against).
+    In Korean the frame is Korean and the alert's own text stays as Alertmanager sent it."""
     first = alerts[0]
     name, severity = first.labels.get("alertname", "alert"), first.labels.get("severity", "unknown")
     summaries = list(dict.fromkeys(a.annotations.get("summary", "") for a in alerts if a.annotations.get("summary")))
     labels = sorted({f"{k}={v}" for a in alerts for k, v in a.labels.items() if k not in ("alertname", "severity")})[:MAX_LABELS_IN_QUESTION]
-    text = f"Alert {name} ({severity}) is firing" + (f": {' '.join(summaries)}" if summaries else "") + (f" [{', '.join(labels)}]" if labels else "")
-    return f"{text[:850]}. What is wrong, and what should on-call check first?"
+    detail = (f": {' '.join(summaries)}" if summaries else "") + (f" [{', '.join(labels)}]" if labels else "")
+    if lang == "ko":
+        return f"{f'경보 {name} ({severity}) 발생{detail}'[:850]}. 무엇이 문제이고 당직자는 무엇부터 확인해야 합니까?"
+    return f"{f'Alert {name} ({severity}) is firing{detail}'[:850]}. What is wrong, and what should on-call check first?"

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from services.platform.languages import Lang
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -49,6 +51,7 @@ class Settings(BaseSettings):
     )
     toolsets_recheck_s: float = Field(default=60.0, gt=0, description="How often the toolsets' prerequisites are checked again (a system that came back is offered again).")
     alerts_channel_url: str | None = Field(default=None, description="Slack or Mattermost incoming-webhook URL where alert investigations are posted; unset: not posted.")
+    alerts_lang: Lang = Field(default="en", description="Language of alert investigations (an alert has none): the question written from the alert, the answer and the post.")
     slack_signing_secret: str | None = Field(default=None, description="Slack app signing secret; unset: /slack routes answer 503.")
     chat_reply_url: str | None = Field(default=None, description="Incoming-webhook URL for answers to Slack/Mattermost events (mentions).")
     mattermost_token: str | None = Field(default=None, description="Token of Mattermost slash commands/outgoing webhooks (Slack-compatible).")

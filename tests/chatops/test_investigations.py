@@ -91,3 +91,15 @@ def test_a_new_member_of_the_group_starts_another_and_resolution_marks_both(aler
     assert {i["alert_status"] for i in listed} == {"resolved"} and all(i["resolved_at"] for i in listed)
     restarted = post("/alerts/webhook", json=group(alert(starts="2026-12-04T11:00:00Z")), headers=operator).json()
     assert len(restarted["started"]) == 1  # the same alert firing again later is a new incident
+
+
+def test_a_korean_team_gets_the_investigation_in_korean(make_platform: PlatformFactory, receiver: Receiver) -> None:
+    platform = make_platform(llm_base_urls=["http://127.0.0.1:9/v1"], alerts_channel_url=f"{receiver.url}/hooks/alerts", alerts_lang="ko")
+    for api in api_for(platform):
+        started = api.client.post("/alerts/webhook", json=group(alert()), headers=api.as_(Role.operator)).json()["started"]
+        (investigation,) = api.client.get("/chatops/investigations", headers=api.as_(Role.viewer)).json()
+        assert investigation["id"] == started[0] and investigation["status"] == "answered"
+        assert investigation["question"].startswith("경보 FeedStale (critical) 발생: market-data feed equities-us has not ticked for 5m [feed=equities-us]")
+        assert "market-data DOWN 상태" in investigation["answer"]  # the findings are stated in Korean
+        (posted,) = receiver.messages
+        assert posted["text"].startswith(f"경보 FeedStale 조사 ({investigation['id'][:8]}):")
