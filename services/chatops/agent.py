@@ -52,6 +52,8 @@ RUNBOOK_MIN_SCORE = 0.3
 SHOWN_FINDINGS = 6
 MAX_OTHER_PROBLEMS = 3  # problems the question is not about still belong in an ops answer
 CACHE_TOOL = "invalidate_cache"
+ALERTS_TOOL, SILENCE_TOOL = "alertmanager_alerts", "alertmanager_silence"  # the shipped alertmanager toolset's
+SILENCE_DEFAULT_MIN = 60
 ON_TOPIC_SHARE = 0.5  # of the model's content words that must occur in the evidence
 FUNCTION_WORDS = frozenset(
     "this that there these those with from have been were will would should could about into than then them they their what when which while your".split()
@@ -149,7 +151,7 @@ class Agent:
         run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
         problems = by_cause([f for f in relevant(ranked) if f.problem])
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
-        runbook = choose_runbook(run.runbooks, by_problems, problems[0].tool if problems else None)
+        runbook = choose_runbook(run.runbooks, by_problems, problems[0] if problems else None)
         if runbook is None or runbook.score < RUNBOOK_MIN_SCORE:
             return None
         run.cited = [runbook.id]
@@ -183,7 +185,9 @@ class Agent:
         return Action()
 
     def _change(self, question: Question, run: AgentRun) -> Action:
-        """Propose the one state change a tool can make (invalidating a cache), or say why not."""
+        """Propose the state change a tool can make (invalidating a cache, silencing an alert), or say why not."""
+        if intents.asks_to_silence(question.text):
+            return self._silence(question, run)
         caches = sorted({f.subject for f in run.findings if f.tool == "cache_status"}, key=len, reverse=True)
         lang = question.lang
         target = next((name for name in caches if intents.named(question.english, name)), None)
@@ -202,6 +206,24 @@ class Agent:
             return Action(say(lang, "could_not_prepare", cache=target, summary=result.summary))
         scope = say(lang, "scope_key", key=key) if key else say(lang, "scope_all")
         return Action(say(lang, "prepared", tool=CACHE_TOOL, scope=scope, cache=target), pending=result)
+
+    def _silence(self, question: Question, run: AgentRun) -> Action:
+        """A silence of the firing alert the question names (the only one firing, if it names
+        none), for the duration it gives; it waits for an operator's confirmation."""
+        lang = question.lang
+        firing = sorted({f.subject for f in run.findings if f.tool == ALERTS_TOOL and f.problem}, key=len, reverse=True)
+        named = [name for name in firing if name.lower() in question.english.lower() or intents.named(question.english, name)]
+        target = named[0] if named else firing[0] if len(firing) == 1 else None
+        if target is None:
+            return Action(say(lang, "no_alert_to_silence", firing=", ".join(firing) or "none"))
+        if SILENCE_TOOL not in {t.name for t in question.tools}:
+            return Action(say(lang, "silence_needs_operator", alertname=target))
+        minutes = min(max(intents.duration_minutes(question.text) or SILENCE_DEFAULT_MIN, 5), 1440)
+        comment = " ".join(f"ChatOps, asked by {question.caller.name}: {question.text}".split())[:200]
+        result = self.executor.execute(question.caller, SILENCE_TOOL, {"alertname": target, "minutes": minutes, "comment": comment}, turn_id=question.turn_id)
+        if result.status != "needs_confirmation":
+            return Action(say(lang, "could_not_silence", alertname=target, summary=result.summary))
+        return Action(say(lang, "silence_prepared", tool=SILENCE_TOOL, alertname=target, minutes=minutes), pending=result)
 
     def _choose(self, question: Question, run: AgentRun, shown: list[Finding], runbook: str, action: str) -> tuple[list[Finding], str | None]:
         """The model's one generation: the findings it leads with and its short answer."""

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 CHANGE = re.compile(
-    r"\b(?:clear|wipe|flush|purge|invalidat|reset|rebuild|re-?embed|re-?index|restart|reboot|evict|drop|delete|remove|expire|bust|nuke|regenerat)\w*",
+    r"\b(?:clear|wipe|flush|purge|invalidat|reset|rebuild|re-?embed|re-?index|restart|reboot|evict|drop|delete|remove|expire|bust|nuke|regenerat|silenc|mute|snooz)\w*",
     re.IGNORECASE,
 )
+SILENCE = re.compile(r"\b(?:silenc|mute|snooz)\w*|무음|음소거|사일런스", re.IGNORECASE)
+DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|분|h|hrs?|hours?|시간|d|days?|일)\b|(\d+(?:\.\d+)?)\s*(분|시간|일)", re.IGNORECASE)
+MINUTES_PER = {"m": 1, "분": 1, "h": 60, "시": 60, "d": 1440, "일": 1440}
 ESCALATE = re.compile(
     r"\b(?:escalat\w*|page (?:the|whoever|someone|somebody|them|him|her|on-?call|[\w-]+-oncall)|wake up|call out|loop in|get (?:the )?(?:on-?call|owners?) (?:on|involved)|"
     r"(?:open|raise|file) (?:an? )?(?:incident|ticket|sev\d?)|hand (?:this|it) (?:over|to)|"
@@ -22,7 +25,7 @@ ESCALATE = re.compile(
 )
 # Korean: the verb (a noun + 하다, or a verb stem before its ending) and, within the sentence
 # after it, an ending or word that asks someone to do it.
-CHANGE_KO = re.compile(r"무효화|비우|비워|초기화|재시작|재기동|재부팅|리셋|삭제|지워|지우|날려|재빌드|재구축|재색인|재임베딩|다시 ?(?:빌드|만들|색인|임베딩)|플러시|퍼지")
+CHANGE_KO = re.compile(r"무효화|비우|비워|초기화|재시작|재기동|재부팅|리셋|삭제|지워|지우|날려|재빌드|재구축|재색인|재임베딩|다시 ?(?:빌드|만들|색인|임베딩)|플러시|퍼지|무음|음소거|사일런스")
 ESCALATE_KO = re.compile(r"에스컬레이션|에스컬|호출|페이징|페이지|(?:인시던트|장애 ?티켓|티켓)[^.?!]{0,12}?(?:열|생성|만들|올려|발행)|깨워|불러|연락")
 REQUEST_KO = re.compile(r"(?:주세요|줘|줄래|주실|주시|줄 수|주라|해라|하세요|하십시오|하자|합시다|바랍니다|부탁|해야 ?(?:해|합니다|됩니다|돼)(?![요?])|필요합니다|할 것)")
 WHO_KO = re.compile(r"누가|누구|담당자|담당 ?팀|온콜|당직|책임자|오너")
@@ -51,6 +54,20 @@ def _tells(sentence: str, verbs: re.Pattern[str]) -> bool:
         return False
     told = [m.group(0) for m in verbs.finditer(sentence)]
     return any(not word.lower().endswith("ed") or WANTED.search(sentence) for word in told)
+
+
+def asks_to_silence(question: str) -> bool:
+    """A request for a change (`asks_for_change`) whose change is silencing an alert."""
+    return asks_for_change(question) and bool(SILENCE.search(question))
+
+
+def duration_minutes(question: str) -> int | None:
+    """The first duration the question gives ("for 2 hours", "30m", "3시간"), in minutes."""
+    found = DURATION.search(question)
+    if found is None:
+        return None
+    number, unit = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    return round(float(number) * MINUTES_PER[unit.lower()[0]])
 
 
 def asks_to_escalate(question: str) -> bool:

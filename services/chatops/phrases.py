@@ -56,8 +56,20 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # actions
     "no_tool_for_change": (
-        "No tool I have can make that change (the only change I can prepare is invalidating a cache); the runbook says how.",
-        "그 변경을 할 수 있는 도구가 없습니다 (준비할 수 있는 변경은 캐시 무효화뿐입니다). 방법은 런북에 있습니다.",
+        "No tool I have can make that change (the changes I can prepare are invalidating a cache and silencing an alert); the runbook says how.",
+        "그 변경을 할 수 있는 도구가 없습니다 (준비할 수 있는 변경은 캐시 무효화와 경보 무음 처리뿐입니다). 방법은 런북에 있습니다.",
+    ),
+    "no_alert_to_silence": (
+        "I did not prepare a silence: no firing alert is named in the question (firing: {firing}).",
+        "무음 처리를 준비하지 않았습니다: 질문에 발생 중인 경보 이름이 없습니다 (발생 중: {firing}).",
+    ),
+    "silence_needs_operator": (
+        "Silencing {alertname} changes state: it needs the operator role, so ask an operator.",
+        "{alertname} 경보 무음 처리는 상태를 바꾸는 작업이라 operator 권한이 필요합니다. 운영자에게 요청하세요.",
+    ),
+    "silence_prepared": (
+        "I prepared {tool} for {alertname} for {minutes} minutes; it changes state, so an operator must confirm it.",
+        "{alertname} 경보를 {minutes}분 동안 무음 처리하는 {tool} 작업을 준비했습니다. 상태를 바꾸는 작업이므로 운영자가 확인해야 합니다.",
     ),
     "needs_operator": (
         "Invalidating the {cache} cache changes state: it needs the operator role, so ask an operator.",
@@ -68,6 +80,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "reports 캐시 무효화는 준비하지 않았습니다: {down} 다운 상태이며, 복구될 때까지는 캐시된 리포트가 제공됩니다.",
     ),
     "could_not_prepare": ("I could not prepare invalidating the {cache} cache: {summary}", "{cache} 캐시 무효화를 준비하지 못했습니다: {summary}"),
+    "could_not_silence": ("I could not prepare the silence of {alertname}: {summary}", "{alertname} 경보 무음 처리를 준비하지 못했습니다: {summary}"),
     "prepared": (
         "I prepared {tool} for {scope} of the {cache} cache; it changes state, so an operator must confirm it.",
         "{cache} 캐시의 {scope}에 대해 {tool} 작업을 준비했습니다. 상태를 바꾸는 작업이므로 운영자가 확인해야 합니다.",

@@ -82,19 +82,23 @@ def by_cause(problems: Sequence[Finding]) -> list[Finding]:
     return sorted(problems, key=lambda f: CAUSAL_ORDER.index(f.tool) if f.tool in CAUSAL_ORDER else len(CAUSAL_ORDER))
 
 
-def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem_tool: str | None = None) -> RunbookHit | None:
+def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem: Finding | None = None) -> RunbookHit | None:
     """The runbook whose scores for the question and for the leading problems add up best:
     the question alone ranks the right runbook first less often than with what is wrong. A
     runbook whose `tools:` front matter starts from the most basic problem's tool gets a small
-    bonus; runbooks without front matter tools still compete on their text."""
+    bonus; where no runbook names that tool (a toolset's tool: PostgreSQL, Prometheus), the
+    runbook whose `services:` start with the problem's subject gets it. Runbooks without front
+    matter still compete on their text."""
     scores: dict[str, float] = {}
     hits: dict[str, RunbookHit] = {}
     for weight, source in ((1.0, by_question), (FINDINGS_WEIGHT, by_findings)):
         for hit in source:
             scores[hit.id] = scores.get(hit.id, 0.0) + weight * hit.score
             hits.setdefault(hit.id, hit)
-    for runbook_id, hit in hits.items():
-        scores[runbook_id] += TOOL_BONUS * (problem_tool is not None and hit.tools[:1] == [problem_tool])
+    if problem is not None:
+        by_tool = any(hit.tools[:1] == [problem.tool] for hit in hits.values())
+        for runbook_id, hit in hits.items():
+            scores[runbook_id] += TOOL_BONUS * (hit.tools[:1] == [problem.tool] if by_tool else hit.services[:1] == [problem.subject])
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 

@@ -290,3 +290,39 @@ def test_a_korean_request_for_a_change_is_prepared_and_a_korean_question_about_o
     assert asked.outcome == "answered" and all(name != "invalidate_cache" for name, _ in executor.calls)
     viewer, executor = ask("리포트 캐시 무효화해 주세요", Script({"findings": ["f1"], "answer": "권한이 없습니다."}), caller=VIEWER)
     assert viewer.pending is None and "reports 캐시 무효화는 상태를 바꾸는 작업이라 operator 권한이 필요합니다." in viewer.answer
+
+
+class SilenceArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    alertname: str
+    minutes: int = 60
+    comment: str | None = None
+
+
+ALERTS, SILENCE = tool("alertmanager_alerts"), tool("alertmanager_silence", SilenceArgs, mutating=True)
+FIRING = {**OUTPUTS, "alertmanager_alerts": {"stated": [
+    {"subject": name, "en": f"Alertmanager: {name} (critical) firing since 2026-12-04T10:00:00Z: {summary}.", "ko": "", "problem": True}
+    for name, summary in (("FeedStale", "feed equities-us has not ticked for 5m"), ("LLMSaturated", "vllm-0 queue is long"))
+], "rows": []}}
+
+
+def test_a_silence_of_a_named_firing_alert_is_prepared_for_the_asked_duration_and_awaits_confirmation() -> None:
+    operator_tools = READ_TOOLS + [INVALIDATE, ALERTS, SILENCE]
+    run, executor = ask("Silence the FeedStale alert for 2 hours.", Script({"findings": ["f1"], "answer": "Prepared."}), tools=operator_tools, outputs=FIRING)
+    assert run.outcome == "needs_confirmation" and run.pending is not None
+    name, arguments = executor.calls[-1]
+    assert (name, arguments["alertname"], arguments["minutes"]) == ("alertmanager_silence", "FeedStale", 120)
+    assert "I prepared alertmanager_silence for FeedStale for 120 minutes" in run.answer
+    asked_about, executor = ask("Why was FeedStale silenced yesterday?", Script({"findings": ["f1"], "answer": "."}), tools=operator_tools, outputs=FIRING)
+    assert asked_about.pending is None and "alertmanager_silence" not in [n for n, _ in executor.calls]
+    unnamed, executor = ask("Mute the alert, please.", Script({"findings": ["f1"], "answer": "."}), tools=operator_tools, outputs=FIRING)
+    assert unnamed.pending is None and "no firing alert is named in the question (firing: LLMSaturated, FeedStale)" in unnamed.answer
+
+
+def test_a_viewer_asking_for_a_silence_is_told_who_can_and_korean_gets_korean() -> None:
+    run, executor = ask("Please mute FeedStale for 30m.", Script({"findings": ["f1"], "answer": "."}), caller=VIEWER, tools=READ_TOOLS + [ALERTS], outputs=FIRING)
+    assert run.pending is None and "Silencing FeedStale changes state: it needs the operator role" in run.answer
+    assert "alertmanager_silence" not in [n for n, _ in executor.calls]
+    korean, executor = ask("FeedStale 경보를 3시간 동안 무음 처리해 주세요.", Script({"findings": ["f1"], "answer": "."}), tools=READ_TOOLS + [ALERTS, SILENCE], outputs=FIRING)
+    assert korean.pending is not None and executor.calls[-1][1]["minutes"] == 180
+    assert "FeedStale 경보를 180분 동안 무음 처리하는 alertmanager_silence 작업을 준비했습니다." in korean.answer

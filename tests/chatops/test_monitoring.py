@@ -78,8 +78,10 @@ def test_a_stale_feed_fires_its_alert_and_the_investigation_names_it_with_its_la
         assert [row["feed"] for row in firing["data"]["rows"]] == ["equities-us"]
         silence = {"arguments": {"alertname": "FeedStale", "minutes": 30}}
         assert httpx.post(f"{api}/chatops/tools/alertmanager_silence", headers=as_[Role.viewer], json=silence, timeout=30).status_code == 403
-        action = httpx.post(f"{api}/chatops/tools/alertmanager_silence", headers=as_[Role.operator], json=silence, timeout=30).json()
-        assert action["status"] == "pending"
+        asked = httpx.post(f"{api}/chatops/ask", headers=as_[Role.operator], json={"question": "Silence FeedStale for 30 minutes."}, timeout=120).json()
+        action = asked["pending_action"]  # proposed by the agent from the question, not run
+        assert action["status"] == "pending" and action["tool"] == "alertmanager_silence" and action["arguments"]["minutes"] == 30, asked
+        assert httpx.get(f"{alertmanager.url}/api/v2/silences", timeout=5).json() == []
         done = httpx.post(f"{api}/chatops/actions/{action['id']}/confirm", headers=as_[Role.operator], timeout=30).json()
         assert done["status"] == "executed", done
         silences = httpx.get(f"{alertmanager.url}/api/v2/silences", timeout=5).json()

@@ -11,8 +11,8 @@ FAILED = Finding("pipeline_status", "market-data-ingest", "Pipeline market-data-
 ALERTS = Finding("recent_alerts", "backtests", "Backtests with anomaly alerts: bt-1.", True)
 
 
-def hit(runbook_id: str, score: float, tools: list[str]) -> RunbookHit:
-    return RunbookHit(runbook_id, runbook_id, score, "Symptoms", "text", tools, [])
+def hit(runbook_id: str, score: float, tools: list[str], services: list[str] | None = None) -> RunbookHit:
+    return RunbookHit(runbook_id, runbook_id, score, "Symptoms", "text", tools, services or [])
 
 
 def test_problems_are_ordered_from_the_most_basic() -> None:
@@ -21,8 +21,15 @@ def test_problems_are_ordered_from_the_most_basic() -> None:
 
 def test_the_runbook_that_starts_from_the_basic_problems_tool_gets_the_bonus() -> None:
     by_question = [hit("rb-pipeline-failure", 0.50, ["pipeline_status"]), hit("rb-market-data-down", 0.45, ["service_health", "pipeline_status"])]
-    assert choose_runbook(by_question, [], by_cause([FAILED, DOWN])[0].tool).id == "rb-market-data-down"
-    assert choose_runbook(by_question, [], FAILED.tool).id == "rb-pipeline-failure"  # listing the tool later earns nothing
+    assert choose_runbook(by_question, [], by_cause([FAILED, DOWN])[0]).id == "rb-market-data-down"
+    assert choose_runbook(by_question, [], FAILED).id == "rb-pipeline-failure"  # listing the tool later earns nothing
+
+
+def test_a_toolset_problem_no_runbook_names_gives_the_bonus_to_the_runbook_of_its_subject() -> None:
+    stuck = Finding("pg_long_queries", "database", "PostgreSQL: session 7 (reports on reporting) has run one statement for 40 s: ...", True)
+    by_question = [hit("rb-report-cache", 0.50, ["cache_status"], ["reports", "database"]), hit("rb-database-slow", 0.45, ["database_health"], ["database", "api"])]
+    assert choose_runbook(by_question, [], stuck).id == "rb-database-slow"
+    assert choose_runbook(by_question, [], None).id == "rb-report-cache"
     assert choose_runbook([hit("rb-a", 0.4, []), hit("rb-b", 0.3, [])], [hit("rb-b", 0.4, [])], None).id == "rb-b"  # 0.3 + 0.5 * 0.4
 
 
