@@ -68,4 +68,11 @@ def chatops_metrics(session: Session, start: datetime, end: datetime) -> ChatOps
     )
 
 
-SECTION = MetricsSection(name="chatops", title="ChatOps", product="D3", model=ChatOpsMetrics, compute=chatops_metrics)
+SECTION = MetricsSection(
+    name="chatops", title="ChatOps", product="D3", model=ChatOpsMetrics, compute=chatops_metrics,
+    korean={
+        "title": "챗옵스", "questions": "질문 수", "active_users": "활성 사용자", "active_days": "활동 일수", "daily_active_users": "일평균 활성 사용자",
+        "conversations": "대화 수", "resolved": "해결된 대화", "mean_time_to_resolution_s": "평균 해결 시간(초)", "escalations": "에스컬레이션",
+        "escalations_avoided": "에스컬레이션 없이 해결",
+    },
+)

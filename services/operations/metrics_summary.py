@@ -50,6 +50,7 @@ class MetricsSection:
     model: type[BaseModel]
     compute: Callable[[Session, datetime, datetime], BaseModel]
     shares: tuple[str, ...] = field(default=())
+    korean: dict[str, str] = field(default_factory=dict)  # the Korean showcase's names: "title" and each field's
 
 
 class PlanMetrics:

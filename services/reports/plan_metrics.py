@@ -79,4 +79,10 @@ def narrative_metrics(session: Session, start: datetime, end: datetime) -> Narra
 SECTION = MetricsSection(
     name="narrative", title="Narrative reports", product="D1", model=NarrativeMetrics, compute=narrative_metrics,
     shares=("fact_check_pass_rate", "factual_accuracy", "cache_hit_rate"),
+    korean={
+        "title": "내러티브 리포트", "reports_generated": "생성된 리포트", "fact_check_pass_rate": "팩트 체크 통과율", "claims_checked": "검사한 주장",
+        "claims_verified": "확인된 주장", "factual_accuracy": "사실 정확도", "reviews": "검토 결정", "rated_reviews": "평점이 있는 검토",
+        "reviewer_satisfaction": "검토자 만족도", "processing_ms_p50": "처리 시간 p50(ms)", "processing_ms_p95": "처리 시간 p95(ms)",
+        "report_requests": "리포트 요청", "cache_hits": "캐시 적중", "cache_hit_rate": "캐시 적중률",
+    },
 )

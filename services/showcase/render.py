@@ -37,5 +37,8 @@ def linker(paths: dict[str, str]) -> Link:
 
 
 def page(template: str, *, link: Link = linker(SERVER_PATHS), lang: Lang = "en", **context: Any) -> str:
-    """A page in ``lang`` (its words; a report link opens the report in that language)."""
-    return _TEMPLATES.get_template(template).render(link=link, lang=lang, t=words(lang), named=lambda value: named(value, lang), **context)
+    """A page in ``lang``: its words, and links (the navigation, a report) that stay in that language."""
+    def in_lang(name: str, id: str | None = None) -> str:  # noqa: A002 (the templates' word)
+        return link(name, id) + ("" if lang == "en" else f"?lang={lang}")
+
+    return _TEMPLATES.get_template(template).render(link=in_lang, lang=lang, t=words(lang), named=lambda value: named(value, lang), **context)

@@ -98,7 +98,7 @@ def _trail(session: Session, target: str, prefix: str) -> list[AuditEntry]:
     return list(session.scalars(query))
 
 
-def quality(session: Session, plan: PlanMetrics) -> dict[str, Any]:
+def quality(session: Session, plan: PlanMetrics, lang: Lang = "en") -> dict[str, Any]:
     """The quality page: the latest recorded eval run of each model, and the plan's metrics
     (section 7) over the default window of `GET /metrics/summary`."""
     runs = [_eval_run(run) for run in records.latest_per_model(session)]
@@ -106,7 +106,7 @@ def quality(session: Session, plan: PlanMetrics) -> dict[str, Any]:
     summary = plan.summarize(session, *parse_window(None, None))
     return {
         "runs": runs, "product_bars": [(f"{product} · {model}", rate) for product, model, rate in by_product],
-        "window": summary.window, "metric_groups": [_metric_group(section, getattr(summary, section.name)) for section in plan.sections],
+        "window": summary.window, "metric_groups": [_metric_group(section, getattr(summary, section.name), lang) for section in plan.sections],
         "generated_at": utcnow(),
     }
 
@@ -126,15 +126,19 @@ def _eval_run(run: EvalRun) -> dict[str, Any]:
     }
 
 
-def _metric_group(section: MetricsSection, metrics: BaseModel) -> dict[str, Any]:
-    """One product's section-7 metrics: its shares as bars (and percentages), every figure with its definition."""
+def _metric_group(section: MetricsSection, metrics: BaseModel, lang: Lang) -> dict[str, Any]:
+    """One product's section-7 metrics: its shares as bars (and percentages), every figure with
+    its definition, named in ``lang`` (the section's Korean names)."""
+    def label(field: str) -> str:
+        return section.korean.get(field, field) if lang == "ko" else field.replace("_", " ")
+
     rates = section.shares
     rows = [
-        {"label": field.replace("_", " "), "value": _figure(getattr(metrics, field), percent=field in rates), "definition": info.description or ""}
+        {"label": label(field), "value": _figure(getattr(metrics, field), percent=field in rates), "definition": info.description or ""}
         for field, info in type(metrics).model_fields.items()
     ]
-    bars = [(field.replace("_", " "), value) for field in rates if (value := getattr(metrics, field)) is not None]
-    return {"title": section.title, "rows": rows, "rate_bars": bars}
+    bars = [(label(field), value) for field in rates if (value := getattr(metrics, field)) is not None]
+    return {"title": label("title") if lang == "ko" else section.title, "rows": rows, "rate_bars": bars}
 
 
 def _figure(value: float | int | None, *, percent: bool) -> str:

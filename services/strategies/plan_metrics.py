@@ -56,4 +56,9 @@ def builder_metrics(session: Session, start: datetime, end: datetime) -> Builder
 SECTION = MetricsSection(
     name="builder", title="Strategy builder", product="D2", model=BuilderMetrics, compute=builder_metrics,
     shares=("approval_conversion", "validation_failure_rate"),
+    korean={
+        "title": "전략 빌더", "drafts_generated": "생성된 초안", "drafts_decided": "결정된 초안", "drafts_approved": "승인된 초안",
+        "approval_conversion": "승인 전환율", "mean_revisions_per_approved": "승인 초안당 평균 수정 횟수", "generations": "모델 생성 설정",
+        "generations_invalid": "검증 실패 생성", "validation_failure_rate": "검증 실패율",
+    },
 )

@@ -33,6 +33,10 @@ BACKTEST = "eq-us-ma-crossover"
 # The page's own words in English, none of which a Korean report may show.
 ENGLISH_UI = ("Key figures", "Fact check", "Equity and drawdown", "Market regimes", "Executive summary", "Performance vs benchmark", "Sharpe ratio", "Checked claims", "needs review", "Model prose left out")
 ENGLISH_SHOWCASE = ("InsightStack showcase", "Narrative reports", "Strategy builder", "Fact check", "Sign out", "No reports yet", "every draft", "question(s)", "needs review")
+ENGLISH_PAGES = (  # the builder, ChatOps and quality pages' own English words
+    *ENGLISH_SHOWCASE, "Strategy builder drafts", "No drafts yet", "Alert investigations", "No alerts received", "ChatOps questions",
+    "No questions yet", "Eval scores", "Pass rate", "Usage metrics", "fact check pass rate", "escalations avoided", "Latency", "hover a name",
+)
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
 
 
@@ -94,10 +98,7 @@ def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFact
         key = auth.create_user(session, "cfo", Role.analyst)[1]
     problems: list[str] = []
     with browsing(platform, problems) as (base, page):
-        page.goto(f"{base}/showcase/quality")
-        page.fill("input[name=api_key]", key)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/showcase/quality")
+        signed_in(page, f"{base}/showcase/quality", key)
         assert page.locator("svg[aria-label='Eval pass rate per product and model'] rect").count() == 3
         assert page.locator("svg[aria-label='Eval pass rate per suite on smollm2-135m-instruct']").count() == 1
         page.screenshot(path=str(ARTIFACTS / "quality.png"), full_page=True)
@@ -105,6 +106,33 @@ def test_the_quality_page_draws_the_latest_eval_runs(make_platform: PlatformFact
         page.click("text=Showcase")  # the navigation leads back
         page.wait_for_url(f"{base}/showcase")
     assert problems == []
+
+
+def test_the_korean_builder_chatops_and_quality_pages_show_no_english_ui(make_platform: PlatformFactory) -> None:
+    platform = make_platform(llm_base_urls=["http://127.0.0.1:9/v1"])
+    records.record(platform.db, document(suite("reports", 3, 1), suite("chatops", 1, 3)))
+    with platform.db.session() as session:
+        key = auth.create_user(session, "it-head", Role.admin)[1]
+    problems: list[str] = []
+    with browsing(platform, problems) as (base, page):
+        signed_in(page, f"{base}/showcase/quality?lang=ko", key)
+        for name, korean in (("quality", ("모델별 최신 평가 점수", "사용 지표", "팩트 체크 통과율")), ("builder", ("전략 빌더 초안", "아직 초안이 없습니다")), ("chatops", ("경보 조사", "챗옵스 질문"))):
+            page.goto(f"{base}/showcase/{name}?lang=ko")
+            body = page.inner_text("body")
+            assert '<html lang="ko">' in page.content() and all(word in body for word in korean), (name, body[:500])
+            assert not [label for label in ENGLISH_PAGES if label in body], (name, body[:2000])
+            page.screenshot(path=str(ARTIFACTS / f"{name}-ko.png"), full_page=True)
+        page.click("text=쇼케이스")  # the navigation stays in Korean
+        page.wait_for_url(f"{base}/showcase?lang=ko")
+    assert problems == []
+
+
+def signed_in(page: Page, url: str, key: str) -> None:
+    """Open ``url``, sign in on the page it sends a browser without a session to, and land on it."""
+    page.goto(url)
+    page.fill("input[name=api_key]", key)
+    page.click("button[type=submit]")
+    page.wait_for_url(url)
 
 
 @contextmanager
