@@ -33,8 +33,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from tests.support import postgres  # noqa: E402  (the repo root goes on the path first)
-from tests.support.ports import free_port  # noqa: E402
+from services.demo import postgres  # noqa: E402  (the repo root goes on the path first)
+from services.platform.ports import free_port  # noqa: E402
 
 PROMPT = "reports.narrative"
 BAD_VERSION = "1.1.0"

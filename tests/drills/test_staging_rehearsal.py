@@ -25,7 +25,8 @@ def test_the_rehearsal_deploys_smokes_promotes_and_rolls_back(llm_url: str, seco
         [sys.executable, str(REPO_ROOT / ".ci" / "staging_rehearsal.py"), "--workdir", str(tmp_path), "--llm-urls", f"{llm_url},{second_replica.url}"],
         capture_output=True, text=True, timeout=1500,
     )
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:] + (tmp_path / "serve.log").read_text()[-4000:]
+    served = tmp_path / "serve.log"  # absent when the rehearsal failed before starting the server
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:] + (served.read_text()[-4000:] if served.exists() else "")
     steps = {step["step"]: step for step in json.loads((tmp_path / "summary.json").read_text())["steps"]}
     assert steps["smoke: baseline"]["ok"] and steps["smoke: after rollback"]["ok"]
     failed = steps["smoke: after promotion"]
