@@ -18,16 +18,22 @@ from services.reports.insights import Insight
 from services.reports.narrative import LIST_SECTIONS, SECTIONS
 
 SUMMARY_INSIGHTS = 3
+NO_VALID_ANSWER = "the model gave no valid answer"
 MIN_REPEAT_WORDS = 3  # shorter fragments ("however,") may recur in good prose
 STOPWORDS = {"the", "a", "an", "and", "of", "in", "on", "for", "to", "vs", "versus", "with", "this", "strategy", "report", "backtest", "s"}
 
 
-def compose(model: dict[str, Any], found: list[Insight], strategy: str, lang: str = "en") -> dict[str, Any]:
+def compose(model: dict[str, Any] | None, found: list[Insight], strategy: str, lang: str = "en") -> dict[str, Any]:
     """The stored narrative in ``lang``: every section the statements that belong to it, then
     the model's prose for it if usable; `key_insights` the ids that lead the summary, `withheld`
-    the prose left out (field -> reason). Placeholders stay for code to fill."""
-    vocabulary = set(_words(" ".join([strategy, *(i.said(lang) for i in found)]))) - STOPWORDS
-    withheld = degenerate(model, vocabulary)
+    the prose left out (field -> reason). Placeholders stay for code to fill. ``model`` None: the
+    model gave no valid answer, and the statements stand alone (the facts never needed it)."""
+    if model is None:
+        model = {**{name: "" for name in SECTIONS}, **{name: [] for name in LIST_SECTIONS}}
+        withheld = {key: NO_VALID_ANSWER for key, _ in _prose(model)}
+    else:
+        vocabulary = set(_words(" ".join([strategy, *(i.said(lang) for i in found)]))) - STOPWORDS
+        withheld = degenerate(model, vocabulary)
     if lang != "en":
         withheld |= {key: "not in the report's language" for key, text in _prose(model) if key not in withheld and language_of(text) != lang}
     by_id = {insight.id: insight for insight in found}

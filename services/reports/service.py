@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from guardrails.factcheck import FactCheckResult, FactSheet, check
 from guardrails.policy import Action, Stage
-from inference.errors import LLMUnavailableError
+from inference.errors import GenerationFailedError, LLMUnavailableError
 from inference.structured import CallContext, StructuredGenerator
 from services.platform import audit, single_flight
 from services.platform.audit import Caller
@@ -119,7 +119,11 @@ class ReportGenerationService:
         prompt = self.prompts.render(PROMPT_ID, _prompt_variables(backtest, values, found))
         context = CallContext(feature="reports", user=caller.name, request_id=caller.request_id or uuid.uuid4().hex, prompt=prompt)
         started = time.perf_counter()
-        written = self.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        try:
+            written: dict[str, Any] | None = self.generator.generate(prompt.messages, output_type, context=context, seed=_seed(key)).model_dump()
+        except GenerationFailedError as exc:  # every attempt recorded by the generator; the statements need no model
+            log.warning("report.no_valid_model_answer", backtest_id=backtest.id, error=str(exc)[:300])
+            written = None
         narrative = compose(written, found, backtest.strategy.name, lang)
         text, flags = self._screen(backtest, render_text(narrative, values), caller)
         sheet = fact_sheet(backtest)

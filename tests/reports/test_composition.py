@@ -68,6 +68,17 @@ def test_prose_repeated_across_sections_is_left_out_and_the_statements_stand() -
     assert result.contradicted == 0 and result.supported >= 4
 
 
+def test_with_no_valid_model_answer_the_statements_stand_alone_and_still_check() -> None:
+    bt = backtest("crypto-btc-keltner")
+    for lang in ("en", "ko"):
+        narrative = compose(None, insights(bt), "BTC Keltner", lang)
+        assert set(narrative["withheld"]) == set(SECTIONS) and set(narrative["withheld"].values()) == {"the model gave no valid answer"}
+        assert narrative["headline"] == ("BTC Keltner: backtest report" if lang == "en" else "BTC Keltner: 백테스트 리포트")
+        assert narrative["recommendations"] == narrative["caveats"] == [] and narrative["key_insights"]
+    result = check(render_text(compose(None, insights(bt), "BTC Keltner"), figures(bt)), fact_sheet(bt))
+    assert result.contradicted == 0 and result.supported >= 4
+
+
 def test_empty_or_title_only_prose_is_degenerate() -> None:
     reasons = degenerate(prose(risk="Risk.", anomalies="  ", signal_insights="The signal insights"))
     assert reasons == {"risk": "restates its title", "anomalies": "empty", "signal_insights": "restates its title"}
