@@ -81,10 +81,12 @@ def _figures(suite: dict[str, Any]) -> str:
 EVAL_DOC_HEADER = """# Evaluation: what the products give users, per model
 
 Written by `make eval` (`insightstack eval run` per model, then `insightstack eval table`); do not
-edit by hand. The suites in `data/eval/` were written by helper sessions before the products
-were tuned; `data/eval/README.md` says which were used for tuning since (`chatops.yaml`,
-`chatops-fresh.yaml`, `builder.yaml`, `reports.yaml`) and which nobody tuning has read (the
-`*-blind.yaml` suites, whose failures are given here only as a count). Each case runs
+edit by hand. `data/eval/README.md` says who wrote each suite in `data/eval/` and which are
+tuning suites (`chatops.yaml`, `chatops-fresh.yaml`, `builder.yaml`, `reports.yaml`, and the
+monitoring and PostgreSQL suites without `-blind`) and which nobody tuning has read (the
+`*-blind.yaml` suites, written by helper sessions; their failures are given here only as a
+count). The monitoring and PostgreSQL suites need Debian's `prometheus`,
+`prometheus-alertmanager` and PostgreSQL 15 binaries (the eval starts them). Each case runs
 through the real products (fresh data dir per suite, the services the API uses) against a real
 vLLM server and is scored by code (`services/evaluation/verifiers.py`).
 pass rate = runs passed / runs; pass^k = cases that passed in all k repeats. Latency is per case
