@@ -212,7 +212,7 @@ class Agent:
         none), for the duration it gives; it waits for an operator's confirmation."""
         lang = question.lang
         firing = sorted({f.subject for f in run.findings if f.tool == ALERTS_TOOL and f.problem}, key=len, reverse=True)
-        named = [name for name in firing if name.lower() in question.english.lower() or intents.named(question.english, name)]
+        named = [name for name in firing if intents.named(question.english, name)]
         target = named[0] if named else firing[0] if len(firing) == 1 else None
         if target is None:
             return Action(say(lang, "no_alert_to_silence", firing=", ".join(firing) or "none"))

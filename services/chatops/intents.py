@@ -14,7 +14,7 @@ CHANGE = re.compile(
     re.IGNORECASE,
 )
 SILENCE = re.compile(r"\b(?:silenc|mute|snooz)\w*|무음|음소거|사일런스", re.IGNORECASE)
-DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|분|h|hrs?|hours?|시간|d|days?|일)\b|(\d+(?:\.\d+)?)\s*(분|시간|일)", re.IGNORECASE)
+DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?)\b|(\d+(?:\.\d+)?)\s*(분|시간|일)", re.IGNORECASE)  # a Korean unit needs no word end: 3시간동안
 MINUTES_PER = {"m": 1, "분": 1, "h": 60, "시": 60, "d": 1440, "일": 1440}
 ESCALATE = re.compile(
     r"\b(?:escalat\w*|page (?:the|whoever|someone|somebody|them|him|her|on-?call|[\w-]+-oncall)|wake up|call out|loop in|get (?:the )?(?:on-?call|owners?) (?:on|involved)|"

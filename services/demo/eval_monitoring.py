@@ -68,13 +68,14 @@ class Prometheus:
     def __init__(self, market_data_port: int) -> None:
         if not monitoring.available():
             raise WorldError("world: alerts and metrics need Prometheus and Alertmanager (apt-get install prometheus prometheus-alertmanager)")
-        self._stack = ExitStack()
-        self._exporter = _Exporter()
-        self._stack.callback(self._exporter.close)
-        root = self._stack.enter_context(monitoring.monitoring_root())
-        self.alertmanager_url = self._stack.enter_context(monitoring.running_alertmanager(None, "", root)).url
-        targets = {MARKET_DATA: f"127.0.0.1:{market_data_port}", "eval": f"127.0.0.1:{self._exporter.port}"}
-        self.prometheus_url = self._stack.enter_context(monitoring.running_prometheus(targets, self.alertmanager_url, root)).url
+        with ExitStack() as stack:  # a server that fails to start stops the ones started before it
+            self._exporter = _Exporter()
+            stack.callback(self._exporter.close)
+            root = stack.enter_context(monitoring.monitoring_root())
+            self.alertmanager_url = stack.enter_context(monitoring.running_alertmanager(None, "", root)).url
+            targets = {MARKET_DATA: f"127.0.0.1:{market_data_port}", "eval": f"127.0.0.1:{self._exporter.port}"}
+            self.prometheus_url = stack.enter_context(monitoring.running_prometheus(targets, self.alertmanager_url, root)).url
+            self._stack = stack.pop_all()
         self._posted: list[dict[str, Any]] = []
 
     @property

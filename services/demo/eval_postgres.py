@@ -35,14 +35,15 @@ class Postgres:
     def __init__(self) -> None:
         if not binaries_available():
             raise WorldError("world: postgres needs PostgreSQL 15 (apt-get install postgresql-15)")
-        self._stack = ExitStack()
-        self.url = self._stack.enter_context(local_postgres({"max_connections": str(MAX_CONNECTIONS)})).url
-        address = make_url(self.url)
-        self._server = {"host": address.host, "port": address.port}
-        self._admin = psycopg.connect(**self._server, user="postgres", dbname="postgres", autocommit=True, application_name="eval-admin")
-        self._stack.callback(self._admin.close)
-        self._admin.execute("CREATE TABLE positions (id int PRIMARY KEY, quantity int NOT NULL)")
-        self._admin.execute("INSERT INTO positions VALUES (1, 100)")
+        with ExitStack() as stack:  # a failed set-up stops the server it started
+            self.url = stack.enter_context(local_postgres({"max_connections": str(MAX_CONNECTIONS)})).url
+            address = make_url(self.url)
+            self._server = {"host": address.host, "port": address.port}
+            self._admin = psycopg.connect(**self._server, user="postgres", dbname="postgres", autocommit=True, application_name="eval-admin")
+            stack.callback(self._admin.close)
+            self._admin.execute("CREATE TABLE positions (id int PRIMARY KEY, quantity int NOT NULL)")
+            self._admin.execute("INSERT INTO positions VALUES (1, 100)")
+            self._stack = stack.pop_all()
         self._held: list[psycopg.Connection] = []
         self._running: list[threading.Thread] = []
         self._created: list[str] = []
