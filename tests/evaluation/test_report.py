@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from services.app.eval_cli import ProgressLines
 from services.evaluation.report import as_markdown, by_model, eval_document, failures
 
 
@@ -40,3 +43,11 @@ def test_a_held_out_suites_failures_are_counted_not_listed() -> None:
     text = failures(document("m", "a", tuning, held))
     assert "- `case-a`: template: x, expected y" in text
     assert "Failed in builder-blind.yaml: 1 case(s), held out: not listed here" in text and text.count("case-a") == 1
+
+
+def test_off_a_terminal_progress_is_a_line_at_each_tenth_of_the_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = ProgressLines("m", 25)
+    for _ in range(25):
+        lines.advance()
+    printed = capsys.readouterr().err.splitlines()
+    assert [line.split(",")[0] for line in printed] == [f"eval m: {n}/25 cases" for n in (3, 5, 8, 10, 13, 15, 18, 20, 23, 25)]

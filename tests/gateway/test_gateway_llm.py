@@ -282,12 +282,20 @@ def test_a_client_that_leaves_a_stream_cancels_the_upstream_request(gateway: Liv
     assert charged is not None and charged >= call["input_tokens"] + call["output_tokens"]
 
 
-def test_a_client_that_times_out_cancels_the_upstream_request(gateway: LiveGateway, vllm: VLLM, endless: dict[str, Any]) -> None:
-    with pytest.raises(openai.APITimeoutError):  # the client never sees our request id: the call is this gateway's only one
-        gateway.client(timeout=2).chat.completions.create(**endless)
-    calls = wait_for(lambda: gateway.llm_calls(outcome="cancelled"), timeout_s=20)
+def test_a_client_that_times_out_cancels_the_upstream_request(start_gateway: GatewayFactory, llm_url: str) -> None:
+    """The replica has not answered when the client gives up: the gateway closes its request to it.
+    (The replica holds its answer through a proxy: a request that kept the CPU server busy instead
+    starved the whole 2-core machine, the client's own timer included, until it was done.)"""
+    with CutProxy(llm_url) as replica:
+        replica_url = replica.url
+        gateway = start_gateway(llm_base_urls=[replica_url])
+        replica.hold()
+        with pytest.raises(openai.APITimeoutError):  # the client never sees our request id: the call is this gateway's only one
+            ask(gateway.client(timeout=2), "Write a very long essay.")
+        assert replica.client_left.wait(timeout=30), "the gateway kept its request to the replica open"
+        calls = wait_for(lambda: gateway.llm_calls(outcome="cancelled"), timeout_s=20)
     assert calls, gateway.llm_calls()
-    assert_cancelled_upstream(gateway, vllm, calls[0]["request_id"], "client disconnected")
+    assert (calls[0]["feature"], calls[0]["error"], calls[0]["endpoint"]) == ("gateway", "client disconnected", replica_url)
     exposition = gateway.get("/metrics", role=None).text
     assert metric(exposition, "insightstack_http_requests_total", route="/v1/chat/completions", status="499") == 1
 

@@ -1,6 +1,7 @@
-"""A TCP proxy in front of a real server whose connections a test can cut: a replica that dies
-mid-answer, without killing the session's shared vLLM server (a fault injector like toxiproxy,
-not a double: every byte comes from the real server)."""
+"""A TCP proxy in front of a real server whose connections a test can cut or whose answers it can
+hold back: a replica that dies mid-answer, or one still busy when its client leaves, without
+killing or loading the session's shared vLLM server (a fault injector like toxiproxy, not a
+double: every byte comes from the real server)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class CutProxy:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._answers = threading.Event()  # set: the server's bytes go through
+        self._answers.set()
+        self.client_left = threading.Event()  # a client closed its side of a connection
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
@@ -32,8 +36,14 @@ class CutProxy:
             _shut(sock)
             sock.close()
 
+    def hold(self) -> None:
+        """From now on keep what the server sends until `close`: a replica that has not answered yet
+        (a busy CPU server, without the CPU it would take to be busy)."""
+        self._answers.clear()
+
     def close(self) -> None:
         self._listener.close()
+        self._answers.set()
         self.cut()
 
     def __enter__(self) -> CutProxy:
@@ -51,19 +61,23 @@ class CutProxy:
             upstream = socket.create_connection(self.target)
             with self._lock:
                 self._sockets += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, self._answers), daemon=True).start()
 
-
-def _pump(source: socket.socket, sink: socket.socket) -> None:
-    try:
-        while data := source.recv(65536):
-            sink.sendall(data)
-    except OSError:
-        pass
-    finally:
-        _shut(source)
-        _shut(sink)
+    def _pump(self, source: socket.socket, sink: socket.socket, gate: threading.Event | None) -> None:
+        """Copy ``source`` to ``sink`` (each chunk waits for ``gate``) until either side closes."""
+        try:
+            while data := source.recv(65536):
+                if gate is not None:
+                    gate.wait()
+                sink.sendall(data)
+            if gate is None:
+                self.client_left.set()
+        except OSError:
+            pass
+        finally:
+            _shut(source)
+            _shut(sink)
 
 
 def _shut(sock: socket.socket) -> None:
