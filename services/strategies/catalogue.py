@@ -32,6 +32,7 @@ class ParamSpec(_Strict):
     generate: tuple[float, float] | None = Field(default=None, description="Narrower range asked of the model.")
     description: str = ""
     cues: tuple[str, ...] = Field(default=(), description="Words next to a number that make it this parameter's stated value.")
+    phrases: dict[str, float] = Field(default_factory=dict, description="Words that state a value without a number ('middle band': 0).")
 
     @property
     def asked_range(self) -> tuple[float, float]:
@@ -45,6 +46,8 @@ class ParamSpec(_Strict):
                 raise ValueError("a choice parameter needs choices that include its default")
         elif self.min is None or self.max is None or not self.min <= float(self.default) <= self.max:
             raise ValueError("a numeric parameter needs min <= default <= max")
+        if self.phrases and (self.type == "choice" or not all(self.min <= value <= self.max for value in self.phrases.values())):  # type: ignore[operator]
+            raise ValueError("phrases state numeric values within [min, max]")
         if self.generate and (self.min is None or self.max is None or not self.min <= self.generate[0] < self.generate[1] <= self.max):
             raise ValueError("generate must be a sub-range of [min, max]")
         return self

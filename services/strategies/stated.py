@@ -29,6 +29,8 @@ NUMBER_WORDS = {
 PERIOD_UNITS = frozenset({"day", "days", "period", "periods", "bar", "bars", "session", "sessions"})
 # Calendar units a `*_days` parameter converts to trading days.
 TRADING_DAYS = {"day": 1, "days": 1, "week": 5, "weeks": 5, "month": 21, "months": 21, "year": 252, "years": 252}
+# Words that make a bare calendar unit one of it: "skipping the latest month", "over the past year".
+ONE_OF = frozenset({"a", "last", "latest", "past", "recent"})
 SEQUENCE_JOINS = frozenset({"/", ",", "and"})
 # Index names whose number is part of the name ("S&P 500", "Russell 2000"), never a parameter.
 NAMED_INDICES = frozenset({"s&p", "russell", "nikkei", "ftse", "stoxx", "nasdaq", "dax", "cac", "msci", "kospi", "kosdaq"})
@@ -76,9 +78,20 @@ def _read(text: str, template: Template, catalogue: Catalogue) -> _Reading:
     used = {at for _, at in by_cue.values()}
     windows = [m for m in mentions if m.at not in used and _is_window(m, tokens, template, catalogue)]
     numbers = {name: value for name, (value, _) in by_cue.items()}
+    said = {name: value for name, value in _said(tokens, numeric).items() if name not in numbers}
     choices = _choices(tokens, template, catalogue)
-    in_order = _by_order(windows, {n: s for n, s in numeric.items() if n not in numbers})
-    return _Reading(choices | numbers | in_order, len(choices) + len(numbers))
+    in_order = _by_order(windows, {n: s for n, s in numeric.items() if n not in numbers and n not in said})
+    return _Reading(choices | numbers | said | in_order, len(choices) + len(numbers) + len(said))
+
+
+def _said(tokens: list[str], numeric: dict[str, ParamSpec]) -> dict[str, Value]:
+    """Values stated in words, by the parameter's `phrases` ("take profit at the middle band")."""
+    found: dict[str, Value] = {}
+    for name, spec in numeric.items():
+        value = next((value for phrase, value in spec.phrases.items() if _find(tokens, phrase)), None)
+        if value is not None:
+            found[name] = int(value) if spec.type == "int" else value
+    return found
 
 
 def _by_cue(tokens: list[str], mentions: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str, tuple[Value, int]]:
@@ -141,6 +154,9 @@ def _named(tokens: list[str], alias: str) -> bool:
 def _mentions(tokens: list[str]) -> list[Mention]:
     mentions = []
     for at, token in enumerate(tokens):
+        if token in TRADING_DAYS and not token.endswith("s") and at and tokens[at - 1] in ONE_OF:
+            mentions.append(Mention(1.0, token, at - 1, False))  # "the latest month": one month
+            continue
         value = _number(token)
         if value is None or (at and tokens[at - 1] in NAMED_INDICES):
             continue

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from services.strategies.catalogue import CatalogueError, default_catalogue, load_catalogue
+from services.strategies.catalogue import CatalogueError, ParamSpec, default_catalogue, load_catalogue
 from services.strategies.validation import validate_config
 
 CATALOGUE = default_catalogue()
@@ -66,3 +66,8 @@ def test_broken_catalogue_is_a_clear_error(tmp_path: Path) -> None:
     templates.write_text(templates.read_text().replace("indicators: [zscore]", "indicators: [zscore, hurst]"))
     with pytest.raises(CatalogueError, match=r"pairs_trading uses unknown indicator\(s\) \['hurst'\]"):
         load_catalogue(tmp_path)
+
+
+def test_a_value_stated_in_words_must_be_a_valid_value() -> None:
+    with pytest.raises(ValueError, match=r"phrases state numeric values within \[min, max\]"):
+        ParamSpec(type="float", default=0.0, min=-1.0, max=2.0, phrases={"middle band": 3.0})

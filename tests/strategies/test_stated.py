@@ -33,6 +33,9 @@ def stated(template: str, intent: str) -> dict[str, object]:
     ("volatility_breakout", "Keltner breakout at 1.5 ATRs with a 3 ATR stop", {"channel": "keltner", "multiplier": 1.5, "atr_stop_multiple": 3.0}),
     ("momentum_rotation", "hold the top three by 6-month return, rebalance every month", {"top_n": 3, "lookback_days": 126, "rebalance": "monthly"}),
     ("pairs_trading", "spread trade: enter at 2.2 sigma, exit at 0.4, stop at 5, 90-day lookback", {"entry_z": 2.2, "exit_z": 0.4, "stop_z": 5.0, "lookback": 90}),
+    ("bollinger_reversion", "buy below the 2.5 sigma band and take profit at the middle band", {"entry_std": 2.5, "exit_std": 0.0}),  # a value in words
+    ("momentum_rotation", "top 4 on 12-month return, skipping the latest month", {"top_n": 4, "lookback_days": 252, "skip_days": 21}),  # one month
+    ("momentum_rotation", "hold the best two by return over the past year", {"top_n": 2, "lookback_days": 252}),
 ])
 def test_stated_values_are_read(template: str, intent: str, expected: dict[str, object]) -> None:
     assert stated(template, intent) == expected
