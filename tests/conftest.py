@@ -35,25 +35,11 @@ TIERS = ("llm", "postgres", "slow")
 _tier_seconds: dict[str, list[float]] = {}
 
 
-# Tests that start vLLM servers of their own (besides the session's): marked `servers` by these
-# fixtures or by hand, and run by one xdist worker one after another, so that `make test`'s two
-# workers never hold more than one such server beside their own session servers (memory).
-SERVER_FIXTURES = {"second_replica", "backend_server"}
-SERVERS_GROUP = "vllm-servers"
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Marks each test with its tiers, and gives it an xdist group (`make test` runs
-    `--dist loadgroup`): its module, so module fixtures are built once, or the servers' group."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         for tier in sorted({tier for fixture, tier in TIER_OF_FIXTURE.items() if fixture in used}):
             item.add_marker(tier)
-        if SERVER_FIXTURES & used:
-            item.add_marker("servers")
-        group = SERVERS_GROUP if item.get_closest_marker("servers") else item.nodeid.partition("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

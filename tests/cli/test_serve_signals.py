@@ -21,7 +21,7 @@ import pytest
 from services.platform.ports import free_port
 from tests.support.waiting import process_gone, wait_for
 
-pytestmark = [pytest.mark.llm, pytest.mark.slow, pytest.mark.servers]
+pytestmark = [pytest.mark.llm, pytest.mark.slow]
 CLI = [str(Path(sys.executable).with_name("insightstack"))]
 STARTUP_S = 300.0
 
