@@ -29,7 +29,8 @@ NUMBER_WORDS = {
 PERIOD_UNITS = frozenset({"day", "days", "period", "periods", "bar", "bars", "session", "sessions"})
 # Calendar units a `*_days` parameter converts to trading days.
 TRADING_DAYS = {"day": 1, "days": 1, "week": 5, "weeks": 5, "month": 21, "months": 21, "year": 252, "years": 252}
-# Words that make a bare calendar unit one of it: "skipping the latest month", "over the past year".
+# Words that make a bare week, month or year one of it: "skipping the latest month", "the past year"
+# (only a `*_days` parameter's cue takes it; "once a day" is no window of one).
 ONE_OF = frozenset({"a", "last", "latest", "past", "recent"})
 SEQUENCE_JOINS = frozenset({"/", ",", "and"})
 # Index names whose number is part of the name ("S&P 500", "Russell 2000"), never a parameter.
@@ -154,7 +155,7 @@ def _named(tokens: list[str], alias: str) -> bool:
 def _mentions(tokens: list[str]) -> list[Mention]:
     mentions = []
     for at, token in enumerate(tokens):
-        if token in TRADING_DAYS and not token.endswith("s") and at and tokens[at - 1] in ONE_OF:
+        if token in ("week", "month", "year") and at and tokens[at - 1] in ONE_OF:  # not "a day": no window of 1
             mentions.append(Mention(1.0, token, at - 1, False))  # "the latest month": one month
             continue
         value = _number(token)

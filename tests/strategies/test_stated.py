@@ -69,6 +69,7 @@ def test_korean_intents_are_read_through_the_glossary(template: str, intent: str
     ("ma_crossover", "fast 100, slow 20", {}),  # stated values that break fast < slow
     ("oscillator_mean_reversion", "RSI 500", {"oscillator": "rsi"}),  # outside the valid range
     ("volatility_breakout", "a 2 ATR stop", {"atr_stop_multiple": 2.0}),  # ATR as a unit names no ATR channel
+    ("oscillator_mean_reversion", "check the RSI once a day and buy under 30", {"oscillator": "rsi", "entry_threshold": 30}),  # no 1-day window
 ])
 def test_nothing_is_stated_that_the_intent_does_not_say(template: str, intent: str, expected: dict[str, object]) -> None:
     assert stated(template, intent) == expected
