@@ -61,23 +61,25 @@ class CutProxy:
             upstream = socket.create_connection(self.target)
             with self._lock:
                 self._sockets += [client, upstream]
-            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, self._answers), daemon=True).start()
+            threading.Thread(target=_pump, args=(client, upstream, None, self.client_left), daemon=True).start()
+            threading.Thread(target=_pump, args=(upstream, client, self._answers, None), daemon=True).start()
 
-    def _pump(self, source: socket.socket, sink: socket.socket, gate: threading.Event | None) -> None:
-        """Copy ``source`` to ``sink`` (each chunk waits for ``gate``) until either side closes."""
-        try:
-            while data := source.recv(65536):
-                if gate is not None:
-                    gate.wait()
-                sink.sendall(data)
-            if gate is None:
-                self.client_left.set()
-        except OSError:
-            pass
-        finally:
-            _shut(source)
-            _shut(sink)
+
+def _pump(source: socket.socket, sink: socket.socket, gate: threading.Event | None, closed: threading.Event | None) -> None:
+    """Copy ``source`` to ``sink`` (each chunk waits for ``gate``) until either side closes;
+    ``closed`` is set when ``source`` itself closed."""
+    try:
+        while data := source.recv(65536):
+            if gate is not None:
+                gate.wait()
+            sink.sendall(data)
+        if closed is not None:
+            closed.set()
+    except OSError:
+        pass
+    finally:
+        _shut(source)
+        _shut(sink)
 
 
 def _shut(sock: socket.socket) -> None:
