@@ -4,7 +4,7 @@ suite's cases need, each set to every case's world. Prometheus and Alertmanager 
 
 Prometheus scrapes the suite's market-data stand-in and an exporter in this process that serves
 the case's gauges; Alertmanager holds the case's alerts (posted through its API, resolved when
-the next case starts). A case waits until Prometheus has scraped both targets after the change
+the next case starts), and only those: Prometheus' rules send it nothing. A case waits until Prometheus has scraped both targets after the change
 (twice when it sets a counter, whose rate needs two samples), so the agent sees the case's world
 and not the previous one's."""
 
@@ -74,7 +74,7 @@ class Prometheus:
             root = stack.enter_context(monitoring.monitoring_root())
             self.alertmanager_url = stack.enter_context(monitoring.running_alertmanager(None, "", root)).url
             targets = {MARKET_DATA: f"127.0.0.1:{market_data_port}", "eval": f"127.0.0.1:{self._exporter.port}"}
-            self.prometheus_url = stack.enter_context(monitoring.running_prometheus(targets, self.alertmanager_url, root)).url
+            self.prometheus_url = stack.enter_context(monitoring.running_prometheus(targets, None, root)).url
             self._stack = stack.pop_all()
         self._posted: list[dict[str, Any]] = []
 
