@@ -8,7 +8,7 @@ glossary); each question's runbooks are ranked by their best section, as the Cha
 searches them. Prints, per set and index: the right runbook first, in the top 3, and the
 questions it missed (counts only for a held-out set, whose misses nobody tuning reads); then
 what the Korean view costs: its load (once per process) and memory, and its time per question.
-Defaults: the Korean development set, the Korean held-out set and the
+Defaults: the Korean development set, the Korean and English held-out sets and the
 top 10 English questions.
 """
 
@@ -30,7 +30,7 @@ from services.chatops.top_questions import top_questions
 from services.platform.runtime import Platform
 from services.platform.settings import REPO_ROOT, Settings
 
-SETS = [REPO_ROOT / "tests" / "data" / "runbooks_ko_dev.yaml", REPO_ROOT / "tests" / "data" / "runbooks_ko_heldout.yaml"]
+SETS = [REPO_ROOT / "tests" / "data" / name for name in ("runbooks_ko_dev.yaml", "runbooks_ko_heldout.yaml", "runbooks_en_heldout.yaml")]
 ENGLISH = "top 10 English questions (data/chatops/top_questions.yaml)"
 
 
@@ -59,7 +59,7 @@ def main() -> None:
         "landed (no text view)": SemanticIndex(store, platform.embedder),
         "Korean read through the glossary": SemanticIndex(store, platform.embedder, korean_view(platform.settings.glossary_file)),
     }
-    named_sets = [(str(p.relative_to(REPO_ROOT)), questions(p)) for p in args.sets]
+    named_sets = [(str(p.resolve().relative_to(REPO_ROOT)), questions(p)) for p in args.sets]
     named_sets.append((ENGLISH, [(q.question, q.runbooks) for q in top_questions()]))
     print("| set | index | first | top 3 |\n|---|---|---|---|")
     misses: list[str] = []
