@@ -20,11 +20,11 @@ Entity = Literal["strategy", "benchmark"]
 
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
-    r"than|versus|vs\.?|against|compared (?:with|to)|relative to|ahead of|behind|short of|below|above|"
+    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|ahead of|behind|short of|below|above|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:,]|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b",
+    rf"[;:]|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -47,9 +47,9 @@ STRATEGY_WORDS = re.compile(
 STYLE_WORDS = (
     r"ma|sma|ema|moving|average|macd|rsi|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
-    r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight"
+    r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar"
 )
-NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|following"
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
 # "the pair", "the trend", "the carry" alone are the market's, not the strategy's: they name the
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
@@ -81,6 +81,7 @@ PARAMETER_AFTER = re.compile(
     r"^(?:\s*-\s*(?:week|month|year|period|bar|session|minute|hour)s?\b|"
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
     r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
+    r"\s*(?:trading )?(?:days?|weeks?|bars?|sessions?) (?:before|after|ahead of|prior to)\b|"
     r"\s*/\s*\d|\s*,\s*\d+(?:\.\d+)?\s*\))",
     re.IGNORECASE,
 )
@@ -88,6 +89,10 @@ PARAMETER_AFTER = re.compile(
 _COUNT = rf"(?:\d+|{'|'.join([*ONES, *TENS])})"
 SHARE_IN = re.compile(rf"^\s+(?:\w+\s+)?(?:in|out of)\s+(?:every\s+)?{_COUNT}\b(?!\s*(?:%|years?|months?|weeks?|days?|quarters?|sessions?))", re.IGNORECASE)
 SHARE_DENOMINATOR = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
+# "selling above 60" in a sentence about an oscillator: its threshold, not a result.
+OSCILLATOR = re.compile(r"\b(?:rsi|stochastic|williams|%r|cci|oscillator|z-score)\b", re.IGNORECASE)
+THRESHOLD_BEFORE = re.compile(r"\b(?:above|below|under|over|cross(?:es|ed)?|through)\s+$", re.IGNORECASE)
+DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater)", re.IGNORECASE)
 
 
@@ -187,6 +192,10 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.text.endswith(("-day", "-days")) and not HYPHEN_DAY_RESULT.match(sentence[number.end:]):
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
+        return True
+    if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
+        return True
+    if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]):
         return True
     if number.unit is None and (SHARE_IN.match(sentence[number.end:]) or SHARE_DENOMINATOR.search(sentence[max(0, number.start - 40):number.start])):
         return True

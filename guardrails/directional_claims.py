@@ -23,6 +23,8 @@ COMPARED_ON = {"sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortin
 KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
+# Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
+SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
 COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나", re.IGNORECASE)
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
@@ -100,6 +102,8 @@ def _between(sentence: str, match: re.Match[str], subject: str, target: str | No
         return None
     metric = compared_on(sentence, match)
     strategy_ahead = (match.group("up") is not None) == (subject == "strategy")
+    if metric in LOWER_IS_BETTER and SIZE_WORDS.match(match.group(0)):
+        strategy_ahead = not strategy_ahead
     return _compare(sentence, metric, _growth(facts.strategy, metric), _growth(facts.benchmark, metric), strategy_ahead)
 
 

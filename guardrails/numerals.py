@@ -45,9 +45,20 @@ NUMERAL = re.compile(
 # points); not "the second half of 2020", nor a ratio of two figures ("half of QQQ's 0.81").
 FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
-    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))",
+    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))(?!\s+of\s+a\s+(?:percentage\s+)?point)",
     re.IGNORECASE,
 )
+# "three quarters of a percentage point": a gap, in points.
+POINT_FRACTION = re.compile(r"(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)\s+of\s+a\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+# "13 of the 22 trades closed at a profit", "one in three positions made money": a share of
+# wins, stated as a count of a count (the denominator stays a figure of its own).
+SHARE_OF = re.compile(
+    rf"(?<![\w.,$€£¥-])(?<!in )(?<!of )(?P<part>\d+|{_SPELLED})(?P<days>\s+(?:trading\s+)?days?)?\s+(?:in|out of|of (?:the|its|their|all))\s+(?:every\s+)?"
+    rf"(?=(?P<whole>\d{{1,3}}(?:,\d{{3}})*|{_SPELLED})\b(?!\s*(?:years?|months?|weeks?|days?|quarters?|sessions?|%)))",
+    re.IGNORECASE,
+)
+TRADES_AFTER = re.compile(r"\b(?:trades|positions|round[- ]trips|bets)\b", re.IGNORECASE)
+WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 KO_FRACTION = re.compile(r"(?<!의 )(?<!의)(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
@@ -73,6 +84,8 @@ def numerals(text: str) -> list[Numeral]:
     """Every figure in ``text``, left to right; years, dates and clock times left out."""
     dates = [match.span() for match in DATE_LIKE.finditer(text)]
     found = [_fraction(match) for match in FRACTION.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
+    found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
+    found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     for match in NUMERAL.finditer(text):
         if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
             continue
@@ -92,6 +105,27 @@ def numerals(text: str) -> list[Numeral]:
 def _fraction(match: re.Match[str]) -> Numeral:
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
     return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
+
+
+def _point_fraction(match: re.Match[str]) -> Numeral:
+    last = re.split(r"[\s-]", match.group("words").lower())[-1]
+    return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=FRACTIONS[last] / 100, decimals=1, unit="pp", negative=False)
+
+
+def _share(text: str, match: re.Match[str]) -> Numeral | None:
+    """A count of trades as a share of all, when the sentence says they won, or days in so many
+    (time in the market); to the nearest point, or loosely (within 5 points) when in words."""
+    part, whole = (_count(match.group(name)) for name in ("part", "whole"))
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    if not match.group("days") and not (TRADES_AFTER.search(text, match.end(), match.end() + 45) and WON.search(text)):
+        return None
+    exact = match.group("part")[0].isdigit() and match.group("whole")[0].isdigit()
+    return Numeral(text=match.group(0).strip(), start=match.start(), end=match.end(), value=100 * part / whole, decimals=0 if exact else -1, unit="%", negative=False)
+
+
+def _count(raw: str) -> float | None:
+    return float(raw.replace(",", "")) if raw[0].isdigit() else spelled_value(raw.lower())[0]
 
 
 def _ko_fraction(match: re.Match[str]) -> Numeral:

@@ -20,7 +20,7 @@ from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails.directional_claims import COMPARE, compared_on
 from guardrails.factsheet import FactSheet, Finding
-from guardrails.numerals import Numeral
+from guardrails.numerals import Numeral, numerals
 
 Kind = Literal["percent", "ratio", "count", "days"]
 
@@ -40,33 +40,33 @@ class Metric:
 
 METRICS: dict[str, Metric] = {
     "max_drawdown_duration_days": Metric(
-        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high"),
+        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good"),
         ("lasted", "took"),
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump)", "at (?:its|the) worst", "trough"),
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", r"(?:from|between) (?:its|the|a|an) (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
         "percent",
         ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate"),
-        rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "each year", "yearly", "compound(?:ed|ing|s)?", r"p\.a\."),
+        rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "annuali[sz]es", "annuali[sz]ing", "each year", "yearly", "compound(?:ed|ing|s)?", r"p\.a\."),
     ),
     "total_return": Metric(
         "percent",
         ("total return", "cumulative(?: return)?", "overall return", "in total", "net return"),
         ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth",
          "delivered", "delivering", "cost", "rose", "shed", "shedding", "giving back", "gave back", "eked out", "earned", "produced",
-         "generated", "posted", "added", "adding", "up", "down"),
+         "generated", "posted", "added", "adding", "up", "down", "higher"),
     ),
     "sharpe": Metric("ratio", ("sharpe(?: ratio)?",)),
     "sortino": Metric("ratio", ("sortino(?: ratio)?",)),
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
-        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money"),
+        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
         ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
     ),
-    "profit_factor": Metric("ratio", ("profit factor",), strategy_only=True),
+    "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses"), strategy_only=True),
     "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
         "percent", ("average trade", r"avg\.? trade", "mean trade"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
@@ -97,7 +97,7 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|spreads?|swap points|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     rf"contribut\w*|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -105,8 +105,13 @@ UNSTORED_TOPICS = re.compile(
 PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
-    rf"(?:giving|gave|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
+    rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
+# A period named in its own words, which no stored regime is: its figures are not the regime's named before.
+NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
+OTHER_PERIOD = "other period"
+TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
+FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
 AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
@@ -120,13 +125,19 @@ SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and 
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
-    r"\b(?:best|worst|single|one)[- ](?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
+    r"\b(?:best|worst|single|one)[- ](?:day|week|month|quarter|year)\b(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
     rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
+    re.IGNORECASE,
+)
+# "bottomed in April 2022", "recovered in December 2021": when an episode happened, not a figure of that year.
+EVENT_BEFORE = re.compile(
+    r"\b(?:bottom(?:ed)?|peak(?:ed)?|trough(?:ed)?|began|begun|start(?:ed|ing)?|end(?:ed|ing)?|recover(?:ed|ing)?|regain(?:ed)?|recoup(?:ed)?|"
+    r"made good|set|reached|hit|high|low|until|since|by)(?:\s+(?:it|them|that|this))?\s+$",
     re.IGNORECASE,
 )
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
-PERIOD_LENGTH = re.compile(r"^\s*(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
+PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*)\b")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
@@ -135,6 +146,17 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 # "5.0% a year", "5.0% annually": a rate right after the figure says yearly, not total.
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
+# "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|buying|selling|trading|shorting|fading|going (?:long|short))\s+(?:the\s+)?$", re.IGNORECASE)
+# A clause about something else the sentence contrasts the strategy with, named by no list: "while
+# sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
+GENERIC_SUBJECTS = r"(?:Equity|Capital|Returns?|Performance|Profits?|Gains?|Loss(?:es)?|NAV|Drawdowns?|Volatility|Trades?|Net|Overall|Annual|It|Its|This|That|The|Sharpe|Sortino|Calmar|Alpha|Beta|CAGR|MDD|Win|Max|Maximum|Total|Cumulative|Average|Exposure|Turnover|Risk)\b"
+OTHER_SUBJECT = re.compile(
+    r"^\W*(?:(?i:while|whereas|so)\s+)?"
+    rf"(?:(?:(?i:the)\s+)?(?!{GENERIC_SUBJECTS})(?:(?:[A-Z]|i[A-Z])[\w&/.-]*\s+){{1,5}}|(?i:the\s+(?:underlying|front|spot|front-month|cash|second)\s+\w+\s+|sterling\s+|the\s+(?:dollar|yen|euro|pound|coin|pair|underlying)\s+))"
+    r"(?:itself\s+)?(?i:lost|gained|returned|compounded|fell|rose|dropped|slid|declined|grew|delivered|shed|advanced|climbed|suffered|posted|recorded|endured|logged|saw)\b"
+)
+RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "ended 6% up despite a 35.2% drawdown"
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
@@ -219,10 +241,10 @@ class _Sentence:
             lasted = DRAWDOWN_LENGTH.search(self.masked, span.start, span.end)
             return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
         named = self._metric(index, number, clause, claimed)
-        topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end])
+        topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
         if topic and (named is None or not named.by_noun or number.unit == "pp"):  # "tax cut the CAGR by 1.2 points": a part of it
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
-        if (period := SUB_PERIOD.search(self.text)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+        if (period := self._sub_period()) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
@@ -237,10 +259,27 @@ class _Sentence:
         claimed.append((reading.metric, reading.plain))
         return _judge(self._stated(number, clause), reading, self._alternatives(reading))
 
+    def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
+        """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
+        store has no figure for, as the sentence's subject, owns its figures until someone is named."""
+        topic = UNSTORED_TOPICS.search(self.masked, 0, re.match(r"\W*(?:\w+\W+){0,3}", self.masked).end())
+        named_before = any(m.start < span.end for m in self.mentions)
+        return None if named_before or topic is None else topic
+
+    def _sub_period(self) -> re.Match[str] | None:
+        """A part of the period the sentence's figures are about ("in 2022"), unless it dates an
+        episode ("bottomed in April 2022") or labels a regime ("in the 2013 trending stretch")."""
+        for period in SUB_PERIOD.finditer(self.text):
+            before = self.text[max(0, period.start() - 30):period.start()]
+            labels_regime = any(period.end() <= start <= period.end() + 2 or start - 12 <= period.start() - 12 <= end for _, start, end in self.regimes)
+            if not (EVENT_BEFORE.search(before) or labels_regime):
+                return period
+        return None
+
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
         context = self.lowered[span.start:span.end]
-        if clause > 0 and RESTATED.match(context):
+        if clause > 0 and (RESTATED.match(context) or FURTHER.search(context)):
             previous = self.clauses[clause - 1]
             context = self.lowered[previous.start:span.end]
         return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(context)))
@@ -255,6 +294,8 @@ class _Sentence:
         span = self.clauses[clause]
         if number.unit == "days":
             return _nearest_metric(self.masked, 0, len(self.masked), number)
+        if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
+            return _Named("total_return", by_noun=False)
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
@@ -278,11 +319,19 @@ class _Sentence:
     def _metric_before(self, number: Numeral, claimed: list[tuple[str, bool]]) -> _Named | None:
         """The last metric claimed, or named, earlier in the sentence whose kind fits the unit; for
         a figure set off alone ("Half of the trades, 50.1%, were winners"), named anywhere in it."""
+        clause = self._clause_of(number)
+        if clause > 0:  # "its largest drawdown, 17.5%, ...": the noun just before, in a clause with no figure of its own
+            previous = self.clauses[clause - 1]
+            if not any(previous.start <= n.start < previous.end for n in self.numbers):
+                named = _nearest_metric(self.masked, previous.start, previous.end, number)
+                if named and named.by_noun and METRICS[named.metric].kind != "count":
+                    return _Named(named.metric, by_noun=False, inherited=True)
         for metric, plain in reversed(claimed):
             if METRICS[metric].kind != "count" and _unit_fits(METRICS[metric].kind, number.unit):
                 return _Named(metric, by_noun=False, inherited=plain)
-        alone = self._alone(number)
-        found = _nearest_metric(self.masked, 0, len(self.masked) if alone else number.start, number, before_only=not alone)
+        found = _nearest_metric(self.masked, 0, number.start, number, before_only=True)
+        if found is None and self._alone(number):
+            found = _nearest_metric(self.masked, 0, len(self.masked), number)
         return _Named(found.metric, by_noun=False) if found and METRICS[found.metric].kind != "count" else None
 
     def _is_spread(self, number: Numeral, named: _Named | None) -> bool:
@@ -322,20 +371,29 @@ class _Sentence:
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
             return ("benchmark" if left == "strategy" else "strategy"), True
-        if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
-            return self.subjects[clause], False
         span = self.clauses[clause]
+        if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
+            return self._relative_to(clause) or self.subjects[clause], False
         inside = [m for m in self.mentions if span.start <= m.start < span.end and not self._korean_after(number, m)]
         if inside:
             return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
-        if span.relative and clause > 0:
-            previous = self.clauses[clause - 1]
-            before = [m for m in self.mentions if previous.start <= m.start < previous.end]
-            if before:
-                return before[-1].entity, True
-        if span.pivot and self._qualifier(number) is None:  # "above 0.5" bounds the subject's own figure
+        if relative := self._relative_to(clause):
+            return relative, True
+        regime_here = any(span.start <= start < span.end for _, start, _ in self.regimes)
+        other_side_first = bool(numerals(self.text[span.start:number.start]))  # "above 70 lost 23.4%": 70 is what "above" compares
+        if span.pivot and self._qualifier(number) is None and not regime_here and not other_side_first:  # "above 0.5" bounds the subject's own figure; "worse than the 6% of the bear regime" compares regimes
+            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
+        if OTHER_SUBJECT.match(self.text[span.start:number.start]) and not inside:  # "while sterling lost 2.5% a year"
             return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
         return self.subjects[clause], False
+
+    def _relative_to(self, clause: int) -> ctx.Entity | None:
+        """For a "which ..." clause, the name just before it ("its benchmark, EWT, which compounded at 6.3%")."""
+        if not self.clauses[clause].relative or clause == 0:
+            return None
+        previous = self.clauses[clause - 1]
+        before = [m for m in self.mentions if previous.start <= m.start < previous.end]
+        return before[-1].entity if before else None
 
     def _adjacent_mention(self, number: Numeral, clause: int, metric: str) -> ctx.Mention | None:
         """A name at most three words before the figure ("SPY's Sharpe of 0.15") or four short
@@ -369,11 +427,13 @@ class _Sentence:
         latest clause that is neither a comparison's other side nor a "which ..." clause."""
         subject: ctx.Entity = "strategy"
         found = []
-        for span in self.clauses:
+        for index, span in enumerate(self.clauses):
             found.append(subject)
-            named = [m for m in self.mentions if span.start <= m.start < span.end]
+            named = [m for m in self.mentions if span.start <= m.start < span.end and not NOT_SUBJECT_BEFORE.search(self.text[max(0, m.start - 20):m.start])]
             if named and not span.pivot and not span.relative:
                 subject = named[0].entity
+            elif not named and index > 0 and TURN_BACK.match(self.text[self.clauses[index - 1].end:span.start]):
+                subject = found[0]  # "..., its benchmark, EWL, which grew 6.6% a year, but had a higher Sharpe": the first subject again
         return found
 
     def _stored(self, metric: str, entity: ctx.Entity, number: Numeral) -> tuple[str, str, float | None]:
@@ -387,6 +447,8 @@ class _Sentence:
         regime = self._scope(self.regimes, number)
         if regime and metric == "max_drawdown" and OCCURRED_IN.match(self.lowered[number.end:]):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
+        if regime == OTHER_PERIOD:
+            return metric, "a period the store has no regime for", None
         if regime and entity == "benchmark":
             return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
         if regime:
@@ -404,12 +466,14 @@ class _Sentence:
         if "respectively" in self.lowered and len(labels) == len(self.numbers) > 1:
             return labels[self.numbers.index(number)]
         span = self.clauses[self._clause_of(number)]
-        inside = [label for label, start, _ in spans if span.start <= start < span.end]
-        if inside:
-            return inside[0]
+        inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end]
+        if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
+            return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         before = [(label, start) for label, start, _ in spans if start < span.start]
         if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
             return None
+        if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
+            return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:

@@ -15,20 +15,14 @@ TUNING = {"dev": DEV} | {
     if path.name not in (DEV_SET, *UNTUNED_SETS) and not path.name.startswith("factcheck_ko_")  # Korean: test_factcheck_ko.py
 }
 ITEMS = [item for items in TUNING.values() for item in items]
-# True sentences of the newest tuning sets still sent to a reviewer (never contradicted): a regime
-# named after its figure, a sub-period, a benchmark named only in words ("the coin itself"), a
-# pairs strategy's spread read as a topic (docs/factcheck.md).
+# True sentences of the tuning sets still sent to a reviewer (never contradicted): a threshold of
+# the entry rule written as a condition ("only when the rate differential exceeded 25 basis
+# points"), a ratio of two figures ("about three times the index's 1.5%") (docs/factcheck.md).
 STILL_UNVERIFIABLE = (
-    "Every regime was profitable, from a 4.1% gain", "Buying Solana whenever RSI(2)", "Ether itself compounded at 98.8%",
-    "Only about 36% of its 1,124 trades", "The bull regime in early 2023", "The bull regime from mid-2020",
-    "Going long EUR/JPY only when", "Fading 1.5-sigma dislocations",
-    # 2027_04: a ratio of two figures ("about three times the index's 1.5%"), a benchmark named only
-    # in words ("the front contract"), a drawdown told as a fall between dates, a metric named far
-    # from its figure ("(3.5% vs 4.6%), yet ... alpha"), a drawdown as a verb ("slid 22.4%"), a
-    # regime figure after a regime and a benchmark both named, the strategy's own figures after "beta to CPER".
-    "Trading Euro Stoxx 50 futures long or short", "Every regime ended in profit: the trending regime",
-    "The worst stretch came in the March 2020", "Rolling JGB futures five days before expiry", "Copper's MACD (12/26/9) trailed",
-    "From the July 2018 high the strategy slid", "Over nine and a half years the book gained 38.3%",
+    "Going long EUR/JPY only when", "Trading Euro Stoxx 50 futures long or short",
+    # 2027_06: a regime and a period no regime is ("the Covid year") in one sentence; a drawdown as
+    # "over half the account vanished".
+    "By regime, the 2016-18 bull phase", "Over half the account vanished",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -152,11 +146,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 
 # The sets written blind before tuning (docs/factcheck.md): their sentences are not read and not
 # tuned on; each guards the numbers measured at the end of the session that last changed the
-# checker. 2027_03 (third measurement): 29/30 false claims caught, 7/42 true sentences flagged,
-# none contradicted. 2027_05 (measured before the 2026-12-04 changes: 28/30, 15/42, 4; after them:
-# 29/30, 15/42, 1).
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_05")}
-FLOORS = {"heldout_2027_03": (29, 7, 0), "heldout_2027_05": (29, 15, 1)}  # caught, flagged, contradicted
+# checker. 2027_03 (fourth measurement, 2026-12-05): 29/30 false claims caught, 6/42 true
+# sentences flagged, none contradicted. 2027_07 (measured once, 2026-12-05, after the changes
+# tuned on 2027_05 and 2027_06; before them: 27/30, 20/42, 3): 27/30, 16/42, 2.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_07")}
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_07": (27, 16, 2)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -167,7 +161,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each set written before tuning came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 3 of 2027_07 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -176,6 +170,6 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured once after the 2026-12-04 changes: 1 true sentence of 2027_05 came out contradicted")
+@pytest.mark.xfail(strict=True, reason="measured once after the 2026-12-05 changes: 2 true sentences of 2027_07 came out contradicted")
 def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED["heldout_2027_05"].true_contradicted == 0, UNTUNED["heldout_2027_05"].row
+    assert UNTUNED["heldout_2027_07"].true_contradicted == 0, UNTUNED["heldout_2027_07"].row
