@@ -32,7 +32,7 @@ class ParamSpec(_Strict):
     generate: tuple[float, float] | None = Field(default=None, description="Narrower range asked of the model.")
     description: str = ""
     cues: tuple[str, ...] = Field(default=(), description="Words next to a number that make it this parameter's stated value.")
-    phrases: dict[str, float] = Field(default_factory=dict, description="Words that state a value without a number ('middle band': 0).")
+    phrases: dict[str, float | str] = Field(default_factory=dict, description="Words that state a value without naming it ('middle band': 0, 'zero line below': below_zero).")
 
     @property
     def asked_range(self) -> tuple[float, float]:
@@ -46,7 +46,9 @@ class ParamSpec(_Strict):
                 raise ValueError("a choice parameter needs choices that include its default")
         elif self.min is None or self.max is None or not self.min <= float(self.default) <= self.max:
             raise ValueError("a numeric parameter needs min <= default <= max")
-        if self.phrases and (self.type == "choice" or not all(self.min <= value <= self.max for value in self.phrases.values())):  # type: ignore[operator]
+        if self.type == "choice" and not set(self.phrases.values()) <= set(self.choices):
+            raise ValueError("a choice's phrases state one of its choices")
+        if self.type != "choice" and not all(isinstance(v, int | float) and self.min <= v <= self.max for v in self.phrases.values()):  # type: ignore[operator]
             raise ValueError("phrases state numeric values within [min, max]")
         if self.generate and (self.min is None or self.max is None or not self.min <= self.generate[0] < self.generate[1] <= self.max):
             raise ValueError("generate must be a sub-range of [min, max]")

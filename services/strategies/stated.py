@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
 from services.strategies.catalogue import Catalogue, ParamSpec, Template
 
@@ -36,6 +37,9 @@ SEQUENCE_JOINS = frozenset({"/", ",", "and"})
 # Index names whose number is part of the name ("S&P 500", "Russell 2000"), never a parameter.
 NAMED_INDICES = frozenset({"s&p", "russell", "nikkei", "ftse", "stoxx", "nasdaq", "dax", "cac", "msci", "kospi", "kosdaq"})
 CUE_WINDOW = 3
+# Cues that measure a number rather than say what it is for: "exit at 0.5 standard deviations"
+# names the exit, "stop loss 2 ATR" the stop; such a cue yields to a word of purpose nearby.
+UNIT_CUES = frozenset({"sigma", "σ", "std", "stdev", "sd", "standard deviation", "standard deviations", "atr", "atrs", "times", "x"})
 CLAUSE_BREAK = ","
 
 
@@ -96,15 +100,25 @@ def _said(tokens: list[str], numeric: dict[str, ParamSpec]) -> dict[str, Value]:
 
 
 def _by_cue(tokens: list[str], mentions: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str, tuple[Value, int]]:
-    """Numbers next to a parameter's cue word, nearest (then longest) cue first."""
-    found: dict[str, tuple[Value, int]] = {}
+    """Numbers next to a parameter's cue word: the assignment that gives the most parameters a
+    number, each number to one parameter, then the nearest (then longest) cues. Greedy nearest
+    first read "12개월 수익률 ..., 최근 1개월은 제외" ("12 months return ..., last 1 months skip")
+    as a lookback of one month and no skip; both fit only the other way round."""
     by_position = {m.at: m for m in mentions}
-    for _, _, at, name in sorted(_cue_matches(tokens, mentions, numeric)):
-        if name in found or at in {a for _, a in found.values()}:
+    options: dict[str, dict[int, tuple[int, int, Value]]] = {}
+    for distance, length, at, name in sorted(_cue_matches(tokens, mentions, numeric)):
+        if at not in options.get(name, {}) and (value := _fit(by_position[at], name, numeric[name])) is not None:
+            options.setdefault(name, {})[at] = (distance, length, value)
+    best: tuple[tuple[int, int, int], dict[str, tuple[Value, int]]] = ((0, 0, 0), {})
+    for choice in product(*([None, *found] for found in options.values())):
+        picked = {name: at for name, at in zip(options, choice, strict=True) if at is not None}
+        if len(set(picked.values())) < len(picked):
             continue
-        if (value := _fit(by_position[at], name, numeric[name])) is not None:
-            found[name] = (value, at)
-    return found
+        cost = [options[name][at] for name, at in picked.items()]
+        score = (len(picked), -sum(c[0] for c in cost), -sum(c[1] for c in cost))
+        if score > best[0]:
+            best = (score, {name: (options[name][at][2], at) for name, at in picked.items()})
+    return best[1]
 
 
 def _by_order(windows: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str, Value]:
@@ -119,12 +133,13 @@ def _by_order(windows: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str
 
 
 def _choices(tokens: list[str], template: Template, catalogue: Catalogue) -> dict[str, str]:
-    """A choice is stated when exactly one of its values is named."""
+    """A choice is stated when exactly one of its values is named (by an alias or a phrase)."""
     found: dict[str, str] = {}
     for name, spec in template.params.items():
         if spec.type != "choice":
             continue
         named = [choice for choice in spec.choices if any(_named(tokens, alias) for alias in _aliases(choice, template, catalogue))]
+        named += [value for phrase, value in spec.phrases.items() if value not in named and _find(tokens, phrase)]  # type: ignore[misc]
         if len(named) == 1:
             found[name] = named[0]
     return found
@@ -185,7 +200,7 @@ def _cue_matches(tokens: list[str], mentions: list[Mention], numeric: dict[str, 
                     distance = start - mention.at if start > mention.at else mention.at - (start + length - 1)
                     between = tokens[min(start, mention.at) + 1 : max(start, mention.at)]
                     if 0 < distance <= CUE_WINDOW and CLAUSE_BREAK not in between:
-                        matches.append((distance, -length, mention.at, name))
+                        matches.append((distance + (CUE_WINDOW if cue in UNIT_CUES else 0), -length, mention.at, name))
     return matches
 
 
