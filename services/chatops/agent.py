@@ -34,7 +34,7 @@ from retrieval.korean import language_of
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
 from services.chatops.phrases import both, say
-from services.chatops.ranking import Embed, Query, Ranked, by_cause, choose_runbook, excerpt, lead, rank_findings, relevant
+from services.chatops.ranking import Embed, Query, Ranked, by_cause, cause_first, choose_runbook, excerpt, lead, rank_findings, relevant
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -132,7 +132,7 @@ class Agent:
         run.findings = findings(c.result for c in run.calls) + asked_owners
         query = Query.of(question.english, self.embed)
         ranked = rank_findings(query, run.findings, self.embed)
-        leading = list(dict.fromkeys([*asked_owners, *lead(ranked)]))  # "who" is answered first
+        leading = list(dict.fromkeys([*asked_owners, *cause_first(lead(ranked))]))  # "who" is answered first
         runbook = self._runbook(question, run, ranked)
         steps = excerpt(query, self.read(runbook.id) or runbook.text, self.embed) if runbook else ""
         quoted = say(question.lang, "runbook", id=runbook.id, title=runbook.title, steps=steps) if runbook else ""

@@ -22,7 +22,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "run_at_task": (", at task {task}", ", 현재 태스크 {task}"),
     "run_succeeded": ("Pipeline {name} run {run_id} succeeded at {when}.", "파이프라인 {name} 실행 {run_id}: {when} 성공."),
     "no_runs": ("No pipeline has reported runs: {summary}.", "보고된 파이프라인 실행이 없습니다: {summary}."),
-    "tool_failed": ("{tool} could not answer: {summary}.", "{tool} 응답 실패: {summary}."),
+    "tool_failed": ("{tool} could not answer: {summary}.", "{tool} 도구가 응답하지 못했습니다 (오류 내용: {summary})."),
     "feed_halted": ("Feed {name} is halted: its last tick was {lag} s ago.", "피드 {name} 중단: 마지막 틱 {lag}초 전."),
     "feed_breach": (
         "Feed {name} is in SLO breach: its last tick was {lag} s ago against a freshness SLO of {slo} s.",
@@ -44,7 +44,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "; 커넥션 풀 {size}개 중 {checked_out}개 사용 중 (오버플로 {overflow})",
     ),
     "long_session": ("Database session {pid} of {user} has been {state} for {seconds} s: {query}.", "데이터베이스 세션 {pid} ({user}): {seconds}초째 {state}: {query}."),
-    "alert": ("Alert [{severity}] {subject}: {message}.", "알림 [{severity}] {subject}: {message}."),
+    "alert": ("Alert [{severity}] {subject}: {message}.", "{subject}에 심각도 {severity} 알림이 있습니다 (내용: {message})."),
     "anomalous_backtests": ("Backtests with anomaly alerts: {listed}.", "이상 알림이 있는 백테스트: {listed}."),
     "oncall": ("The on-call for {name} is {team}.", "{name} 온콜: {team}."),
     # the answer around them

@@ -82,6 +82,14 @@ def by_cause(problems: Sequence[Finding]) -> list[Finding]:
     return sorted(problems, key=lambda f: CAUSAL_ORDER.index(f.tool) if f.tool in CAUSAL_ORDER else len(CAUSAL_ORDER))
 
 
+def cause_first(findings: Sequence[Finding]) -> list[Finding]:
+    """The problems among ``findings`` in causal order, each in a problem's place: "market-data
+    is down" before "market_data_freshness could not answer", which it explains; what is not a
+    problem keeps its place."""
+    problems = iter(by_cause([f for f in findings if f.problem]))
+    return [next(problems) if f.problem else f for f in findings]
+
+
 def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem: Finding | None = None) -> RunbookHit | None:
     """The runbook whose scores for the question and for the leading problems add up best:
     the question alone ranks the right runbook first less often than with what is wrong. A
