@@ -18,7 +18,7 @@ HANGUL_END = r"(?:\b|(?<=[가-힣])|(?=[가-힣]))"
 
 # metric -> (nouns, rates, verbs), with the same tiers as the English words in numeric_claims.
 METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려")),
+    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "되찾(?:기까지|는 ?데)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
     "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "고점 ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭"), (), ()),
     "annual_volatility": (("(?:연(?:환산|간)? ?)?변동성",), (), ()),
     "cagr": (
@@ -29,7 +29,7 @@ METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "total_return": (
         ("누적 ?수익률", "총 ?수익률", "전체 ?수익률", "누적 ?성과"),
         (),
-        ("수익률", "수익", "상승", "올렸", "벌었", "손실", "잃었", "하락", "성장"),
+        ("수익률", "수익", "상승", "올렸", "올랐", "올라", "오른", "벌었", "손실", "잃었", "하락", "성장", "플러스", "마이너스"),
     ),
     "sharpe": (("샤프(?: ?(?:지수|비율))?",), (), ()),
     "sortino": (("소르티노(?: ?(?:지수|비율))?",), (), ()),
@@ -48,7 +48,7 @@ METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 }
 
 # "샤프 지수" is no index: the benchmark is named as a benchmark, a reference index or by ticker.
-BENCHMARK = r"벤치마크|비교 ?지수|기준 ?지수|시장 ?지수|바이 ?앤 ?홀드|단순 ?보유"
+BENCHMARK = r"벤치마크|비교 ?지수|기준 ?지수|시장 ?지수|바이 ?앤 ?홀드|단순 ?보유|(?<![샤프소르티노칼마] )(?<![샤프노마])지수(?=의)"
 STRATEGY = r"(?:이 |본 |해당 )?전략|포트폴리오"
 REGIMES = {
     "high_volatility": ("고변동성", "변동성이 (?:높은|큰)"),
@@ -69,7 +69,24 @@ NEGATIVE = r"손실|하락|잃|마이너스|감소"
 # Topics the store has no figure for.
 UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|롤 ?비용|펀딩|차입|용량|VaR|위험가치"
 # Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").
-SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월"
+SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:\d{1,2}\s?월\s?)?(?:(?:초|말|초반|중반|후반|상반기|하반기)\s?)?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월(?!\s?(?:까지|부터|~))"
+# "2018년 9월 고점을 되찾기까지": a date that marks a peak or a trough dates an episode, no sub-period.
+EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)"
+# After a name: the object or the standard of a comparison ("SPY를", "SPY(11.9%)를", "벤치마크보다"),
+# or a possession ("지수의"), not the clause's subject; "전략은", "QQQ가" are.
+NOT_SUBJECT_AFTER = r"^(?:\s?[A-Z][\w./-]*)?(?:\([^)]*\))?\s?(?:를|을|보다|대비|에 ?비해|와|과|의)"
+# "QQQ가 연 17.8% 오른 데 비해": the subject of what the strategy is compared with.
+COMPARED_CLAUSE = r"(?:데|것에|것과)\s?비해|대비"
+# "36회가 수익", "10건 중 6건": a count of a count, of trades that won.
+SHARE = r"(?P<whole>\d+)\s?(?:회|건|번)?\s?(?:의\s?)?(?:거래|매매|트레이드)?\s?중\s?(?P<part>\d+)\s?(?:회|건|번)?"
+WON = r"수익|이익|이긴|승리|플러스"
+SUBJECT_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가)(?![가-힣])"
+# "연 17.8% 오른", "연간 -2.1%": a yearly rate before the figure.
+YEARLY_BEFORE = r"(?:^|\s)연(?:간|율)?\s*$"
+# "연 -1.6%를 기록한 TLT": the name after "기록한" owns the figure before it.
+OWNER_AFTER = r"^\s?(?:를|을)?\s?(?:기록한|낸|보인|올린|거둔|달성한)\s"
+# Connective endings that end a clause ("급등했지만 ...", "손실을 내며 ...").
+CLAUSE_END = r"(?<=[가-힣])(?:지만|으며|면서|는데)(?=\s)|(?<=[했였됐었았렸])고(?=\s)|(?<=[내하되])며(?=\s)"
 # Particles and small words that sit between a name and its figure ("벤치마크의 11.4%").
 PARTICLES = {"의", "은", "는", "이", "가", "을", "를", "로", "으로", "에", "에서", "도", "약", "대략", "거의", "인", "였", "이었"}
 # A judgement of a regime as the best or worst ("강세장이 가장 좋은 구간이었습니다").

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from guardrails import korean as ko
+
 Unit = Literal["%", "pp", "bps", "x", "days", "n"]  # pp: percentage points; x: times; n: a count ("312회")
 
 ONES = {
@@ -58,6 +60,7 @@ SHARE_OF = re.compile(
     re.IGNORECASE,
 )
 TRADES_AFTER = re.compile(r"\b(?:trades|positions|round[- ]trips|bets)\b", re.IGNORECASE)
+KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
@@ -78,6 +81,7 @@ class Numeral:
     decimals: int
     unit: Unit | None
     negative: bool
+    share_of: Literal["trades", "days"] | None = None  # "13 of the 22 trades", "one day in three": a win rate, time in the market
 
 
 def numerals(text: str) -> list[Numeral]:
@@ -86,6 +90,7 @@ def numerals(text: str) -> list[Numeral]:
     found = [_fraction(match) for match in FRACTION.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
+    found += [_ko_share(match) for match in KO_SHARE.finditer(text) if KO_WON.search(text) and 0 < int(match.group("part")) < int(match.group("whole"))]
     for match in NUMERAL.finditer(text):
         if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
             continue
@@ -121,7 +126,17 @@ def _share(text: str, match: re.Match[str]) -> Numeral | None:
     if not match.group("days") and not (TRADES_AFTER.search(text, match.end(), match.end() + 45) and WON.search(text)):
         return None
     exact = match.group("part")[0].isdigit() and match.group("whole")[0].isdigit()
-    return Numeral(text=match.group(0).strip(), start=match.start(), end=match.end(), value=100 * part / whole, decimals=0 if exact else -1, unit="%", negative=False)
+    return Numeral(
+        text=match.group(0).strip(), start=match.start(), end=match.end(), value=100 * part / whole, decimals=0 if exact else -1, unit="%", negative=False,
+        share_of="days" if match.group("days") else "trades",
+    )
+
+
+def _ko_share(match: re.Match[str]) -> Numeral:
+    """"64회 거래 중 36회": the part as a share of the whole, at the part's place (the whole stays a count)."""
+    part, whole = int(match.group("part")), int(match.group("whole"))
+    start, end = match.span("part")
+    return Numeral(text=match.group("part"), start=start, end=end, value=100 * part / whole, decimals=0, unit="%", negative=False, share_of="trades")
 
 
 def _count(raw: str) -> float | None:

@@ -41,7 +41,7 @@ class Metric:
 METRICS: dict[str, Metric] = {
     "max_drawdown_duration_days": Metric(
         "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good"),
-        ("lasted", "took"),
+        ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", r"(?:from|between) (?:its|the|a|an) (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
@@ -110,6 +110,12 @@ NEGATIVE = re.compile(
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
 NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
 OTHER_PERIOD = "other period"
+KO_EVENT_AFTER = re.compile(ko.EVENT_AFTER)
+KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
+KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
+KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
+KO_COMPARE = re.compile(rf"{ko.COMPARE_UP}|{ko.COMPARE_DOWN}")
+KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
@@ -160,6 +166,7 @@ RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
+NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 FLOAT_NOISE = 1e-6
 NEAR_BEFORE, NEAR_AFTER = 6, 3  # words between a metric's noun and its figure for a mismatch to block ("the Sharpe ratio came in at 0.37", "4.1% CAGR")
 
@@ -271,8 +278,11 @@ class _Sentence:
         episode ("bottomed in April 2022") or labels a regime ("in the 2013 trending stretch")."""
         for period in SUB_PERIOD.finditer(self.text):
             before = self.text[max(0, period.start() - 30):period.start()]
-            labels_regime = any(period.end() <= start <= period.end() + 2 or start - 12 <= period.start() - 12 <= end for _, start, end in self.regimes)
-            if not (EVENT_BEFORE.search(before) or labels_regime):
+            labels_regime = any(
+                (period.end() <= start <= period.end() + 15 and not re.search(r"[\d,.;]", self.text[period.end():start])) or start - 12 <= period.start() - 12 <= end
+                for _, start, end in self.regimes
+            )
+            if not (EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
                 return period
         return None
 
@@ -294,11 +304,15 @@ class _Sentence:
         span = self.clauses[clause]
         if number.unit == "days":
             return _nearest_metric(self.masked, 0, len(self.masked), number)
+        if number.share_of:
+            return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
             return _Named("total_return", by_noun=False)
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
+        if number.unit == "%" and KO_YEARLY_BEFORE.search(self.text[span.start:number.start]):
+            return _Named("cagr", by_noun=False)  # "연 17.8% 오른"
         if found and found.metric == "total_return" and ANNUALISED_LEAD.match(self.text):
             return _Named("cagr", by_noun=True)
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
@@ -356,7 +370,7 @@ class _Sentence:
     def _reading(self, index: int, number: Numeral, clause: int, named: _Named) -> _Reading:
         entity, explicit = self._entity(index, number, clause, named.metric)
         metric, stored_entity, stored = self._stored(named.metric, entity, number)
-        yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]))
+        yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]) or KO_YEARLY_BEFORE.search(self.text[max(0, number.start - 6):number.start]))
         return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit, plain=(named.by_noun and named.near) or named.inherited or yearly)
 
     def _entity(self, index: int, number: Numeral, clause: int, metric: str) -> tuple[ctx.Entity, bool]:
@@ -366,6 +380,14 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
+        span_end = self.clauses[clause].end
+        if KO_STANDARD_AFTER.match(self.text[number.end:]) and KO_COMPARE.search(self.text, number.end, span_end):
+            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
+        if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
+            after = number.end + owner.end()
+            named_after = next((m for m in self.mentions if after <= m.start <= after + 1), None)
+            if named_after is not None:
+                return named_after.entity, True
         if adjacent := self._adjacent_mention(number, clause, metric):
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
@@ -429,8 +451,15 @@ class _Sentence:
         found = []
         for index, span in enumerate(self.clauses):
             found.append(subject)
-            named = [m for m in self.mentions if span.start <= m.start < span.end and not NOT_SUBJECT_BEFORE.search(self.text[max(0, m.start - 20):m.start])]
-            if named and not span.pivot and not span.relative:
+            named = [
+                m for m in self.mentions
+                if span.start <= m.start < span.end and not NOT_SUBJECT_BEFORE.search(self.text[max(0, m.start - 20):m.start]) and not KO_NOT_SUBJECT_AFTER.match(self.text[m.end:])
+            ]
+            compared = KO_COMPARED_CLAUSE.search(self.text, span.start, span.end)
+            marked = [m for m in named if KO_SUBJECT_AFTER.match(self.text[m.end:]) and not compared]  # "전략이 ...", "QQQ가 ..."
+            if marked:
+                subject = marked[0].entity
+            elif named and not span.pivot and not span.relative and not compared:
                 subject = named[0].entity
             elif not named and index > 0 and TURN_BACK.match(self.text[self.clauses[index - 1].end:span.start]):
                 subject = found[0]  # "..., its benchmark, EWL, which grew 6.6% a year, but had a higher Sharpe": the first subject again
@@ -445,6 +474,10 @@ class _Sentence:
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         metric = STRATEGY_SYNONYMS.get(metric, metric)
         regime = self._scope(self.regimes, number)
+        clause = self.clauses[self._clause_of(number)]
+        named_here = any(clause.start <= start < clause.end for _, start, _ in self.regimes)
+        if regime and regime != OTHER_PERIOD and not named_here and metric not in self.facts.regimes.get(regime, {}):
+            regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and metric == "max_drawdown" and OCCURRED_IN.match(self.lowered[number.end:]):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime == OTHER_PERIOD:
@@ -553,6 +586,8 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                 if (before_only and after) or (number.start <= match.start() < number.end):
                     continue
                 if metric.kind == "count" and _words_between(masked, match, number) > 1:
+                    continue
+                if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
                 key = (tier, _gap(match.start(), match.end(), number), int(after), -len(match.group(0)))
                 if best is None or key < best[0]:

@@ -148,9 +148,10 @@ def test_benchmark_named_by_its_symbol() -> None:
 # tuned on; each guards the numbers measured at the end of the session that last changed the
 # checker. 2027_03 (fourth measurement, 2026-12-05): 29/30 false claims caught, 6/42 true
 # sentences flagged, none contradicted. 2027_07 (measured once, 2026-12-05, after the changes
-# tuned on 2027_05 and 2027_06; before them: 27/30, 20/42, 3): 27/30, 16/42, 2.
+# tuned on 2027_05 and 2027_06; before them: 27/30, 20/42, 3): 27/30, 16/42, 2; 15/42 after the
+# Korean changes of the same day.
 UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_07")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_07": (27, 16, 2)}  # caught, flagged, contradicted
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_07": (27, 15, 2)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))

@@ -58,15 +58,16 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
         assert result.verdict == verdict, result.model_dump_json(indent=1)
 
 
-# Written blind by helpers: 2027_01 measured once, then tuned on; 2027_02 measured once, not read.
-KO_TUNED = score("ko_heldout_2027_01", sample_set(DATA / "factcheck_ko_heldout_2027_01.yaml"))
-KO_UNTUNED = score("ko_heldout_2027_02", sample_set(DATA / "factcheck_ko_heldout_2027_02.yaml"), untuned=True)
+# Written blind by helpers: 2027_01 and 2027_02 each measured once, then read and tuned on
+# (2026-12-05); 2027_03 written blind while they were, measured before and after, never read.
+KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2)]
+KO_UNTUNED = score("ko_heldout_2027_03", sample_set(DATA / "factcheck_ko_heldout_2027_03.yaml"), untuned=True)
 
 
-@pytest.mark.parametrize("result", [KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
+@pytest.mark.parametrize("result", [*KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
 def test_no_false_korean_claim_passes_and_no_true_one_is_blocked(result: object) -> None:
     assert result.caught == result.contradicted and result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
 
 
 def test_the_korean_set_written_before_tuning_keeps_its_measured_numbers() -> None:
-    assert KO_UNTUNED.true - KO_UNTUNED.false_alarms >= 14, KO_UNTUNED.row  # 14 of 30 true sentences verified (0 before)
+    assert KO_UNTUNED.false_alarms <= 4, KO_UNTUNED.row  # 4 of 30 true sentences flagged (10 before the 2026-12-05 changes)
