@@ -30,8 +30,8 @@ $(STAMP): pyproject.toml $(wildcard $(LOCK))
 	command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium; else sudo apt-get install -y -q chromium; fi; }
 	# ChatOps' monitoring toolsets are tested against Debian's Prometheus 2.42 and Alertmanager 0.25.
 	command -v prometheus-alertmanager >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q --no-install-recommends prometheus prometheus-alertmanager; else sudo apt-get install -y -q --no-install-recommends prometheus prometheus-alertmanager; fi; }
-	# Korean report pages and showcase: a CJK font, or Chromium draws Hangul as boxes.
-	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q --no-install-recommends fonts-noto-cjk; else sudo apt-get install -y -q --no-install-recommends fonts-noto-cjk; fi; }
+	# Korean report pages and showcase: a Hangul font (10 MB; Noto CJK is 56 MB), or Chromium draws boxes.
+	fc-list 2>/dev/null | grep -q "NanumGothic" || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -q --no-install-recommends fonts-nanum; else sudo apt-get install -y -q --no-install-recommends fonts-nanum; fi; }
 	touch $(STAMP)
 
 install: $(STAMP)
