@@ -90,7 +90,7 @@ def numerals(text: str) -> list[Numeral]:
     found = [_fraction(match) for match in FRACTION.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
-    found += [_ko_share(match) for match in KO_SHARE.finditer(text) if KO_WON.search(text) and 0 < int(match.group("part")) < int(match.group("whole"))]
+    found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
     for match in NUMERAL.finditer(text):
         if any(start <= match.start("digits") < end for start, end in dates if match.group("digits")):
             continue
@@ -132,9 +132,12 @@ def _share(text: str, match: re.Match[str]) -> Numeral | None:
     )
 
 
-def _ko_share(match: re.Match[str]) -> Numeral:
-    """"64회 거래 중 36회": the part as a share of the whole, at the part's place (the whole stays a count)."""
+def _ko_share(text: str, match: re.Match[str]) -> Numeral | None:
+    """"64회 거래 중 36회가 수익": the part as a share of the whole, when the sentence says they won,
+    at the part's place (the whole stays a count)."""
     part, whole = int(match.group("part")), int(match.group("whole"))
+    if not 0 < part < whole or not KO_WON.search(text):
+        return None
     start, end = match.span("part")
     return Numeral(text=match.group("part"), start=start, end=end, value=100 * part / whole, decimals=0, unit="%", negative=False, share_of="trades")
 

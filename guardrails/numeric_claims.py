@@ -18,7 +18,7 @@ from typing import Literal
 
 from guardrails import claim_context as ctx
 from guardrails import korean as ko
-from guardrails.directional_claims import COMPARE, compared_on
+from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
 
@@ -114,7 +114,6 @@ KO_EVENT_AFTER = re.compile(ko.EVENT_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_COMPARE = re.compile(rf"{ko.COMPARE_UP}|{ko.COMPARE_DOWN}")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -166,6 +165,7 @@ RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
+LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 FLOAT_NOISE = 1e-6
 NEAR_BEFORE, NEAR_AFTER = 6, 3  # words between a metric's noun and its figure for a mismatch to block ("the Sharpe ratio came in at 0.37", "4.1% CAGR")
@@ -229,6 +229,8 @@ class _Sentence:
         self.masked = self._masked()
         self.numbers = ctx.figures(sentence)
         self.subjects = self._subjects()
+        self.sub_period = self._sub_period()
+        self.lead_topic = UNSTORED_TOPICS.search(self.masked, 0, LEAD_WORDS.match(self.masked).end())  # "Quarterly rolls of ..., cost 0.15%"
 
     def claims(self) -> list[Finding]:
         findings: list[Finding] = []
@@ -251,7 +253,7 @@ class _Sentence:
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
         if topic and (named is None or not named.by_noun or number.unit == "pp"):  # "tax cut the CAGR by 1.2 points": a part of it
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
-        if (period := self._sub_period()) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+        if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
@@ -269,17 +271,15 @@ class _Sentence:
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
         store has no figure for, as the sentence's subject, owns its figures until someone is named."""
-        topic = UNSTORED_TOPICS.search(self.masked, 0, re.match(r"\W*(?:\w+\W+){0,3}", self.masked).end())
-        named_before = any(m.start < span.end for m in self.mentions)
-        return None if named_before or topic is None else topic
+        return None if any(m.start < span.end for m in self.mentions) else self.lead_topic
 
     def _sub_period(self) -> re.Match[str] | None:
         """A part of the period the sentence's figures are about ("in 2022"), unless it dates an
         episode ("bottomed in April 2022") or labels a regime ("in the 2013 trending stretch")."""
         for period in SUB_PERIOD.finditer(self.text):
             before = self.text[max(0, period.start() - 30):period.start()]
-            labels_regime = any(
-                (period.end() <= start <= period.end() + 15 and not re.search(r"[\d,.;]", self.text[period.end():start])) or start - 12 <= period.start() - 12 <= end
+            labels_regime = any(  # the regime's name right after the date, or the date inside or just after it
+                (period.end() <= start <= period.end() + 15 and not re.search(r"[\d,.;]", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
             if not (EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
@@ -380,9 +380,8 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
-        span_end = self.clauses[clause].end
-        if KO_STANDARD_AFTER.match(self.text[number.end:]) and KO_COMPARE.search(self.text, number.end, span_end):
-            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
+        if KO_STANDARD_AFTER.match(self.text[number.end:]) and KO_COMPARE.search(self.text, number.end, self.clauses[clause].end):
+            return _other(self.subjects[clause]), False
         if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
             after = number.end + owner.end()
             named_after = next((m for m in self.mentions if after <= m.start <= after + 1), None)
@@ -392,7 +391,7 @@ class _Sentence:
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
-            return ("benchmark" if left == "strategy" else "strategy"), True
+            return _other(left), True
         span = self.clauses[clause]
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             return self._relative_to(clause) or self.subjects[clause], False
@@ -401,13 +400,16 @@ class _Sentence:
             return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
         if relative := self._relative_to(clause):
             return relative, True
-        regime_here = any(span.start <= start < span.end for _, start, _ in self.regimes)
         other_side_first = bool(numerals(self.text[span.start:number.start]))  # "above 70 lost 23.4%": 70 is what "above" compares
-        if span.pivot and self._qualifier(number) is None and not regime_here and not other_side_first:  # "above 0.5" bounds the subject's own figure; "worse than the 6% of the bear regime" compares regimes
-            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
-        if OTHER_SUBJECT.match(self.text[span.start:number.start]) and not inside:  # "while sterling lost 2.5% a year"
-            return ("benchmark" if self.subjects[clause] == "strategy" else "strategy"), False
+        if span.pivot and self._qualifier(number) is None and not self._regime_named_in(clause) and not other_side_first:  # "above 0.5" bounds the subject's own figure; "worse than the 6% of the bear regime" compares regimes
+            return _other(self.subjects[clause]), False
+        if OTHER_SUBJECT.match(self.text[span.start:number.start]):  # "while sterling lost 2.5% a year" (no name in the clause)
+            return _other(self.subjects[clause]), False
         return self.subjects[clause], False
+
+    def _regime_named_in(self, clause: int) -> bool:
+        span = self.clauses[clause]
+        return any(span.start <= start < span.end for _, start, _ in self.regimes)
 
     def _relative_to(self, clause: int) -> ctx.Entity | None:
         """For a "which ..." clause, the name just before it ("its benchmark, EWT, which compounded at 6.3%")."""
@@ -474,14 +476,12 @@ class _Sentence:
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         metric = STRATEGY_SYNONYMS.get(metric, metric)
         regime = self._scope(self.regimes, number)
-        clause = self.clauses[self._clause_of(number)]
-        named_here = any(clause.start <= start < clause.end for _, start, _ in self.regimes)
-        if regime and regime != OTHER_PERIOD and not named_here and metric not in self.facts.regimes.get(regime, {}):
-            regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and metric == "max_drawdown" and OCCURRED_IN.match(self.lowered[number.end:]):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
+        if regime and not self._regime_named_in(self._clause_of(number)) and metric not in self.facts.regimes.get(regime, {}):
+            regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and entity == "benchmark":
             return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
         if regime:
@@ -613,6 +613,11 @@ def _unit_fits(kind: Kind, unit: str | None) -> bool:
     if unit == "n":
         return kind == "count"
     return kind in ("ratio", "count")
+
+
+def _other(entity: ctx.Entity) -> ctx.Entity:
+    """The other side of a comparison between the strategy and the benchmark."""
+    return "benchmark" if entity == "strategy" else "strategy"
 
 
 def _unverifiable(claim: str, number: Numeral, note: str) -> Finding:

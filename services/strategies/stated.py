@@ -93,10 +93,14 @@ def _said(tokens: list[str], numeric: dict[str, ParamSpec]) -> dict[str, Value]:
     """Values stated in words, by the parameter's `phrases` ("take profit at the middle band")."""
     found: dict[str, Value] = {}
     for name, spec in numeric.items():
-        value = next((value for phrase, value in spec.phrases.items() if _find(tokens, phrase)), None)
-        if value is not None:
-            found[name] = int(value) if spec.type == "int" else value
+        if said := _phrased(tokens, spec):
+            found[name] = int(said[0]) if spec.type == "int" else said[0]
     return found
+
+
+def _phrased(tokens: list[str], spec: ParamSpec) -> list[Value]:
+    """The values the parameter's `phrases` found in the text, in their declared order."""
+    return [value for phrase, value in spec.phrases.items() if _find(tokens, phrase)]
 
 
 def _by_cue(tokens: list[str], mentions: list[Mention], numeric: dict[str, ParamSpec]) -> dict[str, tuple[Value, int]]:
@@ -105,17 +109,17 @@ def _by_cue(tokens: list[str], mentions: list[Mention], numeric: dict[str, Param
     first read "12개월 수익률 ..., 최근 1개월은 제외" ("12 months return ..., last 1 months skip")
     as a lookback of one month and no skip; both fit only the other way round."""
     by_position = {m.at: m for m in mentions}
-    options: dict[str, dict[int, tuple[int, int, Value]]] = {}
-    for distance, length, at, name in sorted(_cue_matches(tokens, mentions, numeric)):
+    options: dict[str, dict[int, tuple[int, int, Value]]] = {}  # parameter -> mention position -> (distance, cue length, value)
+    for distance, shorter, at, name in sorted(_cue_matches(tokens, mentions, numeric)):
         if at not in options.get(name, {}) and (value := _fit(by_position[at], name, numeric[name])) is not None:
-            options.setdefault(name, {})[at] = (distance, length, value)
+            options.setdefault(name, {})[at] = (distance, -shorter, value)
     best: tuple[tuple[int, int, int], dict[str, tuple[Value, int]]] = ((0, 0, 0), {})
     for choice in product(*([None, *found] for found in options.values())):
         picked = {name: at for name, at in zip(options, choice, strict=True) if at is not None}
         if len(set(picked.values())) < len(picked):
             continue
         cost = [options[name][at] for name, at in picked.items()]
-        score = (len(picked), -sum(c[0] for c in cost), -sum(c[1] for c in cost))
+        score = (len(picked), -sum(c[0] for c in cost), sum(c[1] for c in cost))
         if score > best[0]:
             best = (score, {name: (options[name][at][2], at) for name, at in picked.items()})
     return best[1]
@@ -139,7 +143,7 @@ def _choices(tokens: list[str], template: Template, catalogue: Catalogue) -> dic
         if spec.type != "choice":
             continue
         named = [choice for choice in spec.choices if any(_named(tokens, alias) for alias in _aliases(choice, template, catalogue))]
-        named += [value for phrase, value in spec.phrases.items() if value not in named and _find(tokens, phrase)]  # type: ignore[misc]
+        named += [value for value in _phrased(tokens, spec) if value not in named]  # type: ignore[misc]
         if len(named) == 1:
             found[name] = named[0]
     return found
