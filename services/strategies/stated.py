@@ -143,7 +143,7 @@ def _choices(tokens: list[str], template: Template, catalogue: Catalogue) -> dic
         if spec.type != "choice":
             continue
         named = [choice for choice in spec.choices if any(_named(tokens, alias) for alias in _aliases(choice, template, catalogue))]
-        named += [value for value in _phrased(tokens, spec) if value not in named]  # type: ignore[misc]
+        named = list(dict.fromkeys([*named, *_phrased(tokens, spec)]))  # two phrases of one value name it once
         if len(named) == 1:
             found[name] = named[0]
     return found

@@ -107,3 +107,22 @@ def test_a_stated_value_that_leaves_its_rule_partner_no_room_is_not_stated() -> 
     template = CATALOGUE.template("oscillator_mean_reversion")
     assert stated_params("RSI under 100", template, CATALOGUE) == {"oscillator": "rsi"}  # no exit threshold above 100 exists
     assert asked_bounds(template, {"entry_threshold": 99.995})["exit_threshold"] == (100.0, 100.0)  # never an empty range
+
+
+def test_a_choice_is_stated_by_a_phrase_once_however_many_of_its_phrases_occur() -> None:
+    template = CATALOGUE.template("macd_momentum")
+    assert stated_params("MACD 0 line below entry", template, CATALOGUE)["zero_line_filter"] == "below_zero"
+    assert stated_params("only below the zero line, i.e. zero line below", template, CATALOGUE)["zero_line_filter"] == "below_zero"
+
+
+def test_numbers_and_cues_pair_so_that_most_parameters_get_one() -> None:
+    rotation = CATALOGUE.template("momentum_rotation")
+    # greedy nearest-first gave the 1 month to the lookback ("last ... 1 months") and left skip empty
+    stated = stated_params("SPDR ETF 12 months return 4 items monthly . last trailing 1 months skip excluding", rotation, CATALOGUE)
+    assert stated.items() >= {"lookback_days": 252, "skip_days": 21}.items()
+
+
+def test_a_unit_cue_yields_to_a_word_of_purpose() -> None:
+    bollinger, breakout = CATALOGUE.template("bollinger_reversion"), CATALOGUE.template("volatility_breakout")
+    assert stated_params("exit average mean 0.5 standard deviation std above", bollinger, CATALOGUE).get("exit_std") == 0.5
+    assert stated_params("volatility , stop loss 2 ATR", breakout, CATALOGUE).get("atr_stop_multiple") == 2.0
