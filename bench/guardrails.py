@@ -1,6 +1,7 @@
 """Precision, recall and added latency of each guardrail check on the labelled sets.
 
-    python -m bench.guardrails                 # dev and blind sets, the tables docs/guardrails.md quotes
+    python -m bench.guardrails                 # dev, blind and holdout sets, the tables docs/guardrails.md quotes
+    python -m bench.guardrails --sets ko_dev ko_blind ko_blind2   # the Korean sets
     python -m bench.guardrails --rounds 5      # more latency samples
 
 The sets (tests/data/guardrails_{dev,blind}.yaml) were written by someone who never saw the
@@ -49,7 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="Latency rounds over all texts.")
     parser.add_argument("--misses", action="store_true", help="Print every miss and false alarm.")
-    parser.add_argument("--sets", nargs="+", default=["dev", "blind", "holdout"], choices=["dev", "blind", "holdout", "ko_dev", "ko_blind"], help="Which labelled sets.")
+    parser.add_argument("--sets", nargs="+", default=["dev", "blind", "holdout"], choices=["dev", "blind", "holdout", "ko_dev", "ko_blind", "ko_blind2"], help="Which labelled sets.")
     args = parser.parse_args()
     guardrails = Guardrails(load_policy(POLICY))
     print(f"guardrail policy {guardrails.policy.version}")

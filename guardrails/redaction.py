@@ -124,6 +124,8 @@ _RULES: tuple[_Rule, ...] = (
         1,
         None,
     ),
+    # A Korean bank account: the bank's name, then a dashed number (110-123-456789); masked ones have no digits to match.
+    ("account_number", re.compile(r"(?:신한|국민|KB|우리|하나|농협|NH|기업|IBK|카카오뱅크|토스뱅크|케이뱅크|SC제일|씨티|새마을금고|우체국|수협|부산|대구|광주|경남)(?:은행)?\s*[:]?\s*(\d{2,6}-\d{2,6}-\d{2,7}(?:-\d{1,3})?)\b"), 1, None),
     ("card_number", re.compile(r"\b\d(?:[ -]?\d){12,18}\b"), 0, _card),
 )
 
