@@ -20,7 +20,7 @@ Entity = Literal["strategy", "benchmark"]
 
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
-    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|ahead of|behind|short of|below|above|"
+    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|below|above|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?"
 )
 CLAUSE_BREAK = re.compile(
@@ -65,7 +65,7 @@ REGIME_SYNONYMS = {
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
-    "trending": ("trending", "trend regime"),
+    "trending": ("trending", "trend regime", "trended"),
 }
 REGIME_RESET = re.compile(r"\b(?:overall|in total|over the (?:whole|full|entire) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
@@ -78,7 +78,7 @@ PARAMETER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PARAMETER_AFTER = re.compile(
-    r"^(?:\s*-\s*(?:week|month|year|period|bar|session|minute|hour)s?\b|"
+    r"^(?:\s*-\s*(?:week|month|year|period|bar|session|minute|hour|sigma)s?\b|"
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
     r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
     r"\s*(?:trading )?(?:days?|weeks?|bars?|sessions?) (?:before|after|ahead of|prior to)\b|"

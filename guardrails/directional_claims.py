@@ -10,6 +10,7 @@ from collections.abc import Callable
 from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails.factsheet import FactSheet, Finding
+from guardrails.numerals import numerals
 
 COMPARE = re.compile(
     r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested|outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)?)"
@@ -26,10 +27,14 @@ LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
 COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나", re.IGNORECASE)
+FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
+# "recovered from its 13.6% drawdown during 2023": the store keeps a drawdown's depth and length, not whether or when it ended.
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b", re.IGNORECASE)
+ONLY_LOSS = re.compile(r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b", re.IGNORECASE)
 BEST = re.compile(rf"\b(best|strongest|most profitable)\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"\b(worst|weakest|least profitable)\b|{ko.WORST}", re.IGNORECASE)
 
@@ -51,6 +56,10 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
         if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
+        if only := ONLY_LOSS.search(sentence):
+            findings.append(_only_loss(sentence, only, facts))
+    if RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
+        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the store keeps the drawdown's depth and length, not whether or when it was regained"))
     return findings
 
 
@@ -60,7 +69,8 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     superlative: "sideways was the best (+14%) and low volatility came second")."""
     returns = {label: m["total_return"] for label, m in facts.regimes.items() if "total_return" in m}
     findings = []
-    for part in RANKING_PARTS.split(sentence):
+    unbroken = re.sub(r"\([^)]*\)", lambda aside: aside.group(0).replace(",", "\u201a"), sentence)  # "(-13%, the worst)" ranks what it follows
+    for part in RANKING_PARTS.split(unbroken):
         spans = ctx.regime_spans(part.lower())
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
@@ -109,7 +119,7 @@ def _between(sentence: str, match: re.Match[str], subject: str, target: str | No
 
 def compared_on(sentence: str, match: re.Match[str]) -> str:
     """The metric named in the comparison's own clause ("lagged on Sharpe"), else growth."""
-    before = COMPARISON_CUT.split(sentence[max(0, match.start() - 50):match.start()])[-1]
+    before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
     after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
     window = f"{before} {after}".lower()
     return next((metric for word, metric in COMPARED_ON.items() if word in window), "growth")
@@ -138,6 +148,21 @@ def _sign(sentence: str, metric: str, entity: str, stored: float | None, positiv
         return Finding(**base, status="unverifiable", note=f"no stored {metric} for {entity}")
     holds = stored > 0 if positive else stored < 0
     return Finding(**base, stored=stored, status="supported" if holds else "contradicted", note=f"stored {metric} is {stored:.4f}")
+
+
+def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
+    """"The sideways grind was its only losing regime": the regime named nearest is the one, and
+    the only one, with a negative return."""
+    start = max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= only.start()), default=0)
+    end = next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= only.end()), len(sentence))
+    spans = [span for span in ctx.regime_spans(sentence.lower()) if start <= span[1] < end] or ctx.regime_spans(sentence.lower())
+    regime = min(spans, key=lambda span: min(abs(span[1] - only.start()), abs(span[2] - only.start())))[0]
+    losers = sorted(label for label, m in facts.regimes.items() if m.get("total_return", 0.0) < 0)
+    base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": "total_return"}
+    if not losers and not facts.regimes:
+        return Finding(**base, status="unverifiable", note="no stored regime returns")
+    holds = losers == [regime]
+    return Finding(**base, stored=facts.regimes.get(regime, {}).get("total_return"), status="supported" if holds else "contradicted", note=f"losing regimes: {', '.join(losers) or 'none'}")
 
 
 def _rank(sentence: str, regime: str, returns: dict[str, float], pick: Callable[..., str]) -> Finding:

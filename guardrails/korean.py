@@ -18,7 +18,7 @@ HANGUL_END = r"(?:\b|(?<=[가-힣])|(?=[가-힣]))"
 
 # metric -> (nouns, rates, verbs), with the same tiers as the English words in numeric_claims.
 METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "되찾(?:기까지|는 ?데)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
+    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "만회(?:하는 ?데|까지|했|됐|되)?", "되찾(?:기까지|는 ?데)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
     "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "고점 ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭"), (), ()),
     "annual_volatility": (("(?:연(?:환산|간)? ?)?변동성",), (), ()),
     "cagr": (
@@ -71,7 +71,9 @@ UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|�
 # Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").
 SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:\d{1,2}\s?월\s?)?(?:(?:초|말|초반|중반|후반|상반기|하반기)\s?)?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월(?!\s?(?:까지|부터|~))"
 # "2018년 9월 고점을 되찾기까지": a date that marks a peak or a trough dates an episode, no sub-period.
-EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)"
+EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)"
+# "588일 뒤인 2020년 2월에 만회": the date an episode ended, counted from its start; no part of the period.
+EVENT_BEFORE = r"\d\s?(?:일|개월|년)\s?(?:뒤|후|만)(?:인|에|의)?\s*(?:\d{4}\s?년\s?)?$"
 # After a name: the object or the standard of a comparison ("SPY를", "SPY(11.9%)를", "벤치마크보다"),
 # or a possession ("지수의"), not the clause's subject; "전략은", "QQQ가" are.
 NOT_SUBJECT_AFTER = r"^(?:\s?[A-Z][\w./-]*)?(?:\([^)]*\))?\s?(?:를|을|보다|대비|에 ?비해|와|과|의)"

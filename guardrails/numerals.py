@@ -51,6 +51,11 @@ FRACTION = re.compile(
     re.IGNORECASE,
 )
 # "three quarters of a percentage point": a gap, in points.
+# "its exposure running at roughly two thirds.": a share that ends its clause.
+FRACTION_AT = re.compile(
+    r"\bat\s+(?:(?:roughly|about|around|nearly|almost|some|just under|just over)\s+)?(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)(?=\s*(?:[.,;)]|$))",
+    re.IGNORECASE,
+)
 POINT_FRACTION = re.compile(r"(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)\s+of\s+a\s+(?:percentage\s+)?point\b", re.IGNORECASE)
 # "13 of the 22 trades closed at a profit", "one in three positions made money": a share of
 # wins, stated as a count of a count (the denominator stays a figure of its own).
@@ -87,7 +92,7 @@ class Numeral:
 def numerals(text: str) -> list[Numeral]:
     """Every figure in ``text``, left to right; years, dates and clock times left out."""
     dates = [match.span() for match in DATE_LIKE.finditer(text)]
-    found = [_fraction(match) for match in FRACTION.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
+    found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
@@ -109,7 +114,7 @@ def numerals(text: str) -> list[Numeral]:
 
 def _fraction(match: re.Match[str]) -> Numeral:
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
-    return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
+    return Numeral(text=match.group("words"), start=match.start("words"), end=match.end("words"), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
 
 
 def _point_fraction(match: re.Match[str]) -> Numeral:

@@ -44,7 +44,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", r"(?:from|between) (?:its|the|a|an) (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -66,10 +66,10 @@ METRICS: dict[str, Metric] = {
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
         ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
     ),
-    "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses"), strategy_only=True),
+    "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
     "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
-        "percent", ("average trade", r"avg\.? trade", "mean trade"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
+        "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
     ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
@@ -110,7 +110,7 @@ NEGATIVE = re.compile(
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
 NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
 OTHER_PERIOD = "other period"
-KO_EVENT_AFTER = re.compile(ko.EVENT_AFTER)
+KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
@@ -118,6 +118,7 @@ KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.O
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
+APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly)\s+){0,3}[-+]?\d[\d.,]*%?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%."
 AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
@@ -282,14 +283,15 @@ class _Sentence:
                 (period.end() <= start <= period.end() + 15 and not re.search(r"[\d,.;]", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
-            if not (EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
+            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
                 return period
         return None
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
         context = self.lowered[span.start:span.end]
-        if clause > 0 and (RESTATED.match(context) or FURTHER.search(context)):
+        appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
+        if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):
             previous = self.clauses[clause - 1]
             context = self.lowered[previous.start:span.end]
         return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(context)))
@@ -353,14 +355,15 @@ class _Sentence:
         points ("an edge of 3.6 points"), the unit of differences, except an alpha."""
         before = self.text[:number.start]
         after_comparison = bool(COMPARE.search(before) and SPREAD_BEFORE.search(before))
-        return after_comparison or (number.unit == "pp" and not (named and named.by_noun and named.metric == "alpha"))
+        compared_after = bool(KO_COMPARE.match(self.text[number.end:number.end + 12].lstrip("가량약정도 ")))  # "1.6%p가량 뒤처졌고 알파도 ...": the alpha is the next claim's
+        return after_comparison or (number.unit == "pp" and (compared_after or not (named and named.by_noun and named.metric == "alpha")))
 
     def _spread(self, number: Numeral, named: _Named | None) -> _Reading:
         """How far the strategy and the benchmark are apart on the metric the clause names (a
         noun), else the one the comparison names, else growth (CAGR)."""
         comparisons = list(COMPARE.finditer(self.text, 0, number.start))
         compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
-        metric = named.metric if named and named.by_noun else {"growth": "cagr"}.get(compared, compared)
+        metric = named.metric if named and named.by_noun and named.metric != "alpha" else {"growth": "cagr"}.get(compared, compared)  # an alpha is itself a gap
         ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
         gap = abs(ours - theirs) if ours is not None and theirs is not None else None
         return _Reading(metric, "strategy vs benchmark", gap, metric_sure=True, explicit=True, magnitude=True)
@@ -413,11 +416,13 @@ class _Sentence:
 
     def _relative_to(self, clause: int) -> ctx.Entity | None:
         """For a "which ..." clause, the name just before it ("its benchmark, EWT, which compounded at 6.3%")."""
-        if not self.clauses[clause].relative or clause == 0:
+        if not self.clauses[clause].relative:
             return None
-        previous = self.clauses[clause - 1]
-        before = [m for m in self.mentions if previous.start <= m.start < previous.end]
-        return before[-1].entity if before else None
+        for previous in reversed(self.clauses[:clause]):  # "CANE, whose return was 0.94% and whose Sharpe was 0.07": back past the first "whose"
+            before = [m for m in self.mentions if previous.start <= m.start < previous.end]
+            if before or not previous.relative:
+                return before[-1].entity if before else None
+        return None
 
     def _adjacent_mention(self, number: Numeral, clause: int, metric: str) -> ctx.Mention | None:
         """A name at most three words before the figure ("SPY's Sharpe of 0.15") or four short

@@ -23,6 +23,11 @@ STILL_UNVERIFIABLE = (
     # 2027_06: a regime and a period no regime is ("the Covid year") in one sentence; a drawdown as
     # "over half the account vanished".
     "By regime, the 2016-18 bull phase", "Over half the account vanished",
+    # 2027_07: a ratio of two figures again ("more than eight times the index's 0.9%"); a drawdown
+    # told as a loss by a date ("lost 13.6% by July 2022"); a regime's figure whose regime is named
+    # after it by a verb ("38%, while sugar trended"); a drawdown's length in years only.
+    "Trading hourly breaks beyond a Keltner band", "The peak of July 2021 has never been regained",
+    "It made money in the 2015 bear market", "From its March 2017 high the sugar book",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -146,12 +151,14 @@ def test_benchmark_named_by_its_symbol() -> None:
 
 # The sets written blind before tuning (docs/factcheck.md): their sentences are not read and not
 # tuned on; each guards the numbers measured at the end of the session that last changed the
-# checker. 2027_03 (fourth measurement, 2026-12-05): 29/30 false claims caught, 6/42 true
-# sentences flagged, none contradicted. 2027_07 (measured once, 2026-12-05, after the changes
-# tuned on 2027_05 and 2027_06; before them: 27/30, 20/42, 3): 27/30, 16/42, 2; 15/42 after the
-# Korean changes of the same day.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_07")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_07": (27, 15, 2)}  # caught, flagged, contradicted
+# checker. 2027_03 (fifth measurement, 2026-12-05): 29/30 false claims caught, 6/42 true
+# sentences flagged, none contradicted. 2027_07 was measured once, then read and tuned on in the
+# second round of 2026-12-05 (27/30, 15/42, 2 -> 28/30, 4/42, 0). 2027_08, written blind during
+# that round, measured before and after it: 25/30, 16/42, 3 -> 25/30, 12/42, 3, and once more
+# after the last two changes of the round (a share "at roughly two thirds", a recovery the store
+# cannot date): 26/30, 12/42, 3.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_08")}
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_08": (26, 12, 3)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -162,7 +169,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 3 of 2027_07 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 4 of 2027_08 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -171,6 +178,6 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured once after the 2026-12-05 changes: 2 true sentences of 2027_07 came out contradicted")
+@pytest.mark.xfail(strict=True, reason="measured before and after the second round of 2026-12-05: 3 true sentences of 2027_08 came out contradicted")
 def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED["heldout_2027_07"].true_contradicted == 0, UNTUNED["heldout_2027_07"].row
+    assert UNTUNED["heldout_2027_08"].true_contradicted == 0, UNTUNED["heldout_2027_08"].row

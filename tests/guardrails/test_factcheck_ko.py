@@ -59,9 +59,11 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 
 
 # Written blind by helpers: 2027_01 and 2027_02 each measured once, then read and tuned on
-# (2026-12-05); 2027_03 written blind while they were, measured before and after, never read.
-KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2)]
-KO_UNTUNED = score("ko_heldout_2027_03", sample_set(DATA / "factcheck_ko_heldout_2027_03.yaml"), untuned=True)
+# (2026-12-05); 2027_03 measured before and after that, then read and tuned on (second round,
+# same day: 4 -> 1 of 30 true sentences flagged); 2027_04 written blind during the second round,
+# measured before and after it, never read (10/30 flagged both times, 18/18 caught).
+KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2, 3)]
+KO_UNTUNED = score("ko_heldout_2027_04", sample_set(DATA / "factcheck_ko_heldout_2027_04.yaml"), untuned=True)
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
@@ -70,4 +72,4 @@ def test_no_false_korean_claim_passes_and_no_true_one_is_blocked(result: object)
 
 
 def test_the_korean_set_written_before_tuning_keeps_its_measured_numbers() -> None:
-    assert KO_UNTUNED.false_alarms <= 4, KO_UNTUNED.row  # 4 of 30 true sentences flagged (10 before the 2026-12-05 changes)
+    assert KO_UNTUNED.false_alarms <= 10, KO_UNTUNED.row  # 10 of 30 true sentences flagged, before and after the second round
