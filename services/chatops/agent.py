@@ -34,7 +34,7 @@ from retrieval.korean import language_of
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
 from services.chatops.phrases import both, say
-from services.chatops.ranking import Embed, Query, Ranked, by_cause, cause_first, choose_runbook, excerpt, lead, rank_findings, relevant
+from services.chatops.ranking import Embed, Query, Ranked, cause_first, choose_runbook, excerpt, lead, owned_by, rank_findings, referral, relevant, with_causes
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -130,10 +130,10 @@ class Agent:
         run = AgentRun(calls=self._survey(question))
         asked_owners = owners(question)
         run.findings = findings(c.result for c in run.calls) + asked_owners
-        query = Query.of(question.english, self.embed)
+        query = Query.of(question.english, self.embed, question.text)
         ranked = rank_findings(query, run.findings, self.embed)
         leading = list(dict.fromkeys([*asked_owners, *cause_first(lead(ranked))]))  # "who" is answered first
-        runbook = self._runbook(question, run, ranked)
+        runbook = self._runbook(question, run, query, ranked)
         steps = excerpt(query, self.read(runbook.id) or runbook.text, self.embed) if runbook else ""
         quoted = say(question.lang, "runbook", id=runbook.id, title=runbook.title, steps=steps) if runbook else ""
         action = self._action(question, run, leading, runbook)
@@ -145,15 +145,20 @@ class Agent:
         log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason, prose=run.prose)
         return run
 
-    def _runbook(self, question: Question, run: AgentRun, ranked: list[Ranked]) -> RunbookHit | None:
-        """The runbook to cite, chosen by the question and its most basic problem; None when the
-        best match is too weak to quote as the procedure."""
+    def _runbook(self, question: Question, run: AgentRun, query: Query, ranked: list[Ranked]) -> RunbookHit | None:
+        """The runbook to cite, chosen by the question and its most basic problem (a down
+        component behind the problems asked about counts), or the one its best step hands over
+        to; None when the best match is too weak to quote as the procedure."""
         run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
-        problems = by_cause([f for f in relevant(ranked) if f.problem])
+        problems = with_causes([f for f in relevant(ranked) if f.problem], run.findings)
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
         runbook = choose_runbook(run.runbooks, by_problems, problems[0] if problems else None)
-        if runbook is None or runbook.score < RUNBOOK_MIN_SCORE:
-            return None
+        if problems and problems[0].down and not query.how:
+            runbook = owned_by([*run.runbooks, *by_problems], problems[0]) or runbook  # the cause is what to fix
+        if runbook is None or max(hit.score for hit in [*run.runbooks, *by_problems] if hit.id == runbook.id) < RUNBOOK_MIN_SCORE:
+            return None  # too weak a match both for the question and for what is wrong
+        handed = referral(query, self.read(runbook.id) or runbook.text, self.embed)
+        runbook = next((hit for hit in [*run.runbooks, *by_problems] if hit.id == handed), runbook)
         run.cited = [runbook.id]
         if runbook.id not in {h.id for h in run.runbooks}:
             run.runbooks.append(runbook)

@@ -28,10 +28,11 @@ class Finding:
     text: str  # English: what the question is matched against
     problem: bool  # something is wrong (a failed run, a feed in breach, a component down)
     ko: str = ""  # the same in Korean
+    down: bool = False  # a component that does not answer at all (not merely degraded): it explains the problems that name it
 
     @classmethod
-    def stated(cls, tool: str, subject: str, said: tuple[str, str], problem: bool) -> Finding:
-        return cls(tool, subject, said[0], problem, said[1])
+    def stated(cls, tool: str, subject: str, said: tuple[str, str], problem: bool, *, down: bool = False) -> Finding:
+        return cls(tool, subject, said[0], problem, said[1], down)
 
     def said(self, lang: Lang) -> str:
         return self.ko if lang == "ko" and self.ko else self.text
@@ -111,7 +112,7 @@ def _services(rows: list[dict[str, Any]]) -> list[Finding]:
         else:
             error = both("last_error", error=row["last_error"][:MAX_ERROR_CHARS]) if row.get("last_error") else ("", "")
             said = both("service_down", name=name, status=row["status"].upper(), since=_when(row["since"]), oncall=row["oncall"], error=error)
-            out.append(Finding.stated("service_health", name, said, True))
+            out.append(Finding.stated("service_health", name, said, True, down=row["status"] == "down"))
     return out
 
 

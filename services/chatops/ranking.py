@@ -21,6 +21,8 @@ FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help
 TOOL_BONUS = 0.2  # measured on chatops.yaml and chatops-fresh.yaml (tuning suites): 0.1 let a closer text match outrank the cause's runbook
 FIX_BONUS = 0.1  # a "how do I" question is answered from the steps that fix, not the symptoms
 FIX_SECTION = re.compile(r"\b(?:fix|remediat|resol|recover|mitigat|workaround|procedure|steps?)\w*", re.IGNORECASE)
+# A step that hands over to another runbook ("see `rb-pipeline-failure`"): the procedure asked for lives there.
+REFERRAL = re.compile(r"\b(?:see|follow|use|switch to)\s+`(rb-[a-z0-9-]+)`", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 MAX_STEP_CHARS = 400
 # A component that is down explains a stale feed, which explains a failed ingest run, which
@@ -35,10 +37,11 @@ class Query:
 
     text: str
     vector: list[float]
+    how: bool = False  # it asks how to do something (read from the words the user typed, Korean included)
 
     @classmethod
-    def of(cls, question: str, embed: Embed) -> Query:
-        return cls(question, embed([question])[0])
+    def of(cls, question: str, embed: Embed, asked: str = "") -> Query:
+        return cls(question, embed([question])[0], intents.asks_how(asked or question))
 
 
 @dataclass(frozen=True)
@@ -73,13 +76,23 @@ def lead(ranked: Sequence[Ranked]) -> list[Finding]:
 
 
 def relevant(ranked: Sequence[Ranked]) -> list[Finding]:
-    """Findings that clear the bar: what the question is about (for choosing its runbook)."""
-    return [r.finding for r in ranked if r.score >= LEAD_MIN_SCORE]
+    """Findings that clear the bar, and the best one when it is a problem (the answer opens
+    with it even when the question's words are far from it, "whats it choking on"): what the
+    question is about (for choosing its runbook)."""
+    return [r.finding for i, r in enumerate(ranked) if r.score >= LEAD_MIN_SCORE or (i == 0 and r.finding.problem)]
 
 
 def by_cause(problems: Sequence[Finding]) -> list[Finding]:
     """Problems, the most basic first (a down component before the runs that failed on it)."""
     return sorted(problems, key=lambda f: CAUSAL_ORDER.index(f.tool) if f.tool in CAUSAL_ORDER else len(CAUSAL_ORDER))
+
+
+def with_causes(problems: Sequence[Finding], found: Sequence[Finding]) -> list[Finding]:
+    """The problems, plus every component that is down and named in one of them ("market-data
+    unreachable"), the most basic first: a down component explains them, so the runbook starts
+    from it even when the question does not mention it."""
+    down = [f for f in found if f.down and f not in problems and any(named(p.text, f.subject) for p in problems)]
+    return by_cause([*problems, *down])
 
 
 def cause_first(findings: Sequence[Finding]) -> list[Finding]:
@@ -110,18 +123,45 @@ def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[Runb
     return hits[max(scores, key=scores.__getitem__)] if scores else None
 
 
+def owned_by(hits: Sequence[RunbookHit], cause: Finding) -> RunbookHit | None:
+    """The runbook of a component that is down: its `services:` start with the component, its
+    `tools:` with the check that found it down (rb-market-data-down, not rb-stale-market-data)."""
+    owned = [hit for hit in hits if hit.services[:1] == [cause.subject]]
+    return max(owned, key=lambda hit: (hit.tools[:1] == [cause.tool], hit.score), default=None)
+
+
 def excerpt(query: Query, text: str, embed: Embed, items: int = 3) -> str:
     """The runbook's steps that best answer the question, in their own order: whole list items
     (a command on a continuation line stays with the step it belongs to), the fixing sections
     first when the question asks how to do something."""
-    steps = _steps(text)
+    steps = _best_steps(query, text, embed)
     if not steps:
         return text[:300]
+    best = steps[:items]
+    return " ".join(step.rstrip(".") + "." for _, step in sorted(best))
+
+
+def referral(query: Query, text: str, embed: Embed) -> str | None:
+    """The runbook that the step best answering a how-to question hands over to, when that step
+    is the question's own action ("Backfill the gap ... (see `rb-pipeline-failure`)" for "how do
+    I backfill ..."): the procedure asked for lives there. A step that only mentions another
+    runbook in passing ("read with care (see `rb-anomaly-alerts`)") keeps the question here."""
+    if not query.how:
+        return None
+    steps = _best_steps(query, text, embed)
+    step = steps[0][1] if steps else ""
+    verb, handed = re.match(r"\W*([a-z]+)", step.lower()), REFERRAL.search(step)
+    return handed.group(1) if handed and verb and verb.group(1) in re.findall(r"[a-z]+", query.text.lower()) else None
+
+
+def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
+    """(position, step) of the runbook's steps, the best answer to the question first."""
+    steps = _steps(text)
+    if not steps:
+        return []
     vectors = embed([step for _, step in steps])
-    how = intents.asks_how(query.text)
-    score = [_cosine(query.vector, vector) + FIX_BONUS * (how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
-    best = sorted(range(len(steps)), key=score.__getitem__, reverse=True)[:items]
-    return " ".join(steps[i][1].rstrip(".") + "." for i in sorted(best))
+    score = [_cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
+    return [(i, steps[i][1]) for i in sorted(range(len(steps)), key=score.__getitem__, reverse=True)]
 
 
 def _steps(text: str) -> list[tuple[str, str]]:
