@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from services.chatops.findings import Finding
-from services.chatops.ranking import Query, by_cause, choose_runbook, excerpt
+from services.chatops.ranking import Query, Ranked, by_cause, choose_runbook, excerpt, owned_by, referral, relevant, with_causes
 from services.chatops.runbooks import RunbookHit
 
-DOWN = Finding("service_health", "market-data", "market-data is DOWN since 05:00: connection refused.", True)
+DOWN = Finding("service_health", "market-data", "market-data is DOWN since 05:00: connection refused.", True, down=True)
+DEGRADED = Finding("service_health", "market-data", "market-data is DEGRADED since 05:00.", True)
+VLLM_DOWN = Finding("service_health", "vllm", "vllm is DOWN since 05:00.", True, down=True)
+UNREACHABLE = Finding("market_data_freshness", "market_data_freshness", "market_data_freshness could not answer: market-data unreachable.", True)
 FAILED = Finding("pipeline_status", "market-data-ingest", "Pipeline market-data-ingest run r1 failed at 05:05.", True)
 ALERTS = Finding("recent_alerts", "backtests", "Backtests with anomaly alerts: bt-1.", True)
 
@@ -52,3 +55,45 @@ def test_a_how_to_question_is_answered_with_whole_steps_that_fix() -> None:
 
     assert excerpt(Query.of("How do I stop a runaway query?", embed), RUNBOOK, embed, items=1) == "Cancel a runaway query first: `SELECT pg_cancel_backend(<pid>);` then terminate."
     assert excerpt(Query.of("Why are queries slow?", embed), RUNBOOK, embed, items=1) == "Queries take seconds."
+
+
+def test_a_down_component_named_in_a_problem_is_its_cause() -> None:
+    assert with_causes([FAILED, UNREACHABLE], [UNREACHABLE, FAILED, DOWN, VLLM_DOWN]) == [DOWN, UNREACHABLE, FAILED]  # vllm is named nowhere
+    assert with_causes([UNREACHABLE], [UNREACHABLE, DEGRADED]) == [UNREACHABLE]  # degraded explains nothing by itself
+
+
+def test_a_down_components_runbook_is_the_one_it_owns_and_checks_it_first() -> None:
+    hits = [hit("rb-pipeline-failure", 0.8, ["pipeline_status"], ["pipelines"]), hit("rb-stale-market-data", 0.5, ["market_data_freshness"], ["market-data"]),
+            hit("rb-market-data-down", 0.4, ["service_health"], ["market-data"])]
+    assert owned_by(hits, DOWN).id == "rb-market-data-down"
+    assert owned_by(hits, VLLM_DOWN) is None
+
+
+def test_the_best_finding_is_what_is_asked_about_when_it_is_a_problem() -> None:
+    fine = Finding("service_health", "vllm", "vllm is up (40 ms).", False)
+    assert relevant([Ranked(FAILED, 0.3), Ranked(fine, 0.2)]) == [FAILED]
+    assert relevant([Ranked(fine, 0.3), Ranked(FAILED, 0.2)]) == []
+
+
+REFERRING = """---
+id: rb-market-data-down
+---
+## Fix
+1. Restart the service.
+2. Backfill the gap once data flows: rerun the failed intervals (see `rb-pipeline-failure`).
+3. Read alerts with care (see `rb-anomaly-alerts`).
+"""
+
+
+def test_a_how_to_question_follows_the_step_that_hands_its_action_over() -> None:
+    def embed(texts: list[str]) -> list[list[float]]:
+        return [[1.0, 0.0] if "backfill" in text.lower() else [0.0, 1.0] for text in texts]  # the backfill step answers a backfill question
+
+    assert referral(Query.of("How do I backfill the missed intervals?", embed), REFERRING, embed) == "rb-pipeline-failure"
+    assert referral(Query.of("Backfill the missed intervals: is it safe?", embed), REFERRING, embed) is None  # no how-to question
+    assert referral(Query.of("어떻게 백필하나요? backfill", embed, "어제 빠진 구간은 어떻게 백필하나요?"), REFERRING, embed) == "rb-pipeline-failure"  # Korean "how"
+
+    def alerts_first(texts: list[str]) -> list[list[float]]:
+        return [[1.0, 0.0] if "alerts" in text.lower() else [0.0, 1.0] for text in texts]
+
+    assert referral(Query.of("How do I rerun the alerts check?", alerts_first), REFERRING, alerts_first) is None  # the step's action is "read", not asked
