@@ -54,13 +54,13 @@ NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|slee
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
-    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,2}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,4}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
 KO_STRATEGY_NAME = re.compile(r"(?:[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니])(?<![가-힣]서) ){1,5}전략")  # "올라 전략이": a verb, then the subject
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent"),
     "low_volatility": ("low volatility", "low-volatility", "calm"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
@@ -93,6 +93,9 @@ SHARE_DENOMINATOR = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?(?:in|out of)\s+(?:eve
 OSCILLATOR = re.compile(r"\b(?:rsi|stochastic|williams|%r|cci|oscillator|z-score)\b", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:above|below|under|over|cross(?:es|ed)?|through)\s+$", re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
+# "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
+REGIME_COUNT = re.compile(r"^\s+(?:of\s+(?:the|its|all)\s+(?:\w+\s+)?)?(?:market\s+)?(?:regimes|phases)\b", re.IGNORECASE)
+KO_WINS_AFTER = re.compile(r"^(?:\s?(?:번|회|건))?(?:을|를|이|은)?\s?(?:이겼|이긴|승리)")  # "15번 이겼": winners, counted by count_claims
 HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater)", re.IGNORECASE)
 
 
@@ -196,6 +199,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True
     if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]):
+        return True
+    if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):
         return True
     if number.unit is None and (SHARE_IN.match(sentence[number.end:]) or SHARE_DENOMINATOR.search(sentence[max(0, number.start - 40):number.start])):
         return True

@@ -34,9 +34,14 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": the store keeps a drawdown's depth and length, not whether or when it ended.
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b", re.IGNORECASE)
-ONLY_LOSS = re.compile(r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b", re.IGNORECASE)
-BEST = re.compile(rf"\b(best|strongest|most profitable)\b|{ko.BEST}", re.IGNORECASE)
-WORST = re.compile(rf"\b(worst|weakest|least profitable)\b|{ko.WORST}", re.IGNORECASE)
+ONLY_LOSS = re.compile(
+    r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b|"
+    r"\bthe only (?:regime|phase) (?:in which|where|that|when)\b[^.;]{0,40}?\b(?:lost money|lost|was unprofitable|ended in the red)\b",
+    re.IGNORECASE,
+)
+BEST = re.compile(rf"\b(best|strongest|most profitable|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
+WORST = re.compile(rf"\b(worst|weakest|least profitable|deepest)\b|{ko.WORST}", re.IGNORECASE)
+RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
 def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
@@ -66,8 +71,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     """"The bull regime was the strongest; the bear regime the weakest": each part of the
     sentence ranks the regime it names (when it names several, the nearest one before the
-    superlative: "sideways was the best (+14%) and low volatility came second")."""
-    returns = {label: m["total_return"] for label, m in facts.regimes.items() if "total_return" in m}
+    superlative: "sideways was the best (+14%) and low volatility came second"); by Sharpe
+    when the superlative is risk-adjusted."""
     findings = []
     unbroken = re.sub(r"\([^)]*\)", lambda aside: aside.group(0).replace(",", "\u201a"), sentence)  # "(-13%, the worst)" ranks what it follows
     for part in RANKING_PARTS.split(unbroken):
@@ -75,7 +80,9 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
-                findings.append(_rank(sentence, nearest[0], returns, pick))
+                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) else "total_return"
+                values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
+                findings.append(_rank(sentence, nearest[0], values, pick, metric))
     return findings
 
 
@@ -165,10 +172,10 @@ def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
     return Finding(**base, stored=facts.regimes.get(regime, {}).get("total_return"), status="supported" if holds else "contradicted", note=f"losing regimes: {', '.join(losers) or 'none'}")
 
 
-def _rank(sentence: str, regime: str, returns: dict[str, float], pick: Callable[..., str]) -> Finding:
-    base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": "total_return"}
-    if regime not in returns:
-        return Finding(**base, status="unverifiable", note=f"no stored return for regime {regime}")
-    expected = pick(returns, key=returns.__getitem__)
+def _rank(sentence: str, regime: str, values: dict[str, float], pick: Callable[..., str], metric: str = "total_return") -> Finding:
+    base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": metric}
+    if regime not in values:
+        return Finding(**base, status="unverifiable", note=f"no stored {metric} for regime {regime}")
+    expected = pick(values, key=values.__getitem__)
     holds = expected == regime
-    return Finding(**base, stored=returns[regime], status="supported" if holds else "contradicted", note=f"{pick.__name__} return is in {expected}")
+    return Finding(**base, stored=values[regime], status="supported" if holds else "contradicted", note=f"{pick.__name__} {metric} is in {expected}")

@@ -4,7 +4,8 @@ A wrong number in an executive report is this platform's worst failure, so any t
 output or a reviewer's edit) goes through here, sentence by sentence: numeric claims
 (`guardrails.numeric_claims`: "compounded at 8.2% a year", "ninety percent", "the 3.2% that SPY
 delivered") and directional ones (`guardrails.directional_claims`: "outperformed the benchmark",
-"lost money in the bear regime"). Each claim is supported, contradicted (with the stored value)
+"lost money in the bear regime") and counts (`guardrails.count_claims`: "four of the five regimes
+made money"). Each claim is supported, contradicted (with the stored value)
 or unverifiable. A text in which no claim could be checked is `unverifiable`, never `verified`:
 nothing was compared with the store. Pure function of text and a `FactSheet`; no I/O.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from guardrails import korean as ko
+from guardrails.count_claims import count_claims
 from guardrails.directional_claims import directional_claims
 from guardrails.factsheet import FactCheckResult, FactSheet, Finding, Status, Verdict
 from guardrails.numeric_claims import numeric_claims
@@ -28,7 +30,7 @@ def check(text: str, facts: FactSheet) -> FactCheckResult:
     """Every numeric and directional claim in ``text``, judged against ``facts``."""
     findings: list[Finding] = []
     for sentence in _sentences(text):
-        found = numeric_claims(sentence, facts) + directional_claims(sentence, facts)
+        found = numeric_claims(sentence, facts) + directional_claims(sentence, facts) + count_claims(sentence, facts)
         findings += [_to_review(f) for f in found] if ko.HANGUL.search(sentence) else found
     findings = findings or [_no_claim()]
     counts = {status: sum(f.status == status for f in findings) for status in STATUSES}

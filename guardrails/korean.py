@@ -18,7 +18,7 @@ HANGUL_END = r"(?:\b|(?<=[가-힣])|(?=[가-힣]))"
 
 # metric -> (nouns, rates, verbs), with the same tiers as the English words in numeric_claims.
 METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "만회(?:하는 ?데|까지|했|됐|되)?", "되찾(?:기까지|는 ?데)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
+    "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "만회(?:하는 ?데|까지|했|됐|되)?", "되찾(?:기까지|는 ?데|은)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
     "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "고점 ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭"), (), ()),
     "annual_volatility": (("(?:연(?:환산|간)? ?)?변동성",), (), ()),
     "cagr": (
@@ -27,7 +27,7 @@ METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
         (),
     ),
     "total_return": (
-        ("누적 ?수익률", "총 ?수익률", "전체 ?수익률", "누적 ?성과"),
+        ("누적 ?수익률", "총 ?수익률", "전체 ?수익률", "누적 ?성과", "누적(?:으로|해서| 기준)"),
         (),
         ("수익률", "수익", "상승", "올렸", "올랐", "올라", "오른", "벌었", "손실", "잃었", "하락", "성장", "플러스", "마이너스"),
     ),
@@ -63,7 +63,8 @@ REGIMES = {
 COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다 (?:높|많|좋)"
 COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다 (?:낮|적|나쁘)"
 COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
-QUALIFIERS_AFTER = {"at least": r"^\s*(?:이상|넘게|초과)", "at most": r"^\s*(?:이하|미만|에 못 ?미치|아래)", "roughly": r"^\s*(?:가량|정도|내외|안팎|남짓)"}
+_COUNTER = r"^\s*(?:건|회|번|개)?\s*"  # "10건 중 4건 남짓": the bound after the counter
+QUALIFIERS_AFTER = {"at least": _COUNTER + r"(?:이상|넘게|초과|남짓)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎)"}  # 남짓: a little over
 NEGATED_AFTER = r"^[가-힣]*지 ?(?:못|않)"  # "상회하지 못했다", "웃돌지 않았다"
 NEGATIVE = r"손실|하락|잃|마이너스|감소"
 # Topics the store has no figure for.
@@ -71,7 +72,7 @@ UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|�
 # Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").
 SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:\d{1,2}\s?월\s?)?(?:(?:초|말|초반|중반|후반|상반기|하반기)\s?)?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월(?!\s?(?:까지|부터|~))"
 # "2018년 9월 고점을 되찾기까지": a date that marks a peak or a trough dates an episode, no sub-period.
-EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)"
+EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:초|말|중순|초순|하순)?\s?(?:(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)|까지)"  # a peak's date, or a range's end
 # "588일 뒤인 2020년 2월에 만회": the date an episode ended, counted from its start; no part of the period.
 EVENT_BEFORE = r"\d\s?(?:일|개월|년)\s?(?:뒤|후|만)(?:인|에|의)?\s*(?:\d{4}\s?년\s?)?$"
 # After a name: the object or the standard of a comparison ("SPY를", "SPY(11.9%)를", "벤치마크보다"),

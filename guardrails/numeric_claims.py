@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from guardrails import claim_context as ctx
@@ -40,11 +40,12 @@ class Metric:
 
 METRICS: dict[str, Metric] = {
     "max_drawdown_duration_days": Metric(
-        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good"),
+        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good", "(?:topped|passed|cleared) (?:that|the|its) (?:old |previous |prior )?(?:high|peak)"),
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak",
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -55,7 +56,7 @@ METRICS: dict[str, Metric] = {
     "total_return": Metric(
         "percent",
         ("total return", "cumulative(?: return)?", "overall return", "in total", "net return"),
-        ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth",
+        ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth", "increased", "lifted",
          "delivered", "delivering", "cost", "rose", "shed", "shedding", "giving back", "gave back", "eked out", "earned", "produced",
          "generated", "posted", "added", "adding", "up", "down", "higher"),
     ),
@@ -99,12 +100,14 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    rf"contribut\w*|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
+    rf"contribut\w*(?! (?:the )?most)|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
+# "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
+AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
 NEGATIVE = re.compile(
-    r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
@@ -138,7 +141,7 @@ SUB_PERIOD = re.compile(
 # "bottomed in April 2022", "recovered in December 2021": when an episode happened, not a figure of that year.
 EVENT_BEFORE = re.compile(
     r"\b(?:bottom(?:ed)?|peak(?:ed)?|trough(?:ed)?|began|begun|start(?:ed|ing)?|end(?:ed|ing)?|recover(?:ed|ing)?|regain(?:ed)?|recoup(?:ed)?|"
-    r"made good|set|reached|hit|high|low|until|since|by)(?:\s+(?:it|them|that|this))?\s+$",
+    r"made good|set|reached|hit|high|low|until|since|by|again)(?:\s+(?:it|them|that|this))?\s+$",
     re.IGNORECASE,
 )
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
@@ -225,7 +228,8 @@ class _Sentence:
         self.lowered = sentence.lower()
         self.clauses = ctx.clauses(sentence)
         self.mentions = ctx.mentions(sentence, facts.benchmark_name)
-        self.regimes = ctx.regime_spans(self.lowered)
+        names = ctx.strategy_names(sentence, facts.benchmark_name)  # "미국 리츠 저변동성 틸트 전략" names no regime
+        self.regimes = [span for span in ctx.regime_spans(self.lowered) if not any(start <= span[1] < end for start, end in names)]
         self.signals = self._signal_spans()
         self.masked = self._masked()
         self.numbers = ctx.figures(sentence)
@@ -252,7 +256,7 @@ class _Sentence:
             return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
         named = self._metric(index, number, clause, claimed)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
-        if topic and (named is None or not named.by_noun or number.unit == "pp"):  # "tax cut the CAGR by 1.2 points": a part of it
+        if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end)):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
@@ -280,7 +284,7 @@ class _Sentence:
         for period in SUB_PERIOD.finditer(self.text):
             before = self.text[max(0, period.start() - 30):period.start()]
             labels_regime = any(  # the regime's name right after the date, or the date inside or just after it
-                (period.end() <= start <= period.end() + 15 and not re.search(r"[\d,.;]", self.text[period.end():start])) or start <= period.start() <= end + 12
+                (period.end() <= start <= period.end() + 15 and not re.search(r"[,.;]|\d(?!\d*\s?(?:월|일))", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
             if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
@@ -398,7 +402,11 @@ class _Sentence:
         span = self.clauses[clause]
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             return self._relative_to(clause) or self.subjects[clause], False
-        inside = [m for m in self.mentions if span.start <= m.start < span.end and not self._korean_after(number, m)]
+        inside = [
+            m for m in self.mentions
+            if span.start <= m.start < span.end and not self._korean_after(number, m)
+            and not (m.start >= number.end and NOT_SUBJECT_BEFORE.search(self.text[number.end:m.start]))  # "2.45% ... exposure to the index"
+        ]
         if inside:
             return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
         if relative := self._relative_to(clause):
@@ -637,12 +645,19 @@ def _judge(stated: _Stated, reading: _Reading, alternatives: list[tuple[str, flo
     if _matches(stated, reading, reading.stored):
         return Finding(**base, stored=reading.stored, status="supported")
     note = f"stored {reading.metric} for {reading.entity} is {_show(reading.stored, kind)}"
+    if _unsigned(stated) and reading.metric in SIGNED and reading.stored < 0 and _matches(stated, replace(reading, magnitude=True), reading.stored):
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text gives its size but no sign a reader can rely on: sent to review")
     other = next((name for name, value in alternatives if _matches(stated, reading, value)), None)
     if other:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")
     if not reading.plain:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text does not name the metric right at the figure: sent to review, not blocked")
     return Finding(**base, stored=reading.stored, status="contradicted", note=note)
+
+
+def _unsigned(stated: _Stated) -> bool:
+    """No minus, no plus and no word of loss at the figure: a size whose sign was assumed."""
+    return not (stated.number.negative or stated.negative or stated.number.text.lstrip().startswith("+"))
 
 
 def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:

@@ -28,6 +28,9 @@ STILL_UNVERIFIABLE = (
     # after it by a verb ("38%, while sugar trended"); a drawdown's length in years only.
     "Trading hourly breaks beyond a Keltner band", "The peak of July 2021 has never been regained",
     "It made money in the 2015 bear market", "From its March 2017 high the sugar book",
+    # 2027_08: a loss set off by commas whose regime is named in the next clause ("the only loss,
+    # 7%, came in the high-volatility months").
+    "Four of the five regimes made money; the only loss, 7%,",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -151,14 +154,12 @@ def test_benchmark_named_by_its_symbol() -> None:
 
 # The sets written blind before tuning (docs/factcheck.md): their sentences are not read and not
 # tuned on; each guards the numbers measured at the end of the session that last changed the
-# checker. 2027_03 (fifth measurement, 2026-12-05): 29/30 false claims caught, 6/42 true
-# sentences flagged, none contradicted. 2027_07 was measured once, then read and tuned on in the
-# second round of 2026-12-05 (27/30, 15/42, 2 -> 28/30, 4/42, 0). 2027_08, written blind during
-# that round, measured before and after it: 25/30, 16/42, 3 -> 25/30, 12/42, 3, and once more
-# after the last two changes of the round (a share "at roughly two thirds", a recovery the store
-# cannot date): 26/30, 12/42, 3.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_08")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_08": (26, 12, 3)}  # caught, flagged, contradicted
+# checker. 2027_07 and then 2027_08 were each measured blind, then read and tuned on (2026-12-05,
+# second and third rounds); 2027_09, written blind during the third round, was measured before
+# and after it: 27/30, 16/42, 9 -> 28/30, 17/42, 8. 2027_03 (seventh measurement): 29/30, 7/42
+# (6 before the third round: a count of regimes it cannot read for sure now goes to review), 0.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09")}
+FLOORS = {"heldout_2027_03": (29, 7, 0), "heldout_2027_09": (28, 17, 8)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -169,7 +170,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 4 of 2027_08 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 2 of 2027_09 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -178,6 +179,6 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured before and after the second round of 2026-12-05: 3 true sentences of 2027_08 came out contradicted")
+@pytest.mark.xfail(strict=True, reason="measured before and after the third round of 2026-12-05: 9 and 8 true sentences of 2027_09 came out contradicted")
 def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED["heldout_2027_08"].true_contradicted == 0, UNTUNED["heldout_2027_08"].row
+    assert UNTUNED["heldout_2027_09"].true_contradicted == 0, UNTUNED["heldout_2027_09"].row

@@ -59,17 +59,28 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 
 
 # Written blind by helpers: 2027_01 and 2027_02 each measured once, then read and tuned on
-# (2026-12-05); 2027_03 measured before and after that, then read and tuned on (second round,
-# same day: 4 -> 1 of 30 true sentences flagged); 2027_04 written blind during the second round,
-# measured before and after it, never read (10/30 flagged both times, 18/18 caught).
-KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2, 3)]
-KO_UNTUNED = score("ko_heldout_2027_04", sample_set(DATA / "factcheck_ko_heldout_2027_04.yaml"), untuned=True)
+# (2026-12-05); 2027_03 and then 2027_04 each measured before and after a round, then read and
+# tuned on (second and third rounds, same day); 2027_05 written blind during the third round,
+# measured before and after it, never read: 17/18 false claims caught, 10/30 true sentences
+# flagged, both times.
+KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2, 3, 4)]
+KO_UNTUNED = score("ko_heldout_2027_05", sample_set(DATA / "factcheck_ko_heldout_2027_05.yaml"), untuned=True)
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
-def test_no_false_korean_claim_passes_and_no_true_one_is_blocked(result: object) -> None:
-    assert result.caught == result.contradicted and result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
+def test_no_true_korean_sentence_is_blocked_and_no_empty_text_verified(result: object) -> None:
+    assert result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
+
+
+@pytest.mark.parametrize("result", KO_TUNED, ids=lambda r: r.name)
+def test_no_false_korean_claim_of_a_tuning_set_passes(result: object) -> None:
+    assert result.caught == result.contradicted, result.row
 
 
 def test_the_korean_set_written_before_tuning_keeps_its_measured_numbers() -> None:
-    assert KO_UNTUNED.false_alarms <= 10, KO_UNTUNED.row  # 10 of 30 true sentences flagged, before and after the second round
+    assert KO_UNTUNED.caught >= 17 and KO_UNTUNED.false_alarms <= 10, KO_UNTUNED.row
+
+
+@pytest.mark.xfail(strict=True, reason="measured before and after the third round: 1 false claim of ko 2027_05 came out verified")
+def test_every_false_claim_of_the_korean_set_written_before_tuning_is_caught() -> None:
+    assert KO_UNTUNED.caught == KO_UNTUNED.contradicted, KO_UNTUNED.row

@@ -1,0 +1,97 @@
+"""Claims about how many: regimes that made or lost money ("four of the five regimes made
+money", "every regime except the 2020 high-volatility year made money", "half of the six regimes
+ended in the red") and winning trades ("of the 38 trades, only 15 were winners", "41번 거래해 15번 이겼"), judged
+against the stored regime returns and the win rate. A small model writes these often and a
+wrong count is as misleading as a wrong figure. A count blocks only when read for sure (the
+number of regimes stated and stored alike, no exception to interpret); otherwise a mismatch goes
+to review. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails import claim_context as ctx
+from guardrails.factsheet import FactSheet, Finding
+from guardrails.numerals import ONES, spelled_value
+
+_NUMBER = rf"\d+|{'|'.join(sorted(ONES, key=len, reverse=True))}"
+_GAIN = r"made money|were profitable|was profitable|were positive|ended (?:in the black|higher|positive|up)|finished (?:higher|positive|up)|gained"
+_LOSS = r"lost money|were unprofitable|was unprofitable|were negative|ended (?:in the red|lower|negative|down)|finished (?:lower|negative|down)|lost"
+_REGIMES = r"(?:market\s+)?(?:regimes|phases)"
+K_OF_N = re.compile(
+    rf"(?<!every )(?<!each )\b(?P<k>not (?:a single )?one|{_NUMBER}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_NUMBER})\s+)?{_REGIMES}\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b",
+    re.IGNORECASE,
+)
+_EXCEPT = r"(?:except(?: for)?|but|bar|save|other than|apart from|aside from|besides)"
+EVERY = re.compile(
+    rf"(?:\b{_EXCEPT}\b(?P<before>[^,;]{{1,60}}),\s+)?\b(?:every|each|all)(?: one)?(?: of)?(?: the)?(?: (?:{_NUMBER}))?\s+(?:market\s+)?(?:regimes?|phases?)\b"
+    rf"(?P<between>\s+{_EXCEPT}\b[^,;]{{1,80}}?)?\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?P<after>\s+{_EXCEPT}\b[^,;]{{1,80}})?",
+    re.IGNORECASE,
+)
+WINNERS = re.compile(
+    rf"\bof\s+(?:the|its|all)\s+(?P<n>[\d,]+|{_NUMBER})\s+trades,?\s+(?:only\s+|just\s+|some\s+)?(?P<k>[\d,]+|{_NUMBER})\s+"
+    r"(?:were winners|won|were profitable|made money|were winning trades|closed (?:in|at a|with a) (?:profit|gain))\b",
+    re.IGNORECASE,
+)
+
+
+KO_WINNERS = re.compile(
+    r"(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:의\s)?(?:거래|매매)(?:해|했고|하여|하며|에서|중|를 해|을 해)?\s*(?:그중\s*|이 중\s*)?(?P<k>[\d,]+)\s?(?:번|회|건)(?:을|를|이|은)?\s?(?:이겼|이긴|승리)"
+)
+
+
+def count_claims(sentence: str, facts: FactSheet) -> list[Finding]:
+    returns = {label: m["total_return"] for label, m in facts.regimes.items() if "total_return" in m}
+    findings = [_k_of_n(sentence, match, returns) for match in K_OF_N.finditer(sentence)]
+    findings += [_every(sentence, match, returns) for match in EVERY.finditer(sentence)]
+    findings += [_winners(sentence, match, facts) for pattern in (WINNERS, KO_WINNERS) for match in pattern.finditer(sentence)]
+    return findings
+
+
+def _value(words: str) -> float | None:
+    cleaned = words.replace(",", "").lower()
+    return float(cleaned) if cleaned.isdigit() else spelled_value(cleaned)[0]
+
+
+def _k_of_n(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Finding:
+    """"Four of the five regimes made money": the count of that sign, and the number of regimes."""
+    base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if match.group("gain") else "regimes_with_losses"}
+    if not returns:
+        return Finding(**base, status="unverifiable", note="no stored regime returns")
+    stated_n = _value(match.group("n")) if match.group("n") else None
+    said = match.group("k").lower()
+    k = len(returns) / 2 if said == "half" else 0.0 if said == "none" or said.startswith("not") else _value(said)
+    actual = sum((value > 0) if match.group("gain") else (value < 0) for value in returns.values())
+    holds = k == actual and stated_n in (None, len(returns))
+    plain = stated_n == len(returns)  # "four of the five regimes", five stored: a count read for sure
+    status = "supported" if holds else "contradicted" if plain else "unverifiable"
+    return Finding(**base, claimed=k, stored=actual, status=status, note=f"{actual} of {len(returns)} regimes" + ("" if holds or plain else ": sent to review"))
+
+
+def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Finding:
+    """"Every regime except the 2020 high-volatility year made money": the named exceptions have
+    the other sign, every other regime this one."""
+    base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if match.group("gain") else "regimes_with_losses"}
+    if not returns:
+        return Finding(**base, status="unverifiable", note="no stored regime returns")
+    exceptions = " ".join(match.group(part) or "" for part in ("before", "between", "after")).lower()
+    excepted = {label for label, _, _ in ctx.regime_spans(exceptions)}
+    gained = {label for label, value in returns.items() if value > 0}
+    lost = {label for label, value in returns.items() if value < 0}
+    claimed = gained if match.group("gain") else lost
+    holds = claimed == set(returns) - excepted and excepted <= set(returns)
+    plain = not exceptions.strip()  # an exception names a period no regime may be ("the Covid year"): review
+    status = "supported" if holds else "contradicted" if plain else "unverifiable"
+    return Finding(**base, stored=float(len(claimed)), status=status, note=f"gained: {', '.join(sorted(gained)) or 'none'}; lost: {', '.join(sorted(lost)) or 'none'}")
+
+
+def _winners(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
+    """"Of the 38 trades, only 15 were winners": the winners are the win rate of the trades."""
+    base = {"claim": sentence, "kind": "numeric", "entity": "strategy", "metric": "win_rate"}
+    n, k = _value(match.group("n")), _value(match.group("k"))
+    win_rate = facts.strategy.get("win_rate")
+    if win_rate is None or not n or k is None:
+        return Finding(**base, status="unverifiable", note="no stored win rate")
+    holds = abs(k - win_rate * n) < 0.51  # a whole number of winners
+    return Finding(**base, claimed=k / n, stored=win_rate, status="supported" if holds else "contradicted", note=f"stored win rate {win_rate:.2%} of {n:g} trades")
