@@ -55,9 +55,6 @@ CACHE_TOOL = "invalidate_cache"
 ALERTS_TOOL, SILENCE_TOOL = "alertmanager_alerts", "alertmanager_silence"  # the shipped alertmanager toolset's
 SILENCE_DEFAULT_MIN = 60
 ON_TOPIC_SHARE = 0.5  # of the model's content words that must occur in the evidence
-FUNCTION_WORDS = frozenset(
-    "this that there these those with from have been were will would should could about into than then them they their what when which while your".split()
-)
 
 
 @dataclass(frozen=True)
@@ -146,17 +143,22 @@ class Agent:
         return run
 
     def _runbook(self, question: Question, run: AgentRun, query: Query, ranked: list[Ranked]) -> RunbookHit | None:
-        """The runbook to cite, chosen by the question and its most basic problem (a down
-        component behind the problems asked about counts), or the one its best step hands over
-        to; None when the best match is too weak to quote as the procedure."""
+        """The runbook to cite: chosen by the question and its most basic problem; the runbook
+        of a down component behind the problems asked about, or of the component a change is
+        asked for; then the one its best step hands over to. None when nothing names one and the
+        best match is too weak to quote as the procedure."""
         run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
-        problems = with_causes([f for f in relevant(ranked) if f.problem], run.findings)
+        problems = with_causes([f for f in relevant(query, ranked) if f.problem], run.findings)
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
         runbook = choose_runbook(run.runbooks, by_problems, problems[0] if problems else None)
+        if runbook is not None and max(hit.score for hit in [*run.runbooks, *by_problems] if hit.id == runbook.id) < RUNBOOK_MIN_SCORE:
+            runbook = None  # too weak a match both for the question and for what is wrong
         if problems and problems[0].down and not query.how:
             runbook = owned_by([*run.runbooks, *by_problems], problems[0]) or runbook  # the cause is what to fix
-        if runbook is None or max(hit.score for hit in [*run.runbooks, *by_problems] if hit.id == runbook.id) < RUNBOOK_MIN_SCORE:
-            return None  # too weak a match both for the question and for what is wrong
+        if intents.asks_for_change(question.text) and (target := _cache_named(question, run)):
+            runbook = next((hit for hit in run.runbooks if hit.services[:1] == [target]), runbook)  # the changed component's own runbook
+        if runbook is None:
+            return None
         handed = referral(query, self.read(runbook.id) or runbook.text, self.embed)
         runbook = next((hit for hit in [*run.runbooks, *by_problems] if hit.id == handed), runbook)
         run.cited = [runbook.id]
@@ -193,9 +195,8 @@ class Agent:
         """Propose the state change a tool can make (invalidating a cache, silencing an alert), or say why not."""
         if intents.asks_to_silence(question.text):
             return self._silence(question, run)
-        caches = sorted({f.subject for f in run.findings if f.tool == "cache_status"}, key=len, reverse=True)
         lang = question.lang
-        target = next((name for name in caches if intents.named(question.english, name)), None)
+        target = _cache_named(question, run)
         if target is None:
             return Action(say(lang, "no_tool_for_change"))
         if CACHE_TOOL not in {t.name for t in question.tools}:
@@ -294,7 +295,7 @@ def _on_topic(phrase: str, evidence: str) -> bool:
     """Most of its content words (4+ letters, not function words) occur in what was found, done
     or quoted: word salad from a small model ("amalg dalinks sellommy humour ...") does not.
     English only: a Korean word's endings vary too much for an exact match."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", phrase.lower()) if w not in FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", phrase.lower()) if w not in intents.FUNCTION_WORDS]
     if not words:
         return False
     known = set(re.findall(r"[^\W\d_]{4,}", evidence.lower()))
@@ -312,3 +313,9 @@ def _says_something_new(phrase: str, parts: list[str]) -> bool:
         return False
     said = " ".join(parts).lower()
     return " ".join(words) not in " ".join(re.findall(r"\w+", said))
+
+
+def _cache_named(question: Question, run: AgentRun) -> str | None:
+    """The cache the question names (the longest name first: `strategy-catalogue-index` before `index`)."""
+    caches = sorted({f.subject for f in run.findings if f.tool == "cache_status"}, key=len, reverse=True)
+    return next((name for name in caches if intents.named(question.english, name)), None)

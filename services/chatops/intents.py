@@ -31,6 +31,9 @@ REQUEST_KO = re.compile(r"(?:주세요|줘|줄래|주실|주시|줄 수|주라|�
 WHO_KO = re.compile(r"누가|누구|담당자|담당 ?팀|온콜|당직|책임자|오너")
 HOW_KO = re.compile(r"어떻게|방법|절차|어떡|뭘 해야|무엇을 해야|해야 ?(?:하나요|할까요|하죠|해\?|돼\?|되나요)")
 GENERIC_TOKENS = {"index", "cache", "service", "server", "feed", "pipeline"}
+FUNCTION_WORDS = frozenset(
+    "this that there these those with from have been were will would should could about into than then them they their what when which while your".split()
+)
 WHO = re.compile(r"\b(?:who|whom|on-?call|owners?|owns|paged?|escalat\w*)\b", re.IGNORECASE)
 IDENTIFIER = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
 
@@ -106,6 +109,14 @@ def named(question: str, name: str) -> bool:
     words = re.findall(r"[a-z0-9]+", question.lower())
     tokens = [t.removesuffix("s") for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in GENERIC_TOKENS] or [name.lower()]
     return name.lower() in question.lower() or all(any(word.startswith(token) for word in words) for token in tokens)
+
+
+def touched(question: str, name: str) -> bool:
+    """Whether the question uses a distinctive word of ``name`` ("ingest" of
+    `market-data-ingest`): weaker than naming it, enough to tie a problem to the question."""
+    words = re.findall(r"[a-z0-9]+", question.lower())
+    tokens = [t.removesuffix("s") for t in re.findall(r"[a-z0-9]+", name.lower()) if len(t) >= 4 and t not in GENERIC_TOKENS]
+    return any(word.startswith(token) for token in tokens for word in words)
 
 
 def identifiers(question: str) -> list[str]:

@@ -20,6 +20,7 @@ MAX_LEAD = 3
 FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help choose
 TOOL_BONUS = 0.2  # measured on chatops.yaml and chatops-fresh.yaml (tuning suites): 0.1 let a closer text match outrank the cause's runbook
 FIX_BONUS = 0.1  # a "how do I" question is answered from the steps that fix, not the symptoms
+WORD_BONUS, MAX_WORD_BONUS = 0.05, 0.15  # per content word of the question a step uses ("already accessed", "qdrant")
 FIX_SECTION = re.compile(r"\b(?:fix|remediat|resol|recover|mitigat|workaround|procedure|steps?)\w*", re.IGNORECASE)
 # A step that hands over to another runbook ("see `rb-pipeline-failure`"): the procedure asked for lives there.
 REFERRAL = re.compile(r"\b(?:see|follow|use|switch to)\s+`(rb-[a-z0-9-]+)`", re.IGNORECASE)
@@ -75,11 +76,15 @@ def lead(ranked: Sequence[Ranked]) -> list[Finding]:
     return list(dict.fromkeys([best, *siblings, *relevant]))[:MAX_LEAD]
 
 
-def relevant(ranked: Sequence[Ranked]) -> list[Finding]:
-    """Findings that clear the bar, and the best one when it is a problem (the answer opens
-    with it even when the question's words are far from it, "whats it choking on"): what the
+def relevant(query: Query, ranked: Sequence[Ranked]) -> list[Finding]:
+    """Findings that clear the bar, and the best one when it is a problem the question touches
+    ("ingest keeps going red ... whats it choking on" and a failed `market-data-ingest` run; a
+    standing anomaly alert does not take over a question about something else): what the
     question is about (for choosing its runbook)."""
-    return [r.finding for i, r in enumerate(ranked) if r.score >= LEAD_MIN_SCORE or (i == 0 and r.finding.problem)]
+    return [
+        r.finding for i, r in enumerate(ranked)
+        if r.score >= LEAD_MIN_SCORE or (i == 0 and r.finding.problem and intents.touched(query.text, r.finding.subject))
+    ]
 
 
 def by_cause(problems: Sequence[Finding]) -> list[Finding]:
@@ -150,8 +155,8 @@ def referral(query: Query, text: str, embed: Embed) -> str | None:
         return None
     steps = _best_steps(query, text, embed)
     step = steps[0][1] if steps else ""
-    verb, handed = re.match(r"\W*([a-z]+)", step.lower()), REFERRAL.search(step)
-    return handed.group(1) if handed and verb and verb.group(1) in re.findall(r"[a-z]+", query.text.lower()) else None
+    handed = REFERRAL.search(step)
+    return handed.group(1) if handed and _verb(step) in re.findall(r"[a-z]+", query.text.lower()) else None
 
 
 def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
@@ -160,7 +165,13 @@ def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
     if not steps:
         return []
     vectors = embed([step for _, step in steps])
-    score = [_cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) for (section, _), vector in zip(steps, vectors, strict=True)]
+    asked = set(re.findall(r"[a-z]+", query.text.lower()))
+    content = {word for word in asked if len(word) >= 4 and word not in intents.FUNCTION_WORDS}
+    score = [
+        _cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) + FIX_BONUS * (query.how and _verb(step) in asked)  # "Backfill the gap" for "how do I backfill"
+        + min(MAX_WORD_BONUS, WORD_BONUS * len(content & set(re.findall(r"[a-z]+", step.lower()))))
+        for (section, step), vector in zip(steps, vectors, strict=True)
+    ]
     return [(i, steps[i][1]) for i in sorted(range(len(steps)), key=score.__getitem__, reverse=True)]
 
 
@@ -183,6 +194,13 @@ def _steps(text: str) -> list[tuple[str, str]]:
             current.append(stripped)
     joined = [(heading, " ".join(lines)[:MAX_STEP_CHARS]) for heading, lines in steps]
     return [(heading, step) for heading, step in joined if len(step) > 12]
+
+
+def _verb(step: str) -> str:
+    """A step's action: its first word when an object follows it ("Backfill the gap ...",
+    "Restart `vllm`"), not the subject of a condition ("Lag grows steadily ...")."""
+    found = re.match(r"\W*([a-z]+)\s+(?:the|a|an|all|every|each|any|its|it|them|this|that|only|both|`)", step.lower())
+    return found.group(1) if found else ""
 
 
 def _fixes(section: str) -> bool:

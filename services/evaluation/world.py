@@ -17,6 +17,7 @@ import yaml
 from sqlalchemy import delete
 
 from inference.endpoints import EndpointPool
+from services.chatops.models import ServiceStatus
 from services.chatops.service import ChatOpsService
 from services.pipelines import store as pipelines
 from services.pipelines.models import PipelineRun
@@ -24,7 +25,9 @@ from services.pipelines.schemas import RunIn, TaskIn
 from services.platform.audit import Caller
 from services.platform.db import Database
 from services.platform.ports import free_port
+from services.platform.models import LLMCall
 from services.reports import store as backtests
+from services.reports.models import BacktestRevision, Report, ReportRequest, ReportReview
 from services.evaluation.suite import World
 
 SETUP = Caller(name="eval-setup", role="admin")
@@ -97,7 +100,12 @@ class ChatOpsWorld:
         self._use_runbooks((base / world.runbooks).resolve() if world.runbooks else self.default_runbooks)
         now = datetime.now(UTC)
         with self.db.session() as session:
-            session.execute(delete(PipelineRun))
+            # A case starts from its own world: the runs, backtests (their anomaly alerts), reports, component
+            # states and failed model calls (alerts too) of earlier cases are gone; the successful calls stay, as
+            # the record of the prompt versions measured.
+            for table in (PipelineRun, ReportReview, Report, ReportRequest, BacktestRevision, ServiceStatus):
+                session.execute(delete(table))
+            session.execute(delete(LLMCall).where(LLMCall.outcome != "ok"))
             for number, spec in enumerate(world.pipeline_runs):
                 started = now - timedelta(hours=spec.hours_ago)
                 finished = None if spec.status == "running" else started + timedelta(minutes=10)

@@ -71,8 +71,10 @@ def test_a_down_components_runbook_is_the_one_it_owns_and_checks_it_first() -> N
 
 def test_the_best_finding_is_what_is_asked_about_when_it_is_a_problem() -> None:
     fine = Finding("service_health", "vllm", "vllm is up (40 ms).", False)
-    assert relevant([Ranked(FAILED, 0.3), Ranked(fine, 0.2)]) == [FAILED]
-    assert relevant([Ranked(fine, 0.3), Ranked(FAILED, 0.2)]) == []
+    query = Query("ingest keeps going red, whats it choking on", [1.0])
+    assert relevant(query, [Ranked(FAILED, 0.3), Ranked(fine, 0.2)]) == [FAILED]
+    assert relevant(query, [Ranked(fine, 0.3), Ranked(FAILED, 0.2)]) == []
+    assert relevant(query, [Ranked(ALERTS, 0.3), Ranked(fine, 0.2)]) == []  # a standing problem the question does not touch
 
 
 REFERRING = """---
