@@ -267,7 +267,9 @@ class _Sentence:
         if self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
-            return _unverifiable(claim, number, f"no metric named near {number.text!r}") if number.unit not in (None, "n") else None
+            if number.unit in (None, "n"):
+                return None
+            return self._by_value(index, claim, number, clause) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -521,6 +523,26 @@ class _Sentence:
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _by_value(self, index: int, claim: str, number: Numeral, clause: int) -> Finding | None:
+        """A figure no word names, equal to exactly one stored figure of its kind of its owner
+        (the strategy and the regimes the sentence names, or the benchmark): that one,
+        supported; several or none: None (review). "The MXN system sat 31.7% below its prior
+        peak" is not the benchmark's 31.7% drawdown."""
+        stated = self._stated(number, clause)
+        owner, _ = self._entity(index, number, clause, "total_return")
+        entities = [owner, *sorted({f"regime:{label}" for label, _, _ in self.regimes})] if owner == "strategy" else [owner]
+        fits = [
+            _Reading(metric, entity, value, metric_sure=True, explicit=True, magnitude="drawdown" in metric)
+            for entity in entities
+            for metric, value in self._sheet(entity).items()
+            if metric in METRICS and _unit_fits(METRICS[metric].kind, number.unit) and _matches(stated, _Reading(metric, entity, value, True, True, magnitude="drawdown" in metric), value)
+        ]
+        if len(fits) != 1:
+            return None
+        fit = fits[0]
+        return Finding(claim=claim, kind="numeric", entity=fit.entity, metric=fit.metric, claimed=stated.value(METRICS[fit.metric].kind), stored=fit.stored, status="supported",
+                       note="no metric named: the one stored figure it equals")
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
         """Other figures an unclear reading could mean: when the entity was not named for the

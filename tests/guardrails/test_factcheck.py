@@ -156,10 +156,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # tuned on; each guards the numbers measured at the end of the session that last changed the
 # checker. 2027_07 and then 2027_08 were each measured blind, then read and tuned on (2026-12-05,
 # second and third rounds); 2027_09, written blind during the third round, was measured before
-# and after it: 27/30, 16/42, 9 -> 28/30, 17/42, 8. 2027_03 (seventh measurement): 29/30, 7/42
-# (6 before the third round: a count of regimes it cannot read for sure now goes to review), 0.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09")}
-FLOORS = {"heldout_2027_03": (29, 7, 0), "heldout_2027_09": (28, 17, 8)}  # caught, flagged, contradicted
+# and after it: 27/30, 16/42, 9 -> 28/30, 17/42, 8; 2027_10, written blind after that round,
+# measured before and after the value match (a figure no word names, equal to one stored figure of
+# its owner): 27/30, 15/42, 5 both times; 2027_09 then 28/30, 16/42, 8; 2027_03: 29/30, 6/42, 0.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10")}
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 16, 8), "heldout_2027_10": (27, 15, 5)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -170,7 +171,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 2 of 2027_09 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 3 of 2027_10 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -179,6 +180,13 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.xfail(strict=True, reason="measured before and after the third round of 2026-12-05: 9 and 8 true sentences of 2027_09 came out contradicted")
-def test_no_true_sentence_of_the_newest_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED["heldout_2027_09"].true_contradicted == 0, UNTUNED["heldout_2027_09"].row
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 8 true sentences of 2027_09 and 5 of 2027_10 came out contradicted")
+def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
+    assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
+
+
+def test_a_figure_no_word_names_is_checked_against_its_owners_figures_by_value() -> None:
+    facts = FactSheet(strategy={"cagr": 0.082, "max_drawdown": -0.215}, benchmark={"cagr": 0.114, "max_drawdown": -0.317})
+    assert check("The book sat 21.5% below its prior peak at the low point.", facts).verdict == "verified"  # its own drawdown, by value
+    assert check("The book sat 31.7% below its prior peak at the low point.", facts).verdict == "unverifiable"  # the benchmark's figure: review

@@ -60,14 +60,16 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 
 # Written blind by helpers: 2027_01 and 2027_02 each measured once, then read and tuned on
 # (2026-12-05); 2027_03 and then 2027_04 each measured before and after a round, then read and
-# tuned on (second and third rounds, same day); 2027_05 written blind during the third round,
-# measured before and after it, never read: 17/18 false claims caught, 10/30 true sentences
-# flagged, both times.
+# tuned on (second and third rounds, same day). Never read: 2027_05 (written during the third
+# round; 17/18 false claims caught, 10/30 true sentences flagged before and after it, and after
+# the value match) and 2027_06 (written after it; 17/18 and 16/30 before the value match, 17/18
+# and 13/30 after).
 KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2, 3, 4)]
-KO_UNTUNED = score("ko_heldout_2027_05", sample_set(DATA / "factcheck_ko_heldout_2027_05.yaml"), untuned=True)
+KO_UNTUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml"), untuned=True) for n in (5, 6)]
+KO_FLAGGED = {"ko_heldout_2027_05": 10, "ko_heldout_2027_06": 13}
 
 
-@pytest.mark.parametrize("result", [*KO_TUNED, KO_UNTUNED], ids=lambda r: r.name)
+@pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
 def test_no_true_korean_sentence_is_blocked_and_no_empty_text_verified(result: object) -> None:
     assert result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
 
@@ -77,10 +79,12 @@ def test_no_false_korean_claim_of_a_tuning_set_passes(result: object) -> None:
     assert result.caught == result.contradicted, result.row
 
 
-def test_the_korean_set_written_before_tuning_keeps_its_measured_numbers() -> None:
-    assert KO_UNTUNED.caught >= 17 and KO_UNTUNED.false_alarms <= 10, KO_UNTUNED.row
+@pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
+def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(result: object) -> None:
+    assert result.caught >= 17 and result.false_alarms <= KO_FLAGGED[result.name], result.row
 
 
-@pytest.mark.xfail(strict=True, reason="measured before and after the third round: 1 false claim of ko 2027_05 came out verified")
-def test_every_false_claim_of_the_korean_set_written_before_tuning_is_caught() -> None:
-    assert KO_UNTUNED.caught == KO_UNTUNED.contradicted, KO_UNTUNED.row
+@pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05 and 2027_06 came out verified")
+def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
+    assert result.caught == result.contradicted, result.row
