@@ -49,6 +49,7 @@ StepFn = Callable[[dict[str, str], type[BaseModel], int], BaseModel]
 Search = Callable[[str], list[RunbookHit]]
 Read = Callable[[str], str]  # runbook id -> its whole text
 RUNBOOK_MIN_SCORE = 0.3
+TOPIC_MIN_SCORE = 0.35  # with no problem, the finding the answer opens with, if this close and its subject touched, says which tool's runbook fits
 SHOWN_FINDINGS = 6
 MAX_OTHER_PROBLEMS = 3  # problems the question is not about still belong in an ops answer
 CACHE_TOOL = "invalidate_cache"
@@ -150,7 +151,10 @@ class Agent:
         run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
         problems = with_causes([f for f in relevant(query, ranked) if f.problem], run.findings)
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
-        runbook = choose_runbook(run.runbooks, by_problems, problems[0] if problems else None)
+        opening = ranked[0] if ranked else None
+        touched = opening is not None and opening.score >= TOPIC_MIN_SCORE and intents.touched(query.text, opening.finding.subject)
+        topic = problems[0] if problems else opening.finding if touched and opening else None
+        runbook = choose_runbook(run.runbooks, by_problems, topic)
         if runbook is not None and max(hit.score for hit in [*run.runbooks, *by_problems] if hit.id == runbook.id) < RUNBOOK_MIN_SCORE:
             runbook = None  # too weak a match both for the question and for what is wrong
         if problems and problems[0].down and not query.how:
@@ -159,7 +163,7 @@ class Agent:
             runbook = next((hit for hit in run.runbooks if hit.services[:1] == [target]), runbook)  # the changed component's own runbook
         if runbook is None:
             return None
-        handed = referral(query, self.read(runbook.id) or runbook.text, self.embed)
+        handed = referral(query, self.read(runbook.id) or runbook.text, self.embed, [f.subject for f in run.findings if f.down])
         runbook = next((hit for hit in [*run.runbooks, *by_problems] if hit.id == handed), runbook)
         run.cited = [runbook.id]
         if runbook.id not in {h.id for h in run.runbooks}:
@@ -167,14 +171,15 @@ class Agent:
         return runbook
 
     def _survey(self, question: Question) -> list[Call]:
-        """The read-only, argument-free diagnostics, then the recent runs of a named pipeline."""
+        """The read-only, argument-free diagnostics, then the recent runs of a pipeline the
+        question names or touches ("ingest" of `market-data-ingest`: an earlier failure shows)."""
         calls = [
             Call(self.executor.execute(question.caller, tool.name, {}, turn_id=question.turn_id), "survey", 0)
             for tool in question.tools
             if not tool.mutating and _no_required_args(tool)
         ]
         pipelines = {run["pipeline"] for c in calls if c.result.tool == "pipeline_status" and c.result.status == "ok" for run in c.result.data}
-        for name in sorted(p for p in pipelines if intents.named(question.english, p)):
+        for name in sorted(p for p in pipelines if intents.named(question.english, p) or intents.touched(question.english, p)):
             result = self.executor.execute(question.caller, "pipeline_status", {"pipeline": name, "limit": 5}, turn_id=question.turn_id)
             calls.append(Call(result, "survey", 0))
         return calls

@@ -4,7 +4,7 @@ knows (a named subject, a problem), so the order never depends on the model."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from services.chatops.findings import Finding
@@ -21,11 +21,13 @@ FINDINGS_WEIGHT = 0.5  # the question says what is asked; the problems only help
 TOOL_BONUS = 0.2  # measured on chatops.yaml and chatops-fresh.yaml (tuning suites): 0.1 let a closer text match outrank the cause's runbook
 FIX_BONUS = 0.1  # a "how do I" question is answered from the steps that fix, not the symptoms
 WORD_BONUS, MAX_WORD_BONUS = 0.05, 0.15  # per content word of the question a step uses ("already accessed", "qdrant")
+ESCALATE_SECTION = re.compile(r"\b(?:escalat|contact|on-?call|owner)\w*", re.IGNORECASE)
 FIX_SECTION = re.compile(r"\b(?:fix|remediat|resol|recover|mitigat|workaround|procedure|steps?)\w*", re.IGNORECASE)
 # A step that hands over to another runbook ("see `rb-pipeline-failure`"): the procedure asked for lives there.
-REFERRAL = re.compile(r"\b(?:see|follow|use|switch to)\s+`(rb-[a-z0-9-]+)`", re.IGNORECASE)
+REFERRAL = re.compile(r"\b(?:see|follow|use|switch to|this is)\s+`(rb-[a-z0-9-]+)`", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 MAX_STEP_CHARS = 400
+QUOTED_STEPS = 3
 # A component that is down explains a stale feed, which explains a failed ingest run, which
 # explains the anomaly alerts of the backtests built on it: the runbook starts from the most
 # basic problem the question is about.
@@ -39,10 +41,11 @@ class Query:
     text: str
     vector: list[float]
     how: bool = False  # it asks how to do something (read from the words the user typed, Korean included)
+    who: bool = False  # it asks who to call
 
     @classmethod
     def of(cls, question: str, embed: Embed, asked: str = "") -> Query:
-        return cls(question, embed([question])[0], intents.asks_how(asked or question))
+        return cls(question, embed([question])[0], intents.asks_how(asked or question), intents.asks_who(asked or question))
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ def cause_first(findings: Sequence[Finding]) -> list[Finding]:
 def choose_runbook(by_question: Sequence[RunbookHit], by_findings: Sequence[RunbookHit], problem: Finding | None = None) -> RunbookHit | None:
     """The runbook whose scores for the question and for the leading problems add up best:
     the question alone ranks the right runbook first less often than with what is wrong. A
-    runbook whose `tools:` front matter starts from the most basic problem's tool gets a small
+    runbook whose `tools:` front matter starts from the most basic problem's tool (with no
+    problem, the tool of the finding the answer opens with: an alert asked about) gets a small
     bonus; where no runbook names that tool (a toolset's tool: PostgreSQL, Prometheus), the
     runbook whose `services:` start with the problem's subject gets it. Runbooks without front
     matter still compete on their text."""
@@ -135,7 +139,7 @@ def owned_by(hits: Sequence[RunbookHit], cause: Finding) -> RunbookHit | None:
     return max(owned, key=lambda hit: (hit.tools[:1] == [cause.tool], hit.score), default=None)
 
 
-def excerpt(query: Query, text: str, embed: Embed, items: int = 3) -> str:
+def excerpt(query: Query, text: str, embed: Embed, items: int = QUOTED_STEPS) -> str:
     """The runbook's steps that best answer the question, in their own order: whole list items
     (a command on a continuation line stays with the step it belongs to), the fixing sections
     first when the question asks how to do something."""
@@ -146,17 +150,21 @@ def excerpt(query: Query, text: str, embed: Embed, items: int = 3) -> str:
     return " ".join(step.rstrip(".") + "." for _, step in sorted(best))
 
 
-def referral(query: Query, text: str, embed: Embed) -> str | None:
-    """The runbook that the step best answering a how-to question hands over to, when that step
-    is the question's own action ("Backfill the gap ... (see `rb-pipeline-failure`)" for "how do
-    I backfill ..."): the procedure asked for lives there. A step that only mentions another
-    runbook in passing ("read with care (see `rb-anomaly-alerts`)") keeps the question here."""
-    if not query.how:
-        return None
-    steps = _best_steps(query, text, embed)
-    step = steps[0][1] if steps else ""
-    handed = REFERRAL.search(step)
-    return handed.group(1) if handed and _verb(step) in re.findall(r"[a-z]+", query.text.lower()) else None
+def referral(query: Query, text: str, embed: Embed, down: Collection[str] = ()) -> str | None:
+    """The runbook that a step quoted for the question hands over to, when that step is the
+    how-to question's own action (the best step: "Backfill the gap ... (see
+    `rb-pipeline-failure`)" for "how do I backfill ...") or names a component that is down ("`stale: true` means the LLM was
+    unavailable ... this is `rb-llm-server-down`" while vllm is down): what is asked lives there.
+    A step that only mentions another runbook in passing ("read with care (see
+    `rb-anomaly-alerts`)") keeps the question here."""
+    steps = [step for _, step in _best_steps(query, text, embed)[:QUOTED_STEPS]]
+    for rank, step in enumerate(steps):
+        handed = REFERRAL.search(step)
+        own_action = rank == 0 and query.how and _verb(step) in re.findall(r"[a-z]+", query.text.lower())
+        names_down = any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", step) for name in down)
+        if handed and (own_action or names_down):
+            return handed.group(1)
+    return None
 
 
 def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
@@ -169,6 +177,7 @@ def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
     content = {word for word in asked if len(word) >= 4 and word not in intents.FUNCTION_WORDS}
     score = [
         _cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) + FIX_BONUS * (query.how and _verb(step) in asked)  # "Backfill the gap" for "how do I backfill"
+        + FIX_BONUS * (query.who and bool(ESCALATE_SECTION.search(section)))  # "who do I tell?" is answered from Escalate
         + min(MAX_WORD_BONUS, WORD_BONUS * len(content & set(re.findall(r"[a-z]+", step.lower()))))
         for (section, step), vector in zip(steps, vectors, strict=True)
     ]
