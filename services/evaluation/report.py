@@ -83,7 +83,7 @@ EVAL_DOC_HEADER = """# Evaluation: what the products give users, per model
 Written by `make eval` (`insightstack eval run` per model, then `insightstack eval table`); do not
 edit by hand. `data/eval/README.md` says who wrote each suite in `data/eval/` and which are
 tuning suites (`chatops.yaml`, `chatops-fresh.yaml`, `builder.yaml`, `reports.yaml`, the Korean
-`chatops-ko.yaml`, `builder-ko.yaml` and `reports-ko.yaml`, and the monitoring and PostgreSQL
+`chatops-ko.yaml`, `chatops-ko-2.yaml`, `builder-ko.yaml` and `reports-ko.yaml`, and the monitoring and PostgreSQL
 suites without `-blind`) and which nobody tuning has read (the
 `*-blind.yaml` suites, written by helper sessions; their failures are given here only as a
 count). The monitoring and PostgreSQL suites need Debian's `prometheus`,
