@@ -34,7 +34,7 @@ from retrieval.korean import language_of
 from services.chatops import intents
 from services.chatops.findings import Finding, findings
 from services.chatops.phrases import both, say
-from services.chatops.ranking import Embed, Query, Ranked, cause_first, choose_runbook, excerpt, lead, owned_by, rank_findings, referral, relevant, with_causes
+from services.chatops.ranking import Embed, Query, Ranked, Steps, cause_first, choose_runbook, excerpt, lead, owned_by, rank_findings, referral, relevant, with_causes
 from services.chatops.runbooks import RunbookHit
 from services.chatops.steps import MAX_CHOSEN, answer_type
 from services.chatops.toolkit import Tool, ToolExecutor, ToolResult
@@ -131,9 +131,8 @@ class Agent:
         query = Query.of(question.english, self.embed, question.text)
         ranked = rank_findings(query, run.findings, self.embed)
         leading = list(dict.fromkeys([*asked_owners, *cause_first(lead(ranked))]))  # "who" is answered first
-        runbook = self._runbook(question, run, query, ranked)
-        steps = excerpt(query, self.read(runbook.id) or runbook.text, self.embed) if runbook else ""
-        quoted = say(question.lang, "runbook", id=runbook.id, title=runbook.title, steps=steps) if runbook else ""
+        runbook, steps = self._runbook(question, run, query, ranked) or (None, None)
+        quoted = say(question.lang, "runbook", id=runbook.id, title=runbook.title, steps=excerpt(steps)) if runbook and steps else ""
         action = self._action(question, run, leading, runbook)
         run.calls += [Call(action.pending, "agent", 0)] if action.pending else []
         run.pending, run.escalation = action.pending, action.escalation
@@ -143,11 +142,11 @@ class Agent:
         log.info("chatops.agent", turn_id=question.turn_id, outcome=run.outcome, calls=len(run.calls), findings=len(run.findings), stop=run.stop_reason, prose=run.prose)
         return run
 
-    def _runbook(self, question: Question, run: AgentRun, query: Query, ranked: list[Ranked]) -> RunbookHit | None:
-        """The runbook to cite: chosen by the question and its most basic problem; the runbook
-        of a down component behind the problems asked about, or of the component a change is
-        asked for; then the one its best step hands over to. None when nothing names one and the
-        best match is too weak to quote as the procedure."""
+    def _runbook(self, question: Question, run: AgentRun, query: Query, ranked: list[Ranked]) -> tuple[RunbookHit, Steps] | None:
+        """The runbook to cite, with its steps ranked for the question: chosen by the question
+        and its most basic problem; the runbook of a down component behind the problems asked
+        about, or of the component a change is asked for; then the one its quoted steps hand over
+        to. None when nothing names one and the best match is too weak to quote as the procedure."""
         run.runbooks = self.search(question.english)  # the index would read a Korean question the same way
         problems = with_causes([f for f in relevant(query, ranked) if f.problem], run.findings)
         by_problems = self.search(" ".join(f.text for f in problems)) if problems else []
@@ -163,12 +162,17 @@ class Agent:
             runbook = next((hit for hit in run.runbooks if hit.services[:1] == [target]), runbook)  # the changed component's own runbook
         if runbook is None:
             return None
-        handed = referral(query, self.read(runbook.id) or runbook.text, self.embed, [f.subject for f in run.findings if f.down])
-        runbook = next((hit for hit in [*run.runbooks, *by_problems] if hit.id == handed), runbook)
+        steps = self._steps(query, runbook)
+        handed = referral(query, steps, [f.subject for f in run.findings if f.down])
+        if (taker := next((hit for hit in [*run.runbooks, *by_problems] if hit.id == handed), None)) is not None:
+            runbook, steps = taker, self._steps(query, taker)
         run.cited = [runbook.id]
         if runbook.id not in {h.id for h in run.runbooks}:
             run.runbooks.append(runbook)
-        return runbook
+        return runbook, steps
+
+    def _steps(self, query: Query, runbook: RunbookHit) -> Steps:
+        return Steps.of(query, self.read(runbook.id) or runbook.text, self.embed)
 
     def _survey(self, question: Question) -> list[Call]:
         """The read-only, argument-free diagnostics, then the recent runs of a pipeline the

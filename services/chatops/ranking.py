@@ -139,49 +139,54 @@ def owned_by(hits: Sequence[RunbookHit], cause: Finding) -> RunbookHit | None:
     return max(owned, key=lambda hit: (hit.tools[:1] == [cause.tool], hit.score), default=None)
 
 
-def excerpt(query: Query, text: str, embed: Embed, items: int = QUOTED_STEPS) -> str:
+@dataclass(frozen=True)
+class Steps:
+    """A runbook's steps ranked for one question, embedded once: the excerpt quoted and the
+    handover to another runbook both read them."""
+
+    text: str
+    ranked: list[tuple[int, str]]  # (position, step), the best answer to the question first
+
+    @classmethod
+    def of(cls, query: Query, text: str, embed: Embed) -> Steps:
+        steps = _steps(text)
+        if not steps:
+            return cls(text, [])
+        vectors = embed([step for _, step in steps])
+        asked = set(re.findall(r"[a-z]+", query.text.lower()))
+        content = {word for word in asked if len(word) >= 4 and word not in intents.FUNCTION_WORDS}
+        score = [
+            _cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) + FIX_BONUS * (query.how and _verb(step) in asked)  # "Backfill the gap" for "how do I backfill"
+            + FIX_BONUS * (query.who and bool(ESCALATE_SECTION.search(section)))  # "who do I tell?" is answered from Escalate
+            + min(MAX_WORD_BONUS, WORD_BONUS * len(content & set(re.findall(r"[a-z]+", step.lower()))))
+            for (section, step), vector in zip(steps, vectors, strict=True)
+        ]
+        return cls(text, [(i, steps[i][1]) for i in sorted(range(len(steps)), key=score.__getitem__, reverse=True)])
+
+
+def excerpt(steps: Steps, items: int = QUOTED_STEPS) -> str:
     """The runbook's steps that best answer the question, in their own order: whole list items
     (a command on a continuation line stays with the step it belongs to), the fixing sections
     first when the question asks how to do something."""
-    steps = _best_steps(query, text, embed)
-    if not steps:
-        return text[:300]
-    best = steps[:items]
-    return " ".join(step.rstrip(".") + "." for _, step in sorted(best))
+    if not steps.ranked:
+        return steps.text[:300]
+    return " ".join(step.rstrip(".") + "." for _, step in sorted(steps.ranked[:items]))
 
 
-def referral(query: Query, text: str, embed: Embed, down: Collection[str] = ()) -> str | None:
+def referral(query: Query, steps: Steps, down: Collection[str] = ()) -> str | None:
     """The runbook that a step quoted for the question hands over to, when that step is the
     how-to question's own action (the best step: "Backfill the gap ... (see
     `rb-pipeline-failure`)" for "how do I backfill ...") or names a component that is down ("`stale: true` means the LLM was
     unavailable ... this is `rb-llm-server-down`" while vllm is down): what is asked lives there.
     A step that only mentions another runbook in passing ("read with care (see
     `rb-anomaly-alerts`)") keeps the question here."""
-    steps = [step for _, step in _best_steps(query, text, embed)[:QUOTED_STEPS]]
-    for rank, step in enumerate(steps):
+    for rank, (_, step) in enumerate(steps.ranked[:QUOTED_STEPS]):
         handed = REFERRAL.search(step)
         own_action = rank == 0 and query.how and _verb(step) in re.findall(r"[a-z]+", query.text.lower())
         names_down = any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", step) for name in down)
         if handed and (own_action or names_down):
             return handed.group(1)
     return None
-
-
-def _best_steps(query: Query, text: str, embed: Embed) -> list[tuple[int, str]]:
-    """(position, step) of the runbook's steps, the best answer to the question first."""
-    steps = _steps(text)
-    if not steps:
-        return []
-    vectors = embed([step for _, step in steps])
-    asked = set(re.findall(r"[a-z]+", query.text.lower()))
-    content = {word for word in asked if len(word) >= 4 and word not in intents.FUNCTION_WORDS}
-    score = [
-        _cosine(query.vector, vector) + FIX_BONUS * (query.how and _fixes(section)) + FIX_BONUS * (query.how and _verb(step) in asked)  # "Backfill the gap" for "how do I backfill"
-        + FIX_BONUS * (query.who and bool(ESCALATE_SECTION.search(section)))  # "who do I tell?" is answered from Escalate
-        + min(MAX_WORD_BONUS, WORD_BONUS * len(content & set(re.findall(r"[a-z]+", step.lower()))))
-        for (section, step), vector in zip(steps, vectors, strict=True)
-    ]
-    return [(i, steps[i][1]) for i in sorted(range(len(steps)), key=score.__getitem__, reverse=True)]
 
 
 def _steps(text: str) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.chatops.findings import Finding
-from services.chatops.ranking import Query, Ranked, by_cause, choose_runbook, excerpt, owned_by, referral, relevant, with_causes
+from services.chatops.ranking import Embed, Query, Ranked, Steps, by_cause, choose_runbook, excerpt, owned_by, referral, relevant, with_causes
 from services.chatops.runbooks import RunbookHit
 
 DOWN = Finding("service_health", "market-data", "market-data is DOWN since 05:00: connection refused.", True, down=True)
@@ -53,8 +53,8 @@ def test_a_how_to_question_is_answered_with_whole_steps_that_fix() -> None:
     def embed(texts: list[str]) -> list[list[float]]:
         return [[1.0, 0.0] for _ in texts]  # every step equally similar: only the section decides
 
-    assert excerpt(Query.of("How do I stop a runaway query?", embed), RUNBOOK, embed, items=1) == "Cancel a runaway query first: `SELECT pg_cancel_backend(<pid>);` then terminate."
-    assert excerpt(Query.of("Why are queries slow?", embed), RUNBOOK, embed, items=1) == "Queries take seconds."
+    assert excerpt(Steps.of(Query.of("How do I stop a runaway query?", embed), RUNBOOK, embed), items=1) == "Cancel a runaway query first: `SELECT pg_cancel_backend(<pid>);` then terminate."
+    assert excerpt(Steps.of(Query.of("Why are queries slow?", embed), RUNBOOK, embed), items=1) == "Queries take seconds."
 
 
 def test_a_down_component_named_in_a_problem_is_its_cause() -> None:
@@ -87,15 +87,20 @@ id: rb-market-data-down
 """
 
 
+def handed(embed: Embed, question: str, asked: str = "") -> str | None:
+    query = Query.of(question, embed, asked)
+    return referral(query, Steps.of(query, REFERRING, embed))
+
+
 def test_a_how_to_question_follows_the_step_that_hands_its_action_over() -> None:
     def embed(texts: list[str]) -> list[list[float]]:
         return [[1.0, 0.0] if "backfill" in text.lower() else [0.0, 1.0] for text in texts]  # the backfill step answers a backfill question
 
-    assert referral(Query.of("How do I backfill the missed intervals?", embed), REFERRING, embed) == "rb-pipeline-failure"
-    assert referral(Query.of("Backfill the missed intervals: is it safe?", embed), REFERRING, embed) is None  # no how-to question
-    assert referral(Query.of("어떻게 백필하나요? backfill", embed, "어제 빠진 구간은 어떻게 백필하나요?"), REFERRING, embed) == "rb-pipeline-failure"  # Korean "how"
+    assert handed(embed, "How do I backfill the missed intervals?") == "rb-pipeline-failure"
+    assert handed(embed, "Backfill the missed intervals: is it safe?") is None  # no how-to question
+    assert handed(embed, "어떻게 백필하나요? backfill", "어제 빠진 구간은 어떻게 백필하나요?") == "rb-pipeline-failure"  # Korean "how"
 
     def alerts_first(texts: list[str]) -> list[list[float]]:
         return [[1.0, 0.0] if "alerts" in text.lower() else [0.0, 1.0] for text in texts]
 
-    assert referral(Query.of("How do I rerun the alerts check?", alerts_first), REFERRING, alerts_first) is None  # the step's action is "read", not asked
+    assert handed(alerts_first, "How do I rerun the alerts check?") is None  # the step's action is "read", not asked
