@@ -54,9 +54,13 @@ def _value(words: str) -> float | None:
     return float(cleaned) if cleaned.isdigit() else spelled_value(cleaned)[0]
 
 
+def _regimes_base(sentence: str, match: re.Match[str]) -> dict[str, str]:
+    return {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if match.group("gain") else "regimes_with_losses"}
+
+
 def _k_of_n(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Finding:
     """"Four of the five regimes made money": the count of that sign, and the number of regimes."""
-    base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if match.group("gain") else "regimes_with_losses"}
+    base = _regimes_base(sentence, match)
     if not returns:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
     stated_n = _value(match.group("n")) if match.group("n") else None
@@ -72,7 +76,7 @@ def _k_of_n(sentence: str, match: re.Match[str], returns: dict[str, float]) -> F
 def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Finding:
     """"Every regime except the 2020 high-volatility year made money": the named exceptions have
     the other sign, every other regime this one."""
-    base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if match.group("gain") else "regimes_with_losses"}
+    base = _regimes_base(sentence, match)
     if not returns:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
     exceptions = " ".join(match.group(part) or "" for part in ("before", "between", "after")).lower()

@@ -162,11 +162,12 @@ def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
     the only one, with a negative return."""
     start = max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= only.start()), default=0)
     end = next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= only.end()), len(sentence))
-    spans = [span for span in ctx.regime_spans(sentence.lower()) if start <= span[1] < end] or ctx.regime_spans(sentence.lower())
+    named = ctx.regime_spans(sentence.lower())
+    spans = [span for span in named if start <= span[1] < end] or named
     regime = min(spans, key=lambda span: min(abs(span[1] - only.start()), abs(span[2] - only.start())))[0]
     losers = sorted(label for label, m in facts.regimes.items() if m.get("total_return", 0.0) < 0)
     base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": "total_return"}
-    if not losers and not facts.regimes:
+    if not facts.regimes:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
     holds = losers == [regime]
     return Finding(**base, stored=facts.regimes.get(regime, {}).get("total_return"), status="supported" if holds else "contradicted", note=f"losing regimes: {', '.join(losers) or 'none'}")

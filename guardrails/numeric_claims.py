@@ -533,10 +533,11 @@ class _Sentence:
         owner, _ = self._entity(index, number, clause, "total_return")
         entities = [owner, *sorted({f"regime:{label}" for label, _, _ in self.regimes})] if owner == "strategy" else [owner]
         fits = [
-            _Reading(metric, entity, value, metric_sure=True, explicit=True, magnitude="drawdown" in metric)
+            reading
             for entity in entities
             for metric, value in self._sheet(entity).items()
-            if metric in METRICS and _unit_fits(METRICS[metric].kind, number.unit) and _matches(stated, _Reading(metric, entity, value, True, True, magnitude="drawdown" in metric), value)
+            if metric in METRICS and _unit_fits(METRICS[metric].kind, number.unit)
+            and _matches(stated, reading := _Reading(metric, entity, value, metric_sure=True, explicit=True), value)  # drawdowns by magnitude, as everywhere
         ]
         if len(fits) != 1:
             return None
