@@ -6,6 +6,7 @@ parts (`guardrails.numeric_claims`, `guardrails.directional_claims`) share one d
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -22,6 +23,10 @@ class FactSheet(BaseModel):
     benchmark: dict[str, float] = Field(default_factory=dict)
     regimes: dict[str, dict[str, float]] = Field(default_factory=dict)
     signals: dict[str, dict[str, float]] = Field(default_factory=dict)
+    events: dict[str, date] = Field(
+        default_factory=dict,
+        description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`.",
+    )
 
 
 class Finding(BaseModel):

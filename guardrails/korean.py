@@ -66,7 +66,7 @@ COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "s
 _COUNTER = r"^\s*(?:건|회|번|개)?\s*"  # "10건 중 4건 남짓": the bound after the counter
 QUALIFIERS_AFTER = {"at least": _COUNTER + r"(?:이상|넘게|초과|남짓)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎)"}  # 남짓: a little over
 NEGATED_AFTER = r"^[가-힣]*지 ?(?:못|않)"  # "상회하지 못했다", "웃돌지 않았다"
-NEGATIVE = r"손실|하락|잃|마이너스|감소"
+NEGATIVE = r"손실|하락|잃|마이너스|감소|떨어|내렸|내려앉|빠졌|빠진|빠지|밀렸|밀린|밀려|급락|폭락|후퇴|까먹|적자|줄었|줄어|증발|역성장"
 # Topics the store has no figure for.
 UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|롤 ?비용|펀딩|차입|용량|VaR|위험가치"
 # Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").

@@ -18,6 +18,7 @@ from typing import Literal
 
 from guardrails import claim_context as ctx
 from guardrails import korean as ko
+from guardrails import dates
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
@@ -108,6 +109,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
@@ -289,7 +291,8 @@ class _Sentence:
                 (period.end() <= start <= period.end() + 15 and not re.search(r"[,.;]|\d(?!\d*\s?(?:월|일))", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
-            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime):
+            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime
+                    or dates.places_event(self.text, period.start(), period.end(), self.facts.events, names_regime=bool(self.regimes))):
                 return period
         return None
 

@@ -4,6 +4,8 @@ from the model."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from guardrails.factcheck import FactSheet
 from services.reports.schemas import BacktestIn
 
@@ -43,7 +45,36 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
         for regime in backtest.regimes
     }
     signals = {signal.name: signal.model_dump(include={"count", "hit_rate", "avg_return"}, exclude_none=True) for signal in backtest.signals}
-    return FactSheet(strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals)
+    return FactSheet(
+        strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, events=events(backtest)
+    )
+
+
+def events(backtest: BacktestIn) -> dict[str, date]:
+    """The dates a report may place its figures by: the test's, each regime's, and (from the
+    equity curve, when there is one) the maximum drawdown's peak, trough and recovery."""
+    found = {"start": backtest.period.start, "end": backtest.period.end}
+    for regime in backtest.regimes:
+        found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
+    return found | drawdown_dates([(point.date, point.value) for point in backtest.equity])
+
+
+def drawdown_dates(curve: list[tuple[date, float]]) -> dict[str, date]:
+    """The deepest fall's peak, trough and (if the curve got back to the peak) recovery."""
+    peak: tuple[date, float] | None = None
+    trough: date | None = None
+    running: tuple[date, float] | None = None
+    worst = 0.0
+    for day, value in curve:
+        if running is None or value > running[1]:
+            running = (day, value)
+        if value / running[1] - 1 < worst:
+            worst, peak, trough = value / running[1] - 1, running, day
+    if peak is None or trough is None:
+        return {}
+    recovery = next((day for day, value in curve if day > trough and value >= peak[1]), None)
+    found = {"max_drawdown.peak": peak[0], "max_drawdown.trough": trough}
+    return found | ({"max_drawdown.recovery": recovery} if recovery else {})
 
 
 def figures(backtest: BacktestIn, lang: str = "en") -> dict[str, str]:

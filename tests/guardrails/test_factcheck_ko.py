@@ -63,10 +63,12 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 # tuned on (second and third rounds, same day). Never read: 2027_05 (written during the third
 # round; 17/18 false claims caught, 10/30 true sentences flagged before and after it, and after
 # the value match) and 2027_06 (written after it; 17/18 and 16/30 before the value match, 17/18
-# and 13/30 after).
+# and 13/30 after). Dates placed on the timeline (guardrails/dates.py) and more words of loss:
+# 2027_05 10 -> 5 flagged, 2027_06 13 -> 8, and 2027_07 (written blind while this was built,
+# measured before and after it only) 14 -> 11, recall 14/18 both times.
 KO_TUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml")) for n in (1, 2, 3, 4)]
-KO_UNTUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml"), untuned=True) for n in (5, 6)]
-KO_FLAGGED = {"ko_heldout_2027_05": 10, "ko_heldout_2027_06": 13}
+KO_UNTUNED = [score(f"ko_heldout_2027_0{n}", sample_set(DATA / f"factcheck_ko_heldout_2027_0{n}.yaml"), untuned=True) for n in (5, 6, 7)]
+KO_FLOORS = {"ko_heldout_2027_05": (17, 5), "ko_heldout_2027_06": (17, 8), "ko_heldout_2027_07": (14, 11)}  # caught, flagged
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
@@ -81,10 +83,11 @@ def test_no_false_korean_claim_of_a_tuning_set_passes(result: object) -> None:
 
 @pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
 def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(result: object) -> None:
-    assert result.caught >= 17 and result.false_alarms <= KO_FLAGGED[result.name], result.row
+    caught, flagged = KO_FLOORS[result.name]
+    assert result.caught >= caught and result.false_alarms <= flagged, result.row
 
 
 @pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05 and 2027_06 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05 and 2027_06 and 4 of 2027_07 came out verified")
 def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
     assert result.caught == result.contradicted, result.row

@@ -1,0 +1,113 @@
+"""Dates in a sentence, read as calendar intervals and placed on the backtest's timeline.
+
+Reports date what happened ("the drawdown from its March 2020 peak", "2012~2014년 강세장",
+"from the start of 2012 to June 2024"), and a figure of a part of the period ("in 2022 it lost
+5%") must not be checked as a whole-period one. Words alone could not tell the two apart on text
+nobody tuned on (each writer dates things differently), so a date is compared with the dates the
+store knows (`FactSheet.events`: the test's start and end, each regime's, the maximum drawdown's
+peak, trough and recovery): a date that falls on one of them places a stored figure. Pure
+functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name: number for number in range(1, 13) for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())}
+MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+# A part of a year, before it ("early 2021", "the second half of 2020") or after it in Korean ("2021년 말").
+PARTS = {
+    "early": (1, 4), "start": (1, 3), "beginning": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12), "close": (10, 12),
+    "first half": (1, 6), "h1": (1, 6), "second half": (7, 12), "h2": (7, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
+    "초": (1, 4), "초반": (1, 4), "중반": (5, 8), "말": (9, 12), "후반": (9, 12), "상반기": (1, 6), "하반기": (7, 12),
+    "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9), "4분기": (10, 12),
+}
+_PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginning|end|close|middle|first half|second half)\s+of"
+DATE = re.compile(
+    rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?)"
+    rf"|(?:(?P<d1>\d{{1,2}})\s+)?(?P<mon>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?:of\s+)?(?P<my>{_YEAR})\b"
+    rf"|(?P<part>{_PART_BEFORE})[-\s]+(?P<py>{_YEAR})\b"
+    rf"|(?P<ky>{_YEAR})\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
+    r"|(?<![\d년.])(?P<om>\d{1,2})\s?월"
+    rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%.,]|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
+    re.IGNORECASE,
+)
+SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
+# Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
+RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
+RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
+DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|낙폭|mdd|고점|저점|바닥|회복|만회|되찾", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written, and the calendar interval it covers."""
+
+    start: int
+    end: int
+    first: date
+    last: date
+    exact: bool  # a month or a day: precise enough to stand for one event on its own
+
+
+def mentions(text: str) -> list[DateMention]:
+    """Every date in ``text``; a Korean month without a year takes the year written before it."""
+    found: list[DateMention] = []
+    year: int | None = None
+    for match in DATE.finditer(text):
+        groups = match.groupdict()
+        if groups["om"]:
+            if year is None or not 1 <= int(groups["om"]) <= 12:
+                continue
+            found.append(_month(match.start(), match.end(), year, int(groups["om"])))
+            continue
+        year = int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["y"])
+        month = int(groups["im"] or groups["km"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
+        if groups["y2"]:
+            end_year = year // 100 * 100 + int(groups["y2"])
+            found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]
+            year = end_year
+        elif month:
+            found.append(_month(match.start(), match.end(), year, month) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
+        elif part := (groups["part"] or groups["kpart"]):
+            first, last = PARTS[_part_name(part)]
+            found.append(_span(match.start(), match.end(), year, first, last))
+        else:
+            found.append(_span(match.start(), match.end(), year, 1, 12))
+    return found
+
+
+def places_event(text: str, start: int, end: int, events: dict[str, date], *, names_regime: bool) -> bool:
+    """Whether the date written at ``text[start:end]`` is one the store knows for what the sentence
+    is about: a regime's start or end (when it names a regime), the maximum drawdown's peak,
+    trough or recovery (when it speaks of a drawdown), or the test's start or end (as a span's
+    bound, or to the month). Such a date places a figure; it is no part of the period."""
+    mention = next((m for m in mentions(text) if m.start < end and start < m.end), None)
+    if mention is None or not events:
+        return False
+    bound = bool(RANGE_AFTER.match(text[mention.end:]) or RANGE_BEFORE.search(text[:mention.start]))
+    relevant = [name for name in events if name in ("start", "end") and (bound or mention.exact)]
+    if DRAWDOWN_WORDS.search(text):
+        relevant += [name for name in events if name.startswith("max_drawdown.")]
+    if names_regime:
+        relevant += [name for name in events if name.startswith("regime.")]
+    return any(mention.first - SLACK <= events[name] <= mention.last + SLACK for name in relevant)
+
+
+def _part_name(part: str) -> str:
+    words = re.sub(r"\s+", " ", part.lower().replace("the ", "")).removesuffix(" of").strip()
+    return re.sub(r"\s", "", words) if words.endswith("분기") else words
+
+
+def _month(start: int, end: int, year: int, month: int) -> DateMention:
+    return DateMention(start, end, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), exact=True)
+
+
+def _span(start: int, end: int, year: int, first_month: int, last_month: int) -> DateMention:
+    last = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return DateMention(start, end, date(year, first_month, 1), last, exact=False)

@@ -1,0 +1,66 @@
+"""Dates read as calendar intervals and placed on a backtest's timeline (guardrails/dates.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from guardrails import dates
+from guardrails.factcheck import FactSheet, check
+from services.reports.facts import drawdown_dates
+
+EVENTS = {
+    "start": date(2012, 1, 2), "end": date(2024, 12, 30),
+    "regime.bear.start": date(2021, 11, 1), "regime.bear.end": date(2022, 10, 31),
+    "max_drawdown.peak": date(2019, 12, 2), "max_drawdown.trough": date(2020, 6, 15), "max_drawdown.recovery": date(2024, 3, 4),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "intervals"),
+    [
+        ("peaked in March 2020", [(date(2020, 3, 1), date(2020, 3, 31))]),
+        ("from early 2021", [(date(2021, 1, 1), date(2021, 4, 30))]),
+        ("the 2021-22 bear market", [(date(2021, 1, 1), date(2021, 12, 31)), (date(2022, 1, 1), date(2022, 12, 31))]),
+        ("2016년 8월~2019년 말 횡보장", [(date(2016, 8, 1), date(2016, 8, 31)), (date(2019, 9, 1), date(2019, 12, 31))]),
+        ("2020년 2월 고점에서 6월 저점까지", [(date(2020, 2, 1), date(2020, 2, 29)), (date(2020, 6, 1), date(2020, 6, 30))]),
+        ("on 2020-03-13", [(date(2020, 3, 1), date(2020, 3, 31))]),
+        ("236 trades and 2,012 days", []),
+    ],
+)
+def test_dates_are_read_as_intervals(text: str, intervals: list[tuple[date, date]]) -> None:
+    assert [(m.first, m.last) for m in dates.mentions(text)] == intervals
+
+
+def _placed(text: str, date_text: str, *, names_regime: bool = False) -> bool:
+    start = text.index(date_text)
+    return dates.places_event(text, start, start + len(date_text), EVENTS, names_regime=names_regime)
+
+
+def test_a_date_the_store_knows_places_a_figure() -> None:
+    assert _placed("The 16.4% drawdown ran from its December 2019 high to June 2020.", "December 2019")
+    assert _placed("2019년 12월 고점 이후 최대 낙폭은 16.4%였다.", "2019년 12월")
+    assert _placed("Since 2012 the strategy compounded at 2.0% a year.", "2012")
+    assert _placed("The 2022 bear market cost 7%.", "2022", names_regime=True)
+
+
+def test_a_date_the_store_does_not_know_is_a_part_of_the_period() -> None:
+    assert not _placed("In 2017 the strategy returned 12%.", "2017")
+    assert not _placed("The 2022 bear market cost 7%.", "2022")  # no regime named for the reader: nothing to place it by
+    assert not _placed("The drawdown deepened in 2016.", "2016")
+
+
+def test_a_figure_dated_by_the_store_is_checked() -> None:
+    facts = FactSheet(strategy={"total_return": 0.285, "cagr": 0.0195}, events=EVENTS)
+    text = "누적 수익률은 2024년 12월 기준 28.5%였다."  # the test's last month: the whole period's figure
+    assert check(text, facts).verdict == "verified"
+    assert check(text, facts.model_copy(update={"events": {}})).verdict == "unverifiable"  # without dates, a month's figure
+    assert check("누적 수익률은 2017년 12월 기준 28.5%였다.", facts).verdict == "unverifiable"
+
+
+def test_drawdown_dates_come_from_the_equity_curve() -> None:
+    curve = [(date(2020, 1, day), value) for day, value in ((6, 1.0), (13, 1.2), (20, 0.9), (27, 1.1), (28, 1.25))]
+    assert drawdown_dates(curve) == {"max_drawdown.peak": date(2020, 1, 13), "max_drawdown.trough": date(2020, 1, 20), "max_drawdown.recovery": date(2020, 1, 28)}
+    assert "max_drawdown.recovery" not in drawdown_dates(curve[:4])
+    assert drawdown_dates([(date(2020, 1, 6), 1.0), (date(2020, 1, 13), 1.1)]) == {}
