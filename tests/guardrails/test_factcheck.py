@@ -159,8 +159,10 @@ def test_benchmark_named_by_its_symbol() -> None:
 # and after it: 27/30, 16/42, 9 -> 28/30, 17/42, 8; 2027_10, written blind after that round,
 # measured before and after the value match (a figure no word names, equal to one stored figure of
 # its owner): 27/30, 15/42, 5 both times; 2027_09 then 28/30, 16/42, 8; 2027_03: 29/30, 6/42, 0.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 16, 8), "heldout_2027_10": (27, 14, 5)}  # caught, flagged, contradicted
+# Dates placed on the timeline (guardrails/dates.py): 2027_10 15 -> 14 flagged; 2027_11, written
+# blind while that was built and measured before and after it only: 17/18, 18/42, 6 -> 17/18, 15/42, 6.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_11")}
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 16, 8), "heldout_2027_10": (27, 14, 5), "heldout_2027_11": (17, 15, 6)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -171,7 +173,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 3 of 2027_10 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 3 of 2027_10 and 1 of 2027_11 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -180,8 +182,8 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 8 true sentences of 2027_09 and 5 of 2027_10 came out contradicted")
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_11"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 8 true sentences of 2027_09, 5 of 2027_10 and 6 of 2027_11 came out contradicted")
 def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 
