@@ -57,11 +57,11 @@ STYLE_NAME = re.compile(
     rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,4}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
-KO_STRATEGY_NAME = re.compile(r"(?:[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니])(?<![가-힣]서) ){1,5}전략")  # "올라 전략이": a verb, then the subject
+KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니])(?<![가-힣]서) ){1,5}전략")  # "올라 전략이": a verb, then the subject
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent"),
-    "low_volatility": ("low volatility", "low-volatility", "calm"),
+    "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
@@ -71,9 +71,9 @@ REGIME_RESET = re.compile(r"\b(?:overall|in total|over the (?:whole|full|entire)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
-    rf"(?:\b(?:{INDICATORS}|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
+    rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
     r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
-    r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near)\W+){0,3}"
+    r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,3}"
     r"|\w\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,
 )
@@ -93,6 +93,7 @@ SHARE_DENOMINATOR = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?(?:in|out of)\s+(?:eve
 OSCILLATOR = re.compile(r"\b(?:rsi|stochastic|williams|%r|cci|oscillator|z-score)\b", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:above|below|under|over|cross(?:es|ed)?|through)\s+$", re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
+LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
 REGIME_COUNT = re.compile(r"^\s+(?:of\s+(?:the|its|all)\s+(?:\w+\s+)?)?(?:market\s+)?(?:regimes|phases)\b", re.IGNORECASE)
 KO_WINS_AFTER = re.compile(r"^(?:\s?(?:번|회|건))?(?:을|를|이|은)?\s?(?:이겼|이긴|승리)")  # "15번 이겼": winners, counted by count_claims
@@ -168,6 +169,20 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
     return merged
 
 
+# "It gained 24% inside that regime", "이 구간에서는 3% 이익": the regime the sentence before named.
+BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
+
+
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
+
+
+def names_maximum_drawdown(lowered: str) -> bool:
+    """Whether a sentence speaks of the maximum drawdown, unless it says it means another one
+    ("a second setback", "the longest is not the deepest")."""
+    return bool(MAXIMUM_DRAWDOWN.search(lowered)) and not ANOTHER_DRAWDOWN.search(lowered)
+
+
 def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
     """Each regime named, as (label, start, end)."""
     found = []
@@ -198,7 +213,7 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True
-    if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]):
+    if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]):
         return True
     if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):
         return True

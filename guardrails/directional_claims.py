@@ -26,14 +26,20 @@ KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
-# "recovered from its 13.6% drawdown during 2023": the store keeps a drawdown's depth and length, not whether or when it ended.
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b", re.IGNORECASE)
+# "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
+# keeps for the deepest one only (from the equity curve).
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회", re.IGNORECASE)
+NOT_RECOVERED = re.compile(
+    r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
+    r"|(?:회복|되찾|만회|올라서)[가-힣]*지 ?(?:못|않)|미회복",
+    re.IGNORECASE,
+)
 ONLY_LOSS = re.compile(
     r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b|"
     r"\bthe only (?:regime|phase) (?:in which|where|that|when)\b[^.;]{0,40}?\b(?:lost money|lost|was unprofitable|ended in the red)\b",
@@ -41,6 +47,8 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best|strongest|most profitable|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"\b(worst|weakest|least profitable|deepest)\b|{ko.WORST}", re.IGNORECASE)
+# "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
+NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -63,9 +71,24 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings += _rankings(sentence, facts)
         if only := ONLY_LOSS.search(sentence):
             findings.append(_only_loss(sentence, only, facts))
-    if RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
+    if NO_BENCHMARK.search(sentence):
+        findings.append(_no_benchmark(sentence, facts))
+    if RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and facts.drawdowns[0].recovery is None and ctx.names_maximum_drawdown(lowered):
+        deepest = facts.drawdowns[0]
+        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
+                                note=f"the deepest drawdown, from the {deepest.peak} peak, was never regained by the end of the test: sent to review"))
+    elif RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the store keeps the drawdown's depth and length, not whether or when it was regained"))
     return findings
+
+
+def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:
+    """Supported when the store has no benchmark at all; otherwise sent to review (the text may
+    mean something narrower, "no benchmark for the crypto sleeve")."""
+    base = {"claim": sentence, "kind": "directional", "entity": "benchmark", "metric": "benchmark"}
+    if not facts.benchmark_name and not facts.benchmark:
+        return Finding(**base, status="supported", note="the store has no benchmark")
+    return Finding(**base, status="unverifiable", note=f"the store has a benchmark, {facts.benchmark_name or 'unnamed'}: sent to review")
 
 
 def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:

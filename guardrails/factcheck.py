@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from guardrails import korean as ko
+from guardrails.claim_context import figures, regime_spans
 from guardrails.count_claims import count_claims
 from guardrails.directional_claims import directional_claims
 from guardrails.factsheet import FactCheckResult, FactSheet, Finding, Status, Verdict
@@ -23,14 +24,19 @@ from guardrails.numeric_claims import numeric_claims
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
 SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣])|\n+")
+RECENT_FIGURES = 4  # how far back a multiple in its own sentence may look for the figures it divides
 STATUSES: tuple[Status, ...] = ("supported", "contradicted", "unverifiable")
 
 
 def check(text: str, facts: FactSheet) -> FactCheckResult:
     """Every numeric and directional claim in ``text``, judged against ``facts``."""
     findings: list[Finding] = []
+    regime: str | None = None  # the last regime named: "that regime" in the next sentence
+    previous: tuple[float, ...] = ()  # the last figures before the sentence: "That is about a third."
     for sentence in _sentences(text):
-        found = numeric_claims(sentence, facts) + directional_claims(sentence, facts) + count_claims(sentence, facts)
+        found = numeric_claims(sentence, facts, regime, previous) + directional_claims(sentence, facts) + count_claims(sentence, facts)
+        regime = next((label for label, _, _ in reversed(regime_spans(sentence.lower()))), regime)
+        previous = (*previous, *(abs(number.value) for number in figures(sentence) if number.unit != "x" and number.value))[-RECENT_FIGURES:]
         findings += [_to_review(f) for f in found] if ko.HANGUL.search(sentence) else found
     findings = findings or [_no_claim()]
     counts = {status: sum(f.status == status for f in findings) for status in STATUSES}

@@ -15,6 +15,16 @@ Status = Literal["supported", "contradicted", "unverifiable"]
 Verdict = Literal["verified", "contradicted", "unverifiable"]
 
 
+class Drawdown(BaseModel):
+    """One fall from a peak of the equity curve, to its recovery or to the end of the test."""
+
+    depth: float = Field(description="Peak to trough, a negative fraction.")
+    days: int = Field(description="From the peak to the recovery, or to the end of the test when never regained.")
+    peak: date
+    trough: date
+    recovery: date | None = None
+
+
 class FactSheet(BaseModel):
     """The stored figures a narrative may cite (fractions for returns, rates and drawdowns)."""
 
@@ -23,6 +33,7 @@ class FactSheet(BaseModel):
     benchmark: dict[str, float] = Field(default_factory=dict)
     regimes: dict[str, dict[str, float]] = Field(default_factory=dict)
     signals: dict[str, dict[str, float]] = Field(default_factory=dict)
+    drawdowns: list[Drawdown] = Field(default_factory=list, description="Every drawdown of the equity curve deeper than 2%, deepest first: a text may describe one that is not the maximum.")
     events: dict[str, date] = Field(
         default_factory=dict,
         description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`.",

@@ -19,7 +19,7 @@ HANGUL_END = r"(?:\b|(?<=[가-힣])|(?=[가-힣]))"
 # metric -> (nouns, rates, verbs), with the same tiers as the English words in numeric_claims.
 METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "max_drawdown_duration_days": (("낙폭 ?기간", "회복 ?기간", "회복(?:하는 ?데|까지)?", "만회(?:하는 ?데|까지|했|됐|되)?", "되찾(?:기까지|는 ?데|은)", "손실 ?기간", "수중 ?기간"), (), ("지속", "걸렸", "걸린", "걸려", "소요")),
-    "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "고점 ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭"), (), ()),
+    "max_drawdown": (("최대 ?낙폭", "mdd", "낙폭", "(?:전?고점|정점) ?대비 ?하락(?:폭)?", "최대 ?손실 ?폭", "(?:전?고점|정점) ?(?:이후|에서|부터)"), (), ()),
     "annual_volatility": (("(?:연(?:환산|간)? ?)?변동성",), (), ()),
     "cagr": (
         ("연평균 ?(?:복리 ?)?(?:수익률|성장률)", "연환산 ?수익률", "연 ?수익률", "연간 ?수익률", "연복리 ?수익률", "cagr"),
@@ -34,10 +34,11 @@ METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "sharpe": (("샤프(?: ?(?:지수|비율))?",), (), ()),
     "sortino": (("소르티노(?: ?(?:지수|비율))?",), (), ()),
     "calmar": (("칼마(?: ?(?:지수|비율))?",), (), ()),
-    "win_rate": (("승률", "수익 ?거래 ?비율", "이긴 ?거래"), (), ("(?:수익|이익)(?:으로|을 내며) ?(?:마감|끝|청산)", "이긴", "(?:수익|이익)을 낸")),
+    "win_rate": (("승률", "수익 ?거래 ?비율"), (), ("(?:수익|이익)(?:으로|을 내며) ?(?:마감|끝|청산)", "이긴", "(?:수익|이익)을 낸")),
+    "winning_trades": (("이긴 ?(?:거래|매매)", "(?:이익|수익) ?(?:거래|매매)", "승리", "(?:이익|수익)으로 끝난 ?(?:거래|매매)"), (), ("이겨", "이긴", "이겼")),
     "profit_factor": (("손익비", "프로핏 ?팩터", "수익 ?팩터"), (), ()),
     "num_trades": (("거래 ?횟수", "매매 ?횟수", "거래", "매매", "트레이드"), (), ("거래했", "매매했")),
-    "avg_trade_return": (("평균 ?거래 ?수익률?", "거래(?:당|의)? ?평균 ?수익률?"), ("거래당",), ()),
+    "avg_trade_return": (("평균 ?거래 ?수익률?", "거래(?:당|의)? ?평균 ?수익률?"), ("거래당", "건당", "매매당"), ()),
     "exposure": (("노출도", "시장 ?노출", "투자 ?비중", "노출 ?비율"), (), ()),
     "turnover": (("회전율",), (), ()),
     "alpha": (("알파",), (), ()),
@@ -48,31 +49,34 @@ METRIC_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 }
 
 # "샤프 지수" is no index: the benchmark is named as a benchmark, a reference index or by ticker.
-BENCHMARK = r"벤치마크|비교 ?지수|기준 ?지수|시장 ?지수|바이 ?앤 ?홀드|단순 ?보유|(?<![샤프소르티노칼마] )(?<![샤프노마])지수(?=의)"
+BENCHMARK = r"벤치마크|비교 ?지수|기준 ?지수|시장 ?지수|바이 ?앤 ?홀드|단순 ?보유|(?<![샤프소르티노칼마] )(?<![샤프노마])지수(?=의|를|보다|대비|와|가|는|\s?\()"
 STRATEGY = r"(?:이 |본 |해당 )?전략|포트폴리오"
 REGIMES = {
     "high_volatility": ("고변동성", "변동성이 (?:높은|큰)"),
     "low_volatility": ("저변동성", "변동성이 (?:낮은|작은)"),
-    "bull": ("강세장", "상승장", "강세 ?구간"),
-    "bear": ("약세장", "하락장", "약세 ?구간"),
-    "sideways": ("횡보장", "횡보 ?구간", "박스권"),
-    "trending": ("추세장", "추세 ?구간"),
+    "bull": ("강세장", "상승장", "강세 ?(?:구간|국면)"),
+    "bear": ("약세장", "하락장", "약세 ?(?:구간|국면)"),
+    "sideways": ("횡보장", "횡보 ?(?:구간|국면)", "박스권"),
+    "trending": ("추세장", "추세 ?(?:구간|국면)"),
 }
 # "전략은 벤치마크를 상회했다": both sides come before the verb; the side marked as the object or
 # the standard ("를", "보다", "대비") is what the subject is compared with.
-COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다 (?:높|많|좋)"
-COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다 (?:낮|적|나쁘)"
+COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다(?: [^\s,]+){0,3}? (?:높|많|좋)"
+COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다(?: [^\s,]+){0,3}? (?:낮|적|나쁘)"
 COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
 _COUNTER = r"^\s*(?:건|회|번|개)?\s*"  # "10건 중 4건 남짓": the bound after the counter
-QUALIFIERS_AFTER = {"at least": _COUNTER + r"(?:이상|넘게|초과|남짓)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎)"}  # 남짓: a little over
+QUALIFIERS_AFTER = {
+    "at least": _COUNTER + r"(?:이상|넘(?:게|는|은|긴|겼|었|어)|초과)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래|가까이)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎)",
+    "a little over": _COUNTER + r"남짓",  # "1,200건 남짓" is not 3,146
+}
 NEGATED_AFTER = r"^[가-힣]*지 ?(?:못|않)"  # "상회하지 못했다", "웃돌지 않았다"
-NEGATIVE = r"손실|하락|잃|마이너스|감소|떨어|내렸|내려앉|빠졌|빠진|빠지|밀렸|밀린|밀려|급락|폭락|후퇴|까먹|적자|줄었|줄어|증발|역성장"
+NEGATIVE = r"손실|하락|잃|마이너스|감소|반납|떨어|내렸|내려앉|빠졌|빠진|빠지|밀렸|밀린|밀려|급락|폭락|후퇴|까먹|적자|줄었|줄어|증발|역성장"
 # Topics the store has no figure for.
 UNSTORED_TOPICS = r"수수료|슬리피지|거래 ?비용|비용|세금|세후|롤 ?비용|펀딩|차입|용량|VaR|위험가치"
 # Sub-periods: a year, a quarter, a month ("2022년", "1분기", "3월").
 SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:\d{1,2}\s?월\s?)?(?:(?:초|말|초반|중반|후반|상반기|하반기)\s?)?(?:부터|~|–|-))|\d\s?분기|\d{1,2}\s?월(?!\s?(?:까지|부터|~))"
 # "2018년 9월 고점을 되찾기까지": a date that marks a peak or a trough dates an episode, no sub-period.
-EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:초|말|중순|초순|하순)?\s?(?:(?:의\s?)?(?:전?고점|최고점|저점|바닥|피크)|까지)"  # a peak's date, or a range's end
+EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:초|말|중순|초순|하순)?\s?(?:(?:의\s?)?(?:전?고점|최고점|정점|저점|바닥|피크)|까지)"  # a peak's date, or a range's end
 # "588일 뒤인 2020년 2월에 만회": the date an episode ended, counted from its start; no part of the period.
 EVENT_BEFORE = r"\d\s?(?:일|개월|년)\s?(?:뒤|후|만)(?:인|에|의)?\s*(?:\d{4}\s?년\s?)?$"
 # After a name: the object or the standard of a comparison ("SPY를", "SPY(11.9%)를", "벤치마크보다"),
@@ -88,8 +92,8 @@ SUBJECT_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가)(?![가-힣])"
 YEARLY_BEFORE = r"(?:^|\s)연(?:간|율)?\s*$"
 # "연 -1.6%를 기록한 TLT": the name after "기록한" owns the figure before it.
 OWNER_AFTER = r"^\s?(?:를|을)?\s?(?:기록한|낸|보인|올린|거둔|달성한)\s"
-# Connective endings that end a clause ("급등했지만 ...", "손실을 내며 ...").
-CLAUSE_END = r"(?<=[가-힣])(?:지만|으며|면서|는데)(?=\s)|(?<=[했였됐었았렸])고(?=\s)|(?<=[내하되])며(?=\s)"
+# Connective endings that end a clause ("급등했지만 ...", "손실을 내며 ...", "오르는 동안 ...").
+CLAUSE_END = r"(?<=[가-힣])(?:지만|으며|면서|는데)(?=\s)|(?<=[했였됐었았렸])고(?=\s)|(?<=[내하되])며(?=\s)|(?<=[가-힣]는) 동안(?:에)?(?=\s)"
 # Particles and small words that sit between a name and its figure ("벤치마크의 11.4%").
 PARTICLES = {"의", "은", "는", "이", "가", "을", "를", "로", "으로", "에", "에서", "도", "약", "대략", "거의", "인", "였", "이었"}
 # A judgement of a regime as the best or worst ("강세장이 가장 좋은 구간이었습니다").

@@ -45,7 +45,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
@@ -68,10 +68,11 @@ METRICS: dict[str, Metric] = {
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
         ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
     ),
+    "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
     "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
-        "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade"), strategy_only=True,
+        "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade", "each trade", "per position"), strategy_only=True,
     ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
@@ -119,6 +120,7 @@ KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVEN
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
+KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서)\s")  # a verb's connective form between a figure and a comparative
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -149,7 +151,10 @@ EVENT_BEFORE = re.compile(
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
-DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*)\b")
+LENGTH_CONTINUED = re.compile(r"\s*(?:years?|년)\s*(?:and\s+|,\s*)?$", re.IGNORECASE)  # between the years and the months of one length
+UNIT_DAYS = {r"years?\b": 365.25, "년": 365.25, r"months?\b": 30.44, "개월": 30.44, r"weeks?\b": 7.0, "주": 7.0, r"quarters?\b": 91.31, "분기": 91.31, r"decades?\b": 3652.5}
+DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
+DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
 # "150 trades a year": a rate of trading, where the store keeps the whole period's count.
@@ -170,16 +175,27 @@ OTHER_SUBJECT = re.compile(
 RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "ended 6% up despite a 35.2% drawdown"
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
+# "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
+RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
+KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거의\s?)?$")
+KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
+LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
+MULTIPLE_TOLERANCE = 0.15  # "roughly four times" for 3.95; a multiple is rounded in the head
+# A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
+EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
+PART_OF_COUNT = re.compile(r"\s*(?:중|가운데)\s*$")  # "64번의 매매 중 23번": 23 is a part of the trades, not their count
 FLOAT_NOISE = 1e-6
 NEAR_BEFORE, NEAR_AFTER = 6, 3  # words between a metric's noun and its figure for a mismatch to block ("the Sharpe ratio came in at 0.37", "4.1% CAGR")
 
 
-def numeric_claims(sentence: str, facts: FactSheet) -> list[Finding]:
-    """Every figure ``sentence`` states as a result, judged against ``facts``."""
-    return _Sentence(sentence, facts).claims()
+def numeric_claims(sentence: str, facts: FactSheet, previous_regime: str | None = None, previous_figures: tuple[float, ...] = ()) -> list[Finding]:
+    """Every figure ``sentence`` states as a result, judged against ``facts``; "that regime" is
+    ``previous_regime``, the last one the sentences before named, and a multiple with nothing to
+    divide ("지수의 약 3분의 1입니다.") divides ``previous_figures``, the last ones the text stated before."""
+    return _Sentence(sentence, facts, previous_regime, previous_figures).claims()
 
 
 @dataclass(frozen=True)
@@ -225,13 +241,15 @@ class _Reading:
 class _Sentence:
     """One sentence's figures, each read in the context of its clause and of the sentence."""
 
-    def __init__(self, sentence: str, facts: FactSheet) -> None:
-        self.text, self.facts = sentence, facts
+    def __init__(self, sentence: str, facts: FactSheet, previous_regime: str | None = None, previous_figures: tuple[float, ...] = ()) -> None:
+        self.text, self.facts, self.previous_figures = sentence, facts, previous_figures
         self.lowered = sentence.lower()
         self.clauses = ctx.clauses(sentence)
         self.mentions = ctx.mentions(sentence, facts.benchmark_name)
         names = ctx.strategy_names(sentence, facts.benchmark_name)  # "미국 리츠 저변동성 틸트 전략" names no regime
         self.regimes = [span for span in ctx.regime_spans(self.lowered) if not any(start <= span[1] < end for start, end in names)]
+        if not self.regimes and previous_regime and ctx.BACK_REFERENCE.search(self.lowered):
+            self.regimes = [(previous_regime, 0, 0)]  # the whole sentence is about it, as if named first
         self.signals = self._signal_spans()
         self.masked = self._masked()
         self.numbers = ctx.figures(sentence)
@@ -254,8 +272,15 @@ class _Sentence:
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
-            lasted = DRAWDOWN_LENGTH.search(self.masked, span.start, span.end)
-            return _unverifiable(claim, number, "the store keeps a drawdown's length in days only") if lasted else None
+            if index > 0 and LENGTH_CONTINUED.search(self.text, self.numbers[index - 1].end, number.start):
+                return None  # the months of "5년 7개월", read with its years
+            if DAYS_RESTATED.search(self.text[:number.start]):  # "1,393 days (close to four years)": the days were checked
+                restated = self._length(claim, number)
+                return restated if restated.status == "supported" else None
+            return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
+        fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
+        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:])):
+            return self._multiple(claim, number)
         named = self._metric(index, number, clause, claimed)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
         if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end)):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
@@ -275,7 +300,62 @@ class _Sentence:
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
-        return _judge(self._stated(number, clause), reading, self._alternatives(reading))
+        finding = _judge(self._stated(number, clause), reading, self._alternatives(reading))
+        if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
+            return self._other_drawdown(self._stated(number, clause), reading) or finding
+        return finding
+
+    def _length(self, claim: str, number: Numeral) -> Finding:
+        """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
+        compared in days with the stored length (or another fall's, when the sentence does not
+        speak of the maximum) to half a unit; a mismatch goes to review: such units are loose."""
+        after = self.text[number.end:]
+        word, unit = next((match, days) for pattern, days in UNIT_DAYS.items() if (match := re.match(rf"^\s*(?:and a half\s+)?{pattern}(?:\s?반(?![가-힣]))?", after, re.IGNORECASE)))
+        half = 0.5 if re.search(r"and a half|반$", word.group(0)) else 0.0
+        claimed = (number.value + half) * unit
+        rest = after[word.end():]  # Korean puts the bound after the unit: "1년 넘게"
+        following = next((n for n in self.numbers if n.start >= number.end + word.end()), None)
+        if following is not None and LENGTH_CONTINUED.fullmatch(self.text, number.end, following.start):
+            more = next((days for pattern, days in UNIT_DAYS.items() if re.match(rf"^\s*{pattern}", self.text[following.end:], re.IGNORECASE)), None)
+            claimed += following.value * more if more else 0  # "5년 7개월", "four years and seven months"
+        qualifier = self._qualifier(number) or next((name for name, pattern in KO_QUALIFIERS if pattern.match(rest)), None)
+        stored = self.facts.strategy.get("max_drawdown_duration_days")
+        lengths = ([stored] if stored is not None else []) + ([fall.days for fall in self.facts.drawdowns[1:]] if not ctx.names_maximum_drawdown(self.lowered) else [])
+        for length in lengths:
+            bounded = {"at least": length >= claimed, "at most": length <= claimed}
+            if bounded.get(qualifier or "", abs(length - claimed) <= unit / 2 + (unit / 2 if qualifier == "roughly" else 0)):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=claimed, stored=length, status="supported",
+                               note=f"{number.text} {'and a half ' if half else ''}at {unit:g} days each: {claimed:.0f} days against {length:.0f}")
+        return _unverifiable(claim, number, f"a drawdown's length of about {claimed:.0f} days; the store has {stored:.0f} days: sent to review" if stored else "the store keeps no drawdown length")
+
+    def _multiple(self, claim: str, number: Numeral) -> Finding:
+        """"A Sharpe of 0.60, more than five times the benchmark's 0.11": a ratio of two figures,
+        not a level. Each figure is checked on its own; the multiple is supported when two figures
+        the sentence states give it (larger over smaller), else it goes to review, never blocks."""
+        qualifier = self._qualifier(number)
+        target = number.value / 100 if number.unit == "%" else number.value  # "지수의 약 3분의 1": a third
+        stated = [abs(other.value) for other in self.numbers if other is not number and other.unit != "x" and other.value]
+        stated = stated if len(stated) > 1 else [*stated, *self.previous_figures]
+        for larger, smaller in ((a, b) for a in stated for b in stated if a > b):
+            ratio = larger / smaller if target >= 1 else smaller / larger
+            fits = ratio >= target * 0.97 if qualifier == "at least" else ratio <= target * 1.03 if qualifier == "at most" else abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
+            if fits:
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(ratio, 2), status="supported",
+                               note=f"a multiple of two figures the sentence states ({larger:g} / {smaller:g}), each checked on its own")
+        return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
+
+    def _other_drawdown(self, stated: _Stated, reading: _Reading) -> Finding | None:
+        """A drawdown figure that is not the maximum's: supported when it is the depth or length
+        of another fall of the equity curve (`FactSheet.drawdowns`)."""
+        field = EPISODE_FIGURES[reading.metric]
+        for fall in self.facts.drawdowns[1:]:
+            value = float(getattr(fall, field))
+            if _matches(stated, replace(reading, stored=value), value):
+                return Finding(
+                    claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),
+                    stored=value, status="supported", note=f"not the maximum: the drawdown from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)",
+                )
+        return None
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
@@ -298,11 +378,11 @@ class _Sentence:
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
-        context = self.lowered[span.start:span.end]
+        context = self.masked[span.start:span.end]  # "하락장에서 24%를 벌었고": a regime's name is no word of loss
         appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
         if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):
             previous = self.clauses[clause - 1]
-            context = self.lowered[previous.start:span.end]
+            context = self.masked[previous.start:span.end]
         return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(context)))
 
     # -- which metric --
@@ -322,6 +402,8 @@ class _Sentence:
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
+        if number.unit == "x" and YEARLY_AFTER.match(self.text[number.end:]):
+            return _Named("turnover", by_noun=False)  # "capital turned roughly five times a year"
         if number.unit == "%" and KO_YEARLY_BEFORE.search(self.text[span.start:number.start]):
             return _Named("cagr", by_noun=False)  # "연 17.8% 오른"
         if found and found.metric == "total_return" and ANNUALISED_LEAD.match(self.text):
@@ -392,8 +474,9 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
-        if KO_STANDARD_AFTER.match(self.text[number.end:]) and KO_COMPARE.search(self.text, number.end, self.clauses[clause].end):
-            return _other(self.subjects[clause]), False
+        if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
+            if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
+                return _other(self.subjects[clause]), False
         if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
             after = number.end + owner.end()
             named_after = next((m for m in self.mentions if after <= m.start <= after + 1), None)
@@ -507,7 +590,7 @@ class _Sentence:
             return metric, f"regime:{regime}", self.facts.regimes.get(regime, {}).get(metric)
         if entity == "benchmark":
             return metric, "benchmark", self.facts.benchmark.get(metric)
-        return metric, "strategy", self.facts.strategy.get(metric)
+        return metric, "strategy", self._sheet("strategy").get(metric)
 
     def _scope(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """The regime (or signal) named in the figure's clause, else the last one named before it
@@ -568,7 +651,9 @@ class _Sentence:
     def _sheet(self, entity: str) -> dict[str, float]:
         if entity.startswith("regime:"):
             return self.facts.regimes.get(entity.removeprefix("regime:"), {})
-        return {"strategy": self.facts.strategy, "benchmark": self.facts.benchmark}.get(entity, {})
+        if entity == "strategy":
+            return self.facts.strategy | _derived(self.facts.strategy)
+        return {"benchmark": self.facts.benchmark}.get(entity, {})
 
     # -- helpers --
 
@@ -624,15 +709,24 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                 after = match.start() >= number.end
                 if (before_only and after) or (number.start <= match.start() < number.end):
                     continue
-                if metric.kind == "count" and _words_between(masked, match, number) > 1:
+                if metric.kind == "count" and (_words_between(masked, match, number) > 1 or (not after and PART_OF_COUNT.match(masked, match.end(), number.start))):
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
+                    continue
+                if after and masked.count("(", number.end, match.start()) > masked.count(")", number.end, match.start()):  # "the DAX's 0.46 (its Sortino was 0.55)": an aside names its own figures
                     continue
                 key = (tier, _gap(match.start(), match.end(), number), int(after), -len(match.group(0)))
                 if best is None or key < best[0]:
                     near = _words_between(masked, match, number) <= (NEAR_AFTER if after else NEAR_BEFORE)
                     best = (key, _Named(name, by_noun=tier == 0, near=near))
     return best[1] if best else None
+
+
+def _derived(strategy: dict[str, float]) -> dict[str, float]:
+    """Figures the store implies: the number of winning trades ("이긴 거래는 47건", "54 winners")."""
+    if "win_rate" in strategy and "num_trades" in strategy:
+        return {"winning_trades": strategy["win_rate"] * strategy["num_trades"]}
+    return {}
 
 
 def _words_between(text: str, match: re.Match[str], number: Numeral) -> int:
@@ -702,6 +796,8 @@ def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:
         return actual >= shown - slack
     if stated.qualifier == "at most":
         return actual <= shown + slack
+    if stated.qualifier == "a little over":
+        return shown - slack <= actual <= shown * (1 + LITTLE_OVER) + step
     tolerance = step if stated.qualifier == "roughly" else step / 2
     truncated = math.trunc(actual * 10**number.decimals) / 10**number.decimals
     return abs(shown - actual) <= tolerance + FLOAT_NOISE or abs(shown - truncated) < FLOAT_NOISE

@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 from guardrails.factcheck import FactSheet
+from guardrails.factsheet import Drawdown
 from services.reports.schemas import BacktestIn
 
 PERCENT = {"total_return", "cagr", "annual_volatility", "max_drawdown", "win_rate", "avg_trade_return", "exposure", "alpha", "benchmark_cagr", "benchmark_max_drawdown", "share_of_time", "hit_rate", "avg_return"}
 DAYS = {"max_drawdown_duration_days"}
+MIN_DRAWDOWN = 0.02  # shallower falls are noise no report describes
 COUNTS = {"num_trades", "count"}
 LABELS = {
     "total_return": "Total return", "cagr": "CAGR", "annual_volatility": "Annual volatility", "sharpe": "Sharpe ratio",
@@ -45,36 +47,50 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
         for regime in backtest.regimes
     }
     signals = {signal.name: signal.model_dump(include={"count", "hit_rate", "avg_return"}, exclude_none=True) for signal in backtest.signals}
+    falls = drawdowns([(point.date, point.value) for point in backtest.equity], backtest.period.end)
     return FactSheet(
-        strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, events=events(backtest)
+        strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals,
+        drawdowns=falls, events=events(backtest, falls[0] if falls else None),
     )
 
 
-def events(backtest: BacktestIn) -> dict[str, date]:
+def events(backtest: BacktestIn, deepest: Drawdown | None) -> dict[str, date]:
     """The dates a report may place its figures by: the test's, each regime's, and (from the
     equity curve, when there is one) the maximum drawdown's peak, trough and recovery."""
     found = {"start": backtest.period.start, "end": backtest.period.end}
     for regime in backtest.regimes:
         found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
-    return found | drawdown_dates([(point.date, point.value) for point in backtest.equity])
+    if deepest is not None:
+        found |= {"max_drawdown.peak": deepest.peak, "max_drawdown.trough": deepest.trough}
+        found |= {"max_drawdown.recovery": deepest.recovery} if deepest.recovery else {}
+    return found
 
 
-def drawdown_dates(curve: list[tuple[date, float]]) -> dict[str, date]:
-    """The deepest fall's peak, trough and (if the curve got back to the peak) recovery."""
+def drawdowns(curve: list[tuple[date, float]], end: date) -> list[Drawdown]:
+    """Every fall of the curve from a peak deeper than MIN_DRAWDOWN, deepest first; a fall never
+    regained lasts to ``end``. The peak is the first point at the running high."""
+    found: list[Drawdown] = []
     peak: tuple[date, float] | None = None
-    trough: date | None = None
-    running: tuple[date, float] | None = None
-    worst = 0.0
+    trough: tuple[date, float] | None = None
     for day, value in curve:
-        if running is None or value > running[1]:
-            running = (day, value)
-        if value / running[1] - 1 < worst:
-            worst, peak, trough = value / running[1] - 1, running, day
-    if peak is None or trough is None:
-        return {}
-    recovery = next((day for day, value in curve if day > trough and value >= peak[1]), None)
-    found = {"max_drawdown.peak": peak[0], "max_drawdown.trough": trough}
-    return found | ({"max_drawdown.recovery": recovery} if recovery else {})
+        if peak is None or (trough is None and value > peak[1]):
+            peak = (day, value)
+        elif trough is None and value == peak[1]:
+            continue  # still at the high: the peak is its first point
+        elif value >= peak[1] and trough is not None:  # back at the high: the fall ends here, and a new high starts
+            found.append(_drawdown(peak, trough, day))
+            peak, trough = (day, value), None
+        elif trough is None or value < trough[1]:
+            trough = (day, value)
+    if peak is not None and trough is not None:
+        found.append(_drawdown(peak, trough, None, end))
+    return sorted((d for d in found if d.depth <= -MIN_DRAWDOWN), key=lambda d: d.depth)
+
+
+def _drawdown(peak: tuple[date, float], trough: tuple[date, float], recovery: date | None, end: date | None = None) -> Drawdown:
+    last = recovery or end
+    assert last is not None
+    return Drawdown(depth=trough[1] / peak[1] - 1, days=(last - peak[0]).days, peak=peak[0], trough=trough[0], recovery=recovery)
 
 
 def figures(backtest: BacktestIn, lang: str = "en") -> dict[str, str]:

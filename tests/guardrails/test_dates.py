@@ -8,7 +8,7 @@ import pytest
 
 from guardrails import dates
 from guardrails.factcheck import FactSheet, check
-from services.reports.facts import drawdown_dates
+from services.reports.facts import drawdowns
 
 EVENTS = {
     "start": date(2012, 1, 2), "end": date(2024, 12, 30),
@@ -59,8 +59,14 @@ def test_a_figure_dated_by_the_store_is_checked() -> None:
     assert check("누적 수익률은 2017년 12월 기준 28.5%였다.", facts).verdict == "unverifiable"
 
 
-def test_drawdown_dates_come_from_the_equity_curve() -> None:
-    curve = [(date(2020, 1, day), value) for day, value in ((6, 1.0), (13, 1.2), (20, 0.9), (27, 1.1), (28, 1.25))]
-    assert drawdown_dates(curve) == {"max_drawdown.peak": date(2020, 1, 13), "max_drawdown.trough": date(2020, 1, 20), "max_drawdown.recovery": date(2020, 1, 28)}
-    assert "max_drawdown.recovery" not in drawdown_dates(curve[:4])
-    assert drawdown_dates([(date(2020, 1, 6), 1.0), (date(2020, 1, 13), 1.1)]) == {}
+def test_every_drawdown_of_the_equity_curve_is_found_deepest_first() -> None:
+    points = ((6, 1.0), (13, 1.2), (20, 0.9), (27, 1.1), (28, 1.25), (29, 1.2), (30, 1.25), (31, 1.0))
+    curve = [(date(2020, 1, day), value) for day, value in points]
+    found = drawdowns(curve, end=date(2020, 2, 29))
+    assert [(round(d.depth, 3), d.peak, d.trough, d.recovery, d.days) for d in found] == [
+        (-0.25, date(2020, 1, 13), date(2020, 1, 20), date(2020, 1, 28), 15),
+        (-0.2, date(2020, 1, 30), date(2020, 1, 31), None, 30),  # never regained: to the end of the test
+        (-0.04, date(2020, 1, 28), date(2020, 1, 29), date(2020, 1, 30), 2),
+    ]
+    assert drawdowns([(date(2020, 1, 6), 1.0), (date(2020, 1, 13), 1.1)], end=date(2020, 2, 1)) == []
+    assert drawdowns([(date(2020, 1, 6), 1.0), (date(2020, 1, 13), 0.99), (date(2020, 1, 20), 1.0)], end=date(2020, 2, 1)) == []  # 1% is noise

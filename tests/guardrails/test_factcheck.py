@@ -19,18 +19,21 @@ ITEMS = [item for items in TUNING.values() for item in items]
 # the entry rule written as a condition ("only when the rate differential exceeded 25 basis
 # points"), a ratio of two figures ("about three times the index's 1.5%") (docs/factcheck.md).
 STILL_UNVERIFIABLE = (
-    "Going long EUR/JPY only when", "Trading Euro Stoxx 50 futures long or short",
+    "Going long EUR/JPY only when",
     # 2027_06: a regime and a period no regime is ("the Covid year") in one sentence; a drawdown as
     # "over half the account vanished".
     "By regime, the 2016-18 bull phase", "Over half the account vanished",
     # 2027_07: a ratio of two figures again ("more than eight times the index's 0.9%"); a drawdown
     # told as a loss by a date ("lost 13.6% by July 2022"); a regime's figure whose regime is named
     # after it by a verb ("38%, while sugar trended"); a drawdown's length in years only.
-    "Trading hourly breaks beyond a Keltner band", "The peak of July 2021 has never been regained",
+    "The peak of July 2021 has never been regained",
     "It made money in the 2015 bear market", "From its March 2017 high the sugar book",
     # 2027_08: a loss set off by commas whose regime is named in the next clause ("the only loss,
     # 7%, came in the high-volatility months").
     "Four of the five regimes made money; the only loss, 7%,",
+    # 2027_11: a drawdown told as "some 23.7% lower" after its high (read as a return); a regime's
+    # loss whose verb is left out ("and the 2011-12 bear phase 8%").
+    "Its worst stretch began at a November 2017 high", "Four of the six regimes made money; beyond the 2012-15 trend leg",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -160,9 +163,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # measured before and after the value match (a figure no word names, equal to one stored figure of
 # its owner): 27/30, 15/42, 5 both times; 2027_09 then 28/30, 16/42, 8; 2027_03: 29/30, 6/42, 0.
 # Dates placed on the timeline (guardrails/dates.py): 2027_10 15 -> 14 flagged; 2027_11, written
-# blind while that was built and measured before and after it only: 17/18, 18/42, 6 -> 17/18, 15/42, 6.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_11")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 16, 8), "heldout_2027_10": (27, 14, 5), "heldout_2027_11": (17, 15, 6)}  # caught, flagged, contradicted
+# blind while that was built and measured before and after it only: 17/18, 18/42, 6 -> 17/18, 15/42, 6,
+# then read and tuned on (fifth round: claims the store implies). 2027_12, written blind during the
+# fifth round: 16/18, 16/42, 7 before this session, 16/18, 16/42, 8 with dates, 16/18, 13/42, 5 after.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_12")}
+FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 15, 7), "heldout_2027_10": (29, 12, 4), "heldout_2027_12": (16, 13, 5)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -173,7 +178,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 3 of 2027_10 and 1 of 2027_11 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_10 and 2 of 2027_12 came out verified")
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -182,8 +187,8 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_11"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 8 true sentences of 2027_09, 5 of 2027_10 and 6 of 2027_11 came out contradicted")
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_12"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 5 of 2027_12 came out contradicted")
 def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 
