@@ -21,7 +21,7 @@ Entity = Literal["strategy", "benchmark"]
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
     r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|below|above|"
-    r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?"
+    r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
     rf"[;:]|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
@@ -67,13 +67,14 @@ REGIME_SYNONYMS = {
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trended"),
 }
-REGIME_RESET = re.compile(r"\b(?:overall|in total|over the (?:whole|full|entire) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
+REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
     rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
     r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
     r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,3}"
+    r"|\b(?:when|whenever|once|if)\s+(?:\w+\s+){0,4}?(?:exceeded|exceeds|topped|tops|crossed|crosses|fell below|falls below|rose above|rises above|was above|is above|was below|is below)\s+"
     r"|\w\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,
 )

@@ -84,16 +84,16 @@ def mentions(text: str) -> list[DateMention]:
 
 def places_event(text: str, start: int, end: int, events: dict[str, date], *, names_regime: bool) -> bool:
     """Whether the date written at ``text[start:end]`` is one the store knows for what the sentence
-    is about: a regime's start or end (when it names a regime), the maximum drawdown's peak,
-    trough or recovery (when it speaks of a drawdown), or the test's start or end (as a span's
-    bound, or to the month). Such a date places a figure; it is no part of the period."""
+    is about: a regime's start or end (when it names a regime), a drawdown's peak, trough or
+    recovery (when it speaks of a drawdown), or the test's start or end (as a span's bound, or
+    to the month). Such a date places a figure; it is no part of the period."""
     mention = next((m for m in mentions(text) if m.start < end and start < m.end), None)
     if mention is None or not events:
         return False
     bound = bool(RANGE_AFTER.match(text[mention.end:]) or RANGE_BEFORE.search(text[:mention.start]))
     relevant = [name for name in events if name in ("start", "end") and (bound or mention.exact)]
     if DRAWDOWN_WORDS.search(text):
-        relevant += [name for name in events if name.startswith("max_drawdown.")]
+        relevant += [name for name in events if "drawdown." in name]
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
     return any(mention.first - SLACK <= events[name] <= mention.last + SLACK for name in relevant)

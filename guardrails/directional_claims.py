@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from guardrails import claim_context as ctx
+from guardrails import dates
 from guardrails import korean as ko
-from guardrails.factsheet import FactSheet, Finding
+from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import numerals
 
 COMPARE = re.compile(
@@ -20,7 +22,10 @@ COMPARE = re.compile(
 PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|never|n't|failed to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Metrics a comparison can be about, higher is better unless listed in LOWER_IS_BETTER; growth otherwise.
-COMPARED_ON = {"sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortino", "calmar": "calmar", "drawdown": "max_drawdown", "volatility": "annual_volatility"} | ko.COMPARED_ON
+COMPARED_ON = {
+    "sharpe": "sharpe", "risk-adjusted": "sharpe", "sortino": "sortino", "calmar": "calmar", "volatility": "annual_volatility",
+    "drawdown": "max_drawdown", "slide": "max_drawdown", "peak-to-trough": "max_drawdown", "worst loss": "max_drawdown",
+} | ko.COMPARED_ON
 KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
@@ -42,13 +47,15 @@ NOT_RECOVERED = re.compile(
 )
 ONLY_LOSS = re.compile(
     r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b|"
-    r"\bthe only (?:regime|phase) (?:in which|where|that|when)\b[^.;]{0,40}?\b(?:lost money|lost|was unprofitable|ended in the red)\b",
+    r"\bthe only (?:regime|phase) (?:in which|where|that|when)\b[^.;]{0,40}?\b(?:lost money|lost|was unprofitable|ended in the red)\b|"
+    r"\b(?:alone|only) (?:lost money|was unprofitable|ended in the red|lost)\b",
     re.IGNORECASE,
 )
 BEST = re.compile(rf"\b(best|strongest|most profitable|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
-WORST = re.compile(rf"\b(worst|weakest|least profitable|deepest)\b|{ko.WORST}", re.IGNORECASE)
+WORST = re.compile(rf"\b(worst|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
+RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -73,13 +80,31 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings.append(_only_loss(sentence, only, facts))
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
-    if RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and facts.drawdowns[0].recovery is None and ctx.names_maximum_drawdown(lowered):
-        deepest = facts.drawdowns[0]
-        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
-                                note=f"the deepest drawdown, from the {deepest.peak} peak, was never regained by the end of the test: sent to review"))
+    if RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered):
+        if finding := _recovery(sentence, facts.drawdowns[0]):
+            findings.append(finding)
     elif RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the store keeps the drawdown's depth and length, not whether or when it was regained"))
     return findings
+
+
+def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
+    """A claimed recovery of the deepest fall: to review when the curve never regained its peak,
+    or regained it at none of the dates the sentence gives (other than the peak's and the
+    trough's); nothing otherwise
+    (a recovery that matches adds no finding, so a false figure elsewhere still counts)."""
+    when = [m for m in dates.mentions(sentence) if not any(_on(m, day) for day in (deepest.peak, deepest.trough))]  # the dates left may say when it ended
+    if deepest.recovery is None:
+        note = f"the deepest drawdown, from the {deepest.peak} peak, was never regained by the end of the test: sent to review"
+    elif when and not any(_on(m, deepest.recovery) for m in when):
+        note = f"the deepest drawdown was regained on {deepest.recovery}, not when the text says: sent to review"
+    else:
+        return None
+    return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
+
+
+def _on(mention: dates.DateMention, day: date) -> bool:
+    return mention.first - dates.SLACK <= day <= mention.last + dates.SLACK
 
 
 def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:
@@ -103,7 +128,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
-                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) else "total_return"
+                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) else "total_return"
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
     return findings

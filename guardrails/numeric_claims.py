@@ -19,6 +19,7 @@ from typing import Literal
 from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails import dates
+from guardrails import implied_figures as implied
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
@@ -41,11 +42,11 @@ class Metric:
 
 METRICS: dict[str, Metric] = {
     "max_drawdown_duration_days": Metric(
-        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good", "(?:topped|passed|cleared) (?:that|the|its) (?:old |previous |prior )?(?:high|peak)"),
+        "days", ("duration", "underwater", "under water", "drawdowns?", "recover(?:y|ed|ing)?", "climb(?:ed)? out", "regain(?:ed)?", "peak", "(?:new|previous|prior) high", "recoup(?:ed)?", "made good", "(?:topped|passed|cleared) (?:that|the|its) (?:old |previous |prior )?(?:high|peak)", "repair(?:ed|ing)?", "heal(?:ed|ing)?"),
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
@@ -66,7 +67,7 @@ METRICS: dict[str, Metric] = {
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "profitable", "in profit", "in the black"), strategy_only=True,
+        ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
@@ -107,7 +108,7 @@ UNSTORED_TOPICS = re.compile(
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
-PART_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)
+PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|"
@@ -151,8 +152,6 @@ EVENT_BEFORE = re.compile(
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
-LENGTH_CONTINUED = re.compile(r"\s*(?:years?|년)\s*(?:and\s+|,\s*)?$", re.IGNORECASE)  # between the years and the months of one length
-UNIT_DAYS = {r"years?\b": 365.25, "년": 365.25, r"months?\b": 30.44, "개월": 30.44, r"weeks?\b": 7.0, "주": 7.0, r"quarters?\b": 91.31, "분기": 91.31, r"decades?\b": 3652.5}
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
@@ -180,12 +179,16 @@ RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b
 KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거의\s?)?$")
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
-MULTIPLE_TOLERANCE = 0.15  # "roughly four times" for 3.95; a multiple is rounded in the head
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
+WINNERS_AFTER = re.compile(r"^\s*(?:trades?|positions?)\s+(?:were|was|closed|ended)\s+(?:winners|winning|profitable|in profit|positive)\b", re.IGNORECASE)
+SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
+LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
+# A noun right after another figure belongs to that one ("on 6.5% volatility"); not after a year or a share's whole ("of its 61 trades").
+NOUN_AFTER_FIGURE = re.compile(r"(?<![\d.,])(?<!of the )(?<!of its )(?<!of all )(?<!of their )(?!(?:19|20)\d\d\b)\d[\d.,]*\s?%?\s*$")
 PART_OF_COUNT = re.compile(r"\s*(?:중|가운데)\s*$")  # "64번의 매매 중 23번": 23 is a part of the trades, not their count
 FLOAT_NOISE = 1e-6
 NEAR_BEFORE, NEAR_AFTER = 6, 3  # words between a metric's noun and its figure for a mismatch to block ("the Sharpe ratio came in at 0.37", "4.1% CAGR")
@@ -272,7 +275,7 @@ class _Sentence:
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
-            if index > 0 and LENGTH_CONTINUED.search(self.text, self.numbers[index - 1].end, number.start):
+            if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
                 return None  # the months of "5년 7개월", read with its years
             if DAYS_RESTATED.search(self.text[:number.start]):  # "1,393 days (close to four years)": the days were checked
                 restated = self._length(claim, number)
@@ -283,6 +286,8 @@ class _Sentence:
             return self._multiple(claim, number)
         named = self._metric(index, number, clause, claimed)
         topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
+        if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
+            topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
         if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end)):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
@@ -308,41 +313,28 @@ class _Sentence:
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
         compared in days with the stored length (or another fall's, when the sentence does not
-        speak of the maximum) to half a unit; a mismatch goes to review: such units are loose."""
-        after = self.text[number.end:]
-        word, unit = next((match, days) for pattern, days in UNIT_DAYS.items() if (match := re.match(rf"^\s*(?:and a half\s+)?{pattern}(?:\s?반(?![가-힣]))?", after, re.IGNORECASE)))
-        half = 0.5 if re.search(r"and a half|반$", word.group(0)) else 0.0
-        claimed = (number.value + half) * unit
-        rest = after[word.end():]  # Korean puts the bound after the unit: "1년 넘게"
-        following = next((n for n in self.numbers if n.start >= number.end + word.end()), None)
-        if following is not None and LENGTH_CONTINUED.fullmatch(self.text, number.end, following.start):
-            more = next((days for pattern, days in UNIT_DAYS.items() if re.match(rf"^\s*{pattern}", self.text[following.end:], re.IGNORECASE)), None)
-            claimed += following.value * more if more else 0  # "5년 7개월", "four years and seven months"
-        qualifier = self._qualifier(number) or next((name for name, pattern in KO_QUALIFIERS if pattern.match(rest)), None)
+        speak of the maximum); a mismatch goes to review: such units are loose."""
+        written = implied.length(self.text, number, next((n for n in self.numbers if n.start > number.end), None))
+        qualifier = self._qualifier(number) or next((name for name, pattern in KO_QUALIFIERS if pattern.match(written.rest)), None)
         stored = self.facts.strategy.get("max_drawdown_duration_days")
         lengths = ([stored] if stored is not None else []) + ([fall.days for fall in self.facts.drawdowns[1:]] if not ctx.names_maximum_drawdown(self.lowered) else [])
         for length in lengths:
-            bounded = {"at least": length >= claimed, "at most": length <= claimed}
-            if bounded.get(qualifier or "", abs(length - claimed) <= unit / 2 + (unit / 2 if qualifier == "roughly" else 0)):
-                return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=claimed, stored=length, status="supported",
-                               note=f"{number.text} {'and a half ' if half else ''}at {unit:g} days each: {claimed:.0f} days against {length:.0f}")
-        return _unverifiable(claim, number, f"a drawdown's length of about {claimed:.0f} days; the store has {stored:.0f} days: sent to review" if stored else "the store keeps no drawdown length")
+            if written.fits(length, qualifier):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=written.days, stored=length, status="supported",
+                               note=f"{number.text} {'and a half ' if written.half else ''}at {written.unit:g} days each: {written.days:.0f} days against {length:.0f}")
+        return _unverifiable(claim, number, f"a drawdown's length of about {written.days:.0f} days; the store has {stored:.0f} days: sent to review" if stored else "the store keeps no drawdown length")
 
     def _multiple(self, claim: str, number: Numeral) -> Finding:
         """"A Sharpe of 0.60, more than five times the benchmark's 0.11": a ratio of two figures,
         not a level. Each figure is checked on its own; the multiple is supported when two figures
-        the sentence states give it (larger over smaller), else it goes to review, never blocks."""
-        qualifier = self._qualifier(number)
+        the sentence (or the text just before it) states give it, else it goes to review, never blocks."""
         target = number.value / 100 if number.unit == "%" else number.value  # "지수의 약 3분의 1": a third
         stated = [abs(other.value) for other in self.numbers if other is not number and other.unit != "x" and other.value]
-        stated = stated if len(stated) > 1 else [*stated, *self.previous_figures]
-        for larger, smaller in ((a, b) for a in stated for b in stated if a > b):
-            ratio = larger / smaller if target >= 1 else smaller / larger
-            fits = ratio >= target * 0.97 if qualifier == "at least" else ratio <= target * 1.03 if qualifier == "at most" else abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
-            if fits:
-                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(ratio, 2), status="supported",
-                               note=f"a multiple of two figures the sentence states ({larger:g} / {smaller:g}), each checked on its own")
-        return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
+        pair = implied.multiple_of(target, self._qualifier(number), stated if len(stated) > 1 else [*stated, *self.previous_figures])
+        if pair is None:
+            return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
+        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
+                       note=f"a multiple of two figures the sentence states ({pair[0]:g} / {pair[1]:g}), each checked on its own")
 
     def _other_drawdown(self, stated: _Stated, reading: _Reading) -> Finding | None:
         """A drawdown figure that is not the maximum's: supported when it is the depth or length
@@ -378,12 +370,22 @@ class _Sentence:
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         span = self.clauses[clause]
-        context = self.masked[span.start:span.end]  # "하락장에서 24%를 벌었고": a regime's name is no word of loss
+        context = self.masked[span.start:span.end]
         appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
-        if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):
-            previous = self.clauses[clause - 1]
-            context = self.masked[previous.start:span.end]
-        return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(context)))
+        if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):  # "cost 15% and ... a further 10%": the verb of the clause before
+            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(self.masked, self.clauses[clause - 1].start, span.end)))
+        return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), self._loss_near(span.start, span.end, number))
+
+    def _loss_near(self, start: int, end: int, number: Numeral) -> bool:
+        """A word of loss near the figure in its clause ("lost 12%", "12% 손실"), not one about
+        something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
+        ("하락장에서 24%를 벌었고": names are masked)."""
+        for loss in NEGATIVE.finditer(self.masked, start, end):
+            before = loss.end() <= number.start
+            gap = self.lowered[loss.end():number.start] if before else self.lowered[number.end:loss.start()]
+            if len(re.findall(r"\w+", gap)) <= (LOSS_BEFORE if before else LOSS_AFTER):
+                return True
+        return False
 
     # -- which metric --
 
@@ -395,6 +397,8 @@ class _Sentence:
         span = self.clauses[clause]
         if number.unit == "days":
             return _nearest_metric(self.masked, 0, len(self.masked), number)
+        if number.unit in (None, "n") and WINNERS_AFTER.match(self.text[number.end:]) and not SHARE_OF_BEFORE.search(self.text[:number.start]):
+            return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
@@ -440,6 +444,10 @@ class _Sentence:
         if found is None and self._alone(number):
             found = _nearest_metric(self.masked, 0, len(self.masked), number)
         return _Named(found.metric, by_noun=False) if found and METRICS[found.metric].kind != "count" else None
+
+    def _gap_spread(self, span: ctx.Clause) -> bool:
+        """"A spread of 8.7 points" in a sentence that names the benchmark: the gap between the two."""
+        return any(n.unit == "pp" for n in self.numbers if span.start <= n.start < span.end) and any(m.entity == "benchmark" for m in self.mentions)
 
     def _is_spread(self, number: Numeral, named: _Named | None) -> bool:
         """A gap between strategy and benchmark: "beat SPY by 5%", or any figure in percentage
@@ -494,6 +502,7 @@ class _Sentence:
             m for m in self.mentions
             if span.start <= m.start < span.end and not self._korean_after(number, m)
             and not (m.start >= number.end and NOT_SUBJECT_BEFORE.search(self.text[number.end:m.start]))  # "2.45% ... exposure to the index"
+            and not (m.end <= number.start and KO_STANDARD_AFTER.match(self.text[m.end:]))  # "비교 지수보다 ... 샤프 비율은 0.41": the standard, not the owner
         ]
         if inside:
             return min(inside, key=lambda m: _gap(m.start, m.end, number)).entity, True
@@ -577,12 +586,14 @@ class _Sentence:
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         metric = STRATEGY_SYNONYMS.get(metric, metric)
         regime = self._scope(self.regimes, number)
-        if regime and metric == "max_drawdown" and OCCURRED_IN.match(self.lowered[number.end:]):
+        if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or (ctx.names_maximum_drawdown(self.lowered) and not self._regime_named_in(self._clause_of(number)))):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
         if regime and not self._regime_named_in(self._clause_of(number)) and metric not in self.facts.regimes.get(regime, {}):
             regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
+        if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)):
+            regime = None  # "...inside the bear regime ...; the benchmark's worst fall, at 6.8%": the benchmark's whole period
         if regime and entity == "benchmark":
             return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
         if regime:
@@ -652,7 +663,7 @@ class _Sentence:
         if entity.startswith("regime:"):
             return self.facts.regimes.get(entity.removeprefix("regime:"), {})
         if entity == "strategy":
-            return self.facts.strategy | _derived(self.facts.strategy)
+            return self.facts.strategy | implied.derived(self.facts.strategy)
         return {"benchmark": self.facts.benchmark}.get(entity, {})
 
     # -- helpers --
@@ -713,6 +724,8 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
+                if after and tier == 0 and NOUN_AFTER_FIGURE.search(masked, number.end, match.start()):  # "2.8% a year on 6.5% volatility": the later figure's noun
+                    continue
                 if after and masked.count("(", number.end, match.start()) > masked.count(")", number.end, match.start()):  # "the DAX's 0.46 (its Sortino was 0.55)": an aside names its own figures
                     continue
                 key = (tier, _gap(match.start(), match.end(), number), int(after), -len(match.group(0)))
@@ -720,13 +733,6 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                     near = _words_between(masked, match, number) <= (NEAR_AFTER if after else NEAR_BEFORE)
                     best = (key, _Named(name, by_noun=tier == 0, near=near))
     return best[1] if best else None
-
-
-def _derived(strategy: dict[str, float]) -> dict[str, float]:
-    """Figures the store implies: the number of winning trades ("이긴 거래는 47건", "54 winners")."""
-    if "win_rate" in strategy and "num_trades" in strategy:
-        return {"winning_trades": strategy["win_rate"] * strategy["num_trades"]}
-    return {}
 
 
 def _words_between(text: str, match: re.Match[str], number: Numeral) -> int:

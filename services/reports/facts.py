@@ -13,6 +13,7 @@ from services.reports.schemas import BacktestIn
 PERCENT = {"total_return", "cagr", "annual_volatility", "max_drawdown", "win_rate", "avg_trade_return", "exposure", "alpha", "benchmark_cagr", "benchmark_max_drawdown", "share_of_time", "hit_rate", "avg_return"}
 DAYS = {"max_drawdown_duration_days"}
 MIN_DRAWDOWN = 0.02  # shallower falls are noise no report describes
+DATED_DRAWDOWNS = 3  # the falls a report may date: the deepest and the next two
 COUNTS = {"num_trades", "count"}
 LABELS = {
     "total_return": "Total return", "cagr": "CAGR", "annual_volatility": "Annual volatility", "sharpe": "Sharpe ratio",
@@ -50,19 +51,20 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
     falls = drawdowns([(point.date, point.value) for point in backtest.equity], backtest.period.end)
     return FactSheet(
         strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals,
-        drawdowns=falls, events=events(backtest, falls[0] if falls else None),
+        drawdowns=falls, events=events(backtest, falls),
     )
 
 
-def events(backtest: BacktestIn, deepest: Drawdown | None) -> dict[str, date]:
+def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     """The dates a report may place its figures by: the test's, each regime's, and (from the
-    equity curve, when there is one) the maximum drawdown's peak, trough and recovery."""
+    equity curve, when there is one) the peak, trough and recovery of the maximum drawdown and of
+    the next deepest ones."""
     found = {"start": backtest.period.start, "end": backtest.period.end}
     for regime in backtest.regimes:
         found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
-    if deepest is not None:
-        found |= {"max_drawdown.peak": deepest.peak, "max_drawdown.trough": deepest.trough}
-        found |= {"max_drawdown.recovery": deepest.recovery} if deepest.recovery else {}
+    for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):
+        name = "max_drawdown" if rank == 0 else f"drawdown.{rank + 1}"
+        found |= {f"{name}.peak": fall.peak, f"{name}.trough": fall.trough} | ({f"{name}.recovery": fall.recovery} if fall.recovery else {})
     return found
 
 

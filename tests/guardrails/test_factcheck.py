@@ -15,11 +15,9 @@ TUNING = {"dev": DEV} | {
     if path.name not in (DEV_SET, *UNTUNED_SETS) and not path.name.startswith("factcheck_ko_")  # Korean: test_factcheck_ko.py
 }
 ITEMS = [item for items in TUNING.values() for item in items]
-# True sentences of the tuning sets still sent to a reviewer (never contradicted): a threshold of
-# the entry rule written as a condition ("only when the rate differential exceeded 25 basis
-# points"), a ratio of two figures ("about three times the index's 1.5%") (docs/factcheck.md).
+# True sentences of the tuning sets still sent to a reviewer (never contradicted), each for the
+# reason given beside it (docs/factcheck.md).
 STILL_UNVERIFIABLE = (
-    "Going long EUR/JPY only when",
     # 2027_06: a regime and a period no regime is ("the Covid year") in one sentence; a drawdown as
     # "over half the account vanished".
     "By regime, the 2016-18 bull phase", "Over half the account vanished",
@@ -34,6 +32,9 @@ STILL_UNVERIFIABLE = (
     # 2027_11: a drawdown told as "some 23.7% lower" after its high (read as a return); a regime's
     # loss whose verb is left out ("and the 2011-12 bear phase 8%").
     "Its worst stretch began at a November 2017 high", "Four of the six regimes made money; beyond the 2012-15 trend leg",
+    # 2027_12: the benchmark by a description no list holds ("the Bloomberg wheat sub-index"), so
+    # "a spread near 8.7 points" is not read as the gap to it.
+    "Flipping long or short in CBOT wheat",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -165,9 +166,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # Dates placed on the timeline (guardrails/dates.py): 2027_10 15 -> 14 flagged; 2027_11, written
 # blind while that was built and measured before and after it only: 17/18, 18/42, 6 -> 17/18, 15/42, 6,
 # then read and tuned on (fifth round: claims the store implies). 2027_12, written blind during the
-# fifth round: 16/18, 16/42, 7 before this session, 16/18, 16/42, 8 with dates, 16/18, 13/42, 5 after.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_12")}
-FLOORS = {"heldout_2027_03": (29, 6, 0), "heldout_2027_09": (28, 15, 7), "heldout_2027_10": (29, 12, 4), "heldout_2027_12": (16, 13, 5)}  # caught, flagged, contradicted
+# fifth round: 16/18, 16/42, 7 before this session, 16/18, 16/42, 8 with dates, 16/18, 13/42, 5 after;
+# then read and tuned on (sixth round). 2027_13, written blind during the sixth round: 15/18, 12/42,
+# 4 before this session, 15/18, 8/42, 1 after the fifth round, 16/18, 7/42, 1 after the sixth.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_13")}
+FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 15, 7), "heldout_2027_10": (30, 11, 4), "heldout_2027_13": (16, 7, 1)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -177,8 +180,10 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-@pytest.mark.parametrize("name", sorted(UNTUNED))
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_10 and 2 of 2027_12 came out verified")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 2 of 2027_13 came out verified")
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[] if name == "heldout_2027_10" else [MISSED]) for name in sorted(UNTUNED)])
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -187,8 +192,8 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_12"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 5 of 2027_12 came out contradicted")
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_13"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 1 of 2027_13 came out contradicted")
 def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 

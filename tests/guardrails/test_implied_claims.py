@@ -51,3 +51,34 @@ NEVER_REGAINED = FACTS.model_copy(update={"drawdowns": [DEEPEST.model_copy(updat
 def test_claims_the_store_implies(text: str, facts: FactSheet, verdict: str) -> None:
     result = check(text, facts)
     assert result.verdict == verdict, result.model_dump_json(indent=1)
+
+
+SIXTH_ROUND = FACTS.model_copy(update={
+    "regimes": {"trending": {"total_return": 0.22, "sharpe": 2.21}, "high_volatility": {"total_return": 0.20, "sharpe": 2.14, "max_drawdown": -0.156}, "bear": {"total_return": -0.12}},
+    "strategy": FACTS.strategy | {"annual_volatility": 0.065, "alpha": 0.021, "exposure": 0.22},
+    "benchmark": FACTS.benchmark | {"cagr": -0.058},
+})
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The programme compounded at 4.1% a year on 6.5% volatility.", "verified"),  # the noun after 6.5% is 6.5%'s
+        ("Risk-adjusted, the book's 0.60 Sharpe is more than double the index's 0.11.", "verified"),
+        ("Only 47 trades were winners.", "verified"),
+        ("Only 47 of 141 trades were winners.", "verified"),
+        ("The book made 4.1% annually as the index slipped 5.8% annually.", "verified"),  # the slip is the index's
+        ("Trending conditions were the most profitable (+22%, Sharpe 2.21).", "verified"),  # "most profitable" is no win rate
+        ("Judged by Sharpe ratio, the book did best in its high-volatility regime.", "contradicted"),  # trending has the higher Sharpe
+        ("Of the five regimes, trending alone lost money.", "contradicted"),
+        ("Harvesting the roll only when it exceeded 1%, the book grew 4.1% a year.", "verified"),  # an entry rule, no result
+        ("Fees cost about 0.25% a year, a drag of roughly 0.25% on annual returns.", "unverifiable"),
+        ("The largest drawdown peaked within the high-volatility regime, then fell 20.3% to its trough.", "verified"),
+        ("가장 깊은 낙폭 20.3%는 2017년 중에 모두 만회되었다.", "unverifiable"),  # regained in December 2018
+        ("비교 지수보다 연 9.9%p 앞섰을 뿐 아니라 샤프 비율은 0.60으로 지수(0.11)의 다섯 배를 넘었다.", "verified"),
+        ("고변동성 장세가 세 국면 가운데 가장 큰 손실 구간이었다.", "unverifiable"),  # the bear regime lost most
+    ],
+)
+def test_sixth_round_readings(text: str, verdict: str) -> None:
+    result = check(text, SIXTH_ROUND)
+    assert result.verdict == verdict, result.model_dump_json(indent=1)

@@ -1,0 +1,75 @@
+"""Figures a report states that the store implies rather than holds: a drawdown's length in
+years or months (the store keeps days), a multiple of two figures ("more than five times the
+benchmark's 0.11", "지수의 약 3분의 1"), the number of winning trades (win rate x trades).
+On text written blind, true sentences with such figures were sent to review or blocked as if
+they stated a level (docs/factcheck.md, fifth round). Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from guardrails.numerals import Numeral
+
+UNIT_DAYS = {r"years?\b": 365.25, "년": 365.25, r"months?\b": 30.44, "개월": 30.44, r"weeks?\b": 7.0, "주": 7.0, r"quarters?\b": 91.31, "분기": 91.31, r"decades?\b": 3652.5}
+LENGTH_CONTINUED = re.compile(r"\s*(?:years?|년)\s*(?:and\s+|,\s*)?$", re.IGNORECASE)  # between the years and the months of one length
+MULTIPLE_TOLERANCE = 0.15  # "roughly four times" for 3.95: a multiple is rounded in the head
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length as written ("close to four years", "7년 반", "5년 7개월"), in days."""
+
+    days: float
+    unit: float  # days in the unit written: the tolerance is half of it
+    half: bool
+    rest: str  # the text after the unit, where Korean puts a bound ("1년 넘게")
+
+    def fits(self, stored: float, qualifier: str | None) -> bool:
+        """To half a unit, or as the bound says ("more than four years", "1년 넘게")."""
+        if qualifier == "at least":
+            return stored >= self.days
+        if qualifier == "at most":
+            return stored <= self.days
+        return abs(stored - self.days) <= self.unit / 2 + (self.unit / 2 if qualifier == "roughly" else 0)
+
+
+def length(text: str, number: Numeral, following: Numeral | None) -> Length:
+    """The length ``number`` starts, with the months of "5년 7개월" when ``following`` is them."""
+    after = text[number.end:]
+    word, unit = next((match, days) for pattern, days in UNIT_DAYS.items() if (match := re.match(rf"^\s*(?:and a half\s+)?{pattern}(?:\s?반(?![가-힣]))?", after, re.IGNORECASE)))
+    half = bool(re.search(r"and a half|반$", word.group(0)))
+    days = (number.value + (0.5 if half else 0.0)) * unit
+    if following is not None and LENGTH_CONTINUED.fullmatch(text, number.end, following.start):
+        more = next((per for pattern, per in UNIT_DAYS.items() if re.match(rf"^\s*{pattern}", text[following.end:], re.IGNORECASE)), 0.0)
+        days += following.value * more
+    return Length(days, unit, half, after[word.end():])
+
+
+def continues_length(text: str, previous: Numeral, number: Numeral) -> bool:
+    """Whether ``number`` is the months of a length ``previous`` started ("5년 7개월")."""
+    return bool(LENGTH_CONTINUED.search(text, previous.end, number.start))
+
+
+def multiple_of(target: float, qualifier: str | None, stated: list[float]) -> tuple[float, float] | None:
+    """Two stated figures whose ratio is ``target`` (larger over smaller, or smaller over larger
+    for a fraction), as the qualifier bounds it; None when no two give it."""
+    for larger, smaller in ((a, b) for a in stated for b in stated if a > b):
+        ratio = larger / smaller if target >= 1 else smaller / larger
+        if qualifier == "at least":
+            fits = ratio >= target * 0.97
+        elif qualifier == "at most":
+            fits = ratio <= target * 1.03
+        else:
+            fits = abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
+        if fits:
+            return larger, smaller
+    return None
+
+
+def derived(strategy: dict[str, float]) -> dict[str, float]:
+    """Figures the store implies: the number of winning trades ("이긴 거래는 47건", "54 winners")."""
+    if "win_rate" in strategy and "num_trades" in strategy:
+        return {"winning_trades": strategy["win_rate"] * strategy["num_trades"]}
+    return {}
