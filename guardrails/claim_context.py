@@ -67,6 +67,7 @@ REGIME_SYNONYMS = {
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trended"),
 }
+DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))")  # "the 2015 trend (+14%)", "the 2016-19 trend": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
@@ -190,6 +191,7 @@ def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
     for label, words in REGIME_SYNONYMS.items():
         for word in words:
             found += [(label, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)]
+    found += [("trending", match.start(), match.end()) for match in DATED_TREND.finditer(lowered)]
     for label, pattern in KO_REGIMES.items():
         found += [(label, match.start(), match.end()) for match in pattern.finditer(lowered)]
     return sorted(found, key=lambda item: item[1])

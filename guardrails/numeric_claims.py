@@ -77,7 +77,7 @@ METRICS: dict[str, Metric] = {
     ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
-    "alpha": Metric("percent", ("alpha",), strategy_only=True),
+    "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
     "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move"), strategy_only=True),
@@ -105,6 +105,7 @@ UNSTORED_TOPICS = re.compile(
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     rf"contribut\w*(?! (?:the )?most)|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
+ATTRIBUTION = re.compile(r"contribut|attribut")  # "ASML contributed about 38% of the cumulative gain": a share the store does not break down
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
@@ -184,7 +185,7 @@ EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
-WINNERS_AFTER = re.compile(r"^\s*(?:trades?|positions?)\s+(?:were|was|closed|ended)\s+(?:winners|winning|profitable|in profit|positive)\b", re.IGNORECASE)
+WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:were|was|closed|ended|finished)\s+(?:winners|winning|profitable|in (?:a )?profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
 LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
 # A noun right after another figure belongs to that one ("on 6.5% volatility"); not after a year or a share's whole ("of its 61 trades").
@@ -285,10 +286,11 @@ class _Sentence:
         if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:])):
             return self._multiple(claim, number)
         named = self._metric(index, number, clause, claimed)
-        topic = UNSTORED_TOPICS.search(self.masked[span.start:span.end]) or self._topic_as_subject(span)
+        restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
+        topic = UNSTORED_TOPICS.search(self.masked[self.clauses[clause - 1].start if restated else span.start:span.end]) or self._topic_as_subject(span)
         if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
             topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
-        if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end)):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
+        if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or ATTRIBUTION.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
@@ -494,6 +496,8 @@ class _Sentence:
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
+            if self._regime_named_in(clause):  # "(-17%, against -8% in the 2015-16 sideways phase)": two regimes of the strategy
+                return left, True
             return _other(left), True
         span = self.clauses[clause]
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):

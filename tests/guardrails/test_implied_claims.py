@@ -55,7 +55,7 @@ def test_claims_the_store_implies(text: str, facts: FactSheet, verdict: str) -> 
 
 SIXTH_ROUND = FACTS.model_copy(update={
     "regimes": {"trending": {"total_return": 0.22, "sharpe": 2.21}, "high_volatility": {"total_return": 0.20, "sharpe": 2.14, "max_drawdown": -0.156}, "bear": {"total_return": -0.12}},
-    "strategy": FACTS.strategy | {"annual_volatility": 0.065, "alpha": 0.021, "exposure": 0.22},
+    "strategy": FACTS.strategy | {"annual_volatility": 0.065, "alpha": 0.021, "beta": 0.35, "exposure": 0.22},
     "benchmark": FACTS.benchmark | {"cagr": -0.058},
 })
 
@@ -80,5 +80,25 @@ SIXTH_ROUND = FACTS.model_copy(update={
     ],
 )
 def test_sixth_round_readings(text: str, verdict: str) -> None:
+    result = check(text, SIXTH_ROUND)
+    assert result.verdict == verdict, result.model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The book made 141 trades, of which 47 ended in profit.", "verified"),
+        ("The book made 141 trades, of which 60 ended in profit.", "contradicted"),
+        ("Ranked by return, high volatility was the top regime.", "contradicted"),  # trending made more
+        ("The gains came from the 2015 trend (+22%).", "verified"),  # a dated trend is the trending regime
+        ("Slippage came to about $2.50 a side, or close to 1.5% a year.", "unverifiable"),  # the restated figure keeps its topic
+        ("Of the losing regimes the bear market was the worse (-12%, against -8% in the sideways phase).", "unverifiable"),  # no sideways figure: not the benchmark's
+        ("With a 0.35 beta the residual return was positive at 2.1%.", "verified"),
+        ("다섯 국면 가운데 수익이 가장 컸던 것은 고변동성 장세의 +20%였다.", "unverifiable"),  # trending made more
+        ("기간의 22%만 시장에 머물며 연 변동성은 6.5%로 낮았다.", "verified"),  # 시장에 머물: exposure, not the benchmark
+        ("지수가 연 5.8%씩 떨어지는 동안 전략은 시장에 뒤처졌다.", "unverifiable"),  # the strategy beat the market
+    ],
+)
+def test_seventh_round_readings(text: str, verdict: str) -> None:
     result = check(text, SIXTH_ROUND)
     assert result.verdict == verdict, result.model_dump_json(indent=1)
