@@ -596,7 +596,7 @@ class _Sentence:
             return metric, "a period the store has no regime for", None
         if regime and not self._regime_named_in(self._clause_of(number)) and metric not in self.facts.regimes.get(regime, {}):
             regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
-        if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)):
+        if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)) and self._benchmark_next_to(number, metric):
             regime = None  # "...inside the bear regime ...; the benchmark's worst fall, at 6.8%": the benchmark's whole period
         if regime and entity == "benchmark":
             return metric, f"benchmark in regime:{regime}", None  # the store has no benchmark figures per regime
@@ -606,6 +606,10 @@ class _Sentence:
         if entity == "benchmark":
             return metric, "benchmark", self.facts.benchmark.get(metric)
         return metric, "strategy", self._sheet("strategy").get(metric)
+
+    def _benchmark_next_to(self, number: Numeral, metric: str) -> bool:
+        adjacent = self._adjacent_mention(number, self._clause_of(number), metric)
+        return adjacent is not None and adjacent.entity == "benchmark"
 
     def _scope(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """The regime (or signal) named in the figure's clause, else the last one named before it

@@ -35,6 +35,10 @@ STILL_UNVERIFIABLE = (
     # 2027_12: the benchmark by a description no list holds ("the Bloomberg wheat sub-index"), so
     # "a spread near 8.7 points" is not read as the gap to it.
     "Flipping long or short in CBOT wheat",
+    # 2027_12: the benchmark's figure set off by commas after a regime ("...inside the bear regime
+    # ...; the benchmark's worst fall, at 6.8%, was shallower"): taken from a regime only when the
+    # benchmark stands right at the figure, since a report's garbage prose once named it far off.
+    "The maximum drawdown, 11.7%, came quickly",
     # 2027_13: a drawdown whose regime is named in the clause before ("a month before the bull
     # regime ended, reached 25.8%") and one told as "at 23.7% down" inside a regime's story.
     "The drawdown that matters opened at a July 2016 high", "Leaning against the 2017-20 bull market proved costly",
