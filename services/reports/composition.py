@@ -20,6 +20,9 @@ from services.reports.narrative import LIST_SECTIONS, SECTIONS
 SUMMARY_INSIGHTS = 3
 NO_VALID_ANSWER = "the model gave no valid answer"
 MIN_REPEAT_WORDS = 3  # shorter fragments ("however,") may recur in good prose
+# Letters of a script no report is written in (Hebrew, Greek, CJK ideographs, box drawing...): a small
+# model's word salad ("... huntsoz famed café:πο([[", "████eroids ... 杲") shows them; Latin and Hangul do not count.
+STRAY_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u2500-\u259f\u3040-\u30ff\u4e00-\u9fff\uf900-\ufaff]")
 STOPWORDS = {"the", "a", "an", "and", "of", "in", "on", "for", "to", "vs", "versus", "with", "this", "strategy", "report", "backtest", "s"}
 
 
@@ -63,9 +66,9 @@ def _join(statements: list[str], model: dict[str, Any], field: str, withheld: di
 
 def degenerate(model: dict[str, Any], vocabulary: set[str] | None = None) -> dict[str, str]:
     """Prose fields not worth showing as the model's, with the reason: empty, restating the
-    section's title, a sentence another field already said (the first saying stays), or a
+    section's title, a sentence another field already said (the first saying stays), a
     headline that shares no word with the strategy and its insights (``vocabulary``; SmolLM2
-    headlined one report "GRAVEL MADE OF DEATH")."""
+    headlined one report "GRAVEL MADE OF DEATH"), or word salad in a script no report uses."""
     titles = {name: title for name, (title, _limit) in SECTIONS.items()} | {name: title for name, (title, _i, _l) in LIST_SECTIONS.items()}
     fields = [(key, key.split(".")[0], text) for key, text in _prose(model)]
     seen: set[str] = set()
@@ -81,6 +84,8 @@ def degenerate(model: dict[str, Any], vocabulary: set[str] | None = None) -> dic
             reasons[key] = "repeats a sentence"
         elif key == "headline" and vocabulary is not None and not set(words) & vocabulary:
             reasons[key] = "says nothing about this backtest"
+        elif STRAY_SCRIPT.search(text):
+            reasons[key] = "mixes scripts"
         seen.update(sentences)
     return reasons
 

@@ -84,6 +84,12 @@ def test_empty_or_title_only_prose_is_degenerate() -> None:
     assert reasons == {"risk": "restates its title", "anomalies": "empty", "signal_insights": "restates its title"}
 
 
+def test_word_salad_in_a_stray_script_is_degenerate() -> None:
+    salad = "huntsoz famed café:πο([[ bedrooms shrew 뼥 brit valley ████eroids benef wrathafety 杲 pearls"
+    assert degenerate(prose(risk=salad)) == {"risk": "mixes scripts"}
+    assert degenerate(prose(risk="Drawdowns stayed shallow (−9.8%) and the 2020 café-closure shock cost 3%.")) == {}
+
+
 def test_a_degenerate_headline_is_replaced_by_code() -> None:
     narrative = compose(prose(headline="Headline"), insights(backtest()), "MA crossover")
     assert narrative["headline"] == "MA crossover: backtest report" and narrative["withheld"]["headline"] == "restates its title"
