@@ -41,6 +41,8 @@ SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28t
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
+# "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
+END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
 DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾", re.IGNORECASE)
 
 
@@ -90,7 +92,7 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
     mention = next((m for m in mentions(text) if m.start < end and start < m.end), None)
     if mention is None or not events:
         return False
-    bound = bool(RANGE_AFTER.match(text[mention.end:]) or RANGE_BEFORE.search(text[:mention.start]))
+    bound = bool(RANGE_AFTER.match(text[mention.end:]) or RANGE_BEFORE.search(text[:mention.start]) or END_OF_TEST.match(text[mention.end:]))
     relevant = [name for name in events if name in ("start", "end") and (bound or mention.exact)]
     if DRAWDOWN_WORDS.search(text):
         relevant += [name for name in events if "drawdown." in name]

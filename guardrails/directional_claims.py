@@ -31,7 +31,7 @@ KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
@@ -39,7 +39,7 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회", re.IGNORECASE)
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨", re.IGNORECASE)
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
     r"|(?:회복|되찾|만회|올라서)[가-힣]*지 ?(?:못|않)|미회복",
@@ -51,8 +51,8 @@ ONLY_LOSS = re.compile(
     r"\b(?:alone|only) (?:lost money|was unprofitable|ended in the red|lost)\b",
     re.IGNORECASE,
 )
-BEST = re.compile(rf"\b(best|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
-WORST = re.compile(rf"\b(worst|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
+BEST = re.compile(rf"\b(best(?! to worst)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
+WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
@@ -80,11 +80,11 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings.append(_only_loss(sentence, only, facts))
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
-    if RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered):
-        if finding := _recovery(sentence, facts.drawdowns[0]):
-            findings.append(finding)
-    elif RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
-        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the store keeps the drawdown's depth and length, not whether or when it was regained"))
+    deepest_regained = bool(RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])))
+    if deepest_regained and (finding := _recovery(sentence, facts.drawdowns[0])):
+        findings.append(finding)
+    elif RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)) and not (deepest_regained and _dated_recovery(sentence, facts.drawdowns[0])):
+        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review"))
     return findings
 
 
@@ -101,6 +101,17 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     else:
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
+
+
+def _dated_recovery(sentence: str, deepest: Drawdown) -> bool:
+    """Whether a date of the sentence is the day the deepest fall was regained."""
+    return deepest.recovery is not None and any(_on(m, deepest.recovery) for m in dates.mentions(sentence))
+
+
+def _states_depth(sentence: str, deepest: Drawdown) -> bool:
+    """"30.9%를 잃은 2022년의 낙폭": the deepest fall, named by its depth rather than as the maximum."""
+    return any(number.unit == "%" and round(abs(number.value), max(number.decimals, 0)) == round(abs(deepest.depth) * 100, max(number.decimals, 0)) and number.decimals >= 1
+               for number in numerals(sentence))
 
 
 def _on(mention: dates.DateMention, day: date) -> bool:
@@ -141,7 +152,8 @@ def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Findin
         return None
     named = ctx.mentions(sentence, facts.benchmark_name)
     clause_end = match.end() + len(COMPARISON_CUT.split(sentence[match.end():])[0])
-    subject = next((m.entity for m in reversed(named) if m.end <= match.start()), "strategy")
+    clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])  # "because the benchmark fell, the 1.32% alpha ... exceeds": not across a clause
+    subject = next((m.entity for m in reversed(named) if clause_start <= m.start and m.end <= match.start()), "strategy")
     target = next((m.entity for m in named if match.end() <= m.start < clause_end), None)
     if PASSIVE_BY.match(sentence[match.end():]):
         subject, target = target, subject

@@ -103,9 +103,12 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"dividends?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most)|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
-ATTRIBUTION = re.compile(r"contribut|attribut")  # "ASML contributed about 38% of the cumulative gain": a share the store does not break down
+# Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
+# of the cumulative gain"), one trade ("the single worst trade ... a loss of 2.6%"), dividends.
+NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?$|dividend")
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
@@ -290,7 +293,7 @@ class _Sentence:
         topic = UNSTORED_TOPICS.search(self.masked[self.clauses[clause - 1].start if restated else span.start:span.end]) or self._topic_as_subject(span)
         if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
             topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
-        if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or ATTRIBUTION.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
+        if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
@@ -435,10 +438,10 @@ class _Sentence:
         clause = self._clause_of(number)
         if clause > 0:  # "its largest drawdown, 17.5%, ...": the noun just before, in a clause with no figure of its own
             previous = self.clauses[clause - 1]
-            if not any(previous.start <= n.start < previous.end for n in self.numbers):
-                named = _nearest_metric(self.masked, previous.start, previous.end, number)
-                if named and named.by_noun and METRICS[named.metric].kind != "count":
-                    return _Named(named.metric, by_noun=False, inherited=True)
+            start = max([n.end for n in self.numbers if previous.start <= n.start < previous.end], default=previous.start)  # "0.85 that shortfall leaves alpha slightly negative, at -0.17%": after its own figure
+            named = _nearest_metric(self.masked, start, previous.end, number)
+            if named and named.by_noun and METRICS[named.metric].kind != "count":
+                return _Named(named.metric, by_noun=False, inherited=True)
         for metric, plain in reversed(claimed):
             if METRICS[metric].kind != "count" and _unit_fits(METRICS[metric].kind, number.unit):
                 return _Named(metric, by_noun=False, inherited=plain)

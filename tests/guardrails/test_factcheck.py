@@ -42,6 +42,14 @@ STILL_UNVERIFIABLE = (
     # 2027_13: a drawdown whose regime is named in the clause before ("a month before the bull
     # regime ended, reached 25.8%") and one told as "at 23.7% down" inside a regime's story.
     "The drawdown that matters opened at a July 2016 high", "Leaning against the 2017-20 bull market proved costly",
+    # 2027_14 (read in the eighth round): a fall told in words no list holds ("13.1% down at worst",
+    # "a 20.8% decline ... made good"); a part of the return named as alpha ("2.88% of return shows up
+    # as alpha"); a regime told by a date range alone ("the quiet first half of 2016"); a benchmark figure named by "the index's own worst fall"
+    # in a conditional; "the worst loss of the ETF itself"; a KPI line "Sharpe 0.32 (EWS: 0.19)" whose
+    # colon splits the ticker from its figure; a drawdown's regime named in the clause before.
+    "The longest stretch below a prior high came with a milder fall", "Sized to a 12% volatility target and trading CBOT meal",
+    "A 20.8% decline from June 2016", "The equity peaked on 22 April 2019", "Gains and losses split evenly across the six regimes",
+    "If the index's own worst fall", "The weak point is depth", "Singapore strategy Sharpe 0.32",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -178,8 +186,8 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 4 before this session, 15/18, 8/42, 1 after the fifth round, 16/18, 7/42, 1 after the sixth; then
 # read and tuned on (seventh round). 2027_14, written blind during the seventh round: 18/18, 13/42,
 # 7 before this session, 18/18, 11/42, 3 after the sixth round and after the seventh.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_14")}
-FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 7), "heldout_2027_10": (30, 11, 4), "heldout_2027_14": (18, 11, 3)}  # caught, flagged, contradicted
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10")}
+FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 7), "heldout_2027_10": (30, 11, 4)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -192,7 +200,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 2 of 2027_09 came out verified")
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=[] if name in ("heldout_2027_10", "heldout_2027_14") else [MISSED]) for name in sorted(UNTUNED)])
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[] if name == "heldout_2027_10" else [MISSED]) for name in sorted(UNTUNED)])
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
@@ -201,8 +209,8 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_14"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 3 of 2027_14 came out contradicted")
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09 and 4 of 2027_10 came out contradicted")
 def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 

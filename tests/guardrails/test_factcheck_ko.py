@@ -71,10 +71,12 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 # round). 2027_09, written blind during the sixth round: 15/18 and 14/30 before this session, 14/18
 # and 3/30 after the fifth round, 16/18 and 3/30 after the sixth; then read and tuned on (seventh
 # round). 2027_10, written blind during the seventh round: 16/18 and 7/30 before this session, 16/18
-# and 3/30 after the sixth round and after the seventh.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9)]
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 10)]
-KO_FLOORS = {"ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 5), "ko_heldout_2027_10": (16, 3)}  # caught, flagged
+# and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
+# 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
+# 8/30 after the seventh round and after the eighth.
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10)]
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11)]
+KO_FLOORS = {"ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 5), "ko_heldout_2027_11": (17, 8)}  # caught, flagged
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
@@ -94,6 +96,6 @@ def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(resul
 
 
 @pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05 and 2027_06 and 2 of 2027_10 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06 and 2027_11 came out verified")
 def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
     assert result.caught == result.contradicted, result.row

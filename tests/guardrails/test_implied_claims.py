@@ -20,6 +20,7 @@ FACTS = FactSheet(
     benchmark_name="OATTR", benchmark={"sharpe": 0.11, "cagr": 0.01, "max_drawdown": -0.589},
     regimes={"trending": {"total_return": 0.24, "sharpe": 1.5}, "bear": {"total_return": -0.12}},
     drawdowns=[DEEPEST, SECOND],
+    events={"max_drawdown.peak": DEEPEST.peak, "max_drawdown.trough": DEEPEST.trough, "max_drawdown.recovery": DEEPEST.recovery},
 )
 NO_BENCHMARK = FACTS.model_copy(update={"benchmark_name": None, "benchmark": {}})
 NEVER_REGAINED = FACTS.model_copy(update={"drawdowns": [DEEPEST.model_copy(update={"recovery": None}), SECOND]})
@@ -101,4 +102,20 @@ def test_sixth_round_readings(text: str, verdict: str) -> None:
 )
 def test_seventh_round_readings(text: str, verdict: str) -> None:
     result = check(text, SIXTH_ROUND)
+    assert result.verdict == verdict, result.model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("20.3%를 잃은 2016년의 낙폭은 이듬해인 2017년 중에 벌써 메워졌다.", FACTS, "unverifiable"),  # regained in December 2018
+        ("20.3%를 잃은 낙폭은 2018년 12월에 메워졌다.", FACTS, "verified"),
+        ("The 20.3% drawdown was recovered before the end of that year.", FACTS, "unverifiable"),  # a time the checker cannot place
+        ("지수가 연 -5.8%로 뒷걸음질할 때 이 전략은 연 9.9%p 앞서 나갔다.", SIXTH_ROUND, "verified"),
+        ("가장 수익이 컸던 국면은 고변동성 장세로 20%입니다.", SIXTH_ROUND, "unverifiable"),  # trending made more
+        ("2014년 8월 고점 이후 20.3% 밀렸고, 2024년 말 기간이 끝날 때까지 회복되지 않았다.", NEVER_REGAINED, "verified"),
+    ],
+)
+def test_eighth_round_readings(text: str, facts: FactSheet, verdict: str) -> None:
+    result = check(text, facts)
     assert result.verdict == verdict, result.model_dump_json(indent=1)
