@@ -185,9 +185,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # then read and tuned on (sixth round). 2027_13, written blind during the sixth round: 15/18, 12/42,
 # 4 before this session, 15/18, 8/42, 1 after the fifth round, 16/18, 7/42, 1 after the sixth; then
 # read and tuned on (seventh round). 2027_14, written blind during the seventh round: 18/18, 13/42,
-# 7 before this session, 18/18, 11/42, 3 after the sixth round and after the seventh.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10")}
-FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 7), "heldout_2027_10": (30, 11, 4)}  # caught, flagged, contradicted
+# 7 before this session, 18/18, 11/42, 3 after the sixth round and after the seventh; then read and
+# tuned on (eighth round). 2027_15, written blind during the eighth round: 16/18, 10/42, 5 before
+# this session, 17/18, 7/42, 3 after the seventh round, 17/18, 6/42, 2 after the eighth.
+UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15")}
+FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 7), "heldout_2027_10": (30, 11, 4), "heldout_2027_15": (17, 6, 2)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -197,7 +199,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03 and 2 of 2027_09 came out verified")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 1 of 2027_15 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[] if name == "heldout_2027_10" else [MISSED]) for name in sorted(UNTUNED)])
@@ -209,8 +211,8 @@ def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted
     assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
 
 
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09 and 4 of 2027_10 came out contradicted")
+@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_15"])
+@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 2 of 2027_15 came out contradicted")
 def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 
