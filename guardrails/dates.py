@@ -56,6 +56,10 @@ class DateMention:
     last: date
     exact: bool  # a month or a day: precise enough to stand for one event on its own
 
+    def covers(self, day: date) -> bool:
+        """Whether ``day`` falls in the interval, give or take the curve's sampling (SLACK)."""
+        return self.first - SLACK <= day <= self.last + SLACK
+
 
 def mentions(text: str) -> list[DateMention]:
     """Every date in ``text``; a Korean month without a year takes the year written before it."""
@@ -98,7 +102,7 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
         relevant += [name for name in events if "drawdown." in name]
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
-    return any(mention.first - SLACK <= events[name] <= mention.last + SLACK for name in relevant)
+    return any(mention.covers(events[name]) for name in relevant)
 
 
 def _part_name(part: str) -> str:

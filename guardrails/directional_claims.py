@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 from guardrails import claim_context as ctx
 from guardrails import dates
@@ -80,12 +79,23 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings.append(_only_loss(sentence, only, facts))
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
-    deepest_regained = bool(RECOVERED.search(sentence) and not NOT_RECOVERED.search(sentence) and facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])))
-    if deepest_regained and (finding := _recovery(sentence, facts.drawdowns[0])):
-        findings.append(finding)
-    elif RECOVERED.search(sentence) and "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)) and not (deepest_regained and _dated_recovery(sentence, facts.drawdowns[0])):
-        findings.append(Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review"))
+    if RECOVERED.search(sentence):
+        findings += _recovery_claims(sentence, lowered, facts)
     return findings
+
+
+def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
+    """A recovery the sentence claims: of the deepest fall (named as the maximum or by its depth),
+    checked against the curve; any other, or one it dates in words no date places, to review."""
+    deepest = facts.drawdowns[0] if facts.drawdowns else None
+    if deepest is not None and not NOT_RECOVERED.search(sentence) and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest)):
+        if finding := _recovery(sentence, deepest):
+            return [finding]
+        if deepest.recovery is not None and any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
+            return []  # dated on the day the curve regained its peak
+    if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
+        return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
+    return []
 
 
 def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
@@ -93,29 +103,20 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     or regained it at none of the dates the sentence gives (other than the peak's and the
     trough's); nothing otherwise
     (a recovery that matches adds no finding, so a false figure elsewhere still counts)."""
-    when = [m for m in dates.mentions(sentence) if not any(_on(m, day) for day in (deepest.peak, deepest.trough))]  # the dates left may say when it ended
+    when = [m for m in dates.mentions(sentence) if not (m.covers(deepest.peak) or m.covers(deepest.trough))]  # the dates left may say when it ended
     if deepest.recovery is None:
         note = f"the deepest drawdown, from the {deepest.peak} peak, was never regained by the end of the test: sent to review"
-    elif when and not any(_on(m, deepest.recovery) for m in when):
+    elif when and not any(m.covers(deepest.recovery) for m in when):
         note = f"the deepest drawdown was regained on {deepest.recovery}, not when the text says: sent to review"
     else:
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
 
 
-def _dated_recovery(sentence: str, deepest: Drawdown) -> bool:
-    """Whether a date of the sentence is the day the deepest fall was regained."""
-    return deepest.recovery is not None and any(_on(m, deepest.recovery) for m in dates.mentions(sentence))
-
-
 def _states_depth(sentence: str, deepest: Drawdown) -> bool:
     """"30.9%를 잃은 2022년의 낙폭": the deepest fall, named by its depth rather than as the maximum."""
-    return any(number.unit == "%" and round(abs(number.value), max(number.decimals, 0)) == round(abs(deepest.depth) * 100, max(number.decimals, 0)) and number.decimals >= 1
+    return any(number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(deepest.depth) * 100, number.decimals)
                for number in numerals(sentence))
-
-
-def _on(mention: dates.DateMention, day: date) -> bool:
-    return mention.first - dates.SLACK <= day <= mention.last + dates.SLACK
 
 
 def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:

@@ -310,9 +310,10 @@ class _Sentence:
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
-        finding = _judge(self._stated(number, clause), reading, self._alternatives(reading))
+        stated = self._stated(number, clause)
+        finding = _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
-            return self._other_drawdown(self._stated(number, clause), reading) or finding
+            return self._other_drawdown(stated, reading) or finding
         return finding
 
     def _length(self, claim: str, number: Numeral) -> Finding:
@@ -386,9 +387,7 @@ class _Sentence:
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
         ("하락장에서 24%를 벌었고": names are masked)."""
         for loss in NEGATIVE.finditer(self.masked, start, end):
-            before = loss.end() <= number.start
-            gap = self.lowered[loss.end():number.start] if before else self.lowered[number.end:loss.start()]
-            if len(re.findall(r"\w+", gap)) <= (LOSS_BEFORE if before else LOSS_AFTER):
+            if _words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER):
                 return True
         return False
 

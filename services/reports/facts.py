@@ -80,19 +80,17 @@ def drawdowns(curve: list[tuple[date, float]], end: date) -> list[Drawdown]:
         elif trough is None and value == peak[1]:
             continue  # still at the high: the peak is its first point
         elif value >= peak[1] and trough is not None:  # back at the high: the fall ends here, and a new high starts
-            found.append(_drawdown(peak, trough, day))
+            found.append(_drawdown(peak, trough, recovery=day, until=day))
             peak, trough = (day, value), None
         elif trough is None or value < trough[1]:
             trough = (day, value)
     if peak is not None and trough is not None:
-        found.append(_drawdown(peak, trough, None, end))
+        found.append(_drawdown(peak, trough, recovery=None, until=end))
     return sorted((d for d in found if d.depth <= -MIN_DRAWDOWN), key=lambda d: d.depth)
 
 
-def _drawdown(peak: tuple[date, float], trough: tuple[date, float], recovery: date | None, end: date | None = None) -> Drawdown:
-    last = recovery or end
-    assert last is not None
-    return Drawdown(depth=trough[1] / peak[1] - 1, days=(last - peak[0]).days, peak=peak[0], trough=trough[0], recovery=recovery)
+def _drawdown(peak: tuple[date, float], trough: tuple[date, float], *, recovery: date | None, until: date) -> Drawdown:
+    return Drawdown(depth=trough[1] / peak[1] - 1, days=(until - peak[0]).days, peak=peak[0], trough=trough[0], recovery=recovery)
 
 
 def figures(backtest: BacktestIn, lang: str = "en") -> dict[str, str]:
