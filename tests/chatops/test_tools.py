@@ -3,6 +3,7 @@ vLLM health endpoint, real Qdrant and embeddings. Plus the sandbox and the RBAC 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from services.chatops.toolkit import Tool, ToolExecutor, ToolOutput
 from services.platform import audit
@@ -170,18 +172,33 @@ def test_database_health_on_sqlite(ops: Products) -> None:
 def test_database_health_reports_a_long_running_postgres_session(make_platform: PlatformFactory, pg_server: str, llm_url: str) -> None:
     platform = make_platform(llm_base_urls=[llm_url], database_url=new_postgres_database(pg_server))
     ops = build_products(platform)
-    sleeper = threading.Thread(target=lambda: _sleep_in(platform, 4), daemon=True)
+    sleeper_pid: list[int] = []
+    started = threading.Event()
+    sleeper = threading.Thread(target=_sleep_in, args=(platform, sleeper_pid, started), daemon=True)
     sleeper.start()
-    time.sleep(2)
-    data = run(ops, "database_health", long_running_s=1).data
-    sleeper.join()
+    assert started.wait(30), "the sleeping session never connected"
+    try:
+        # Polled, not timed: on a loaded machine the sleeper's query may start seconds late.
+        deadline, data = time.monotonic() + 30, {}
+        while time.monotonic() < deadline:
+            data = run(ops, "database_health", long_running_s=1).data
+            if any(s["pid"] == sleeper_pid[0] for s in data["long_running"]):
+                break
+            time.sleep(0.5)
+    finally:
+        with platform.db.engine.connect() as connection:
+            connection.execute(text("SELECT pg_cancel_backend(:pid)"), {"pid": sleeper_pid[0]})
+        sleeper.join(30)
     assert data["dialect"] == "postgresql" and data["server_version"].startswith("15")
     assert any("pg_sleep" in s["query"] and s["duration_s"] >= 1 for s in data["long_running"]), data["long_running"]
 
 
-def _sleep_in(platform: Platform, seconds: int) -> None:
+def _sleep_in(platform: Platform, pid: list[int], started: threading.Event) -> None:
     with platform.db.engine.connect() as connection:
-        connection.execute(text(f"SELECT pg_sleep({seconds})"))
+        pid.append(connection.scalar(text("SELECT pg_backend_pid()")))
+        started.set()
+        with contextlib.suppress(DBAPIError):  # cancelled by the test once it has looked
+            connection.execute(text("SELECT pg_sleep(60)"))
 
 
 class _Args(BaseModel):
