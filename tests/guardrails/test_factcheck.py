@@ -189,7 +189,9 @@ def test_benchmark_named_by_its_symbol() -> None:
 # tuned on (eighth round). 2027_15, written blind during the eighth round: 16/18, 10/42, 5 before
 # this session, 17/18, 7/42, 3 after the seventh round, 17/18, 6/42, 2 after the eighth.
 UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15")}
-FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 7), "heldout_2027_10": (30, 11, 4), "heldout_2027_15": (17, 6, 2)}  # caught, flagged, contradicted
+# Ninth round (2026-12-05/06): a mismatch with a figure held elsewhere, and a direction in a
+# sentence of several claims, go to review: true sentences contradicted 7 -> 0, 4 -> 1, 2 -> 0.
+FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 6, 0)}  # caught, flagged, contradicted
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -207,14 +209,21 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-def test_no_true_sentence_of_the_older_set_written_before_tuning_is_contradicted() -> None:
-    assert UNTUNED["heldout_2027_03"].true_contradicted == 0, UNTUNED["heldout_2027_03"].row
-
-
-@pytest.mark.parametrize("name", ["heldout_2027_09", "heldout_2027_10", "heldout_2027_15"])
-@pytest.mark.xfail(strict=True, reason="measured 2026-12-05: 7 true sentences of 2027_09, 4 of 2027_10 and 2 of 2027_15 came out contradicted")
-def test_no_true_sentence_of_the_newest_sets_written_before_tuning_is_contradicted(name: str) -> None:
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence of 2027_10 still comes out contradicted")] if name == "heldout_2027_10" else []) for name in sorted(UNTUNED)])
+def test_no_true_sentence_of_a_set_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
+
+
+def test_a_mismatch_the_reader_may_have_caused_goes_to_review_and_a_plain_one_blocks() -> None:
+    facts = FactSheet(strategy={"cagr": 0.082, "sharpe": 0.61, "sortino": 0.95, "total_return": 0.4}, benchmark_name="SPY", benchmark={"cagr": 0.114, "sharpe": 0.71},
+                      regimes={"bull": {"total_return": 0.2}, "bear": {"total_return": -0.05}})
+    assert check("The Sharpe ratio was 0.83.", facts).verdict == "contradicted"  # no stored figure is 0.83
+    assert check("The Sharpe ratio was 0.95.", facts).verdict == "unverifiable"  # the Sortino: maybe misread
+    assert check("Against SPY, the Sharpe ratio was 0.71.", facts).verdict == "unverifiable"  # SPY's, and SPY is named
+    assert check("The strategy beat SPY.", facts).verdict == "contradicted"  # one claim, a wrong direction
+    assert check("Of the two regimes, bull alone lost money.", facts).verdict == "contradicted"  # one claim, read twice
+    finding = next(f for f in check("The strategy beat SPY, with a Sharpe ratio of 0.61.", facts).findings if f.kind == "directional")
+    assert finding.status == "unverifiable" and "several claims" in finding.note  # a direction among several claims
 
 
 def test_a_figure_no_word_names_is_checked_against_its_owners_figures_by_value() -> None:
