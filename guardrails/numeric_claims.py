@@ -184,6 +184,7 @@ KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
+FALL_WORDS = re.compile(r"\b(?:declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -306,7 +307,7 @@ class _Sentence:
         elif named is None:
             if number.unit in (None, "n"):
                 return None
-            return self._by_value(index, claim, number, clause) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
+            return self._by_value(index, claim, number, clause) or self._fall_by_depth(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -314,6 +315,8 @@ class _Sentence:
         finding = _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
+        if finding.status != "supported" and (fall := self._fall_by_depth(stated, reading, span)):
+            return fall
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
         return finding
@@ -355,6 +358,21 @@ class _Sentence:
                     claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),
                     stored=value, status="supported", note=f"not the maximum: the drawdown from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)",
                 )
+        return None
+
+    def _fall_by_depth(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
+        """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak":
+        a fall told in the clause, of the exact depth of one of the curve's falls, is that fall
+        (the maximum only where the sentence names the maximum)."""
+        if stated.number.unit != "%" or stated.qualifier not in (None, "roughly") or not FALL_WORDS.search(self.masked, span.start, span.end):
+            return None
+        if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
+            return None
+        falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
+        for fall in falls:
+            if _matches(stated, _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True), fall.depth):
+                return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric="max_drawdown", claimed=stated.value("percent"), stored=fall.depth,
+                               status="supported", note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:

@@ -37,6 +37,10 @@ NEVER_REGAINED = FACTS.model_copy(update={"drawdowns": [DEEPEST.model_copy(updat
         ("최대 낙폭에서 전고점을 회복하기까지 5년 넘게 걸렸다.", FACTS, "unverifiable"),
         ("A second drawdown, 14.3% deep, took 966 days to repair.", FACTS, "verified"),
         ("The maximum drawdown was 14.3%.", FACTS, "contradicted"),
+        ("A 14.3% decline from February 2018 to April 2020 took 966 days to repair.", FACTS, "verified"),  # a fall of the curve, by its depth
+        ("Since its 2018 high the book has been as much as 14.3% down.", FACTS, "verified"),
+        ("Since its 2018 high the book has been as much as 15.1% down.", FACTS, "unverifiable"),  # no fall that deep: review
+        ("OATTR's decline from its peak was 14.3%.", FACTS, "contradicted"),  # the benchmark's own fall is not one of the strategy's
         ("The worst drawdown took 854 days before equity reached a new high.", FACTS, "contradicted"),
         ("이긴 거래는 47건입니다.", FACTS, "verified"),
         ("141번의 매매 중 47번 이겨 승률이 33%였다.", FACTS, "verified"),
