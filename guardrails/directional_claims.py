@@ -27,10 +27,12 @@ COMPARED_ON = {
 } | ko.COMPARED_ON
 KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
+KO_SUBJECT = re.compile(r"^(?:\([^)]*\))?\s?(?:은|는|이|가|도|마저|조차)(?![가-힣])")  # "전략마저 ... 뒤처져": even the strategy
+KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
@@ -162,15 +164,27 @@ def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Findin
 
 
 def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
-    """"전략은 벤치마크를 상회했다": both sides come before the verb; the nearer one is what the
-    other (the strategy when only one is named) is compared with."""
+    """"전략은 벤치마크를 상회했다": both sides come before the verb. The particles say which is
+    which: the side marked as the object or the standard ("를", "보다") is the target, the
+    nearest one marked as the subject ("은", "가") the subject ("XIU는 연 5.62%를 올렸고 전략은
+    이를 웃돌았다"); the other side is implied when one is missing. Unmarked, the nearer one is
+    what the other (the strategy when only one is named) is compared with."""
     if KO_NEGATED.match(sentence[match.end():]):
         return None
     clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])
-    before = [m.entity for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
+    before = [m for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
     if not before:
         return None
-    return _between(sentence, match, subject=before[-2] if len(before) > 1 else "strategy", target=before[-1], facts=facts)
+    target = next((m.entity for m in reversed(before) if KO_NOT_SUBJECT.match(sentence[m.end:])), None)
+    subject = next((m.entity for m in reversed(before) if KO_SUBJECT.match(sentence[m.end:]) and m.entity != target), None)
+    if subject or target:
+        subject = subject or ("strategy" if target == "benchmark" else "benchmark")
+        return _between(sentence, match, subject=subject, target=target or _other_side(subject), facts=facts)
+    return _between(sentence, match, subject=before[-2].entity if len(before) > 1 else "strategy", target=before[-1].entity, facts=facts)
+
+
+def _other_side(entity: str) -> str:
+    return "benchmark" if entity == "strategy" else "strategy"
 
 
 def _between(sentence: str, match: re.Match[str], subject: str, target: str | None, facts: FactSheet) -> Finding | None:
