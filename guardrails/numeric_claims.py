@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
 from guardrails import claim_context as ctx
@@ -21,7 +22,7 @@ from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on
-from guardrails.factsheet import FactSheet, Finding
+from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
 
 Kind = Literal["percent", "ratio", "count", "days"]
@@ -137,7 +138,7 @@ AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no m
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$|^\s(?:대|vs\.?)\s$", re.IGNORECASE)  # "0.60 대 0.44"
 APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "only", "about", "roughly", "around", "some"}
 SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and its figure
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
@@ -184,7 +185,8 @@ KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
-FALL_WORDS = re.compile(r"\b(?:declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b")
+KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
+FALL_WORDS = re.compile(r"\b(?:declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -362,18 +364,32 @@ class _Sentence:
 
     def _fall_by_depth(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
         """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak":
-        a fall told in the clause, of the exact depth of one of the curve's falls, is that fall
-        (the maximum only where the sentence names the maximum)."""
-        if stated.number.unit != "%" or stated.qualifier not in (None, "roughly") or not FALL_WORDS.search(self.masked, span.start, span.end):
+        a fall told in the clause, of the exact depth of one of the curve's falls and within the
+        dates and regimes the clause names, is that fall (the maximum only where the sentence
+        names the maximum)."""
+        below = KO_BELOW_PEAK.search(self.text[:stated.number.start])  # "그 고점보다 36.3% 아래": no bound
+        if stated.number.unit != "%" or (stated.qualifier not in (None, "roughly") and not below) or not FALL_WORDS.search(self.masked, span.start, span.end):
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
             return None
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
+        exact = replace(stated, qualifier=None) if below else stated
         for fall in falls:
-            if _matches(stated, _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True), fall.depth):
+            if _matches(exact, _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True), fall.depth) and self._within(fall, span):
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric="max_drawdown", claimed=stated.value("percent"), stored=fall.depth,
                                status="supported", note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
+        """Whether every date and regime the clause names overlaps the fall, from its peak to its
+        recovery (or the end of the test)."""
+        last = fall.recovery or self.facts.events.get("end") or date.max
+        intervals = [(m.first, m.last) for m in dates.mentions(self.text) if span.start <= m.start < span.end]
+        intervals += [
+            (start, end) for label, at, _ in self.regimes
+            if span.start <= at < span.end and (start := self.facts.events.get(f"regime.{label}.start")) and (end := self.facts.events.get(f"regime.{label}.end"))
+        ]
+        return all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
