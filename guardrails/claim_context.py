@@ -29,7 +29,7 @@ CLAUSE_BREAK = re.compile(
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
@@ -45,7 +45,7 @@ STRATEGY_WORDS = re.compile(
 )
 # Words that make a name of what follows a ticker: "IWM 20/100 crossover", "SPY Bollinger reversion".
 STYLE_WORDS = (
-    r"ma|sma|ema|moving|average|macd|rsi|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
+    r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar"
 )
@@ -60,14 +60,14 @@ STYLE_NAME = re.compile(
 KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩])(?<![가-힣]서) ){1,5}전략")  # "올라 전략이": a verb, then the subject
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence"),
     "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trended"),
 }
-DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))")  # "the 2015 trend (+14%)", "the 2016-19 trend": the trending regime
+DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
@@ -206,11 +206,16 @@ def regime_in(lowered: str) -> str | None:
     return spans[0][0] if spans else None
 
 
+HYPHEN_NOUN = re.compile(r"-[a-z]")
+
+
 def is_parameter(sentence: str, number: Numeral) -> bool:
     """"RSI(14)", "20/100", "a 20-day mean", "2.0 standard deviations", "top 3", "targets 10%":
     a setting of the strategy, not a result to check ("a 290-day drawdown" is a result); the
     number in an index's name ("S&P 500") is no figure either."""
     if number.text.endswith(("-day", "-days")) and not HYPHEN_DAY_RESULT.match(sentence[number.end:]):
+        return True
+    if number.text.isalpha() and HYPHEN_NOUN.match(sentence[number.end:]):  # "a two-stock spread", "the three-month bill"
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
         return True

@@ -90,6 +90,8 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     """A recovery the sentence claims: of the deepest fall (named as the maximum or by its depth),
     checked against the curve; any other, or one it dates in words no date places, to review."""
     deepest = facts.drawdowns[0] if facts.drawdowns else None
+    if deepest is not None and _recovers_another(sentence, lowered, facts):
+        return []  # "..., while the earlier slump from January 2015 ... was made good in April 2021"
     if deepest is not None and not NOT_RECOVERED.search(sentence) and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest)):
         if finding := _recovery(sentence, deepest):
             return [finding]
@@ -98,6 +100,17 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
+
+
+def _recovers_another(sentence: str, lowered: str, facts: FactSheet) -> bool:
+    """The recovery is told of another fall, named as such before it ("the earlier slump"), and
+    dated on the day that fall was regained."""
+    recovered = RECOVERED.search(sentence)
+    other = ctx.ANOTHER_DRAWDOWN.search(lowered, 0, recovered.start()) if recovered else None
+    if other is None:
+        return False
+    when = [m for m in dates.mentions(sentence) if m.start > other.start()]
+    return any(fall.recovery and m.covers(fall.recovery) for fall in facts.drawdowns[1:] for m in when)
 
 
 def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:

@@ -47,7 +47,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak)", "at (?:its|the) worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
@@ -102,10 +102,10 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
-    rf"contribut\w*(?! (?:the )?most)|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
+    rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
 # of the cumulative gain"), one trade ("the single worst trade ... a loss of 2.6%"), dividends.
@@ -116,7 +116,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
-    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|"
+    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
@@ -148,6 +148,7 @@ SUB_PERIOD = re.compile(
     rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
     re.IGNORECASE,
 )
+PER_INTERVAL = re.compile(r"(?:daily|weekly|monthly|quarterly)\s+\w+", re.IGNORECASE)
 # "bottomed in April 2022", "recovered in December 2021": when an episode happened, not a figure of that year.
 EVENT_BEFORE = re.compile(
     r"\b(?:bottom(?:ed)?|peak(?:ed)?|trough(?:ed)?|began|begun|start(?:ed|ing)?|end(?:ed|ing)?|recover(?:ed|ing)?|regain(?:ed)?|recoup(?:ed)?|"
@@ -186,7 +187,7 @@ KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
-FALL_WORDS = re.compile(r"\b(?:declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
+FALL_WORDS = re.compile(r"\b(?:setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -298,7 +299,7 @@ class _Sentence:
             topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
         if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
-        if (period := self.sub_period) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+        if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
@@ -396,6 +397,15 @@ class _Sentence:
         store has no figure for, as the sentence's subject, owns its figures until someone is named."""
         return None if any(m.start < span.end for m in self.mentions) else self.lead_topic
 
+    def _sub_period_of(self, span: ctx.Clause) -> re.Match[str] | None:
+        """The sentence's part of the period, for a figure in ``span``: "weekly returns" only
+        within its own clause ("the Sharpe ratio is 0.01, because volatility drag turns a small
+        average weekly gain into a compound loss")."""
+        period = self.sub_period
+        if period and PER_INTERVAL.fullmatch(period.group(0)) and not span.start <= period.start() < span.end:
+            return None
+        return period
+
     def _sub_period(self) -> re.Match[str] | None:
         """A part of the period the sentence's figures are about ("in 2022"), unless it dates an
         episode ("bottomed in April 2022") or labels a regime ("in the 2013 trending stretch")."""
@@ -414,6 +424,8 @@ class _Sentence:
         span = self.clauses[clause]
         context = self.masked[span.start:span.end]
         appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
+        if listed := self._listed(self.regimes, number):  # "all closed lower, by 11%, 7% and 2% respectively"
+            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(self.masked, listed[1], number.start)))
         if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):  # "cost 15% and ... a further 10%": the verb of the clause before
             return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(self.masked, self.clauses[clause - 1].start, span.end)))
         return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), self._loss_near(span.start, span.end, number))
@@ -653,9 +665,8 @@ class _Sentence:
         """The regime (or signal) named in the figure's clause, else the last one named before it
         in the sentence, unless the text turned back to the whole period ("overall"); with
         "respectively", the one named in the same place in the list."""
-        labels = list(dict.fromkeys(label for label, _, _ in spans))
-        if "respectively" in self.lowered and len(labels) == len(self.numbers) > 1:
-            return labels[self.numbers.index(number)]
+        if listed := self._listed(spans, number):
+            return listed[0]
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end]
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
@@ -666,6 +677,23 @@ class _Sentence:
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _listed(self, spans: list[tuple[str, int, int]], number: Numeral) -> tuple[str, int] | None:
+        """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively":
+        after the last ";", the n-th figure after the names is the n-th name's. The name, and
+        where the names end (the list's verb lies between there and the figures)."""
+        listed = self.lowered.find("respectively", number.end)
+        if listed < 0 or ";" in self.lowered[number.end:listed]:
+            return None
+        start = self.lowered.rfind(";", 0, number.start) + 1
+        named = [(label, end) for label, at, end in spans if start <= at < number.start]
+        if not named:
+            return None
+        labels = list(dict.fromkeys(label for label, _ in named))
+        figures = [n for n in self.numbers if named[-1][1] <= n.start < listed]
+        if len(figures) != len(labels) or len(labels) < 2:
+            return None
+        return labels[figures.index(number)], named[-1][1]
 
     def _by_value(self, index: int, claim: str, number: Numeral, clause: int) -> Finding | None:
         """A figure no word names, equal to exactly one stored figure of its kind of its owner

@@ -20,10 +20,8 @@ ITEMS = [item for items in TUNING.values() for item in items]
 STILL_UNVERIFIABLE = (
     # 2027_06: a drawdown as "over half the account vanished".
     "Over half the account vanished",
-    # 2027_07: a ratio of two figures again ("more than eight times the index's 0.9%"); a drawdown
-    # told as a loss by a date ("lost 13.6% by July 2022"); a regime's figure whose regime is named
-    # after it by a verb ("38%, while sugar trended"); a drawdown's length in years only.
-    "The peak of July 2021 has never been regained",
+    # 2027_07: a regime's figure whose regime is named after it by a verb ("38%, while sugar
+    # trended"); a drawdown's length in years only.
     "It made money in the 2015 bear market", "From its March 2017 high the sugar book",
     # 2027_08: a loss set off by commas whose regime is named in the next clause ("the only loss,
     # 7%, came in the high-volatility months").
@@ -45,6 +43,10 @@ STILL_UNVERIFIABLE = (
     # from its figure.
     "The longest stretch below a prior high came with a milder fall", "Sized to a 12% volatility target and trading CBOT meal",
     "Gains and losses split evenly across the six regimes", "The weak point is depth", "Singapore strategy Sharpe 0.32",
+    # 2027_16 (read in the ninth round): a forward's tenor read as a part of the period ("one month
+    # forward"); an appositive figure named by the noun after it ("its 4.4% yearly return, 4.17%, is
+    # alpha"); "less than the full 12.6%" read as the other side of a comparison.
+    "Selling the dollar against the real one month forward", "Trading the Implats-Northam spread", "The largest loss straddled two regimes",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
