@@ -61,8 +61,8 @@ REGIMES = {
 }
 # "전략은 벤치마크를 상회했다": both sides come before the verb; the side marked as the object or
 # the standard ("를", "보다", "대비") is what the subject is compared with.
-COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다(?: [^\s,]+){0,3}? (?:높|많|좋)"
-COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다(?: [^\s,]+){0,3}? (?:낮|적|나쁘)"
+COMPARE_UP = r"상회|웃돌|앞서|앞섰|능가|초과 ?달성|보다(?: [^\s,]+){0,3}? (?:높|많|좋|얕)"
+COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다(?: [^\s,]+){0,3}? (?:낮|적|나쁘|깊)"
 COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
 _COUNTER = r"^\s*(?:건|회|번|개)?\s*"  # "10건 중 4건 남짓": the bound after the counter
 QUALIFIERS_AFTER = {
@@ -99,5 +99,5 @@ PARTICLES = {"의", "은", "는", "이", "가", "을", "를", "로", "으로", "
 # A judgement of a regime as the best or worst ("강세장이 가장 좋은 구간이었습니다").
 BEST = r"가장 (?:좋|높|강|많이 (?:벌|오른)|돋보|뛰어|큰 (?:수익|이익))|(?:수익|이익|성과)(?:이|가)? 가장 (?:컸|크|좋|높)|가장 (?:수익|이익|성과)(?:이|가)? (?:컸|크|좋|높|많)|최고|최상"
 WORST = r"가장 (?:나쁘|나빴|낮|약|부진|큰 (?:손실|낙폭|타격)|많이 (?:잃|떨어))|최악|최저"
-LOST = r"손실을? ?(?:봤|보았|기록|냈)|손실이 났|마이너스|하락했"
+LOST = r"손실을? ?(?:봤|보았|기록|냈)|손실이 났|마이너스|하락했|(?:돈을|돈도) 잃"
 GAINED = r"수익을? ?(?:냈|기록|올렸)|플러스|상승했"
