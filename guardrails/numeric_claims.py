@@ -188,7 +188,7 @@ LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
-FALL_WORDS = re.compile(r"\b(?:setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
+FALL_WORDS = re.compile(r"\b(?:setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -301,6 +301,8 @@ class _Sentence:
         if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+            if fall := self._fall_by_depth(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
+                return fall
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")

@@ -26,9 +26,8 @@ STILL_UNVERIFIABLE = (
     # 2027_08: a loss set off by commas whose regime is named in the next clause ("the only loss,
     # 7%, came in the high-volatility months").
     "Four of the five regimes made money; the only loss, 7%,",
-    # 2027_11: a drawdown told as "some 23.7% lower" after its high (read as a return); a regime's
-    # loss whose verb is left out ("and the 2011-12 bear phase 8%").
-    "Its worst stretch began at a November 2017 high", "Four of the six regimes made money; beyond the 2012-15 trend leg",
+    # 2027_11: a regime's loss whose verb is left out ("and the 2011-12 bear phase 8%").
+    "Four of the six regimes made money; beyond the 2012-15 trend leg",
     # 2027_12: the benchmark by a description no list holds ("the Bloomberg wheat sub-index"), so
     # "a spread near 8.7 points" is not read as the gap to it.
     "Flipping long or short in CBOT wheat",
@@ -36,12 +35,11 @@ STILL_UNVERIFIABLE = (
     # ...; the benchmark's worst fall, at 6.8%, was shallower"): taken from a regime only when the
     # benchmark stands right at the figure, since a report's garbage prose once named it far off.
     "The maximum drawdown, 11.7%, came quickly",
-    # 2027_14 (read in the eighth round): a fall dated by a repair ("repaired only in February 2019")
-    # read as a part of the period; a part of the return named as alpha ("2.88% of return shows up
+    # 2027_14 (read in the eighth round): a part of the return named as alpha ("2.88% of return shows up
     # as alpha"); a regime told by a date range alone ("the quiet first half of 2016"); "the worst
     # loss of the ETF itself"; a KPI line "Sharpe 0.32 (EWS: 0.19)" whose colon splits the ticker
     # from its figure.
-    "The longest stretch below a prior high came with a milder fall", "Sized to a 12% volatility target and trading CBOT meal",
+    "Sized to a 12% volatility target and trading CBOT meal",
     "Gains and losses split evenly across the six regimes", "The weak point is depth", "Singapore strategy Sharpe 0.32",
     # 2027_16 (read in the ninth round): a forward's tenor read as a part of the period ("one month
     # forward"); an appositive figure named by the noun after it ("its 4.4% yearly return, 4.17%, is
