@@ -24,7 +24,7 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:]|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;:|]|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -45,7 +45,7 @@ STRATEGY_WORDS = re.compile(
 )
 # Words that make a name of what follows a ticker: "IWM 20/100 crossover", "SPY Bollinger reversion".
 STYLE_WORDS = (
-    r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
+    r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|vol|targeted|target|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar"
 )
@@ -54,7 +54,7 @@ NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|slee
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
-    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,4}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
 KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩])(?<![가-힣]서) ){1,5}전략")  # "올라 전략이": a verb, then the subject
@@ -67,16 +67,17 @@ REGIME_SYNONYMS = {
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trended"),
 }
+FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b")  # "the flat 2016-17 stretch": sideways
 DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
-    rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom)\b\W*"
+    rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom|capped|caps?|limited|leverage)\b\W*"
     r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
     r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,3}"
     r"|\b(?:when|whenever|once|if)\s+(?:\w+\s+){0,4}?(?:exceeded|exceeds|topped|tops|crossed|crosses|fell below|falls below|rose above|rises above|was above|is above|was below|is below)\s+"
-    r"|\w\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
+    r"|[A-Za-z]\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,
 )
 PARAMETER_AFTER = re.compile(
@@ -192,6 +193,7 @@ def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
         for word in words:
             found += [(label, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(word)}\b", lowered)]
     found += [("trending", match.start(), match.end()) for match in DATED_TREND.finditer(lowered)]
+    found += [("sideways", match.start(), match.end()) for match in FLAT_SPELL.finditer(lowered)]
     for label, pattern in KO_REGIMES.items():
         found += [(label, match.start(), match.end()) for match in pattern.finditer(lowered)]
     return sorted(found, key=lambda item: item[1])
@@ -207,6 +209,7 @@ def regime_in(lowered: str) -> str | None:
 
 
 HYPHEN_NOUN = re.compile(r"-[a-z]")
+TICKER_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 
 
 def is_parameter(sentence: str, number: Numeral) -> bool:
@@ -216,6 +219,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.text.endswith(("-day", "-days")) and not HYPHEN_DAY_RESULT.match(sentence[number.end:]):
         return True
     if number.text.isalpha() and HYPHEN_NOUN.match(sentence[number.end:]):  # "a two-stock spread", "the three-month bill"
+        return True
+    if number.unit is None and number.decimals == 0 and TICKER_BEFORE.search(sentence[:number.start]):  # "the NGX 30 suffered", "FTSE 100"
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
         return True

@@ -54,6 +54,14 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
+# "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
+OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
+_OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
+OWN_COMPARISON = re.compile(
+    rf"\b(?P<first>{_OWN})\b[^.;]{{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|less than|short of))\s+"
+    rf"(?:(?:its|the strategy's|the book's)\s+)?(?:own\s+)?(?:[-+]?[\d.]+%\s+)?(?P<second>{_OWN})\b",
+    re.IGNORECASE,
+)
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
@@ -83,7 +91,21 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
+    if own := OWN_COMPARISON.search(sentence):
+        findings.append(_own_comparison(sentence, own, facts))
     return findings
+
+
+def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
+    """"its alpha still came out below its 2.58% annual return": two of the strategy's own
+    figures compared (alpha with growth; a negative beta leaves alpha above it)."""
+    first, second = (OWN_FIGURES[match.group(name).lower()] for name in ("first", "second"))
+    ours, theirs = facts.strategy.get(first), facts.strategy.get(second)
+    base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": f"{first}_vs_{second}"}
+    if ours is None or theirs is None:
+        return Finding(**base, status="unverifiable", note=f"no stored {first} or {second}")
+    holds = ours > theirs if match.group("up") else ours < theirs
+    return Finding(**base, stored=ours - theirs, status="supported" if holds else "contradicted", note=f"{first} {ours:.4f} vs {second} {theirs:.4f}")
 
 
 def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:

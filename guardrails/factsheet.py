@@ -23,6 +23,7 @@ class Drawdown(BaseModel):
     peak: date
     trough: date
     recovery: date | None = None
+    end_depth: float | None = Field(default=None, description="A fall never regained: how far below its peak the curve ends (\"still 9% below that high\").")
 
 
 class FactSheet(BaseModel):

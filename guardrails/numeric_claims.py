@@ -113,7 +113,7 @@ NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
-PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns"
+PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
@@ -186,9 +186,14 @@ KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
+KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저변동성",), "bull": ("강세", "상승"), "bear": ("약세", "하락"), "sideways": ("횡보",), "trending": ("추세",)}
+KO_REGIME_STEM_BEFORE = re.compile(r"(고변동성|저변동성|강세|상승|약세|하락|횡보|추세)(?:장|장세|국면|구간)?\s?$")
+KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
-FALL_WORDS = re.compile(r"\b(?:setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing)?|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
+STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|고점|저점|바닥|낙폭|하락|아래|떨어|빠[졌진지]")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -274,6 +279,9 @@ class _Sentence:
         claimed: list[tuple[str, bool]] = []  # (metric, read plainly) of each figure judged so far
         for index, number in enumerate(self.numbers):
             finding = self._claim(index, number, self._clause_of(number), claimed)
+            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, self.clauses[self._clause_of(number)]):
+                deepest = self.facts.drawdowns[0]
+                finding = finding.model_copy(update={"status": "unverifiable", "note": f"the deepest fall ran from {deepest.peak} to {deepest.recovery or 'the end of the test'}, not when the text says: sent to review"})
             if finding is not None:
                 findings.append(finding)
         return findings
@@ -308,7 +316,13 @@ class _Sentence:
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
         if named and METRICS[named.metric].kind == "count" and COUNT_PER_PERIOD.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
-        if self._is_spread(number, named):
+        if number.unit == "%" and KO_SHARE_OF_FIGURE.search(self.text, 0, number.start):  # "PALL 낙폭(68.3%)의 35% 정도": a ratio of two figures
+            return self._multiple(claim, replace(number, value=number.value / 100, unit="x", decimals=number.decimals + 2))
+        if aside := self._korean_aside(number):
+            if aside == "share":
+                return None  # "54회(38%)": the count restated as a share; the count is checked
+            reading = _Reading("total_return", f"regime:{aside}", self.facts.regimes.get(aside, {}).get("total_return"), metric_sure=True, explicit=True)
+        elif self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
             if number.unit in (None, "n"):
@@ -367,28 +381,47 @@ class _Sentence:
         return None
 
     def _fall_by_depth(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
-        """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak":
-        a fall told in the clause, of the exact depth of one of the curve's falls and within the
-        dates and regimes the clause names, is that fall (the maximum only where the sentence
-        names the maximum)."""
-        below = KO_BELOW_PEAK.search(self.text[:stated.number.start])  # "그 고점보다 36.3% 아래": no bound
-        if stated.number.unit != "%" or (stated.qualifier not in (None, "roughly") and not below) or not FALL_WORDS.search(self.masked, span.start, span.end):
+        """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak",
+        "still about 23% short of it", "994 days on": a fall told in the clause (its length: in
+        the sentence), of the exact depth, end depth or length of one of the curve's falls and
+        within the dates and regimes the clause names, is that fall (the maximum only where the
+        sentence names the maximum)."""
+        number = stated.number
+        below = KO_BELOW_PEAK.search(self.text[:number.start])  # "그 고점보다 36.3% 아래": no bound
+        told = FALL_WORDS.search(self.masked, *((0, len(self.masked)) if number.unit == "days" else (span.start, span.end + 20)))  # "23% short of it": a pivot starts a clause
+        if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly") and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
             return None
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
+        still = STILL_BELOW.search(self.lowered, span.start, span.end)
         for fall in falls:
-            if _matches(exact, _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True), fall.depth) and self._within(fall, span):
-                return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric="max_drawdown", claimed=stated.value("percent"), stored=fall.depth,
-                               status="supported", note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
+            if number.unit == "days":
+                figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
+            else:
+                depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
+                figures = {name: value for name, value in (("depth", fall.depth), ("end depth", fall.end_depth if still else None)) if value is not None and _matches(exact, depth, value)}
+            if figures and self._within(fall, span):
+                name, value = next(iter(figures.items()))
+                metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
+                return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
+                               status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _misdated_maximum(self, finding: Finding, span: ctx.Clause) -> bool:
+        """"44.6%에 이른 가장 깊은 낙폭은 2020년 3월 코로나 투매 때 나왔다": the maximum drawdown,
+        named as such, dated or placed in a regime where the deepest fall was not."""
+        deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
+        return (deepest is not None and (finding.entity, finding.metric) == ("strategy", "max_drawdown") and finding.stored is not None and abs(finding.stored - deepest.depth) < 0.0005
+                and ctx.names_maximum_drawdown(self.lowered) and not self._within(deepest, span))
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
-        recovery (or the end of the test)."""
-        last = fall.recovery or self.facts.events.get("end") or date.max
-        intervals = [(m.first, m.last) for m in dates.mentions(self.text) if span.start <= m.start < span.end]
+        recovery (or the end of the test); the test's own start and end bound nothing."""
+        last = fall.recovery or self.facts.events.get("end") or date.max - dates.SLACK
+        bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
+        intervals = [(m.first, m.last) for m in dates.mentions(self.text) if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
         intervals += [
             (start, end) for label, at, _ in self.regimes
             if span.start <= at < span.end and (start := self.facts.events.get(f"regime.{label}.start")) and (end := self.facts.events.get(f"regime.{label}.end"))
@@ -630,8 +663,8 @@ class _Sentence:
             marked = [m for m in named if KO_SUBJECT_AFTER.match(self.text[m.end:]) and not compared]  # "전략이 ...", "QQQ가 ..."
             if marked:
                 subject = marked[0].entity
-            elif named and not span.pivot and not span.relative and not compared:
-                subject = named[0].entity
+            elif named and not span.pivot and not span.relative and not compared and not ko.HANGUL.search(self.text, span.start, span.end):
+                subject = named[0].entity  # Korean marks its subject: "PALL 낙폭(68.3%)의 35%" is no subject
             elif not named and index > 0 and TURN_BACK.match(self.text[self.clauses[index - 1].end:span.start]):
                 subject = found[0]  # "..., its benchmark, EWL, which grew 6.6% a year, but had a higher Sharpe": the first subject again
         return found
@@ -682,6 +715,17 @@ class _Sentence:
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _korean_aside(self, number: Numeral) -> str | None:
+        """A Korean figure in parentheses right after what it belongs to: a regime's return
+        ("약세장(-16%)", "추세(-9%) 구간"), or a count restated as a share ("54회(38%)")."""
+        if not (self.text[:number.start].endswith("(") and self.text[number.end:].startswith(")")):
+            return None
+        before = self.text[:number.start - 1]
+        if KO_COUNT_BEFORE.search(before):
+            return "share"
+        stem = KO_REGIME_STEM_BEFORE.search(before)
+        return next((label for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
 
     def _listed(self, spans: list[tuple[str, int, int]], number: Numeral) -> tuple[str, int] | None:
         """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively":

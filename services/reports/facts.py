@@ -85,7 +85,8 @@ def drawdowns(curve: list[tuple[date, float]], end: date) -> list[Drawdown]:
         elif trough is None or value < trough[1]:
             trough = (day, value)
     if peak is not None and trough is not None:
-        found.append(_drawdown(peak, trough, recovery=None, until=end))
+        last = curve[-1][1]
+        found.append(_drawdown(peak, trough, recovery=None, until=end).model_copy(update={"end_depth": last / peak[1] - 1}))
     return sorted((d for d in found if d.depth <= -MIN_DRAWDOWN), key=lambda d: d.depth)
 
 

@@ -45,6 +45,12 @@ STILL_UNVERIFIABLE = (
     # forward"); an appositive figure named by the noun after it ("its 4.4% yearly return, 4.17%, is
     # alpha"); "less than the full 12.6%" read as the other side of a comparison.
     "Selling the dollar against the real one month forward", "Trading the Implats-Northam spread", "The largest loss straddled two regimes",
+    # 2027_18: a profit factor told as "gross winnings came to 1.34 times the gross losing amount";
+    # "most of the return is alpha, 7.33% a year" read as the yearly return; a regime's own fall
+    # ("counted from the start of the bear regime alone, the fall was 30.8%") after the maximum;
+    # a regime named as "the opening trend (2.30)" beside another's "+36% against +21%".
+    "Entering the peso on a 55-day channel break", "With the standard 12/26/9 setting of MACD", "The deepest loss started from the mid-May 2021",
+    "Exactly half of the regimes closed lower",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
