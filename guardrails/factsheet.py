@@ -37,7 +37,7 @@ class FactSheet(BaseModel):
     drawdowns: list[Drawdown] = Field(default_factory=list, description="Every drawdown of the equity curve deeper than 2%, deepest first: a text may describe one that is not the maximum.")
     events: dict[str, date] = Field(
         default_factory=dict,
-        description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`.",
+        description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",
     )
 
 

@@ -58,8 +58,10 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
 def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     """The dates a report may place its figures by: the test's, each regime's, and (from the
     equity curve, when there is one) the peak, trough and recovery of the maximum drawdown and of
-    the next deepest ones."""
+    the next deepest ones, and the curve's highest point."""
     found = {"start": backtest.period.start, "end": backtest.period.end}
+    if backtest.equity:
+        found["high"] = max(backtest.equity, key=lambda point: point.value).date  # the first point at the highest value
     for regime in backtest.regimes:
         found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
     for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):
