@@ -24,7 +24,7 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:|]|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;:|]|\s/\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -49,7 +49,7 @@ STYLE_WORDS = (
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar"
 )
-NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|book|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
 # "the pair", "the trend", "the carry" alone are the market's, not the strategy's: they name the
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
@@ -60,7 +60,7 @@ STYLE_NAME = re.compile(
 KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩])(?<![가-힣]서) ){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))")  # "올라 전략이": a verb, then the subject; "팜유 MACD는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "pandemic regime", "pandemic phase"),
     "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
@@ -73,9 +73,9 @@ REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
-    rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom|capped|caps?|limited|leverage)\b\W*"
+    rf"(?:\b(?:(?:{INDICATORS})s?|stops?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom|capped|caps?|limited|leverage|lengths?|settings?)\b\W*"
     r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
-    r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,3}"
+    r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,4}"
     r"|\b(?:when|whenever|once|if)\s+(?:\w+\s+){0,4}?(?:exceeded|exceeds|topped|tops|crossed|crosses|fell below|falls below|rose above|rises above|was above|is above|was below|is below)\s+"
     r"|[A-Za-z]\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,

@@ -51,6 +51,12 @@ STILL_UNVERIFIABLE = (
     # a regime named as "the opening trend (2.30)" beside another's "+36% against +21%".
     "Entering the peso on a 55-day channel break", "With the standard 12/26/9 setting of MACD", "The deepest loss started from the mid-May 2021",
     "Exactly half of the regimes closed lower",
+    # 2027_20 (read in the tenth round): "the 6.43% it actually compounded" after alpha; a Sharpe
+    # set off alone after a regime's return; a figure after "the 1.92% CAGR" read as the falling
+    # benchmark's; two regimes' Sharpe ratios paired by "against"; a signal's "one-month skip" read
+    # as a part of the period; "A to B" pairs of the strategy and the index.
+    "Trading iron ore long or short off a 40-day breakout channel", "Only the 2013-15 bear cost money", "Holding the long-bond future",
+    "Four of six regimes were profitable; the bull from 2019", "Holding the six strongest of thirty PSEi stocks", "Against the index the risk picture favours",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
