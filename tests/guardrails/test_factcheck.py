@@ -195,10 +195,21 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 7 before this session, 18/18, 11/42, 3 after the sixth round and after the seventh; then read and
 # tuned on (eighth round). 2027_15, written blind during the eighth round: 16/18, 10/42, 5 before
 # this session, 17/18, 7/42, 3 after the seventh round, 17/18, 6/42, 2 after the eighth.
-UNTUNED = {name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True) for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15")}
-# Ninth round (2026-12-05/06): a mismatch with a figure held elsewhere, and a direction in a
-# sentence of several claims, go to review: true sentences contradicted 7 -> 0, 4 -> 1, 2 -> 0.
-FLOORS = {"heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 14, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 5, 0)}  # caught, flagged, contradicted
+# Ninth and tenth rounds (2026-12-05): a mismatch with a figure held elsewhere, and a direction in
+# a sentence of several claims, go to review (true sentences contradicted: 2027_09 7 -> 0, 2027_10
+# 4 -> 1, 2027_15 2 -> 0); 2027_16, 2027_18 and 2027_20 were written blind, measured, then read and
+# tuned on; 2027_17 and 2027_19, written blind by the same brief during the ninth round, were never
+# read: 18/18, 13/42, 3 and 18/18, 13/42, 2 at the start of the session (13e649f), 18/18, 11/42, 1
+# and 18/18, 9/42, 1 at its end.
+UNTUNED = {
+    name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19")
+}
+FLOORS = {  # caught, flagged, contradicted
+    "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 5, 0),
+    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 1),
+}
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_19")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -211,12 +222,15 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 1 of 2027_15 came out verified")
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=[] if name == "heldout_2027_10" else [MISSED]) for name in sorted(UNTUNED)])
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15") else []) for name in sorted(UNTUNED)])
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence of 2027_10 still comes out contradicted")] if name == "heldout_2027_10" else []) for name in sorted(UNTUNED)])
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence each of 2027_10, 2027_17 and 2027_19 still comes out contradicted")
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])
 def test_no_true_sentence_of_a_set_written_before_tuning_is_contradicted(name: str) -> None:
     assert UNTUNED[name].true_contradicted == 0, UNTUNED[name].row
 
