@@ -134,6 +134,11 @@ def _clause(sentence: str, start: int, end: int, pivot: bool) -> Clause:
     return Clause(start, end, pivot, bool(RELATIVE_START.match(sentence[start:end])))
 
 
+def other_side(entity: str) -> Entity:
+    """The other side of a comparison between the strategy and the benchmark."""
+    return "benchmark" if entity == "strategy" else "strategy"
+
+
 def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     """Where the strategy and the benchmark are named, left to right. A ticker followed by words
     of a strategy's style names the strategy ("the IWM 20/100 crossover"), not the benchmark."""

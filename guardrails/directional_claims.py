@@ -226,12 +226,9 @@ def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) ->
     subject = next((m.entity for m in reversed(before) if KO_SUBJECT.match(sentence[m.end:]) and m.entity != target), None)
     if subject or target:
         subject = subject or ("strategy" if target == "benchmark" else "benchmark")
-        return _between(sentence, match, subject=subject, target=target or _other_side(subject), facts=facts)
+        return _between(sentence, match, subject=subject, target=target or ctx.other_side(subject), facts=facts)
     return _between(sentence, match, subject=before[-2].entity if len(before) > 1 else "strategy", target=before[-1].entity, facts=facts)
 
-
-def _other_side(entity: str) -> str:
-    return "benchmark" if entity == "strategy" else "strategy"
 
 
 def _between(sentence: str, match: re.Match[str], subject: str, target: str | None, facts: FactSheet) -> Finding | None:

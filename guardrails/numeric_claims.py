@@ -572,7 +572,7 @@ class _Sentence:
             return "strategy", True
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
-                return _other(self.subjects[clause]), False
+                return ctx.other_side(self.subjects[clause]), False
         if KO_MULTIPLE_OF_BEFORE.search(self.text, 0, number.start):  # "지수의 3분의 1 남짓인 26.85%": the subject's, a fraction of the index's
             return self.subjects[clause], True
         if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
@@ -586,7 +586,7 @@ class _Sentence:
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
             if self._regime_named_in(clause):  # "(-17%, against -8% in the 2015-16 sideways phase)": two regimes of the strategy
                 return left, True
-            return _other(left), True
+            return ctx.other_side(left), True
         span = self.clauses[clause]
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             return self._relative_to(clause) or self.subjects[clause], False
@@ -602,9 +602,9 @@ class _Sentence:
             return relative, True
         other_side_first = bool(numerals(self.text[span.start:number.start]))  # "above 70 lost 23.4%": 70 is what "above" compares
         if span.pivot and self._qualifier(number) is None and not self._regime_named_in(clause) and not other_side_first:  # "above 0.5" bounds the subject's own figure; "worse than the 6% of the bear regime" compares regimes
-            return _other(self.subjects[clause]), False
+            return ctx.other_side(self.subjects[clause]), False
         if OTHER_SUBJECT.match(self.text[span.start:number.start]):  # "while sterling lost 2.5% a year" (no name in the clause)
-            return _other(self.subjects[clause]), False
+            return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
 
     def _regime_named_in(self, clause: int) -> bool:
@@ -890,11 +890,6 @@ def _unit_fits(kind: Kind, unit: str | None) -> bool:
     if unit == "n":
         return kind == "count"
     return kind in ("ratio", "count")
-
-
-def _other(entity: ctx.Entity) -> ctx.Entity:
-    """The other side of a comparison between the strategy and the benchmark."""
-    return "benchmark" if entity == "strategy" else "strategy"
 
 
 def _unverifiable(claim: str, number: Numeral, note: str) -> Finding:
