@@ -740,7 +740,7 @@ class _Sentence:
             return None
         labels = list(dict.fromkeys(label for label, _ in named))
         figures = [n for n in self.numbers if named[-1][1] <= n.start < listed]
-        if len(figures) != len(labels) or len(labels) < 2:
+        if len(figures) != len(labels) or len(labels) < 2 or number not in figures:
             return None
         return labels[figures.index(number)], named[-1][1]
 
@@ -781,7 +781,7 @@ class _Sentence:
 
     def _held_elsewhere(self, stated: _Stated, reading: _Reading) -> str | None:
         """Another stored figure, of the strategy or of a benchmark, regime or signal the sentence
-                names, that the stated one equals: the mismatch may be the reader's (the figure given the
+        names, that the stated one equals: the mismatch may be the reader's (the figure given the
         wrong owner or metric), so a person decides. On the English sets written blind this took 7
         of 13 true sentences out of `contradicted`; a false figure taken from elsewhere still never
         passes."""
