@@ -57,7 +57,7 @@ STYLE_NAME = re.compile(
     rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
-KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩])(?<![가-힣]서) ){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))")  # "올라 전략이": a verb, then the subject; "팜유 MACD는"
+KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) ){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))")  # "올라 전략이": a verb, then the subject; "팜유 MACD는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "pandemic regime", "pandemic phase"),
@@ -215,6 +215,7 @@ def regime_in(lowered: str) -> str | None:
 
 HYPHEN_NOUN = re.compile(r"-[a-z]")
 TICKER_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
+KO_HALF_AS_SHARE = re.compile(r"^(?:이|가|은|는)\s(?:마이너스|플러스)")
 
 
 def is_parameter(sentence: str, number: Numeral) -> bool:
@@ -226,6 +227,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.text.isalpha() and HYPHEN_NOUN.match(sentence[number.end:]):  # "a two-stock spread", "the three-month bill"
         return True
     if number.unit is None and number.decimals == 0 and TICKER_BEFORE.search(sentence[:number.start]):  # "the NGX 30 suffered", "FTSE 100"
+        return True
+    if number.text.startswith("절반") and KO_HALF_AS_SHARE.match(sentence[number.end:]):  # "국면 여섯 개 가운데 절반이 마이너스였다": a share of the regimes
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
         return True

@@ -31,8 +31,8 @@ KO_SUBJECT = re.compile(r"^(?:\([^)]*\))?\s?(?:은|는|이|가|도|마저|조차
 KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
-SIZE_WORDS = re.compile(r"short of|exceed", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;(]|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
+SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|넘", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;]|\((?![-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
@@ -49,11 +49,12 @@ NOT_RECOVERED = re.compile(
 ONLY_LOSS = re.compile(
     r"\b(?:only|sole|lone) (?:losing|loss-making|unprofitable|negative) (?:regime|phase|period|market)\b|\bthe only (?:loss|losing one|regime in the red)\b|"
     r"\bthe only (?:regime|phase) (?:in which|where|that|when)\b[^.;]{0,40}?\b(?:lost money|lost|was unprofitable|ended in the red)\b|"
-    r"\b(?:alone|only) (?:lost money|was unprofitable|ended in the red|lost)\b",
+    rf"\b(?:alone|only) (?:lost money|was unprofitable|ended in the red|lost)\b|{ko.ONLY_LOSS}",
     re.IGNORECASE,
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
+TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
@@ -92,11 +93,23 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
+    if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):
+        findings += _trough_dates(sentence, facts.drawdowns[0])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own := OWN_COMPARISON.search(sentence):
         findings.append(_own_comparison(sentence, own, facts))
     return findings
+
+
+def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
+    """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
+    2020": a date given to the deepest fall's trough; to review when it is not that day."""
+    dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
+    if not dated or any(m.covers(deepest.trough) for m in dated):
+        return []
+    return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_trough", status="unverifiable",
+                    note=f"the deepest fall bottomed on {deepest.trough}, not when the text says: sent to review")]
 
 
 def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
