@@ -261,7 +261,8 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
     after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
     window = f"{before} {after}".lower()
-    return next((metric for word, metric in COMPARED_ON.items() if word in window), "growth")
+    named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
+    return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 
 
 def _growth(values: dict[str, float], metric: str) -> float | None:

@@ -198,7 +198,7 @@ EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
-WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:were|was|closed|ended|finished)\s+(?:winners|winning|profitable|in (?:a )?profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)
+WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
 LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
 # A noun right after another figure belongs to that one ("on 6.5% volatility"); not after a year or a share's whole ("of its 61 trades").
@@ -786,7 +786,8 @@ class _Sentence:
         of 13 true sentences out of `contradicted`; a false figure taken from elsewhere still never
         passes."""
         kind = METRICS[reading.metric].kind
-        sheets = [(entity, self._sheet(entity)) for entity in sorted({"strategy", *self._named_entities()})]
+        regimes = {f"regime:{label}" for label in self.facts.regimes} if reading.metric == "max_drawdown" or dates.mentions(self.text) else set()  # a dated figure may be a period's
+        sheets = [(entity, self._sheet(entity)) for entity in sorted({"strategy", *self._named_entities(), *regimes})]
         sheets += [(f"signal:{name}", {STRATEGY_SYNONYMS.get(metric, metric): value for metric, value in self.facts.signals[name].items()}) for name in sorted({name for name, _, _ in self.signals})]
         for entity, sheet in sheets:
             for metric, value in sheet.items():
@@ -906,6 +907,8 @@ def _judge(stated: _Stated, reading: _Reading, alternatives: list[tuple[str, flo
     note = f"stored {reading.metric} for {reading.entity} is {_show(reading.stored, kind)}"
     if _unsigned(stated) and reading.metric in SIGNED and reading.stored < 0 and _matches(stated, replace(reading, magnitude=True), reading.stored):
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text gives its size but no sign a reader can rely on: sent to review")
+    if stated.negative and not stated.number.negative and reading.stored > 0 and _matches(stated, replace(reading, magnitude=True), reading.stored):
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; its size matches and only a word of loss nearby made it negative: sent to review")  # "negative beta ... lifts alpha to 3.57%"
     other = next((name for name, value in alternatives if _matches(stated, reading, value)), None)
     if other:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")

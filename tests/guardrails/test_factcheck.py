@@ -57,6 +57,16 @@ STILL_UNVERIFIABLE = (
     # as a part of the period; "A to B" pairs of the strategy and the index.
     "Trading iron ore long or short off a 40-day breakout channel", "Only the 2013-15 bear cost money", "Holding the long-bond future",
     "Four of six regimes were profitable; the bull from 2019", "Holding the six strongest of thirty PSEi stocks", "Against the index the risk picture favours",
+    # 2027_21 (written blind, read in the eleventh round, not yet tuned on beyond the general rules):
+    # "the latter half of the high-volatility span" read as a figure; a period no regime is named
+    # ("the pandemic-to-war stretch", "the 2022 squeeze year"); "the index fell 56.2% at its worst"
+    # after a pivot; alpha "exceeds the CAGR" after "negative benchmark return"; regimes ranked in
+    # clauses apart ("The top Sharpe, 1.04, came from the short 2014 bull"); a trough "only in early
+    # June 2025" with the end depth after it.
+    "The drawdown is still open: equity topped out in late February 2022", "Volatility ran at 7.6% a year", "On risk-adjusted terms it was the index",
+    "Every regime but one was profitable: the 2022 squeeze year", "Entering long when the KLCI future's", "Only two regimes lost money. The top Sharpe",
+    "Switching between long and short SOFR futures", "Only the July 2020 to December 2021 sideways stretch", "Three regimes ended lower, worst of all the 2018-19 bear",
+    "Equity last stood at a record in early March 2021",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -200,16 +210,16 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 4 -> 1, 2027_15 2 -> 0); 2027_16, 2027_18 and 2027_20 were written blind, measured, then read and
 # tuned on; 2027_17 and 2027_19, written blind by the same brief during the ninth round, were never
 # read: 18/18, 13/42, 3 and 18/18, 13/42, 2 at the start of the session (13e649f), 18/18, 11/42, 1
-# and 18/18, 9/42, 1 at its end.
+# and 18/18, 9/42, 0 at its end.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 1),
+    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 0),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_19")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -227,7 +237,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence each of 2027_10, 2027_17 and 2027_19 still comes out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence each of 2027_10 and 2027_17 still comes out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])
