@@ -27,7 +27,7 @@ COMPARED_ON = {
 } | ko.COMPARED_ON
 KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
-KO_SUBJECT = re.compile(r"^(?:\([^)]*\))?\s?(?:은|는|이|가|도|마저|조차)(?![가-힣])")  # "전략마저 ... 뒤처져": even the strategy
+KO_SUBJECT = re.compile(ko.SUBJECT_OR_EVEN_AFTER)
 KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.

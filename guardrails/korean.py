@@ -88,6 +88,7 @@ COMPARED_CLAUSE = r"(?:데|것에|것과)\s?비해|대비"
 SHARE = r"(?P<whole>\d+)\s?(?:회|건|번)?\s?(?:의\s?)?(?:거래|매매|트레이드)?\s?중\s?(?P<part>\d+)\s?(?:회|건|번)?"
 WON = r"수익|이익|이긴|승리|플러스"
 SUBJECT_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가)(?![가-힣])"
+SUBJECT_OR_EVEN_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가|도|마저|조차)(?![가-힣])"  # a comparison's subject: "전략마저 ... 뒤처져", even the strategy
 # "연 17.8% 오른", "연간 -2.1%": a yearly rate before the figure.
 YEARLY_BEFORE = r"(?:^|[\s(])연(?:간|율)?\s*$"
 # "연 -1.6%를 기록한 TLT": the name after "기록한" owns the figure before it.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from typing import Literal
 
@@ -187,7 +188,7 @@ KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
 KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저변동성",), "bull": ("강세", "상승"), "bear": ("약세", "하락"), "sideways": ("횡보",), "trending": ("추세",)}
-KO_REGIME_STEM_BEFORE = re.compile(r"(고변동성|저변동성|강세|상승|약세|하락|횡보|추세)(?:장|장세|국면|구간)?\s?$")
+KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STEMS.values() for stem in stems)})(?:장|장세|국면|구간)?\s?$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
@@ -274,12 +275,18 @@ class _Sentence:
         self.sub_period = self._sub_period()
         self.lead_topic = UNSTORED_TOPICS.search(self.masked, 0, LEAD_WORDS.match(self.masked).end())  # "Quarterly rolls of ..., cost 0.15%"
 
+    @cached_property
+    def date_mentions(self) -> list[dates.DateMention]:
+        """The sentence's dates, read once and only for the figures that need them."""
+        return dates.mentions(self.text)
+
     def claims(self) -> list[Finding]:
         findings: list[Finding] = []
         claimed: list[tuple[str, bool]] = []  # (metric, read plainly) of each figure judged so far
         for index, number in enumerate(self.numbers):
-            finding = self._claim(index, number, self._clause_of(number), claimed)
-            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, self.clauses[self._clause_of(number)]):
+            clause = self._clause_of(number)
+            finding = self._claim(index, number, clause, claimed)
+            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, self.clauses[clause]):
                 deepest = self.facts.drawdowns[0]
                 finding = finding.model_copy(update={"status": "unverifiable", "note": f"the deepest fall ran from {deepest.peak} to {deepest.recovery or 'the end of the test'}, not when the text says: sent to review"})
             if finding is not None:
@@ -309,7 +316,7 @@ class _Sentence:
         if topic and (named is None or not named.by_noun or number.unit == "pp" or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
-            if fall := self._fall_by_depth(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
+            if fall := self._fall_of_curve(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
                 return fall
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
@@ -327,7 +334,7 @@ class _Sentence:
         elif named is None:
             if number.unit in (None, "n"):
                 return None
-            return self._by_value(index, claim, number, clause) or self._fall_by_depth(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
+            return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -335,7 +342,7 @@ class _Sentence:
         finding = _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
-        if finding.status != "supported" and (fall := self._fall_by_depth(stated, reading, span)):
+        if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
             return fall
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
@@ -380,7 +387,7 @@ class _Sentence:
                 )
         return None
 
-    def _fall_by_depth(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
+    def _fall_of_curve(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
         """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak",
         "still about 23% short of it", "994 days on": a fall told in the clause (its length: in
         the sentence), of the exact depth, end depth or length of one of the curve's falls and
@@ -421,7 +428,7 @@ class _Sentence:
         recovery (or the end of the test); the test's own start and end bound nothing."""
         last = fall.recovery or self.facts.events.get("end") or date.max - dates.SLACK
         bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
-        intervals = [(m.first, m.last) for m in dates.mentions(self.text) if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
+        intervals = [(m.first, m.last) for m in self.date_mentions if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
         intervals += [
             (start, end) for label, at, _ in self.regimes
             if span.start <= at < span.end and (start := self.facts.events.get(f"regime.{label}.start")) and (end := self.facts.events.get(f"regime.{label}.end"))
@@ -786,7 +793,7 @@ class _Sentence:
         of 13 true sentences out of `contradicted`; a false figure taken from elsewhere still never
         passes."""
         kind = METRICS[reading.metric].kind
-        regimes = {f"regime:{label}" for label in self.facts.regimes} if reading.metric == "max_drawdown" or dates.mentions(self.text) else set()  # a dated figure may be a period's
+        regimes = {f"regime:{label}" for label in self.facts.regimes} if reading.metric == "max_drawdown" or self.date_mentions else set()  # a dated figure may be a period's
         sheets = [(entity, self._sheet(entity)) for entity in sorted({"strategy", *self._named_entities(), *regimes})]
         sheets += [(f"signal:{name}", {STRATEGY_SYNONYMS.get(metric, metric): value for metric, value in self.facts.signals[name].items()}) for name in sorted({name for name, _, _ in self.signals})]
         for entity, sheet in sheets:
