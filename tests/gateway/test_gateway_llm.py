@@ -307,13 +307,13 @@ def test_a_replica_that_dies_mid_stream_ends_it_with_an_error_event_and_is_coole
         replica_url = replica.url
         gateway = start_gateway(llm_base_urls=[replica_url])
         gateway.platform.pools[CHAT_MODEL].cooldown_s = 600  # the prober must not re-admit it before the assertions
+        replica.cut_after(8 * 1024)  # a few dozen tokens into the answer
         with gateway.client().chat.completions.with_streaming_response.create(stream=True, **endless) as response:
             assert (response.headers["cache-control"], response.headers["x-accel-buffering"]) == ("no-cache", "no")
-            request_id, stream = response.headers["x-request-id"], response.parse()
-            assert all(isinstance(next(stream), ChatCompletionChunk) for _ in range(2))
-            replica.cut()
+            request_id, stream, chunks = response.headers["x-request-id"], response.parse(), []
             with pytest.raises(openai.APIError, match="the LLM replica failed mid-stream"):
-                list(stream)
+                chunks.extend(stream)
+            assert len(chunks) > 2 and all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
     call = gateway.call_of(request_id)
     assert (call["outcome"], call["error"], call["endpoint"]) == ("error", "stream ended: error", replica_url)
     endpoint = gateway.platform.pools[CHAT_MODEL].endpoints[0]

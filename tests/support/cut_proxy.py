@@ -21,6 +21,7 @@ class CutProxy:
         self._lock = threading.Lock()
         self._answers = threading.Event()  # set: the server's bytes go through
         self._answers.set()
+        self._cut_at: int | None = None  # bytes of one connection's answer after which every connection is cut
         self.client_left = threading.Event()  # a client closed its side of a connection
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -35,6 +36,12 @@ class CutProxy:
         for sock in sockets:
             _shut(sock)
             sock.close()
+
+    def cut_after(self, answer_bytes: int) -> None:
+        """Cut every connection as soon as one has passed ``answer_bytes`` of the server's answer: a
+        replica that dies mid-answer at a point the test fixes. A cut at a moment the test picks races
+        the reader's buffers: on a loaded machine the whole answer can already sit in them."""
+        self._cut_at = answer_bytes
 
     def hold(self) -> None:
         """From now on keep what the server sends until `close`: a replica that has not answered yet
@@ -61,20 +68,35 @@ class CutProxy:
             upstream = socket.create_connection(self.target)
             with self._lock:
                 self._sockets += [client, upstream]
-            threading.Thread(target=_pump, args=(client, upstream, None, self.client_left), daemon=True).start()
-            threading.Thread(target=_pump, args=(upstream, client, self._answers, None), daemon=True).start()
+            threading.Thread(target=_pump, args=(client, upstream, self.client_left), daemon=True).start()
+            threading.Thread(target=self._answer, args=(upstream, client), daemon=True).start()
+
+    def _answer(self, upstream: socket.socket, client: socket.socket) -> None:
+        """Copy the server's bytes to the client: each chunk waits while held; past the cut-off the
+        rest of the chunk is dropped and every connection cut."""
+        sent = 0
+        try:
+            while data := upstream.recv(65536):
+                self._answers.wait()
+                if self._cut_at is not None and sent + len(data) >= self._cut_at:
+                    client.sendall(data[: self._cut_at - sent])
+                    self.cut()
+                    return
+                client.sendall(data)
+                sent += len(data)
+        except OSError:
+            pass
+        finally:
+            _shut(upstream)
+            _shut(client)
 
 
-def _pump(source: socket.socket, sink: socket.socket, gate: threading.Event | None, closed: threading.Event | None) -> None:
-    """Copy ``source`` to ``sink`` (each chunk waits for ``gate``) until either side closes;
-    ``closed`` is set when ``source`` itself closed."""
+def _pump(source: socket.socket, sink: socket.socket, closed: threading.Event) -> None:
+    """Copy ``source`` to ``sink`` until either side closes; ``closed`` is set when ``source`` itself closed."""
     try:
         while data := source.recv(65536):
-            if gate is not None:
-                gate.wait()
             sink.sendall(data)
-        if closed is not None:
-            closed.set()
+        closed.set()
     except OSError:
         pass
     finally:
