@@ -210,16 +210,18 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 4 -> 1, 2027_15 2 -> 0); 2027_16, 2027_18 and 2027_20 were written blind, measured, then read and
 # tuned on; 2027_17 and 2027_19, written blind by the same brief during the ninth round, were never
 # read: 18/18, 13/42, 3 and 18/18, 13/42, 2 at the start of the session (13e649f), 18/18, 11/42, 1
-# and 18/18, 9/42, 0 at its end.
+# and 18/18, 9/42, 0 at its end. Twelfth round (2026-12-06): 2027_22 written blind, measured (18/18,
+# 14/42, 0 at 940fc64), then read and tuned on; 2027_23, written blind by the same brief beside it,
+# never read: 17/18, 13/42, 2 at 940fc64.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 0),
+    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 13, 2),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -229,15 +231,16 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09 and 1 of 2027_15 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15 and 1 of 2027_23 came out verified")
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15") else []) for name in sorted(UNTUNED)])
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
 def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -> None:
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured 2026-12-05: one true sentence each of 2027_10 and 2027_17 still comes out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17 and two of 2027_23 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -78,10 +78,13 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
-# at its end.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15)]
+# at its end. Twelfth round (2026-12-06): 2027_18 written blind, measured (16/18, 6/30 at 940fc64),
+# then read and tuned on; 2027_19, written blind by the same brief beside it, never read: 16/18,
+# 4/30 at 940fc64.
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 4), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 7), "ko_heldout_2027_15": (17, 4),
+    "ko_heldout_2027_19": (16, 4),
 }
 
 
@@ -102,6 +105,6 @@ def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(resul
 
 
 @pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_15 and 2 of ko 2027_13 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_15 and 2 of each of ko 2027_13 and 2027_19 came out verified")
 def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
     assert result.caught == result.contradicted, result.row
