@@ -24,7 +24,7 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:|]|\s/\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;:|·•]|\s[/–—-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -39,7 +39,7 @@ INDEX_NAMES = re.compile(
     r"MSCI(?: [A-Z][A-Za-z]*){1,3}|TOPIX|DAX(?: 40)?|CAC(?: 40)?|Hang Seng|KOSPI|Nasdaq(?:[- ]100)?|Dow Jones)(?![\w&])"
 )
 STRATEGY_WORDS = re.compile(
-    r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program)(?:'s)?)\b"
+    r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program|screen)(?:'s)?)\b"
     rf"|\b(?:{ko.STRATEGY}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
@@ -47,17 +47,17 @@ STRATEGY_WORDS = re.compile(
 STYLE_WORDS = (
     r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|vol|targeted|target|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
-    r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar"
+    r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar|futures?|value|dividend|quality|factor"
 )
-NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|book|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
 # "the pair", "the trend", "the carry" alone are the market's, not the strategy's: they name the
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
-    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS}))(?:'s)?\b"
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*|\d+(?:/\d+)*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS})(?! (?:since|from|until|between) ))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
-KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) ){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))")  # "올라 전략이": a verb, then the subject; "팜유 MACD는"
+KO_STRATEGY_NAME = re.compile(r"(?<![가-힣A-Za-z0-9/()])(?:(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) ){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|교차|크로스오버|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))")  # "올라 전략이": a verb, then the subject; "팜유 MACD는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
     "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "pandemic regime", "pandemic phase"),
@@ -68,7 +68,7 @@ REGIME_SYNONYMS = {
     "trending": ("trending", "trend regime", "trended"),
 }
 FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b")  # "the flat 2016-17 stretch": sideways
-DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
+DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe (?:(?:long|short|brief|strong|steady|first|second|last|later|earlier|long-running|\w+-long) )?trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"

@@ -35,7 +35,7 @@ SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|넘", re.IGNORECASE)
 COMPARISON_CUT = re.compile(r"[,;]|\((?![-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
-ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b", re.IGNORECASE)
+ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
@@ -75,7 +75,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings += [f for match in KO_COMPARE.finditer(sentence) if (f := _korean_comparison(sentence, match, facts))]
     if match := ALPHA_SIGN.search(sentence):
         alpha = facts.strategy.get("alpha")
-        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2)).lower() == "positive"))
+        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2) or match.group(3)).lower() in ("positive", "플러스")))
     lowered = sentence.lower()
     regime = ctx.regime_in(lowered)
     if regime is not None:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from guardrails import korean as ko
 
-Unit = Literal["%", "pp", "bps", "x", "days", "n"]  # pp: percentage points; x: times; n: a count ("312회")
+Unit = Literal["%", "pp", "bps", "x", "days", "n", "krw"]  # pp: percentage points; x: times; n: a count ("312회"); krw: an amount in won
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -60,10 +60,11 @@ POINT_FRACTION = re.compile(r"(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?
 # "13 of the 22 trades closed at a profit", "one in three positions made money": a share of
 # wins, stated as a count of a count (the denominator stays a figure of its own).
 SHARE_OF = re.compile(
-    rf"(?<![\w.,$€£¥-])(?<!in )(?<!of )(?P<part>\d+|{_SPELLED})(?P<days>\s+(?:trading\s+)?days?)?\s+(?:in|out of|of (?:the|its|their|all))\s+(?:every\s+)?"
+    rf"(?<![\w.,$€£¥-])(?<!in )(?<!of )(?P<part>\d+|{_SPELLED})(?P<days>\s+(?:trading\s+)?days?)?\s+(?:in|out of|of (?:the|its|their|all)|(?P<bare>of)(?=\s+\d))\s+(?:every\s+)?"
     rf"(?=(?P<whole>\d{{1,3}}(?:,\d{{3}})*|{_SPELLED})\b(?!\s*(?:years?|months?|weeks?|days?|quarters?|sessions?|%)))",
     re.IGNORECASE,
 )
+WON_AMOUNT = re.compile(r"(?<![\d.,])(?P<eok>\d+(?:\.\d+)?)\s?억(?:\s?(?P<man>\d{1,3}(?:,\d{3})+|\d+)\s?만)?\s?원")  # "1억 원", "3억 5,900만 원"
 TRADES_AFTER = re.compile(r"\b(?:trades|positions|round[- ]trips|bets)\b", re.IGNORECASE)
 KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
@@ -94,6 +95,7 @@ def numerals(text: str) -> list[Numeral]:
     dates = [match.span() for match in DATE_LIKE.finditer(text)]
     found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
+    found += [_won(match) for match in WON_AMOUNT.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
     for match in NUMERAL.finditer(text):
@@ -112,6 +114,15 @@ def numerals(text: str) -> list[Numeral]:
     return sorted(found, key=lambda numeral: numeral.start)
 
 
+def _won(match: re.Match[str]) -> Numeral:
+    """"3억 5,900만 원": 359,000,000 won; ``decimals`` counts the last written digit's place
+    below a unit of 10,000 won (-4: to the 만, -8: to the 억)."""
+    eok, man = match.group("eok"), match.group("man")
+    value = float(eok) * 1e8 + (float(man.replace(",", "")) * 1e4 if man else 0.0)
+    decimals = -4 if man else -8 + len(eok.partition(".")[2])
+    return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=value, decimals=decimals, unit="krw", negative=False)
+
+
 def _fraction(match: re.Match[str]) -> Numeral:
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
     return Numeral(text=match.group("words"), start=match.start("words"), end=match.end("words"), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
@@ -128,7 +139,8 @@ def _share(text: str, match: re.Match[str]) -> Numeral | None:
     part, whole = (_count(match.group(name)) for name in ("part", "whole"))
     if part is None or whole is None or not 0 < part < whole:
         return None
-    if not match.group("days") and not (TRADES_AFTER.search(text, match.end(), match.end() + 45) and WON.search(text)):
+    trades = TRADES_AFTER.search(text, match.end(), match.end() + 45) or (match.group("bare") and TRADES_AFTER.search(text, max(0, match.start() - 60), match.start()))
+    if not match.group("days") and not (trades and WON.search(text)):  # "99 of 164": the trades may be named before
         return None
     exact = match.group("part")[0].isdigit() and match.group("whole")[0].isdigit()
     return Numeral(

@@ -54,8 +54,8 @@ METRICS: dict[str, Metric] = {
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
         "percent",
-        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate"),
-        rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "annuali[sz]es", "annuali[sz]ing", "each year", "yearly", "compound(?:ed|ing|s)?", r"p\.a\."),
+        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?"),
+        rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "annuali[sz]es", "annuali[sz]ing", "each year", "yearly", r"p\.a\."),
     ),
     "total_return": Metric(
         "percent",
@@ -73,7 +73,7 @@ METRICS: dict[str, Metric] = {
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
-    "num_trades": Metric("count", ("trades", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
+    "num_trades": Metric("count", ("trades", "trade count", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
         "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade", "each trade", "per position"), strategy_only=True,
     ),
@@ -105,12 +105,12 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    r"dividends?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
+    r"dividends?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
 # of the cumulative gain"), one trade ("the single worst trade ... a loss of 2.6%"), dividends.
-NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?$|dividend")
+NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?$|dividend|short$|long$")
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
@@ -180,10 +180,11 @@ OTHER_SUBJECT = re.compile(
 )
 RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "ended 6% up despite a 35.2% drawdown"
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
+REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced))\s+(?:in|during|by|to|from|within)\b")
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
 RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
-KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비)\s?(?:약\s?|거의\s?)?$")
+KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에)\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
@@ -198,6 +199,7 @@ FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullback
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
+LABEL_COLON = re.compile(r"^[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
@@ -224,6 +226,7 @@ class _Named:
     by_noun: bool
     near: bool = True  # the word sits close to the figure: at most NEAR_BEFORE words before it or NEAR_AFTER after it
     inherited: bool = False  # the metric of a figure the sentence already stated ("8.2% a year, short of the 9.4% SPY delivered")
+    label: ctx.Clause | None = None  # the label of a KPI line's figure ("Sharpe ratio: 0.24"): it names whose figure too
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,8 @@ class _Sentence:
         to ``claimed`` (a later figure that takes the same metric is then plain too)."""
         span = self.clauses[clause]
         claim = self.text[span.start:span.end].strip()
+        if number.unit == "krw":
+            return self._grown_to(index, claim, number)
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
                 return None  # the months of "5년 7개월", read with its years
@@ -347,6 +352,27 @@ class _Sentence:
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
         return finding
+
+    def _grown_to(self, index: int, claim: str, number: Numeral) -> Finding | None:
+        """"1억 원은 3억 5,900만 원 남짓이 됐다": an amount grown to another, the total return
+        (strategy's, or the benchmark's where the clause names it); a first amount alone says nothing.
+        A mismatch goes to review: the sentence may start from another amount or date."""
+        start = self.numbers[index - 1] if index > 0 else None
+        if start is None or start.unit != "krw" or not start.value:
+            return None
+        span = self.clauses[self._clause_of(start)]
+        entity = next((m.entity for m in reversed(self.mentions) if span.start <= m.start < start.start), "strategy")  # the name nearest before the first amount
+        stored = (self.facts.benchmark if entity == "benchmark" else self.facts.strategy).get("total_return")
+        growth = number.value / start.value - 1
+        if stored is None:
+            return _unverifiable(claim, number, f"no stored total_return for {entity}")
+        expected, unit = start.value * (1 + stored), 10.0 ** -number.decimals
+        bounds = {None: (-unit / 2, unit / 2), "roughly": (-0.05 * number.value, 0.05 * number.value), "a little over": (0.0, LITTLE_OVER * number.value),
+                  "at least": (0.0, float("inf")), "at most": (float("-inf"), 0.0)}.get(self._qualifier(number), (-unit / 2, unit / 2))
+        fits = bounds[0] <= expected - number.value <= bounds[1]
+        note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
+        return Finding(claim=claim, kind="numeric", entity=entity, metric="total_return", claimed=round(growth, 6), stored=stored,
+                       status="supported" if fits else "unverifiable", note=note if fits else f"{note}: sent to review, not blocked")
 
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
@@ -437,8 +463,11 @@ class _Sentence:
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
-        store has no figure for, as the sentence's subject, owns its figures until someone is named."""
-        return None if any(m.start < span.end for m in self.mentions) else self.lead_topic
+        store has no figure for, as the sentence's subject, owns its figures until someone is named
+        (not in an aside: "Dividends, which the price index leaves out, would have lifted ...")."""
+        asides = [c for c in self.clauses if c.relative]
+        named = [m for m in self.mentions if m.start < span.end and not any(c.start <= m.start < c.end for c in asides)]
+        return None if named else self.lead_topic
 
     def _sub_period_of(self, span: ctx.Clause) -> re.Match[str] | None:
         """The sentence's part of the period, for a figure in ``span``: "weekly returns" only
@@ -496,8 +525,14 @@ class _Sentence:
             return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
+        if number.unit is None and index > 0 and self.numbers[index - 1].share_of == "trades" and self.numbers[index - 1].end == number.start:
+            return _Named("num_trades", by_noun=True)  # the whole of "99 of 164", trades named before it
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
             return _Named("total_return", by_noun=False)
+        if clause > 0 and LABEL_COLON.search(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"
+            label = self.clauses[clause - 1]
+            if (named := _nearest_metric(self.masked, label.start, label.end, number)) and named.by_noun:
+                return replace(named, label=label)
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
@@ -565,7 +600,10 @@ class _Sentence:
     # -- whose figure --
 
     def _reading(self, index: int, number: Numeral, clause: int, named: _Named) -> _Reading:
-        entity, explicit = self._entity(index, number, clause, named.metric)
+        if named.label and not METRICS[named.metric].strategy_only:
+            entity, explicit = next((m.entity for m in self.mentions if named.label.start <= m.start < named.label.end), "strategy"), True
+        else:
+            entity, explicit = self._entity(index, number, clause, named.metric)
         metric, stored_entity, stored = self._stored(named.metric, entity, number)
         yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]) or KO_YEARLY_BEFORE.search(self.text[max(0, number.start - 6):number.start]))
         return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit, plain=(named.by_noun and named.near) or named.inherited or yearly)
@@ -716,12 +754,25 @@ class _Sentence:
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end]
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
+        if spans is self.regimes and (named_after := self._regime_after(spans, number)):
+            return named_after
         before = [(label, start) for label, start, _ in spans if start < span.start]
         if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
             return None
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _regime_after(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
+        """"the best Sharpe, 1.81, was posted in the 2020 bear", "the weakest, -0.86, belonged to
+        the sideways opening": a figure set off alone, whose regime the next clause names."""
+        clause = self._clause_of(number)
+        if clause + 1 >= len(self.clauses) or not self._alone(number):
+            return None
+        after = self.clauses[clause + 1]
+        if not REGIME_AFTER.match(self.lowered, after.start, after.end):
+            return None
+        return next((label for label, start, _ in spans if after.start <= start < after.end), None)
 
     def _korean_aside(self, number: Numeral) -> str | None:
         """A Korean figure in parentheses right after what it belongs to: a regime's return

@@ -74,17 +74,17 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
 # at its end. Twelfth round (2026-12-06): 2027_18 written blind, measured (16/18, 6/30 at 940fc64),
 # then read and tuned on; 2027_19, written blind by the same brief beside it, never read: 16/18,
-# 4/30 at 940fc64.
+# 4/30 at 940fc64, 16/18, 3/30 after the round.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 4), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 7), "ko_heldout_2027_15": (17, 4),
-    "ko_heldout_2027_19": (16, 4),
+    "ko_heldout_2027_19": (16, 3),
 }
 
 
