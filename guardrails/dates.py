@@ -41,6 +41,8 @@ SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28t
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
+# Between the two dates of a range: "May 2015 to July 2016", "2018-19", "2019년 10월부터 2022년 10월까지".
+RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)
 # "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
 END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
 DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾", re.IGNORECASE)
@@ -103,6 +105,27 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
     return any(mention.covers(events[name]) for name in relevant)
+
+
+def regimes_dated(text: str, events: dict[str, date]) -> list[tuple[str, int, int]]:
+    """Regimes a sentence names by their dates alone ("the stretch from May 2015 to July 2016",
+    "the first half of 2025", "2018-19"): each regime whose start the range's first date covers
+    and whose end its last date covers, as (label, start, end) of the written range. A single
+    exact month names no regime."""
+    labels = [name.split(".")[1] for name in events if name.startswith("regime.") and name.endswith(".start")]
+    found: list[tuple[str, int, int]] = []
+    written = mentions(text)
+    index = 0
+    while index < len(written):
+        first = last = written[index]
+        if index + 1 < len(written) and RANGE_JOIN.match(text[first.end:written[index + 1].start]):
+            last = written[index + 1]
+            index += 1
+        index += 1
+        if last is first and first.exact:
+            continue
+        found += [(label, first.start, last.end) for label in labels if first.covers(events[f"regime.{label}.start"]) and last.covers(events[f"regime.{label}.end"])]
+    return found
 
 
 def _part_name(part: str) -> str:

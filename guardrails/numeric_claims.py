@@ -269,6 +269,7 @@ class _Sentence:
         self.mentions = ctx.mentions(sentence, facts.benchmark_name)
         names = ctx.strategy_names(sentence, facts.benchmark_name)  # "미국 리츠 저변동성 틸트 전략" names no regime
         self.regimes = [span for span in ctx.regime_spans(self.lowered) if not any(start <= span[1] < end for start, end in names)]
+        self.regimes = sorted(self.regimes + self._regimes_dated(names), key=lambda span: span[1])
         if not self.regimes and previous_regime and ctx.BACK_REFERENCE.search(self.lowered):
             self.regimes = [(previous_regime, 0, 0)]  # the whole sentence is about it, as if named first
         self.signals = self._signal_spans()
@@ -277,6 +278,14 @@ class _Sentence:
         self.subjects = self._subjects()
         self.sub_period = self._sub_period()
         self.lead_topic = UNSTORED_TOPICS.search(self.masked, 0, LEAD_WORDS.match(self.masked).end())  # "Quarterly rolls of ..., cost 0.15%"
+
+    def _regimes_dated(self, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        """Regimes named by their dates alone, where no regime word is named in the same clause."""
+        def clause_of(at: int) -> int:
+            return next(i for i, span in enumerate(self.clauses) if at < span.end or i == len(self.clauses) - 1)
+        worded = {clause_of(start) for _, start, _ in self.regimes}
+        return [span for span in dates.regimes_dated(self.text, self.facts.events)
+                if clause_of(span[1]) not in worded and not any(start <= span[1] < end for start, end in names)]
 
     @cached_property
     def date_mentions(self) -> list[dates.DateMention]:

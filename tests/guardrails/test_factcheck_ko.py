@@ -83,7 +83,7 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 4/30 at 940fc64, 16/18, 3/30 after the round.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19)]
 KO_FLOORS = {  # caught, flagged
-    "ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 4), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 7), "ko_heldout_2027_15": (17, 4),
+    "ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 7), "ko_heldout_2027_15": (17, 4),
     "ko_heldout_2027_19": (16, 3),
 }
 

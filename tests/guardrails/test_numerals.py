@@ -50,3 +50,9 @@ def test_spelled_values() -> None:
     assert spelled_value("ten thousand") == (10000.0, 0)
     assert spelled_value("zero point four five") == (0.45, 2)
     assert spelled_value("hundred") == (None, 0)
+
+
+def test_amounts_in_won() -> None:
+    """"3억 5,900만 원" is one amount, to the 만; "1억 원" to the 억."""
+    found = numerals("1억 원은 3억 5,900만 원이 됐다")
+    assert [(n.value, n.decimals, n.unit) for n in found] == [(1e8, -8, "krw"), (3.59e8, -4, "krw")]
