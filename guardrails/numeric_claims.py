@@ -353,6 +353,8 @@ class _Sentence:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
         stated = self._stated(number, clause)
+        if reading.stored is None and reading.entity.startswith("benchmark in regime:") and not self._regime_named_in(clause) and not any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
+            reading = self._other_regime(stated, reading) or reading
         finding = _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
@@ -748,6 +750,19 @@ class _Sentence:
         if entity == "benchmark":
             return metric, "benchmark", self.facts.benchmark.get(metric)
         return metric, "strategy", self._sheet("strategy").get(metric)
+
+    def _other_regime(self, stated: _Stated, reading: _Reading) -> _Reading | None:
+        """"the quiet months earned the better Sharpe, 2.31 against 1.85": the other side of a
+        comparison inside a regime, where the clause names neither a benchmark nor a regime, is
+        another regime the sentence names, when its stored figure is the one stated (the store
+        keeps no benchmark figure per regime)."""
+        current = reading.entity.removeprefix("benchmark in regime:")
+        for label in dict.fromkeys(label for label, _, _ in self.regimes if label != current):
+            value = self.facts.regimes.get(label, {}).get(reading.metric)
+            other = replace(reading, entity=f"regime:{label}", stored=value)
+            if value is not None and _matches(stated, other, value):
+                return other
+        return None
 
     def _benchmark_next_to(self, number: Numeral, metric: str) -> bool:
         adjacent = self._adjacent_mention(number, self._clause_of(number), metric)

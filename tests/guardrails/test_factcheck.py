@@ -49,9 +49,9 @@ STILL_UNVERIFIABLE = (
     "Entering the peso on a 55-day channel break", "With the standard 12/26/9 setting of MACD", "The deepest loss started from the mid-May 2021",
     "Exactly half of the regimes closed lower",
     # 2027_20 (read in the tenth round): a figure after "the 1.92% CAGR" read as the falling
-    # benchmark's; two regimes' Sharpe ratios paired by "against"; a signal's "one-month skip" read
-    # as a part of the period; "A to B" pairs of the strategy and the index.
-    "Holding the long-bond future", "Four of six regimes were profitable; the bull from 2019", "Holding the six strongest of thirty PSEi stocks", "Against the index the risk picture favours",
+    # benchmark's; a signal's "one-month skip" read as a part of the period; "A to B" pairs of the
+    # strategy and the index.
+    "Holding the long-bond future", "Holding the six strongest of thirty PSEi stocks", "Against the index the risk picture favours",
     # 2027_21 (written blind, read in the eleventh round, not yet tuned on beyond the general rules):
     # "the latter half of the high-volatility span" read as a figure; a period no regime is named
     # ("the 2022 squeeze year"); "the index fell 56.2% at its worst"
@@ -60,10 +60,9 @@ STILL_UNVERIFIABLE = (
     "The drawdown is still open: equity topped out in late February 2022", "On risk-adjusted terms it was the index",
     "Every regime but one was profitable: the 2022 squeeze year", "Entering long when the KLCI future's",
     "Switching between long and short SOFR futures", "Equity last stood at a record in early March 2021",
-    # 2027_22 (written blind, read in the twelfth round): "2.31 against 1.85" pairing two regimes'
-    # Sharpe ratios, the second named a clause before; "it also fell 95.1%" with "it" the
+    # 2027_22 (written blind, read in the twelfth round): "it also fell 95.1%" with "it" the
     # benchmark named as the sentence's subject.
-    "Only the bear from October 2014 to January 2016 lost money", "XRPUSD had the higher Sharpe ratio, 0.29 against 0.05",
+    "XRPUSD had the higher Sharpe ratio, 0.29 against 0.05",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -210,14 +209,15 @@ def test_benchmark_named_by_its_symbol() -> None:
 # and 18/18, 9/42, 0 at its end. Twelfth round (2026-12-06): 2027_22 written blind, measured (18/18,
 # 14/42, 0 at 940fc64), then read and tuned on; 2027_23, written blind by the same brief beside it,
 # never read: 17/18, 13/42, 2 at 940fc64 and after the round; 17/18, 11/42, 2 with regimes named by
-# their dates (which flagged one more true sentence of 2027_10, 10 -> 11, and one fewer of ko 2027_06).
+# their dates (which flagged one more true sentence of 2027_10, 10 -> 11, and one fewer of ko 2027_06);
+# a regime's figure compared with another regime's (2.31 against 1.85): 2027_17 11 -> 10.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 11, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 11, 2),
+    "heldout_2027_17": (18, 10, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 11, 2),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23")
 
