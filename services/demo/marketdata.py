@@ -158,8 +158,16 @@ class StandinServer(ThreadingHTTPServer):
         self.log = log or log_json  # an embedding process (the eval harness) routes lines to its own log
 
 
+_LOG_LOCK = threading.Lock()
+
+
 def log_json(record: dict[str, Any]) -> None:
-    print(json.dumps(record), file=sys.stderr, flush=True)
+    """One whole line per record: request threads log at once, and print's two writes (the text,
+    then the newline) could interleave two records on one line."""
+    line = json.dumps(record) + "\n"
+    with _LOG_LOCK:
+        sys.stderr.write(line)
+        sys.stderr.flush()
 
 
 def feed_spec(text: str) -> tuple[str, float]:

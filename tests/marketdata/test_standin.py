@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.support.marketdata import start, stop
+from tests.support.waiting import wait_for
 
 FEEDS = {"equities-us": 2.0, "fx-spot": 1.0, "futures-cme": 5.0}
 TOLERANCE_S = 0.3
@@ -108,8 +109,12 @@ def test_bad_admin_bodies_are_400_saying_why(standin: Standin, body: bytes, comp
 
 def test_each_request_is_one_json_log_line(standin: Standin) -> None:
     standin.health()
-    records = [json.loads(line) for line in standin.stderr.read_text().splitlines()]
-    last = records[-1]
+
+    def records() -> list[dict[str, Any]]:  # a request is logged after its answer is sent: wait for the line
+        return [json.loads(line) for line in standin.stderr.read_text().splitlines()]
+
+    assert wait_for(lambda: any(r.get("path") == "/health" for r in records()), timeout_s=10)
+    last = records()[-1]
     assert last["method"] == "GET" and last["path"] == "/health" and last["status"] == 200 and last["latency_ms"] >= 0
 
 
