@@ -107,14 +107,13 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
     return any(mention.covers(events[name]) for name in relevant)
 
 
-def regimes_dated(text: str, events: dict[str, date]) -> list[tuple[str, int, int]]:
+def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]) -> list[tuple[str, int, int]]:
     """Regimes a sentence names by their dates alone ("the stretch from May 2015 to July 2016",
     "the first half of 2025", "2018-19"): each regime whose start the range's first date covers
     and whose end its last date covers, as (label, start, end) of the written range. A single
-    exact month names no regime."""
+    exact month names no regime. ``written``: the text's dates (`mentions`), read once by the caller."""
     labels = [name.split(".")[1] for name in events if name.startswith("regime.") and name.endswith(".start")]
     found: list[tuple[str, int, int]] = []
-    written = mentions(text)
     index = 0
     while index < len(written):
         first = last = written[index]

@@ -281,11 +281,9 @@ class _Sentence:
 
     def _regimes_dated(self, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
         """Regimes named by their dates alone, where no regime word is named in the same clause."""
-        def clause_of(at: int) -> int:
-            return next(i for i, span in enumerate(self.clauses) if at < span.end or i == len(self.clauses) - 1)
-        worded = {clause_of(start) for _, start, _ in self.regimes}
-        return [span for span in dates.regimes_dated(self.text, self.facts.events)
-                if clause_of(span[1]) not in worded and not any(start <= span[1] < end for start, end in names)]
+        worded = {self._clause_at(start) for _, start, _ in self.regimes}
+        return [span for span in dates.regimes_dated(self.text, self.date_mentions, self.facts.events)
+                if self._clause_at(span[1]) not in worded and not any(start <= span[1] < end for start, end in names)]
 
     @cached_property
     def date_mentions(self) -> list[dates.DateMention]:
@@ -353,8 +351,7 @@ class _Sentence:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
         stated = self._stated(number, clause)
-        if reading.stored is None and reading.entity.startswith("benchmark in regime:") and not self._regime_named_in(clause) and not any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
-            reading = self._other_regime(stated, reading) or reading
+        reading = self._other_regime(stated, reading, clause) or reading
         finding = _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
@@ -751,11 +748,16 @@ class _Sentence:
             return metric, "benchmark", self.facts.benchmark.get(metric)
         return metric, "strategy", self._sheet("strategy").get(metric)
 
-    def _other_regime(self, stated: _Stated, reading: _Reading) -> _Reading | None:
+    def _other_regime(self, stated: _Stated, reading: _Reading, clause: int) -> _Reading | None:
         """"the quiet months earned the better Sharpe, 2.31 against 1.85": the other side of a
         comparison inside a regime, where the clause names neither a benchmark nor a regime, is
         another regime the sentence names, when its stored figure is the one stated (the store
         keeps no benchmark figure per regime)."""
+        span = self.clauses[clause]
+        if reading.stored is not None or not reading.entity.startswith("benchmark in regime:") or self._regime_named_in(clause):
+            return None
+        if any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
+            return None
         current = reading.entity.removeprefix("benchmark in regime:")
         for label in dict.fromkeys(label for label, _, _ in self.regimes if label != current):
             value = self.facts.regimes.get(label, {}).get(reading.metric)
@@ -897,7 +899,10 @@ class _Sentence:
         return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
 
     def _clause_of(self, number: Numeral) -> int:
-        return next(i for i, span in enumerate(self.clauses) if number.start < span.end or i == len(self.clauses) - 1)
+        return self._clause_at(number.start)
+
+    def _clause_at(self, at: int) -> int:
+        return next(i for i, span in enumerate(self.clauses) if at < span.end or i == len(self.clauses) - 1)
 
     def _qualifier(self, number: Numeral) -> str | None:
         before = self.text[max(0, number.start - 40):number.start]
