@@ -199,7 +199,7 @@ FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullback
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(r"^[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
@@ -537,7 +537,7 @@ class _Sentence:
             return _Named("num_trades", by_noun=True)  # the whole of "99 of 164", trades named before it
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
             return _Named("total_return", by_noun=False)
-        if clause > 0 and LABEL_COLON.search(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"
+        if clause > 0 and LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"
             label = self.clauses[clause - 1]
             if (named := _nearest_metric(self.masked, label.start, label.end, number)) and named.by_noun:
                 return replace(named, label=label)

@@ -143,6 +143,19 @@ def test_win_rates_as_shares_and_indicator_settings_are_read_right(text: str) ->
     assert result.verdict == "verified", result.model_dump_json(indent=1)
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Number of trades: 312 - winning trades: 200 - win rate: 54%", "contradicted"),  # 54% of 312 is 168
+        ("Number of trades: 312 - winning trades: 168 - win rate: 54%", "verified"),
+    ],
+)
+def test_every_label_of_a_kpi_line_names_its_figure(text: str, verdict: str) -> None:
+    """Not only the line's first label: a wrong figure under a later one was passed unread."""
+    result = check(text, FACTS)
+    assert result.verdict == verdict and len(result.findings) == 3, result.model_dump_json(indent=1)
+
+
 def test_findings_carry_the_stored_value() -> None:
     result = check("The strategy compounded at 9.2% a year, with a maximum drawdown of 19.8%.", FACTS)
     cagr, drawdown = result.findings
