@@ -115,11 +115,12 @@ def numerals(text: str) -> list[Numeral]:
 
 
 def _won(match: re.Match[str]) -> Numeral:
-    """"3억 5,900만 원": 359,000,000 won; ``decimals`` counts the last written digit's place
-    below a unit of 10,000 won (-4: to the 만, -8: to the 억)."""
+    """"3억 5,900만 원": 359,000,000 won; ``decimals`` is the place of the last non-zero digit
+    (-6: to the 100만, as a writer rounds; -8: to the 억)."""
     eok, man = match.group("eok"), match.group("man")
     value = float(eok) * 1e8 + (float(man.replace(",", "")) * 1e4 if man else 0.0)
-    decimals = -4 if man else -8 + len(eok.partition(".")[2])
+    man_digits = man.replace(",", "") if man else ""
+    decimals = -4 - (len(man_digits) - len(man_digits.rstrip("0"))) if man_digits.strip("0") else -8 + len(eok.partition(".")[2])
     return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=value, decimals=decimals, unit="krw", negative=False)
 
 

@@ -374,10 +374,7 @@ class _Sentence:
         growth = number.value / start.value - 1
         if stored is None:
             return _unverifiable(claim, number, f"no stored total_return for {entity}")
-        expected, unit = start.value * (1 + stored), 10.0 ** -number.decimals
-        bounds = {None: (-unit / 2, unit / 2), "roughly": (-0.05 * number.value, 0.05 * number.value), "a little over": (0.0, LITTLE_OVER * number.value),
-                  "at least": (0.0, float("inf")), "at most": (float("-inf"), 0.0)}.get(self._qualifier(number), (-unit / 2, unit / 2))
-        fits = bounds[0] <= expected - number.value <= bounds[1]
+        fits = _fits(number.value, start.value * (1 + stored), number.decimals, self._qualifier(number))
         note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
         return Finding(claim=claim, kind="numeric", entity=entity, metric="total_return", claimed=round(growth, 6), stored=stored,
                        status="supported" if fits else "unverifiable", note=note if fits else f"{note}: sent to review, not blocked")
@@ -1016,19 +1013,24 @@ def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:
     claimed = stated.value(kind)
     if reading.magnitude or "drawdown" in reading.metric:
         claimed, stored = abs(claimed), abs(stored)
-    number = stated.number
-    scale = 10_000 if number.unit == "bps" else 100 if kind == "percent" else 1
-    shown, actual = claimed * scale, stored * scale
-    step = 10 ** (-number.decimals)
-    slack = step / 2 if number.decimals >= 0 else 0  # "fewer than half" is a strict bound
-    if stated.qualifier == "at least":
+    scale = 10_000 if stated.number.unit == "bps" else 100 if kind == "percent" else 1
+    return _fits(claimed * scale, stored * scale, stated.number.decimals, stated.qualifier)
+
+
+def _fits(shown: float, actual: float, decimals: int, qualifier: str | None) -> bool:
+    """The written figure against the actual one, both in the text's units: equal up to the
+    precision shown (rounded either way, or truncated); "about" within a step of the last digit;
+    "more than"/"under" as bounds, strict for a figure written out ("fewer than half")."""
+    step = 10 ** (-decimals)
+    slack = step / 2 if decimals >= 0 else 0
+    if qualifier == "at least":
         return actual >= shown - slack
-    if stated.qualifier == "at most":
+    if qualifier == "at most":
         return actual <= shown + slack
-    if stated.qualifier == "a little over":
+    if qualifier == "a little over":
         return shown - slack <= actual <= shown * (1 + LITTLE_OVER) + step
-    tolerance = step if stated.qualifier == "roughly" else step / 2
-    truncated = math.trunc(actual * 10**number.decimals) / 10**number.decimals
+    tolerance = step if qualifier == "roughly" else step / 2
+    truncated = math.trunc(actual * 10**decimals) / 10**decimals
     return abs(shown - actual) <= tolerance + FLOAT_NOISE or abs(shown - truncated) < FLOAT_NOISE
 
 

@@ -46,6 +46,9 @@ from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win
         ("전략의 성과가 훌륭했습니다.", "unverifiable"),  # no claim to check
         ("수수료와 슬리피지는 연 0.3%였습니다.", "unverifiable"),  # the store has no figure for them
         ("수익률은 8.2퍼센트였습니다.", "unverifiable"),  # a yearly or a total return: the text does not say
+        ("1억 원은 1억 4,800만 원 남짓이 됐습니다.", "verified"),  # total return 48.2%
+        ("1억 원은 약 1억 5,000만 원이 됐습니다.", "verified"),  # "about", to the 1,000만 written
+        ("1억 원은 2억 원이 됐습니다.", "unverifiable"),  # it may start from another amount or date: review
     ],
 )
 def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdict: str) -> None:

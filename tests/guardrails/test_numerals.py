@@ -53,6 +53,6 @@ def test_spelled_values() -> None:
 
 
 def test_amounts_in_won() -> None:
-    """"3억 5,900만 원" is one amount, to the 만; "1억 원" to the 억."""
-    found = numerals("1억 원은 3억 5,900만 원이 됐다")
-    assert [(n.value, n.decimals, n.unit) for n in found] == [(1e8, -8, "krw"), (3.59e8, -4, "krw")]
+    """"3억 5,900만 원" is one amount, written to the 100만; "1억 원" to the 억."""
+    found = numerals("1억 원은 3억 5,900만 원이 됐고 1억 2,345만 원을 잃었다")
+    assert [(n.value, n.decimals, n.unit) for n in found] == [(1e8, -8, "krw"), (3.59e8, -6, "krw"), (1.2345e8, -4, "krw")]
