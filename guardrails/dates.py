@@ -32,7 +32,9 @@ DATE = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?)"
     rf"|(?:(?P<d1>\d{{1,2}})\s+)?(?P<mon>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?:of\s+)?(?P<my>{_YEAR})\b"
     rf"|(?P<part>{_PART_BEFORE})[-\s]+(?P<py>{_YEAR})\b"
-    rf"|(?P<ky>{_YEAR})\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
+    rf"|(?P<dy>{_YEAR})(?P<sep>[./])\s?(?P<dm>[01]?\d)(?P=sep)\s?(?P<dd>[0-3]?\d)(?!\d|\.\d)"
+    rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
+    r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
     r"|(?<![\d년.])(?P<om>\d{1,2})\s?월"
     rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%,]|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
     re.IGNORECASE,
@@ -64,18 +66,24 @@ class DateMention:
 
 
 def mentions(text: str) -> list[DateMention]:
-    """Every date in ``text``; a Korean month without a year takes the year written before it."""
+    """Every date in ``text``; a Korean month without a year takes the year written before it,
+    "이듬해" (the year after) that year plus one, and "24년 8월" is 2024."""
     found: list[DateMention] = []
     year: int | None = None
     for match in DATE.finditer(text):
         groups = match.groupdict()
-        if groups["om"]:
-            if year is None or not 1 <= int(groups["om"]) <= 12:
+        if groups["om"] or groups["next"]:
+            if year is None:
                 continue
-            found.append(_month(match.start(), match.end(), year, int(groups["om"])))
+            year += bool(groups["next"])
+            month = int(groups["om"] or groups["nm"] or 0)
+            if 1 <= month <= 12:
+                found.append(_month(match.start(), match.end(), year, month))
+            elif not month:
+                found.append(_span(match.start(), match.end(), year, 1, 12))
             continue
-        year = int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["y"])
-        month = int(groups["im"] or groups["km"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
+        year = _full_year(int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["dy"] or groups["y"]))
+        month = int(groups["im"] or groups["km"] or groups["dm"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
         if groups["y2"]:
             end_year = year // 100 * 100 + int(groups["y2"])
             found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]
@@ -125,6 +133,11 @@ def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]
             continue
         found += [(label, first.start, last.end) for label in labels if first.covers(events[f"regime.{label}.start"]) and last.covers(events[f"regime.{label}.end"])]
     return found
+
+
+def _full_year(year: int) -> int:
+    """"24년 8월": a two-digit year is this century's unless it would lie far ahead."""
+    return year if year >= 100 else 2000 + year if year < 70 else 1900 + year
 
 
 def _part_name(part: str) -> str:

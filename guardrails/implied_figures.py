@@ -41,6 +41,7 @@ def length(text: str, number: Numeral, following: Numeral | None) -> Length:
     word, unit = next((match, days) for pattern, days in UNIT_DAYS.items() if (match := re.match(rf"^\s*(?:and a half\s+)?{pattern}(?:\s?반(?![가-힣]))?", after, re.IGNORECASE)))
     half = bool(re.search(r"and a half|반$", word.group(0)))
     days = (number.value + (0.5 if half else 0.0)) * unit
+    unit *= min(1.0, number.value)  # "반년" (half a year) is told to the quarter, not to the year
     if following is not None and LENGTH_CONTINUED.fullmatch(text, number.end, following.start):
         more = next((per for pattern, per in UNIT_DAYS.items() if re.match(rf"^\s*{pattern}", text[following.end:], re.IGNORECASE)), 0.0)
         days += following.value * more
@@ -56,16 +57,18 @@ def multiple_of(target: float, qualifier: str | None, stated: list[float]) -> tu
     """Two stated figures whose ratio is ``target`` (larger over smaller, or smaller over larger
     for a fraction), as the qualifier bounds it; None when no two give it."""
     for larger, smaller in ((a, b) for a in stated for b in stated if a > b):
-        ratio = larger / smaller if target >= 1 else smaller / larger
-        if qualifier == "at least":
-            fits = ratio >= target * 0.97
-        elif qualifier == "at most":
-            fits = ratio <= target * 1.03
-        else:
-            fits = abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
-        if fits:
+        if fits_multiple(larger / smaller if target >= 1 else smaller / larger, target, qualifier):
             return larger, smaller
     return None
+
+
+def fits_multiple(ratio: float, target: float, qualifier: str | None) -> bool:
+    """A ratio told as ``target`` times, as the qualifier bounds it; rounded in the head otherwise."""
+    if qualifier == "at least":
+        return ratio >= target * 0.97
+    if qualifier == "at most":
+        return ratio <= target * 1.03
+    return abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
 
 
 def derived(strategy: dict[str, float]) -> dict[str, float]:

@@ -56,7 +56,7 @@ REGIMES = {
     "low_volatility": ("저변동성", "변동성이 (?:낮은|작은)"),
     "bull": ("강세장", "상승장", "강세 ?(?:구간|국면)"),
     "bear": ("약세장", "하락장", "약세 ?(?:구간|국면)"),
-    "sideways": ("횡보장", "횡보 ?(?:구간|국면)", "박스권"),
+    "sideways": ("횡보장", "횡보 ?(?:구간|국면)", "박스권", "횡보(?! ?(?:하|했|한|해|세))"),
     "trending": ("추세장", "추세 ?(?:구간|국면)"),
 }
 # "전략은 벤치마크를 상회했다": both sides come before the verb; the side marked as the object or
@@ -64,9 +64,9 @@ REGIMES = {
 COMPARE_UP = r"상회|웃돌|앞서|앞섰|앞질|앞지르|능가|초과 ?달성|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:높|많|좋|얕)"
 COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:낮|적|나쁘|깊)"
 COMPARED_ON = {"샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
-_COUNTER = r"^\s*(?:건|회|번|개)?\s*"  # "10건 중 4건 남짓": the bound after the counter
+_COUNTER = r"^\s*(?:건|회|번|개)?\s*(?:이 |가 )?"  # "10건 중 4건 남짓", "1년이 넘게": the bound after the counter
 QUALIFIERS_AFTER = {
-    "at least": _COUNTER + r"(?:이상|넘(?:게|는|은|긴|겼|었|어)|초과)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래|가까이)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎)",
+    "at least": _COUNTER + r"(?:이상|넘(?:게|는|은|긴|겼|었|어)|초과)", "at most": _COUNTER + r"(?:이하|미만|에 못 ?미치|아래)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎|가까이)",
     "a little over": _COUNTER + r"남짓",  # "1,200건 남짓" is not 3,146
 }
 NEGATED_AFTER = r"^[가-힣]*지 ?(?:못|않)"  # "상회하지 못했다", "웃돌지 않았다"

@@ -70,10 +70,13 @@ KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
+KO_TIMES = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
+KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
+KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
 KO_FRACTION = re.compile(r"(?<!의 )(?<!의)(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure).
-DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
+DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def numerals(text: str) -> list[Numeral]:
     found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
+    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=float(KO_TIMES[m.group("words")]), decimals=0, unit="x", negative=False) for m in KO_WORD_MULTIPLE.finditer(text)]
+    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=0.5, decimals=1, unit=None, negative=False) for m in KO_HALF_YEAR.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
     for match in NUMERAL.finditer(text):

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal
 
 from guardrails import claim_context as ctx
+from guardrails.count_claims import KO_OF_N
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
@@ -160,7 +161,8 @@ EVENT_BEFORE = re.compile(
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
-DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b")
+FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
+DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
 # "150 trades a year": a rate of trading, where the store keeps the whole period's count.
@@ -193,7 +195,16 @@ KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STE
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
+# After a Korean multiple, the verb bounds it: "두 배를 넘었다", "세 배에 가까웠다", "두 배에 못 미쳤다".
+KO_MULTIPLE_BOUNDS = (
+    ("at least", re.compile(r"\s?(?:을|를|이|가)?\s?(?:넘|웃돌|상회|초과|이상)")),
+    ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
+    ("at most", re.compile(r"\s?(?:에)?\s?(?:못 ?미|밑돌|하회|미달)")),
+)
+KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
+KO_REGIMES_OF = re.compile(KO_OF_N.pattern + r"\s*$")
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
+KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
@@ -318,7 +329,9 @@ class _Sentence:
                 return restated if restated.status == "supported" else None
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
-        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:])):
+        if fraction and KO_REGIMES_OF.search(self.text, 0, number.start):
+            return None  # "여섯 국면 중 절반이 적자였다": a count of regimes (count_claims)
+        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number)):
             return self._multiple(claim, number)
         named = self._metric(index, number, clause, claimed)
         restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
@@ -361,6 +374,10 @@ class _Sentence:
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
         return finding
 
+    def _between_amounts(self, index: int) -> bool:
+        """"1억 원은 4배 가까운 3억 9,590만 원이 됐다": a multiple set between two amounts is their ratio."""
+        return 0 < index < len(self.numbers) - 1 and self.numbers[index - 1].unit == self.numbers[index + 1].unit == "krw"
+
     def _grown_to(self, index: int, claim: str, number: Numeral) -> Finding | None:
         """"1억 원은 3억 5,900만 원 남짓이 됐다": an amount grown to another, the total return
         (strategy's, or the benchmark's where the clause names it); a first amount alone says nothing.
@@ -387,6 +404,10 @@ class _Sentence:
         qualifier = self._qualifier(number) or next((name for name, pattern in KO_QUALIFIERS if pattern.match(written.rest)), None)
         stored = self.facts.strategy.get("max_drawdown_duration_days")
         lengths = ([stored] if stored is not None else []) + ([fall.days for fall in self.facts.drawdowns[1:]] if not ctx.names_maximum_drawdown(self.lowered) else [])
+        if FROM_TROUGH.search(self.text, 0, number.start):  # "2020년 3월 바닥 이후 전고점을 되찾기까지 2년": the climb back only, from the trough dated
+            dated = [m for m in self.date_mentions if m.start < number.start]
+            falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
+            stored, lengths = None, [(fall.recovery - fall.trough).days for fall in falls if fall.recovery and (not dated or any(m.covers(fall.trough) for m in dated))]
         for length in lengths:
             if written.fits(length, qualifier):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=written.days, stored=length, status="supported",
@@ -398,12 +419,30 @@ class _Sentence:
         not a level. Each figure is checked on its own; the multiple is supported when two figures
         the sentence (or the text just before it) states give it, else it goes to review, never blocks."""
         target = number.value / 100 if number.unit == "%" else number.value  # "지수의 약 3분의 1": a third
+        qualifier = self._qualifier(number) or next((name for name, pattern in KO_MULTIPLE_BOUNDS if pattern.match(self.text, number.end)), None)
+        if self._grows_capital(number):
+            return self._capital_multiple(claim, number, target, qualifier)
         stated = [abs(other.value) for other in self.numbers if other is not number and other.unit != "x" and other.value]
-        pair = implied.multiple_of(target, self._qualifier(number), stated if len(stated) > 1 else [*stated, *self.previous_figures])
+        pair = implied.multiple_of(target, qualifier, stated if len(stated) > 1 else [*stated, *self.previous_figures])
         if pair is None:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
                        note=f"a multiple of two figures the sentence states ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+
+    def _grows_capital(self, number: Numeral) -> bool:
+        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, self.clauses[self._clause_of(number)].start, number.start))
+
+    def _capital_multiple(self, claim: str, number: Numeral, target: float, qualifier: str | None) -> Finding:
+        """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어") or by
+        the whole test's total return; a mismatch goes to review."""
+        span = self.clauses[self._clause_of(number)]
+        returns = [other.value / 100 for other in self.numbers if other.unit == "%" and span.start <= other.start < number.start]
+        returns += [total] if (total := self.facts.strategy.get("total_return")) is not None else []
+        grown = next((1 + r for r in returns if implied.fits_multiple(1 + r, target, qualifier)), None)
+        if grown is None:
+            return _unverifiable(claim, number, f"capital grown {number.text!r}, which no return the text or the store gives: sent to review, not blocked")
+        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(grown, 2), status="supported",
+                       note=f"capital grown {grown:.2f} times by a return of {grown - 1:+.2%}")
 
     def _other_drawdown(self, stated: _Stated, reading: _Reading) -> Finding | None:
         """A drawdown figure that is not the maximum's: supported when it is the depth or length
@@ -425,7 +464,7 @@ class _Sentence:
         within the dates and regimes the clause names, is that fall (the maximum only where the
         sentence names the maximum)."""
         number = stated.number
-        below = KO_BELOW_PEAK.search(self.text[:number.start])  # "그 고점보다 36.3% 아래": no bound
+        below = KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
         told = FALL_WORDS.search(self.masked, *((0, len(self.masked)) if number.unit == "days" else (span.start, span.end + 20)))  # "23% short of it": a pivot starts a clause
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
             return None

@@ -27,6 +27,9 @@ EVENTS = {
         ("2020년 2월 고점에서 6월 저점까지", [(date(2020, 2, 1), date(2020, 2, 29)), (date(2020, 6, 1), date(2020, 6, 30))]),
         ("on 2020-03-13", [(date(2020, 3, 1), date(2020, 3, 31))]),
         ("236 trades and 2,012 days", []),
+        ("2016.7.7 고점에서 바닥은 2017/5/4", [(date(2016, 7, 1), date(2016, 7, 31)), (date(2017, 5, 1), date(2017, 5, 31))]),
+        ("2019년 8월 꼭대기에서 이듬해 3월 초까지", [(date(2019, 8, 1), date(2019, 8, 31)), (date(2020, 3, 1), date(2020, 3, 31))]),
+        ("24년 8월 초 바닥, 10년 3개월 동안", [(date(2024, 8, 1), date(2024, 8, 31))]),  # a two-digit year only before a month
     ],
 )
 def test_dates_are_read_as_intervals(text: str, intervals: list[tuple[date, date]]) -> None:

@@ -49,6 +49,12 @@ from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win
         ("1억 원은 1억 4,800만 원 남짓이 됐습니다.", "verified"),  # total return 48.2%
         ("1억 원은 약 1억 5,000만 원이 됐습니다.", "verified"),  # "about", to the 1,000만 written
         ("1억 원은 2억 원이 됐습니다.", "unverifiable"),  # it may start from another amount or date: review
+        ("네 국면 중 절반이 손실이었습니다.", "verified"),  # bear and high volatility lost
+        ("네 국면 중 세 곳에서 손실을 봤습니다.", "unverifiable"),
+        ("샤프 비율 0.62는 벤치마크 0.74의 두 배에 이르렀습니다.", "unverifiable"),  # a multiple no two figures give
+        ("자산이 두 배 가까이 불었습니다.", "unverifiable"),  # total return 48.2%
+        ("자산이 1.5배 가까이 불었습니다.", "verified"),
+        ("최대 낙폭에서 회복하는 데 반년 넘게 걸렸습니다.", "unverifiable"),  # 143 days
     ],
 )
 def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdict: str) -> None:
