@@ -29,7 +29,7 @@ CLAUSE_BREAK = re.compile(
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )

@@ -34,6 +34,7 @@ class FactSheet(BaseModel):
     benchmark: dict[str, float] = Field(default_factory=dict)
     regimes: dict[str, dict[str, float]] = Field(default_factory=dict)
     signals: dict[str, dict[str, float]] = Field(default_factory=dict)
+    settings: dict[str, float] = Field(default_factory=dict, description="The strategy's numeric parameters (`target_vol`, `entry_z` ...): a text that describes how it trades quotes them.")
     drawdowns: list[Drawdown] = Field(default_factory=list, description="Every drawdown of the equity curve deeper than 2%, deepest first: a text may describe one that is not the maximum.")
     events: dict[str, date] = Field(
         default_factory=dict,

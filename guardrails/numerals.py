@@ -60,7 +60,7 @@ POINT_FRACTION = re.compile(r"(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?
 # "13 of the 22 trades closed at a profit", "one in three positions made money": a share of
 # wins, stated as a count of a count (the denominator stays a figure of its own).
 SHARE_OF = re.compile(
-    rf"(?<![\w.,$€£¥-])(?<!in )(?<!of )(?P<part>\d+|{_SPELLED})(?P<days>\s+(?:trading\s+)?days?)?\s+(?:in|out of|of (?:the|its|their|all)|(?P<bare>of)(?=\s+\d))\s+(?:every\s+)?"
+    rf"(?<![\w.,$€£¥-])(?<!in )(?<!of )(?P<part>\d+|{_SPELLED})(?P<days>\s+(?:trading\s+)?days?)?\s+(?:in|out of|of (?:the|its|their|all)|(?P<bare>of)(?=\s+(?:\d|every\b)))\s+(?:every\s+)?"
     rf"(?=(?P<whole>\d{{1,3}}(?:,\d{{3}})*|{_SPELLED})\b(?!\s*(?:years?|months?|weeks?|days?|quarters?|sessions?|%)))",
     re.IGNORECASE,
 )
@@ -70,6 +70,7 @@ KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
+AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
 KO_TIMES = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
 KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
@@ -99,6 +100,7 @@ def numerals(text: str) -> list[Numeral]:
     found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
+    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=whole + 0.5, decimals=1, unit="x", negative=False) for m in AND_A_HALF_TIMES.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=float(KO_TIMES[m.group("words")]), decimals=0, unit="x", negative=False) for m in KO_WORD_MULTIPLE.finditer(text)]
     found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=0.5, decimals=1, unit=None, negative=False) for m in KO_HALF_YEAR.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]

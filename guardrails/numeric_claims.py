@@ -213,6 +213,7 @@ LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject sta
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
+RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
 LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
 # A noun right after another figure belongs to that one ("on 6.5% volatility"); not after a year or a share's whole ("of its 61 trades").
@@ -370,6 +371,8 @@ class _Sentence:
             finding = self._other_drawdown(stated, reading) or finding
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
             return fall
+        if finding.status == "contradicted" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
+            return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the strategy's setting {setting}, which the text may quote: sent to review, not blocked"})
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
         return finding
@@ -428,6 +431,11 @@ class _Sentence:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
                        note=f"a multiple of two figures the sentence states ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+
+    def _setting_at(self, number: Numeral) -> str | None:
+        """The strategy parameter the figure equals as written (35% for ``target_vol`` 0.35), if any."""
+        scale = 100 if number.unit == "%" else 1
+        return next((name for name, value in self.facts.settings.items() if number.unit in ("%", "x", None) and _fits(number.value, value * scale, number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
         return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, self.clauses[self._clause_of(number)].start, number.start))
@@ -570,7 +578,7 @@ class _Sentence:
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
         if number.unit is None and index > 0 and self.numbers[index - 1].share_of == "trades" and self.numbers[index - 1].end == number.start:
-            return _Named("num_trades", by_noun=True)  # the whole of "99 of 164", trades named before it
+            return None if RATIO_OF.search(self.numbers[index - 1].text) else _Named("num_trades", by_noun=True)  # the whole of "99 of 164", not of "two of every three"
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
             return _Named("total_return", by_noun=False)
         if clause > 0 and LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"

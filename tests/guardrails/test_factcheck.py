@@ -156,6 +156,25 @@ def test_every_label_of_a_kpi_line_names_its_figure(text: str, verdict: str) -> 
     assert result.verdict == verdict and len(result.findings) == 3, result.model_dump_json(indent=1)
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The strategy won about one of every two trades.", "verified"),  # "two" is no trade count
+        ("The benchmark's 11.4% a year was less than one and a half times the strategy's 8.2%.", "verified"),
+        ("The coin compounded at 11.4% a year, ahead of the strategy's 8.2%.", "verified"),  # a crypto benchmark is the coin
+    ],
+)
+def test_ratios_in_words_and_the_coin_as_benchmark(text: str, verdict: str) -> None:
+    result = check(text, with_benchmark("BTCUSD"))
+    assert result.verdict == verdict, result.model_dump_json(indent=1)
+
+
+def test_a_figure_equal_to_a_strategy_setting_goes_to_review_not_blocked() -> None:
+    """"Scaled toward 35% annualised volatility" quotes the vol target, not the realised volatility."""
+    result = check("Positions are scaled toward 35% annualised volatility.", FACTS.model_copy(update={"settings": {"target_vol": 0.35}}))
+    assert result.verdict == "unverifiable" and "target_vol" in result.findings[0].note
+
+
 def test_findings_carry_the_stored_value() -> None:
     result = check("The strategy compounded at 9.2% a year, with a maximum drawdown of 19.8%.", FACTS)
     cagr, drawdown = result.findings
