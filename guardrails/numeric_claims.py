@@ -106,7 +106,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    r"dividends?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
+    r"dividends?|coupons?|staking(?: yield| rewards?)?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
@@ -213,6 +213,7 @@ LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject sta
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
+COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
 LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
@@ -371,6 +372,8 @@ class _Sentence:
             finding = self._other_drawdown(stated, reading) or finding
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
             return fall
+        if finding.status == "contradicted" and reading.entity == "strategy" and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
+            return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
         if finding.status == "contradicted" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the strategy's setting {setting}, which the text may quote: sent to review, not blocked"})
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing

@@ -63,6 +63,12 @@ STILL_UNVERIFIABLE = (
     # 2027_22 (written blind, read in the twelfth round): "it also fell 95.1%" with "it" the
     # benchmark named as the sentence's subject.
     "XRPUSD had the higher Sharpe ratio, 0.29 against 0.05",
+    # 2027_24 (written blind, read in the thirteenth round): "the 4.27% it earned" after "the 4.34%
+    # alpha"; "the 37.1% the Dow itself endured" (the index by a name no list holds); a stop signal
+    # named "the stop"; "it still delivered the better Sharpe" with "it" the coin; a vol target
+    # quoted (review, no longer blocked); a second slide dated inside a regime.
+    "Shorting or buying bean oil whenever price clears", "The index beat the book on Sharpe as well", "The stop at 3.25 standard deviations",
+    "The coin's own path was far rougher", "Owning AVAX whenever its 20-day EMA", "The largest drawdown, 30.7%, opened",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -243,15 +249,18 @@ def test_benchmark_named_by_its_symbol() -> None:
 # never read: 17/18, 13/42, 2 at 940fc64 and after the round; 17/18, 11/42, 2 with regimes named by
 # their dates (which flagged one more true sentence of 2027_10, 10 -> 11, and one fewer of ko 2027_06);
 # a regime's figure compared with another regime's (2.31 against 1.85): 2027_17 11 -> 10.
+# Thirteenth round (2026-12-06): 2027_24 written blind, measured (18/18, 9/42, 4 at 3ea2fe9), then
+# read and tuned on (6/42, 0); 2027_25, written blind beside it, never read: 15/18, 10/42, 4 at
+# 3ea2fe9 and after the round.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 10, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 11, 2),
+    "heldout_2027_17": (18, 10, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 11, 2), "heldout_2027_25": (15, 10, 4),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -261,8 +270,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15 and 1 of 2027_23 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23 and 3 of 2027_25 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -270,7 +279,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17 and two of 2027_23 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, two of 2027_23 and four of 2027_25 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -83,17 +83,22 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
 # at its end. Twelfth round (2026-12-06): 2027_18 written blind, measured (16/18, 6/30 at 940fc64),
 # then read and tuned on; 2027_19, written blind by the same brief beside it, never read: 16/18,
-# 4/30 at 940fc64, 16/18, 3/30 after the round.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19)]
+# 4/30 at 940fc64, 16/18, 3/30 after the round. Thirteenth round (2026-12-06): 2027_20 written
+# blind, measured (14/18, 6/30 at 3ea2fe9), then read and tuned on (18/18, 0/30); 2027_21, written
+# blind beside it, never read: 15/18, 13/30 at 3ea2fe9, 17/18, 12/30 after the round. Over the
+# older never-read sets the round moved 05 4 -> 3 flagged, 13 7 -> 6, and 06 3 -> 4, 19 3 -> 4;
+# reading a drawdown's length from Korean words (걸렸다, 되찾기까지) caught one more false claim of
+# 2027_21 and let one of 2027_15 through (17 -> 16 caught; measured by turning it off alone).
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21)]
 KO_FLOORS = {  # caught, flagged
-    "ko_heldout_2027_05": (17, 4), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 7), "ko_heldout_2027_15": (17, 4),
-    "ko_heldout_2027_19": (16, 3),
+    "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 4), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 6), "ko_heldout_2027_15": (16, 4),
+    "ko_heldout_2027_19": (16, 4), "ko_heldout_2027_21": (17, 12),
 }
 
 
@@ -114,6 +119,6 @@ def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(resul
 
 
 @pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_15 and 2 of each of ko 2027_13 and 2027_19 came out verified")
+@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_21 and 2 of each of ko 2027_13, 2027_15 and 2027_19 came out verified")
 def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
     assert result.caught == result.contradicted, result.row
