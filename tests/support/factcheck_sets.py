@@ -25,7 +25,7 @@ from services.reports.facts import fact_sheet
 DATA = REPO_ROOT / "tests" / "data"
 DEV_SET = "factcheck_labelled.yaml"
 # Written blind before the checker was tuned against them: measured before and after a round, never tuned on.
-UNTUNED_SETS = ("factcheck_heldout_2027_03.yaml", "factcheck_heldout_2027_09.yaml", "factcheck_heldout_2027_10.yaml", "factcheck_ko_heldout_2027_05.yaml", "factcheck_ko_heldout_2027_06.yaml", "factcheck_heldout_2027_15.yaml", "factcheck_ko_heldout_2027_11.yaml", "factcheck_heldout_2027_17.yaml", "factcheck_ko_heldout_2027_13.yaml", "factcheck_heldout_2027_19.yaml", "factcheck_ko_heldout_2027_15.yaml", "factcheck_heldout_2027_23.yaml", "factcheck_ko_heldout_2027_19.yaml", "factcheck_heldout_2027_25.yaml", "factcheck_ko_heldout_2027_21.yaml")
+UNTUNED_SETS = ("factcheck_heldout_2027_03.yaml", "factcheck_heldout_2027_09.yaml", "factcheck_heldout_2027_10.yaml", "factcheck_ko_heldout_2027_05.yaml", "factcheck_ko_heldout_2027_06.yaml", "factcheck_heldout_2027_15.yaml", "factcheck_ko_heldout_2027_11.yaml", "factcheck_heldout_2027_17.yaml", "factcheck_ko_heldout_2027_13.yaml", "factcheck_heldout_2027_19.yaml", "factcheck_ko_heldout_2027_15.yaml", "factcheck_heldout_2027_23.yaml", "factcheck_ko_heldout_2027_19.yaml", "factcheck_heldout_2027_25.yaml", "factcheck_ko_heldout_2027_21.yaml", "factcheck_heldout_2027_27.yaml", "factcheck_ko_heldout_2027_23.yaml")
 # Where each set's backtests are: the shipped samples, or backtests invented for one set only.
 BACKTEST_DIRS = (REPO_ROOT / "data" / "backtests", DATA / "factcheck_backtests")
 EXPECTED = {"supported": "verified", "none": "unverifiable", "contradicted": "contradicted", "unverifiable": "unverifiable"}
