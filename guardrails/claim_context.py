@@ -45,7 +45,7 @@ STRATEGY_WORDS = re.compile(
 )
 # Words that make a name of what follows a ticker: "IWM 20/100 crossover", "SPY Bollinger reversion".
 STYLE_WORDS = (
-    r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|vol|targeted|target|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|"
+    r"ma|sma|ema|moving|average|macd|rsi|low|min(?:imum)?|vol|targeted|target|bollinger|donchian|keltner|atr|stochastic|stoch|dual|channel|bands?|index|"
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar|futures?|value|dividend|quality|factor"
 )
@@ -77,7 +77,7 @@ PARAMETER_BEFORE = re.compile(
     r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
     r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,4}"
     r"|\b(?:when|whenever|once|if)\s+(?:\w+\s+){0,4}?(?:exceeded|exceeds|topped|tops|crossed|crosses|fell below|falls below|rose above|rises above|was above|is above|was below|is below)\s+"
-    r"|[A-Za-z]\(\s*|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
+    r"|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",
     re.IGNORECASE,
 )
 PARAMETER_AFTER = re.compile(
@@ -139,13 +139,16 @@ def other_side(entity: str) -> Entity:
     return "benchmark" if entity == "strategy" else "strategy"
 
 
+AT_ITS_EXTREME = re.compile(r"at its (?:worst|deepest|lowest|low|peak|best|height|trough)\b", re.IGNORECASE)  # "the index fell 42.1% at its worst": an idiom, no owner
+
+
 def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     """Where the strategy and the benchmark are named, left to right. A ticker followed by words
     of a strategy's style names the strategy ("the IWM 20/100 crossover"), not the benchmark."""
     names = strategy_names(sentence, benchmark_name)
     found = [Mention("strategy", start, end) for start, end in names]
     benchmark = re.compile(rf"(?:{_benchmark_names(benchmark_name)})(?:'s)?")
-    candidates = [Mention("strategy", *match.span()) for match in STRATEGY_WORDS.finditer(sentence)]
+    candidates = [Mention("strategy", *match.span()) for match in STRATEGY_WORDS.finditer(sentence) if not AT_ITS_EXTREME.match(sentence, max(0, match.start() - 3))]
     candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence)]
     for candidate in sorted(candidates, key=lambda m: m.start - m.end):  # longest first: "its benchmark" over "its"
         if not any(candidate.start < other.end and other.start < candidate.end for other in found):
@@ -218,6 +221,9 @@ TICKER_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 KO_HALF_AS_SHARE = re.compile(r"^(?:이|가|은|는)\s(?:마이너스|플러스)")
 
 
+INDICATOR_ARGUMENT = re.compile(r"[A-Za-z]\(\s*$")
+
+
 def is_parameter(sentence: str, number: Numeral) -> bool:
     """"RSI(14)", "20/100", "a 20-day mean", "2.0 standard deviations", "top 3", "targets 10%":
     a setting of the strategy, not a result to check ("a 290-day drawdown" is a result); the
@@ -239,6 +245,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):
         return True
     if number.unit is None and (SHARE_IN.match(sentence[number.end:]) or SHARE_DENOMINATOR.search(sentence[max(0, number.start - 40):number.start])):
+        return True
+    if number.unit is None and number.decimals == 0 and INDICATOR_ARGUMENT.search(sentence, 0, number.start):  # "WILLR(14)", not "SPY(33.7%)"
         return True
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
 

@@ -36,7 +36,7 @@ DATE = re.compile(
     rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
     r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
     r"|(?<![\d년.])(?P<om>\d{1,2})\s?월"
-    rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%,]|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
+    rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
     re.IGNORECASE,
 )
 SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"

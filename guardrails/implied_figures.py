@@ -53,11 +53,12 @@ def continues_length(text: str, previous: Numeral, number: Numeral) -> bool:
     return bool(LENGTH_CONTINUED.search(text, previous.end, number.start))
 
 
-def multiple_of(target: float, qualifier: str | None, stated: list[float]) -> tuple[float, float] | None:
-    """Two stated figures whose ratio is ``target`` (larger over smaller, or smaller over larger
-    for a fraction), as the qualifier bounds it; None when no two give it."""
-    for larger, smaller in ((a, b) for a in stated for b in stated if a > b):
-        if fits_multiple(larger / smaller if target >= 1 else smaller / larger, target, qualifier):
+def multiple_of(target: float, qualifier: str | None, reference: float, others: list[float]) -> tuple[float, float] | None:
+    """The reference figure and another whose ratio is ``target`` (larger over smaller, or smaller
+    over larger for a fraction), as the qualifier bounds it, as (larger, smaller); None when none gives it."""
+    for other in others:
+        larger, smaller = max(reference, other), min(reference, other)
+        if smaller and fits_multiple(larger / smaller if target >= 1 else smaller / larger, target, qualifier):
             return larger, smaller
     return None
 

@@ -106,7 +106,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    r"dividends?|coupons?|staking(?: yield| rewards?)?|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
+    r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward points|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
@@ -133,7 +133,7 @@ KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.O
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
-APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly)\s+){0,3}[-+]?\d[\d.,]*%?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%."
+APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly)\s+){0,3}[-+]?\d[\d.,]*%?\s*(?:in all|in total|overall|all told|altogether)?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%.", "lost money, 22% in all"
 AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
@@ -146,7 +146,7 @@ SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and 
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
-    r"\b(?:best|worst|single|one)[- ](?:day|week|month|quarter|year)\b(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
+    r"\b(?:(?:best|worst|single)[- ](?:day|week|month|quarter|year)\b|one[- ](?:day|week|month|quarter|year)\b(?!\s+of\b))(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
     rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
     re.IGNORECASE,
 )
@@ -186,7 +186,7 @@ REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happen
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
 RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
-KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에)\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
+KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에|에 비(?:하면|해|해서|해선))\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
@@ -199,20 +199,24 @@ KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(
 KO_MULTIPLE_BOUNDS = (
     ("at least", re.compile(r"\s?(?:을|를|이|가)?\s?(?:넘|웃돌|상회|초과|이상)")),
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
-    ("at most", re.compile(r"\s?(?:에)?\s?(?:못 ?미|밑돌|하회|미달)")),
+    ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
+KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s$")  # "연 1.8%로 절반에": the figure the fraction compares
+KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)")
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_REGIMES_OF = re.compile(KO_OF_N.pattern + r"\s*$")
-KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:보다|에서)\s*$")
+KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
+SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
+FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
@@ -333,9 +337,13 @@ class _Sentence:
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if fraction and KO_REGIMES_OF.search(self.text, 0, number.start):
             return None  # "여섯 국면 중 절반이 적자였다": a count of regimes (count_claims)
-        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number)):
+        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
+        if SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) and self._setting_at(number):
+            return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         named = self._metric(index, number, clause, claimed)
+        if number.unit is None and not (named and named.by_noun) and self._setting_at(number):
+            return None  # "once a 60-day z-score moves beyond 2.25": a bare figure equal to a setting quotes it
         restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
         topic = UNSTORED_TOPICS.search(self.masked[self.clauses[clause - 1].start if restated else span.start:span.end]) or self._topic_as_subject(span)
         if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
@@ -380,6 +388,14 @@ class _Sentence:
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
         return finding
 
+    def _bounded_multiple(self, number: Numeral, fraction: bool) -> bool:
+        """"세 배를 넘었다", "연 1.8%로 절반에 못 미쳤다": a multiple the verb after it bounds; a fraction
+        only right after a figure it compares ("승률은 절반에 못 미쳤다" is a level, "절반 이상이 수익"
+        a share of trades)."""
+        if fraction:
+            return bool(KO_SHORT_OF_FRACTION.match(self.text, number.end) and KO_FIGURE_AS.search(self.text, 0, number.start))
+        return number.unit == "x" and any(bound.match(self.text, number.end) for _, bound in KO_MULTIPLE_BOUNDS)
+
     def _between_amounts(self, index: int) -> bool:
         """"1억 원은 4배 가까운 3억 9,590만 원이 됐다": a multiple set between two amounts is their ratio."""
         return 0 < index < len(self.numbers) - 1 and self.numbers[index - 1].unit == self.numbers[index + 1].unit == "krw"
@@ -410,8 +426,10 @@ class _Sentence:
         qualifier = self._qualifier(number) or next((name for name, pattern in KO_QUALIFIERS if pattern.match(written.rest)), None)
         stored = self.facts.strategy.get("max_drawdown_duration_days")
         lengths = ([stored] if stored is not None else []) + ([fall.days for fall in self.facts.drawdowns[1:]] if not ctx.names_maximum_drawdown(self.lowered) else [])
+        dated = [m for m in self.date_mentions if m.start < number.start]
+        if peaked := [fall for fall in self.facts.drawdowns if any(m.covers(fall.peak) for m in dated)]:  # "2024년 2월 고점에서 ... 되찾는 데 1년": that fall's length
+            lengths = ([stored] if stored is not None and self.facts.drawdowns[0] in peaked else []) + [fall.days for fall in peaked]
         if FROM_TROUGH.search(self.text, 0, number.start):  # "2020년 3월 바닥 이후 전고점을 되찾기까지 2년": the climb back only, from the trough dated
-            dated = [m for m in self.date_mentions if m.start < number.start]
             falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
             stored, lengths = None, [(fall.recovery - fall.trough).days for fall in falls if fall.recovery and (not dated or any(m.covers(fall.trough) for m in dated))]
         for length in lengths:
@@ -421,19 +439,33 @@ class _Sentence:
         return _unverifiable(claim, number, f"a drawdown's length of about {written.days:.0f} days; the store has {stored:.0f} days: sent to review" if stored else "the store keeps no drawdown length")
 
     def _multiple(self, claim: str, number: Numeral) -> Finding:
-        """"A Sharpe of 0.60, more than five times the benchmark's 0.11": a ratio of two figures,
-        not a level. Each figure is checked on its own; the multiple is supported when two figures
-        the sentence (or the text just before it) states give it, else it goes to review, never blocks."""
+        """"A Sharpe of 0.60, more than five times the benchmark's 0.11", "지수(55.3%)의 절반": a ratio
+        of two figures, not a level. Each figure is checked on its own; the multiple is supported
+        when the figure nearest it and another the sentence (or the text just before it) states, or
+        the strategy's stored figure of the metric its clause names, give it; else it goes to
+        review, never blocks."""
         target = number.value / 100 if number.unit == "%" else number.value  # "지수의 약 3분의 1": a third
         qualifier = self._qualifier(number) or next((name for name, pattern in KO_MULTIPLE_BOUNDS if pattern.match(self.text, number.end)), None)
         if self._grows_capital(number):
             return self._capital_multiple(claim, number, target, qualifier)
-        stated = [abs(other.value) for other in self.numbers if other is not number and other.unit != "x" and other.value]
-        pair = implied.multiple_of(target, qualifier, stated if len(stated) > 1 else [*stated, *self.previous_figures])
+        figures = [other for other in self.numbers if other is not number and other.unit != "x" and other.value]
+        reference = min(figures, key=lambda other: min(abs(other.start - number.end), abs(number.start - other.end)), default=None)
+        before = list(self.previous_figures)
+        nearest = abs(reference.value) if reference else before.pop() if before else None  # "... 19.6%입니다. 지수의 약 3분의 1입니다."
+        others = [abs(other.value) for other in figures if other is not reference] + before + self._own_figure(number)
+        pair = implied.multiple_of(target, qualifier, nearest, others) if nearest else None
         if pair is None:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
-                       note=f"a multiple of two figures the sentence states ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+                       note=f"a multiple of two figures ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+
+    def _own_figure(self, number: Numeral) -> list[float]:
+        """The strategy's stored figure of the metric named in the multiple's clause, as text writes it
+        ("최대 낙폭은 지수(55.3%)의 절반 수준": the strategy's own drawdown is the other side)."""
+        span = self.clauses[self._clause_of(number)]
+        named = _nearest_metric(self.masked, span.start, span.end, number)
+        own = self.facts.strategy.get(named.metric) if named else None
+        return [abs(own) * (100 if METRICS[named.metric].kind == "percent" else 1)] if own else []
 
     def _setting_at(self, number: Numeral) -> str | None:
         """The strategy parameter the figure equals as written (35% for ``target_vol`` 0.35), if any."""
@@ -476,7 +508,7 @@ class _Sentence:
         sentence names the maximum)."""
         number = stated.number
         below = KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
-        told = FALL_WORDS.search(self.masked, *((0, len(self.masked)) if number.unit == "days" else (span.start, span.end + 20)))  # "23% short of it": a pivot starts a clause
+        told = FALL_WORDS.search(self.masked, *((0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)))  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
@@ -496,6 +528,15 @@ class _Sentence:
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _opening(self, span: ctx.Clause) -> ctx.Clause:
+        """The first of the (up to two) clauses before ``span`` that state no figure of their own: the
+        subject a figure set off after it belongs to ("a second decline, opened from a high on
+        2023-10-09, reached 25.9%"); ``span`` itself when the clause before states one."""
+        index = start = self.clauses.index(span)
+        while index > 0 and start - index < 2 and not FIGURE_IN.search(self.text, self.clauses[index - 1].start, self.clauses[index - 1].end):
+            index -= 1
+        return self.clauses[index]
 
     def _misdated_maximum(self, finding: Finding, span: ctx.Clause) -> bool:
         """"44.6%에 이른 가장 깊은 낙폭은 2020년 3월 코로나 투매 때 나왔다": the maximum drawdown,

@@ -57,7 +57,7 @@ STILL_UNVERIFIABLE = (
     # ("the 2022 squeeze year"); "the index fell 56.2% at its worst"
     # after a pivot; alpha "exceeds the CAGR" after "negative benchmark return"; a trough "only in
     # early June 2025" with the end depth after it.
-    "The drawdown is still open: equity topped out in late February 2022", "On risk-adjusted terms it was the index",
+    "The drawdown is still open: equity topped out in late February 2022",
     "Every regime but one was profitable: the 2022 squeeze year", "Entering long when the KLCI future's",
     "Switching between long and short SOFR futures", "Equity last stood at a record in early March 2021",
     # 2027_22 (written blind, read in the twelfth round): "it also fell 95.1%" with "it" the
@@ -68,7 +68,13 @@ STILL_UNVERIFIABLE = (
     # named "the stop"; "it still delivered the better Sharpe" with "it" the coin; a vol target
     # quoted (review, no longer blocked); a second slide dated inside a regime.
     "Shorting or buying bean oil whenever price clears", "The index beat the book on Sharpe as well", "The stop at 3.25 standard deviations",
-    "The coin's own path was far rougher", "Owning AVAX whenever its 20-day EMA", "The largest drawdown, 30.7%, opened",
+    "The coin's own path was far rougher",
+    # 2027_26 (written blind, read in the fourteenth round): "0.31 to 0.24 on Sharpe" (a pair joined
+    # by "to"); "the 2.40% it earned" (a total or a yearly return: review); "a 13.6% worst slide that
+    # is under one third of the 44.1% the index lost" (the strategy's figure before the index's);
+    # "that single loss, 9%, was taken in the bear" (the regime named after the figure's clause).
+    "Risk-adjusted, TIP still had the edge", "Buying the Muscat index after a three-day RSI", "Against MSX30 the sleeve looks far steadier",
+    "Only one regime in six was negative",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -168,6 +174,9 @@ def test_every_label_of_a_kpi_line_names_its_figure(text: str, verdict: str) -> 
         ("The strategy won about one of every two trades.", "verified"),  # "two" is no trade count
         ("The benchmark's 11.4% a year was less than one and a half times the strategy's 8.2%.", "verified"),
         ("The coin compounded at 11.4% a year, ahead of the strategy's 8.2%.", "verified"),  # a crypto benchmark is the coin
+        ("The strategy's Sharpe was 0.62, but the coin fell 25.4% at its worst.", "verified"),  # "at its worst" names no owner
+        ("The strategy's maximum drawdown, 19.8%, came to about three quarters of the 25.4% the coin endured.", "verified"),  # a fraction, no quarter of a year
+        ("Nothing but the bear regime lost money, 12% in all.", "verified"),  # the loss carries to the figure set off after it
     ],
 )
 def test_ratios_in_words_and_the_coin_as_benchmark(text: str, verdict: str) -> None:
@@ -175,10 +184,17 @@ def test_ratios_in_words_and_the_coin_as_benchmark(text: str, verdict: str) -> N
     assert result.verdict == verdict, result.model_dump_json(indent=1)
 
 
-def test_a_figure_equal_to_a_strategy_setting_goes_to_review_not_blocked() -> None:
-    """"Scaled toward 35% annualised volatility" quotes the vol target, not the realised volatility."""
-    result = check("Positions are scaled toward 35% annualised volatility.", FACTS.model_copy(update={"settings": {"target_vol": 0.35}}))
-    assert result.verdict == "unverifiable" and "target_vol" in result.findings[0].note
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("Positions are scaled toward 35% annualised volatility.", "no checkable claim"),  # after a word of setting: the setting, quoted
+        ("Annualised volatility came to 35%.", "target_vol"),  # equal to a setting, told as a result: review, not blocked
+    ],
+)
+def test_a_figure_equal_to_a_strategy_setting_is_not_blocked(text: str, note: str) -> None:
+    """The vol target (35%) is no realised volatility (14.1% stored)."""
+    result = check(text, FACTS.model_copy(update={"settings": {"target_vol": 0.35}}))
+    assert result.verdict == "unverifiable" and note in result.findings[0].note, result.model_dump_json(indent=1)
 
 
 def test_findings_carry_the_stored_value() -> None:
@@ -251,16 +267,19 @@ def test_benchmark_named_by_its_symbol() -> None:
 # a regime's figure compared with another regime's (2.31 against 1.85): 2027_17 11 -> 10.
 # Thirteenth round (2026-12-06): 2027_24 written blind, measured (18/18, 9/42, 4 at 3ea2fe9), then
 # read and tuned on (6/42, 0); 2027_25, written blind beside it, never read: 15/18, 10/42, 4 at
-# 3ea2fe9 and after the round.
+# 3ea2fe9 and after the round. Fourteenth round (2026-12-06): 2027_26 written blind, measured (18/18,
+# 12/42, 2 at 905da92), then read and tuned on (4/42, 0); 2027_27, written blind beside it, never
+# read: 18/18, 13/42, 2 on arrival, 18/18, 10/42, 1 after the round; 2027_17 10 -> 9, 2027_19 9 -> 8
+# and 2027_25 10 -> 9 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 5, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 10, 1), "heldout_2027_19": (18, 9, 0), "heldout_2027_23": (17, 11, 2), "heldout_2027_25": (15, 10, 4),
+    "heldout_2027_17": (18, 9, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 11, 2), "heldout_2027_25": (15, 9, 4), "heldout_2027_27": (18, 10, 1),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -279,7 +298,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, two of 2027_23 and four of 2027_25 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, two of 2027_23, four of 2027_25 and one of 2027_27 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -55,6 +55,14 @@ from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win
         ("자산이 두 배 가까이 불었습니다.", "unverifiable"),  # total return 48.2%
         ("자산이 1.5배 가까이 불었습니다.", "verified"),
         ("최대 낙폭에서 회복하는 데 반년 넘게 걸렸습니다.", "unverifiable"),  # 143 days
+        ("최대 낙폭 19.8%는 벤치마크(25.4%)의 절반에도 못 미쳤습니다.", "unverifiable"),  # 0.78 of it: the multiple goes to review
+        ("최대 낙폭 19.8%는 벤치마크(25.4%)의 80% 수준이었습니다.", "verified"),
+        ("샤프 0.62는 벤치마크 0.74의 3분의 1에 불과했습니다.", "unverifiable"),
+        ("국면별 수익률: 강세 +31% / 약세 -12% / 횡보 +1%.", "verified"),  # regime stems before a signed figure
+        ("승률 54% · 노출 68% · 회전율 4.2배", "verified"),
+        ("총수익률: 48.2%, 연평균: 8.2%, 샤프: 0.62", "verified"),
+        ("벤치마크를 사서 묻어 두기만 했어도 연 11.4%였습니다.", "verified"),
+        ("연 8.2%로 벤치마크의 11.4%에 못 미쳤고, 곡선의 최고점은 강세장이 끝난 날 찍혔습니다.", "verified"),  # 최고점 is the curve's high, no best regime
     ],
 )
 def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdict: str) -> None:
@@ -83,7 +91,7 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -95,11 +103,19 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # older never-read sets the round moved 05 4 -> 3 flagged, 13 7 -> 6, and 06 3 -> 4, 19 3 -> 4;
 # reading a drawdown's length from Korean words (걸렸다, 되찾기까지) caught one more false claim of
 # 2027_21 and let one of 2027_15 through (17 -> 16 caught; measured by turning it off alone).
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21)]
+# Fourteenth round: 2027_22 written blind, measured (16/18, 12/30 at 905da92), then read and tuned on
+# (18/18, 3/30); 2027_23, written blind beside it, never read: 15/18, 10/30 on arrival, 16/18, 9/30
+# after the round; 2027_21 17/18, 12/30 -> 18/18, 11/30; 06, 15 and 19 4 -> 3 flagged each. One
+# reading of the round (a fraction after a figure bounded by the verb, "연 1.8%로 절반에 못 미쳤다")
+# let a false claim of 2027_05 through as first built (17 -> 16, found by turning each reading
+# off alone, totals only); it now needs the figure right before it, and 2027_05 is back at 17/18.
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23)]
 KO_FLOORS = {  # caught, flagged
-    "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 4), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 6), "ko_heldout_2027_15": (16, 4),
-    "ko_heldout_2027_19": (16, 4), "ko_heldout_2027_21": (17, 12),
+    "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (16, 6), "ko_heldout_2027_15": (16, 3),
+    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 9),
 }
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06 and 2027_11 and 2 of each of ko 2027_13, 2027_15, 2027_19 and 2027_23 came out verified")
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
@@ -118,7 +134,6 @@ def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(resul
     assert result.caught >= caught and result.false_alarms <= flagged, result.row
 
 
-@pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-@pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_21 and 2 of each of ko 2027_13, 2027_15 and 2027_19 came out verified")
+@pytest.mark.parametrize("result", [pytest.param(r, marks=[KO_MISSED] if r.name in KO_MISSED_IN else [], id=r.name) for r in KO_UNTUNED])
 def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
     assert result.caught == result.contradicted, result.row
