@@ -219,6 +219,7 @@ def regime_in(lowered: str) -> str | None:
 HYPHEN_NOUN = re.compile(r"-[a-z]")
 TICKER_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 KO_HALF_AS_SHARE = re.compile(r"^(?:이|가|은|는)\s(?:마이너스|플러스)")
+KO_REGIMES_OF = re.compile(ko.REGIMES_OF + r"\s*$")
 
 
 INDICATOR_ARGUMENT = re.compile(r"[A-Za-z]\(\s*$")
@@ -235,6 +236,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.unit is None and number.decimals == 0 and TICKER_BEFORE.search(sentence[:number.start]):  # "the NGX 30 suffered", "FTSE 100"
         return True
     if number.text.startswith("절반") and KO_HALF_AS_SHARE.match(sentence[number.end:]):  # "국면 여섯 개 가운데 절반이 마이너스였다": a share of the regimes
+        return True
+    if number.unit == "%" and number.decimals < 0 and KO_REGIMES_OF.search(sentence, 0, number.start):  # "여섯 국면 중 절반이 적자였다": a count of regimes (count_claims)
         return True
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
         return True

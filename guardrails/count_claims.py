@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from guardrails import claim_context as ctx
+from guardrails import korean as ko
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.numerals import ONES, spelled_value
 
@@ -42,11 +43,8 @@ KO_WINNERS = re.compile(
 
 
 # Korean: "여섯 국면 중 절반이 적자였다", "국면 여섯 개 중 적자는 ... 하나뿐", "다섯 국면 가운데 ... 두 곳이었다".
-KO_NUMBERS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
-_KO_NUMBER = "|".join(sorted(KO_NUMBERS, key=len, reverse=True)) + r"|\d{1,2}"
-_KO_PHASES = r"(?:국면|구간|레짐|장세)"
-KO_OF_N = re.compile(rf"(?:(?P<n>{_KO_NUMBER})\s?(?:개\s?)?{_KO_PHASES}|{_KO_PHASES}\s?(?P<n2>{_KO_NUMBER})\s?개?)\s?(?:중|가운데)(?:에서)?")
-KO_COUNT = re.compile(rf"(?<![가-힣\d.])(?:(?P<half>절반)|(?P<k>{_KO_NUMBER})\s?(?P<counter>곳|개|번|차례|국면|구간|군데)?)(?=\s?(?:뿐|만|이|가|은|는|에서|이었|였|\s?(?:손실|적자|수익|이익)))")
+KO_OF_N = re.compile(ko.REGIMES_OF)
+KO_COUNT = re.compile(rf"(?<![가-힣\d.])(?:(?P<half>절반)|(?P<k>{ko.NUMBER})\s?(?P<counter>곳|개|번|차례|국면|구간|군데)?)(?=\s?(?:뿐|만|이|가|은|는|에서|이었|였|\s?(?:손실|적자|수익|이익)))")
 KO_DETERMINERS = {"한", "두", "세", "네"}  # "두 곳": a count only before a counter
 KO_SIGNS = re.compile(r"(?P<loss>손실|적자|마이너스|잃|손해|뒷걸음|역성장|하락|떨어|내렸)|(?P<gain>수익(?!률)|이익|흑자|플러스|벌었|벌어|올랐|상승|남겼)")
 
@@ -98,8 +96,8 @@ def _ko_k_of_n(sentence: str, match: re.Match[str], returns: dict[str, float]) -
     sign = after or next(iter(reversed(list(KO_SIGNS.finditer(text, 0, count.start())))), None)
     if sign is None:
         return None
-    n = KO_NUMBERS.get(said := match.group("n") or match.group("n2")) or int(said)
-    k = n / 2 if count.group("half") else KO_NUMBERS.get(count.group("k")) or int(count.group("k"))
+    n = ko.NUMBER_WORDS.get(said := match.group("n") or match.group("n2")) or int(said)
+    k = n / 2 if count.group("half") else ko.NUMBER_WORDS.get(count.group("k")) or int(count.group("k"))
     gain = bool(sign.group("gain"))
     actual = sum((value > 0) if gain else (value < 0) for value in returns.values())
     base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": "regimes_with_gains" if gain else "regimes_with_losses"}

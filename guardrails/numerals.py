@@ -71,7 +71,7 @@ WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|mad
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
-KO_TIMES = {"두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
+KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
 KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
 KO_FRACTION = re.compile(r"(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
@@ -100,9 +100,9 @@ def numerals(text: str) -> list[Numeral]:
     found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
-    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=whole + 0.5, decimals=1, unit="x", negative=False) for m in AND_A_HALF_TIMES.finditer(text) if (whole := _count(m.group("words"))) is not None]
-    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=float(KO_TIMES[m.group("words")]), decimals=0, unit="x", negative=False) for m in KO_WORD_MULTIPLE.finditer(text)]
-    found += [Numeral(text=m.group(0), start=m.start(), end=m.end(), value=0.5, decimals=1, unit=None, negative=False) for m in KO_HALF_YEAR.finditer(text)]
+    found += [_worded(m, whole + 0.5, 1, "x") for m in AND_A_HALF_TIMES.finditer(text) if (whole := _count(m.group("words"))) is not None]
+    found += [_worded(m, float(KO_TIMES[m.group("words")]), 0, "x") for m in KO_WORD_MULTIPLE.finditer(text)]
+    found += [_worded(m, 0.5, 1, None) for m in KO_HALF_YEAR.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
     for match in NUMERAL.finditer(text):
@@ -119,6 +119,11 @@ def numerals(text: str) -> list[Numeral]:
             unit=unit_of(match.group("unit")), negative=sign in ("-", "−", "–", "minus"),
         ))
     return sorted(found, key=lambda numeral: numeral.start)
+
+
+def _worded(match: re.Match[str], value: float, decimals: int, unit: Unit | None) -> Numeral:
+    """A figure written in words ("두 배", "반년", "two and a half times"), never signed."""
+    return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=value, decimals=decimals, unit=unit, negative=False)
 
 
 def _won(match: re.Match[str]) -> Numeral:

@@ -19,7 +19,6 @@ from datetime import date
 from typing import Literal
 
 from guardrails import claim_context as ctx
-from guardrails.count_claims import KO_OF_N
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
@@ -204,7 +203,6 @@ KO_MULTIPLE_BOUNDS = (
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s$")  # "연 1.8%로 절반에": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)")
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
-KO_REGIMES_OF = re.compile(KO_OF_N.pattern + r"\s*$")
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
@@ -335,8 +333,6 @@ class _Sentence:
                 return restated if restated.status == "supported" else None
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
-        if fraction and KO_REGIMES_OF.search(self.text, 0, number.start):
-            return None  # "여섯 국면 중 절반이 적자였다": a count of regimes (count_claims)
         if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
         if SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) and self._setting_at(number):
