@@ -85,7 +85,7 @@ NOT_SUBJECT_AFTER = r"^(?:\s?[A-Z][\w./-]*)?(?:\([^)]*\))?\s?(?:를|을|보다|�
 # "QQQ가 연 17.8% 오른 데 비해": the subject of what the strategy is compared with.
 COMPARED_CLAUSE = r"(?:데|것에|것과)\s?비해|대비"
 # "36회가 수익", "10건 중 6건": a count of a count, of trades that won.
-SHARE = r"(?P<whole>\d+)\s?(?:회|건|번)?\s?(?:의\s?)?(?:거래|매매|트레이드)?\s?중\s?(?P<part>\d+)\s?(?:회|건|번)?"
+SHARE = r"(?<!\d)(?P<whole>\d+)\s?(?:회|건|번)?\s?(?:의\s?)?(?:거래|매매|트레이드)?\s?중\s?(?P<part>\d+)\s?(?:회|건|번)?"
 WON = r"수익|이익|이긴|승리|플러스"
 SUBJECT_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가)(?![가-힣])"
 SUBJECT_OR_EVEN_AFTER = r"^(?:\([^)]*\))?\s?(?:은|는|이|가|도|마저|조차)(?![가-힣])"  # a comparison's subject: "전략마저 ... 뒤처져", even the strategy

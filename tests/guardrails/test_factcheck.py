@@ -110,6 +110,22 @@ def test_a_text_with_no_claim_is_not_verified(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("0" * 20_000, "a sentence of 20000 characters"),  # took 105 s before sentences were bounded
+        ("The strategy returned " + " ".join(["8.2%"] * 25) + ".", "a sentence of 25 figures"),
+    ],
+)
+def test_a_sentence_past_the_limits_goes_to_review_unread(text: str, note: str) -> None:
+    """A table or noise pasted as one sentence is not read figure by figure (the cost grows with
+    length times figures); the sentences around it still are."""
+    result = check(f"The strategy compounded at 9.2% a year. {text}", FACTS)
+    too_long = result.findings[-1]
+    assert (result.verdict, result.contradicted, too_long.status, too_long.kind) == ("contradicted", 1, "unverifiable", "none")
+    assert note in too_long.note and "split it" in too_long.note
+
+
+@pytest.mark.parametrize(
     ("text", "verdict"),
     [
         ("The strategy returned ninety percent a year.", "contradicted"),
