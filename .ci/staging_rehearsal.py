@@ -75,8 +75,10 @@ class Rehearsal:
         if llm_urls:
             self.env["INSIGHTSTACK_LLM_BASE_URLS"] = llm_urls
         self.server: subprocess.Popen[bytes] | None = None
+        self.started = time.monotonic()
 
     def step(self, name: str, **result: Any) -> None:
+        result["at_s"] = round(time.monotonic() - self.started, 1)  # seconds since the rehearsal began
         self.summary["steps"].append({"step": name, **result})
         print(f"- {name}: {json.dumps(result)[:300]}", flush=True)
 
