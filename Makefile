@@ -10,11 +10,12 @@ LOCK := data/locks/$(EXTRA)-dev.txt
 EVAL_SUITES := $(wildcard data/eval/*.yaml)
 # Two pytest workers (pytest-xdist): on 2 cores the serial suite left a core idle about half the
 # time (waiting on vLLM and process start-ups). Each worker starts its own session servers.
-# `--dist load` hands out single tests: the grouping modes drop tests that share a node id
-# (schemathesis's, under pytest 9) and cannot see `xdist_group` marks (pytest 9 ignores the id
-# xdist rewrites).
+# `--dist worksteal` hands out single tests and lets an idle worker take half of the other's
+# queue (with `--dist load` one worker ran the slow tail alone for 5 minutes while the other
+# idled); tests/conftest.py puts the slow modules first. The grouping modes drop tests that share
+# a node id (schemathesis's, under pytest 9) and cannot see `xdist_group` marks.
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist load
+PYTEST := $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: install model demo test test-fast eval staging-rehearsal lint clean
 
