@@ -114,7 +114,9 @@ def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Fi
     base = _regimes_base(sentence, match)
     if not returns:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
-    exceptions = " ".join(match.group(part) or "" for part in ("before", "between", "after")).lower()
+    verb = match.start("gain") if match.group("gain") else match.start("loss")
+    between = sentence[match.start("between"):verb] if match.group("between") else ""  # "but the 2022 bear made money": the word before the verb may be the regime
+    exceptions = " ".join((match.group("before") or "", between, match.group("after") or "")).lower()
     excepted = {label for label, _, _ in ctx.regime_spans(exceptions)}
     gained = {label for label, value in returns.items() if value > 0}
     lost = {label for label, value in returns.items() if value < 0}

@@ -55,13 +55,14 @@ ONLY_LOSS = re.compile(
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
+TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다"
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b[^.;]{{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|less than|short of))\s+"
-    rf"(?:(?:its|the strategy's|the book's)\s+)?(?:own\s+)?(?:[-+]?[\d.]+%\s+)?(?P<second>{_OWN})\b",
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|less than|short of))\s+"
+    rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+%\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
@@ -105,7 +106,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
     2020": a date given to the deepest fall's trough; to review when it is not that day."""
-    dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start])]
+    dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
     if not dated or any(m.covers(deepest.trough) for m in dated):
         return []
     return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_trough", status="unverifiable",

@@ -22,7 +22,7 @@ from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
-from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on
+from guardrails.directional_claims import COMPARE, KO_COMPARE, OWN_COMPARISON, compared_on
 from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
 
@@ -49,7 +49,7 @@ METRICS: dict[str, Metric] = {
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its|the) worst", "trough"),
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -105,7 +105,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
-    r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward points|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
+    r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
@@ -145,7 +145,7 @@ SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and 
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
-    r"\b(?:(?:best|worst|single)[- ](?:day|week|month|quarter|year)\b|one[- ](?:day|week|month|quarter|year)\b(?!\s+of\b))(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
+    r"\b(?:(?:best|worst|single)[- ](?:day|week|month|quarter|year)\b|one[- ](?:day|week|month|quarter|year)\b(?!\s+of\b)(?!\s+(?:\w+\s+)?(?:forwards?|futures?|contracts?|options?|bills?|deposits?|swaps?|tenors?|maturity)\b))(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
     rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
     re.IGNORECASE,
 )
@@ -161,7 +161,8 @@ EVENT_BEFORE = re.compile(
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
-DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|빠져나오|빠져나왔")
+OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
+DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메웠|메운|메꿨|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
 # "150 trades a year": a rate of trading, where the store keeps the whole period's count.
@@ -194,6 +195,7 @@ KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STE
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
+KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
 # After a Korean multiple, the verb bounds it: "두 배를 넘었다", "세 배에 가까웠다", "두 배에 못 미쳤다".
 KO_MULTIPLE_BOUNDS = (
     ("at least", re.compile(r"\s?(?:을|를|이|가)?\s?(?:넘|웃돌|상회|초과|이상)")),
@@ -211,7 +213,7 @@ EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
-NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가)?\s*[-+]?\d")
+NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
@@ -331,6 +333,8 @@ class _Sentence:
             if DAYS_RESTATED.search(self.text[:number.start]):  # "1,393 days (close to four years)": the days were checked
                 restated = self._length(claim, number)
                 return restated if restated.status == "supported" else None
+            if OUT_OF_MARKET.search(self.masked, span.start, span.end):
+                return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
@@ -338,8 +342,8 @@ class _Sentence:
         if SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         named = self._metric(index, number, clause, claimed)
-        if number.unit is None and not (named and named.by_noun) and self._setting_at(number):
-            return None  # "once a 60-day z-score moves beyond 2.25": a bare figure equal to a setting quotes it
+        if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
+            return None  # "once a 60-day z-score moves beyond 2.25", "never geared beyond 1.5x": a figure no noun names, equal to a setting, quotes it
         restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
         topic = UNSTORED_TOPICS.search(self.masked[self.clauses[clause - 1].start if restated else span.start:span.end]) or self._topic_as_subject(span)
         if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
@@ -371,7 +375,7 @@ class _Sentence:
         claimed.append((reading.metric, reading.plain))
         stated = self._stated(number, clause)
         reading = self._other_regime(stated, reading, clause) or reading
-        finding = _judge(stated, reading, self._alternatives(reading))
+        finding = self._signal_count(claim, stated, reading) or _judge(stated, reading, self._alternatives(reading))
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
@@ -450,6 +454,8 @@ class _Sentence:
         nearest = abs(reference.value) if reference else before.pop() if before else None  # "... 19.6%입니다. 지수의 약 3분의 1입니다."
         others = [abs(other.value) for other in figures if other is not reference] + before + self._own_figure(number)
         pair = implied.multiple_of(target, qualifier, nearest, others) if nearest else None
+        if pair and reference and KO_MULTIPLE_OF_FIGURE.fullmatch(self.text, reference.end, number.start):  # "샤프 0.52는 BEL20(0.24)의 절반": 0.24 is the whole
+            pair = next(((part, abs(reference.value)) for part in others if implied.fits_multiple(part / abs(reference.value), target, qualifier)), None)
         if pair is None:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
@@ -465,8 +471,11 @@ class _Sentence:
 
     def _setting_at(self, number: Numeral) -> str | None:
         """The strategy parameter the figure equals as written (35% for ``target_vol`` 0.35), if any."""
-        scale = 100 if number.unit == "%" else 1
-        return next((name for name, value in self.facts.settings.items() if number.unit in ("%", "x", None) and _fits(number.value, value * scale, number.decimals, None)), None)
+        def scale(name: str) -> float:  # "carry_threshold_bp: 300" is 300 basis points, "min_roll_yield_pct: 0.75" is 0.75%
+            return 100 if number.unit == "%" and not name.endswith("_pct") else 1
+        def spelled(name: str) -> bool:  # basis points only for a setting kept in them
+            return number.unit in ("%", "x", "days", None) or (number.unit == "bps" and name.endswith(("_bp", "_bps")))
+        return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
         return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, self.clauses[self._clause_of(number)].start, number.start))
@@ -707,6 +716,8 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
+        if (own := OWN_COMPARISON.search(self.text)) and own.start() <= number.start < own.end():  # "alpha, 0.68%, ends up below the 2.11% CAGR": its own CAGR
+            return "strategy", True
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
                 return ctx.other_side(self.subjects[clause]), False
@@ -932,6 +943,17 @@ class _Sentence:
         fit = fits[0]
         return Finding(claim=claim, kind="numeric", entity=fit.entity, metric=fit.metric, claimed=stated.value(METRICS[fit.metric].kind), stored=fit.stored, status="supported",
                        note="no metric named: the one stored figure it equals")
+
+    def _signal_count(self, claim: str, stated: _Stated, reading: _Reading) -> Finding | None:
+        """"채널 이탈 청산 신호는 41건": a count of signals whose signal no stored name spells
+        (Korean, or a description), equal to exactly one signal's stored count: that one."""
+        if (reading.metric, reading.entity, reading.stored) != ("count", "strategy", None):
+            return None
+        fits = [name for name, sheet in self.facts.signals.items() if "count" in sheet and _matches(stated, reading, sheet["count"])]
+        if len(fits) != 1:
+            return None
+        return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric="count", claimed=stated.value("count"), stored=self.facts.signals[fits[0]]["count"],
+                       status="supported", note="no signal named: the one stored signal count it equals")
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
         """Other figures an unclear reading could mean: when the entity was not named for the
