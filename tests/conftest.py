@@ -40,11 +40,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         used = set(getattr(item, "fixturenames", ()))
         for tier in sorted({tier for fixture, tier in TIER_OF_FIXTURE.items() if fixture in used}):
             item.add_marker(tier)
-    # Modules with a slow tier first, each kept whole (its fixtures are set up once): with `make
-    # test`'s `--dist worksteal` the minute-long tests start early and the last minutes are short
-    # tests that balance. In collection order one worker ran the slow tail alone for 5 minutes.
-    heavy = {item.path for item in items if any(item.get_closest_marker(tier) for tier in TIERS)}
-    items.sort(key=lambda item: item.path not in heavy)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
