@@ -6,8 +6,8 @@
 Each figure is read against its whole sentence, so a sentence's cost grows with its length times
 its figures; `guardrails.factcheck` leaves sentences past MAX_SENTENCE_CHARS characters or
 MAX_SENTENCE_FIGURES figures to a reviewer. The inputs are what a fuzzer or a careless paste
-sends: one endless "sentence" of digits or of prose, and prose cut into sentences just under the
-limits; a generated report's text for scale.
+sends: one endless "sentence" of digits or of prose, sentences just under the length limit (past
+the figure limit, and with as many figures as it allows), and ordinary prose.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ PROSE = "The strategy compounded at 8.2% a year with a Sharpe of 0.62 and a 19.8
 def inputs(chars: int) -> dict[str, str]:
     under = factcheck.MAX_SENTENCE_CHARS - 2
     digits = ("1 " * (under // 2)).strip() + ". "
+    most = "The book returned " + ", ".join(["8.2% a year"] * factcheck.MAX_SENTENCE_FIGURES)  # as many figures as a sentence may hold
+    most = (most + " and more" * ((under - len(most)) // 9) + ". ")[:under] + ". "
     return {
         "zeros (one sentence)": "0" * chars,
         "'1 1 1 ...' (one sentence)": ("1 " * (chars // 2)).strip(),
         "prose without full stops (one sentence)": (PROSE.replace(". ", ", ") * (chars // len(PROSE) + 1))[:chars],
-        f"'1 1 1 ...' in sentences of {under} characters": (digits * (chars // len(digits) + 1))[:chars],
+        f"'1 1 1 ...' in {under}-character sentences (past the figure limit)": (digits * (chars // len(digits) + 1))[:chars],
+        f"{factcheck.MAX_SENTENCE_FIGURES} figures in each {under}-character sentence (the worst read)": (most * (chars // len(most) + 1))[:chars],
         "prose, 100-character sentences": (PROSE * (chars // len(PROSE) + 1))[:chars],
     }
 

@@ -98,7 +98,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _trough_dates(sentence, facts.drawdowns[0])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
-    if own := OWN_COMPARISON.search(sentence):
+    if own := own_comparison(sentence):
         findings.append(_own_comparison(sentence, own, facts))
     return findings
 
@@ -120,6 +120,13 @@ def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
     if high is None or not when or any(m.covers(high) for m in when):
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="highest_point", status="unverifiable", note=f"the curve's highest point was on {high}, not when the text says: sent to review")
+
+
+def own_comparison(sentence: str) -> re.Match[str] | None:
+    """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
+    annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
+    match = OWN_COMPARISON.search(sentence)
+    return match if match and OWN_FIGURES[match.group("first").lower()] != OWN_FIGURES[match.group("second").lower()] else None
 
 
 def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:

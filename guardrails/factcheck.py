@@ -41,6 +41,7 @@ def check(text: str, facts: FactSheet) -> FactCheckResult:
     for sentence in _sentences(text):
         if (too_long := _too_long(sentence)) is not None:
             findings.append(too_long)
+            regime, previous = None, ()  # "that regime" after an unread table cannot be resolved
             continue
         found = numeric_claims(sentence, facts, regime, previous) + directional_claims(sentence, facts) + count_claims(sentence, facts)
         regime = next((label for label, _, _ in reversed(regime_spans(sentence.lower()))), regime)
@@ -70,7 +71,7 @@ def _too_long(sentence: str) -> Finding | None:
     else:
         return None
     return Finding(
-        claim=sentence[:120], kind="none", entity="text", metric=None, status="unverifiable",
+        claim=sentence, kind="none", entity="text", metric=None, status="unverifiable",
         note=f"not checked: a sentence of {why}; split it into sentences a reviewer can read",
     )
 

@@ -44,7 +44,7 @@ class FactSheet(BaseModel):
 
 class Finding(BaseModel):
     claim: str
-    kind: Literal["numeric", "directional", "none"] = Field(description="`none`: the text had no claim the checker could compare with the store.")
+    kind: Literal["numeric", "directional", "none"] = Field(description="`none`: the text had no claim the checker could compare with the store, or a sentence too long to read.")
     entity: str
     metric: str | None
     claimed: float | None = None

@@ -22,7 +22,7 @@ from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
-from guardrails.directional_claims import COMPARE, KO_COMPARE, OWN_COMPARISON, compared_on
+from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison
 from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import Numeral, numerals
 
@@ -195,6 +195,7 @@ KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STE
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
+DAYS_SETTING = re.compile(r"days|length|window|lookback|period")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
 # After a Korean multiple, the verb bounds it: "두 배를 넘었다", "세 배에 가까웠다", "두 배에 못 미쳤다".
 KO_MULTIPLE_BOUNDS = (
@@ -382,7 +383,7 @@ class _Sentence:
             return fall
         if finding.status == "contradicted" and reading.entity == "strategy" and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
-        if finding.status == "contradicted" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
+        if finding.status == "contradicted" and number.unit != "days" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the strategy's setting {setting}, which the text may quote: sent to review, not blocked"})
         if finding.status == "contradicted" and stated.qualifier in (None, "roughly") and (held := self._held_elsewhere(stated, reading)):  # a bound equals nothing
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the stored {held}, which the text may mean: sent to review, not blocked"})
@@ -473,8 +474,8 @@ class _Sentence:
         """The strategy parameter the figure equals as written (35% for ``target_vol`` 0.35), if any."""
         def scale(name: str) -> float:  # "carry_threshold_bp: 300" is 300 basis points, "min_roll_yield_pct: 0.75" is 0.75%
             return 100 if number.unit == "%" and not name.endswith("_pct") else 1
-        def spelled(name: str) -> bool:  # basis points only for a setting kept in them
-            return number.unit in ("%", "x", "days", None) or (number.unit == "bps" and name.endswith(("_bp", "_bps")))
+        def spelled(name: str) -> bool:  # basis points and days only for a setting kept in them
+            return number.unit in ("%", "x", None) or (number.unit == "bps" and name.endswith(("_bp", "_bps"))) or (number.unit == "days" and DAYS_SETTING.search(name) is not None)
         return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
@@ -716,8 +717,8 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
-        if (own := OWN_COMPARISON.search(self.text)) and own.start() <= number.start < own.end():  # "alpha, 0.68%, ends up below the 2.11% CAGR": its own CAGR
-            return "strategy", True
+        if (own := own_comparison(self.text)) and own.start() <= number.start < own.end() and not any(own.start() <= m.start < own.end() for m in self.mentions):
+            return "strategy", True  # "alpha, 0.68%, ends up below the 2.11% CAGR": its own CAGR, when no other owner is named in the comparison
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
                 return ctx.other_side(self.subjects[clause]), False
