@@ -20,6 +20,7 @@ from guardrails.count_claims import count_claims
 from guardrails.directional_claims import directional_claims
 from guardrails.factsheet import FactCheckResult, FactSheet, Finding, Status, Verdict
 from guardrails.numeric_claims import numeric_claims
+from guardrails.numerals import Numeral
 
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
@@ -39,13 +40,14 @@ def check(text: str, facts: FactSheet) -> FactCheckResult:
     regime: str | None = None  # the last regime named: "that regime" in the next sentence
     previous: tuple[float, ...] = ()  # the last figures before the sentence: "That is about a third."
     for sentence in _sentences(text):
-        if (too_long := _too_long(sentence)) is not None:
+        stated = figures(sentence) if len(sentence) <= MAX_SENTENCE_CHARS else []  # a longer one is not read at all
+        if (too_long := _too_long(sentence, stated)) is not None:
             findings.append(too_long)
             regime, previous = None, ()  # "that regime" after an unread table cannot be resolved
             continue
         found = numeric_claims(sentence, facts, regime, previous) + directional_claims(sentence, facts) + count_claims(sentence, facts)
         regime = next((label for label, _, _ in reversed(regime_spans(sentence.lower()))), regime)
-        previous = (*previous, *(abs(number.value) for number in figures(sentence) if number.unit != "x" and number.value))[-RECENT_FIGURES:]
+        previous = (*previous, *(abs(number.value) for number in stated if number.unit != "x" and number.value))[-RECENT_FIGURES:]
         findings += [_to_review(f, "Korean") for f in found] if ko.HANGUL.search(sentence) else _directions_to_review(found)
     findings = findings or [_no_claim()]
     counts = {status: sum(f.status == status for f in findings) for status in STATUSES}
@@ -62,12 +64,12 @@ def _no_claim() -> Finding:
     )
 
 
-def _too_long(sentence: str) -> Finding | None:
+def _too_long(sentence: str, stated: list[Numeral]) -> Finding | None:
     """A sentence past the limits is not read claim by claim; it goes to a reviewer instead."""
     if len(sentence) > MAX_SENTENCE_CHARS:
         why = f"{len(sentence)} characters (the checker reads up to {MAX_SENTENCE_CHARS})"
-    elif (count := len(figures(sentence))) > MAX_SENTENCE_FIGURES:
-        why = f"{count} figures (the checker reads up to {MAX_SENTENCE_FIGURES})"
+    elif len(stated) > MAX_SENTENCE_FIGURES:
+        why = f"{len(stated)} figures (the checker reads up to {MAX_SENTENCE_FIGURES})"
     else:
         return None
     return Finding(

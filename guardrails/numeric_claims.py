@@ -304,6 +304,11 @@ class _Sentence:
                 if self._clause_at(span[1]) not in worded and not any(start <= span[1] < end for start, end in names)]
 
     @cached_property
+    def own_comparison(self) -> re.Match[str] | None:
+        """Two of the strategy's own figures compared in the sentence, read once for all its figures."""
+        return own_comparison(self.text)
+
+    @cached_property
     def date_mentions(self) -> list[dates.DateMention]:
         """The sentence's dates, read once and only for the figures that need them."""
         return dates.mentions(self.text)
@@ -717,7 +722,7 @@ class _Sentence:
         3.2% ..."); else the sentence's subject so far."""
         if METRICS[metric].strategy_only:
             return "strategy", True
-        if (own := own_comparison(self.text)) and own.start() <= number.start < own.end() and not any(own.start() <= m.start < own.end() for m in self.mentions):
+        if (own := self.own_comparison) and own.start() <= number.start < own.end() and not any(own.start() <= m.start < own.end() for m in self.mentions):
             return "strategy", True  # "alpha, 0.68%, ends up below the 2.11% CAGR": its own CAGR, when no other owner is named in the comparison
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
