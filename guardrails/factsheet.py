@@ -36,6 +36,10 @@ class FactSheet(BaseModel):
     signals: dict[str, dict[str, float]] = Field(default_factory=dict)
     settings: dict[str, float] = Field(default_factory=dict, description="The strategy's numeric parameters (`target_vol`, `entry_z` ...): a text that describes how it trades quotes them.")
     drawdowns: list[Drawdown] = Field(default_factory=list, description="Every drawdown of the equity curve deeper than 2%, deepest first: a text may describe one that is not the maximum.")
+    levels: dict[str, float] = Field(
+        default_factory=dict,
+        description="The equity curve's value as a multiple of its first one at its `high`, `low` and `end` and at the `<drawdown>.peak|trough` of each dated fall: a text may tell where the book stood (\"원금의 113.5%\", \"90% of its starting capital\").",
+    )
     events: dict[str, date] = Field(
         default_factory=dict,
         description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",

@@ -210,6 +210,8 @@ KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대�
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+# "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's loss as often ("이 구간에서 12% 하락했다"): a fall of the curve only where no regime is named.
+KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -333,6 +335,8 @@ class _Sentence:
         claim = self.text[span.start:span.end].strip()
         if number.unit == "krw":
             return self._grown_to(index, claim, number)
+        if implied.states_level(self.text, number) and (level := self._level(claim, number)):
+            return level
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
                 return None  # the months of "5년 7개월", read with its years
@@ -423,6 +427,17 @@ class _Sentence:
         note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
         return Finding(claim=claim, kind="numeric", entity=entity, metric="total_return", claimed=round(growth, 6), stored=stored,
                        status="supported" if fits else "unverifiable", note=note if fits else f"{note}: sent to review, not blocked")
+
+    def _level(self, claim: str, number: Numeral) -> Finding | None:
+        """"곡선의 꼭짓점(원금의 113.5%)": the curve's level at one of the points the store keeps (its
+        high, low, end, a dated fall's peak or trough). None for any other: "원금 대비 48%", "48% of
+        its starting capital" may tell a gain, read as a return."""
+        qualifier = self._qualifier(number)
+        for name, level in self.facts.levels.items():
+            if _fits(number.value, level * 100, number.decimals, qualifier):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / 100, stored=round(level, 4), status="supported",
+                               note=f"the curve at its {name}: {level:.2%} of its first value")
+        return None
 
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
@@ -519,7 +534,8 @@ class _Sentence:
         sentence names the maximum)."""
         number = stated.number
         below = KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
-        told = FALL_WORDS.search(self.masked, *((0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)))  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
+        around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
+        told = FALL_WORDS.search(self.masked, *around) or (not self.regimes and not ctx.BACK_REFERENCE.search(self.lowered) and KO_FALL_VERBS.search(self.masked, *around))
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):

@@ -52,8 +52,21 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
     settings = {name: float(value) for name, value in backtest.strategy.params.items() if isinstance(value, int | float) and not isinstance(value, bool)}
     return FactSheet(
         strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, settings=settings,
-        drawdowns=falls, events=events(backtest, falls),
+        drawdowns=falls, events=events(backtest, falls), levels=levels([(point.date, point.value) for point in backtest.equity], falls),
     )
+
+
+def levels(curve: list[tuple[date, float]], falls: list[Drawdown]) -> dict[str, float]:
+    """Where the curve stood against its start, at the points a report may describe: its highest,
+    lowest and last values, and the peaks and troughs of the falls a report may date."""
+    if not curve or not curve[0][1]:
+        return {}
+    first, value_on = curve[0][1], dict(curve)
+    found = {"high": max(v for _, v in curve) / first, "low": min(v for _, v in curve) / first, "end": curve[-1][1] / first}
+    for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):
+        name = _fall_name(rank)
+        found |= {f"{name}.peak": value_on[fall.peak] / first, f"{name}.trough": value_on[fall.trough] / first}
+    return found
 
 
 def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
@@ -66,9 +79,13 @@ def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     for regime in backtest.regimes:
         found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
     for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):
-        name = "max_drawdown" if rank == 0 else f"drawdown.{rank + 1}"
+        name = _fall_name(rank)
         found |= {f"{name}.peak": fall.peak, f"{name}.trough": fall.trough} | ({f"{name}.recovery": fall.recovery} if fall.recovery else {})
     return found
+
+
+def _fall_name(rank: int) -> str:
+    return "max_drawdown" if rank == 0 else f"drawdown.{rank + 1}"
 
 
 def drawdowns(curve: list[tuple[date, float]], end: date) -> list[Drawdown]:

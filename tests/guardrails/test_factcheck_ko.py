@@ -6,9 +6,12 @@ below were written while building it (a development set)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from guardrails.factcheck import check
+from guardrails.factsheet import Drawdown
 from tests.support.factcheck_sets import DATA, sample_set, score
 from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades, MDD 19.8% over 143 days; benchmark CAGR 11.4%, Sharpe 0.74
 
@@ -75,6 +78,28 @@ def test_korean_sentences_are_read_and_mismatches_go_to_review(text: str, verdic
         assert result.verdict == verdict, result.model_dump_json(indent=1)
 
 
+CURVE = FACTS.model_copy(update={
+    "levels": {"high": 1.1345, "low": 0.8997, "end": 1.05},
+    "drawdowns": [Drawdown(depth=-0.4977, days=1498, peak=date(2021, 5, 24), trough=date(2023, 8, 28))],
+})
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("곡선의 꼭짓점은 2022년 2월 초(원금의 113.5%)였다.", "verified"),  # the curve's level against its start, not a return
+        ("이때 곡선은 원금의 약 90%로 출발점보다 낮아졌다.", "verified"),
+        ("곡선은 원금의 120%까지 올랐다.", "unverifiable"),  # no stored point gives it: review, never blocked
+        ("The book ended at 105% of its starting capital.", "verified"),
+        ("곡선의 꼭대기는 2021년 5월 하순이었다. 거기서 23년 8월 말까지 49.8% 빠졌다.", "verified"),  # a plain verb of a fall, no regime named
+        ("강세장에서 49.8% 빠졌다.", "unverifiable"),  # a regime's loss, not the fall: the bull regime made 31%
+        ("벤치마크가 연 11.4%를 냈고 돈치안은 연 8.2%에 그쳤다.", "verified"),  # the strategy named by its indicator
+    ],
+)
+def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> None:
+    assert check(text, CURVE).verdict == verdict, check(text, CURVE).model_dump_json(indent=1)
+
+
 # Written blind by helpers: 2027_01 and 2027_02 each measured once, then read and tuned on
 # (2026-12-05); 2027_03 and then 2027_04 each measured before and after a round, then read and
 # tuned on (second and third rounds, same day). Never read: 2027_05 (written during the third
@@ -112,13 +137,13 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # Fifteenth round (session 10): 2027_24 written blind, measured (14/18, 11/30 at cb868cd), then read
 # and tuned on (18/18, 5/30); 2027_25, written blind beside it, never read: 17/18, 18/30 on arrival,
 # 18/18, 14/30 after the round; 2027_13 16 -> 17 caught, 2027_23 9 -> 8 flagged.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25)]
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 6), "ko_heldout_2027_15": (16, 3),
-    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 8), "ko_heldout_2027_25": (18, 14),
+    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 8), "ko_heldout_2027_25": (18, 10), "ko_heldout_2027_27": (16, 8),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_13 and 2 of each of ko 2027_15, 2027_19 and 2027_23 came out verified")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_13 and 2 of each of ko 2027_15, 2027_19, 2027_23 and 2027_27 came out verified")
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
