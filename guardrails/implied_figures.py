@@ -15,8 +15,8 @@ from guardrails.numerals import Numeral
 
 UNIT_DAYS = {r"years?\b": 365.25, "년": 365.25, r"months?\b": 30.44, "개월": 30.44, r"weeks?\b": 7.0, "주": 7.0, r"quarters?\b": 91.31, "분기": 91.31, r"decades?\b": 3652.5}
 LENGTH_CONTINUED = re.compile(r"\s*(?:years?|년)\s*(?:and\s+|,\s*)?$", re.IGNORECASE)  # between the years and the months of one length
-# "곡선의 꼭짓점(원금의 113.5%)", "90% of its starting capital": the curve's level, not a return.
-CAPITAL_SHARE_BEFORE = re.compile(r"(?:원금|투자 ?원금|(?:초기|시작|최초|출발) ?(?:자본|자금|투자금)|투자금|출발점)\s?(?:의|대비)\s?(?:(?:약|대략|거의|얼추)\s?)?$")
+# "곡선의 꼭짓점(원금의 113.5%)", "원금의 약 2.36배", "90% of its starting capital": the curve's level, not a return.
+CAPITAL_SHARE_BEFORE = re.compile(r"(?:원금|투자 ?원금|(?:초기|시작|최초|출발) ?(?:자본|자금|투자금)|투자금|출발점)\s?(?:의|대비|(?:아래|밑|위)인)\s?(?:(?:약|대략|거의|얼추)\s?)?$")
 CAPITAL_SHARE_AFTER = re.compile(r"\s*of (?:(?:the|its|their) )?(?:(?:starting|initial|original|opening) (?:capital|stake|equity|investment|value|allocation|nav)|principal|where it (?:started|began))\b", re.IGNORECASE)
 MULTIPLE_TOLERANCE = 0.15  # "roughly four times" for 3.95: a multiple is rounded in the head
 
@@ -77,8 +77,8 @@ def fits_multiple(ratio: float, target: float, qualifier: str | None) -> bool:
 
 
 def states_level(text: str, number: Numeral) -> bool:
-    """Whether a percentage tells the curve's level as a share of the capital it started with."""
-    return number.unit == "%" and bool(CAPITAL_SHARE_BEFORE.search(text, 0, number.start) or CAPITAL_SHARE_AFTER.match(text, number.end))
+    """Whether a percentage or a multiple tells the curve's level against the capital it started with."""
+    return number.unit in ("%", "x") and bool(CAPITAL_SHARE_BEFORE.search(text, 0, number.start) or CAPITAL_SHARE_AFTER.match(text, number.end))
 
 
 def derived(strategy: dict[str, float]) -> dict[str, float]:

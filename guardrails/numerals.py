@@ -64,7 +64,7 @@ SHARE_OF = re.compile(
     rf"(?=(?P<whole>\d{{1,3}}(?:,\d{{3}})*|{_SPELLED})\b(?!\s*(?:years?|months?|weeks?|days?|quarters?|sessions?|%)))",
     re.IGNORECASE,
 )
-WON_AMOUNT = re.compile(r"(?<![\d.,])(?P<eok>\d+(?:\.\d+)?)\s?억(?:\s?(?P<man>\d{1,3}(?:,\d{3})+|\d+)\s?만)?\s?원")  # "1억 원", "3억 5,900만 원"
+WON_AMOUNT = re.compile(r"(?<![\d.,])(?:(?P<eok>\d+(?:\.\d+)?)\s?억(?:\s?(?P<man>\d{1,3}(?:,\d{3})+|\d+)\s?만)?|(?P<man_only>\d{1,3}(?:,\d{3})+|\d+)\s?만)\s?원")  # "1억 원", "3억 5,900만 원", "9,055만 원"
 TRADES_AFTER = re.compile(r"\b(?:trades|positions|round[- ]trips|bets)\b", re.IGNORECASE)
 KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
@@ -127,9 +127,9 @@ def _worded(match: re.Match[str], value: float, decimals: int, unit: Unit | None
 
 
 def _won(match: re.Match[str]) -> Numeral:
-    """"3억 5,900만 원": 359,000,000 won; ``decimals`` is the place of the last non-zero digit
+    """"3억 5,900만 원": 359,000,000 won ("9,055만 원": 90,550,000); ``decimals`` is the place of the last non-zero digit
     (-6: to the 100만, as a writer rounds; -8: to the 억)."""
-    eok, man = match.group("eok"), match.group("man")
+    eok, man = match.group("eok") or "0", match.group("man") or match.group("man_only")
     value = float(eok) * 1e8 + (float(man.replace(",", "")) * 1e4 if man else 0.0)
     man_digits = man.replace(",", "") if man else ""
     decimals = -4 - (len(man_digits) - len(man_digits.rstrip("0"))) if man_digits.strip("0") else -8 + len(eok.partition(".")[2])

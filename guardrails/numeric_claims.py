@@ -162,7 +162,7 @@ PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
-DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메웠|메운|메꿨|빠져나오|빠져나왔")
+DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메워|메웠|메운|메꿨|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
 # "150 trades a year": a rate of trading, where the store keeps the whole period's count.
@@ -203,8 +203,9 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
-KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s$")  # "연 1.8%로 절반에": the figure the fraction compares
-KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)")
+SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
+KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
+KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
@@ -218,7 +219,8 @@ LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject sta
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
-SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
+SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
+SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
@@ -335,7 +337,7 @@ class _Sentence:
         claim = self.text[span.start:span.end].strip()
         if number.unit == "krw":
             return self._grown_to(index, claim, number)
-        if implied.states_level(self.text, number) and (level := self._level(claim, number)):
+        if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
@@ -349,7 +351,7 @@ class _Sentence:
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
-        if SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) and self._setting_at(number):
+        if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         named = self._metric(index, number, clause, claimed)
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
@@ -385,7 +387,9 @@ class _Sentence:
         claimed.append((reading.metric, reading.plain))
         stated = self._stated(number, clause)
         reading = self._other_regime(stated, reading, clause) or reading
-        finding = self._signal_count(claim, stated, reading) or _judge(stated, reading, self._alternatives(reading))
+        finding = _judge(stated, reading, self._alternatives(reading))
+        if finding.status != "supported" or reading.stored is None:
+            finding = self._unnamed_signal(claim, stated, reading, named.metric if named else "") or finding
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = self._other_drawdown(stated, reading) or finding
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
@@ -424,18 +428,21 @@ class _Sentence:
         if stored is None:
             return _unverifiable(claim, number, f"no stored total_return for {entity}")
         fits = _fits(number.value, start.value * (1 + stored), number.decimals, self._qualifier(number))
+        if not fits and entity == "strategy" and (level := self._level(claim, number, of=start.value)):
+            return level  # "원금 1억 원은 9,900만 원 남짓까지 줄어": where the curve stood at its trough
         note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
         return Finding(claim=claim, kind="numeric", entity=entity, metric="total_return", claimed=round(growth, 6), stored=stored,
                        status="supported" if fits else "unverifiable", note=note if fits else f"{note}: sent to review, not blocked")
 
-    def _level(self, claim: str, number: Numeral) -> Finding | None:
-        """"곡선의 꼭짓점(원금의 113.5%)": the curve's level at one of the points the store keeps (its
+    def _level(self, claim: str, number: Numeral, of: float) -> Finding | None:
+        """"곡선의 꼭짓점(원금의 113.5%)", "1억 원은 9,900만 원 남짓까지 줄어": the curve's level (a
+        share of ``of``, the capital it started with) at one of the points the store keeps (its
         high, low, end, a dated fall's peak or trough). None for any other: "원금 대비 48%", "48% of
         its starting capital" may tell a gain, read as a return."""
         qualifier = self._qualifier(number)
         for name, level in self.facts.levels.items():
-            if _fits(number.value, level * 100, number.decimals, qualifier):
-                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / 100, stored=round(level, 4), status="supported",
+            if _fits(number.value, level * of, number.decimals, qualifier):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.2%} of its first value")
         return None
 
@@ -484,9 +491,12 @@ class _Sentence:
 
     def _own_figure(self, number: Numeral) -> list[float]:
         """The strategy's stored figure of the metric named in the multiple's clause, as text writes it
-        ("최대 낙폭은 지수(55.3%)의 절반 수준": the strategy's own drawdown is the other side)."""
+        ("최대 낙폭은 지수(55.3%)의 절반 수준": the strategy's own drawdown is the other side), or the
+        signals' counts for a count of signals."""
         span = self.clauses[self._clause_of(number)]
         named = _nearest_metric(self.masked, span.start, span.end, number)
+        if SIGNALS_COUNTED.search(self.masked, span.start, span.end):  # "청산은 43건으로 진입 신호 수의 3분의 1 남짓": one signal's count against another's
+            return [sheet["count"] for sheet in self.facts.signals.values() if sheet.get("count")]
         own = self.facts.strategy.get(named.metric) if named else None
         return [abs(own) * (100 if METRICS[named.metric].kind == "percent" else 1)] if own else []
 
@@ -966,16 +976,21 @@ class _Sentence:
         return Finding(claim=claim, kind="numeric", entity=fit.entity, metric=fit.metric, claimed=stated.value(METRICS[fit.metric].kind), stored=fit.stored, status="supported",
                        note="no metric named: the one stored figure it equals")
 
-    def _signal_count(self, claim: str, stated: _Stated, reading: _Reading) -> Finding | None:
-        """"채널 이탈 청산 신호는 41건": a count of signals whose signal no stored name spells
-        (Korean, or a description), equal to exactly one signal's stored count: that one."""
-        if (reading.metric, reading.entity, reading.stored) != ("count", "strategy", None):
+    def _unnamed_signal(self, claim: str, stated: _Stated, reading: _Reading, named: str) -> Finding | None:
+        """"채널 이탈 청산 신호는 41건", "청산 43건, 적중률은 37.2%": a signal's count, or in Korean (which
+        never spells a stored signal's name) its hit rate, where no stored name spells the signal,
+        equal to exactly one signal's stored figure: that one."""
+        if (reading.metric, reading.entity, reading.stored) == ("count", "strategy", None):
+            metric = "count"
+        elif named == "hit_rate" and reading.entity == "strategy" and not self.signals and ko.HANGUL.search(self.text):
+            metric = "hit_rate"
+        else:
             return None
-        fits = [name for name, sheet in self.facts.signals.items() if "count" in sheet and _matches(stated, reading, sheet["count"])]
+        fits = [name for name, sheet in self.facts.signals.items() if metric in sheet and _matches(stated, reading, sheet[metric])]
         if len(fits) != 1:
             return None
-        return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric="count", claimed=stated.value("count"), stored=self.facts.signals[fits[0]]["count"],
-                       status="supported", note="no signal named: the one stored signal count it equals")
+        return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=self.facts.signals[fits[0]][metric],
+                       status="supported", note=f"no signal named: the one stored signal {metric.replace('_', ' ')} it equals")
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
         """Other figures an unclear reading could mean: when the entity was not named for the

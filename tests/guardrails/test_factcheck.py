@@ -307,15 +307,18 @@ def test_benchmark_named_by_its_symbol() -> None:
 # and 2027_25 10 -> 9 flagged. Fifteenth round (2026-12-06, session 10): 2027_28 written blind,
 # measured (18/18, 11/42, 0 at cb868cd), then read and tuned on (4/42, 0); 2027_29, written blind
 # beside it, never read: 17/18, 9/42, 1 on arrival, 17/18, 7/42, 1 after the round; 2027_03 5 -> 4,
-# 2027_17 9 -> 8, 2027_23 11 -> 10 and 2027_25 9 -> 8 flagged.
+# 2027_17 9 -> 8, 2027_23 11 -> 10 and 2027_25 9 -> 8 flagged. Sixteenth round (2026-12-06, session
+# 11): 2027_30 written blind, measured (18/18, 8/42, 0 at 0adc04b, at 0ddb3f2 and with the Korean
+# changes before it), then read and tuned on; 2027_31, written blind beside it, never read: 18/18,
+# 9/42, 0 on arrival.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 5, 0),
     "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 10, 2), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1),
+    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 9, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
 

@@ -94,6 +94,11 @@ CURVE = FACTS.model_copy(update={
         ("곡선의 꼭대기는 2021년 5월 하순이었다. 거기서 23년 8월 말까지 49.8% 빠졌다.", "verified"),  # a plain verb of a fall, no regime named
         ("강세장에서 49.8% 빠졌다.", "unverifiable"),  # a regime's loss, not the fall: the bull regime made 31%
         ("벤치마크가 연 11.4%를 냈고 돈치안은 연 8.2%에 그쳤다.", "verified"),  # the strategy named by its indicator
+        ("곡선은 한때 원금의 약 1.13배까지 불었다.", "verified"),  # a level told as a multiple
+        ("원금 1억 원은 한때 9,000만 원 남짓까지 줄었다.", "verified"),  # the trough, told as an amount
+        ("원금 1억 원은 한때 7,000만 원까지 줄었다.", "unverifiable"),
+        ("누적 48.2%, 연평균 8.2%, 샤프 0.62", "verified"),
+        ("총 312건 매매에서 168건이 이익이었다.", "verified"),  # 54% of 312
     ],
 )
 def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> None:
@@ -116,7 +121,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 28)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
