@@ -54,7 +54,7 @@ NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|slee
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
-    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*|\d+(?:/\d+)*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS})(?! (?:since|from|until|between) ))(?:'s)?\b"
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*|\d+(?:/\d+)*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS})(?! (?:since|from|until|between) )(?! (?:phase|regime|leg|spell|stretch|period|market)\b))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
 # Indicators named after their authors (볼린저, 돈치안, 켈트너) and 슈퍼트렌드 name the strategy alone ("볼린저는 연 4.5%로"); "RSI가 30" is the indicator's level.
@@ -66,7 +66,7 @@ KO_STRATEGY_NAME = re.compile(
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "pandemic regime", "pandemic phase"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "turmoil", "pandemic regime", "pandemic phase"),
     "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),

@@ -85,7 +85,7 @@ METRICS: dict[str, Metric] = {
     "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move"), strategy_only=True),
     "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
     "share_of_time": Metric(
-        "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
+        "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|test|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
         strategy_only=True,
     ),
 }
@@ -185,7 +185,7 @@ APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, a
 REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced))\s+(?:in|during|by|to|from|within)\b")
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
-RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
+RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller|above|below)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
 KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에|에 비(?:하면|해|해서|해선))\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
@@ -209,8 +209,8 @@ KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
-STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|여전히|아직")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's loss as often ("이 구간에서 12% 하락했다"): a fall of the curve only where no regime is named.
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
@@ -219,6 +219,9 @@ LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject sta
 LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
+PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
+FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
+STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
@@ -552,7 +555,7 @@ class _Sentence:
             return None
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
-        still = STILL_BELOW.search(self.lowered, span.start, span.end)
+        still = STILL_BELOW.search(self.lowered, self._opening(span).start, span.end)  # "at the last observation in June 2025, sat about 9% beneath that record"
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
@@ -761,6 +764,8 @@ class _Sentence:
             if named_after is not None:
                 return named_after.entity, True
         if adjacent := self._adjacent_mention(number, clause, metric):
+            if PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and (named_other := self._named_after_pair(index, metric)):
+                return ctx.other_side(named_other), True  # "it shed more, 41.6% ... versus 25.8% for the strategy": the pair's named side decides
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
@@ -769,6 +774,8 @@ class _Sentence:
             return ctx.other_side(left), True
         span = self.clauses[clause]
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
+            if named_other := self._named_after_pair(index, metric):  # "41.6% peak to trough versus 25.8% for the strategy"
+                return ctx.other_side(named_other), True
             return self._relative_to(clause) or self.subjects[clause], False
         inside = [
             m for m in self.mentions
@@ -786,6 +793,15 @@ class _Sentence:
         if OTHER_SUBJECT.match(self.text[span.start:number.start]):  # "while sterling lost 2.5% a year" (no name in the clause)
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
+
+    def _named_after_pair(self, index: int, metric: str) -> ctx.Entity | None:
+        """For the first figure of an "A versus B" pair, the name right after B ("25.8% for the
+        strategy"), when one is there and is no pronoun."""
+        if index + 1 >= len(self.numbers) or not self._paired(self.numbers[index], self.numbers[index + 1]):
+            return None
+        other = self.numbers[index + 1]
+        named = self._adjacent_mention(other, self._clause_of(other), metric)
+        return named.entity if named and named.start >= other.end and not PRONOUN.fullmatch(self.text, named.start, named.end) else None
 
     def _regime_named_in(self, clause: int) -> bool:
         span = self.clauses[clause]
@@ -813,7 +829,7 @@ class _Sentence:
             if not span.start <= mention.start < span.end:
                 continue
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
-            if self._korean_after(number, mention):
+            if self._korean_after(number, mention) or (mention.start >= number.end and NOT_SUBJECT_BEFORE.search(gap)):  # "0.31 on Sharpe to the index's 0.16": the index is the other side
                 continue
             words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in SMALL_WORDS])
             limit = 3 if mention.end <= number.start else 4
@@ -856,13 +872,13 @@ class _Sentence:
         if signal and metric in SIGNAL_METRICS:
             metric = SIGNAL_METRICS[metric]
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
-        metric = STRATEGY_SYNONYMS.get(metric, metric)
+        named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
         regime = self._scope(self.regimes, number)
         if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or (ctx.names_maximum_drawdown(self.lowered) and not self._regime_named_in(self._clause_of(number)))):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
-        if regime and not self._regime_named_in(self._clause_of(number)) and metric not in self.facts.regimes.get(regime, {}):
+        if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._regime_named_in(self._clause_of(number) - 1)) and metric not in self.facts.regimes.get(regime, {}):
             regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)) and self._benchmark_next_to(number, metric):
             regime = None  # "...inside the bear regime ...; the benchmark's worst fall, at 6.8%": the benchmark's whole period
@@ -878,15 +894,16 @@ class _Sentence:
     def _other_regime(self, stated: _Stated, reading: _Reading, clause: int) -> _Reading | None:
         """"the quiet months earned the better Sharpe, 2.31 against 1.85": the other side of a
         comparison inside a regime, where the clause names neither a benchmark nor a regime, is
-        another regime the sentence names, when its stored figure is the one stated (the store
-        keeps no benchmark figure per regime)."""
+        another regime the sentence names, or else the regime itself ("the 2021-23 bear trailed
+        (-27%, -0.60)": ranked last, beside no benchmark), when its stored figure is the one stated
+        (the store keeps no benchmark figure per regime)."""
         span = self.clauses[clause]
         if reading.stored is not None or not reading.entity.startswith("benchmark in regime:") or self._regime_named_in(clause):
             return None
         if any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
             return None
         current = reading.entity.removeprefix("benchmark in regime:")
-        for label in dict.fromkeys(label for label, _, _ in self.regimes if label != current):
+        for label in [*dict.fromkeys(label for label, _, _ in self.regimes if label != current), current]:
             value = self.facts.regimes.get(label, {}).get(reading.metric)
             other = replace(reading, entity=f"regime:{label}", stored=value)
             if value is not None and _matches(stated, other, value):
@@ -939,13 +956,18 @@ class _Sentence:
         return next((label for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
 
     def _listed(self, spans: list[tuple[str, int, int]], number: Numeral) -> tuple[str, int] | None:
-        """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively":
-        after the last ";", the n-th figure after the names is the n-th name's. The name, and
-        where the names end (the list's verb lies between there and the figures)."""
+        """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively",
+        "the 2015-16 turmoil and the sideways market lost 14% and 3%": after the last ";", the n-th
+        figure after the names is the n-th name's. The name, and where the names end (the list's
+        verb lies between there and the figures)."""
         listed = self.lowered.find("respectively", number.end)
-        if listed < 0 or ";" in self.lowered[number.end:listed]:
-            return None
         start = self.lowered.rfind(";", 0, number.start) + 1
+        if listed < 0 or ";" in self.lowered[number.end:listed]:
+            coordinated = next((m for m in FIGURE_LIST.finditer(self.lowered) if m.start() <= number.start < m.end()), None)
+            if coordinated is None:
+                return None
+            listed = coordinated.end()
+            start = max([start, *(n.end for n in self.numbers if n.end <= coordinated.start())])  # the names after any figure before the list
         named = [(label, end) for label, at, end in spans if start <= at < number.start]
         if not named:
             return None
@@ -1066,10 +1088,11 @@ class _Sentence:
 
     def _masked(self) -> str:
         """The lowered sentence with regime, signal and strategy names blanked: "low-volatility
-        regime" or "volatility_filter" does not name the metric volatility."""
+        regime", "volatility_filter" or "vol-targeted" does not name the metric volatility."""
         masked = list(self.lowered)
         spans = [(start, end) for _, start, end in self.regimes + self.signals]
         spans += ctx.strategy_names(self.text, self.facts.benchmark_name)
+        spans += [match.span() for match in STYLE_ADJECTIVE.finditer(self.lowered)]
         for start, end in spans:
             masked[start:end] = " " * (end - start)
         return "".join(masked)

@@ -58,9 +58,6 @@ STILL_UNVERIFIABLE = (
     "The drawdown is still open: equity topped out in late February 2022",
     "Every regime but one was profitable: the 2022 squeeze year", "Entering long when the KLCI future's",
     "Switching between long and short SOFR futures", "Equity last stood at a record in early March 2021",
-    # 2027_22 (written blind, read in the twelfth round): "it also fell 95.1%" with "it" the
-    # benchmark named as the sentence's subject.
-    "XRPUSD had the higher Sharpe ratio, 0.29 against 0.05",
     # 2027_24 (written blind, read in the thirteenth round): "the 4.27% it earned" after "the 4.34%
     # alpha"; "the 37.1% the Dow itself endured" (the index by a name no list holds); a stop signal
     # "it still delivered the better Sharpe" with "it" the coin; a vol target
@@ -309,16 +306,17 @@ def test_benchmark_named_by_its_symbol() -> None:
 # beside it, never read: 17/18, 9/42, 1 on arrival, 17/18, 7/42, 1 after the round; 2027_03 5 -> 4,
 # 2027_17 9 -> 8, 2027_23 11 -> 10 and 2027_25 9 -> 8 flagged. Sixteenth round (2026-12-06, session
 # 11): 2027_30 written blind, measured (18/18, 8/42, 0 at 0adc04b, at 0ddb3f2 and with the Korean
-# changes before it), then read and tuned on; 2027_31, written blind beside it, never read: 18/18,
-# 9/42, 0 on arrival.
+# changes before it), then read and tuned on (0/42); 2027_31, written blind beside it, never read:
+# 18/18, 9/42, 0 on arrival, 18/18, 7/42, 0 after the round; 2027_15 5 -> 4 and 2027_23 10 -> 9
+# flagged, 2 -> 1 blocked.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31")
 }
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 5, 0),
-    "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 10, 2), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 9, 0),
+    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 4, 0),
+    "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
+    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
 
@@ -339,7 +337,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, two of 2027_23, four of 2027_25 and one each of 2027_27 and 2027_29 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25 and one each of 2027_27 and 2027_29 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

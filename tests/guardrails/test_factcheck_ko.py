@@ -121,7 +121,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 28)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -141,11 +141,15 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # off alone, totals only); it now needs the figure right before it, and 2027_05 is back at 17/18.
 # Fifteenth round (session 10): 2027_24 written blind, measured (14/18, 11/30 at cb868cd), then read
 # and tuned on (18/18, 5/30); 2027_25, written blind beside it, never read: 17/18, 18/30 on arrival,
-# 18/18, 14/30 after the round; 2027_13 16 -> 17 caught, 2027_23 9 -> 8 flagged.
+# 18/18, 14/30 after the round; 2027_13 16 -> 17 caught, 2027_23 9 -> 8 flagged. Sixteenth round
+# (session 11): 2027_26 and 2027_28 written blind, measured (16/18, 11/30 and 17/18, 11/30 at
+# 0adc04b), then read and tuned on (18/18, 0/30 each); 2027_27, written blind beside them, never
+# read: 16/18, 13/30 at 0adc04b, 16/18, 8/30 on arrival (with three readings built before it from
+# 2027_24), 16/18, 4/30 after the round; 2027_25 14 -> 6, 2027_23 8 -> 6 flagged.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 6), "ko_heldout_2027_15": (16, 3),
-    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 8), "ko_heldout_2027_25": (18, 10), "ko_heldout_2027_27": (16, 8),
+    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 6), "ko_heldout_2027_25": (18, 6), "ko_heldout_2027_27": (16, 4),
 }
 KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27")
 KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_13 and 2 of each of ko 2027_15, 2027_19, 2027_23 and 2027_27 came out verified")
