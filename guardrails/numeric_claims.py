@@ -220,6 +220,8 @@ LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
+PAIR_TO = re.compile(r"\s+to\s+")  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
+CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
@@ -842,7 +844,9 @@ class _Sentence:
         return mention.start > number.start and bool(ko.HANGUL.search(self.text[number.end:mention.start]))
 
     def _paired(self, left: Numeral, right: Numeral) -> bool:
-        return bool(PAIR_GAP.match(self.text[left.end:right.start]))
+        """"0.29 against 0.05", "0.60 대 0.44", "0.31 to 0.24" (not "from 14.7% to 11.5%", a change)."""
+        gap = self.text[left.end:right.start]
+        return bool(PAIR_GAP.match(gap) or (PAIR_TO.fullmatch(gap) and not CHANGE_FROM.search(self.text, max(0, left.start - 12), left.start)))
 
     def _subjects(self) -> list[ctx.Entity]:
         """For each clause, whose figures the sentence is about so far: the first name in the

@@ -47,9 +47,8 @@ STILL_UNVERIFIABLE = (
     # a regime named as "the opening trend (2.30)" beside another's "+36% against +21%".
     "Entering the peso on a 55-day channel break", "With the standard 12/26/9 setting of MACD", "The deepest loss started from the mid-May 2021",
     "Exactly half of the regimes closed lower",
-    # 2027_20 (read in the tenth round): a signal's "one-month skip" read as a part of the period; "A to B" pairs of the
-    # strategy and the index.
-    "Holding the six strongest of thirty PSEi stocks", "Against the index the risk picture favours",
+    # 2027_20 (read in the tenth round): a signal's "one-month skip" read as a part of the period.
+    "Holding the six strongest of thirty PSEi stocks",
     # 2027_21 (written blind, read in the eleventh round, not yet tuned on beyond the general rules):
     # "the latter half of the high-volatility span" read as a figure; a period no regime is named
     # ("the 2022 squeeze year"); "the index fell 56.2% at its worst"
@@ -64,11 +63,10 @@ STILL_UNVERIFIABLE = (
     # quoted (review, no longer blocked); a second slide dated inside a regime.
     "Shorting or buying bean oil whenever price clears", "The index beat the book on Sharpe as well",
     "The coin's own path was far rougher",
-    # 2027_26 (written blind, read in the fourteenth round): "0.31 to 0.24 on Sharpe" (a pair joined
-    # by "to"); "the 2.40% it earned" (a total or a yearly return: review); "a 13.6% worst slide that
+    # 2027_26 (written blind, read in the fourteenth round): "the 2.40% it earned" (a total or a yearly return: review); "a 13.6% worst slide that
     # is under one third of the 44.1% the index lost" (the strategy's figure before the index's);
     # "that single loss, 9%, was taken in the bear" (the regime named after the figure's clause).
-    "Risk-adjusted, TIP still had the edge", "Buying the Muscat index after a three-day RSI", "Against MSX30 the sleeve looks far steadier",
+    "Buying the Muscat index after a three-day RSI", "Against MSX30 the sleeve looks far steadier",
     "Only one regime in six was negative",
     # 2027_28 (written blind, read in the fifteenth round): a direction in a sentence of several
     # claims; "38% to 37%" (a pair joined by "to"); a regime named after its figures ("worst on
