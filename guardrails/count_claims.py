@@ -30,6 +30,7 @@ EVERY = re.compile(
     rf"(?P<between>\s+{_EXCEPT}\b[^,;]{{1,80}}?)?\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?P<after>\s+{_EXCEPT}\b[^,;]{{1,80}})?",
     re.IGNORECASE,
 )
+BUT_COUNT = re.compile(rf"\b{_EXCEPT}\s+(?P<k>{_NUMBER})\b", re.IGNORECASE)
 WINNERS = re.compile(
     rf"\bof\s+(?:the|its|all)\s+(?P<n>[\d,]+|{_NUMBER})\s+trades,?\s+(?:only\s+|just\s+|some\s+)?(?P<k>[\d,]+|{_NUMBER})\s+"
     r"(?:were winners|won|were profitable|made money|were winning trades|closed (?:in|at a|with a) (?:profit|gain))\b",
@@ -110,7 +111,7 @@ def _ko_k_of_n(sentence: str, match: re.Match[str], returns: dict[str, float]) -
 
 def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Finding:
     """"Every regime except the 2020 high-volatility year made money": the named exceptions have
-    the other sign, every other regime this one."""
+    the other sign, every other regime this one; "every regime but one": as many exceptions."""
     base = _regimes_base(sentence, match)
     if not returns:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
@@ -122,6 +123,8 @@ def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Fi
     lost = {label for label, value in returns.items() if value < 0}
     claimed = gained if match.group("gain") else lost
     holds = claimed == set(returns) - excepted and excepted <= set(returns)
+    if not excepted and (counted := BUT_COUNT.search(exceptions)):  # "every regime but one was profitable": a count of exceptions
+        holds = len(returns) - len(claimed) == _value(counted.group("k"))
     plain = not exceptions.strip()  # an exception names a period no regime may be ("the Covid year"): review
     status = "supported" if holds else "contradicted" if plain else "unverifiable"
     return Finding(**base, stored=float(len(claimed)), status=status, note=f"gained: {', '.join(sorted(gained)) or 'none'}; lost: {', '.join(sorted(lost)) or 'none'}")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date
+from collections.abc import Iterator
 from typing import Literal
 
 from guardrails import claim_context as ctx
@@ -120,6 +121,7 @@ NEGATIVE = re.compile(
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
+LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
 NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
 OTHER_PERIOD = "other period"
@@ -182,7 +184,7 @@ OTHER_SUBJECT = re.compile(
 )
 RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "ended 6% up despite a 35.2% drawdown"
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
-REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced))\s+(?:in|during|by|to|from|within)\b")
+REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
 RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller|above|below)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
@@ -635,19 +637,21 @@ class _Sentence:
         context = self.masked[span.start:span.end]
         appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
         if listed := self._listed(self.regimes, number):  # "all closed lower, by 11%, 7% and 2% respectively"
-            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(self.masked, listed[1], number.start)))
+            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), any(self._losses(listed[1], number.start)))
         if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):  # "cost 15% and ... a further 10%": the verb of the clause before
-            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), bool(NEGATIVE.search(self.masked, self.clauses[clause - 1].start, span.end)))
+            return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), any(self._losses(self.clauses[clause - 1].start, span.end)))
         return _Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), self._loss_near(span.start, span.end, number))
 
     def _loss_near(self, start: int, end: int, number: Numeral) -> bool:
         """A word of loss near the figure in its clause ("lost 12%", "12% 손실"), not one about
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
-        ("하락장에서 24%를 벌었고": names are masked)."""
-        for loss in NEGATIVE.finditer(self.masked, start, end):
-            if _words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER):
-                return True
-        return False
+        ("하락장에서 24%를 벌었고": names are masked), nor one that qualifies another noun ("a small
+        negative beta (-0.21) lifts alpha to 3.57%")."""
+        return any(_words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end))
+
+    def _losses(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Words of loss in ``masked[start:end]``, but for those that qualify another noun."""
+        return (loss for loss in NEGATIVE.finditer(self.masked, start, end) if not LOSS_OF_ANOTHER.match(self.masked, loss.end()))
 
     # -- which metric --
 

@@ -50,24 +50,20 @@ STILL_UNVERIFIABLE = (
     # 2027_20 (read in the tenth round): a signal's "one-month skip" read as a part of the period.
     "Holding the six strongest of thirty PSEi stocks",
     # 2027_21 (written blind, read in the eleventh round, not yet tuned on beyond the general rules):
-    # "the latter half of the high-volatility span" read as a figure; a period no regime is named
-    # ("the 2022 squeeze year"); "the index fell 56.2% at its worst"
-    # after a pivot; alpha "exceeds the CAGR" after "negative benchmark return"; a trough "only in
-    # early June 2025" with the end depth after it.
+    # "the latter half of the high-volatility span" read as a figure; a trough "only in early June
+    # 2025" with the end depth after it.
     "The drawdown is still open: equity topped out in late February 2022",
-    "Every regime but one was profitable: the 2022 squeeze year", "Entering long when the KLCI future's",
-    "Switching between long and short SOFR futures", "Equity last stood at a record in early March 2021",
+    "Equity last stood at a record in early March 2021",
     # 2027_24 (written blind, read in the thirteenth round): "the 4.27% it earned" after "the 4.34%
     # alpha"; "the 37.1% the Dow itself endured" (the index by a name no list holds); a stop signal
     # "it still delivered the better Sharpe" with "it" the coin; a vol target
     # quoted (review, no longer blocked); a second slide dated inside a regime.
     "Shorting or buying bean oil whenever price clears", "The index beat the book on Sharpe as well",
     "The coin's own path was far rougher",
-    # 2027_26 (written blind, read in the fourteenth round): "the 2.40% it earned" (a total or a yearly return: review); "a 13.6% worst slide that
-    # is under one third of the 44.1% the index lost" (the strategy's figure before the index's);
-    # "that single loss, 9%, was taken in the bear" (the regime named after the figure's clause).
+    # 2027_26 (written blind, read in the fourteenth round): "the 2.40% it earned" (a total or a
+    # yearly return: review); "a 13.6% worst slide that is under one third of the 44.1% the index
+    # lost" (the strategy's figure before the index's).
     "Buying the Muscat index after a three-day RSI", "Against MSX30 the sleeve looks far steadier",
-    "Only one regime in six was negative",
     # 2027_28 (written blind, read in the fifteenth round): a direction in a sentence of several
     # claims; "38% to 37%" (a pair joined by "to"); a regime named after its figures ("worst on
     # both return (-10%) and Sharpe (-1.03) was the 2014-16 bear"); a setting stated as a share
