@@ -26,7 +26,7 @@ K_OF_N = re.compile(
 )
 _EXCEPT = r"(?:except(?: for)?|but|bar|save|other than|apart from|aside from|besides)"
 EVERY = re.compile(
-    rf"(?:\b{_EXCEPT}\b(?P<before>[^,;]{{1,60}}),\s+)?\b(?:every|each|all)(?: one)?(?: of)?(?: the)?(?: (?:{_NUMBER}))?\s+(?:market\s+)?(?:regimes?|phases?)\b"
+    rf"(?:\b{_EXCEPT}\b(?P<before>[^,;]{{1,60}})(?:,[^,;]{{1,25}})?,\s+)?\b(?:every|each|all)(?: one)?(?: of)?(?: the)?(?: (?:{_NUMBER}))?\s+(?:market\s+)?(?:regimes?|phases?)\b"
     rf"(?P<between>\s+{_EXCEPT}\b[^,;]{{1,80}}?)?\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?P<after>\s+{_EXCEPT}\b[^,;]{{1,80}})?",
     re.IGNORECASE,
 )

@@ -18,6 +18,11 @@ LENGTH_CONTINUED = re.compile(r"\s*(?:years?|년)\s*(?:and\s+|,\s*)?$", re.IGNOR
 # "곡선의 꼭짓점(원금의 113.5%)", "원금의 약 2.36배", "90% of its starting capital": the curve's level, not a return.
 CAPITAL_SHARE_BEFORE = re.compile(r"(?:원금|투자 ?원금|(?:초기|시작|최초|출발) ?(?:자본|자금|투자금)|투자금|출발점)\s?(?:의|대비|(?:아래|밑|위)인)\s?(?:(?:약|대략|거의|얼추)\s?)?$")
 CAPITAL_SHARE_AFTER = re.compile(r"\s*of (?:(?:the|its|their) )?(?:(?:starting|initial|original|opening) (?:capital|stake|equity|investment|value|allocation|nav)|principal|where it (?:started|began))\b", re.IGNORECASE)
+# "had lost 91% of its starting capital", "원금의 91%를 잃었다": an amount lost or made, not a level.
+CAPITAL_MOVED_BEFORE = re.compile(r"\b(?:lost|lose|losing|loses|gave up|given up|shed|made|gained|earned|returned|added|cost)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+CAPITAL_MOVED_AFTER = re.compile(r"\s?(?:을|를)\s?(?:잃|날|벌|까먹|손해)")
+# A level told at the end of the test is the curve's last value; any other may be any stored point.
+AT_THE_END = re.compile(r"\b(?:end(?:ed|ing|s)?|finish(?:ed|es)?|clos(?:ed|es|ing)|last)\b|마감|끝|기간 ?말|종료|마지막", re.IGNORECASE)
 MULTIPLE_TOLERANCE = 0.15  # "roughly four times" for 3.95: a multiple is rounded in the head
 
 
@@ -78,7 +83,15 @@ def fits_multiple(ratio: float, target: float, qualifier: str | None) -> bool:
 
 def states_level(text: str, number: Numeral) -> bool:
     """Whether a percentage or a multiple tells the curve's level against the capital it started with."""
+    if CAPITAL_MOVED_BEFORE.search(text, 0, number.start) or CAPITAL_MOVED_AFTER.match(text, number.end):
+        return False
     return number.unit in ("%", "x") and bool(CAPITAL_SHARE_BEFORE.search(text, 0, number.start) or CAPITAL_SHARE_AFTER.match(text, number.end))
+
+
+def levels_meant(clause: str, levels: dict[str, float]) -> dict[str, float]:
+    """The stored levels a clause may mean: the last one when it tells the end of the test ("ended
+    the test at 114% of its starting capital" is no peak's 113.9%), else any."""
+    return {name: level for name, level in levels.items() if name == "end"} if AT_THE_END.search(clause) else levels
 
 
 def derived(strategy: dict[str, float]) -> dict[str, float]:

@@ -187,7 +187,7 @@ APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, a
 REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
-RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller|above|below)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
+RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
 KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에|에 비(?:하면|해|해서|해선))\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
@@ -205,15 +205,17 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
+KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
-STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|여전히|아직")
+STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
+STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|\b(?:still|remains?|remained|yet to)\s+(?:\w+\s+){0,2}?(?:open|below|under|underwater|short|down|recover\w*|regain\w*|unfinished|in (?:a |its )?drawdown)\b")  # a fall told as unfinished in the clause before
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
-# "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's loss as often ("이 구간에서 12% 하락했다"): a fall of the curve only where no regime is named.
+# "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
@@ -224,6 +226,8 @@ WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|cl
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
 PAIR_TO = re.compile(r"\s+to\s+")  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
 CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
+FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
+COORDINATED = re.compile(r"\band\b")  # "the 2015-16 turmoil and the sideways market": names in a list
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
@@ -356,7 +360,7 @@ class _Sentence:
                 return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
-        if (number.unit == "x" or fraction) and (RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
+        if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
         if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
@@ -444,10 +448,15 @@ class _Sentence:
     def _level(self, claim: str, number: Numeral, of: float) -> Finding | None:
         """"곡선의 꼭짓점(원금의 113.5%)", "1억 원은 9,900만 원 남짓까지 줄어": the curve's level (a
         share of ``of``, the capital it started with) at one of the points the store keeps (its
-        high, low, end, a dated fall's peak or trough). None for any other: "원금 대비 48%", "48% of
-        its starting capital" may tell a gain, read as a return."""
+        high, low, end, a dated fall's peak or trough); at the end of the test, the last.
+        None for any other: "원금 대비 48%", "48% of its starting capital" may tell a gain, read as
+        a return."""
+        if self._benchmark_named_in(self._clause_of(number)):
+            return None  # "Buy-and-hold CPER ended at 188.6% of its starting capital": the store keeps the strategy's curve only
         qualifier = self._qualifier(number)
-        for name, level in self.facts.levels.items():
+        span = self.clauses[self._clause_of(number)]
+        told = self.text[self._opening(span).start:span.end]  # "시험이 끝날 때 1억 1,400만 원이었다": the end, told in the clause before
+        for name, level in implied.levels_meant(told, self.facts.levels).items():
             if _fits(number.value, level * of, number.decimals, qualifier):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.2%} of its first value")
@@ -552,14 +561,16 @@ class _Sentence:
         number = stated.number
         below = KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
-        told = FALL_WORDS.search(self.masked, *around) or (not self.regimes and not ctx.BACK_REFERENCE.search(self.lowered) and KO_FALL_VERBS.search(self.masked, *around))
+        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around)
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
             return None
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
-        still = STILL_BELOW.search(self.lowered, self._opening(span).start, span.end)  # "at the last observation in June 2025, sat about 9% beneath that record"
+        opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
+        still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or (
+            STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
@@ -572,6 +583,14 @@ class _Sentence:
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _plain_fall(self, reading: _Reading | None, span: ctx.Clause, around: tuple[int, int]) -> bool:
+        """"거기서 23년 8월 말까지 49.8% 빠졌고": a plain verb of a fall tells one of the curve's falls
+        only when the clause dates it, no regime is named and no noun names another metric
+        ("누적 수익률은 8.1% 하락했다" is the total return)."""
+        if self.regimes or ctx.BACK_REFERENCE.search(self.lowered) or (reading is not None and reading.metric_sure):
+            return False
+        return bool(KO_FALL_VERBS.search(self.masked, *around)) and any(span.start <= m.start < span.end for m in self.date_mentions)
 
     def _opening(self, span: ctx.Clause) -> ctx.Clause:
         """The first of the (up to two) clauses before ``span`` that state no figure of their own: the
@@ -809,6 +828,22 @@ class _Sentence:
         named = self._adjacent_mention(other, self._clause_of(other), metric)
         return named.entity if named and named.start >= other.end and not PRONOUN.fullmatch(self.text, named.start, named.end) else None
 
+    def _about_signals(self, clause: int) -> bool:
+        """A Korean clause about signals: it names one ("진입 신호 적중률"), or the sentence does and the
+        clause names no strategy ("구리 돈치안 전략의 적중률" is the strategy's win rate)."""
+        span = self.clauses[clause]
+        return bool(KO_SIGNAL_WORDS.search(self.text, span.start, span.end) or (KO_SIGNAL_WORDS.search(self.text) and not self._strategy_named_in(clause)))
+
+    def _benchmark_named_in(self, clause: int) -> bool:
+        return self._named_in(clause, "benchmark")
+
+    def _strategy_named_in(self, clause: int) -> bool:
+        return self._named_in(clause, "strategy")
+
+    def _named_in(self, clause: int, entity: str) -> bool:
+        span = self.clauses[clause]
+        return any(m.entity == entity and span.start <= m.start < span.end for m in self.mentions)
+
     def _regime_named_in(self, clause: int) -> bool:
         span = self.clauses[clause]
         return any(span.start <= start < span.end for _, start, _ in self.regimes)
@@ -886,7 +921,7 @@ class _Sentence:
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
-        if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._regime_named_in(self._clause_of(number) - 1)) and metric not in self.facts.regimes.get(regime, {}):
+        if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._clause_of(number) > 0 and self._regime_named_in(self._clause_of(number) - 1)) and metric not in self.facts.regimes.get(regime, {}):
             regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)) and self._benchmark_next_to(number, metric):
             regime = None  # "...inside the bear regime ...; the benchmark's worst fall, at 6.8%": the benchmark's whole period
@@ -908,10 +943,11 @@ class _Sentence:
         span = self.clauses[clause]
         if reading.stored is not None or not reading.entity.startswith("benchmark in regime:") or self._regime_named_in(clause):
             return None
-        if any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
+        if self._benchmark_named_in(clause):
             return None
         current = reading.entity.removeprefix("benchmark in regime:")
-        for label in [*dict.fromkeys(label for label, _, _ in self.regimes if label != current), current]:
+        itself = [] if any(m.entity == "benchmark" for m in self.mentions) else [current]  # "the benchmark outperformed, losing only 12%" is no regime's
+        for label in [*dict.fromkeys(label for label, _, _ in self.regimes if label != current), *itself]:
             value = self.facts.regimes.get(label, {}).get(reading.metric)
             other = replace(reading, entity=f"regime:{label}", stored=value)
             if value is not None and _matches(stated, other, value):
@@ -970,20 +1006,23 @@ class _Sentence:
         verb lies between there and the figures)."""
         listed = self.lowered.find("respectively", number.end)
         start = self.lowered.rfind(";", 0, number.start) + 1
-        if listed < 0 or ";" in self.lowered[number.end:listed]:
+        listed_by_and = listed < 0 or ";" in self.lowered[number.end:listed]
+        if listed_by_and:
             coordinated = next((m for m in FIGURE_LIST.finditer(self.lowered) if m.start() <= number.start < m.end()), None)
             if coordinated is None:
                 return None
             listed = coordinated.end()
             start = max([start, *(n.end for n in self.numbers if n.end <= coordinated.start())])  # the names after any figure before the list
-        named = [(label, end) for label, at, end in spans if start <= at < number.start]
+        named = [(label, at, end) for label, at, end in spans if start <= at < number.start]
         if not named:
             return None
-        labels = list(dict.fromkeys(label for label, _ in named))
-        figures = [n for n in self.numbers if named[-1][1] <= n.start < listed]
+        labels = list(dict.fromkeys(label for label, _, _ in named))
+        figures = [n for n in self.numbers if named[-1][2] <= n.start < listed]
         if len(figures) != len(labels) or len(labels) < 2 or number not in figures:
             return None
-        return labels[figures.index(number)], named[-1][1]
+        if listed_by_and and (len({n.unit for n in figures}) > 1 or not COORDINATED.search(self.lowered, named[-2][2], named[-1][1])):
+            return None  # "unlike the bull market, the bear market returned 31% and -0.8 on Sharpe": no list
+        return labels[figures.index(number)], named[-1][2]
 
     def _by_value(self, index: int, claim: str, number: Numeral, clause: int) -> Finding | None:
         """A figure no word names, equal to exactly one stored figure of its kind of its owner
@@ -1008,11 +1047,11 @@ class _Sentence:
 
     def _unnamed_signal(self, claim: str, stated: _Stated, reading: _Reading, named: str) -> Finding | None:
         """"채널 이탈 청산 신호는 41건", "청산 43건, 적중률은 37.2%": a signal's count, or in Korean (which
-        never spells a stored signal's name) its hit rate, where no stored name spells the signal,
-        equal to exactly one signal's stored figure: that one."""
+        never spells a stored signal's name) a hit rate in a sentence about signals and owned by no
+        one named, equal to exactly one signal's stored figure: that one."""
         if (reading.metric, reading.entity, reading.stored) == ("count", "strategy", None):
             metric = "count"
-        elif named == "hit_rate" and reading.entity == "strategy" and not self.signals and ko.HANGUL.search(self.text):
+        elif named == "hit_rate" and reading.entity == "strategy" and not self.signals and self._about_signals(self._clause_of(stated.number)):
             metric = "hit_rate"
         else:
             return None

@@ -308,9 +308,9 @@ UNTUNED = {
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31")
 }
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 13, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 4, 0),
+    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 12, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0),
+    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 8, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
 

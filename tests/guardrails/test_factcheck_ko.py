@@ -146,13 +146,13 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 0adc04b), then read and tuned on (18/18, 0/30 each); 2027_27, written blind beside them, never
 # read: 16/18, 13/30 at 0adc04b, 16/18, 8/30 on arrival (with three readings built before it from
 # 2027_24), 16/18, 4/30 after the round; 2027_25 14 -> 6, 2027_23 8 -> 6 flagged.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27)]
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (17, 3), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 6), "ko_heldout_2027_15": (16, 3),
-    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 6), "ko_heldout_2027_25": (18, 6), "ko_heldout_2027_27": (16, 4),
+    "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 11), "ko_heldout_2027_23": (16, 6), "ko_heldout_2027_25": (18, 7), "ko_heldout_2027_27": (16, 4), "ko_heldout_2027_31": (17, 7),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_13 and 2 of each of ko 2027_15, 2027_19, 2027_23 and 2027_27 came out verified")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_06", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_31")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_06, 2027_11 and 2027_13 and 2 of each of ko 2027_15, 2027_19, 2027_23 and 2027_27, and 1 of 2027_31 came out verified")
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
