@@ -24,7 +24,7 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:|·•]|\s[/–—-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;:|·•]|\s[/–—―-]\s|\s(?=\[)|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -190,7 +190,7 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 
-MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|heaviest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
 ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
 
 

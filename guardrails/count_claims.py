@@ -39,7 +39,7 @@ WINNERS = re.compile(
 
 
 KO_WINNERS = re.compile(
-    r"(?<![\d,])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:의\s)?(?:거래|매매)(?:해|했고|하여|하며|에서|중|를 해|을 해)?\s*(?:그중\s*|이 중\s*)?(?P<k>[\d,]+)\s?(?:번|회|건)(?:을|를|이|은)?\s?(?:이겼|이긴|승리)"
+    r"(?<![\d,])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:의\s)?(?:거래|매매)(?:해|했고|하여|하며|에서|중|를 해|을 해)?\s*(?:그중\s*|이 중\s*)?(?P<k>[\d,]+)\s?(?:번|회|건)(?:을|를|이|은)?\s?(?:이겼|이긴|승리)|(?<![\d,])(?P<n2>[\d,]+)\s?(?:번|회|건)을?\s?(?:거래|매매)(?:해|하여|하며)\s(?P<k2>[\d,]+)\s?(?:번|회|건)에서\s?(?:이익|수익)을?\s?(?:냈|거뒀|올렸)"
 )
 
 
@@ -133,7 +133,7 @@ def _every(sentence: str, match: re.Match[str], returns: dict[str, float]) -> Fi
 def _winners(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
     """"Of the 38 trades, only 15 were winners": the winners are the win rate of the trades."""
     base = {"claim": sentence, "kind": "numeric", "entity": "strategy", "metric": "win_rate"}
-    n, k = _value(match.group("n")), _value(match.group("k"))
+    n, k = (_value(match.group(name) or match.group(f"{name}2")) for name in ("n", "k"))
     win_rate = facts.strategy.get("win_rate")
     if win_rate is None or not n or k is None:
         return Finding(**base, status="unverifiable", note="no stored win rate")

@@ -54,8 +54,9 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
-TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
+TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
+PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)|[- ](?:peak|high|top)\b", re.IGNORECASE)  # "2013년 고점에서 시작됐다", "from a late-January 2018 peak"
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
@@ -97,6 +98,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _recovery_claims(sentence, lowered, facts)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):
         findings += _trough_dates(sentence, facts.drawdowns[0])
+    if facts.drawdowns and ctx.names_maximum_drawdown(lowered):
+        findings += _peak_dates(sentence, facts.drawdowns[0])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own := own_comparison(sentence):
@@ -106,12 +109,23 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 
 def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
-    2020": a date given to the deepest fall's trough; to review when it is not that day."""
+    2020": a date given to the deepest fall's trough; to review when it is not that day. A right
+    date adds no finding: the sentence may place the fall in a regime no check reads."""
     dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
     if not dated or any(m.covers(deepest.trough) for m in dated):
         return []
     return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_trough", status="unverifiable",
                     note=f"the deepest fall bottomed on {deepest.trough}, not when the text says: sent to review")]
+
+
+def _peak_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
+    """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
+    is not that day. A right date adds no finding, as for the trough."""
+    dated = [m for m in dates.mentions(sentence) if PEAK_AFTER.match(sentence, m.end)]
+    if not dated or any(m.covers(deepest.peak) for m in dated):
+        return []
+    return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_peak", status="unverifiable",
+                    note=f"the deepest fall started from its peak on {deepest.peak}, not when the text says: sent to review")]
 
 
 def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:

@@ -85,6 +85,8 @@ def states_level(text: str, number: Numeral) -> bool:
     """Whether a percentage or a multiple tells the curve's level against the capital it started with."""
     if CAPITAL_MOVED_BEFORE.search(text, 0, number.start) or CAPITAL_MOVED_AFTER.match(text, number.end):
         return False
+    if number.unit == "x" and number.decimals < 1:
+        return False  # "처음 투자금의 두 배를 웃돌았다": capital grown, read against the total return
     return number.unit in ("%", "x") and bool(CAPITAL_SHARE_BEFORE.search(text, 0, number.start) or CAPITAL_SHARE_AFTER.match(text, number.end))
 
 

@@ -49,7 +49,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "(?<=% )collapse", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
@@ -164,6 +164,7 @@ PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
+HELD_FOR = re.compile(r"\b(?:positions?|trades?|holdings?|holding periods?|holds|round[- ]trips)\b[^.;]{0,40}\b(?:lasted|lasting|ran|held|stayed|kept)\b|\bheld (?:for|about|around|roughly)\b|보유 ?기간|포지션 ?유지")  # "positions typically lasted around 3.4 months"
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메워|메웠|메운|메꿨|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
 ANNUALISED_LEAD = re.compile(r"^\s*(?:annuali[sz]ed|on an annuali[sz]ed basis|(?:compounded )?annually|per year|per annum)\b", re.IGNORECASE)
@@ -173,7 +174,8 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
-NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|buying|selling|trading|shorting|fading|going (?:long|short))\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short))\s+(?:the\s+)?$", re.IGNORECASE)
+OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
 # A clause about something else the sentence contrasts the strategy with, named by no list: "while
 # sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
 GENERIC_SUBJECTS = r"(?:Equity|Capital|Returns?|Performance|Profits?|Gains?|Loss(?:es)?|NAV|Drawdowns?|Volatility|Trades?|Net|Overall|Annual|It|Its|This|That|The|Sharpe|Sortino|Calmar|Alpha|Beta|CAGR|MDD|Win|Max|Maximum|Total|Cumulative|Average|Exposure|Turnover|Risk)\b"
@@ -205,7 +207,8 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
-KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|트리거|필터|이탈|교차|크로스")
+KO_AVERAGE_BEFORE = re.compile(r"평균\s?$")
+KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
@@ -227,6 +230,7 @@ PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest na
 PAIR_TO = re.compile(r"\s+to\s+")  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
 CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
 FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
+RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up|behind|trailing|trailed|after)\b[^,;]{0,25}?\b(?:to|behind|after)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
 COORDINATED = re.compile(r"\band\b")  # "the 2015-16 turmoil and the sideways market": names in a list
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b")  # how the strategy sizes, no figure of volatility
@@ -358,6 +362,8 @@ class _Sentence:
                 return restated if restated.status == "supported" else None
             if OUT_OF_MARKET.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
+            if HELD_FOR.search(self.masked, span.start, number.start):
+                return _unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
@@ -392,7 +398,7 @@ class _Sentence:
         elif named is None:
             if number.unit in (None, "n"):
                 return None
-            return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
+            return self._signal_average(claim, number, clause) or self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -805,7 +811,7 @@ class _Sentence:
         inside = [
             m for m in self.mentions
             if span.start <= m.start < span.end and not self._korean_after(number, m)
-            and not (m.start >= number.end and NOT_SUBJECT_BEFORE.search(self.text[number.end:m.start]))  # "2.45% ... exposure to the index"
+            and not (m.start >= number.end and self._owner_of_another(self.text[number.end:m.start]))
             and not (m.end <= number.start and KO_STANDARD_AFTER.match(self.text[m.end:]))  # "비교 지수보다 ... 샤프 비율은 0.41": the standard, not the owner
         ]
         if inside:
@@ -828,6 +834,19 @@ class _Sentence:
         named = self._adjacent_mention(other, self._clause_of(other), metric)
         return named.entity if named and named.start >= other.end and not PRONOUN.fullmatch(self.text, named.start, named.end) else None
 
+    def _signal_average(self, claim: str, number: Numeral, clause: int) -> Finding | None:
+        """"손절 신호는 17번 나왔고 평균 -1.71%였습니다": a Korean average in a clause about signals,
+        equal to exactly one signal's stored average return: that one."""
+        if number.unit != "%" or not KO_AVERAGE_BEFORE.search(self.text, max(0, number.start - 6), number.start) or not self._about_signals(clause):
+            return None
+        stated = self._stated(number, clause)
+        reading = _Reading("avg_return", "strategy", None, metric_sure=True, explicit=False)
+        fits = [name for name, sheet in self.facts.signals.items() if "avg_return" in sheet and _matches(stated, reading, sheet["avg_return"])]
+        if len(fits) != 1:
+            return None
+        return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric="avg_return", claimed=stated.value("percent"), stored=self.facts.signals[fits[0]]["avg_return"],
+                       status="supported", note="no signal named: the one stored signal average it equals")
+
     def _about_signals(self, clause: int) -> bool:
         """A Korean clause about signals: it names one ("진입 신호 적중률"), or the sentence does and the
         clause names no strategy ("구리 돈치안 전략의 적중률" is the strategy's win rate)."""
@@ -843,6 +862,13 @@ class _Sentence:
     def _named_in(self, clause: int, entity: str) -> bool:
         span = self.clauses[clause]
         return any(m.entity == entity and span.start <= m.start < span.end for m in self.mentions)
+
+    @staticmethod
+    def _owner_of_another(gap: str) -> bool:
+        """Whether a name after a figure, ``gap`` after it, owns another figure: the other side of a
+        comparison ("... exposure to the index"), the subject of another clause ("1% a year as the
+        index added 5.1%") or an aside's ("샤프 0.42(지수 0.31)")."""
+        return bool(NOT_SUBJECT_BEFORE.search(gap) or OTHER_CLAUSE_BEFORE.search(gap) or "(" in gap)
 
     def _regime_named_in(self, clause: int) -> bool:
         span = self.clauses[clause]
@@ -870,7 +896,7 @@ class _Sentence:
             if not span.start <= mention.start < span.end:
                 continue
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
-            if self._korean_after(number, mention) or (mention.start >= number.end and NOT_SUBJECT_BEFORE.search(gap)):  # "0.31 on Sharpe to the index's 0.16": the index is the other side
+            if self._korean_after(number, mention) or (mention.start >= number.end and self._owner_of_another(gap)):  # "0.31 on Sharpe to the index's 0.16": the index is the other side
                 continue
             words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in SMALL_WORDS])
             limit = 3 if mention.end <= number.start else 4
@@ -965,7 +991,8 @@ class _Sentence:
         if listed := self._listed(spans, number):
             return listed[0]
         span = self.clauses[self._clause_of(number)]
-        inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end]
+        inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
+                  and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))]  # "it came second (1.04) to the 2020-21 volatile spell"
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
@@ -1083,13 +1110,20 @@ class _Sentence:
         passes."""
         kind = METRICS[reading.metric].kind
         regimes = {f"regime:{label}" for label in self.facts.regimes} if reading.metric == "max_drawdown" or self.date_mentions else set()  # a dated figure may be a period's
-        sheets = [(entity, self._sheet(entity)) for entity in sorted({"strategy", *self._named_entities(), *regimes})]
+        pronoun = {"benchmark"} if self._owned_by_pronoun(stated.number, reading.metric) else set()  # "its 78.6% collapse": "its" may be the index's
+        sheets = [(entity, self._sheet(entity)) for entity in sorted({"strategy", *self._named_entities(), *regimes, *pronoun})]
         sheets += [(f"signal:{name}", {STRATEGY_SYNONYMS.get(metric, metric): value for metric, value in self.facts.signals[name].items()}) for name in sorted({name for name, _, _ in self.signals})]
         for entity, sheet in sheets:
             for metric, value in sheet.items():
                 if (entity, metric) != (reading.entity, reading.metric) and metric in METRICS and METRICS[metric].kind == kind and _matches(stated, replace(reading, metric=metric, magnitude=True), value):
                     return f"{entity} {metric}"
         return None
+
+    def _owned_by_pronoun(self, number: Numeral, metric: str) -> bool:
+        """Whether the figure's owner is a pronoun inside the sentence ("..., and its 78.6% collapse"),
+        which may point at anything named before it; "Its Sharpe of 0.27" opening a sentence is the strategy's."""
+        adjacent = self._adjacent_mention(number, self._clause_of(number), metric)
+        return adjacent is not None and adjacent.start > 0 and bool(PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end))
 
     def _named_entities(self) -> set[str]:
         return {m.entity for m in self.mentions} | {f"regime:{label}" for label, _, _ in self.regimes}

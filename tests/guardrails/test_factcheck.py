@@ -69,6 +69,13 @@ STILL_UNVERIFIABLE = (
     # both return (-10%) and Sharpe (-1.03) was the 2014-16 bear"); a setting stated as a share
     # ("at least 0.75%") beside "roll yield", a topic the store has no figure for.
     "It also took the risk-adjusted honours", "Apart from the 2022-23 bear, down 17%", "Only the 2014 bull (+7%, Sharpe 1.96)",
+    # 2027_32 (written blind, read in the sixteenth round): "the pair's deepest hole" (the strategy
+    # named "the pair" only); regimes named by dates to "the end" and a verb left out ("gave back 10%
+    # and the bear of 2018-19 8%"); "the uranium ETF" (a benchmark by a description no list holds);
+    # a fall's dates with no figure ("heaviest loss set in from a top in mid-March 2014"); "the Dubai
+    # sell-off years" (a regime described by a word of loss).
+    "Risk-adjusted it was no contest", "2020, the pandemic year, topped", "The uranium ETF's Sharpe was barely positive",
+    "The Dubai book's heaviest loss set in", "The 2013-14 bull was the best regime on both measures",
     "Holding the front two Kansas City wheat contracts",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
@@ -302,15 +309,18 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 11): 2027_30 written blind, measured (18/18, 8/42, 0 at 0adc04b, at 0ddb3f2 and with the Korean
 # changes before it), then read and tuned on (0/42); 2027_31, written blind beside it, never read:
 # 18/18, 9/42, 0 on arrival, 18/18, 7/42, 0 after the round; 2027_15 5 -> 4 and 2027_23 10 -> 9
-# flagged, 2 -> 1 blocked.
+# flagged, 2 -> 1 blocked. Seventeenth round (same session): 2027_32 written blind, measured (18/18,
+# 9/42, 1 at 0adc04b, 8/42, 1 at 2e88be9), then read and tuned on (5/42, 0); 2027_33, written blind
+# beside it, never read: 17/18, 8/42, 0 at 0adc04b, 17/18, 5/42, 0 on arrival (9138948) and after
+# the round; 2027_15 4 -> 3 and 2027_31 8 -> 7 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 12, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 8, 0),
+    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0), "heldout_2027_33": (17, 5, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
 
@@ -322,8 +332,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 of 2027_29 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29 and 2027_33 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
