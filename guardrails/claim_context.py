@@ -24,7 +24,7 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;:|·•]|\s[/–—―-]\s|\s(?=\[)|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|·•]|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|slee
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"
 STYLE_NAME = re.compile(
-    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*|\d+(?:/\d+)*)[\s-]+){{0,5}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS})(?! (?:since|from|until|between) )(?! (?:phase|regime|leg|spell|stretch|period|market)\b))(?:'s)?\b"
+    rf"\b(?i:the) (?:(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*|\d+(?:/\d+)*)[\s-]+){{0,8}}(?i:{NAME_END})|(?:(?:(?i:{STYLE_WORDS})|[A-Z][\w/-]*)[\s-]+){{1,2}}(?i:{PLAIN_NOUN_ENDS})(?! (?:since|from|until|between) )(?! (?:phase|regime|leg|spell|stretch|period|market)\b))(?:'s)?\b"
 )
 # "이더리움 1시간봉 변동성 타기팅 추세 전략": up to five bare nouns (no particle) before 전략.
 # Indicators named after their authors (볼린저, 돈치안, 켈트너) and 슈퍼트렌드 name the strategy alone ("볼린저는 연 4.5%로"); "RSI가 30" is the indicator's level.
@@ -190,7 +190,7 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 
-MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|heaviest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
 ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
 
 
@@ -231,6 +231,9 @@ KO_REGIMES_OF = re.compile(ko.REGIMES_OF + r"\s*$")
 INDICATOR_ARGUMENT = re.compile(r"[A-Za-z]\(\s*$")
 
 
+KO_BIG_N = re.compile(r"대\s(?!비)[가-힣]")
+
+
 def is_parameter(sentence: str, number: Numeral) -> bool:
     """"RSI(14)", "20/100", "a 20-day mean", "2.0 standard deviations", "top 3", "targets 10%":
     a setting of the strategy, not a result to check ("a 290-day drawdown" is a result); the
@@ -256,6 +259,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.unit is None and (SHARE_IN.match(sentence[number.end:]) or SHARE_DENOMINATOR.search(sentence[max(0, number.start - 40):number.start])):
         return True
     if number.unit is None and number.decimals == 0 and INDICATOR_ARGUMENT.search(sentence, 0, number.start):  # "WILLR(14)", not "SPY(33.7%)"
+        return True
+    if number.unit is None and number.decimals == 0 and KO_BIG_N.match(sentence, number.end):  # "4대 은행": the big four, no figure
         return True
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
 

@@ -29,9 +29,11 @@ KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 KO_SUBJECT = re.compile(ko.SUBJECT_OR_EVEN_AFTER)
 KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
+KO_OWNS = re.compile(r"\s?의\s")
+KO_FIGURE_AS_TARGET = re.compile(r"^\s(?:연\s?)?[-+]?[\d.,]+\s?%?\s?(?:를|을|보다|에(?!서))")  # "UKX 연 2.61%에 못 미쳤다": the standard, marked after its figure
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
-SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|넘", re.IGNORECASE)
+SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
 COMPARISON_CUT = re.compile(r"[,;]|\((?![-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
@@ -56,7 +58,9 @@ BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|str
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
-PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)|[- ](?:peak|high|top)\b", re.IGNORECASE)  # "2013년 고점에서 시작됐다", "from a late-January 2018 peak"
+KO_PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
+PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "from a late-January 2018 peak"
+PEAK_FROM = re.compile(r"\b(?:from|at|off)\s+(?:a|an|the|its)\s+(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
@@ -121,7 +125,7 @@ def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
 def _peak_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
     is not that day. A right date adds no finding, as for the trough."""
-    dated = [m for m in dates.mentions(sentence) if PEAK_AFTER.match(sentence, m.end)]
+    dated = [m for m in dates.mentions(sentence) if KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))]
     if not dated or any(m.covers(deepest.peak) for m in dated):
         return []
     return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_peak", status="unverifiable",
@@ -256,9 +260,10 @@ def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) ->
         return None
     clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])
     before = [m for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
-    if not before:
-        return None
-    target = next((m.entity for m in reversed(before) if KO_NOT_SUBJECT.match(sentence[m.end:])), None)
+    if not before or (len(before) == 1 and before[0].entity == "strategy" and KO_OWNS.match(sentence, before[0].end)):
+        return None  # "전략의 샤프 비율은 목표치에 미치지 못했다": compared with something no list names
+    target = next((m.entity for m in reversed(before) if KO_FIGURE_AS_TARGET.match(sentence[m.end:])), None) or next(
+        (m.entity for m in reversed(before) if KO_NOT_SUBJECT.match(sentence[m.end:])), None)
     subject = next((m.entity for m in reversed(before) if KO_SUBJECT.match(sentence[m.end:]) and m.entity != target), None)
     if subject or target:
         subject = subject or ("strategy" if target == "benchmark" else "benchmark")

@@ -71,6 +71,7 @@ WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|mad
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
+POINTS_GAP = re.compile(r"\s+points?\s+(?:\w+\s+)?(?:deeper|worse|better|higher|lower|more|less|ahead|behind|shy|short|wider|narrower|greater|smaller)\b", re.IGNORECASE)  # "ten points deeper than": a gap in percentage points
 FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_SPELLED})(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)  # "a factor of two and a half"
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
@@ -118,7 +119,7 @@ def numerals(text: str) -> list[Numeral]:
         sign = (match.group("sign") or "").strip().lower()
         found.append(Numeral(
             text=match.group(0).strip(), start=match.start(), end=match.end(), value=value, decimals=decimals,
-            unit=unit_of(match.group("unit")), negative=sign in ("-", "−", "–", "minus"),
+            unit=unit_of(match.group("unit")) or ("pp" if POINTS_GAP.match(text, match.end()) else None), negative=sign in ("-", "−", "–", "minus"),
         ))
     return sorted(found, key=lambda numeral: numeral.start)
 

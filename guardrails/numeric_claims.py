@@ -25,7 +25,7 @@ from guardrails import dates
 from guardrails import implied_figures as implied
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison
 from guardrails.factsheet import Drawdown, FactSheet, Finding
-from guardrails.numerals import Numeral, numerals
+from guardrails.numerals import POINTS_GAP, Numeral, numerals
 
 Kind = Literal["percent", "ratio", "count", "days"]
 
@@ -49,8 +49,8 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "(?<=% )collapse", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank|vanished|evaporated|collapse|collapsed|plunged|tumbled)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -115,7 +115,7 @@ NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
-PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
+PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance|risk)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
@@ -164,6 +164,7 @@ PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
+DRAWDOWN_NOUN = re.compile(r"drawdown|낙폭|손실 ?구간")
 HELD_FOR = re.compile(r"\b(?:positions?|trades?|holdings?|holding periods?|holds|round[- ]trips)\b[^.;]{0,40}\b(?:lasted|lasting|ran|held|stayed|kept)\b|\bheld (?:for|about|around|roughly)\b|보유 ?기간|포지션 ?유지")  # "positions typically lasted around 3.4 months"
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메워|메웠|메운|메꿨|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
@@ -175,7 +176,7 @@ YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
 NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short))\s+(?:the\s+)?$", re.IGNORECASE)
-OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
+OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
 # A clause about something else the sentence contrasts the strategy with, named by no list: "while
 # sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
 GENERIC_SUBJECTS = r"(?:Equity|Capital|Returns?|Performance|Profits?|Gains?|Loss(?:es)?|NAV|Drawdowns?|Volatility|Trades?|Net|Overall|Annual|It|Its|This|That|The|Sharpe|Sortino|Calmar|Alpha|Beta|CAGR|MDD|Win|Max|Maximum|Total|Cumulative|Average|Exposure|Turnover|Risk)\b"
@@ -186,7 +187,7 @@ OTHER_SUBJECT = re.compile(
 )
 RETURN_AFTER = re.compile(r"^\s*(?:up|down|higher|lower)\b", re.IGNORECASE)  # "ended 6% up despite a 35.2% drawdown"
 APPOSITIVE_AT = re.compile(r"^\s*at\b", re.IGNORECASE)  # "Alpha was negative, at -7.3% a year"
-REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
+REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|belongs|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
 RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
@@ -223,17 +224,18 @@ KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(r"[^\d:;|·•]*:\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(r"[^\d:;|·•]*:{1,2}\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
-PAIR_TO = re.compile(r"\s+to\s+")  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
+PAIR_TO = re.compile(r"\s+to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?")  # "Sharpe 0.52 to the industrials' 0.58"  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
 CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
 FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
-RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up|behind|trailing|trailed|after)\b[^,;]{0,25}?\b(?:to|behind|after)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
+RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
 COORDINATED = re.compile(r"\band\b")  # "the 2015-16 turmoil and the sideways market": names in a list
+RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECASE)
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
-STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b")  # how the strategy sizes, no figure of volatility
+STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
@@ -346,6 +348,18 @@ class _Sentence:
         return findings
 
     def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
+        """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
+        sentence's own figures, then against the stored gap of a metric, and never blocks."""
+        if not (number.unit == "pp" and POINTS_GAP.match(self.text, number.end)):
+            return self._read_claim(index, number, clause, claimed)
+        span = self.clauses[clause]
+        gap = self._gap_of_figures(self.text[span.start:span.end].strip(), number)
+        if gap.status == "supported":
+            return gap
+        finding = self._read_claim(index, number, clause, claimed)
+        return finding if finding is not None and finding.status == "supported" else gap
+
+    def _read_claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding; a judged figure adds its metric, and whether it was read plainly,
         to ``claimed`` (a later figure that takes the same metric is then plain too)."""
         span = self.clauses[clause]
@@ -362,7 +376,7 @@ class _Sentence:
                 return restated if restated.status == "supported" else None
             if OUT_OF_MARKET.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
-            if HELD_FOR.search(self.masked, span.start, number.start):
+            if HELD_FOR.search(self.masked, span.start, number.start) and not ctx.names_maximum_drawdown(self.lowered) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
@@ -370,6 +384,8 @@ class _Sentence:
             return self._multiple(claim, number)
         if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
+        if average := self._signal_average(claim, number, clause):  # "손절은 61번 걸려 적중률 34.4%, 평균 -0.41%": the signal's, not the metric before
+            return average
         named = self._metric(index, number, clause, claimed)
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
             return None  # "once a 60-day z-score moves beyond 2.25", "never geared beyond 1.5x": a figure no noun names, equal to a setting, quotes it
@@ -398,7 +414,7 @@ class _Sentence:
         elif named is None:
             if number.unit in (None, "n"):
                 return None
-            return self._signal_average(claim, number, clause) or self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
+            return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -510,6 +526,21 @@ class _Sentence:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
                        note=f"a multiple of two figures ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+
+    def _gap_of_figures(self, claim: str, number: Numeral) -> Finding:
+        """"its worst fall, 54.0%, ran more than ten points deeper than the 43.7% XIT suffered": a
+        gap in points between two figures the sentence states, each checked on its own; supported
+        when two of them are that far apart, else review (never blocks)."""
+        qualifier = self._qualifier(number)
+        ranged = RANGE_BEFORE.search(self.text, max(0, number.start - 25), number.start)  # "between 1 and 1.5 points ahead"
+        figures = [abs(other.value) for other in self.numbers if other is not number and other.unit == "%"]
+        for index, first in enumerate(figures):
+            for second in figures[index + 1:]:
+                gap = abs(first - second)
+                if (ranged and float(ranged.group(1)) <= gap <= number.value) or _fits(number.value, gap, number.decimals, qualifier) or (number.decimals == 0 and qualifier in (None, "roughly") and abs(abs(first - second) - number.value) <= 1):
+                    return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(abs(first - second), 4), status="supported",
+                                   note=f"a gap of two figures ({first:g} and {second:g}), each checked on its own")
+        return _unverifiable(claim, number, f"a gap ({number.text!r} points) that no two figures of the sentence give: sent to review, not blocked")
 
     def _own_figure(self, number: Numeral) -> list[float]:
         """The strategy's stored figure of the metric named in the multiple's clause, as text writes it
@@ -807,7 +838,7 @@ class _Sentence:
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             if named_other := self._named_after_pair(index, metric):  # "41.6% peak to trough versus 25.8% for the strategy"
                 return ctx.other_side(named_other), True
-            return self._relative_to(clause) or self.subjects[clause], False
+            return self._relative_to(clause) or self._subject_in(clause, number) or self.subjects[clause], False
         inside = [
             m for m in self.mentions
             if span.start <= m.start < span.end and not self._korean_after(number, m)
@@ -825,6 +856,13 @@ class _Sentence:
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
 
+    def _subject_in(self, clause: int, number: Numeral) -> ctx.Entity | None:
+        """The name that opens the figure's clause, when the clause opens the sentence ("The ETF won
+        easily once risk is counted (Sharpe 0.61 against -0.11)")."""
+        span = self.clauses[clause]
+        opening = next((m for m in self.mentions if span.start <= m.start < number.start), None)
+        return opening.entity if clause == 0 and opening is not None and LEAD_WORDS.match(self.text, span.start).end() >= opening.start else None
+
     def _named_after_pair(self, index: int, metric: str) -> ctx.Entity | None:
         """For the first figure of an "A versus B" pair, the name right after B ("25.8% for the
         strategy"), when one is there and is no pronoun."""
@@ -835,17 +873,23 @@ class _Sentence:
         return named.entity if named and named.start >= other.end and not PRONOUN.fullmatch(self.text, named.start, named.end) else None
 
     def _signal_average(self, claim: str, number: Numeral, clause: int) -> Finding | None:
-        """"손절 신호는 17번 나왔고 평균 -1.71%였습니다": a Korean average in a clause about signals,
-        equal to exactly one signal's stored average return: that one."""
+        """"손절 신호는 17번 나왔고 평균 -1.71%였습니다": a Korean average in a clause about signals, equal
+        to the stored average return of the one signal the sentence names or counts right."""
         if number.unit != "%" or not KO_AVERAGE_BEFORE.search(self.text, max(0, number.start - 6), number.start) or not self._about_signals(clause):
             return None
         stated = self._stated(number, clause)
         reading = _Reading("avg_return", "strategy", None, metric_sure=True, explicit=False)
-        fits = [name for name, sheet in self.facts.signals.items() if "avg_return" in sheet and _matches(stated, reading, sheet["avg_return"])]
+        named = {name for name, _, _ in self.signals} or set(self._counted_signals())  # the signal the sentence names, or whose count it gives
+        fits = [name for name in named if "avg_return" in self.facts.signals[name] and _matches(stated, reading, self.facts.signals[name]["avg_return"])]
         if len(fits) != 1:
             return None
         return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric="avg_return", claimed=stated.value("percent"), stored=self.facts.signals[fits[0]]["avg_return"],
                        status="supported", note="no signal named: the one stored signal average it equals")
+
+    def _counted_signals(self) -> list[str]:
+        """The stored signals whose count the sentence states ("청산은 43건", "61번 걸려")."""
+        counts = {n.value for n in self.numbers if n.unit == "n"}
+        return [name for name, sheet in self.facts.signals.items() if sheet.get("count") in counts]
 
     def _about_signals(self, clause: int) -> bool:
         """A Korean clause about signals: it names one ("진입 신호 적중률"), or the sentence does and the
@@ -868,7 +912,7 @@ class _Sentence:
         """Whether a name after a figure, ``gap`` after it, owns another figure: the other side of a
         comparison ("... exposure to the index"), the subject of another clause ("1% a year as the
         index added 5.1%") or an aside's ("샤프 0.42(지수 0.31)")."""
-        return bool(NOT_SUBJECT_BEFORE.search(gap) or OTHER_CLAUSE_BEFORE.search(gap) or "(" in gap)
+        return bool(NOT_SUBJECT_BEFORE.search(gap) or OTHER_CLAUSE_BEFORE.search(gap) or gap.rstrip().endswith("("))
 
     def _regime_named_in(self, clause: int) -> bool:
         span = self.clauses[clause]
@@ -966,7 +1010,6 @@ class _Sentence:
         another regime the sentence names, or else the regime itself ("the 2021-23 bear trailed
         (-27%, -0.60)": ranked last, beside no benchmark), when its stored figure is the one stated
         (the store keeps no benchmark figure per regime)."""
-        span = self.clauses[clause]
         if reading.stored is not None or not reading.entity.startswith("benchmark in regime:") or self._regime_named_in(clause):
             return None
         if self._benchmark_named_in(clause):
@@ -1082,7 +1125,8 @@ class _Sentence:
             metric = "hit_rate"
         else:
             return None
-        fits = [name for name, sheet in self.facts.signals.items() if metric in sheet and _matches(stated, reading, sheet[metric])]
+        candidates = self.facts.signals if metric == "count" else {name: self.facts.signals[name] for name in self._counted_signals()}  # a hit rate: of the signal whose count the sentence gives
+        fits = [name for name, sheet in candidates.items() if metric in sheet and _matches(stated, reading, sheet[metric])]
         if len(fits) != 1:
             return None
         return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=self.facts.signals[fits[0]][metric],

@@ -76,6 +76,12 @@ STILL_UNVERIFIABLE = (
     # sell-off years" (a regime described by a word of loss).
     "Risk-adjusted it was no contest", "2020, the pandemic year, topped", "The uranium ETF's Sharpe was barely positive",
     "The Dubai book's heaviest loss set in", "The 2013-14 bull was the best regime on both measures",
+    "The index's higher Sharpe (0.47 against 0.34)",  # "a 65% collapse": a bare collapse names no drawdown (a review found it blocking "a 60% collapse in crude prices")
+    # 2027_34 (written blind, read in the eighteenth round): "the homebuilders ETF" (a benchmark by a
+    # description no list holds); "54% then vanished" and "a 58.7% collapse" read as regime returns;
+    # "its 62.15% slump" (the pronoun is the index).
+    "Opening the HD/LOW spread once the z-score", "The high-water mark still dates from 25 October 2021",
+    "EWW's Sharpe was slightly negative", "A high set on 22 October 2018",
     "Holding the front two Kansas City wheat contracts",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
@@ -312,17 +318,20 @@ def test_benchmark_named_by_its_symbol() -> None:
 # flagged, 2 -> 1 blocked. Seventeenth round (same session): 2027_32 written blind, measured (18/18,
 # 9/42, 1 at 0adc04b, 8/42, 1 at 2e88be9), then read and tuned on (5/42, 0); 2027_33, written blind
 # beside it, never read: 17/18, 8/42, 0 at 0adc04b, 17/18, 5/42, 0 on arrival (9138948) and after
-# the round; 2027_15 4 -> 3 and 2027_31 8 -> 7 flagged.
+# the round; 2027_15 4 -> 3 and 2027_31 8 -> 7 flagged. Eighteenth round (same session): 2027_34
+# written blind, measured (18/18, 11/42, 1 at 1736d9d), then read and tuned on (4/42, 0); 2027_35,
+# written blind beside it, never read: 18/18, 10/42, 2 at 0adc04b, 18/18, 9/42, 2 on arrival,
+# 18/18, 8/42, 2 after the round; 2027_17 8 -> 7 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 12, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 8, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0), "heldout_2027_33": (17, 5, 0),
+    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
+    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0), "heldout_2027_33": (17, 5, 0), "heldout_2027_35": (18, 8, 2),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -341,7 +350,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25 and one each of 2027_27 and 2027_29 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25, one each of 2027_27 and 2027_29 and two of 2027_35 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -1,4 +1,4 @@
-"""Faults a review of the sixteenth round's readings proved (session 11): each sentence got a
+"""Faults reviews of the sixteenth and seventeenth rounds' readings proved (session 11): each sentence got a
 `verified` it did not deserve, or lost one it did. Copper (`cmd-copper-donchian`): total return
 +88.6%, win rate 35.7%, maximum drawdown 20.06%; the curve's high and end 188.6% of its start, its
 low 91.1%, the maximum drawdown's peak 113.9%; signals `breakout` (hit rate 35.7%) and `trend_exit`
@@ -17,6 +17,13 @@ from services.reports.schemas import BacktestIn
 from tests.guardrails.test_factcheck import FACTS
 
 COPPER = fact_sheet(BacktestIn.model_validate_json((Path(__file__).parents[2] / "data" / "backtests" / "cmd-copper-donchian.json").read_text()))
+def sheet(name: str) -> FactSheet:
+    root = Path(__file__).parents[2]
+    path = next(p for p in (root / "data" / "backtests" / f"{name}.json", root / "tests" / "data" / "factcheck_backtests" / f"{name}.json") if p.exists())
+    return fact_sheet(BacktestIn.model_validate_json(path.read_text()))
+
+
+CRUDE = sheet("cmd-crude-macd")  # maximum drawdown -51.65%, the benchmark's -34.4%
 OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=143, peak="2021-01-04", trough="2021-03-01", end_depth=-0.09)]})
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
@@ -57,4 +64,36 @@ def test_a_reading_of_the_sixteenth_round_lets_no_false_claim_through(text: str,
     ],
 )
 def test_a_reading_of_the_sixteenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "not_verdict"),
+    [
+        ("The strategy CAGR [5.4%] beat the benchmark CAGR [over 3%].", COPPER, "verified"),  # a bracket keeps its figure in the clause
+        ("A CAGR of under 10% (annualised) was all the benchmark earned.", FACTS, "verified"),  # only an aside that opens with the name is its own
+        ("A CAGR of under 10% as reported was all the benchmark earned.", FACTS, "verified"),  # "as" right before the name only
+        ("breakout 신호는 143번 나왔고 평균 -0.12%였습니다.", COPPER, "verified"),  # the named signal's average, not another's
+        ("청산 신호는 평균 0.45%였습니다.", COPPER, "verified"),  # no count anchors a signal
+        ("손절 규칙 덕분에 적중률은 41%였다.", COPPER, "verified"),
+        ("전략의 최대 낙폭은 벤치마크에 미치지 못했다.", CRUDE, "verified"),  # a smaller drawdown is "short of" the benchmark's
+        ("The strategy held up through a 60% collapse in crude prices.", FACTS, "contradicted"),
+        ("Volume was heaviest in 2022, when the strategy suffered an 8.1% drawdown.", COPPER, "contradicted"),
+    ],
+)
+def test_a_reading_of_the_seventeenth_round_lets_no_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
+    assert check(text, facts).verdict != not_verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("The maximum drawdown of 20.06% ended in 2019, well before the 2023 high.", COPPER, "verified"),  # a high dated is no peak of the fall
+        ("Across 143 trades the maximum drawdown lasted about 55 months.", COPPER, "verified"),  # trades, but the drawdown lasted
+        ("A 31% gain came after a slow start to the bull market.", FACTS, "verified"),
+        ("Its Sharpe of 1.40 was second to none in bull markets.", FACTS, "verified"),
+        ("전략의 샤프 비율은 0.62로 목표치에 미치지 못했다.", FACTS, "verified"),  # no benchmark compared
+    ],
+)
+def test_a_reading_of_the_seventeenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
