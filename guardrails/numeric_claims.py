@@ -50,7 +50,7 @@ METRICS: dict[str, Metric] = {
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank|vanished|evaporated|collapse|collapsed|plunged|tumbled)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
     "cagr": Metric(
@@ -115,7 +115,7 @@ NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
-PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance|risk)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
+PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
@@ -164,7 +164,7 @@ PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
-DRAWDOWN_NOUN = re.compile(r"drawdown|낙폭|손실 ?구간")
+DRAWDOWN_NOUN = re.compile(r"drawdown|낙폭|손실 ?구간")  # a length in the clause of a drawdown is the drawdown's
 HELD_FOR = re.compile(r"\b(?:positions?|trades?|holdings?|holding periods?|holds|round[- ]trips)\b[^.;]{0,40}\b(?:lasted|lasting|ran|held|stayed|kept)\b|\bheld (?:for|about|around|roughly)\b|보유 ?기간|포지션 ?유지")  # "positions typically lasted around 3.4 months"
 DRAWDOWN_LENGTH = re.compile(r"\b(?:lasted|lasting|took|duration|underwater|under water|recover\w*|regain\w*|recoup\w*)\b|걸렸|걸린|걸려|걸리|회복|되찾|만회|메우|메워|메웠|메운|메꿨|빠져나오|빠져나왔")
 # "Annualised, the strategy returned 5.0%": the lead word makes every return of the sentence yearly.
@@ -233,6 +233,7 @@ CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|
 FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
 RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
 COORDINATED = re.compile(r"\band\b")  # "the 2015-16 turmoil and the sideways market": names in a list
+THAN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:than|of)\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECASE)
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
@@ -356,8 +357,12 @@ class _Sentence:
         gap = self._gap_of_figures(self.text[span.start:span.end].strip(), number)
         if gap.status == "supported":
             return gap
-        finding = self._read_claim(index, number, clause, claimed)
-        return finding if finding is not None and finding.status == "supported" else gap
+        tried = list(claimed)  # a reading not taken names no metric for the figures after it
+        finding = self._read_claim(index, number, clause, tried)
+        if finding is None or finding.status != "supported":
+            return gap
+        claimed[:] = tried
+        return finding
 
     def _read_claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding; a judged figure adds its metric, and whether it was read plainly,
@@ -376,7 +381,7 @@ class _Sentence:
                 return restated if restated.status == "supported" else None
             if OUT_OF_MARKET.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
-            if HELD_FOR.search(self.masked, span.start, number.start) and not ctx.names_maximum_drawdown(self.lowered) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):
+            if HELD_FOR.search(self.masked, span.start, number.start) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
@@ -529,18 +534,23 @@ class _Sentence:
 
     def _gap_of_figures(self, claim: str, number: Numeral) -> Finding:
         """"its worst fall, 54.0%, ran more than ten points deeper than the 43.7% XIT suffered": a
-        gap in points between two figures the sentence states, each checked on its own; supported
-        when two of them are that far apart, else review (never blocks)."""
+        gap in points between the figures on either side of it (or the two before it), signed,
+        each checked on its own; supported when they are that far apart, else review (never blocks)."""
         qualifier = self._qualifier(number)
         ranged = RANGE_BEFORE.search(self.text, max(0, number.start - 25), number.start)  # "between 1 and 1.5 points ahead"
-        figures = [abs(other.value) for other in self.numbers if other is not number and other.unit == "%"]
-        for index, first in enumerate(figures):
-            for second in figures[index + 1:]:
-                gap = abs(first - second)
-                if (ranged and float(ranged.group(1)) <= gap <= number.value) or _fits(number.value, gap, number.decimals, qualifier) or (number.decimals == 0 and qualifier in (None, "roughly") and abs(abs(first - second) - number.value) <= 1):
-                    return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(abs(first - second), 4), status="supported",
-                                   note=f"a gap of two figures ({first:g} and {second:g}), each checked on its own")
-        return _unverifiable(claim, number, f"a gap ({number.text!r} points) that no two figures of the sentence give: sent to review, not blocked")
+        shares = [other for other in self.numbers if other is not number and other.unit == "%"]
+        before = [other for other in shares if other.end <= number.start]
+        after = [other for other in shares if other.start >= number.end]
+        told = POINTS_GAP.match(self.text, number.end)
+        than = told is not None and THAN_AFTER.match(self.text, told.end())  # "deeper than the 43.7%": the figure after is the other side
+        sides = ((before[-1], after[0]) if before and after else ()) if than else tuple(before[-2:])  # "than the benchmark's.": the other side is a stored figure
+        if len(sides) == 2:
+            first, second = (-side.value if side.negative else side.value for side in sides)
+            gap = abs(first - second)
+            if (ranged and float(ranged.group(1)) <= gap <= number.value) or _fits(number.value, gap, number.decimals, qualifier):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(gap, 4), status="supported",
+                               note=f"a gap of two figures ({first:g} and {second:g}), each checked on its own")
+        return _unverifiable(claim, number, f"a gap ({number.text!r} points) that the figures beside it do not give: sent to review, not blocked")
 
     def _own_figure(self, number: Numeral) -> list[float]:
         """The strategy's stored figure of the metric named in the multiple's clause, as text writes it

@@ -97,3 +97,34 @@ def test_a_reading_of_the_seventeenth_round_lets_no_false_claim_through(text: st
 )
 def test_a_reading_of_the_seventeenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "not_verdict"),
+    [
+        ("연평균 수익률은 전략 연 8.2%에 달해 벤치마크를 앞섰다.", FACTS, "verified"),  # "8.2%에 달해" is the strategy's own figure, no standard
+        ("연평균 수익률은 전략 8.2%를 기록해 벤치마크를 앞섰다.", FACTS, "verified"),
+        ("Win rate plunged to a low of 41% during the bear regime.", FACTS, "contradicted"),  # no drawdown: the win rate fell
+        ("The strategy's CAGR collapsed to a low of 2% in the bear regime.", FACTS, "contradicted"),
+        ("The 20.06% maximum drawdown ran from the strategy's 2017 peak.", COPPER, "verified"),  # the peak was 2014-12-30
+        ("The 20.06% maximum drawdown began after the 2017 peak.", COPPER, "verified"),
+        ("The bull regime returned 31%, 19 points better than the bear's -12%.", FACTS, "verified"),  # the gap is 43, signed
+        ("Its drawdown was 19.8% and its CAGR of 8.2% was 12 points lower than the benchmark's.", FACTS, "verified"),  # 12 is no gap of the figures beside it
+        ("The strategy's CAGR of 8.2% was 4 points lower than the benchmark's 11.4%.", FACTS, "verified"),  # 3.2, not 4
+        ("Trades were held for about 2 months; the deepest drawdown reached 19.8%.", FACTS, "verified"),  # a holding period, unread
+        ("The strategy's CAGR was 9.5% on lower risk than the benchmark.", FACTS, "unverifiable"),  # "on lower risk" is no part of a figure
+    ],
+)
+def test_a_reading_of_the_eighteenth_round_lets_no_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
+    assert check(text, facts).verdict != not_verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("The bull regime returned 31%, 43 points better than the bear regime's -12%.", FACTS, "verified"),
+        ("연평균 수익률은 벤치마크 11.4%에 달해 전략보다 높았다.", FACTS, "verified"),
+    ],
+)
+def test_a_reading_of_the_eighteenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
