@@ -31,6 +31,7 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
 @pytest.mark.parametrize(
     ("text", "facts", "not_verdict"),
     [
+        # the first review (sixteenth round)
         ("At the 2016 trough the strategy had lost 91% of its starting capital.", COPPER, "verified"),  # a loss, not the 91.1% low
         ("전략은 원금의 91%를 잃었다.", COPPER, "verified"),
         ("The copper book ended the test at 114% of its starting capital.", COPPER, "verified"),  # the peak's 113.9%, not the end's 188.6%
@@ -49,27 +50,7 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("Its drawdown was smaller by a factor of four.", FACTS, "verified"),
         ("가장 큰 하락을 기록한 해는 2022년으로 20%였다.", COPPER, "verified"),  # a calendar year's loss, not the maximum drawdown
         ("진입 기준을 RSI 50에서 27로 낮추자 수익이 났다.", FACTS, "verified"),  # a change of setting, no share of trades
-    ],
-)
-def test_a_reading_of_the_sixteenth_round_lets_no_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
-    assert check(text, facts).verdict != not_verdict, check(text, facts).model_dump_json(indent=1)
-
-
-@pytest.mark.parametrize(
-    ("text", "facts", "verdict"),
-    [
-        ("Without adjusting for risk the high-volatility regime ranked first.", RISKY, "verified"),
-        ("RSI 기준을 30에서 20으로 낮추자 수익률은 48.2%가 됐다.", FACTS, "verified"),
-        ("Where the bear market hurt, the bull market returned 31% and 1.40 on Sharpe.", FACTS, "verified"),
-    ],
-)
-def test_a_reading_of_the_sixteenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
-    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
-
-
-@pytest.mark.parametrize(
-    ("text", "facts", "not_verdict"),
-    [
+        # the second review (seventeenth round)
         ("The strategy CAGR [5.4%] beat the benchmark CAGR [over 3%].", COPPER, "verified"),  # a bracket keeps its figure in the clause
         ("A CAGR of under 10% (annualised) was all the benchmark earned.", FACTS, "verified"),  # only an aside that opens with the name is its own
         ("A CAGR of under 10% as reported was all the benchmark earned.", FACTS, "verified"),  # "as" right before the name only
@@ -79,29 +60,7 @@ def test_a_reading_of_the_sixteenth_round_keeps_true_sentences_verified(text: st
         ("전략의 최대 낙폭은 벤치마크에 미치지 못했다.", CRUDE, "verified"),  # a smaller drawdown is "short of" the benchmark's
         ("The strategy held up through a 60% collapse in crude prices.", FACTS, "contradicted"),
         ("Volume was heaviest in 2022, when the strategy suffered an 8.1% drawdown.", COPPER, "contradicted"),
-    ],
-)
-def test_a_reading_of_the_seventeenth_round_lets_no_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
-    assert check(text, facts).verdict != not_verdict, check(text, facts).model_dump_json(indent=1)
-
-
-@pytest.mark.parametrize(
-    ("text", "facts", "verdict"),
-    [
-        ("The maximum drawdown of 20.06% ended in 2019, well before the 2023 high.", COPPER, "verified"),  # a high dated is no peak of the fall
-        ("Across 143 trades the maximum drawdown lasted about 55 months.", COPPER, "verified"),  # trades, but the drawdown lasted
-        ("A 31% gain came after a slow start to the bull market.", FACTS, "verified"),
-        ("Its Sharpe of 1.40 was second to none in bull markets.", FACTS, "verified"),
-        ("전략의 샤프 비율은 0.62로 목표치에 미치지 못했다.", FACTS, "verified"),  # no benchmark compared
-    ],
-)
-def test_a_reading_of_the_seventeenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
-    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
-
-
-@pytest.mark.parametrize(
-    ("text", "facts", "not_verdict"),
-    [
+        # the third review (eighteenth round)
         ("연평균 수익률은 전략 연 8.2%에 달해 벤치마크를 앞섰다.", FACTS, "verified"),  # "8.2%에 달해" is the strategy's own figure, no standard
         ("연평균 수익률은 전략 8.2%를 기록해 벤치마크를 앞섰다.", FACTS, "verified"),
         ("Win rate plunged to a low of 41% during the bear regime.", FACTS, "contradicted"),  # no drawdown: the win rate fell
@@ -115,16 +74,24 @@ def test_a_reading_of_the_seventeenth_round_keeps_true_sentences_verified(text: 
         ("The strategy's CAGR was 9.5% on lower risk than the benchmark.", FACTS, "unverifiable"),  # "on lower risk" is no part of a figure
     ],
 )
-def test_a_reading_of_the_eighteenth_round_lets_no_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
+def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_verdict: str) -> None:
     assert check(text, facts).verdict != not_verdict, check(text, facts).model_dump_json(indent=1)
 
 
 @pytest.mark.parametrize(
     ("text", "facts", "verdict"),
     [
+        ("Without adjusting for risk the high-volatility regime ranked first.", RISKY, "verified"),
+        ("RSI 기준을 30에서 20으로 낮추자 수익률은 48.2%가 됐다.", FACTS, "verified"),
+        ("Where the bear market hurt, the bull market returned 31% and 1.40 on Sharpe.", FACTS, "verified"),
+        ("The maximum drawdown of 20.06% ended in 2019, well before the 2023 high.", COPPER, "verified"),  # a high dated is no peak of the fall
+        ("Across 143 trades the maximum drawdown lasted about 55 months.", COPPER, "verified"),  # trades, but the drawdown lasted
+        ("A 31% gain came after a slow start to the bull market.", FACTS, "verified"),
+        ("Its Sharpe of 1.40 was second to none in bull markets.", FACTS, "verified"),
+        ("전략의 샤프 비율은 0.62로 목표치에 미치지 못했다.", FACTS, "verified"),  # no benchmark compared
         ("The bull regime returned 31%, 43 points better than the bear regime's -12%.", FACTS, "verified"),
         ("연평균 수익률은 벤치마크 11.4%에 달해 전략보다 높았다.", FACTS, "verified"),
     ],
 )
-def test_a_reading_of_the_eighteenth_round_keeps_true_sentences_verified(text: str, facts: FactSheet, verdict: str) -> None:
+def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
