@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from guardrails import claim_context as ctx
 from guardrails import dates
@@ -100,9 +101,10 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
-    if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):
+    maximum = bool(facts.drawdowns) and ctx.names_maximum_drawdown(lowered)
+    if maximum or (facts.drawdowns and _states_depth(sentence, facts.drawdowns[0])):
         findings += _trough_dates(sentence, facts.drawdowns[0])
-    if facts.drawdowns and ctx.names_maximum_drawdown(lowered):
+    if maximum:
         findings += _peak_dates(sentence, facts.drawdowns[0])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
@@ -113,23 +115,24 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 
 def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
-    2020": a date given to the deepest fall's trough; to review when it is not that day. A right
-    date adds no finding: the sentence may place the fall in a regime no check reads."""
+    2020": a date given to the deepest fall's trough; to review when it is not that day."""
     dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
-    if not dated or any(m.covers(deepest.trough) for m in dated):
-        return []
-    return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_trough", status="unverifiable",
-                    note=f"the deepest fall bottomed on {deepest.trough}, not when the text says: sent to review")]
+    return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
 
 
 def _peak_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
-    is not that day. A right date adds no finding, as for the trough."""
+    is not that day."""
     dated = [m for m in dates.mentions(sentence) if KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))]
-    if not dated or any(m.covers(deepest.peak) for m in dated):
+    return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
+
+
+def _misdated(sentence: str, dated: list[dates.DateMention], day: date, metric: str, fact: str) -> list[Finding]:
+    """A finding to review when the sentence dates the point and none of its dates is ``day``. A
+    right date adds no finding: the sentence may place the fall in a regime no check reads."""
+    if not dated or any(m.covers(day) for m in dated):
         return []
-    return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_peak", status="unverifiable",
-                    note=f"the deepest fall started from its peak on {deepest.peak}, not when the text says: sent to review")]
+    return [Finding(claim=sentence, kind="directional", entity="strategy", metric=metric, status="unverifiable", note=f"{fact}, not when the text says: sent to review")]
 
 
 def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:

@@ -209,6 +209,7 @@ KO_MULTIPLE_BOUNDS = (
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
 KO_AVERAGE_BEFORE = re.compile(r"평균\s?$")
+SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
 KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
@@ -228,7 +229,7 @@ LABEL_COLON = re.compile(r"[^\d:;|·•]*:{1,2}\s*$")  # a KPI line's label, the
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
-PAIR_TO = re.compile(r"\s+to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?")  # "Sharpe 0.52 to the industrials' 0.58"  # "TIP had the edge, 0.31 to 0.24 on Sharpe"
+PAIR_TO = re.compile(r"\s+to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?")  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
 CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
 FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
 RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
@@ -351,10 +352,11 @@ class _Sentence:
     def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
-        if not (number.unit == "pp" and POINTS_GAP.match(self.text, number.end)):
+        told = POINTS_GAP.match(self.text, number.end) if number.unit == "pp" else None
+        if told is None:
             return self._read_claim(index, number, clause, claimed)
         span = self.clauses[clause]
-        gap = self._gap_of_figures(self.text[span.start:span.end].strip(), number)
+        gap = self._gap_of_figures(self.text[span.start:span.end].strip(), number, told)
         if gap.status == "supported":
             return gap
         tried = list(claimed)  # a reading not taken names no metric for the figures after it
@@ -478,10 +480,11 @@ class _Sentence:
         high, low, end, a dated fall's peak or trough); at the end of the test, the last.
         None for any other: "원금 대비 48%", "48% of its starting capital" may tell a gain, read as
         a return."""
-        if self._benchmark_named_in(self._clause_of(number)):
+        clause = self._clause_of(number)
+        if self._benchmark_named_in(clause):
             return None  # "Buy-and-hold CPER ended at 188.6% of its starting capital": the store keeps the strategy's curve only
         qualifier = self._qualifier(number)
-        span = self.clauses[self._clause_of(number)]
+        span = self.clauses[clause]
         told = self.text[self._opening(span).start:span.end]  # "시험이 끝날 때 1억 1,400만 원이었다": the end, told in the clause before
         for name, level in implied.levels_meant(told, self.facts.levels).items():
             if _fits(number.value, level * of, number.decimals, qualifier):
@@ -532,7 +535,7 @@ class _Sentence:
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
                        note=f"a multiple of two figures ({pair[0]:g} / {pair[1]:g}), each checked on its own")
 
-    def _gap_of_figures(self, claim: str, number: Numeral) -> Finding:
+    def _gap_of_figures(self, claim: str, number: Numeral, told: re.Match[str]) -> Finding:
         """"its worst fall, 54.0%, ran more than ten points deeper than the 43.7% XIT suffered": a
         gap in points between the figures on either side of it (or the two before it), signed,
         each checked on its own; supported when they are that far apart, else review (never blocks)."""
@@ -541,8 +544,7 @@ class _Sentence:
         shares = [other for other in self.numbers if other is not number and other.unit == "%"]
         before = [other for other in shares if other.end <= number.start]
         after = [other for other in shares if other.start >= number.end]
-        told = POINTS_GAP.match(self.text, number.end)
-        than = told is not None and THAN_AFTER.match(self.text, told.end())  # "deeper than the 43.7%": the figure after is the other side
+        than = THAN_AFTER.match(self.text, told.end())  # "deeper than the 43.7%": the figure after is the other side
         sides = ((before[-1], after[0]) if before and after else ()) if than else tuple(before[-2:])  # "than the benchmark's.": the other side is a stored figure
         if len(sides) == 2:
             first, second = (-side.value if side.negative else side.value for side in sides)
@@ -887,14 +889,9 @@ class _Sentence:
         to the stored average return of the one signal the sentence names or counts right."""
         if number.unit != "%" or not KO_AVERAGE_BEFORE.search(self.text, max(0, number.start - 6), number.start) or not self._about_signals(clause):
             return None
-        stated = self._stated(number, clause)
         reading = _Reading("avg_return", "strategy", None, metric_sure=True, explicit=False)
-        named = {name for name, _, _ in self.signals} or set(self._counted_signals())  # the signal the sentence names, or whose count it gives
-        fits = [name for name in named if "avg_return" in self.facts.signals[name] and _matches(stated, reading, self.facts.signals[name]["avg_return"])]
-        if len(fits) != 1:
-            return None
-        return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric="avg_return", claimed=stated.value("percent"), stored=self.facts.signals[fits[0]]["avg_return"],
-                       status="supported", note="no signal named: the one stored signal average it equals")
+        named = list(dict.fromkeys(name for name, _, _ in self.signals)) or self._counted_signals()  # the signal the sentence names (once), or whose count it gives
+        return self._one_signal(claim, self._stated(number, clause), reading, "avg_return", named)
 
     def _counted_signals(self) -> list[str]:
         """The stored signals whose count the sentence states ("청산은 43건", "61번 걸려")."""
@@ -1135,12 +1132,16 @@ class _Sentence:
             metric = "hit_rate"
         else:
             return None
-        candidates = self.facts.signals if metric == "count" else {name: self.facts.signals[name] for name in self._counted_signals()}  # a hit rate: of the signal whose count the sentence gives
-        fits = [name for name, sheet in candidates.items() if metric in sheet and _matches(stated, reading, sheet[metric])]
+        candidates = list(self.facts.signals) if metric == "count" else self._counted_signals()  # a hit rate: of the signal whose count the sentence gives
+        return self._one_signal(claim, stated, reading, metric, candidates)
+
+    def _one_signal(self, claim: str, stated: _Stated, reading: _Reading, metric: str, candidates: list[str]) -> Finding | None:
+        """The one candidate signal whose stored ``metric`` the figure equals; None for none or several."""
+        fits = [name for name in candidates if metric in self.facts.signals[name] and _matches(stated, reading, self.facts.signals[name][metric])]
         if len(fits) != 1:
             return None
         return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=self.facts.signals[fits[0]][metric],
-                       status="supported", note=f"no signal named: the one stored signal {metric.replace('_', ' ')} it equals")
+                       status="supported", note=f"no signal named: the one stored signal {SIGNAL_FIGURE_NAMES[metric]} it equals")
 
     def _alternatives(self, reading: _Reading) -> list[tuple[str, float]]:
         """Other figures an unclear reading could mean: when the entity was not named for the

@@ -48,11 +48,12 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
         for regime in backtest.regimes
     }
     signals = {signal.name: signal.model_dump(include={"count", "hit_rate", "avg_return"}, exclude_none=True) for signal in backtest.signals}
-    falls = drawdowns([(point.date, point.value) for point in backtest.equity], backtest.period.end)
+    curve = [(point.date, point.value) for point in backtest.equity]
+    falls = drawdowns(curve, backtest.period.end)
     settings = {name: float(value) for name, value in backtest.strategy.params.items() if isinstance(value, int | float) and not isinstance(value, bool)}
     return FactSheet(
         strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, settings=settings,
-        drawdowns=falls, events=events(backtest, falls), levels=levels([(point.date, point.value) for point in backtest.equity], falls),
+        drawdowns=falls, events=events(backtest, falls), levels=levels(curve, falls),
     )
 
 
