@@ -24,12 +24,12 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;|·•]|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|·•※▷▶►]|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the (?:[\w&-]+ ){0,3}etf(?:'s)?(?!(?:[\s-]+[\w/-]+){0,3}[\s-]+(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system))|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )

@@ -44,9 +44,16 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨", re.IGNORECASE)
+FALL_END_AFTER = re.compile(r"[^\d.,;]{0,10}?(?:고점|저점|바닥|정점|꼭대기|꼭짓점|최고점|최저점|\b(?:peak|trough|high|low|bottom|top)\b)", re.IGNORECASE)  # "2020년 4월 중순 저점", "its January 2022 high"
+# A beta told as more or less sensitive than the benchmark, the sentence naming both.
+BETA_SENSITIVITY = re.compile(
+    r"(?:베타|\bbeta\b)(?:[^.;]|\.\d){0,40}?(?:지수|벤치마크|시장|\b(?:the )?(?:index|benchmark|market)\b)[^.;]{0,12}?"
+    r"(?:(?P<more>더 ?민감|민감했|민감하게|예민|크게 (?:움직|출렁)|\bmore sensitive\b|\bamplif)|(?P<less>둔감|둔하게|덜 ?(?:민감|움직|출렁)|작게 움직|\bless sensitive\b|\bmuted\b))",
+    re.IGNORECASE,
+)
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
-    r"|(?:회복|되찾|만회|올라서)[가-힣]*지 ?(?:못|않)|미회복",
+    r"|(?:회복|되찾|만회|올라서|메워|메꿔)[가-힣]*지 ?(?:못|않)|미회복",
     re.IGNORECASE,
 )
 ONLY_LOSS = re.compile(
@@ -110,7 +117,20 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(finding)
     if own := own_comparison(sentence):
         findings.append(_own_comparison(sentence, own, facts))
+    if sensitivity := BETA_SENSITIVITY.search(sentence):
+        findings.append(_sensitivity(sentence, sensitivity, facts))
     return findings
+
+
+def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
+    """"베타 1.18로 지수보다 민감했다", "a beta of 0.4, far less sensitive than the index": moved
+    more than the benchmark when beta is above one, less when below."""
+    beta = facts.strategy.get("beta")
+    base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": "beta_vs_one"}
+    if beta is None:
+        return Finding(**base, status="unverifiable", note="no stored beta")
+    more = match.group("more") is not None
+    return Finding(**base, stored=beta, status="supported" if (beta > 1) == more else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
 
 
 def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
@@ -164,12 +184,12 @@ def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Fi
 
 
 def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
-    """A recovery the sentence claims: of the deepest fall (named as the maximum or by its depth),
+    """A recovery the sentence claims: of the deepest fall (named as the maximum, by its depth or by the date of its peak or trough),
     checked against the curve; any other, or one it dates in words no date places, to review."""
     deepest = facts.drawdowns[0] if facts.drawdowns else None
     if deepest is not None and _recovers_another(sentence, lowered, facts):
         return []  # "..., while the earlier slump from January 2015 ... was made good in April 2021"
-    if deepest is not None and not NOT_RECOVERED.search(sentence) and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest)):
+    if deepest is not None and not NOT_RECOVERED.search(sentence) and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest) or _dates_ends(sentence, deepest)):
         if finding := _recovery(sentence, deepest):
             return [finding]
         if deepest.recovery is not None and any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
@@ -209,6 +229,11 @@ def _states_depth(sentence: str, deepest: Drawdown) -> bool:
     """"30.9%를 잃은 2022년의 낙폭": the deepest fall, named by its depth rather than as the maximum."""
     return any(number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(deepest.depth) * 100, number.decimals)
                for number in numerals(sentence))
+
+
+def _dates_ends(sentence: str, deepest: Drawdown) -> bool:
+    """"2020년 4월 중순 저점 0.914에서 ... 회복했다": the deepest fall, named by when it started or bottomed."""
+    return any((m.covers(deepest.peak) or m.covers(deepest.trough)) and FALL_END_AFTER.match(sentence, m.end) for m in dates.mentions(sentence))
 
 
 def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:

@@ -71,7 +71,7 @@ WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|mad
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
-POINTS_GAP = re.compile(r"\s+points?\s+(?:\w+\s+)?(?:deeper|worse|better|higher|lower|more|less|ahead|behind|shy|short|wider|narrower|greater|smaller)\b", re.IGNORECASE)  # "ten points deeper than": a gap in percentage points
+POINTS_GAP = re.compile(r"\s+points?\s+(?:\w+\s+)?(?:deeper|worse|better|higher|lower|more|less|ahead|behind|shy|short|wider|narrower|greater|smaller|past|beyond|milder|shallower|steeper)\b", re.IGNORECASE)  # "ten points deeper than": a gap in percentage points
 FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_SPELLED})(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)  # "a factor of two and a half"
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word

@@ -49,7 +49,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
@@ -129,7 +129,7 @@ KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVEN
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서)\s")  # a verb's connective form between a figure and a comparative
+KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워)\s")  # a verb's connective form between a figure and a comparative
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -175,7 +175,7 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
-NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short))\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|topp(?:ed|ing)|edg(?:ed|es|ing)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
 # A clause about something else the sentence contrasts the strategy with, named by no list: "while
 # sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
@@ -199,8 +199,8 @@ KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저
 KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STEMS.values() for stem in stems)})(?:장|장세|국면|구간)?\s?$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
-KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인)\s*$")
-DAYS_SETTING = re.compile(r"days|length|window|lookback|period")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
+KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
+DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
 # After a Korean multiple, the verb bounds it: "두 배를 넘었다", "세 배에 가까웠다", "두 배에 못 미쳤다".
 KO_MULTIPLE_BOUNDS = (
@@ -214,18 +214,23 @@ KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트�
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
-KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈)(?:이|을|은|는|도)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
+KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
+KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
+KO_PEAK = re.compile(r"고점|정점|최고치|최고점|꼭짓점|꼭대기")
+KO_UNDER_AFTER = re.compile(r"\s?(?:낮|아래|밑)")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
-STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직")
+STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직|기말|현재(?:도|까지)?|마지막 (?:평가|관측)")
 STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|\b(?:still|remains?|remained|yet to)\s+(?:\w+\s+){0,2}?(?:open|below|under|underwater|short|down|recover\w*|regain\w*|unfinished|in (?:a |its )?drawdown)\b")  # a fall told as unfinished in the clause before
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+CURVE_POINT_BEFORE = re.compile(r"(?:곡선|평가액|평가|고점|저점|최저|최고|바닥|꼭짓점|꼭대기|정점|기말|\b(?:equity|curve|nav|high|low|peak|trough|top|bottom))[^;]{0,25}$", re.IGNORECASE)  # "곡선 최저는 2014년 2월 초 0.844", "고점(1.154)"
+OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss) (?:is|was|remains) still open\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(r"[^\d:;|·•]*:{1,2}\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(r"[^\d:;|·•※▷▶►]*:{1,2}\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
@@ -239,6 +244,7 @@ RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECAS
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
+SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,25}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
@@ -389,7 +395,7 @@ class _Sentence:
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
-        if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
+        if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 45), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         if average := self._signal_average(claim, number, clause):  # "손절은 61번 걸려 적중률 34.4%, 평균 -0.41%": the signal's, not the metric before
             return average
@@ -405,6 +411,8 @@ class _Sentence:
         if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             if fall := self._fall_of_curve(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
                 return fall
+            if number.unit is None and named is None and (point := self._curve_point(claim, number, span)):
+                return point  # "곡선 최저는 2014년 2월 초 0.844"
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
@@ -420,7 +428,7 @@ class _Sentence:
             reading = self._spread(number, named)
         elif named is None:
             if number.unit in (None, "n"):
-                return None
+                return self._curve_point(claim, number, span) if number.unit is None else None  # "기말 1.775"
             return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
@@ -492,6 +500,23 @@ class _Sentence:
                                note=f"the curve at its {name}: {level:.2%} of its first value")
         return None
 
+    def _curve_point(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
+        """"곡선 최저는 2014년 2월 초 0.844", "고점(1.154)", "기말 1.775": a bare value of the equity
+        curve (which starts at 1), right after a word for the curve or one of its points, is one
+        of the stored levels; when the clause dates it, the date written nearest before it (else
+        after it) must be that point's. None otherwise (such a value alone is no claim)."""
+        if number.decimals < 2 or not CURVE_POINT_BEFORE.search(self.text, max(span.start, number.start - 35), number.start):
+            return None
+        dated = [m for m in self.date_mentions if span.start <= m.start < span.end]
+        before = [m for m in dated if m.start < number.start]
+        nearest = before[-1] if before else (dated[0] if dated else None)
+        for name, level in self.facts.levels.items():
+            day = self.facts.events.get(name)
+            if _fits(number.value, level, number.decimals, self._qualifier(number)) and (nearest is None or (day is not None and nearest.covers(day))):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(level, 4), status="supported",
+                               note=f"the curve at its {name}: {level:.3f} times its first value")
+        return None
+
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
         compared in days with the stored length (or another fall's, when the sentence does not
@@ -544,7 +569,7 @@ class _Sentence:
         shares = [other for other in self.numbers if other is not number and other.unit == "%"]
         before = [other for other in shares if other.end <= number.start]
         after = [other for other in shares if other.start >= number.end]
-        than = THAN_AFTER.match(self.text, told.end())  # "deeper than the 43.7%": the figure after is the other side
+        than = THAN_AFTER.match(self.text, told.end()) or told.group(0).lower().endswith(("past", "beyond"))  # "deeper than the 43.7%", "past the 31.1%": the figure after is the other side
         sides = ((before[-1], after[0]) if before and after else ()) if than else tuple(before[-2:])  # "than the benchmark's.": the other side is a stored figure
         if len(sides) == 2:
             first, second = (-side.value if side.negative else side.value for side in sides)
@@ -574,14 +599,15 @@ class _Sentence:
         return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
-        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, self.clauses[self._clause_of(number)].start, number.start))
+        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start))  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
 
     def _capital_multiple(self, claim: str, number: Numeral, target: float, qualifier: str | None) -> Finding:
-        """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어") or by
-        the whole test's total return; a mismatch goes to review."""
+        """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어"), by
+        the whole test's total return or by the return of a regime the clause names; a mismatch goes to review."""
         span = self.clauses[self._clause_of(number)]
         returns = [other.value / 100 for other in self.numbers if other.unit == "%" and span.start <= other.start < number.start]
         returns += [total] if (total := self.facts.strategy.get("total_return")) is not None else []
+        returns += [value for label, at, _ in self.regimes if span.start <= at < span.end and (value := self.facts.regimes.get(label, {}).get("total_return")) is not None]  # "상승장에서 평가액이 4.9배가 됐습니다"
         grown = next((1 + r for r in returns if implied.fits_multiple(1 + r, target, qualifier)), None)
         if grown is None:
             return _unverifiable(claim, number, f"capital grown {number.text!r}, which no return the text or the store gives: sent to review, not blocked")
@@ -608,9 +634,10 @@ class _Sentence:
         within the dates and regimes the clause names, is that fall (the maximum only where the
         sentence names the maximum)."""
         number = stated.number
-        below = KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
+        below = (KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
+                 or (KO_BELOW_IT.search(self.text[:number.start]) and KO_PEAK.search(self.text, 0, number.start) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
-        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around)
+        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
@@ -618,7 +645,7 @@ class _Sentence:
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
         opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
-        still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or (
+        still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or OPEN_FALL.search(self.lowered, 0, number.start) or (
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         for fall in falls:
             if number.unit == "days":
@@ -741,8 +768,8 @@ class _Sentence:
             return _Named("total_return", by_noun=False)
         if clause > 0 and LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"
             label = self.clauses[clause - 1]
-            if (named := _nearest_metric(self.masked, label.start, label.end, number)) and named.by_noun:
-                return replace(named, label=label)
+            if (named := _nearest_metric(self.masked, label.start, label.end, number)) and (named.by_noun or _names_rate(self.masked, label, named.metric)):
+                return replace(named, by_noun=True, label=label)  # "per annum: 5.33%" too
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found
@@ -840,6 +867,8 @@ class _Sentence:
         if adjacent := self._adjacent_mention(number, clause, metric):
             if PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and (named_other := self._named_after_pair(index, metric)):
                 return ctx.other_side(named_other), True  # "it shed more, 41.6% ... versus 25.8% for the strategy": the pair's named side decides
+            if adjacent.start > 0 and PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and self._opener() == "benchmark":
+                return "benchmark", False  # "The uranium ETF's Sharpe was 0.08 ..., and its 78.6% collapse": the sentence's subject, unsure
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
             left, _ = self._entity(index - 1, self.numbers[index - 1], self._clause_of(self.numbers[index - 1]), metric)
@@ -874,6 +903,13 @@ class _Sentence:
         span = self.clauses[clause]
         opening = next((m for m in self.mentions if span.start <= m.start < number.start), None)
         return opening.entity if clause == 0 and opening is not None and LEAD_WORDS.match(self.text, span.start).end() >= opening.start else None
+
+    def _opener(self) -> ctx.Entity | None:
+        """The first name of the sentence's first clause that is no comparison's other side: its
+        subject ("On a risk basis XTN was clearly ahead", not "Relative to NIFTYBANK, the strategy ...")."""
+        first = self.clauses[0]
+        subject = next((m for m in self.mentions if first.start <= m.start < first.end and not NOT_SUBJECT_BEFORE.search(self.text, 0, m.start)), None)
+        return None if subject is None or PRONOUN.fullmatch(self.text, subject.start, subject.end) else subject.entity
 
     def _named_after_pair(self, index: int, metric: str) -> ctx.Entity | None:
         """For the first figure of an "A versus B" pair, the name right after B ("25.8% for the
@@ -1128,7 +1164,7 @@ class _Sentence:
         one named, equal to exactly one signal's stored figure: that one."""
         if (reading.metric, reading.entity, reading.stored) == ("count", "strategy", None):
             metric = "count"
-        elif named == "hit_rate" and reading.entity == "strategy" and not self.signals and self._about_signals(self._clause_of(stated.number)):
+        elif named == "hit_rate" and reading.entity == "strategy" and not self.signals and (self._about_signals(self._clause_of(stated.number)) or self._counted_signals()):  # "변동성 재조정은 412번 실행됐고 적중률 51.2%"
             metric = "hit_rate"
         else:
             return None
@@ -1261,6 +1297,11 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                     near = _words_between(masked, match, number) <= (NEAR_AFTER if after else NEAR_BEFORE)
                     best = (key, _Named(name, by_noun=tier == 0, near=near))
     return best[1] if best else None
+
+
+def _names_rate(masked: str, span: ctx.Clause, metric: str) -> bool:
+    rate = _WORDS[metric][1]
+    return rate is not None and rate.search(masked, span.start, span.end) is not None
 
 
 def _words_between(text: str, match: re.Match[str], number: Numeral) -> int:

@@ -69,20 +69,16 @@ STILL_UNVERIFIABLE = (
     # both return (-10%) and Sharpe (-1.03) was the 2014-16 bear"); a setting stated as a share
     # ("at least 0.75%") beside "roll yield", a topic the store has no figure for.
     "It also took the risk-adjusted honours", "Apart from the 2022-23 bear, down 17%", "Only the 2014 bull (+7%, Sharpe 1.96)",
+    "Holding the front two Kansas City wheat contracts",
     # 2027_32 (written blind, read in the sixteenth round): "the pair's deepest hole" (the strategy
     # named "the pair" only); regimes named by dates to "the end" and a verb left out ("gave back 10%
-    # and the bear of 2018-19 8%"); "the uranium ETF" (a benchmark by a description no list holds);
-    # a fall's dates with no figure ("heaviest loss set in from a top in mid-March 2014"); "the Dubai
-    # sell-off years" (a regime described by a word of loss).
-    "Risk-adjusted it was no contest", "2020, the pandemic year, topped", "The uranium ETF's Sharpe was barely positive",
+    # and the bear of 2018-19 8%"); a fall's dates with no figure ("heaviest loss set in from a top
+    # in mid-March 2014"); "the Dubai sell-off years" (a regime described by a word of loss).
+    "Risk-adjusted it was no contest", "2020, the pandemic year, topped",
     "The Dubai book's heaviest loss set in", "The 2013-14 bull was the best regime on both measures",
-    "The index's higher Sharpe (0.47 against 0.34)",  # "a 65% collapse": a bare collapse names no drawdown (a review found it blocking "a 60% collapse in crude prices")
-    # 2027_34 (written blind, read in the eighteenth round): "the homebuilders ETF" (a benchmark by a
-    # description no list holds); "54% then vanished" and "a 58.7% collapse" read as regime returns;
-    # "its 62.15% slump" (the pronoun is the index).
-    "Opening the HD/LOW spread once the z-score", "The high-water mark still dates from 25 October 2021",
-    "EWW's Sharpe was slightly negative", "A high set on 22 October 2018",
-    "Holding the front two Kansas City wheat contracts",
+    # 2027_36 (written blind, read in the nineteenth round): "Vale's own worst slump" (the strategy
+    # named by its instrument's name, which no list holds, after the benchmark's clause).
+    "Once risk is priced in the order flips",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -324,14 +320,14 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 18/18, 8/42, 2 after the round; 2027_17 8 -> 7 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37")
 }
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 12, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 8, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 7, 1), "heldout_2027_31": (18, 7, 0), "heldout_2027_33": (17, 5, 0), "heldout_2027_35": (18, 8, 2),
+    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 4, 0),
+    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
+    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 5, 0), "heldout_2027_35": (18, 8, 2), "heldout_2027_37": (18, 9, 2),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35", "heldout_2027_37")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -350,7 +346,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25, one each of 2027_27 and 2027_29 and two of 2027_35 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25, one each of 2027_27 and 2027_29 and two of each of 2027_35 and 2027_37 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])
