@@ -20,7 +20,7 @@ Entity = Literal["strategy", "benchmark"]
 
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
-    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|below|above|"
+    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
@@ -29,7 +29,7 @@ CLAUSE_BREAK = re.compile(
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the (?:[\w&-]+ ){0,3}etf(?:'s)?(?!(?:[\s-]+[\w/-]+){0,3}[\s-]+(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system))|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|(?=\s*[,.;:()]|\s*$|\s+(?:by|in|on|at|over|with|and|or|was|were|is|had|has|which|that|whose|itself|alone|during|from|to|than|as|while|still|only|also|returned|compounded|gained|lost|fell|rose|delivered|earned|made|grew|shed|slid|dropped|sank|suffered|posted|ended|finished|closed|trailed|lagged|beat|outpaced|added|slumped|plunged|collapsed|produced|generated)\b))|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
@@ -49,7 +49,7 @@ STYLE_WORDS = (
     r"volatility|mean|momentum|sector|statistical|trend|breakout|crossover|reversion|rotation|pairs?|carry|"
     r"following|cross|golden|long|short|only|long-only|based|intraday|swing|overnight|spread|calendar|futures?|value|dividend|quality|factor"
 )
-NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|following|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
+NAME_END = r"strateg(?:y|ies)|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|following|follower|rule|approach|model|system|timer|(?<!average )(?<!mean )(?<!median )(?<!typical )trade"
 # "the pair", "the trend", "the carry" alone are the market's, not the strategy's: they name the
 # strategy only after a word of style or a name ("the KO/PEP pair", "the G10 carry").
 PLAIN_NOUN_ENDS = r"pairs?|trend|carry|momentum"

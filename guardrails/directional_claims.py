@@ -45,11 +45,18 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨", re.IGNORECASE)
 FALL_END_AFTER = re.compile(r"[^\d.,;]{0,10}?(?:고점|저점|바닥|정점|꼭대기|꼭짓점|최고점|최저점|\b(?:peak|trough|high|low|bottom|top)\b)", re.IGNORECASE)  # "2020년 4월 중순 저점", "its January 2022 high"
-# A beta told as more or less sensitive than the benchmark, the sentence naming both.
-BETA_SENSITIVITY = re.compile(
-    r"(?:베타|\bbeta\b)(?:[^.;]|\.\d){0,40}?(?:지수|벤치마크|시장|\b(?:the )?(?:index|benchmark|market)\b)[^.;]{0,12}?"
-    r"(?:(?P<more>더 ?민감|민감했|민감하게|예민|크게 (?:움직|출렁)|\bmore sensitive\b|\bamplif)|(?P<less>둔감|둔하게|덜 ?(?:민감|움직|출렁)|작게 움직|\bless sensitive\b|\bmuted\b))",
-    re.IGNORECASE,
+# A beta told as more or less sensitive than the benchmark, the benchmark the standard of the
+# comparison ("지수보다 민감했다", "less sensitive than the index"), never its subject.
+_MORE = r"(?P<more>더 ?민감|민감했|민감하게|예민|크게 (?:움직|출렁)|more sensitive|amplif\w*)"
+_LESS = r"(?P<less>둔감|둔하게|덜 ?(?:민감|움직|출렁)|작게 움직|less sensitive|more muted)"
+_BENCHMARK_WORD = r"(?:지수|벤치마크|시장)"
+BETA_WORD = re.compile(r"베타|\bbeta\b", re.IGNORECASE)
+BETA_SENSITIVITY = (
+    re.compile(rf"(?:베타|\bbeta\b)(?:[^.;]|\.\d){{0,40}}?{_BENCHMARK_WORD}\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
+    re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the )?(?:index|benchmark|market)\b", re.IGNORECASE),
+    # the benchmark as the subject, the strategy the standard: the other way round
+    re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
+    re.compile(rf"(?P<inverted>)\b(?:index|benchmark|market)\b(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
@@ -81,7 +88,7 @@ OWN_COMPARISON = re.compile(
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
-FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
+FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -117,7 +124,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(finding)
     if own := own_comparison(sentence):
         findings.append(_own_comparison(sentence, own, facts))
-    if sensitivity := BETA_SENSITIVITY.search(sentence):
+    if BETA_WORD.search(sentence) and (sensitivity := next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None)):
         findings.append(_sensitivity(sentence, sensitivity, facts))
     return findings
 
@@ -129,7 +136,7 @@ def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Findi
     base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": "beta_vs_one"}
     if beta is None:
         return Finding(**base, status="unverifiable", note="no stored beta")
-    more = match.group("more") is not None
+    more = (match.group("more") is not None) != ("inverted" in match.groupdict())
     return Finding(**base, stored=beta, status="supported" if (beta > 1) == more else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
 
 

@@ -129,7 +129,7 @@ KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVEN
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워)\s")  # a verb's connective form between a figure and a comparative
+KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|으나)\s")  # a verb's connective form between a figure and a comparative
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -214,24 +214,45 @@ KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트�
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
-KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s){0,2}$")  # "자산이 두 배를", "원금을 세 배 가까이"
-KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)\s?(?:보다|에서|대비)\s*$")
+KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? 만에\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
+KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
+KO_AT_END = re.compile(r"기말|마지막 (?:평가|관측)|현재(?:도|까지)?\s")
 KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
 KO_PEAK = re.compile(r"고점|정점|최고치|최고점|꼭짓점|꼭대기")
 KO_UNDER_AFTER = re.compile(r"\s?(?:낮|아래|밑)")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직|기말|현재(?:도|까지)?|마지막 (?:평가|관측)")
 STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|\b(?:still|remains?|remained|yet to)\s+(?:\w+\s+){0,2}?(?:open|below|under|underwater|short|down|recover\w*|regain\w*|unfinished|in (?:a |its )?drawdown)\b")  # a fall told as unfinished in the clause before
-CURVE_POINT_BEFORE = re.compile(r"(?:곡선|평가액|평가|고점|저점|최저|최고|바닥|꼭짓점|꼭대기|정점|기말|\b(?:equity|curve|nav|high|low|peak|trough|top|bottom))[^;]{0,25}$", re.IGNORECASE)  # "곡선 최저는 2014년 2월 초 0.844", "고점(1.154)"
-OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss) (?:is|was|remains) still open\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+# The point of the equity curve a bare value is told of ("곡선 최저는 ... 0.844", "고점(1.154)", "기말 1.775"), the last word before it deciding.
+CURVE_POINT = re.compile(
+    r"(?P<high>최고(?:점|치)?|\bhighest\b|\b(?:all-time|record) high)|(?P<low>최저(?:점|치)?|\blowest\b|\b(?:all-time|record) low)|(?P<end>기말|마지막|\bend(?:ed|ing)?\b|\bfinal\b|\bclos(?:e|ed|ing)\b)"
+    r"|(?P<peak>고점|정점|꼭짓점|꼭대기|\bpeak(?:ed)?\b|\bhigh\b|\btop\b)|(?P<trough>저점|바닥|원금을? ?(?:밑돈|하회한)|\btrough\b|\blow\b|\bbottom(?:ed)?\b)",
+    re.IGNORECASE,
+)
+CURVE_POINT_RIGHT_BEFORE = re.compile(rf"(?:{CURVE_POINT.pattern})\s?\(?$", re.IGNORECASE)
+KO_DOWN_TO = re.compile(r"\s?까지")
+KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉")
+COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
+KO_FALL_NOUN = re.compile(r"하락|낙폭")
+CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
+OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
-KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉")
+KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 LABEL_COLON = re.compile(r"[^\d:;|·•※▷▶►]*:{1,2}\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
+NAMES_THEN_FIGURES = re.compile(r"(?P<names>[^\W\d_](?:[^\W\d_]| )*(?:\s?[·/]\s?[^\W\d_](?:[^\W\d_]| )*)+?)\s*[:：]?\s*(?P<figures>[-+]?\d(?:[\d.,]*\d)?%?(?:\s?[·/]\s?[-+]?\d(?:[\d.,]*\d)?%?)+)")
+LISTED_NAME = re.compile(r"[^\s·/][^·/]*[^\s·/]|[^\s·/]")
+LISTED_FIGURE = re.compile(r"[-+]?\d(?:[\d.,]*\d)?%?")
+BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.IGNORECASE)  # "지수에 1억 원을 넣었다면": named in words no mention reads
+ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
+OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
+OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
+KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
 PAIR_TO = re.compile(r"\s+to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?")  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
@@ -399,6 +420,8 @@ class _Sentence:
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         if average := self._signal_average(claim, number, clause):  # "손절은 61번 걸려 적중률 34.4%, 평균 -0.41%": the signal's, not the metric before
             return average
+        if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
+            return point  # "알파와 베타 칸은 공란이며, ...(최저 0.988)": the point named right before, not the metric before it
         named = self._metric(index, number, clause, claimed)
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
             return None  # "once a 60-day z-score moves beyond 2.25", "never geared beyond 1.5x": a figure no noun names, equal to a setting, quotes it
@@ -429,6 +452,8 @@ class _Sentence:
         elif named is None:
             if number.unit in (None, "n"):
                 return self._curve_point(claim, number, span) if number.unit is None else None  # "기말 1.775"
+            if self._end_below_peak(number):  # "기말 2.15는 그보다 72.5% 낮습니다": the end's depth below a peak, no other figure
+                return self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, "how far below a peak the curve ends, which no open fall gives: sent to review")
             return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
         else:
             reading = self._reading(index, number, clause, named)
@@ -502,15 +527,22 @@ class _Sentence:
 
     def _curve_point(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
         """"곡선 최저는 2014년 2월 초 0.844", "고점(1.154)", "기말 1.775": a bare value of the equity
-        curve (which starts at 1), right after a word for the curve or one of its points, is one
-        of the stored levels; when the clause dates it, the date written nearest before it (else
-        after it) must be that point's. None otherwise (such a value alone is no claim)."""
-        if number.decimals < 2 or not CURVE_POINT_BEFORE.search(self.text, max(span.start, number.start - 35), number.start):
+        curve (which starts at 1) after a word for one of its points is that point's stored level
+        (the highest, lowest or last value; a peak or trough: any fall's, or the extreme); when the
+        clause dates it, the date written nearest before it (else after it) must be that point's.
+        None otherwise (such a value alone is no claim), and for the benchmark's curve, which the
+        store does not keep."""
+        words = list(CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
+        down_to = KO_DOWN_TO.match(self.text, number.end) and (KO_DOWN_VERBS.search(self.text, number.end, span.end + 10) or KO_FALL_NOUN.search(self.text, span.start, number.start))
+        if number.decimals < 2 or not (words or down_to) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
             return None
+        point = "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
         dated = [m for m in self.date_mentions if span.start <= m.start < span.end]
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
         for name, level in self.facts.levels.items():
+            if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
+                continue
             day = self.facts.events.get(name)
             if _fits(number.value, level, number.decimals, self._qualifier(number)) and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(level, 4), status="supported",
@@ -602,12 +634,18 @@ class _Sentence:
         return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start))  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
 
     def _capital_multiple(self, claim: str, number: Numeral, target: float, qualifier: str | None) -> Finding:
-        """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어"), by
-        the whole test's total return or by the return of a regime the clause names; a mismatch goes to review."""
+        """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어"), by the
+        compounded return of the regimes it names or else by the whole test's; a mismatch, or the
+        benchmark's capital, goes to review."""
         span = self.clauses[self._clause_of(number)]
+        if self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
+            return _unverifiable(claim, number, f"the benchmark's capital grown {number.text!r}: the store keeps the strategy's curve only")
         returns = [other.value / 100 for other in self.numbers if other.unit == "%" and span.start <= other.start < number.start]
-        returns += [total] if (total := self.facts.strategy.get("total_return")) is not None else []
-        returns += [value for label, at, _ in self.regimes if span.start <= at < span.end and (value := self.facts.regimes.get(label, {}).get("total_return")) is not None]  # "상승장에서 평가액이 4.9배가 됐습니다"
+        regimes = [self.facts.regimes.get(label, {}).get("total_return") for label in dict.fromkeys(label for label, at, _ in self.regimes if span.start <= at < span.end)]
+        if regimes and None not in regimes:  # "상승장에서 평가액이 4.9배가 됐습니다": the regimes' growth, compounded
+            returns.append(math.prod(1 + value for value in regimes) - 1)
+        elif not regimes and (total := self.facts.strategy.get("total_return")) is not None:
+            returns.append(total)
         grown = next((1 + r for r in returns if implied.fits_multiple(1 + r, target, qualifier)), None)
         if grown is None:
             return _unverifiable(claim, number, f"capital grown {number.text!r}, which no return the text or the store gives: sent to review, not blocked")
@@ -647,18 +685,25 @@ class _Sentence:
         opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
         still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or OPEN_FALL.search(self.lowered, 0, number.start) or (
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
+        at_end = KO_AT_END.search(self.text, 0, number.start)  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        peaks = [m for m in self.date_mentions if m.start < number.start] if at_end else []  # and below the peak the sentence dates
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
             else:
                 depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
-                figures = {name: value for name, value in (("depth", fall.depth), ("end depth", fall.end_depth if still else None)) if value is not None and _matches(exact, depth, value)}
-            if figures and self._within(fall, span):
+                told = (("end depth", fall.end_depth if still else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
+                figures = {name: value for name, value in told if value is not None and _matches(exact, depth, value)}
+            if figures and self._within(fall, span) and (not peaks or any(m.covers(fall.peak) for m in peaks)):
                 name, value = next(iter(figures.items()))
                 metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _end_below_peak(self, number: Numeral) -> bool:
+        before = self.text[:number.start]
+        return bool(KO_AT_END.search(before) and (KO_BELOW_PEAK.search(before) or (KO_BELOW_IT.search(before) and KO_PEAK.search(before))) and KO_UNDER_AFTER.match(self.text, number.end))
 
     def _plain_fall(self, reading: _Reading | None, span: ctx.Clause, around: tuple[int, int]) -> bool:
         """"거기서 23년 8월 말까지 49.8% 빠졌고": a plain verb of a fall tells one of the curve's falls
@@ -758,7 +803,9 @@ class _Sentence:
         span = self.clauses[clause]
         if number.unit == "days":
             return _nearest_metric(self.masked, 0, len(self.masked), number)
-        if number.unit in (None, "n") and WINNERS_AFTER.match(self.text[number.end:]) and not SHARE_OF_BEFORE.search(self.text[:number.start]):
+        if in_order := self._named_in_order(number):
+            return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
+        if number.unit in (None, "n") and (WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start]):
             return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
@@ -780,7 +827,7 @@ class _Sentence:
         if found and found.metric == "total_return" and ANNUALISED_LEAD.match(self.text):
             return _Named("cagr", by_noun=True)
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
-        if number.unit is None and not compared and not self._alone(number):
+        if number.unit is None and not compared and not self._alone(number) and not self._owner_alone(number):
             return found
         before = self._metric_before(number, claimed)
         if before and APPOSITIVE_AT.match(self.text[span.start:span.end]):
@@ -793,6 +840,18 @@ class _Sentence:
         if chosen and number.text.startswith("+") and chosen.metric not in SIGNED and self._scope(self.regimes, number):
             return _Named("total_return", by_noun=False)  # "the trending regime was the best at +25%", after "every regime ended in profit"
         return chosen
+
+    def _named_in_order(self, number: Numeral) -> _Named | None:
+        """"샤프·소르티노·칼마 0.34·0.50·0.11", "Sharpe/Sortino: 0.41/0.58": names joined as a list,
+        then as many figures joined the same way; each figure is the name in its place."""
+        for listed in NAMES_THEN_FIGURES.finditer(self.text):
+            figures = [match.span() for match in LISTED_FIGURE.finditer(self.text, listed.start("figures"), listed.end("figures"))]
+            names = [(listed.start("names") + match.start(), listed.start("names") + match.end()) for match in LISTED_NAME.finditer(listed.group("names"))]
+            if (number.start, number.end) in figures and len(names) == len(figures):
+                start, end = names[figures.index((number.start, number.end))]
+                named = _nearest_metric(self.masked, start, end, number)
+                return named if named and named.by_noun else None
+        return None
 
     def _metric_before(self, number: Numeral, claimed: list[tuple[str, bool]]) -> _Named | None:
         """The last metric claimed, or named, earlier in the sentence whose kind fits the unit; for
@@ -867,7 +926,7 @@ class _Sentence:
         if adjacent := self._adjacent_mention(number, clause, metric):
             if PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and (named_other := self._named_after_pair(index, metric)):
                 return ctx.other_side(named_other), True  # "it shed more, 41.6% ... versus 25.8% for the strategy": the pair's named side decides
-            if adjacent.start > 0 and PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and self._opener() == "benchmark":
+            if adjacent.start > 0 and PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and self._pronoun_is_benchmark(adjacent):
                 return "benchmark", False  # "The uranium ETF's Sharpe was 0.08 ..., and its 78.6% collapse": the sentence's subject, unsure
             return adjacent.entity, True
         if index > 0 and self._paired(self.numbers[index - 1], number):
@@ -876,6 +935,8 @@ class _Sentence:
                 return left, True
             return ctx.other_side(left), True
         span = self.clauses[clause]
+        if standard := self._compared_to_before(number, span):
+            return ctx.other_side(standard), True  # "JOSMGNFF가 연 1.28%씩 뒷걸음친 데 비하면 연 -0.44%는": the figure after the standard
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             if named_other := self._named_after_pair(index, metric):  # "41.6% peak to trough versus 25.8% for the strategy"
                 return ctx.other_side(named_other), True
@@ -902,14 +963,30 @@ class _Sentence:
         easily once risk is counted (Sharpe 0.61 against -0.11)")."""
         span = self.clauses[clause]
         opening = next((m for m in self.mentions if span.start <= m.start < number.start), None)
-        return opening.entity if clause == 0 and opening is not None and LEAD_WORDS.match(self.text, span.start).end() >= opening.start else None
+        return opening.entity if (clause == 0 or ADVERBIAL_OPENING.fullmatch(self.text, 0, span.start)) and opening is not None and LEAD_WORDS.match(self.text, span.start).end() >= opening.start else None
 
-    def _opener(self) -> ctx.Entity | None:
-        """The first name of the sentence's first clause that is no comparison's other side: its
-        subject ("On a risk basis XTN was clearly ahead", not "Relative to NIFTYBANK, the strategy ...")."""
+    def _compared_to_before(self, number: Numeral, span: ctx.Clause) -> ctx.Entity | None:
+        """The name a Korean clause set up as the standard ("...에/데 비하면") before the figure, no
+        name standing between."""
+        versus = None
+        for versus in KO_COMPARED_TO.finditer(self.text, span.start, number.start):
+            pass
+        if versus is None or any(versus.end() <= m.start < number.start for m in self.mentions):
+            return None
+        named = [m for m in self.mentions if span.start <= m.start < versus.start()]
+        return named[-1].entity if named else None
+
+    def _pronoun_is_benchmark(self, pronoun: ctx.Mention) -> bool:
+        """"its" after a sentence opened by the benchmark as its subject ("On a risk basis XTN was
+        clearly ahead, ..., although its 44.2% worst decline"; not "Relative to NIFTYBANK, the
+        strategy ..."), when the strategy is named between only as a comparison's other side ("0.48
+        for the rotation", "one fifth of the strategy's 0.39"; not "and the crossover at 6.3%")."""
         first = self.clauses[0]
         subject = next((m for m in self.mentions if first.start <= m.start < first.end and not NOT_SUBJECT_BEFORE.search(self.text, 0, m.start)), None)
-        return None if subject is None or PRONOUN.fullmatch(self.text, subject.start, subject.end) else subject.entity
+        if subject is None or subject.entity != "benchmark" or PRONOUN.fullmatch(self.text, subject.start, subject.end):
+            return False
+        between = [m for m in self.mentions if subject.end <= m.start < pronoun.start and m.entity == "strategy"]
+        return all(OTHER_SIDE_BEFORE.search(self.text, max(0, m.start - 25), m.start) for m in between)
 
     def _named_after_pair(self, index: int, metric: str) -> ctx.Entity | None:
         """For the first figure of an "A versus B" pair, the name right after B ("25.8% for the
@@ -985,6 +1062,8 @@ class _Sentence:
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
             if self._korean_after(number, mention) or (mention.start >= number.end and self._owner_of_another(gap)):  # "0.31 on Sharpe to the index's 0.16": the index is the other side
                 continue
+            if mention.end <= number.start and OBJECT_PRONOUN.fullmatch(self.text, mention.start, mention.end) and NOT_SUBJECT_BEFORE.search(self.text, max(0, mention.start - 20), mention.start):
+                continue  # "ITA also edged it (Sharpe 0.66 to 0.61)": "it" is the object, the 0.66 is ITA's
             words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in SMALL_WORDS])
             limit = 3 if mention.end <= number.start else 4
             if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0] or (words == best[0] and mention.end <= number.start)):
@@ -1235,6 +1314,16 @@ class _Sentence:
         rest = self.lowered[span.start:number.start] + " " + self.lowered[number.end:span.end]
         return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
 
+    def _owner_alone(self, number: Numeral) -> bool:
+        """"The benchmark's Sharpe was 0.39; the strategy's 0.52": a clause of a name and a figure
+        alone, which says the metric before again."""
+        span = self.clauses[self._clause_of(number)]
+        named = [m for m in self.mentions if span.start <= m.start and m.end <= number.start]
+        if len(named) != 1 or PRONOUN.fullmatch(self.text, named[0].start, named[0].end):
+            return False
+        rest = self.lowered[span.start:named[0].start] + " " + self.lowered[named[0].end:number.start] + " " + self.lowered[number.end:span.end]
+        return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
+
     def _clause_of(self, number: Numeral) -> int:
         return self._clause_at(number.start)
 
@@ -1284,7 +1373,7 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                 after = match.start() >= number.end
                 if (before_only and after) or (number.start <= match.start() < number.end):
                     continue
-                if metric.kind == "count" and (_words_between(masked, match, number) > 1 or (not after and PART_OF_COUNT.match(masked, match.end(), number.start))):
+                if metric.kind == "count" and (_count_gap(masked, match, number) > 1 or (not after and PART_OF_COUNT.match(masked, match.end(), number.start))):
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
@@ -1302,6 +1391,12 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
 def _names_rate(masked: str, span: ctx.Clause, metric: str) -> bool:
     rate = _WORDS[metric][1]
     return rate is not None and rate.search(masked, span.start, span.end) is not None
+
+
+def _count_gap(text: str, match: re.Match[str], number: Numeral) -> int:
+    """Words between a count's noun and its figure, Korean particles and "in all" words left out ("매매는 모두 44건")."""
+    gap = text[match.end():number.start] if match.end() <= number.start else text[number.end:match.start()]
+    return len([word for word in re.findall(r"\w+", gap) if word not in COUNT_FILLERS])
 
 
 def _words_between(text: str, match: re.Match[str], number: Numeral) -> int:

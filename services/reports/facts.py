@@ -73,10 +73,11 @@ def levels(curve: list[tuple[date, float]], falls: list[Drawdown]) -> dict[str, 
 def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     """The dates a report may place its figures by: the test's, each regime's, and (from the
     equity curve, when there is one) the peak, trough and recovery of the maximum drawdown and of
-    the next deepest ones, and the curve's highest point."""
+    the next deepest ones, and the curve's highest and lowest points."""
     found = {"start": backtest.period.start, "end": backtest.period.end}
     if backtest.equity:
         found["high"] = max(backtest.equity, key=lambda point: point.value).date  # the first point at the highest value
+        found["low"] = min(backtest.equity, key=lambda point: point.value).date
     for regime in backtest.regimes:
         found |= {f"regime.{regime.label}.start": regime.start, f"regime.{regime.label}.end": regime.end}
     for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):

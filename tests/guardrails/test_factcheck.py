@@ -79,6 +79,9 @@ STILL_UNVERIFIABLE = (
     # 2027_36 (written blind, read in the nineteenth round): "Vale's own worst slump" (the strategy
     # named by its instrument's name, which no list holds, after the benchmark's clause).
     "Once risk is priced in the order flips",
+    # 2027_38 (written blind, read in the nineteenth round): "which puts alpha slightly under the
+    # CAGR, at -2.20%" (the figure set off after two metrics is the first's).
+    "Trading WOW.AX against COL.AX once the 45-day z-score strays",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -320,14 +323,15 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 18/18, 8/42, 2 after the round; 2027_17 8 -> 7 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39")
 }
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 4, 0),
+    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 9, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 5, 0), "heldout_2027_35": (18, 8, 2), "heldout_2027_37": (18, 9, 2),
+    "heldout_2027_39": (18, 9, 1),
 }
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35", "heldout_2027_37")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -346,7 +350,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25, one each of 2027_27 and 2027_29 and two of each of 2027_35 and 2027_37 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10 and 2027_17, one of 2027_23, four of 2027_25, one each of 2027_27 and 2027_29 two of each of 2027_35 and 2027_37 and one of 2027_39 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -1,4 +1,4 @@
-"""Faults reviews of the sixteenth and seventeenth rounds' readings proved (session 11): each sentence got a
+"""Faults reviews of the sixteenth to nineteenth rounds' readings proved (sessions 11 and 12): each sentence got a
 `verified` it did not deserve, or lost one it did. Copper (`cmd-copper-donchian`): total return
 +88.6%, win rate 35.7%, maximum drawdown 20.06%; the curve's high and end 188.6% of its start, its
 low 91.1%, the maximum drawdown's peak 113.9%; signals `breakout` (hit rate 35.7%) and `trend_exit`
@@ -25,7 +25,46 @@ def sheet(name: str) -> FactSheet:
 
 CRUDE = sheet("cmd-crude-macd")  # maximum drawdown -51.65%, the benchmark's -34.4%
 OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=143, peak="2021-01-04", trough="2021-03-01", end_depth=-0.09)]})
+LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (2019-12), end 2.151; beta 1.31; XMM CAGR 6.93%; bull x5.3
+IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum drawdown 25.16% (IWM 41.1%)
+SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
+GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%; GLD 0.52, 8.3%
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [  # the review of the nineteenth round (session 12)
+        ("기말 평가액은 4.55입니다.", LITHIUM),  # the high, not the end
+        ("The equity curve ended the test at 1.94.", LITHIUM),  # a fall's peak
+        ("The curve's all-time high was 2.42.", LITHIUM),
+        ("곡선 최저는 2024년 12월 초 1.253이었습니다.", LITHIUM),  # the deepest fall's trough, not the lowest point
+        ("곡선 최고점은 2021년 2.42였습니다.", LITHIUM),
+        ("XMM's equity curve ended the test at 2.15.", LITHIUM),  # the strategy's end
+        ("지수 평가액은 기말 2.15였습니다.", LITHIUM),
+        ("베타가 1.31로, 지수가 전략보다 더 크게 움직였습니다.", LITHIUM),
+        ("With a beta of 1.31, the index was more sensitive than the strategy.", LITHIUM),
+        ("XIT에 넣은 1억 원은 7.42배가 됐습니다.", SHOP),  # the strategy's growth
+        ("지수에 1억 원을 넣었다면 7.42배가 됐을 것입니다.", SHOP),
+        ("상승장에서 지수 평가액이 5.3배로 늘었습니다.", LITHIUM),
+        ("1억 원은 하락장에서 7.42배가 됐습니다.", SHOP),  # the bear regime lost 42%
+        ("상승장과 하락장을 모두 거치며 평가액이 5.3배가 됐습니다.", LITHIUM),
+        ("하락장에서는 비중을 내려 7.7%를 벌었습니다.", IWM),  # lowering a position is no loss: the bear regime lost 7.68%
+        ("횡보장에서는 비중을 내려 35% 수익을 냈습니다.", LITHIUM),
+        ("곡선 고점은 2021년 3월 2.125였고, 기말 1.962는 그보다 12.6% 낮습니다.", IWM),  # a fall's depth, not how far below it the curve ends
+        ("곡선 고점은 2020년 1월 1.96이었고, 기말은 그보다 7.7% 낮습니다.", IWM),  # another fall's end depth
+        ("곡선 고점은 2022년 11월 중순 4.55였고, 기말 2.15는 그보다 72.5% 낮습니다.", LITHIUM),
+        ("IWM compounded at 7.9% a year and the crossover at 6.3%, its deepest slump reaching 41.1%.", IWM),  # "its" is the crossover's
+        ("IWM's CAGR was 7.9% and the crossover's 6.3%, its maximum drawdown 41.1%.", IWM),
+        ("The benchmark's Sharpe was 0.39; the strategy's 0.52.", IWM),
+        ("The Russell 2000 ETF trend follower compounded at 7.9% a year.", IWM),  # a strategy named after an ETF
+        ("The small-cap ETF timing rule earned a Sharpe of 0.39.", IWM),
+        ("The gold ETF trend follower earned a Sharpe of 0.52.", GOLD),
+        ("The gold ETF trading rule compounded at 8.3% a year.", GOLD),
+    ],
+)
+def test_the_nineteenth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
+    assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
 
 
 @pytest.mark.parametrize(
@@ -91,6 +130,8 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("전략의 샤프 비율은 0.62로 목표치에 미치지 못했다.", FACTS, "verified"),  # no benchmark compared
         ("The bull regime returned 31%, 43 points better than the bear regime's -12%.", FACTS, "verified"),
         ("연평균 수익률은 벤치마크 11.4%에 달해 전략보다 높았다.", FACTS, "verified"),
+        ("Beta to the index was well below one: the index was far more sensitive to shocks than the crossover.", IWM, "verified"),
+        ("비중을 내려 잡은 덕에 전략은 96.2% 올랐습니다.", IWM, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
