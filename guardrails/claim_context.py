@@ -24,12 +24,12 @@ PIVOT = (
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
 CLAUSE_BREAK = re.compile(
-    rf"[;|·•※▷▶►]|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|·•※▷▶►◆]|\s//\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|(?=\s*[,.;:()]|\s*$|\s+(?:by|in|on|at|over|with|and|or|was|were|is|had|has|which|that|whose|itself|alone|during|from|to|than|as|while|still|only|also|returned|compounded|gained|lost|fell|rose|delivered|earned|made|grew|shed|slid|dropped|sank|suffered|posted|ended|finished|closed|trailed|lagged|beat|outpaced|added|slumped|plunged|collapsed|produced|generated)\b))|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|’s)?(?![\s-]+(?:[\w/-]+[\s-]+){0,2}?(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system|follower|rule|approach|timer|timing|trader|trading|program|filter|switch|signal)\w*)|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
@@ -106,7 +106,7 @@ LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|ne
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
 REGIME_COUNT = re.compile(r"^\s+(?:of\s+(?:the|its|all)\s+(?:\w+\s+)?)?(?:market\s+)?(?:regimes|phases)\b", re.IGNORECASE)
 KO_WINS_AFTER = re.compile(r"^(?:\s?(?:번|회|건))?(?:을|를|이|은)?\s?(?:이겼|이긴|승리)")  # "15번 이겼": winners, counted by count_claims
-HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater)", re.IGNORECASE)
+HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater|round[- ]trip|episode|ordeal)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

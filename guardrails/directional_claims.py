@@ -50,13 +50,14 @@ FALL_END_AFTER = re.compile(r"[^\d.,;]{0,10}?(?:고점|저점|바닥|정점|꼭�
 _MORE = r"(?P<more>더 ?민감|민감했|민감하게|예민|크게 (?:움직|출렁)|more sensitive|amplif\w*)"
 _LESS = r"(?P<less>둔감|둔하게|덜 ?(?:민감|움직|출렁)|작게 움직|less sensitive|more muted)"
 _BENCHMARK_WORD = r"(?:지수|벤치마크|시장)"
+NEGATED_SENSITIVITY = re.compile(r"\b(?:no|not|hardly|never|barely|scarcely)\s+(?:\w+\s+)?(?:more|less)\s+sensitive|n't\s+(?:\w+\s+)?(?:more|less)\s+sensitive|(?:민감|움직|출렁)[가-힣]*지\s?(?:는\s?)?(?:않|못)", re.IGNORECASE)
 BETA_WORD = re.compile(r"베타|\bbeta\b", re.IGNORECASE)
 BETA_SENSITIVITY = (
     re.compile(rf"(?:베타|\bbeta\b)(?:[^.;]|\.\d){{0,40}}?{_BENCHMARK_WORD}\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the )?(?:index|benchmark|market)\b", re.IGNORECASE),
     # the benchmark as the subject, the strategy the standard: the other way round
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
-    re.compile(rf"(?P<inverted>)\b(?:index|benchmark|market)\b(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
+    re.compile(rf"(?P<inverted>)\bthe (?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
@@ -75,6 +76,7 @@ TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(
 TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
 KO_PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
+PEAK_LABEL = re.compile(r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
@@ -131,13 +133,16 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 
 def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
     """"베타 1.18로 지수보다 민감했다", "a beta of 0.4, far less sensitive than the index": moved
-    more than the benchmark when beta is above one, less when below."""
+    more than the benchmark when beta is above one, less when below ("no more sensitive" denies more)."""
     beta = facts.strategy.get("beta")
     base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": "beta_vs_one"}
     if beta is None:
         return Finding(**base, status="unverifiable", note="no stored beta")
     more = (match.group("more") is not None) != ("inverted" in match.groupdict())
-    return Finding(**base, stored=beta, status="supported" if (beta > 1) == more else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
+    holds = (beta > 1) == more
+    if NEGATED_SENSITIVITY.search(sentence):  # "no more sensitive than the benchmark" denies it
+        holds = (beta > 1) != more
+    return Finding(**base, stored=beta, status="supported" if holds else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
 
 
 def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
@@ -150,7 +155,8 @@ def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
 def _peak_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
     is not that day."""
-    dated = [m for m in dates.mentions(sentence) if KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))]
+    dated = [m for m in dates.mentions(sentence) if KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 

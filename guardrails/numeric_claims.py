@@ -104,7 +104,7 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio))|swap points|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio|over|across|out)\b)(?!'s|’s)|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
@@ -118,7 +118,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
-    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
+    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
@@ -214,7 +214,7 @@ KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트�
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
-KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? 만에\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
+KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? (?:만에|사이|동안)\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
 KO_AT_END = re.compile(r"기말|마지막 (?:평가|관측)|현재(?:도|까지)?\s")
 KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
@@ -230,19 +230,28 @@ CURVE_POINT = re.compile(
     re.IGNORECASE,
 )
 CURVE_POINT_RIGHT_BEFORE = re.compile(rf"(?:{CURVE_POINT.pattern})\s?\(?$", re.IGNORECASE)
-KO_DOWN_TO = re.compile(r"\s?까지")
+KO_DEPTH = re.compile(r"(?<![가-힣])깊이")  # "2018년 3월에 시작된 하락의 깊이는 72.5%": dated, so the fall must be the deepest's
+KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다"
+SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|손절|이탈|\bexits?\b|\bstops?\b)", re.IGNORECASE)
+EXIT_SIGNAL = re.compile(r"exit|stop|trail|close")
+EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
+SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
+KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
+FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
+KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
 KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉")
 COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
 KO_FALL_NOUN = re.compile(r"하락|낙폭")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
-OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
+AT_THE_CLOSE = re.compile(r"\b(?:finish(?:ed|es|ing)?|end(?:ed|s|ing)?|clos(?:ed|es|ing)|final|last|now|today|currently)\b")  # "... and finished the period almost 24% beneath that high"
+OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(r"[^\d:;|·•※▷▶►]*:{1,2}\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(r"[^\d:;|·•※▷▶►◆]*:{1,2}\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 NAMES_THEN_FIGURES = re.compile(r"(?P<names>[^\W\d_](?:[^\W\d_]| )*(?:\s?[·/]\s?[^\W\d_](?:[^\W\d_]| )*)+?)\s*[:：]?\s*(?P<figures>[-+]?\d(?:[\d.,]*\d)?%?(?:\s?[·/]\s?[-+]?\d(?:[\d.,]*\d)?%?)+)")
 LISTED_NAME = re.compile(r"[^\s·/][^·/]*[^\s·/]|[^\s·/]")
@@ -255,7 +264,7 @@ KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자�
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
-PAIR_TO = re.compile(r"\s+to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?")  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
+PAIR_TO = re.compile(r"\s+(?:(?:on\s+)?(?:sharpe|sortino|calmar)\s+)?to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?", re.IGNORECASE)  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
 CHANGE_FROM = re.compile(r"\b(?:from|between)\s+(?:(?:about|roughly|around|some|a|an|the)\s+)?$", re.IGNORECASE)
 FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and a half": always a ratio of two figures
 RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
@@ -434,11 +443,15 @@ class _Sentence:
         if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
             if fall := self._fall_of_curve(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
                 return fall
-            if number.unit is None and named is None and (point := self._curve_point(claim, number, span)):
-                return point  # "곡선 최저는 2014년 2월 초 0.844"
+            if (named is None or named.inherited) and (number.unit is None or (number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start))) and (point := self._curve_point(claim, number, span)):
+                return point  # "곡선 최저는 2014년 2월 초 0.844", "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지 밀렸고"
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
+        if EFFECT_BY.search(self.text, span.start, number.start) and not (named and named.by_noun and named.near):
+            return _unverifiable(claim, number, "how much something moved a figure, which the store does not break down")  # "the real's weakness trimmed Embraer's result by around 1.1% each year"
+        if named and named.metric == "num_trades" and SOME_TRADES_BEFORE.search(self.text, max(0, number.start - 30), number.start):
+            return _unverifiable(claim, number, "a part of the trades, which the store does not break down")  # "71% of the profits came from three trades"
         if named and METRICS[named.metric].kind == "count" and COUNT_PER_PERIOD.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
         if number.unit == "%" and KO_SHARE_OF_FIGURE.search(self.text, 0, number.start):  # "PALL 낙폭(68.3%)의 35% 정도": a ratio of two figures
@@ -533,10 +546,14 @@ class _Sentence:
         None otherwise (such a value alone is no claim), and for the benchmark's curve, which the
         store does not keep."""
         words = list(CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
-        down_to = KO_DOWN_TO.match(self.text, number.end) and (KO_DOWN_VERBS.search(self.text, number.end, span.end + 10) or KO_FALL_NOUN.search(self.text, span.start, number.start))
-        if number.decimals < 2 or not (words or down_to) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
+        down_to = (KO_DOWN_TO.match(self.text, number.end) and (KO_DOWN_VERBS.search(self.text, number.end, span.end + 10) or KO_FALL_NOUN.search(self.text, span.start, number.start))) or FELL_TO.search(self.text, max(0, number.start - 30), number.start)
+        if (named := _nearest_metric(self.masked, span.start, span.end, number)) and named.by_noun:
+            return None  # "샤프 비율은 최저 0.86": the lowest of another figure
+        of = 100.0 if number.unit == "%" else 1.0  # "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지 밀렸고": a share of the capital it started with
+        if number.decimals < (0 if of == 100.0 else 2) or not (words or down_to or KO_POINT_AFTER.match(self.text, number.end)) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
             return None
-        point = "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
+        after = KO_POINT_AFTER.match(self.text, number.end)
+        point = "trough" if down_to else (after.lastgroup or "") if after else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
         dated = [m for m in self.date_mentions if span.start <= m.start < span.end]
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
@@ -544,8 +561,8 @@ class _Sentence:
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
             day = self.facts.events.get(name)
-            if _fits(number.value, level, number.decimals, self._qualifier(number)) and (nearest is None or (day is not None and nearest.covers(day))):
-                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(level, 4), status="supported",
+            if _fits(number.value, level * of, number.decimals, self._qualifier(number)) and (nearest is None or (day is not None and nearest.covers(day))):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
         return None
 
@@ -683,7 +700,7 @@ class _Sentence:
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
         opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
-        still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or OPEN_FALL.search(self.lowered, 0, number.start) or (
+        still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or (OPEN_FALL.search(self.lowered, 0, number.start) and AT_THE_CLOSE.search(self.lowered, span.start, span.end)) or (
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         at_end = KO_AT_END.search(self.text, 0, number.start)  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self.date_mentions if m.start < number.start] if at_end else []  # and below the peak the sentence dates
@@ -727,7 +744,7 @@ class _Sentence:
         named as such, dated or placed in a regime where the deepest fall was not."""
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
         return (deepest is not None and (finding.entity, finding.metric) == ("strategy", "max_drawdown") and finding.stored is not None and abs(finding.stored - deepest.depth) < 0.0005
-                and ctx.names_maximum_drawdown(self.lowered) and not self._within(deepest, span))
+                and (ctx.names_maximum_drawdown(self.lowered) or KO_DEPTH.search(self.text, span.start, span.end)) and not self._within(deepest, span))
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
@@ -773,6 +790,8 @@ class _Sentence:
         return None
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
+        if number.text.startswith("+"):  # "상승장 +21%로 마이너스 국면이 하나도 없습니다": a plus sign tells the sign
+            return _Stated(self.text[self.clauses[clause].start:self.clauses[clause].end].strip(), number, self._qualifier(number), False)
         span = self.clauses[clause]
         context = self.masked[span.start:span.end]
         appositive = APPOSITIVE.match(context) and self.text[span.start - 1:span.start] == ","
@@ -923,6 +942,8 @@ class _Sentence:
             named_after = next((m for m in self.mentions if after <= m.start <= after + 1), None)
             if named_after is not None:
                 return named_after.entity, True
+        if standard := self._compared_to_before(number, self.clauses[clause]):
+            return ctx.other_side(standard), True  # "JOSMGNFF가 연 1.28%씩 뒷걸음친 데 비하면 연 -0.44%는", "전략은 IWM과 비교해 최대 낙폭이 25.2%로": the figure after the standard
         if adjacent := self._adjacent_mention(number, clause, metric):
             if PRONOUN.fullmatch(self.text, adjacent.start, adjacent.end) and (named_other := self._named_after_pair(index, metric)):
                 return ctx.other_side(named_other), True  # "it shed more, 41.6% ... versus 25.8% for the strategy": the pair's named side decides
@@ -935,8 +956,6 @@ class _Sentence:
                 return left, True
             return ctx.other_side(left), True
         span = self.clauses[clause]
-        if standard := self._compared_to_before(number, span):
-            return ctx.other_side(standard), True  # "JOSMGNFF가 연 1.28%씩 뒷걸음친 데 비하면 연 -0.44%는": the figure after the standard
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             if named_other := self._named_after_pair(index, metric):  # "41.6% peak to trough versus 25.8% for the strategy"
                 return ctx.other_side(named_other), True
@@ -1248,6 +1267,9 @@ class _Sentence:
         else:
             return None
         candidates = list(self.facts.signals) if metric == "count" else self._counted_signals()  # a hit rate: of the signal whose count the sentence gives
+        span = self.clauses[self._clause_of(stated.number)]
+        if role := SIGNAL_ROLE.search(self.text, span.start, span.end):  # "진입 신호는 71회": an entry signal, not the exit's 71
+            candidates = [name for name in candidates if bool(EXIT_SIGNAL.search(name)) == (role.lastgroup == "exit")]
         return self._one_signal(claim, stated, reading, metric, candidates)
 
     def _one_signal(self, claim: str, stated: _Stated, reading: _Reading, metric: str, candidates: list[str]) -> Finding | None:
@@ -1373,7 +1395,7 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
                 after = match.start() >= number.end
                 if (before_only and after) or (number.start <= match.start() < number.end):
                     continue
-                if metric.kind == "count" and (_count_gap(masked, match, number) > 1 or (not after and PART_OF_COUNT.match(masked, match.end(), number.start))):
+                if metric.kind == "count" and ((_count_gap(masked, match, number) if name != "count" else _words_between(masked, match, number)) > 1 or (not after and PART_OF_COUNT.match(masked, match.end(), number.start))):
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
