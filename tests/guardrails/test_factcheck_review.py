@@ -28,7 +28,8 @@ OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=1
 LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (2019-12), end 2.151; beta 1.31; XMM CAGR 6.93%; bull x5.3
 IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum drawdown 25.16% (IWM 41.1%)
 SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
-GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%; GLD 0.52, 8.3%
+GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdown 17.47%; GLD 0.52, 8.3%, 52.4%
+FTSE = sheet("eq-uk-ftse-sma")  # regime Sharpes -0.53 to 0.86; the curve's low 0.865, high 1.4147
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
 
@@ -61,9 +62,26 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("The small-cap ETF timing rule earned a Sharpe of 0.39.", IWM),
         ("The gold ETF trend follower earned a Sharpe of 0.52.", GOLD),
         ("The gold ETF trading rule compounded at 8.3% a year.", GOLD),
+        # the review of the twentieth round
+        ("The gold ETF managed 6.9% a year.", GOLD),  # the strategy's figures given to GLD
+        ("By contrast the gold ETF registered a Sharpe of 0.36.", GOLD),
+        ("The gold ETF’s maximum drawdown was 17.5%.", GOLD),
+        ("Its high market beta made the strategy less sensitive than XMM.", LITHIUM),  # beta 1.31
+        ("With a beta of 1.31, the strategy proved no more sensitive than the benchmark.", LITHIUM),
+        ("베타가 1.31이지만 지수보다 더 민감하지는 않았습니다.", LITHIUM),
+        ("The deepest drawdown, which has never healed, reached 52.7%.", LITHIUM),  # 52.7% is where the curve ends, the fall went to 72.47%
+        ("The largest decline has not closed, having bottomed 52.7% below the November 2022 peak.", LITHIUM),
+        ("여섯 국면 가운데 샤프 비율은 최저 0.86이었습니다.", FTSE),  # the curve's low, not a Sharpe
+        ("국면별 샤프 비율은 최저 0.86, 최고 1.41이었습니다.", FTSE),
+        ("전략은 IWM과 비교해 최대 낙폭이 41.1%로 얕았습니다.", IWM),  # the standard's figure given to the strategy
+        ("IWM은 전략에 비해 최대 낙폭이 25.2%로 깊었습니다.", IWM),
+        ("From its 4.55 peak the curve fell to 1.94.", LITHIUM),  # another fall's peak, not the trough 1.253
+        ("고점 이후 곡선은 1.94로 떨어졌습니다.", LITHIUM),
+        ("신호는 총 204건 발생했습니다.", LITHIUM),  # one signal's count; 406 in all
+        ("2018년 3월에 시작된 하락의 깊이는 72.5%였습니다.", LITHIUM),  # the March 2018 fall was 59.16%
     ],
 )
-def test_the_nineteenth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
+def test_the_nineteenth_and_twentieth_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
     assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
 
 
@@ -132,6 +150,8 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("연평균 수익률은 벤치마크 11.4%에 달해 전략보다 높았다.", FACTS, "verified"),
         ("Beta to the index was well below one: the index was far more sensitive to shocks than the crossover.", IWM, "verified"),
         ("비중을 내려 잡은 덕에 전략은 96.2% 올랐습니다.", IWM, "verified"),
+        ("Thanks to a low market beta, the strategy was less sensitive than the market.", IWM, "verified"),  # beta 0.61
+        ("하락장에서 전략은 7.7%를 내려놓았습니다.", IWM, "verified"),  # the bear regime lost 7.68%
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
