@@ -57,7 +57,7 @@ BETA_SENSITIVITY = (
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the )?(?:index|benchmark|market)\b", re.IGNORECASE),
     # the benchmark as the subject, the strategy the standard: the other way round
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
-    re.compile(rf"(?P<inverted>)\bthe (?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
+    re.compile(rf"(?P<inverted>)\b(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
@@ -140,7 +140,7 @@ def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Findi
         return Finding(**base, status="unverifiable", note="no stored beta")
     more = (match.group("more") is not None) != ("inverted" in match.groupdict())
     holds = (beta > 1) == more
-    if NEGATED_SENSITIVITY.search(sentence):  # "no more sensitive than the benchmark" denies it
+    if NEGATED_SENSITIVITY.search(sentence, match.start(), match.end() + 12):  # "no more sensitive than the benchmark", "더 민감하지는 않았다" deny it
         holds = (beta > 1) != more
     return Finding(**base, stored=beta, status="supported" if holds else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
 

@@ -175,7 +175,7 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
-NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|topp(?:ed|ing)|edg(?:ed|es|ing)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|topp(?:ed|ing)|edg(?:ed|es|ing)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outscor(?:ed|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
 # A clause about something else the sentence contrasts the strategy with, named by no list: "while
 # sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
@@ -233,7 +233,7 @@ CURVE_POINT_RIGHT_BEFORE = re.compile(rf"(?:{CURVE_POINT.pattern})\s?\(?$", re.I
 KO_DEPTH = re.compile(r"(?<![가-힣])깊이")  # "2018년 3월에 시작된 하락의 깊이는 72.5%": dated, so the fall must be the deepest's
 KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다"
 SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|손절|이탈|\bexits?\b|\bstops?\b)", re.IGNORECASE)
-EXIT_SIGNAL = re.compile(r"exit|stop|trail|close")
+EXIT_SIGNAL = re.compile(r"exit|stop|trail|close|sell|short|unwind")
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
@@ -243,7 +243,8 @@ KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|
 COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
 KO_FALL_NOUN = re.compile(r"하락|낙폭")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
-AT_THE_CLOSE = re.compile(r"\b(?:finish(?:ed|es|ing)?|end(?:ed|s|ing)?|clos(?:ed|es|ing)|final|last|now|today|currently)\b")  # "... and finished the period almost 24% beneath that high"
+AT_THE_CLOSE = re.compile(r"\b(?:finish(?:ed|es|ing)? the (?:test|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
+DEPTH_TOLD = re.compile(r"\b(?:reached|bottom(?:ed)?|trough|at its worst|worst point|deepest point|hit)\b")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
@@ -448,7 +449,7 @@ class _Sentence:
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
-        if EFFECT_BY.search(self.text, span.start, number.start) and not (named and named.by_noun and named.near):
+        if EFFECT_BY.search(self.text, span.start, number.start):
             return _unverifiable(claim, number, "how much something moved a figure, which the store does not break down")  # "the real's weakness trimmed Embraer's result by around 1.1% each year"
         if named and named.metric == "num_trades" and SOME_TRADES_BEFORE.search(self.text, max(0, number.start - 30), number.start):
             return _unverifiable(claim, number, "a part of the trades, which the store does not break down")  # "71% of the profits came from three trades"
@@ -557,11 +558,13 @@ class _Sentence:
         dated = [m for m in self.date_mentions if span.start <= m.start < span.end]
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
+        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label, at, _ in self.regimes if span.start <= at < span.end]
         for name, level in self.facts.levels.items():
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
             day = self.facts.events.get(name)
-            if _fits(number.value, level * of, number.decimals, self._qualifier(number)) and (nearest is None or (day is not None and nearest.covers(day))):
+            placed = all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime
+            if _fits(number.value, level * of, number.decimals, self._qualifier(number)) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
         return None
@@ -702,6 +705,8 @@ class _Sentence:
         opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
         still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or (OPEN_FALL.search(self.lowered, 0, number.start) and AT_THE_CLOSE.search(self.lowered, span.start, span.end)) or (
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
+        if DEPTH_TOLD.search(self.lowered, span.start, span.end):
+            still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
         at_end = KO_AT_END.search(self.text, 0, number.start)  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self.date_mentions if m.start < number.start] if at_end else []  # and below the peak the sentence dates
         for fall in falls:
@@ -743,8 +748,11 @@ class _Sentence:
         """"44.6%에 이른 가장 깊은 낙폭은 2020년 3월 코로나 투매 때 나왔다": the maximum drawdown,
         named as such, dated or placed in a regime where the deepest fall was not."""
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
-        return (deepest is not None and (finding.entity, finding.metric) == ("strategy", "max_drawdown") and finding.stored is not None and abs(finding.stored - deepest.depth) < 0.0005
-                and (ctx.names_maximum_drawdown(self.lowered) or KO_DEPTH.search(self.text, span.start, span.end)) and not self._within(deepest, span))
+        if deepest is None or finding.entity != "strategy" or finding.stored is None or self._within(deepest, span):
+            return False
+        if finding.metric == "max_drawdown_duration_days":  # "The March 2018 drawdown was a 959-day round trip": dated, the length must be that fall's
+            return abs(finding.stored - deepest.days) < 0.5
+        return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and bool(ctx.names_maximum_drawdown(self.lowered) or KO_DEPTH.search(self.text, span.start, span.end))
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
@@ -1081,13 +1089,18 @@ class _Sentence:
             gap = self.text[mention.end:number.start] if mention.end <= number.start else self.text[number.end:mention.start]
             if self._korean_after(number, mention) or (mention.start >= number.end and self._owner_of_another(gap)):  # "0.31 on Sharpe to the index's 0.16": the index is the other side
                 continue
-            if mention.end <= number.start and OBJECT_PRONOUN.fullmatch(self.text, mention.start, mention.end) and NOT_SUBJECT_BEFORE.search(self.text, max(0, mention.start - 20), mention.start):
-                continue  # "ITA also edged it (Sharpe 0.66 to 0.61)": "it" is the object, the 0.66 is ITA's
+            if mention.end <= number.start and NOT_SUBJECT_BEFORE.search(self.text, max(0, mention.start - 20), mention.start) and (
+                    OBJECT_PRONOUN.fullmatch(self.text, mention.start, mention.end) or self._starts_pair(number)):
+                continue  # "ITA also edged it (Sharpe 0.66 to 0.61)", "the book outscored XMM 0.47 Sharpe to 0.43": the object, the first figure is the subject's
             words = len([w for w in re.findall(r"[a-z가-힣]+", noun.sub(" ", gap.lower()) if noun else gap.lower()) if w not in SMALL_WORDS])
             limit = 3 if mention.end <= number.start else 4
             if not re.search(r"\d", gap) and words <= limit and (best is None or words < best[0] or (words == best[0] and mention.end <= number.start)):
                 best = (words, mention)
         return best[1] if best else None
+
+    def _starts_pair(self, number: Numeral) -> bool:
+        index = self.numbers.index(number)
+        return index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1])
 
     def _korean_after(self, number: Numeral, mention: ctx.Mention) -> bool:
         """A name after the figure with Korean between: Korean names a figure's owner before it."""

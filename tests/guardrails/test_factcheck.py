@@ -323,7 +323,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # the round; 2027_15 4 -> 3 and 2027_31 8 -> 7 flagged. Eighteenth round (same session): 2027_34
 # written blind, measured (18/18, 11/42, 1 at 1736d9d), then read and tuned on (4/42, 0); 2027_35,
 # written blind beside it, never read: 18/18, 10/42, 2 at 0adc04b, 18/18, 9/42, 2 on arrival,
-# 18/18, 8/42, 2 after the round; 2027_17 8 -> 7 flagged.
+# 18/18, 8/42, 2 after the round; 2027_17 8 -> 7 flagged. Nineteenth to twenty-first rounds
+# (session 12): 2027_36, 38 and 40 written blind, measured on arrival (18/18, 10/42, 2 at 7517d1b;
+# 18/18, 5/42, 1 at 878bd25; 17/18, 7/42, 1 at 92a25ab), then read and tuned on (1/42, 0 each);
+# 2027_37, 39 and 41, written blind beside them, never read: 18/18, 9/42, 2; 18/18, 9/42, 1; 17/18,
+# 5/42, 0 on arrival, and 18/18, 8/42, 2; 18/18, 9/42, 1; 17/18, 5/42, 0 at the end.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41")

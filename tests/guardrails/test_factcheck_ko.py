@@ -159,7 +159,12 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # the round; 2027_23 6 -> 5 and 2027_25 7 -> 5 flagged. Eighteenth round (same session): 2027_32
 # written blind, measured (16/18, 17/30 at 0adc04b, 17/18, 14/30 at 1736d9d), then read and tuned
 # on (18/18, 11/30); 2027_33, written blind beside it, never read: 17/18, 11/30 at 0adc04b, 17/18,
-# 7/30 at 1736d9d, 17/18, 6/30 after the round; 2027_31 7 -> 5 flagged.
+# 7/30 at 1736d9d, 17/18, 6/30 after the round; 2027_31 7 -> 5 flagged. Nineteenth to twenty-first
+# rounds (session 12): 2027_34, 36 and 38 written blind, measured on arrival (17/18, 12/30 at
+# 7517d1b; 15/18, 12/30 and 16/18, 11/30 at 878bd25 and 92a25ab), then read and tuned on (18/18,
+# 0/30, 0/30 and 3/30); 2027_35, 37 and 39, written blind beside them, never read: 18/18, 6/30,
+# 17/18, 13/30 and 17/18, 10/30 on arrival, 18/18, 6/30, 17/18, 12/30 and 17/18, 9/30 at the end;
+# 06 and 31 now catch every false claim.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 5), "ko_heldout_2027_15": (17, 2),

@@ -29,6 +29,7 @@ LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (201
 IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum drawdown 25.16% (IWM 41.1%)
 SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
 GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdown 17.47%; GLD 0.52, 8.3%, 52.4%
+BYMA = sheet("eq-ar-byma-value")  # signals rebalance_buy 212, rebalance_sell 207
 FTSE = sheet("eq-uk-ftse-sma")  # regime Sharpes -0.53 to 0.86; the curve's low 0.865, high 1.4147
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
@@ -79,9 +80,30 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("고점 이후 곡선은 1.94로 떨어졌습니다.", LITHIUM),
         ("신호는 총 204건 발생했습니다.", LITHIUM),  # one signal's count; 406 in all
         ("2018년 3월에 시작된 하락의 깊이는 72.5%였습니다.", LITHIUM),  # the March 2018 fall was 59.16%
+        # the review of the twenty-first round
+        ("베타 1.31의 전략은 지수보다 덜 민감해 급락장에서도 크게 출렁이지 않았습니다.", LITHIUM),  # a negation in another clause
+        ("With a beta of 1.31 the strategy was less sensitive than the index — no more sensitive than a bond fund.", LITHIUM),
+        ("At a beta of 1.31, its benchmark proved more sensitive than the strategy.", LITHIUM),
+        ("With a beta of 1.31, the broader index was more sensitive than the strategy.", LITHIUM),
+        ("The gold ETF beat the trading rule, returning 6.9% a year.", GOLD),  # a strategy word in the object
+        ("The gold ETF outpaced the system with a CAGR of 6.9%.", GOLD),
+        ("The deepest drawdown has yet to heal, having reached 52.7% at its worst point last December.", LITHIUM),  # it reached 72.47%
+        ("The deepest fall, which has yet to heal, bottomed out 52.7% below its peak at the end of 2024.", LITHIUM),
+        ("The maximum drawdown has not closed; it ended up 52.7% deep at the December 2024 trough.", LITHIUM),
+        ("In the bull regime the curve fell to 1.25.", LITHIUM),  # that trough came in the high-volatility regime
+        ("횡보장에서 곡선은 0.793에서 바닥을 쳤습니다.", LITHIUM),  # the low came in the bear regime
+        ("During the sideways regime the curve hit its low of 0.79.", LITHIUM),
+        ("The March 2018 drawdown was a 959-day round trip.", LITHIUM),  # that fall lasted 1,232 days
+        ("The 2018 slump was a 959-day round trip.", LITHIUM),
+        ("The momentum book outscored XMM 0.47 Sharpe to 0.43.", LITHIUM),  # the strategy's Sharpe is 0.43
+        ("The strategy edged XMM 0.47 Sharpe to 0.43 over the test.", LITHIUM),
+        ("진입 신호는 207회 발생했습니다.", BYMA),  # the sell signal's count
+        ("Entry signals fired 207 times over the test.", BYMA),
+        ("The strategy's entry signal fired 202 times.", LITHIUM),
+        ("Sector drag cut the strategy's CAGR by about 9.4%.", LITHIUM),  # the size of a cut, which the store does not hold
     ],
 )
-def test_the_nineteenth_and_twentieth_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
+def test_the_nineteenth_to_twenty_first_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
     assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
 
 
@@ -152,6 +174,7 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("비중을 내려 잡은 덕에 전략은 96.2% 올랐습니다.", IWM, "verified"),
         ("Thanks to a low market beta, the strategy was less sensitive than the market.", IWM, "verified"),  # beta 0.61
         ("하락장에서 전략은 7.7%를 내려놓았습니다.", IWM, "verified"),  # the bear regime lost 7.68%
+        ("전략은 연 9.4%씩 성장한 덕분에 XMM보다 나은 성과를 거뒀습니다.", LITHIUM, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
