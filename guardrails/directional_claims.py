@@ -54,10 +54,11 @@ NEGATED_SENSITIVITY = re.compile(r"\b(?:no|not|hardly|never|barely|scarcely)\s+(
 BETA_WORD = re.compile(r"베타|\bbeta\b", re.IGNORECASE)
 BETA_SENSITIVITY = (
     re.compile(rf"(?:베타|\bbeta\b)(?:[^.;]|\.\d){{0,40}}?{_BENCHMARK_WORD}\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
-    re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the )?(?:index|benchmark|market)\b", re.IGNORECASE),
+    re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the |its )?(?:index|benchmark|market)\b", re.IGNORECASE),
+    re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))\b", re.IGNORECASE),  # "... less sensitive than XMM": the benchmark's ticker
     # the benchmark as the subject, the strategy the standard: the other way round
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
-    re.compile(rf"(?P<inverted>)\b(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
+    re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
@@ -126,7 +127,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(finding)
     if own := own_comparison(sentence):
         findings.append(_own_comparison(sentence, own, facts))
-    if BETA_WORD.search(sentence) and (sensitivity := next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None)):
+    sensitivity = next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None) if BETA_WORD.search(sentence) else None
+    if sensitivity and sensitivity.groupdict().get("ticker", facts.benchmark_name or "").lower() == (facts.benchmark_name or "").lower():
         findings.append(_sensitivity(sentence, sensitivity, facts))
     return findings
 

@@ -236,15 +236,18 @@ SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|�
 EXIT_SIGNAL = re.compile(r"exit|stop|trail|close|sell|short|unwind")
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
+KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
+REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
+PEAKED_IN = re.compile(r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
 KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
-KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉")
+KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러")
 COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
-KO_FALL_NOUN = re.compile(r"하락|낙폭")
+KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
-AT_THE_CLOSE = re.compile(r"\b(?:finish(?:ed|es|ing)? the (?:test|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
-DEPTH_TOLD = re.compile(r"\b(?:reached|bottom(?:ed)?|trough|at its worst|worst point|deepest point|hit)\b")  # "... and finished the period almost 24% beneath that high"
+AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
+DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
@@ -379,9 +382,11 @@ class _Sentence:
         for index, number in enumerate(self.numbers):
             clause = self._clause_of(number)
             finding = self._claim(index, number, clause, claimed)
-            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, self.clauses[clause]):
+            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, number, self.clauses[clause]):
                 deepest = self.facts.drawdowns[0]
                 finding = finding.model_copy(update={"status": "unverifiable", "note": f"the deepest fall ran from {deepest.peak} to {deepest.recovery or 'the end of the test'}, not when the text says: sent to review"})
+            if finding is not None and finding.status == "supported" and (end_depth := self._depth_told_as_end(finding, number, self.clauses[clause])) is not None:
+                finding = finding.model_copy(update={"status": "unverifiable", "note": f"the text tells where the curve ends, {end_depth:.2%} below the peak, not how deep the fall went: sent to review"})
             if finding is not None:
                 findings.append(finding)
         return findings
@@ -544,8 +549,8 @@ class _Sentence:
         curve (which starts at 1) after a word for one of its points is that point's stored level
         (the highest, lowest or last value; a peak or trough: any fall's, or the extreme); when the
         clause dates it, the date written nearest before it (else after it) must be that point's.
-        None otherwise (such a value alone is no claim), and for the benchmark's curve, which the
-        store does not keep."""
+        Review when none fits; None where no such word is (such a value alone is no claim) and for
+        the benchmark's curve, which the store does not keep."""
         words = list(CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
         down_to = (KO_DOWN_TO.match(self.text, number.end) and (KO_DOWN_VERBS.search(self.text, number.end, span.end + 10) or KO_FALL_NOUN.search(self.text, span.start, number.start))) or FELL_TO.search(self.text, max(0, number.start - 30), number.start)
         if (named := _nearest_metric(self.masked, span.start, span.end, number)) and named.by_noun:
@@ -554,11 +559,14 @@ class _Sentence:
         if number.decimals < (0 if of == 100.0 else 2) or not (words or down_to or KO_POINT_AFTER.match(self.text, number.end)) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
             return None
         after = KO_POINT_AFTER.match(self.text, number.end)
-        point = "trough" if down_to else (after.lastgroup or "") if after else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
-        dated = [m for m in self.date_mentions if span.start <= m.start < span.end]
+        point = (after.lastgroup or "") if after else "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
+        previous = max((other.end for other in self.numbers if span.start <= other.end <= number.start and other is not number and not any(m.start <= other.start < m.end for m in self.date_mentions)), default=span.start)
+        dated = [m for m in self.date_mentions if previous <= m.start < span.end]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
-        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label, at, _ in self.regimes if span.start <= at < span.end]
+        opening = [label for label, at, _ in self.regimes if REGIME_OPENING.match(self.text[:at])]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"
+        named = [label for label, at, _ in self.regimes if span.start <= at < span.end] or opening[:1]
+        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label in named]
         for name, level in self.facts.levels.items():
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
@@ -567,7 +575,7 @@ class _Sentence:
             if _fits(number.value, level * of, number.decimals, self._qualifier(number)) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
-        return None
+        return _unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
 
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
@@ -744,14 +752,26 @@ class _Sentence:
             index -= 1
         return self.clauses[index]
 
-    def _misdated_maximum(self, finding: Finding, span: ctx.Clause) -> bool:
+    def _depth_told_as_end(self, finding: Finding, number: Numeral, span: ctx.Clause) -> float | None:
+        """"The deepest drawdown is still open, and the curve finished the test 72.5% below its
+        peak": a depth where the clause tells the close; the open fall's end depth, when it is not that."""
+        deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
+        if deepest is None or deepest.end_depth is None or (finding.entity, finding.metric) != ("strategy", "max_drawdown") or finding.note.startswith("the end depth"):
+            return None
+        told = AT_THE_CLOSE.search(self.lowered, span.start, span.end) or KO_AT_END.search(self.text, span.start, number.start)
+        return deepest.end_depth if told and not DEPTH_TOLD.search(self.lowered, span.start, span.end) else None
+
+    def _misdated_maximum(self, finding: Finding, number: Numeral, span: ctx.Clause) -> bool:
         """"44.6%에 이른 가장 깊은 낙폭은 2020년 3월 코로나 투매 때 나왔다": the maximum drawdown,
         named as such, dated or placed in a regime where the deepest fall was not."""
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
-        if deepest is None or finding.entity != "strategy" or finding.stored is None or self._within(deepest, span):
+        if deepest is None or finding.entity != "strategy" or finding.stored is None:
             return False
-        if finding.metric == "max_drawdown_duration_days":  # "The March 2018 drawdown was a 959-day round trip": dated, the length must be that fall's
-            return abs(finding.stored - deepest.days) < 0.5
+        if finding.metric == "max_drawdown_duration_days":  # "After peaking in March 2018, the strategy took 959 days to recover": the peak dated must be that fall's
+            peaks = [m for m in self.date_mentions if m.start < number.start and (PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or KO_PEAK_START.match(self.text, m.end))]
+            return abs(finding.stored - deepest.days) < 0.5 and (bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
+        if self._within(deepest, span):
+            return False
         return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and bool(ctx.names_maximum_drawdown(self.lowered) or KO_DEPTH.search(self.text, span.start, span.end))
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:

@@ -335,7 +335,7 @@ UNTUNED = {
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 8, 1), "heldout_2027_25": (15, 8, 4), "heldout_2027_27": (18, 10, 1),
-    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 5, 0), "heldout_2027_33": (17, 5, 0), "heldout_2027_35": (18, 8, 2), "heldout_2027_37": (18, 8, 2),
+    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 2), "heldout_2027_37": (18, 8, 2),
     "heldout_2027_39": (18, 9, 1), "heldout_2027_41": (17, 5, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39")

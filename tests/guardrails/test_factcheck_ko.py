@@ -163,13 +163,13 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # rounds (session 12): 2027_34, 36 and 38 written blind, measured on arrival (17/18, 12/30 at
 # 7517d1b; 15/18, 12/30 and 16/18, 11/30 at 878bd25 and 92a25ab), then read and tuned on (18/18,
 # 0/30, 0/30 and 3/30); 2027_35, 37 and 39, written blind beside them, never read: 18/18, 6/30,
-# 17/18, 13/30 and 17/18, 10/30 on arrival, 18/18, 6/30, 17/18, 12/30 and 17/18, 9/30 at the end;
+# 17/18, 13/30 and 17/18, 10/30 on arrival, 18/18, 6/30, 17/18, 11/30 and 17/18, 9/30 at the end;
 # 06 and 31 now catch every false claim.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 5), "ko_heldout_2027_15": (17, 2),
     "ko_heldout_2027_19": (16, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 4), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (16, 3), "ko_heldout_2027_31": (18, 3), "ko_heldout_2027_33": (17, 4),
-    "ko_heldout_2027_35": (18, 6), "ko_heldout_2027_37": (17, 12), "ko_heldout_2027_39": (17, 9),
+    "ko_heldout_2027_35": (18, 6), "ko_heldout_2027_37": (17, 11), "ko_heldout_2027_39": (17, 9),
 }
 KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_33", "ko_heldout_2027_37", "ko_heldout_2027_39")
 KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_11, 2027_13 and 2027_15, 2 of each of ko 2027_19, 2027_23 and 2027_27, and 1 of each of 2027_33, 2027_37 and 2027_39 came out verified")

@@ -30,6 +30,7 @@ IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum
 SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
 GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdown 17.47%; GLD 0.52, 8.3%, 52.4%
 BYMA = sheet("eq-ar-byma-value")  # signals rebalance_buy 212, rebalance_sell 207
+DOGE = sheet("crypto-doge-donchian")  # beta 0.38; the deepest fall 78.74% from May 2021, open, the curve ends 62.05% below; the June 2019 fall lasted 525 days
 FTSE = sheet("eq-uk-ftse-sma")  # regime Sharpes -0.53 to 0.86; the curve's low 0.865, high 1.4147
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
@@ -101,6 +102,21 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("Entry signals fired 207 times over the test.", BYMA),
         ("The strategy's entry signal fired 202 times.", LITHIUM),
         ("Sector drag cut the strategy's CAGR by about 9.4%.", LITHIUM),  # the size of a cut, which the store does not hold
+        # the review of the twenty-first round's mend
+        ("With a beta of 1.31 to the broader market, the strategy was less sensitive than XMM.", LITHIUM),
+        ("With a beta of 0.61 to the broader market, the crossover was more sensitive than IWM.", IWM),
+        ("With a beta of 1.31, the strategy was less sensitive than its benchmark.", LITHIUM),
+        ("With a beta of 0.38, the strategy was more sensitive than its benchmark.", DOGE),
+        ("The deepest drawdown is still open, and the curve finished the test 72.5% below its November 2022 peak.", LITHIUM),  # the depth, not where it ends
+        ("The deepest drawdown has never healed, and the curve is now 72.5% below its peak.", LITHIUM),
+        ("가장 깊은 낙폭은 아직 회복되지 않았고, 곡선은 기말에 고점보다 72.5% 낮습니다.", LITHIUM),
+        ("During the sideways regime, which followed the bull run, the curve fell to 1.25.", LITHIUM),  # that trough is not in the sideways regime
+        ("In the sideways regime the strategy lost 35%, and the curve fell to 1.25.", LITHIUM),
+        ("횡보장에서 전략은 크게 흔들렸고, 곡선은 1.253까지 떨어졌습니다.", LITHIUM),
+        ("After peaking in March 2018, the strategy took 959 days to recover.", LITHIUM),  # that fall took 1,232 days
+        ("After peaking in June 2019, the strategy took 1,512 days to recover.", DOGE),
+        ("2018년 3월 고점 이후, 전략은 959일 만에 원금을 회복했습니다.", LITHIUM),
+        ("The longest drawdown, from March 2018, lasted 959 days.", LITHIUM),
     ],
 )
 def test_the_nineteenth_to_twenty_first_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
@@ -175,6 +191,10 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("Thanks to a low market beta, the strategy was less sensitive than the market.", IWM, "verified"),  # beta 0.61
         ("하락장에서 전략은 7.7%를 내려놓았습니다.", IWM, "verified"),  # the bear regime lost 7.68%
         ("전략은 연 9.4%씩 성장한 덕분에 XMM보다 나은 성과를 거뒀습니다.", LITHIUM, "verified"),
+        ("The deepest drawdown has never healed: the strategy ended 52.7% below its peak.", LITHIUM, "verified"),
+        ("The deepest drawdown has never healed: the strategy ended 62.1% below its May 2021 peak.", DOGE, "verified"),
+        ("The largest drawdown remains open; the curve finished the test 52.7% under the high it reached in November 2022.", LITHIUM, "verified"),
+        ("Measured against the wider market, the strategy's beta made it more sensitive than XMM.", LITHIUM, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
