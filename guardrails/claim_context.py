@@ -187,6 +187,8 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
 
 
 # "It gained 24% inside that regime", "이 구간에서는 3% 이익": the regime the sentence before named.
+# "peak" that names a fall's start, not the old high a recovery regains ("regained its peak in May 2021").
+NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )"
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 

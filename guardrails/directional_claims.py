@@ -77,7 +77,7 @@ TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(
 TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
 KO_PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
-PEAK_LABEL = re.compile(r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
+PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
@@ -128,7 +128,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if own := own_comparison(sentence):
         findings.append(_own_comparison(sentence, own, facts))
     sensitivity = next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None) if BETA_WORD.search(sentence) else None
-    if sensitivity and sensitivity.groupdict().get("ticker", facts.benchmark_name or "").lower() == (facts.benchmark_name or "").lower():
+    if sensitivity and ((ticker := sensitivity.groupdict().get("ticker")) is None or ticker.lower() == (facts.benchmark_name or "").lower()):  # "than XMM": only the benchmark's ticker
         findings.append(_sensitivity(sentence, sensitivity, facts))
     return findings
 

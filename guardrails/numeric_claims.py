@@ -238,11 +238,10 @@ EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowe
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
-PEAKED_IN = re.compile(r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
+PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
 KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
-KO_DOWN_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러")
 COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
@@ -252,6 +251,7 @@ OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|de
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
+KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
@@ -556,23 +556,24 @@ class _Sentence:
         if (named := _nearest_metric(self.masked, span.start, span.end, number)) and named.by_noun:
             return None  # "샤프 비율은 최저 0.86": the lowest of another figure
         of = 100.0 if number.unit == "%" else 1.0  # "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지 밀렸고": a share of the capital it started with
-        if number.decimals < (0 if of == 100.0 else 2) or not (words or down_to or KO_POINT_AFTER.match(self.text, number.end)) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
-            return None
         after = KO_POINT_AFTER.match(self.text, number.end)
+        if number.decimals < (0 if of == 100.0 else 2) or not (words or down_to or after) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
+            return None
         point = (after.lastgroup or "") if after else "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
         previous = max((other.end for other in self.numbers if span.start <= other.end <= number.start and other is not number and not any(m.start <= other.start < m.end for m in self.date_mentions)), default=span.start)
         dated = [m for m in self.date_mentions if previous <= m.start < span.end]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
         opening = [label for label, at, _ in self.regimes if REGIME_OPENING.match(self.text[:at])]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"
-        named = [label for label, at, _ in self.regimes if span.start <= at < span.end] or opening[:1]
-        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label in named]
+        labels = [label for label, at, _ in self.regimes if span.start <= at < span.end] or opening[:1]
+        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label in labels]
+        qualifier = self._qualifier(number)
         for name, level in self.facts.levels.items():
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
             day = self.facts.events.get(name)
             placed = all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime
-            if _fits(number.value, level * of, number.decimals, self._qualifier(number)) and placed and (nearest is None or (day is not None and nearest.covers(day))):
+            if _fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
         return _unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
@@ -701,7 +702,7 @@ class _Sentence:
         sentence names the maximum)."""
         number = stated.number
         below = (KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
-                 or (KO_BELOW_IT.search(self.text[:number.start]) and KO_PEAK.search(self.text, 0, number.start) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
+                 or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
         told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
@@ -733,7 +734,11 @@ class _Sentence:
 
     def _end_below_peak(self, number: Numeral) -> bool:
         before = self.text[:number.start]
-        return bool(KO_AT_END.search(before) and (KO_BELOW_PEAK.search(before) or (KO_BELOW_IT.search(before) and KO_PEAK.search(before))) and KO_UNDER_AFTER.match(self.text, number.end))
+        return bool(KO_AT_END.search(before) and (KO_BELOW_PEAK.search(before) or self._below_it_peak(number)) and KO_UNDER_AFTER.match(self.text, number.end))
+
+    def _below_it_peak(self, number: Numeral) -> bool:
+        """"곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 그보다": "than it" after a peak the sentence named."""
+        return bool(KO_BELOW_IT.search(self.text, 0, number.start) and KO_PEAK.search(self.text, 0, number.start))
 
     def _plain_fall(self, reading: _Reading | None, span: ctx.Clause, around: tuple[int, int]) -> bool:
         """"거기서 23년 8월 말까지 49.8% 빠졌고": a plain verb of a fall tells one of the curve's falls
