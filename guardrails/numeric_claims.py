@@ -1499,6 +1499,8 @@ def _judge(stated: _Stated, reading: _Reading, alternatives: list[tuple[str, flo
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")
     if not reading.plain:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text does not name the metric right at the figure: sent to review, not blocked")
+    if not reading.metric_sure:  # "gained 45%": a verb names no one metric, so only a noun's figure blocks
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; only a verb names the metric, which may mean another figure: sent to review, not blocked")
     return Finding(**base, stored=reading.stored, status="contradicted", note=note)
 
 
