@@ -23,8 +23,9 @@ PIVOT = (
     r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
 )
+BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║»›"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|·•※▷▶►◆]|\s//\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\s//\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -162,9 +163,13 @@ def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
+EXCHANGE_SUFFIX = re.compile(r"^([A-Z0-9]{2,})\.[A-Z]{1,2}$")  # "XEG.TO", "XMJ.AX": a ticker and its exchange
+
+
 def _benchmark_names(benchmark_name: str | None) -> str:
     """A pattern for the benchmark's ticker (any case) and for indices written out by name."""
-    ticker = [rf"\b(?i:{re.escape(benchmark_name)})(?![^\W가-힣])"] if benchmark_name else []  # "SPY를": a particle may follow
+    spellings = [benchmark_name, *EXCHANGE_SUFFIX.findall(benchmark_name)] if benchmark_name else []  # "XEG.TO" is written "XEG" too
+    ticker = [rf"\b(?i:{re.escape(spelling)})(?![^\W가-힣])(?!\.\w)" for spelling in spellings]  # "SPY를": a particle may follow
     return "|".join([*ticker, INDEX_NAMES.pattern])
 
 

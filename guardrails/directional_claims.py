@@ -43,7 +43,7 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨", re.IGNORECASE)
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
 FALL_END_AFTER = re.compile(r"[^\d.,;]{0,10}?(?:고점|저점|바닥|정점|꼭대기|꼭짓점|최고점|최저점|\b(?:peak|trough|high|low|bottom|top)\b)", re.IGNORECASE)  # "2020년 4월 중순 저점", "its January 2022 high"
 # A beta told as more or less sensitive than the benchmark, the benchmark the standard of the
 # comparison ("지수보다 민감했다", "less sensitive than the index"), never its subject.
@@ -62,7 +62,7 @@ BETA_SENSITIVITY = (
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
-    r"|(?:회복|되찾|만회|올라서|메워|메꿔)[가-힣]*지 ?(?:못|않)|미회복",
+    r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복",
     re.IGNORECASE,
 )
 ONLY_LOSS = re.compile(
@@ -106,14 +106,15 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if regime is not None:
         regime_return = facts.regimes.get(regime, {}).get("total_return")
         has_number = bool(ctx.figures(sentence))
-        if LOST_IN.search(sentence) and not has_number:
+        only = ONLY_LOSS.search(sentence)
+        if only:  # "마이너스를 낸 건 ... 저변동성 국면 하나뿐": the one losing regime, not a sign of the first named
+            findings.append(_only_loss(sentence, only, facts))
+        elif LOST_IN.search(sentence) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=False))
         elif GAINED_IN.search(sentence) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
         if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
-        if only := ONLY_LOSS.search(sentence):
-            findings.append(_only_loss(sentence, only, facts))
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):

@@ -76,7 +76,7 @@ FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
 KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
-KO_FRACTION = re.compile(r"(?P<words>절반|[234]\s?분의\s?[123])")  # "SPY의 절반": a ratio of two figures
+KO_FRACTION = re.compile(r"(?P<words>절반|(?:[2-9]|10)\s?분의\s?[1-9](?!\d))")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure).
 DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}(?:\s?[~～-]\s?\d{1,2})?\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=(?:\s?[~～-]\s?\d{1,2})?\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")

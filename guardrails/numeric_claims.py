@@ -52,7 +52,7 @@ METRICS: dict[str, Metric] = {
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
-    "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns")),
+    "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
     "cagr": Metric(
         "percent",
         ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?"),
@@ -129,14 +129,15 @@ KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVEN
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|으나)\s")  # a verb's connective form between a figure and a comparative
+KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
-APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly)\s+){0,3}[-+]?\d[\d.,]*%?\s*(?:in all|in total|overall|all told|altogether)?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%.", "lost money, 22% in all"
-AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
+APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly|around|nearly|almost|close to)\s+){0,3}[-+]?\d[\d.,]*%?\s*(?:in all|in total|overall|all told|altogether|a year|per year|per annum|each year|annually)?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%.", "lost money, 22% in all", "gave up a quarter of its capital, about 2.3% a year"
+AT_LEAST = re.compile(r"\b(?<!no )(?<!not )(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
+LITTLE_OVER_BEFORE = re.compile(r"\b(?:a little|a bit|slightly|a shade|a touch|marginally) (?:over|above|more than)\s+$", re.IGNORECASE)  # "a little over 36%": above, not far
 AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
@@ -175,7 +176,7 @@ COUNT_PER_PERIOD = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:a|per|each|every)\s+(?:ye
 YEARLY_AFTER = re.compile(r"^\s*(?:a year|per year|per annum|annually|annuali[sz]ed|each year|yearly|p\.a\.)", re.IGNORECASE)
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
-NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|topp(?:ed|ing)|edg(?:ed|es|ing)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outscor(?:ed|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|top(?:s|ped|ping)|edg(?:ed|es|ing)|outdid|outstrip(?:s|ped)?|bested|eclips(?:ed|es)|dwarf(?:s|ed)?|(?:half|twice|double|triple|a third|a quarter) of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outscor(?:ed|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
 OTHER_CLAUSE_BEFORE = re.compile(r"\b(?:as|while|whereas|when|though|although)\s+(?:the\s+)?(?:[\w&-]+\s+){0,2}$", re.IGNORECASE)  # "shrank by under 1% a year as the index added 5.1%": the index's is the next figure
 # A clause about something else the sentence contrasts the strategy with, named by no list: "while
 # sterling lost 2.5% a year", "Ether itself compounded at 98.8%", "the front contract lost 0.6%".
@@ -198,7 +199,8 @@ LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저변동성",), "bull": ("강세", "상승"), "bear": ("약세", "하락"), "sideways": ("횡보",), "trending": ("추세",)}
 KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STEMS.values() for stem in stems)})(?:장|장세|국면|구간)?\s?$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)\s?$")
+KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>[가이]?\s?(?:이익|수익|적중|성공))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -208,14 +210,15 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
-KO_AVERAGE_BEFORE = re.compile(r"평균\s?$")
+KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
 SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
 KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
-KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? (?:만에|사이|동안)\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
-KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
+KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|으로|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? (?:만에|사이|동안)\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
+KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
+KO_END_DATED = re.compile(r"기말\s?(?:\(|인\s|이던\s)\s?$")
 KO_AT_END = re.compile(r"기말|마지막 (?:평가|관측)|현재(?:도|까지)?\s")
 KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
 KO_PEAK = re.compile(r"고점|정점|최고치|최고점|꼭짓점|꼭대기")
@@ -231,9 +234,11 @@ CURVE_POINT = re.compile(
 )
 CURVE_POINT_RIGHT_BEFORE = re.compile(rf"(?:{CURVE_POINT.pattern})\s?\(?$", re.IGNORECASE)
 KO_DEPTH = re.compile(r"(?<![가-힣])깊이")  # "2018년 3월에 시작된 하락의 깊이는 72.5%": dated, so the fall must be the deepest's
-KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다"
+KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점|멈췄|멈춰|멈춘|멎)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다", "1.553에서 멈췄다"
 SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|손절|이탈|\bexits?\b|\bstops?\b)", re.IGNORECASE)
 EXIT_SIGNAL = re.compile(r"exit|stop|trail|close|sell|short|unwind")
+EFFECT_ADDED = re.compile(r"\b(?:added|adds|contributed|contributes|subtracted|subtracts|took|takes|knocked|shaved)\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under|an extra|a further)\s+)?$", re.IGNORECASE)
+EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:the|its|our|their)\s+(?:\w+\s+)?(?:result|return|returns|performance|cagr|total|gain|gains)\b", re.IGNORECASE)  # "Hedging the dollar added some 0.9% annually to the result"
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
@@ -255,7 +260,7 @@ KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊�
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(r"[^\d:;|·•※▷▶►◆]*:{1,2}\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*:{{1,2}}\s*$")  # a KPI line's label, then its figure
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 NAMES_THEN_FIGURES = re.compile(r"(?P<names>[^\W\d_](?:[^\W\d_]| )*(?:\s?[·/]\s?[^\W\d_](?:[^\W\d_]| )*)+?)\s*[:：]?\s*(?P<figures>[-+]?\d(?:[\d.,]*\d)?%?(?:\s?[·/]\s?[-+]?\d(?:[\d.,]*\d)?%?)+)")
 LISTED_NAME = re.compile(r"[^\s·/][^·/]*[^\s·/]|[^\s·/]")
@@ -454,7 +459,7 @@ class _Sentence:
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
-        if EFFECT_BY.search(self.text, span.start, number.start):
+        if EFFECT_BY.search(self.text, span.start, number.start) or (EFFECT_ADDED.search(self.text, span.start, number.start) and EFFECT_TO.match(self.text, number.end)):
             return _unverifiable(claim, number, "how much something moved a figure, which the store does not break down")  # "the real's weakness trimmed Embraer's result by around 1.1% each year"
         if named and named.metric == "num_trades" and SOME_TRADES_BEFORE.search(self.text, max(0, number.start - 30), number.start):
             return _unverifiable(claim, number, "a part of the trades, which the store does not break down")  # "71% of the profits came from three trades"
@@ -462,7 +467,12 @@ class _Sentence:
             return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
         if number.unit == "%" and KO_SHARE_OF_FIGURE.search(self.text, 0, number.start):  # "PALL 낙폭(68.3%)의 35% 정도": a ratio of two figures
             return self._multiple(claim, replace(number, value=number.value / 100, unit="x", decimals=number.decimals + 2))
-        if aside := self._korean_aside(number):
+        aside = self._korean_aside(number)
+        if aside == "won share" and (hit := self._one_signal(claim, self._stated(number, clause), _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True), "hit_rate", self._counted_signals())):
+            return hit  # "청산은 97회였고 그중 28회가 이익(28.9%)": the hit rate of the signal counted
+        if aside == "won share":
+            aside = None  # the strategy's trades that won: read as any figure
+        if aside:
             if aside == "share":
                 return None  # "54회(38%)": the count restated as a share; the count is checked
             reading = _Reading("total_return", f"regime:{aside}", self.facts.regimes.get(aside, {}).get("total_return"), metric_sure=True, explicit=True)
@@ -612,7 +622,7 @@ class _Sentence:
         reference = min(figures, key=lambda other: min(abs(other.start - number.end), abs(number.start - other.end)), default=None)
         before = list(self.previous_figures)
         nearest = abs(reference.value) if reference else before.pop() if before else None  # "... 19.6%입니다. 지수의 약 3분의 1입니다."
-        others = [abs(other.value) for other in figures if other is not reference] + before + self._own_figure(number)
+        others = [abs(other.value) for other in figures if other is not reference and (other.unit != "pp" or reference.unit == "pp")] + before + self._own_figure(number)  # a gap in points is no part of a level
         pair = implied.multiple_of(target, qualifier, nearest, others) if nearest else None
         if pair and reference and KO_MULTIPLE_OF_FIGURE.fullmatch(self.text, reference.end, number.start):  # "샤프 0.52는 BEL20(0.24)의 절반": 0.24 is the whole
             pair = next(((part, abs(reference.value)) for part in others if implied.fits_multiple(part / abs(reference.value), target, qualifier)), None)
@@ -717,13 +727,13 @@ class _Sentence:
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
         at_end = KO_AT_END.search(self.text, 0, number.start)  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
-        peaks = [m for m in self.date_mentions if m.start < number.start] if at_end else []  # and below the peak the sentence dates
+        peaks = [m for m in self.date_mentions if m.start < number.start and not KO_END_DATED.search(self.text, 0, m.start)] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
             else:
                 depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
-                told = (("end depth", fall.end_depth if still else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
+                told = (("end depth", fall.end_depth if still or below else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
                 figures = {name: value for name, value in told if value is not None and _matches(exact, depth, value)}
             if figures and self._within(fall, span) and (not peaks or any(m.covers(fall.peak) for m in peaks)):
                 name, value = next(iter(figures.items()))
@@ -940,6 +950,8 @@ class _Sentence:
         noun), else the one the comparison names, else growth (CAGR)."""
         comparisons = list(COMPARE.finditer(self.text, 0, number.start))
         compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
+        if KO_DEPTH_AFTER.match(self.text, number.end):  # "XMJ의 35.2%보다 9.7%p 깊었다": a gap in depth
+            compared = "max_drawdown"
         metric = named.metric if named and named.by_noun and named.metric != "alpha" else {"growth": "cagr"}.get(compared, compared)  # an alpha is itself a gap
         ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
         gap = abs(ours - theirs) if ours is not None and theirs is not None else None
@@ -972,7 +984,7 @@ class _Sentence:
             return self.subjects[clause], True
         if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
             after = number.end + owner.end()
-            named_after = next((m for m in self.mentions if after <= m.start <= after + 1), None)
+            named_after = next((m for m in self.mentions if number.end <= m.start <= after + 1), None)  # "에 머문 이 전략과는": the name may begin with the small words
             if named_after is not None:
                 return named_after.entity, True
         if standard := self._compared_to_before(number, self.clauses[clause]):
@@ -1052,7 +1064,7 @@ class _Sentence:
     def _signal_average(self, claim: str, number: Numeral, clause: int) -> Finding | None:
         """"손절 신호는 17번 나왔고 평균 -1.71%였습니다": a Korean average in a clause about signals, equal
         to the stored average return of the one signal the sentence names or counts right."""
-        if number.unit != "%" or not KO_AVERAGE_BEFORE.search(self.text, max(0, number.start - 6), number.start) or not self._about_signals(clause):
+        if number.unit != "%" or not KO_AVERAGE_BEFORE.search(self.text, max(0, number.start - 10), number.start) or not self._about_signals(clause):
             return None
         reading = _Reading("avg_return", "strategy", None, metric_sure=True, explicit=False)
         named = list(dict.fromkeys(name for name, _, _ in self.signals)) or self._counted_signals()  # the signal the sentence names (once), or whose count it gives
@@ -1239,12 +1251,13 @@ class _Sentence:
 
     def _korean_aside(self, number: Numeral) -> str | None:
         """A Korean figure in parentheses right after what it belongs to: a regime's return
-        ("약세장(-16%)", "추세(-9%) 구간"), or a count restated as a share ("54회(38%)")."""
+        ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
+        of them that won ("그중 28회가 이익(28.9%)")."""
         if not (self.text[:number.start].endswith("(") and self.text[number.end:].startswith(")")):
             return None
         before = self.text[:number.start - 1]
-        if KO_COUNT_BEFORE.search(before):
-            return "share"
+        if count := KO_COUNT_BEFORE.search(before):
+            return "won share" if count.group("won") else "share"
         stem = KO_REGIME_STEM_BEFORE.search(before)
         return next((label for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
 
@@ -1394,7 +1407,7 @@ class _Sentence:
         before = self.text[max(0, number.start - 40):number.start]
         if TURNED_OVER.search(before):
             return None
-        for name, pattern in (("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
+        for name, pattern in (("a little over", LITTLE_OVER_BEFORE), ("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
             if pattern.search(before):
                 return name
         after = self.text[number.end:number.end + 12]  # Korean puts the bound after the figure: "30% 이상"

@@ -85,6 +85,12 @@ STILL_UNVERIFIABLE = (
     # 2027_40 (written blind, read in the twenty-first round): "the energy fund" (a benchmark by a
     # description no list holds).
     "Sharpe was 0.55 against a near-flat 0.06 for XEG.TO",
+    # 2027_42 (written blind, read in the twenty-second round): "the pair's Sharpe" (a pairs book
+    # called "the pair", which may as well be an instrument); "a 0.52 beta to a falling market" (the
+    # words of a regime describing the benchmark); "the bear ... suffered the deepest loss (-38%)" (a
+    # regime's return told with a drawdown's words).
+    "On risk the ranking flips: the pair's Sharpe", "Buying FALABELLA.SN on a close under the lower band",
+    "The 2021-22 bull headed both tables",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -331,13 +337,13 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 5/42, 0 on arrival, and 18/18, 8/42, 2; 18/18, 9/42, 1; 17/18, 5/42, 0 at the end.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 8, 0), "heldout_2027_25": (15, 8, 2), "heldout_2027_27": (18, 10, 0),
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0),
+    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37")
 
