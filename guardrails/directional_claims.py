@@ -31,11 +31,11 @@ KO_NEGATED = re.compile(ko.NEGATED_AFTER)
 KO_SUBJECT = re.compile(ko.SUBJECT_OR_EVEN_AFTER)
 KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
 KO_OWNS = re.compile(r"\s?의\s")
-KO_FIGURE_AS_TARGET = re.compile(r"^\s(?:연\s?)?[-+]?[\d.,]+\s?%?\s?(?:보다|에\s?(?:[\d.,]+\s?%p\s?)?(?:못 ?미|미치지 ?못|뒤))")  # "UKX 연 2.61%에 못 미쳤다": the standard, marked after its figure
+KO_FIGURE_AS_TARGET = re.compile(r"^(?:\s|\s?\()(?:연\s?)?[-+]?[\d.,]+\s?%?\)?\s?(?:보다|에\s?(?:[\d.,]+\s?%p\s?)?(?:못 ?미|미치지 ?못|뒤))")  # "UKX 연 2.61%에 못 미쳤다", "IPSA(연 -4.1%)에 뒤처진": the standard, marked after its figure
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;]|\((?![-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
+COMPARISON_CUT = re.compile(r"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)
@@ -56,6 +56,9 @@ BETA_SENSITIVITY = (
     re.compile(rf"(?:베타|\bbeta\b)(?:[^.;]|\.\d){{0,40}}?{_BENCHMARK_WORD}\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the |its )?(?:index|benchmark|market)\b", re.IGNORECASE),
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))\b", re.IGNORECASE),  # "... less sensitive than XMM": the benchmark's ticker
+    re.compile(rf"베타(?:[^.;]|\.\d){{0,40}}?(?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})"),  # "베타가 1을 웃돌아 STW보다 크게 출렁였다"
+    re.compile(r"베타(?:가|는|도)?\s?1(?:\.0+)?\s?(?:을|를|보다)?\s?(?:(?P<more>웃돌|넘|상회|초과)|(?P<less>밑돌|하회|못 ?미|미만))"),  # "베타가 1을 웃돌아": more than the benchmark moves
+    re.compile(r"\bbeta\b(?:\s+(?:of|was|is|stood|came in|sat|ran))?\s+(?:(?:well|just|slightly|comfortably)\s+)?(?:(?P<more>above|over|greater than|more than|higher than)|(?P<less>below|under|less than|lower than))\s+(?:one|1(?:\.0+)?)\b", re.IGNORECASE),  # "beta above one"
     # the benchmark as the subject, the strategy the standard: the other way round
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
@@ -119,11 +122,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
-    maximum = bool(facts.drawdowns) and ctx.names_maximum_drawdown(lowered)
-    if maximum or (facts.drawdowns and _states_depth(sentence, facts.drawdowns[0])):
-        findings += _trough_dates(sentence, facts.drawdowns[0])
-    if maximum:
-        findings += _peak_dates(sentence, facts.drawdowns[0])
+    if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
+        findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], [fall.peak for fall in facts.drawdowns[1:] if _states_depth(sentence, fall)])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own := own_comparison(sentence):
@@ -155,11 +155,12 @@ def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
 
 
-def _peak_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
+def _peak_dates(sentence: str, deepest: Drawdown, other_peaks: list[date]) -> list[Finding]:
     """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
-    is not that day."""
-    dated = [m for m in dates.mentions(sentence) if KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)]
+    is not that day. The peak of another fall whose depth the sentence gives ("lost 9.8% since an April
+    2024 peak") is that fall's."""
+    dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(peak) for peak in other_peaks)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 
@@ -241,9 +242,9 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
 
 
-def _states_depth(sentence: str, deepest: Drawdown) -> bool:
-    """"30.9%를 잃은 2022년의 낙폭": the deepest fall, named by its depth rather than as the maximum."""
-    return any(number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(deepest.depth) * 100, number.decimals)
+def _states_depth(sentence: str, fall: Drawdown) -> bool:
+    """"30.9%를 잃은 2022년의 낙폭": a fall (the deepest, mostly) named by its depth rather than as the maximum."""
+    return any(number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(fall.depth) * 100, number.decimals)
                for number in numerals(sentence))
 
 
@@ -333,6 +334,8 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
     after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
     window = f"{before} {after}".lower()
+    if match.group(0).endswith(("깊", "얕")):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word
+        return "max_drawdown"
     named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
     return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 

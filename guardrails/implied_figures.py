@@ -72,12 +72,15 @@ def multiple_of(target: float, qualifier: str | None, reference: float, others: 
     return None
 
 
-def fits_multiple(ratio: float, target: float, qualifier: str | None) -> bool:
-    """A ratio told as ``target`` times, as the qualifier bounds it; rounded in the head otherwise."""
+def fits_multiple(ratio: float, target: float, qualifier: str | None, decimals: int = 0) -> bool:
+    """A ratio told as ``target`` times, as the qualifier bounds it; rounded in the head otherwise,
+    but to the last digit shown when it has decimals ("2.48배" is not 2.27)."""
     if qualifier == "at least":
         return ratio >= target * 0.97
     if qualifier == "at most":
         return ratio <= target * 1.03
+    if decimals > 0 and qualifier is None:
+        return abs(ratio - target) <= 10 ** -decimals
     return abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
 
 

@@ -36,10 +36,10 @@ _UNIT = (
     r"bps\b|basis[\s-]points?\b|포인트|x\b|×|times\b|배|(?:trading\s+|calendar\s+)?days?\b|-days?\b|일|회|건|번(?![째지])"
 )
 # Korean particles and units follow a figure without a space ("0.62입니다", "143일이"): a Hangul
-# syllable may touch a figure where a Latin letter or digit may not.
+# syllable may touch a figure where a Latin letter or digit may not. "all six" counts things, not a figure.
 _NOT_HANGUL_WORD = r"[^\W가-힣]"
 NUMERAL = re.compile(
-    rf"(?<![.,])(?<!{_NOT_HANGUL_WORD})(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_SPELLED})\b)"
+    rf"(?<![.,])(?<!{_NOT_HANGUL_WORD})(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?<!\ball )(?P<words>{_SPELLED})\b)"
     rf"(?:\s*(?P<unit>{_UNIT})|(?!{_NOT_HANGUL_WORD}))",
     re.IGNORECASE,
 )

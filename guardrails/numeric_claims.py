@@ -72,7 +72,7 @@ METRICS: dict[str, Metric] = {
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
         ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black"), strategy_only=True,
     ),
-    "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades"), ("won",), strategy_only=True),  # derived: win rate x trades
+    "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
     "num_trades": Metric("count", ("trades", "trade count", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
@@ -83,7 +83,7 @@ METRICS: dict[str, Metric] = {
     "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
-    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move"), strategy_only=True),
+    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=:? [-+]?\d)"), strategy_only=True),
     "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
     "share_of_time": Metric(
         "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|test|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
@@ -125,11 +125,11 @@ LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|c
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
 NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
 OTHER_PERIOD = "other period"
-KO_EVENT_AFTER, KO_EVENT_BEFORE = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE)
+KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
+KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -162,6 +162,7 @@ EVENT_BEFORE = re.compile(
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
+DAYS_AFTER = re.compile(r"\s?(?:년|개월|years?|months?)(?: 반)?\s?\(\s?[\d,]+\s?(?:일|days)\)")
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
@@ -199,8 +200,12 @@ LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저변동성",), "bull": ("강세", "상승"), "bear": ("약세", "하락"), "sideways": ("횡보",), "trending": ("추세",)}
 KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STEMS.values() for stem in stems)})(?:장|장세|국면|구간)?\s?$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
+SIGNAL_LABEL_GAP = re.compile(r"\s*[:=-]?\s*")  # "momentum sells: 181"
+COUNT_AT_RATE = re.compile(r"\b(\d[\d,]*)\s+at\s+(?:an?\s+)?$")  # "181 at 43.65%"
+SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
+KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>[가이]?\s?(?:이익|수익|적중|성공))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -238,7 +243,7 @@ KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<tr
 SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|손절|이탈|\bexits?\b|\bstops?\b)", re.IGNORECASE)
 EXIT_SIGNAL = re.compile(r"exit|stop|trail|close|sell|short|unwind")
 EFFECT_ADDED = re.compile(r"\b(?:added|adds|contributed|contributes|subtracted|subtracts|took|takes|knocked|shaved)\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under|an extra|a further)\s+)?$", re.IGNORECASE)
-EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:the|its|our|their)\s+(?:\w+\s+)?(?:result|return|returns|performance|cagr|total|gain|gains)\b", re.IGNORECASE)  # "Hedging the dollar added some 0.9% annually to the result"
+EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:(?:the|its|our|their)\s+)?(?:\w+\s+)?(?:result|results|return|returns|performance|cagr|total|gain|gains)\b", re.IGNORECASE)  # "Hedging the dollar added some 0.9% annually to the result"
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
@@ -252,7 +257,7 @@ KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
-OPEN_FALL = re.compile(r"\b(?:deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
+OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
@@ -260,7 +265,7 @@ KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊�
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*:{{1,2}}\s*$")  # a KPI line's label, then its figure
+LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*(?::{{1,2}}|\s[-–—]\s)\s*$")  # a KPI line's label, then its figure ("Profitable - 19")
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 NAMES_THEN_FIGURES = re.compile(r"(?P<names>[^\W\d_](?:[^\W\d_]| )*(?:\s?[·/]\s?[^\W\d_](?:[^\W\d_]| )*)+?)\s*[:：]?\s*(?P<figures>[-+]?\d(?:[\d.,]*\d)?%?(?:\s?[·/]\s?[-+]?\d(?:[\d.,]*\d)?%?)+)")
 LISTED_NAME = re.compile(r"[^\s·/][^·/]*[^\s·/]|[^\s·/]")
@@ -422,10 +427,12 @@ class _Sentence:
             return self._grown_to(index, claim, number)
         if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
+        if number.unit == "days" and KO_STILL_UNDER.match(self.text, number.end):
+            return self._open_length(claim, number)  # "602일째 전 고점을 넘지 못했다": a fall not regained
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
                 return None  # the months of "5년 7개월", read with its years
-            if DAYS_RESTATED.search(self.text[:number.start]):  # "1,393 days (close to four years)": the days were checked
+            if DAYS_RESTATED.search(self.text[:number.start]) or DAYS_AFTER.match(self.text, number.end):  # "1,393 days (close to four years)", "꼭 5년(1,827일)": the days are checked
                 restated = self._length(claim, number)
                 return restated if restated.status == "supported" else None
             if OUT_OF_MARKET.search(self.masked, span.start, span.end):
@@ -438,6 +445,8 @@ class _Sentence:
             return self._multiple(claim, number)
         if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 45), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
+        if signal_figure := self._labelled_signal_count(claim, number) or self._count_at_rate(claim, number, clause):
+            return signal_figure
         if average := self._signal_average(claim, number, clause):  # "손절은 61번 걸려 적중률 34.4%, 평균 -0.41%": the signal's, not the metric before
             return average
         if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
@@ -468,10 +477,8 @@ class _Sentence:
         if number.unit == "%" and KO_SHARE_OF_FIGURE.search(self.text, 0, number.start):  # "PALL 낙폭(68.3%)의 35% 정도": a ratio of two figures
             return self._multiple(claim, replace(number, value=number.value / 100, unit="x", decimals=number.decimals + 2))
         aside = self._korean_aside(number)
-        if aside == "won share" and (hit := self._one_signal(claim, self._stated(number, clause), _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True), "hit_rate", self._counted_signals())):
-            return hit  # "청산은 97회였고 그중 28회가 이익(28.9%)": the hit rate of the signal counted
         if aside == "won share":
-            aside = None  # the strategy's trades that won: read as any figure
+            return self._won_share(claim, number, clause)
         if aside:
             if aside == "share":
                 return None  # "54회(38%)": the count restated as a share; the count is checked
@@ -493,7 +500,7 @@ class _Sentence:
         if finding.status != "supported" or reading.stored is None:
             finding = self._unnamed_signal(claim, stated, reading, named.metric if named else "") or finding
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
-            finding = self._other_drawdown(stated, reading) or finding
+            finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" else None) or finding  # "no more than 25%" bounds every fall, the deepest too
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
             return fall
         if finding.status == "contradicted" and reading.entity == "strategy" and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
@@ -685,7 +692,7 @@ class _Sentence:
             returns.append(math.prod(1 + value for value in regimes) - 1)
         elif not regimes and (total := self.facts.strategy.get("total_return")) is not None:
             returns.append(total)
-        grown = next((1 + r for r in returns if implied.fits_multiple(1 + r, target, qualifier)), None)
+        grown = next((1 + r for r in returns if implied.fits_multiple(1 + r, target, qualifier, number.decimals)), None)
         if grown is None:
             return _unverifiable(claim, number, f"capital grown {number.text!r}, which no return the text or the store gives: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(grown, 2), status="supported",
@@ -827,10 +834,21 @@ class _Sentence:
                 (period.end() <= start <= period.end() + 15 and not re.search(r"[,.;]|\d(?!\d*\s?(?:월|일))", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
-            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime
+            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime or self._passed_in_fall(period)
                     or dates.places_event(self.text, period.start(), period.end(), self.facts.events, names_regime=bool(self.regimes))):
                 return period
         return None
+
+    def _passed_in_fall(self, period: re.Match[str]) -> bool:
+        """"18년 1월 중순 1.500에서 ... 20년 4월을 지나 ... 떨어졌다": a month that a fall the sentence
+        names (by the date of its peak or trough, or by its depth) ran through."""
+        if not KO_PASSED_AFTER.match(self.text[period.end():]):
+            return False
+        when = next((m for m in self.date_mentions if m.start <= period.start() < m.end), None)
+        end = self.facts.events.get("end")
+        depths = {round(abs(n.value), 1) for n in self.numbers if n.unit == "%"}
+        told = [fall for fall in self.facts.drawdowns if round(abs(fall.depth) * 100, 1) in depths or any(m.covers(fall.peak) or m.covers(fall.trough) for m in self.date_mentions if m is not when)]
+        return when is not None and any(fall.peak <= when.first and when.last <= (fall.recovery or end or when.last) for fall in told)
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
         if number.text.startswith("+"):  # "상승장 +21%로 마이너스 국면이 하나도 없습니다": a plus sign tells the sign
@@ -1249,6 +1267,59 @@ class _Sentence:
             return None
         return next((label for label, start, _ in spans if after.start <= start < after.end), None)
 
+    def _labelled_signal_count(self, claim: str, number: Numeral) -> Finding | None:
+        """"momentum sells: 181", "Vol rescales: 318": a whole number right after a signal's name is its count."""
+        if number.unit not in (None, "n") or number.decimals != 0:
+            return None
+        name = next((name for name, _, end in self.signals if SIGNAL_LABEL_GAP.fullmatch(self.text, end, number.start)), None)
+        if name is None or "count" not in self.facts.signals[name]:
+            return None
+        stored = self.facts.signals[name]["count"]
+        if abs(stored - number.value) < 0.5:
+            return Finding(claim=claim, kind="numeric", entity=f"signal:{name}", metric="count", claimed=number.value, stored=stored, status="supported")
+        return _unverifiable(claim, number, f"stored count for signal:{name} is {stored:g}: sent to review, not blocked")
+
+    def _count_at_rate(self, claim: str, number: Numeral, clause: int) -> Finding | None:
+        """"momentum sells: 181 at 43.65%", "recovery exits 91 at a 68.13% hit rate": the hit rate of the
+        signal (or the win rate of the trades) whose stored count is the number right before it."""
+        counted = COUNT_AT_RATE.search(self.text, max(0, number.start - 20), number.start) if number.unit == "%" else None
+        if counted is None:
+            return None
+        count = float(counted.group(1).replace(",", ""))
+        candidates = [name for name, sheet in self.facts.signals.items() if sheet.get("count") == count]
+        if not candidates and self.facts.strategy.get("num_trades") != count:
+            return None  # "January 2016 at -25%": no count of trades or signals
+        reading = _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True)
+        if hit := self._one_signal(claim, self._stated(number, clause), reading, "hit_rate", candidates):
+            return hit
+        if self.facts.strategy.get("num_trades") == count and (rate := self.facts.strategy.get("win_rate")) is not None and _matches(self._stated(number, clause), replace(reading, metric="win_rate", stored=rate), rate):
+            return Finding(claim=claim, kind="numeric", entity="strategy", metric="win_rate", claimed=number.value / 100, stored=rate, status="supported")
+        return _unverifiable(claim, number, f"a share of the {count:g} counted before it, which no stored rate gives: sent to review, not blocked")
+
+    def _open_length(self, claim: str, number: Numeral) -> Finding:
+        """Days spent below a high not yet regained: the length of a fall still open at the end."""
+        for fall in self.facts.drawdowns:
+            if fall.recovery is None and abs(fall.days - number.value) < 0.5:
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=number.value, stored=float(fall.days), status="supported",
+                               note=f"the fall from the {fall.peak} peak, still open at the end ({fall.days} days)")
+        return _unverifiable(claim, number, "days below a high not regained, which no fall still open at the end lasted: sent to review")
+
+    def _won_share(self, claim: str, number: Numeral, clause: int) -> Finding:
+        """"청산은 97회였고 그중 28회가 이익(28.9%)": a signal's hit rate or the strategy's win rate, and
+        the winners counted must be that share of its stored count."""
+        stated, won = self._stated(number, clause), self.numbers[self.numbers.index(number) - 1]
+        sheets = [(f"signal:{name}", "hit_rate", sheet) for name, sheet in self.facts.signals.items() if "count" in sheet]
+        if "num_trades" in self.facts.strategy:
+            sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
+        for entity, metric, sheet in sheets:
+            share, count = sheet.get(metric), sheet["count"]
+            if share is None or not _matches(stated, _Reading(metric, entity, share, metric_sure=True, explicit=True), share):
+                continue
+            if abs(won.value / 100 - share) < SHARE_OF_COUNTS if won.share_of else abs(won.value - share * count) < 1:  # "139회 중 96회가" is read as the share of the 139
+                return Finding(claim=claim, kind="numeric", entity=entity, metric=metric, claimed=stated.value("percent"), stored=share, status="supported",
+                               note=f"the winners counted are that share of {count:g}: the stored {metric.replace('_', ' ')}")
+        return _unverifiable(claim, number, "a share of counted trades that won, which no stored count and rate give: sent to review")
+
     def _korean_aside(self, number: Numeral) -> str | None:
         """A Korean figure in parentheses right after what it belongs to: a regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
@@ -1416,9 +1487,9 @@ class _Sentence:
     def _signal_spans(self) -> list[tuple[str, int, int]]:
         found = []
         for name in self.facts.signals:
-            for spelling in {name.lower(), name.lower().replace("_", " ")}:
-                found += [(name, match.start(), match.end()) for match in re.finditer(rf"\b{re.escape(spelling)}\b", self.lowered)]
-        return sorted(found, key=lambda item: item[1])
+            for pattern in _signal_spellings(name):
+                found += [(name, match.start(), match.end()) for match in pattern.finditer(self.lowered)]
+        return sorted(set(found), key=lambda item: item[1])
 
     def _masked(self) -> str:
         """The lowered sentence with regime, signal and strategy names blanked: "low-volatility
@@ -1430,6 +1501,15 @@ class _Sentence:
         for start, end in spans:
             masked[start:end] = " " * (end - start)
         return "".join(masked)
+
+
+def _signal_spellings(name: str) -> list[re.Pattern[str]]:
+    """How a text names a stored signal: "zero_line_exit" as "zero-line exits", "rsi_recovery_exit" as
+    "recovery exits" (its last two words, when it has three or more), plural or not."""
+    words = name.lower().split("_")
+    tails = [words] + ([words[-2:]] if len(words) > 2 else [])
+    joined = [r"[\s-]".join(map(re.escape, tail)) for tail in tails]
+    return [re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
 
 
 def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before_only: bool = False) -> _Named | None:

@@ -91,6 +91,9 @@ STILL_UNVERIFIABLE = (
     # regime's return told with a drawdown's words).
     "On risk the ranking flips: the pair's Sharpe", "Buying FALABELLA.SN on a close under the lower band",
     "The 2021-22 bull headed both tables",
+    # 2027_44 (written blind, read in the twenty-third round): "IOZ gave up 34.7%" after "the heaviest
+    # loss stopped at 26.1%" (a benchmark's drawdown told with a verb of return, in a clause of its own).
+    "Smoother too: Sharpe 0.73 against 0.52",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -337,13 +340,13 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 5/42, 0 on arrival, and 18/18, 8/42, 2; 18/18, 9/42, 1; 17/18, 5/42, 0 at the end.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 8, 0), "heldout_2027_25": (15, 8, 2), "heldout_2027_27": (18, 10, 0),
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0),
+    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 7, 0),
 }
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37")
 
@@ -355,8 +358,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.no_claim_verified == 0, result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41 and 4 of 2027_45 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])

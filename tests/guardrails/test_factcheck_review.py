@@ -1,4 +1,4 @@
-"""Faults reviews of the sixteenth to nineteenth rounds' readings proved (sessions 11 and 12): each sentence got a
+"""Faults reviews of the sixteenth to twenty-second rounds' readings proved (sessions 11 to 13): each sentence got a
 `verified` it did not deserve, or lost one it did. Copper (`cmd-copper-donchian`): total return
 +88.6%, win rate 35.7%, maximum drawdown 20.06%; the curve's high and end 188.6% of its start, its
 low 91.1%, the maximum drawdown's peak 113.9%; signals `breakout` (hit rate 35.7%) and `trend_exit`
@@ -27,6 +27,8 @@ CRUDE = sheet("cmd-crude-macd")  # maximum drawdown -51.65%, the benchmark's -34
 OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=143, peak="2021-01-04", trough="2021-03-01", end_depth=-0.09)]})
 LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (2019-12), end 2.151; beta 1.31; XMM CAGR 6.93%; bull x5.3
 IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum drawdown 25.16% (IWM 41.1%)
+CENOVUS = sheet("eq-ca-cenovus-macd")  # CAGR 7.09% (XEG.TO -1.92%), Sharpe 0.55 (0.06), total x2.27, high 2.48; exit signal 71, hit 36.62%; open fall 602 days
+TECK = sheet("eq-ca-teck-donchian")  # maximum drawdown 50.24% over 1,827 days, regained in 2021
 SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
 GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdown 17.47%; GLD 0.52, 8.3%, 52.4%
 BYMA = sheet("eq-ar-byma-value")  # signals rebalance_buy 212, rebalance_sell 207
@@ -117,9 +119,23 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("After peaking in June 2019, the strategy took 1,512 days to recover.", DOGE),
         ("2018년 3월 고점 이후, 전략은 959일 만에 원금을 회복했습니다.", LITHIUM),
         ("The longest drawdown, from March 2018, lasted 959 days.", LITHIUM),
+        # the review of the twenty-second round
+        ("전략의 최대 낙폭은 41.1%에 이른 채 IWM과 비슷했다.", IWM),  # 41.1% is IWM's: "채" ends the modifier
+        ("전략은 연평균 7.9%에 머문 채 IWM과 비슷한 궤적을 그렸다.", IWM),
+        ("전략은 연 -1.92%로 뒷걸음친 끝에 XEG와 비슷한 성과에 그쳤다.", CENOVUS),  # -1.92% is XEG.TO's
+        ("전략은 0.06에 머문 샤프 비율로 XEG와 비슷한 위험 대비 성과를 냈다.", CENOVUS),
+        ("2020년 3월을 지나며 누적 수익률은 127.1%에 이르렀다.", CENOVUS),  # reached only at the end
+        ("2020년 3월을 지나며 전략의 연 변동성은 14.2%로 뛰었다.", CENOVUS),
+        ("청산은 71회였고 그중 36회가 이익(36.6%)이었습니다.", CENOVUS),  # 26 of 71 won
+        ("청산 신호는 71회였고 그중 28회가 이익(39.4%)이었습니다.", CENOVUS),  # the exit's hit rate is 36.62%
+        ("전략은 기말 현재 497일째 전 고점을 넘지 못하고 있습니다.", CENOVUS),  # that fall was regained; the open one is 602 days
+        ("전략은 기말 현재 1,827일째 전 고점을 넘지 못하고 있다.", TECK),
+        ("Drawdowns were contained, at no more than 25%.", CENOVUS),  # the maximum is 27.54%
+        ("The strategy's drawdowns were held to no more than 20%.", TECK),  # the maximum is 50.24%
+        ("1억 원으로 시작한 계좌는 2.48배가 됐습니다.", CENOVUS),  # 2.27 times; 2.48 is the curve's high
     ],
 )
-def test_the_nineteenth_to_twenty_first_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
+def test_the_nineteenth_to_twenty_second_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
     assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
 
 
@@ -195,6 +211,11 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("The deepest drawdown has never healed: the strategy ended 62.1% below its May 2021 peak.", DOGE, "verified"),
         ("The largest drawdown remains open; the curve finished the test 52.7% under the high it reached in November 2022.", LITHIUM, "verified"),
         ("Measured against the wider market, the strategy's beta made it more sensitive than XMM.", LITHIUM, "verified"),
+        ("같은 기간 연 -1.92%로 뒷걸음친 캐나다 에너지 ETF XEG를 9%p 앞질렀다.", CENOVUS, "verified"),
+        ("제로선 청산은 71회, 그중 26회 이익(36.6%), 평균 0.52%입니다.", CENOVUS, "verified"),
+        ("22년 5월 초 최고점 2.483 이후 기말까지 602일째 전 고점을 넘지 못했습니다.", CENOVUS, "verified"),
+        ("1억 원은 2억 2,714만 원으로 2.27배가 됐다.", CENOVUS, "verified"),
+        ("깊이는 XEG 낙폭 70.6%의 약 5분의 2에 그쳐 43.1%p 얕았다.", CENOVUS, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
