@@ -33,6 +33,7 @@ KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLA
 KO_OWNS = re.compile(r"\s?의\s")
 KO_FIGURE_AS_TARGET = re.compile(r"^(?:\s|\s?\()(?:연\s?)?[-+]?[\d.,]+\s?%?\)?\s?(?:보다|에\s?(?:[\d.,]+\s?%p\s?)?(?:못 ?미|미치지 ?못|뒤))")  # "UKX 연 2.61%에 못 미쳤다", "IPSA(연 -4.1%)에 뒤처진": the standard, marked after its figure
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
+KO_RETURN_WORDS = re.compile(r"손실|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
 COMPARISON_CUT = re.compile(r"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=는) 동안|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
@@ -57,8 +58,10 @@ BETA_SENSITIVITY = (
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?:the |its )?(?:index|benchmark|market)\b", re.IGNORECASE),
     re.compile(rf"\bbeta\b(?:[^.;]|\.\d){{0,60}}?\b(?:{_MORE}|{_LESS}) than (?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))\b", re.IGNORECASE),  # "... less sensitive than XMM": the benchmark's ticker
     re.compile(rf"베타(?:[^.;]|\.\d){{0,40}}?(?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))\s?(?:보다|대비|에 비해)\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})"),  # "베타가 1을 웃돌아 STW보다 크게 출렁였다"
-    re.compile(r"베타(?:가|는|도)?\s?1(?:\.0+)?\s?(?:을|를|보다)?\s?(?:(?P<more>웃돌|넘|상회|초과)|(?P<less>밑돌|하회|못 ?미|미만))"),  # "베타가 1을 웃돌아": more than the benchmark moves
-    re.compile(r"\bbeta\b(?:\s+(?:of|was|is|stood|came in|sat|ran))?\s+(?:(?:well|just|slightly|comfortably)\s+)?(?:(?P<more>above|over|greater than|more than|higher than)|(?P<less>below|under|less than|lower than))\s+(?:one|1(?:\.0+)?)\b", re.IGNORECASE),  # "beta above one"
+    re.compile(r"베타(?:가|는|도)?\s?1(?:\.0+)?(?![.\d])\s?(?:을|를|보다)?\s?(?:(?P<more>웃돌|넘|상회|초과)|(?P<less>밑돌|하회|못 ?미|미만))(?![가-힣]{0,4}면)"),  # "베타가 1을 웃돌아": more than the benchmark moves
+    re.compile(rf"(?P<inverted>)(?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+))(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})"),  # "XMM이 전략보다 더 크게 움직였다"
+    re.compile(rf"(?P<inverted>)\b(?P<ticker>(?-i:[A-Z][A-Z0-9.^-]+)) (?:was|proved|looked|is) (?:far |much |a little |slightly )?(?:{_MORE}|{_LESS}) than the (?:strategy|book|portfolio|model|system)\b", re.IGNORECASE),  # "XMM was more sensitive than the strategy"
+    re.compile(r"(?<!\ba )(?<!\bwhose )\bbeta\b(?![^.;]*\b(?:would|could|might)\b)(?:\s+(?:of|was|is|stood|came in|sat|ran))?\s+(?:(?:well|just|slightly|comfortably)\s+)?(?:(?P<more>above|over|greater than|more than|higher than)|(?P<less>below|under|less than|lower than))\s+(?:one\b|1(?:\.0+)?(?![.\d]))", re.IGNORECASE),  # "beta above one", not "a beta above one would have ..."
     # the benchmark as the subject, the strategy the standard: the other way round
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
@@ -123,7 +126,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
-        findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], [fall.peak for fall in facts.drawdowns[1:] if _states_depth(sentence, fall)])
+        findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own := own_comparison(sentence):
@@ -155,12 +158,12 @@ def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
     return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
 
 
-def _peak_dates(sentence: str, deepest: Drawdown, other_peaks: list[date]) -> list[Finding]:
+def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> list[Finding]:
     """"최대 낙폭은 2013년 고점에서 시작됐다": the maximum drawdown's peak, dated; to review when it
-    is not that day. The peak of another fall whose depth the sentence gives ("lost 9.8% since an April
-    2024 peak") is that fall's."""
+    is not that day. The peak of another fall whose depth the date's own clause gives ("having lost as
+    much as 9.8% since an April 2024 peak") is that fall's."""
     dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(peak) for peak in other_peaks)]
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(fall.peak) and _states_depth(_clause_around(sentence, m.start), fall) for fall in others)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 
@@ -240,6 +243,12 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     else:
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
+
+
+def _clause_around(sentence: str, at: int) -> str:
+    start = max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= at), default=0)
+    end = next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= at), len(sentence))
+    return sentence[start:end]
 
 
 def _states_depth(sentence: str, fall: Drawdown) -> bool:
@@ -334,7 +343,7 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
     after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
     window = f"{before} {after}".lower()
-    if match.group(0).endswith(("깊", "얕")):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word
+    if match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
         return "max_drawdown"
     named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
     return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"

@@ -80,7 +80,7 @@ def fits_multiple(ratio: float, target: float, qualifier: str | None, decimals: 
     if qualifier == "at most":
         return ratio <= target * 1.03
     if decimals > 0 and qualifier is None:
-        return abs(ratio - target) <= 10 ** -decimals
+        return abs(ratio - target) <= 10 ** -decimals / 2 + 1e-9
     return abs(ratio / target - 1) <= MULTIPLE_TOLERANCE
 
 

@@ -162,7 +162,7 @@ EVENT_BEFORE = re.compile(
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
 # hold; next to a drawdown's length ("lasted two years") it is a claim the store keeps in days only.
 PERIOD_LENGTH = re.compile(r"^\s*(?:and a half\s+)?(?:years?\b|months?\b|weeks?\b|quarters?\b|decades?\b|년|개월|주(?:간|일)?(?![가-힣])|분기)", re.IGNORECASE)
-DAYS_AFTER = re.compile(r"\s?(?:년|개월|years?|months?)(?: 반)?\s?\(\s?[\d,]+\s?(?:일|days)\)")
+DAYS_AFTER = re.compile(r"\s?(?:년|개월|years?|months?)(?: 반)?\s?\(\s?(?P<days>[\d,]+)\s?(?:일|days)\)")
 DAYS_RESTATED = re.compile(r"\d\s?(?:days|일)\s*[(,]?\s*(?:or\s+|i\.e\.\s+|즉\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)  # "1,393 days (close to four years)"
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 OUT_OF_MARKET = re.compile(r"\bno (?:position|exposure|trade)s?\b|\b(?:flat|idle|sidelined|out of the market|in cash|on the sidelines)\b|포지션 ?없이|관망|현금(?:으로|만)")  # "the longest stretch with no position open lasted 23 weeks"
@@ -202,8 +202,9 @@ KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STE
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$")
 SIGNAL_LABEL_GAP = re.compile(r"\s*[:=-]?\s*")  # "momentum sells: 181"
 COUNT_AT_RATE = re.compile(r"\b(\d[\d,]*)\s+at\s+(?:an?\s+)?$")  # "181 at 43.65%"
+KO_WHOLE_PERIOD_NOUNS = re.compile(r"수익률|연평균|연복리|누적|변동성|샤프|소르티노|칼마|승률|알파|베타")
 SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
-KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
+KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
@@ -265,7 +266,8 @@ KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊�
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
-LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*(?::{{1,2}}|\s[-–—]\s)\s*$")  # a KPI line's label, then its figure ("Profitable - 19")
+LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*:{{1,2}}\s*$")  # a KPI line's label, then its figure
+LABEL_DASH = re.compile(r"\s*(?:[^\s\d]+\s){0,2}[^\s\d]+\s[-–—]\s*$")  # "Profitable - 19": a label of a few words, not a clause of prose before a dash
 NEXT_FIGURE = re.compile(r"\s*(?:은|는|이|가|of(?: (?:about|roughly|around|nearly|just over|just under))?)?\s*[-+]?\d")  # "+297.97%, for a CAGR of 11.22%": the CAGR is the 11.22%
 NAMES_THEN_FIGURES = re.compile(r"(?P<names>[^\W\d_](?:[^\W\d_]| )*(?:\s?[·/]\s?[^\W\d_](?:[^\W\d_]| )*)+?)\s*[:：]?\s*(?P<figures>[-+]?\d(?:[\d.,]*\d)?%?(?:\s?[·/]\s?[-+]?\d(?:[\d.,]*\d)?%?)+)")
 LISTED_NAME = re.compile(r"[^\s·/][^·/]*[^\s·/]|[^\s·/]")
@@ -432,9 +434,15 @@ class _Sentence:
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
             if index > 0 and implied.continues_length(self.text, self.numbers[index - 1], number):
                 return None  # the months of "5년 7개월", read with its years
-            if DAYS_RESTATED.search(self.text[:number.start]) or DAYS_AFTER.match(self.text, number.end):  # "1,393 days (close to four years)", "꼭 5년(1,827일)": the days are checked
+            if DAYS_RESTATED.search(self.text[:number.start]):  # "1,393 days (close to four years)": the days were checked, the years restate them loosely
                 restated = self._length(claim, number)
                 return restated if restated.status == "supported" else None
+            if days_after := DAYS_AFTER.match(self.text, number.end):  # "꼭 5년(1,827일)": the days in brackets are checked; the years must say the same
+                written = implied.length(self.text, number, None)
+                days = float(days_after.group("days").replace(",", ""))
+                if written.fits(days, None):
+                    return None
+                return _unverifiable(claim, number, f"{number.text} is not the {days:g} days the text gives beside it: sent to review")
             if OUT_OF_MARKET.search(self.masked, span.start, span.end):
                 return _unverifiable(claim, number, "a length of time out of the market, which the store does not keep")
             if HELD_FOR.search(self.masked, span.start, number.start) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):
@@ -846,7 +854,9 @@ class _Sentence:
             return False
         when = next((m for m in self.date_mentions if m.start <= period.start() < m.end), None)
         end = self.facts.events.get("end")
-        depths = {round(abs(n.value), 1) for n in self.numbers if n.unit == "%"}
+        if KO_WHOLE_PERIOD_NOUNS.search(self.text):  # "2020년 3월을 지나며 누적 수익률은 127.1%": a figure of the whole test, not of the fall
+            return False
+        depths = {round(abs(n.value), 1) for n in self.numbers if n.unit == "%"} if KO_FALL_NOUN.search(self.text) else set()
         told = [fall for fall in self.facts.drawdowns if round(abs(fall.depth) * 100, 1) in depths or any(m.covers(fall.peak) or m.covers(fall.trough) for m in self.date_mentions if m is not when)]
         return when is not None and any(fall.peak <= when.first and when.last <= (fall.recovery or end or when.last) for fall in told)
 
@@ -893,7 +903,7 @@ class _Sentence:
             return None if RATIO_OF.search(self.numbers[index - 1].text) else _Named("num_trades", by_noun=True)  # the whole of "99 of 164", not of "two of every three"
         if number.unit == "%" and RETURN_AFTER.match(self.text[number.end:]):
             return _Named("total_return", by_noun=False)
-        if clause > 0 and LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start):  # "Trade count: 126 - hit rate: 36.51%"
+        if clause > 0 and (LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start) or LABEL_DASH.match(self.text, self.clauses[clause - 1].start, number.start)):  # "Trade count: 126 - hit rate: 36.51%", "Profitable - 19"
             label = self.clauses[clause - 1]
             if (named := _nearest_metric(self.masked, label.start, label.end, number)) and (named.by_noun or _names_rate(self.masked, label, named.metric)):
                 return replace(named, by_noun=True, label=label)  # "per annum: 5.33%" too
@@ -1286,7 +1296,11 @@ class _Sentence:
         if counted is None:
             return None
         count = float(counted.group(1).replace(",", ""))
-        candidates = [name for name, sheet in self.facts.signals.items() if sheet.get("count") == count]
+        span = self.clauses[clause]
+        named = [name for name, start, _ in self.signals if span.start <= start < number.start]
+        candidates = [name for name, sheet in self.facts.signals.items() if sheet.get("count") == count and (not named or name in named)]
+        if named and not candidates:
+            return _unverifiable(claim, number, f"a rate of the {count:g} counted for {named[-1]}, whose stored count is another: sent to review, not blocked")
         if not candidates and self.facts.strategy.get("num_trades") != count:
             return None  # "January 2016 at -25%": no count of trades or signals
         reading = _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True)
@@ -1297,8 +1311,12 @@ class _Sentence:
         return _unverifiable(claim, number, f"a share of the {count:g} counted before it, which no stored rate gives: sent to review, not blocked")
 
     def _open_length(self, claim: str, number: Numeral) -> Finding:
-        """Days spent below a high not yet regained: the length of a fall still open at the end."""
-        for fall in self.facts.drawdowns:
+        """Days spent below a high not yet regained: the length of a fall still open at the end (the
+        deepest's, where the sentence names the deepest); never the benchmark's, which is not stored."""
+        if self._benchmark_named_in(self._clause_of(number)):
+            return _unverifiable(claim, number, "days the benchmark spent below its high, which the store does not keep")
+        deepest_named = ctx.names_maximum_drawdown(self.lowered) or any(n.unit == "%" and self.facts.drawdowns and abs(abs(n.value) - abs(self.facts.drawdowns[0].depth) * 100) < 0.051 for n in self.numbers)
+        for fall in self.facts.drawdowns[:1] if deepest_named else self.facts.drawdowns:
             if fall.recovery is None and abs(fall.days - number.value) < 0.5:
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=number.value, stored=float(fall.days), status="supported",
                                note=f"the fall from the {fall.peak} peak, still open at the end ({fall.days} days)")
@@ -1311,6 +1329,10 @@ class _Sentence:
         sheets = [(f"signal:{name}", "hit_rate", sheet) for name, sheet in self.facts.signals.items() if "count" in sheet]
         if "num_trades" in self.facts.strategy:
             sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
+        named = {f"signal:{name}" for name, _, _ in self.signals}
+        counted = {n.value for n in self.numbers if n.unit == "n" and n.end <= won.start}
+        if named or counted:  # "MACD 교차 94회 가운데 26회만 이익": the signal named, or whose count the sentence gives
+            sheets = [(entity, metric, sheet) for entity, metric, sheet in sheets if entity in named or (not named and sheet["count"] in counted)]
         for entity, metric, sheet in sheets:
             share, count = sheet.get(metric), sheet["count"]
             if share is None or not _matches(stated, _Reading(metric, entity, share, metric_sure=True, explicit=True), share):

@@ -164,7 +164,11 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 7517d1b; 15/18, 12/30 and 16/18, 11/30 at 878bd25 and 92a25ab), then read and tuned on (18/18,
 # 0/30, 0/30 and 3/30); 2027_35, 37 and 39, written blind beside them, never read: 18/18, 6/30,
 # 17/18, 13/30 and 17/18, 10/30 on arrival, 18/18, 6/30, 17/18, 11/30 and 17/18, 9/30 at the end;
-# 06 and 31 now catch every false claim.
+# 06 and 31 now catch every false claim. Twenty-second and twenty-third rounds (session 13): ko 2027_40
+# and 42 written blind, measured on arrival (16/18, 18/30 at 25946ea; 15/18, 10/30 at 10be8db), then
+# read and tuned on (18/18, 0/30 and 1/30); ko 2027_41 and 43, written blind beside them, never read:
+# 14/18, 19/30 and 17/18, 11/30 on arrival, 14/18, 10/30 and 18/18, 7/30 at the end; 15 lost an
+# accidental catch (17 -> 16), 19, 27 and 33 gained one each (the deepest fall's peak dated by its depth).
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (17, 3), "ko_heldout_2027_13": (17, 5), "ko_heldout_2027_15": (16, 2),

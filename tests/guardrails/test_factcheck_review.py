@@ -28,6 +28,7 @@ OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=1
 LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (2019-12), end 2.151; beta 1.31; XMM CAGR 6.93%; bull x5.3
 IWM = sheet("eq-us-iwm-crossover")  # beta 0.61; Sharpe 0.32 (IWM 0.39); maximum drawdown 25.16% (IWM 41.1%)
 CENOVUS = sheet("eq-ca-cenovus-macd")  # CAGR 7.09% (XEG.TO -1.92%), Sharpe 0.55 (0.06), total x2.27, high 2.48; exit signal 71, hit 36.62%; open fall 602 days
+FALABELLA = sheet("eq-cl-falabella-bollinger")  # CAGR -1.8% (IPSA -4.1%), maximum drawdown 52.86% (43.77%)
 TECK = sheet("eq-ca-teck-donchian")  # maximum drawdown 50.24% over 1,827 days, regained in 2021
 SHOP = sheet("eq-ca-shop-voltarget")  # total return x7.42; bear regime -42%; XIT CAGR 14.37%
 GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdown 17.47%; GLD 0.52, 8.3%, 52.4%
@@ -133,9 +134,24 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("Drawdowns were contained, at no more than 25%.", CENOVUS),  # the maximum is 27.54%
         ("The strategy's drawdowns were held to no more than 20%.", TECK),  # the maximum is 50.24%
         ("1억 원으로 시작한 계좌는 2.48배가 됐습니다.", CENOVUS),  # 2.27 times; 2.48 is the curve's high
+        # the review of the twenty-third round
+        ("전략의 연간 손실은 IPSA보다 깊었다.", FALABELLA),  # CAGR -1.8% against -4.1%: returns, not drawdowns
+        ("최대 낙폭 구간은 기말 현재 602일째 회복되지 않고 있습니다.", CENOVUS),  # the deepest fall was regained; 602 days is another's
+        ("가장 깊었던 27.5% 낙폭은 602일째 메워지지 않았습니다.", CENOVUS),
+        ("전략은 602일 동안 포지션이 없었습니다.", CENOVUS),
+        ("XEG는 602일 동안 전 고점을 회복하지 못했습니다.", CENOVUS),  # the benchmark's curve is not stored
+        ("2012년 4월을 거치며 전략의 연평균 수익률은 7.1%로 올라섰다.", CENOVUS),  # 7.1% is no fall's depth here
+        ("MACD 교차 94회 가운데 26회만 이익(36.6%)이었다.", CENOVUS),  # 36.6% is the exit's hit rate
+        ("MACD cross entries went 71 at a 36.6% hit rate.", CENOVUS),  # the crossings numbered 94
+        ("The maximum drawdown took 3 years (1,827 days) to recover.", TECK),
+        ("The 27.5% drawdown began at the May 2022 peak, well before the later 10.3% slide.", CENOVUS),  # its peak was May 2019
+        ("상승장에서 평가액은 5.2배로 늘었습니다.", LITHIUM),  # 5.30 times
+        ("1억 원으로 시작한 계좌는 2.2배가 됐습니다.", CENOVUS),  # 2.27 times
+        ("베타가 1.31로, XMM이 전략보다 더 크게 움직였습니다.", LITHIUM),  # beta above one: the strategy moved more
+        ("With a beta of 1.31, XMM was more sensitive than the strategy.", LITHIUM),
     ],
 )
-def test_the_nineteenth_to_twenty_second_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
+def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
     assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
 
 
@@ -216,6 +232,11 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("22년 5월 초 최고점 2.483 이후 기말까지 602일째 전 고점을 넘지 못했습니다.", CENOVUS, "verified"),
         ("1억 원은 2억 2,714만 원으로 2.27배가 됐다.", CENOVUS, "verified"),
         ("깊이는 XEG 낙폭 70.6%의 약 5분의 2에 그쳐 43.1%p 얕았다.", CENOVUS, "verified"),
+        ("A beta above one would have made the 2020 slump far deeper.", IWM, "unverifiable"),  # a hypothetical beta is no claim
+        ("Unlike most small-cap funds, whose beta is above one, the crossover stayed defensive.", IWM, "unverifiable"),
+        ("The strategy's beta was under 1.5.", LITHIUM, "verified"),
+        ("The benchmark's CAGR was far weaker - 7.1% for the strategy against -1.9% for XEG.", CENOVUS, "verified"),  # a dash in prose is no KPI label
+        ("The maximum drawdown took 5 years (1,827 days) to recover.", TECK, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
