@@ -353,6 +353,9 @@ FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
     "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 7, 0),
 }
+# Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
+# (session 13): a ceiling, so that no reading lets more through unnoticed.
+UNCONFIRMABLE_VERIFIED = {"heldout_2027_17": 1, "heldout_2027_27": 1, "heldout_2027_41": 1, "heldout_2027_45": 1}
 STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37")
 
 
@@ -361,6 +364,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     result, (caught, flagged, contradicted) = UNTUNED[name], FLOORS[name]
     assert result.caught >= caught and result.false_alarms <= flagged and result.true_contradicted <= contradicted, result.row
     assert result.no_claim_verified == 0, result.row
+    assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
 MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45")
