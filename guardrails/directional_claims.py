@@ -163,7 +163,7 @@ def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> lis
     is not that day. The peak of another fall whose depth the date's own clause gives ("having lost as
     much as 9.8% since an April 2024 peak") is that fall's."""
     dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(fall.peak) and _states_depth(_clause_around(sentence, m.start), fall) for fall in others)]
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 
@@ -245,10 +245,10 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
 
 
-def _clause_around(sentence: str, at: int) -> str:
-    start = max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= at), default=0)
-    end = next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= at), len(sentence))
-    return sentence[start:end]
+def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the part of the sentence (between ";", ",", "but", "반면" ...) holding ``start:end`` begins and ends."""
+    return (max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= start), default=0),
+            next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= end), len(sentence)))
 
 
 def _states_depth(sentence: str, fall: Drawdown) -> bool:
@@ -377,8 +377,7 @@ def _sign(sentence: str, metric: str, entity: str, stored: float | None, positiv
 def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
     """"The sideways grind was its only losing regime": the regime named nearest is the one, and
     the only one, with a negative return."""
-    start = max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= only.start()), default=0)
-    end = next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= only.end()), len(sentence))
+    start, end = _part_around(sentence, only.start(), only.end())
     named = ctx.regime_spans(sentence.lower())
     spans = [span for span in named if start <= span[1] < end] or named
     regime = min(spans, key=lambda span: min(abs(span[1] - only.start()), abs(span[2] - only.start())))[0]

@@ -850,12 +850,10 @@ class _Sentence:
     def _passed_in_fall(self, period: re.Match[str]) -> bool:
         """"18년 1월 중순 1.500에서 ... 20년 4월을 지나 ... 떨어졌다": a month that a fall the sentence
         names (by the date of its peak or trough, or by its depth) ran through."""
-        if not KO_PASSED_AFTER.match(self.text[period.end():]):
+        if not KO_PASSED_AFTER.match(self.text[period.end():]) or KO_WHOLE_PERIOD_NOUNS.search(self.text):  # "2020년 3월을 지나며 누적 수익률은 127.1%": a figure of the whole test, not of the fall
             return False
         when = next((m for m in self.date_mentions if m.start <= period.start() < m.end), None)
         end = self.facts.events.get("end")
-        if KO_WHOLE_PERIOD_NOUNS.search(self.text):  # "2020년 3월을 지나며 누적 수익률은 127.1%": a figure of the whole test, not of the fall
-            return False
         depths = {round(abs(n.value), 1) for n in self.numbers if n.unit == "%"} if KO_FALL_NOUN.search(self.text) else set()
         told = [fall for fall in self.facts.drawdowns if round(abs(fall.depth) * 100, 1) in depths or any(m.covers(fall.peak) or m.covers(fall.trough) for m in self.date_mentions if m is not when)]
         return when is not None and any(fall.peak <= when.first and when.last <= (fall.recovery or end or when.last) for fall in told)
@@ -1303,10 +1301,10 @@ class _Sentence:
             return _unverifiable(claim, number, f"a rate of the {count:g} counted for {named[-1]}, whose stored count is another: sent to review, not blocked")
         if not candidates and self.facts.strategy.get("num_trades") != count:
             return None  # "January 2016 at -25%": no count of trades or signals
-        reading = _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True)
-        if hit := self._one_signal(claim, self._stated(number, clause), reading, "hit_rate", candidates):
+        stated, reading = self._stated(number, clause), _Reading("hit_rate", "strategy", None, metric_sure=True, explicit=True)
+        if hit := self._one_signal(claim, stated, reading, "hit_rate", candidates):
             return hit
-        if self.facts.strategy.get("num_trades") == count and (rate := self.facts.strategy.get("win_rate")) is not None and _matches(self._stated(number, clause), replace(reading, metric="win_rate", stored=rate), rate):
+        if self.facts.strategy.get("num_trades") == count and (rate := self.facts.strategy.get("win_rate")) is not None and _matches(stated, replace(reading, metric="win_rate", stored=rate), rate):
             return Finding(claim=claim, kind="numeric", entity="strategy", metric="win_rate", claimed=number.value / 100, stored=rate, status="supported")
         return _unverifiable(claim, number, f"a share of the {count:g} counted before it, which no stored rate gives: sent to review, not blocked")
 
