@@ -264,6 +264,7 @@ FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullback
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
 KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
+RUNNING_FIGURES = {"total_return"}  # a figure that grows along the curve: at a date it is that date's, not the stored total
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 LABEL_COLON = re.compile(rf"[^\d:;|{ctx.BULLETS}]*:{{1,2}}\s*$")  # a KPI line's label, then its figure
@@ -505,6 +506,8 @@ class _Sentence:
         stated = self._stated(number, clause)
         reading = self._other_regime(stated, reading, clause) or reading
         finding = _judge(stated, reading, self._alternatives(reading))
+        if finding.status == "supported" and reading.entity == "strategy" and reading.metric in RUNNING_FIGURES and (when := self._fall_point_in(span)):
+            return finding.model_copy(update={"status": "unverifiable", "note": f"the whole test's {reading.metric}, told at {when!r}, a point of a fall: sent to review"})
         if finding.status != "supported" or reading.stored is None:
             finding = self._unnamed_signal(claim, stated, reading, named.metric if named else "") or finding
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
@@ -802,7 +805,7 @@ class _Sentence:
             return abs(finding.stored - deepest.days) < 0.5 and (bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
         if self._within(deepest, span):
             return False
-        return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and bool(ctx.names_maximum_drawdown(self.lowered) or KO_DEPTH.search(self.text, span.start, span.end))
+        return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and not ctx.ANOTHER_DRAWDOWN.search(self.lowered)
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
@@ -823,6 +826,22 @@ class _Sentence:
         asides = [c for c in self.clauses if c.relative]
         named = [m for m in self.mentions if m.start < span.end and not any(c.start <= m.start < c.end for c in asides)]
         return None if named else self.lead_topic
+
+    def _fall_point_in(self, span: ctx.Clause) -> str | None:
+        """"2020년 4월 바닥에서 누적 수익률은 127.1%였다", "In April 2020, at the trough, the strategy
+        was up 127.1%": a date in the figure's clause that is a fall's peak, trough or recovery makes
+        a running figure (a total so far) that point's, not the whole test's."""
+        points = [day for name, day in self.facts.events.items() if "drawdown." in name]
+        bounds = [day for name, day in self.facts.events.items() if name in ("start", "end")]
+        start = span.start
+        for before in reversed([c for c in self.clauses if c.end <= span.start]):  # "In April 2020, at the trough, the strategy was up ...": leading clauses with no figure of their own
+            if any(before.start <= n.start < before.end for n in self.numbers if not any(m.start <= n.start < m.end for m in self.date_mentions)):
+                break
+            start = before.start
+        for mention in self.date_mentions:
+            if start <= mention.start < span.end and not any(mention.covers(day) for day in bounds) and any(mention.covers(day) for day in points):
+                return self.text[mention.start:mention.end]
+        return None
 
     def _sub_period_of(self, span: ctx.Clause) -> re.Match[str] | None:
         """The sentence's part of the period, for a figure in ``span``: "weekly returns" only

@@ -149,6 +149,12 @@ RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility":
         ("1억 원으로 시작한 계좌는 2.2배가 됐습니다.", CENOVUS),  # 2.27 times
         ("베타가 1.31로, XMM이 전략보다 더 크게 움직였습니다.", LITHIUM),  # beta above one: the strategy moved more
         ("With a beta of 1.31, XMM was more sensitive than the strategy.", LITHIUM),
+        # two older faults of that review, mended in session 14
+        ("2021년 3월을 지나며 낙폭은 27.5%까지 커졌다.", CENOVUS),  # the deepest fall (its depth) ran from May 2019 to September 2020
+        ("In March 2021 the drawdown reached 27.5%.", CENOVUS),
+        ("2020년 4월 바닥에서 누적 수익률은 127.1%였다.", CENOVUS),  # 127.1% is the whole test's, reached only at the end
+        ("In April 2020, at the trough, the strategy was up 127.1%.", CENOVUS),
+        ("By September 2020, when the fall was regained, the total return was 127.1%.", CENOVUS),
     ],
 )
 def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: str, facts: FactSheet) -> None:
@@ -237,6 +243,8 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("The strategy's beta was under 1.5.", LITHIUM, "verified"),
         ("The benchmark's CAGR was far weaker - 7.1% for the strategy against -1.9% for XEG.", CENOVUS, "verified"),  # a dash in prose is no KPI label
         ("The maximum drawdown took 5 years (1,827 days) to recover.", TECK, "verified"),
+        ("2020년 3월을 지나며 낙폭은 27.5%까지 커졌다.", CENOVUS, "verified"),  # inside the deepest fall
+        ("The 27.5% fall bottomed in April 2020, and the total return came to 127.1%.", CENOVUS, "verified"),  # the total in a clause of its own
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
