@@ -272,6 +272,12 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
 
 
+def states_depth(number: Numeral, depth: float) -> bool:
+    """Whether a percentage is a fall's depth ("26.6%" for -0.2663), equal at the decimals shown;
+    a whole number ("28%") names no one fall. One test for every reading that picks a fall by its depth."""
+    return number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
+
+
 def figures(sentence: str) -> list[Numeral]:
     """The figures a sentence states as results (indicator settings and index names left out)."""
     return [number for number in numerals(sentence) if not is_parameter(sentence, number)]

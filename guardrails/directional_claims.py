@@ -253,8 +253,7 @@ def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def _states_depth(sentence: str, fall: Drawdown) -> bool:
     """"30.9%를 잃은 2022년의 낙폭": a fall (the deepest, mostly) named by its depth rather than as the maximum."""
-    return any(number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(fall.depth) * 100, number.decimals)
-               for number in numerals(sentence))
+    return any(ctx.states_depth(number, fall.depth) for number in numerals(sentence))
 
 
 def _dates_ends(sentence: str, deepest: Drawdown) -> bool:

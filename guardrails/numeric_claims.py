@@ -873,8 +873,8 @@ class _Sentence:
             return False
         when = next((m for m in self.date_mentions if m.start <= period.start() < m.end), None)
         end = self.facts.events.get("end")
-        depths = {round(abs(n.value), 1) for n in self.numbers if n.unit == "%"} if KO_FALL_NOUN.search(self.text) else set()
-        told = [fall for fall in self.facts.drawdowns if round(abs(fall.depth) * 100, 1) in depths or any(m.covers(fall.peak) or m.covers(fall.trough) for m in self.date_mentions if m is not when)]
+        sized = KO_FALL_NOUN.search(self.text) is not None
+        told = [fall for fall in self.facts.drawdowns if (sized and any(ctx.states_depth(n, fall.depth) for n in self.numbers)) or any(m.covers(fall.peak) or m.covers(fall.trough) for m in self.date_mentions if m is not when)]
         return when is not None and any(fall.peak <= when.first and when.last <= (fall.recovery or end or when.last) for fall in told)
 
     def _stated(self, number: Numeral, clause: int) -> _Stated:
@@ -1332,7 +1332,7 @@ class _Sentence:
         deepest's, where the sentence names the deepest); never the benchmark's, which is not stored."""
         if self._benchmark_named_in(self._clause_of(number)):
             return _unverifiable(claim, number, "days the benchmark spent below its high, which the store does not keep")
-        deepest_named = ctx.names_maximum_drawdown(self.lowered) or any(n.unit == "%" and self.facts.drawdowns and abs(abs(n.value) - abs(self.facts.drawdowns[0].depth) * 100) < 0.051 for n in self.numbers)
+        deepest_named = ctx.names_maximum_drawdown(self.lowered) or bool(self.facts.drawdowns) and any(ctx.states_depth(n, self.facts.drawdowns[0].depth) for n in self.numbers)
         for fall in self.facts.drawdowns[:1] if deepest_named else self.facts.drawdowns:
             if fall.recovery is None and abs(fall.days - number.value) < 0.5:
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric="max_drawdown_duration_days", claimed=number.value, stored=float(fall.days), status="supported",
