@@ -28,6 +28,13 @@ PARTS = {
     "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9), "4분기": (10, 12),
 }
 _PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginning|end|close|middle|first half|second half)\s+of"
+# A part of a month, before its name ("mid-March 2020") or after it in Korean ("3월 중순"): the
+# days it covers. A weekly curve's peak on the 16th is "mid-March", never "early April".
+MONTH_PART_BEFORE = re.compile(r"\b(?P<part>early|mid|late)[-\s]+$|\b(?:the\s+)?(?P<whole>start|beginning|middle|end|close)\s+of\s+$", re.IGNORECASE)
+MONTH_PART_AFTER = re.compile(r"\s?(?P<part>초순|상순|초(?!반)|중순|중반|하순|말|후반)")
+MONTH_PARTS = {"early": (1, 11), "start": (1, 11), "beginning": (1, 11), "초순": (1, 11), "상순": (1, 11), "초": (1, 11),
+               "mid": (10, 21), "middle": (10, 21), "중순": (10, 21), "중반": (10, 21),
+               "late": (20, 31), "end": (20, 31), "close": (20, 31), "하순": (20, 31), "말": (20, 31), "후반": (20, 31)}
 DATE = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?)"
     rf"|(?:(?P<d1>\d{{1,2}})\s+)?(?P<mon>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?:of\s+)?(?P<my>{_YEAR})\b"
@@ -78,7 +85,7 @@ def mentions(text: str) -> list[DateMention]:
             year += bool(groups["next"])
             month = int(groups["om"] or groups["nm"] or 0)
             if 1 <= month <= 12:
-                found.append(_month(match.start(), match.end(), year, month))
+                found.append(_month(match.start(), match.end(), year, month, _month_part(text, match)))
             elif not month:
                 found.append(_span(match.start(), match.end(), year, 1, 12))
             continue
@@ -89,7 +96,8 @@ def mentions(text: str) -> list[DateMention]:
             found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]
             year = end_year
         elif month:
-            found.append(_month(match.start(), match.end(), year, month) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
+            day = int(groups["id"] or groups["d1"] or groups["d2"] or groups["dd"] or groups["kd"] or 0)
+            found.append(_month(match.start(), match.end(), year, month, _month_part(text, match), day) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
         elif part := (groups["part"] or groups["kpart"]):
             first, last = PARTS[_part_name(part)]
             found.append(_span(match.start(), match.end(), year, first, last))
@@ -121,7 +129,13 @@ def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]
     and whose end its last date covers, as (label, start, end) of the written range. A single
     exact month names no regime. ``written``: the text's dates (`mentions`), read once by the caller."""
     labels = [name.split(".")[1] for name in events if name.startswith("regime.") and name.endswith(".start")]
-    found: list[tuple[str, int, int]] = []
+    return [(label, first.start, last.end) for first, last in spans(text, written) for label in labels if names_regime(first, last, label, events)]
+
+
+def spans(text: str, written: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
+    """The stretches of time a text names: two dates joined as a range ("from May 2015 to July
+    2016", "2016~2019년") or one that is not a single exact month ("2018-19", "the first half of 2025")."""
+    found = []
     index = 0
     while index < len(written):
         first = last = written[index]
@@ -129,10 +143,15 @@ def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]
             last = written[index + 1]
             index += 1
         index += 1
-        if last is first and first.exact:
-            continue
-        found += [(label, first.start, last.end) for label in labels if first.covers(events[f"regime.{label}.start"]) and last.covers(events[f"regime.{label}.end"])]
+        if last is not first or not first.exact:
+            found.append((first, last))
     return found
+
+
+def names_regime(first: DateMention, last: DateMention, label: str, events: dict[str, date]) -> bool:
+    """Whether a stretch from ``first`` to ``last`` is the regime's: its start and its end both covered."""
+    start, end = events.get(f"regime.{label}.start"), events.get(f"regime.{label}.end")
+    return start is not None and end is not None and first.covers(start) and last.covers(end)
 
 
 def _full_year(year: int) -> int:
@@ -145,8 +164,21 @@ def _part_name(part: str) -> str:
     return re.sub(r"\s", "", words) if words.endswith("분기") else words
 
 
-def _month(start: int, end: int, year: int, month: int) -> DateMention:
-    return DateMention(start, end, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), exact=True)
+def _month_part(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The days of the month a date covers: a day written, or early/mid/late ("mid-March", "3월 중순"), or all of it."""
+    if match.group("km") and (part := match.group("kpart")):  # "2020년 3월 초": the part was read with the date
+        return MONTH_PARTS.get(part.removesuffix("반") if part == "초반" else part, (1, 31))
+    before = MONTH_PART_BEFORE.search(text, max(0, match.start() - 20), match.start()) if match.group("mon") else None
+    after = MONTH_PART_AFTER.match(text, match.end()) if not match.group("mon") else None
+    found = before or after
+    return MONTH_PARTS[(found.group("part") or found.group("whole")).lower()] if found else (1, 31)
+
+
+def _month(start: int, end: int, year: int, month: int, days: tuple[int, int] = (1, 31), day: int = 0) -> DateMention:
+    last_day = calendar.monthrange(year, month)[1]
+    if 1 <= day <= last_day:
+        return DateMention(start, end, date(year, month, day), date(year, month, day), exact=True)
+    return DateMention(start, end, date(year, month, min(days[0], last_day)), date(year, month, min(days[1], last_day)), exact=True)
 
 
 def _span(start: int, end: int, year: int, first_month: int, last_month: int) -> DateMention:

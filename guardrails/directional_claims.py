@@ -80,8 +80,8 @@ ONLY_LOSS = re.compile(
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
-TROUGH_AFTER = re.compile(r"\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
-KO_PEAK_AFTER = re.compile(r"\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
+TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
+KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
@@ -115,12 +115,14 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         only = ONLY_LOSS.search(sentence)
         if only:  # "마이너스를 낸 건 ... 저변동성 국면 하나뿐": the one losing regime, not a sign of the first named
             findings.append(_only_loss(sentence, only, facts))
-        elif LOST_IN.search(sentence) and not has_number:
+        elif LOST_IN.search(sentence, *(part := _part_around(sentence, *ctx.regime_spans(lowered)[0][1:]))) and not has_number:  # "마이너스 국면은 세 곳이며, 추세장이 가장 좋았고": the loss word is another part's
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=False))
-        elif GAINED_IN.search(sentence) and not has_number:
+        elif GAINED_IN.search(sentence, *part) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
         if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
+    if regime is not None and ko.HANGUL.search(sentence):  # English year ranges ("2016-19", "2016 and the 2021-22 bear") are not read as spans reliably enough
+        findings += _regimes_misdated(sentence, lowered, facts)
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
@@ -209,14 +211,30 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     deepest = facts.drawdowns[0] if facts.drawdowns else None
     if deepest is not None and _recovers_another(sentence, lowered, facts):
         return []  # "..., while the earlier slump from January 2015 ... was made good in April 2021"
-    if deepest is not None and not NOT_RECOVERED.search(sentence) and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest) or _dates_ends(sentence, deepest)):
-        if finding := _recovery(sentence, deepest):
+    if deepest is not None and deepest.recovery is not None and (denied := _denied_recovery(sentence, lowered, deepest)):
+        return [denied]
+    if deepest is not None and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest) or _dates_ends(sentence, deepest)):
+        if not NOT_RECOVERED.search(sentence) and (finding := _recovery(sentence, deepest)):
             return [finding]
         if deepest.recovery is not None and any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
-            return []  # dated on the day the curve regained its peak
+            return []  # dated on the day the curve regained its peak ("not regained until February 2022")
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
+
+
+def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding | None:
+    """"47.4% 최대 낙폭은 기말까지도 회복되지 않은 채 남아 있다": the deepest fall, named in the same
+    part of the sentence as the denial, said never to have been regained when it was (a date on
+    the day it was regained, "not regained until February 2022", tells when it ended)."""
+    for denial in NOT_RECOVERED.finditer(sentence):
+        low, high = _part_around(sentence, denial.start(), denial.end())
+        part = sentence[low:high]
+        if (ctx.names_maximum_drawdown(part.lower()) or _states_depth(part, deepest)) and not ctx.ANOTHER_DRAWDOWN.search(lowered) \
+                and not any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
+            return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
+                           note=f"the deepest drawdown was regained on {deepest.recovery}; the text says it was not: sent to review")
+    return None
 
 
 def _recovers_another(sentence: str, lowered: str, facts: FactSheet) -> bool:
@@ -243,6 +261,25 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     else:
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
+
+
+def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
+    """"RAIL3 전략이 120%를 번 강세장은 2019년 말부터 2021년 3월까지였다": a regime named beside
+    dates (the nearest regime word in the same part of the sentence) that are not its own but
+    another regime's. Dates that name no regime at all are left alone: a text may date a stretch
+    inside one."""
+    named = ctx.regime_spans(lowered)
+    labels = [name.split(".")[1] for name in facts.events if name.startswith("regime.") and name.endswith(".start")]
+    findings = []
+    for first, last in dates.spans(sentence, dates.mentions(sentence)):
+        low, high = _part_around(sentence, first.start, last.end)
+        words = [(min(abs(at - last.end), abs(first.start - until)), word) for word, at, until in named if low <= at < high and not first.start <= at < last.end]
+        if not words or dates.names_regime(first, last, word := min(words)[1], facts.events):
+            continue
+        if others := [label for label in labels if dates.names_regime(first, last, label, facts.events)]:
+            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable",
+                                    note=f"the {word} regime ran from {facts.events[f'regime.{word}.start']} to {facts.events[f'regime.{word}.end']}; the dates given are the {others[0]} regime's: sent to review"))
+    return findings
 
 
 def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:

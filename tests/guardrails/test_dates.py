@@ -25,11 +25,13 @@ EVENTS = {
         ("the 2021-22 bear market", [(date(2021, 1, 1), date(2021, 12, 31)), (date(2022, 1, 1), date(2022, 12, 31))]),
         ("2016년 8월~2019년 말 횡보장", [(date(2016, 8, 1), date(2016, 8, 31)), (date(2019, 9, 1), date(2019, 12, 31))]),
         ("2020년 2월 고점에서 6월 저점까지", [(date(2020, 2, 1), date(2020, 2, 29)), (date(2020, 6, 1), date(2020, 6, 30))]),
-        ("on 2020-03-13", [(date(2020, 3, 1), date(2020, 3, 31))]),
+        ("on 2020-03-13", [(date(2020, 3, 13), date(2020, 3, 13))]),  # a day written is that day
         ("236 trades and 2,012 days", []),
-        ("2016.7.7 고점에서 바닥은 2017/5/4", [(date(2016, 7, 1), date(2016, 7, 31)), (date(2017, 5, 1), date(2017, 5, 31))]),
-        ("2019년 8월 꼭대기에서 이듬해 3월 초까지", [(date(2019, 8, 1), date(2019, 8, 31)), (date(2020, 3, 1), date(2020, 3, 31))]),
-        ("24년 8월 초 바닥, 10년 3개월 동안", [(date(2024, 8, 1), date(2024, 8, 31))]),  # a two-digit year only before a month
+        ("2016.7.7 고점에서 바닥은 2017/5/4", [(date(2016, 7, 7), date(2016, 7, 7)), (date(2017, 5, 4), date(2017, 5, 4))]),
+        ("2019년 8월 꼭대기에서 이듬해 3월 초까지", [(date(2019, 8, 1), date(2019, 8, 31)), (date(2020, 3, 1), date(2020, 3, 11))]),
+        ("24년 8월 초 바닥, 10년 3개월 동안", [(date(2024, 8, 1), date(2024, 8, 11))]),
+        ("bottomed in mid-March 2020, peaked in late June 2025", [(date(2020, 3, 10), date(2020, 3, 21)), (date(2025, 6, 20), date(2025, 6, 30))]),  # a part of a month
+        ("20년 4월 하순 바닥, 16 March 2020", [(date(2020, 4, 20), date(2020, 4, 30)), (date(2020, 3, 16), date(2020, 3, 16))]),  # a two-digit year only before a month
     ],
 )
 def test_dates_are_read_as_intervals(text: str, intervals: list[tuple[date, date]]) -> None:

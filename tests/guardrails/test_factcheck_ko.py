@@ -175,8 +175,8 @@ KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 4), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 3), "ko_heldout_2027_33": (18, 4),
     "ko_heldout_2027_35": (18, 6), "ko_heldout_2027_37": (17, 11), "ko_heldout_2027_39": (17, 9), "ko_heldout_2027_41": (14, 10), "ko_heldout_2027_43": (18, 7),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_11", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_11, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, and 4 of 2027_41 came out verified")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, and 4 of 2027_41 came out verified")
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
