@@ -25,12 +25,12 @@ PIVOT = (
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖»›▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|where|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|’s)?(?![\s-]+(?:(?:(?-i:[A-Z][\w/-]*)|trend|timing|trading|momentum|switching|swing|breakout|[\w]+-(?:buying|selling|following))[\s-]+){0,2}(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system|follower|rule|approach|timer|timing|trader|trading|program|filter|switch|signal)\w*)|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?)\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|’s)?(?![\s-]+(?:(?:(?-i:[A-Z][\w/-]*)|trend|timing|trading|momentum|switching|swing|breakout|[\w]+-(?:buying|selling|following))[\s-]+){0,2}(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system|follower|rule|approach|timer|timing|trader|trading|program|filter|switch|signal)\w*)|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?(?!\s+(?:book|strateg\w*|sleeve|model|system|trader|portfolio|rule|breakout)))\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )
@@ -169,8 +169,15 @@ EXCHANGE_SUFFIX = re.compile(r"^([A-Z0-9]{2,})\.[A-Z]{1,2}$")  # "XEG.TO", "XMJ.
 def _benchmark_names(benchmark_name: str | None) -> str:
     """A pattern for the benchmark's ticker (any case) and for indices written out by name."""
     spellings = [benchmark_name, *EXCHANGE_SUFFIX.findall(benchmark_name)] if benchmark_name else []  # "XEG.TO" is written "XEG" too
-    ticker = [rf"\b(?i:{re.escape(spelling)})(?![^\W가-힣])(?!\.\w)" for spelling in spellings]  # "SPY를": a particle may follow
+    ticker = [rf"\b(?i:{_spelled(spelling)})(?![^\W가-힣])(?!\.\w)" for spelling in spellings]  # "SPY를": a particle may follow
     return "|".join([*ticker, INDEX_NAMES.pattern])
+
+
+def _spelled(ticker: str) -> str:
+    """A ticker as written: a long code of letters may be broken by a hyphen or a space ("WIG-Banki" for WIGBANKI)."""
+    if len(ticker) < 5 or not ticker.isalpha():
+        return re.escape(ticker)
+    return "[-\\s]?".join(re.escape(letter) for letter in ticker)
 
 
 def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int, int]]:

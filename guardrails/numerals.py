@@ -36,10 +36,11 @@ _UNIT = (
     r"bps\b|basis[\s-]points?\b|포인트|x\b|×|times\b|배|(?:trading\s+|calendar\s+)?days?\b|-days?\b|일|회|건|번(?![째지])"
 )
 # Korean particles and units follow a figure without a space ("0.62입니다", "143일이"): a Hangul
-# syllable may touch a figure where a Latin letter or digit may not. "all six" counts things, not a figure.
+# syllable may touch a figure where a Latin letter or digit may not. "all six" counts things, not a figure,
+# nor "the two were dead level" (the two sides compared).
 _NOT_HANGUL_WORD = r"[^\W가-힣]"
 NUMERAL = re.compile(
-    rf"(?<![.,])(?<!{_NOT_HANGUL_WORD})(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?<!\ball )(?P<words>{_SPELLED})\b)"
+    rf"(?<![.,])(?<!{_NOT_HANGUL_WORD})(?P<sign>[-−–+]|minus\s+)?(?:(?P<digits>{_DIGITS})|\b(?<!\ball )(?!(?<=\bthe )(?:two|three)\s+(?:were|are|had|have|each|ran|finished|ended)\b)(?P<words>{_SPELLED})\b)"
     rf"(?:\s*(?P<unit>{_UNIT})|(?!{_NOT_HANGUL_WORD}))",
     re.IGNORECASE,
 )
@@ -47,7 +48,7 @@ NUMERAL = re.compile(
 # points); not "the second half of 2020", nor a ratio of two figures ("half of QQQ's 0.81").
 FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
-    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))(?!\s+of\s+a\s+(?:percentage\s+)?point)",
+    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))(?!\s+of\s+a\s+(?:(?:percentage\s+)?point|year|month|decade))",
     re.IGNORECASE,
 )
 # "three quarters of a percentage point": a gap, in points.

@@ -49,7 +49,7 @@ METRICS: dict[str, Metric] = {
         ("lasted", "took"), strategy_only=True,  # buy-and-hold's drawdown length is not stored
     ),
     "max_drawdown": Metric(
-        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
+        "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest|max(?:imum)?) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
          r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
@@ -69,7 +69,7 @@ METRICS: dict[str, Metric] = {
     "sortino": Metric("ratio", ("sortino(?: ratio)?",)),
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
-        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
+        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"(?<=%\s)(?:positive|profitable|winners)\b", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
         ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
@@ -257,6 +257,8 @@ COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
+EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:(?:earlier|old|previous|prior|former)\s+)?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
+EN_AT_END = re.compile(r"\b(?:close|closing|finish(?:ed)?|final|ended|last (?:day|week|observation|reading))\b", re.IGNORECASE)  # "at the June 2023 close, sat 13.6% beneath that peak"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
@@ -730,7 +732,7 @@ class _Sentence:
         sentence names the maximum)."""
         number = stated.number
         below = (KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
-                 or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
+                 or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)) or EN_BELOW_PEAK_AFTER.match(self.text, number.end))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
         told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
@@ -744,8 +746,9 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start)  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
-        peaks = [m for m in self.date_mentions if m.start < number.start and not KO_END_DATED.search(self.text, 0, m.start)] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+            EN_BELOW_PEAK_AFTER.match(self.text, number.end) and EN_AT_END.search(self.text, opening, number.start))
+        peaks = [m for m in self.date_mentions if m.start < number.start and not KO_END_DATED.search(self.text, 0, m.start)] if at_end and ko.HANGUL.search(self.text) else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
@@ -1556,7 +1559,7 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
     then rates, then verbs; a count only when its word is at most one word away."""
     best: tuple[tuple[int, int, int, int], _Named] | None = None
     for name, metric in METRICS.items():
-        if not _unit_fits(metric.kind, number.unit):
+        if not _unit_fits(metric.kind, number.unit) or (metric.kind == "count" and number.decimals > 0):  # "band multiple 3.0) signals": a count has no decimals
             continue
         for tier, pattern in enumerate(_WORDS[name]):
             if pattern is None:
