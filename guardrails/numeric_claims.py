@@ -206,7 +206,7 @@ KO_WHOLE_PERIOD_NOUNS = re.compile(r"수익률|연평균|연복리|누적|변동
 SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -216,8 +216,14 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
-KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
+KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)?\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
 SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
+# The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
+KO_SIGNAL_WORDS_OF = {
+    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈)", "entry": "진입",
+    "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "과매도", "overbought": "과매수", "momentum": "모멘텀",
+    "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
+}
 KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
@@ -280,6 +286,7 @@ ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
+WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
@@ -1127,7 +1134,7 @@ class _Sentence:
         """A Korean clause about signals: it names one ("진입 신호 적중률"), or the sentence does and the
         clause names no strategy ("구리 돈치안 전략의 적중률" is the strategy's win rate)."""
         span = self.clauses[clause]
-        return bool(KO_SIGNAL_WORDS.search(self.text, span.start, span.end) or (KO_SIGNAL_WORDS.search(self.text) and not self._strategy_named_in(clause)))
+        return bool(KO_SIGNAL_WORDS.search(self.text, span.start, span.end) or ((KO_SIGNAL_WORDS.search(self.text) or self.signals) and not self._strategy_named_in(clause)))
 
     def _benchmark_named_in(self, clause: int) -> bool:
         return self._named_in(clause, "benchmark")
@@ -1221,6 +1228,9 @@ class _Sentence:
         """(metric, entity label, stored value) for the figure, in the regime or signal the
         sentence is talking about there."""
         signal = self._scope(self.signals, number)
+        if signal and metric == "winning_trades" and {"count", "hit_rate"} <= self.facts.signals[signal].keys():
+            figures = self.facts.signals[signal]  # "Vol rescales: 318, 152 positive": the signal's winners, its hit rate of its count
+            return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]
         if signal and metric in SIGNAL_METRICS:
             metric = SIGNAL_METRICS[metric]
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
@@ -1363,14 +1373,16 @@ class _Sentence:
         return _unverifiable(claim, number, "a share of counted trades that won, which no stored count and rate give: sent to review")
 
     def _korean_aside(self, number: Numeral) -> str | None:
-        """A Korean figure in parentheses right after what it belongs to: a regime's return
+        """A figure in parentheses right after what it belongs to: a Korean regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
-        of them that won ("그중 28회가 이익(28.9%)")."""
+        of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)")."""
         if not (self.text[:number.start].endswith("(") and self.text[number.end:].startswith(")")):
             return None
         before = self.text[:number.start - 1]
         if count := KO_COUNT_BEFORE.search(before):
             return "won share" if count.group("won") else "share"
+        if WON_COUNT_BEFORE.search(before):  # "152 positive (47.8%)"
+            return "won share"
         stem = KO_REGIME_STEM_BEFORE.search(before)
         return next((label for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
 
@@ -1551,7 +1563,9 @@ def _signal_spellings(name: str) -> list[re.Pattern[str]]:
     words = name.lower().split("_")
     tails = [words] + ([words[-2:]] if len(words) > 2 else [])
     joined = [r"[\s-]".join(map(re.escape, tail)) for tail in tails]
-    return [re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
+    korean = [r"\s?".join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in tails]
+    return ([re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
+            + [re.compile(spelling) for spelling, tail in zip(korean, tails, strict=True) if all(KO_SIGNAL_WORDS_OF.get(w) or w in ctx.INDICATORS.split("|") for w in tail)])
 
 
 def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before_only: bool = False) -> _Named | None:
