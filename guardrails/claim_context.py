@@ -21,11 +21,11 @@ Entity = Literal["strategy", "benchmark"]
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
     r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
-    r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble"
+    r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble|(?<!, )where(?= the)"
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖»›▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|where|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -173,9 +173,12 @@ def _benchmark_names(benchmark_name: str | None) -> str:
     return "|".join([*ticker, INDEX_NAMES.pattern])
 
 
+QUOTE_CURRENCY = re.compile(r"(?:USDT?|USDC|EUR|JPY|KRW|GBP|CHF|BTC)$")
+
+
 def _spelled(ticker: str) -> str:
     """A ticker as written: a long code of letters may be broken by a hyphen or a space ("WIG-Banki" for WIGBANKI)."""
-    if len(ticker) < 5 or not ticker.isalpha():
+    if len(ticker) < 5 or not ticker.isalpha() or QUOTE_CURRENCY.search(ticker):  # "BTC-USD" is the coin traded, not BTCUSD held
         return re.escape(ticker)
     return "[-\\s]?".join(re.escape(letter) for letter in ticker)
 

@@ -42,7 +42,7 @@ DATE = re.compile(
     rf"|(?P<dy>{_YEAR})(?P<sep>[./])\s?(?P<dm>[01]?\d)(?P=sep)\s?(?P<dd>[0-3]?\d)(?!\d|\.\d)"
     rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
     r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
-    r"|(?<![\d년.])(?P<om>\d{1,2})\s?월"
+    r"|(?<![\d년.])(?P<om>\d{1,2})\s?월(?:\s?(?P<od>\d{1,2})\s?일)?"
     rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
     re.IGNORECASE,
 )
@@ -54,7 +54,7 @@ RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|
 RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)
 # "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
 END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
-DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾", re.IGNORECASE)
+DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾|정점|꼭대기|꼭짓점|최저|떨어졌|밀렸|빠졌|하락(?!장)|복구", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def mentions(text: str) -> list[DateMention]:
             year += bool(groups["next"])
             month = int(groups["om"] or groups["nm"] or 0)
             if 1 <= month <= 12:
-                found.append(_month(match.start(), match.end(), year, month, _month_part(text, match)))
+                found.append(_month(match.start(), match.end(), year, month, _month_part(text, match), int(groups["od"] or 0)))
             elif not month:
                 found.append(_span(match.start(), match.end(), year, 1, 12))
             continue

@@ -45,6 +45,10 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+KO_SETTING_PART = re.compile(r"(?:에서|동안|중에|때)\s*$")
+UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|as late as)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
+KO_UNTIL_AFTER = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:에야|이 ?되어서야|이 ?돼서야|까지는)")
+PEAK_WORD_AFTER = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:의\s)?(?:전?고점|정점|꼭대기|꼭짓점|최고점)|[- ](?:peak|high)\b", re.IGNORECASE)
 FALL_END_AFTER = re.compile(r"[^\d.,;]{0,10}?(?:고점|저점|바닥|정점|꼭대기|꼭짓점|최고점|최저점|\b(?:peak|trough|high|low|bottom|top)\b)", re.IGNORECASE)  # "2020년 4월 중순 저점", "its January 2022 high"
 # A beta told as more or less sensitive than the benchmark, the benchmark the standard of the
 # comparison ("지수보다 민감했다", "less sensitive than the index"), never its subject.
@@ -115,9 +119,9 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         only = ONLY_LOSS.search(sentence)
         if only:  # "마이너스를 낸 건 ... 저변동성 국면 하나뿐": the one losing regime, not a sign of the first named
             findings.append(_only_loss(sentence, only, facts))
-        elif LOST_IN.search(sentence, *(part := _part_around(sentence, *ctx.regime_spans(lowered)[0][1:]))) and not has_number:  # "마이너스 국면은 세 곳이며, 추세장이 가장 좋았고": the loss word is another part's
+        elif _sign_of(LOST_IN, sentence, lowered) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=False))
-        elif GAINED_IN.search(sentence, *part) and not has_number:
+        elif _sign_of(GAINED_IN, sentence, lowered) and not has_number:
             findings.append(_sign(sentence, "total_return", f"regime:{regime}", regime_return, positive=True))
         if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
@@ -214,9 +218,10 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     if deepest is not None and deepest.recovery is not None and (denied := _denied_recovery(sentence, lowered, deepest)):
         return [denied]
     if deepest is not None and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest) or _dates_ends(sentence, deepest)):
-        if not NOT_RECOVERED.search(sentence) and (finding := _recovery(sentence, deepest)):
+        denied = NOT_RECOVERED.search(sentence)
+        if not denied and (finding := _recovery(sentence, deepest)):
             return [finding]
-        if deepest.recovery is not None and any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
+        if deepest.recovery is not None and (_regained_until(sentence, deepest) if denied else any(m.covers(deepest.recovery) for m in dates.mentions(sentence))):
             return []  # dated on the day the curve regained its peak ("not regained until February 2022")
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
@@ -230,11 +235,20 @@ def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding 
     for denial in NOT_RECOVERED.finditer(sentence):
         low, high = _part_around(sentence, denial.start(), denial.end())
         part = sentence[low:high]
+        other_peak = any(not m.covers(deepest.peak) and PEAK_WORD_AFTER.match(sentence, m.end) for m in dates.mentions(sentence))  # "2022년 5월 고점은 아직 회복하지 못했다": another high
         if (ctx.names_maximum_drawdown(part.lower()) or _states_depth(part, deepest)) and not ctx.ANOTHER_DRAWDOWN.search(lowered) \
-                and not any(m.covers(deepest.recovery) for m in dates.mentions(sentence)):
+                and not other_peak and not _regained_until(sentence, deepest):
             return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
                            note=f"the deepest drawdown was regained on {deepest.recovery}; the text says it was not: sent to review")
     return None
+
+
+def _regained_until(sentence: str, deepest: Drawdown) -> bool:
+    """"not regained until February 2022", "2022년 2월에야 회복했다": a denial that ends on the day the
+    deepest fall was regained (a month or a day, tied to the denial by "until"/"에야")."""
+    return deepest.recovery is not None and any(
+        m.exact and m.covers(deepest.recovery) and (UNTIL_BEFORE.search(sentence, max(0, m.start - 20), m.start) or KO_UNTIL_AFTER.match(sentence, m.end))
+        for m in dates.mentions(sentence))
 
 
 def _recovers_another(sentence: str, lowered: str, facts: FactSheet) -> bool:
@@ -261,6 +275,16 @@ def _recovery(sentence: str, deepest: Drawdown) -> Finding | None:
     else:
         return None
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note=note)
+
+
+def _sign_of(pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
+    """A word of loss or gain that speaks of the first regime named: the regime comes before it
+    ("In the bear regime, the strategy made money") or in its part of the sentence, not only in a
+    later part ("마이너스 국면은 세 곳이며, 추세장이 가장 좋았고": the loss word counts regimes)."""
+    first = ctx.regime_spans(lowered)[0]
+    low, high = _part_around(sentence, first[1], first[2])
+    opening = not ko.HANGUL.search(sentence) or KO_SETTING_PART.search(sentence, low, high)  # "In the bear regime, ...", "저변동성 국면에서, ...": the part sets the scene for the next
+    return any((opening and first[1] < word.start()) or _part_around(sentence, word.start(), word.end()) == (low, high) for word in pattern.finditer(sentence))
 
 
 def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:

@@ -79,7 +79,7 @@ SUB_PERIOD = r"(?<!부터 )(?<![~–-])(?:19|20)\d{2}\s?년(?!\s?(?:\d{1,2}\s?�
 # "2018년 9월 고점을 되찾기까지": a date that marks a peak or a trough dates an episode, no sub-period.
 EVENT_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:\d{1,2}\s?일\s?)?(?:초|말|중순|초순|하순)?\s?(?:(?:의\s?)?(?:전?고점|최고점|정점|저점|바닥|피크)|까지|에도\s?(?:회복|바닥|고점)|(?:으로|로)\s?[\d,]+\s?일)"  # a peak's date, a range's end, a recovery's date and length
 # "20년 4월을 지나": a month a fall passed through (an event only where a stored fall spans it).
-PASSED_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:초|말|중순|초순|하순)?\s?(?:을|를)\s?(?:지나|거쳐|거치)"
+PASSED_AFTER = r"^\s*(?:\d{1,2}\s?월\s?)?(?:초|말|중순|초순|하순)?\s?(?:(?:과|와)\s(?:[^\s,.]+\s){0,6}?(?:\d{2,4}\s?년\s?)?\d{1,2}\s?월\s?(?:초|말|중순|초순|하순)?\s?)?(?:을|를)\s?(?:지나|거쳐|거치|끼고|낀)"
 # "588일 뒤인 2020년 2월에 만회": the date an episode ended, counted from its start; no part of the period.
 EVENT_BEFORE = r"\d\s?(?:일|개월|년)\s?(?:뒤|후|만)(?:인|에|의)?\s*(?:\d{4}\s?년\s?)?$"
 # After a name: the object or the standard of a comparison ("SPY를", "SPY(11.9%)를", "벤치마크보다"),

@@ -69,8 +69,8 @@ METRICS: dict[str, Metric] = {
     "sortino": Metric("ratio", ("sortino(?: ratio)?",)),
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
-        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"(?<=%\s)(?:positive|profitable|winners)\b", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black"), strategy_only=True,
+        "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
+        ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
@@ -193,7 +193,7 @@ REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happen
 OCCURRED_IN = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:occurred|came|happened|struck|hit|was (?:reached|recorded|set))\s+(?:in|during)\b")
 # "five times the benchmark's", "three times higher", "twice as deep as", "GLD의 2.5배", "2.5배 높은": a multiple of another figure.
 RELATIVE_MULTIPLE = re.compile(r"^\s*(?:the\b|that of\b|those of\b|its\b|their\b|as\s+\w+\s+as\b|(?:higher|larger|greater|bigger|more|better|deeper|lower|smaller)\b|[A-Z][\w&/.-]*'s\b)", re.IGNORECASE)
-KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에|에 비(?:하면|해|해서|해선))\s?(?:약\s?|거의\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
+KO_RELATIVE_MULTIPLE_BEFORE = re.compile(r"(?:의|보다|대비|\d에|에 비(?:하면|해|해서|해선))\s?(?:약\s?|거의\s?|딱\s?|정확히\s?|꼭\s?)?$")  # "SHV의 1.92에 절반도 못 미쳤다"
 KO_RELATIVE_MULTIPLE_AFTER = re.compile(r"^\s?(?:가량\s?|정도\s?|이상\s?)?(?:높|크|많|깊|낮|작|적|얕)")
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
@@ -216,6 +216,8 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
+KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
+KO_PEAK_NAMED_BEFORE = re.compile(r"(?:고점|정점|꼭대기|꼭짓점|최고점|최고치)(?:은|는|이|가)?\s*$")  # "곡선 고점은 2020년 1월 1.96이었고"
 KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)?\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
 SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
 # The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
@@ -263,8 +265,12 @@ COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
-EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:(?:earlier|old|previous|prior|former)\s+)?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
-EN_AT_END = re.compile(r"\b(?:close|closing|finish(?:ed)?|final|ended|last (?:day|week|observation|reading))\b", re.IGNORECASE)  # "at the June 2023 close, sat 13.6% beneath that peak"
+EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
+EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
+    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
+    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b", re.IGNORECASE)
+PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
+PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
@@ -287,7 +293,7 @@ OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
-KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)")  # "61건을 매매해 23건에서 이익을 냈고"
+KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
 PAIR_TO = re.compile(r"\s+(?:(?:on\s+)?(?:sharpe|sortino|calmar)\s+)?to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?", re.IGNORECASE)  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
@@ -739,10 +745,11 @@ class _Sentence:
         sentence names the maximum)."""
         number = stated.number
         below = (KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
-                 or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)) or EN_BELOW_PEAK_AFTER.match(self.text, number.end))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
+                 or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
-        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below
-        if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over") and not below) or not told:
+        below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
+        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak
+        if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
             return None
@@ -753,15 +760,14 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
-            EN_BELOW_PEAK_AFTER.match(self.text, number.end) and EN_AT_END.search(self.text, opening, number.start))
-        peaks = [m for m in self.date_mentions if m.start < number.start and not KO_END_DATED.search(self.text, 0, m.start)] if at_end and ko.HANGUL.search(self.text) else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (below_peak and EN_AT_END.search(self.text, opening, number.start))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        peaks = [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end) or PEAK_OF.search(self.text, max(0, m.start - 16), m.start))] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
             else:
                 depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
-                told = (("end depth", fall.end_depth if still or below else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
+                told = (("end depth", fall.end_depth if still or below or below_peak else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
                 figures = {name: value for name, value in told if value is not None and _matches(exact, depth, value)}
             if figures and self._within(fall, span) and (not peaks or any(m.covers(fall.peak) for m in peaks)):
                 name, value = next(iter(figures.items()))

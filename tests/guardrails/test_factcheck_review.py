@@ -35,6 +35,10 @@ GOLD = sheet("cmd-gold-atr-breakout")  # Sharpe 0.36, CAGR 6.9%, maximum drawdow
 BYMA = sheet("eq-ar-byma-value")  # signals rebalance_buy 212, rebalance_sell 207
 DOGE = sheet("crypto-doge-donchian")  # beta 0.38; the deepest fall 78.74% from May 2021, open, the curve ends 62.05% below; the June 2019 fall lasted 525 days
 FTSE = sheet("eq-uk-ftse-sma")  # regime Sharpes -0.53 to 0.86; the curve's low 0.865, high 1.4147
+BANKS = sheet("eq-pl-banks-value")  # maximum drawdown 56.55%, regained 2023-06-05; WIGBANKI 57.3%
+ATTIJARI = sheet("eq-ma-attijariwafa-ema")  # CAGR 1.32% (MADEX -1.63%), Sharpe 0.18 (-0.09), maximum drawdown 22.5% (28.71%), open, ends 13.6% below
+BTC = sheet("crypto-btc-keltner")  # maximum drawdown 85.0%; the benchmark BTCUSD's stored 24.8%
+ETH = sheet("crypto-eth-ma-crossover")  # Sharpe 0.31, ETHUSD 0.22
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
 
@@ -162,6 +166,33 @@ def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: 
 
 
 @pytest.mark.parametrize(
+    ("text", "facts"),
+    [  # the review of the twenty-fourth round (session 14)
+        ("The 27.5% maximum drawdown, suffered in 2020, was never recovered.", CENOVUS),  # regained 2020-09-14: a year is no "until"
+        ("The maximum drawdown of 27.5% bottomed in 2020 and has never been regained.", CENOVUS),
+        ("The 56.6% maximum drawdown, which ran from 2018 to 2023, was never fully recovered.", BANKS),
+        ("The strategy never fell more than 10% below its peak.", CENOVUS),  # a bound, not the 10.32% fall
+        ("The strategy was never more than 13.5% below its peak.", BANKS),
+        ("The strategy ended the test less than 8% below its peak.", CENOVUS),  # it ends 8.54% below
+        ("The strategy ended the test at least 9% below its peak.", CENOVUS),
+        ("The Keltner book's maximum drawdown on BTC-USD was 24.8%.", BTC),  # BTC-USD is the coin traded, not the benchmark
+        ("The crossover's Sharpe ratio on ETH-USD was 0.22.", ETH),
+        ("It beat the index, where the maximum drawdown reached 22.5%.", ATTIJARI),  # ", where": the index's
+        ("The strategy outpaced the index, where annual returns averaged 1.32%.", ATTIJARI),
+        ("In the low-volatility regime, the strategy made money, and the bear regime was its best.", CENOVUS),  # low volatility -5%
+        ("저변동성 국면에서, 전략은 손실 없이 수익을 냈고 약세장이 가장 좋았다.", CENOVUS),
+        ("At the close the strategy sat 8.5% beneath its peak of late 2022.", CENOVUS),  # that peak was May 2022
+        ("요소 MACD 모델의 47.4% 최대 낙폭은 기말까지도 회복되지 않은 채 남아 있다.", sheet("cmd-urea-ufv-macd")),  # regained 2022-02-07
+        ("게임기 제조사 역추세 모델의 26.1% 하락은 2020년 2월 고점에서 시작해 카지노가 문을 닫은 3월 중순에 바닥을 쳤다.", sheet("eq-au-aristocrat-rsi")),  # trough 2020-04-13
+        ("RAIL3 전략이 120%를 번 강세장은 2019년 말부터 2021년 3월까지였다.", sheet("eq-br-rumo-voltarget")),  # the high-volatility regime's dates
+        ("Vol rescales: 318, 142 positive (47.8%), average 0.03%.", sheet("eq-br-rumo-voltarget")),  # 152 of 318 won
+    ],
+)
+def test_the_twenty_fourth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
+    assert check(text, facts).verdict != "verified", check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
     ("text", "facts", "not_verdict"),
     [
         # the first review (sixteenth round)
@@ -245,6 +276,22 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("The maximum drawdown took 5 years (1,827 days) to recover.", TECK, "verified"),
         ("2020년 3월을 지나며 낙폭은 27.5%까지 커졌다.", CENOVUS, "verified"),  # inside the deepest fall
         ("The 27.5% fall bottomed in April 2020, and the total return came to 127.1%.", CENOVUS, "verified"),  # the total in a clause of its own
+        # the review of the twenty-fourth round
+        ("27.5% 최대 낙폭은 회복됐지만 2022년 5월 고점은 기말까지 되찾지 못했다.", CENOVUS, "verified"),  # the denial is the 2022 high's
+        ("최대 낙폭은 27.5%였고 2022년 5월 고점은 아직 회복하지 못했다.", CENOVUS, "verified"),
+        ("The 27.5% maximum drawdown was not regained until September 2020.", CENOVUS, "verified"),
+        ("Its Sharpe trading BTC-USD was 0.65.", BTC, "verified"),
+        ("It held up well where the benchmark had a -1.63% CAGR, compounding at 1.32% itself.", ATTIJARI, "verified"),
+        ("It also looked better on risk: a 0.18 Sharpe where the Moroccan index managed -0.09, and its deepest loss, 22.5%, stayed well inside the index's 28.7%.", ATTIJARI, "verified"),
+        ("In the bear regime, the strategy made money.", CENOVUS, "verified"),  # bear +36%
+        ("Calendar years came out 75% positive: nine of the twelve ended higher.", CENOVUS, "unverifiable"),  # no stored share of years: not the win rate, never blocked
+        ("The 2014 fall, which ended in January 2015, took the curve 9.8% below its peak.", CENOVUS, "verified"),  # "ended" is that fall's, not the test's
+        ("The 2024 fall, which ended in June, took the strategy 13.5% below its peak.", BANKS, "verified"),
+        ("At the close the strategy sat 8.5% beneath its May 2022 peak.", CENOVUS, "verified"),
+        ("At the June 2023 close the sleeve sat 13.6% beneath that peak.", ATTIJARI, "verified"),
+        ("Vol rescales: 318, 152 positive (47.8%), average 0.03%.", sheet("eq-br-rumo-voltarget"), "verified"),  # was blocked as the strategy's winners
+        ("변동성 재조정은 318번 일어나 152번 플러스(47.8%), 평균 0.03%였습니다.", sheet("eq-br-rumo-voltarget"), "verified"),
+        ("26.1% 하락은 2020년 2월 고점에서 시작해 4월 중순에 바닥을 쳤다.", sheet("eq-au-aristocrat-rsi"), "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
