@@ -26,6 +26,16 @@ class Drawdown(BaseModel):
     end_depth: float | None = Field(default=None, description="A fall never regained: how far below its peak the curve ends (\"still 9% below that high\").")
 
 
+class UnderStart(BaseModel):
+    """The equity curve's points below its starting value ("원금 아래에서 마감한 주는 모두 115주",
+    "89주 연속으로 1.0을 밑돌았다"): how many in all, each run of them in a row (first, last, length),
+    and the curve's step in days (7 for a weekly curve), which says what one point is."""
+
+    points: int
+    runs: list[tuple[date, date, int]] = Field(default_factory=list)
+    step_days: int
+
+
 class FactSheet(BaseModel):
     """The stored figures a narrative may cite (fractions for returns, rates and drawdowns)."""
 
@@ -40,6 +50,7 @@ class FactSheet(BaseModel):
         default_factory=dict,
         description="The equity curve's value as a multiple of its first one at its `high`, `low` and `end` and at the `<drawdown>.peak|trough` of each dated fall: a text may tell where the book stood (\"원금의 113.5%\", \"90% of its starting capital\").",
     )
+    under_start: UnderStart | None = Field(default=None, description="The curve's points below its start, when the store has a curve.")
     events: dict[str, date] = Field(
         default_factory=dict,
         description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",

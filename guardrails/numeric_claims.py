@@ -217,6 +217,13 @@ KO_MULTIPLE_BOUNDS = (
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
 KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
+# Weeks the curve spent below its start: "원금 아래에 머문 기간은 ... 3주", "85 weeks below its starting value".
+UNDER_START = re.compile(r"원금\s?(?:을|를|의)?\s?(?:아래|밑|하회)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다)?\s?(?:아래|밑|하회)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
+UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다)?\s?(?:아래|밑|하회)")
+WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
+AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
+IN_A_ROW = re.compile(r"연속|내리|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
+WEEKLY_STEP = (5, 9)  # a curve whose points are a week apart, give or take a holiday
 KO_PEAK_NAMED_BEFORE = re.compile(r"(?:고점|정점|꼭대기|꼭짓점|최고점|최고치)(?:은|는|이|가)?\s*$")  # "곡선 고점은 2020년 1월 1.96이었고"
 KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)?\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
 SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
@@ -269,6 +276,7 @@ EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
     r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
     r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b", re.IGNORECASE)
+END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way)\s+(?:from|below|off|under)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
@@ -443,6 +451,11 @@ class _Sentence:
         claim = self.text[span.start:span.end].strip()
         if number.unit == "krw":
             return self._grown_to(index, claim, number)
+        if UNDER_START.search(self.text):
+            if number.unit is None and number.value == 1 and UNDER_START_AFTER.match(self.text, number.end):
+                return None  # "평가액이 1.0을 밑돌았다": the start itself, no claim
+            if WEEKS_AFTER.match(self.text, number.end):
+                return self._weeks_under_start(claim, number)
         if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
         if number.unit == "days" and KO_STILL_UNDER.match(self.text, number.end):
@@ -514,7 +527,9 @@ class _Sentence:
                 return self._curve_point(claim, number, span) if number.unit is None else None  # "기말 1.775"
             if self._end_below_peak(number):  # "기말 2.15는 그보다 72.5% 낮습니다": the end's depth below a peak, no other figure
                 return self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, "how far below a peak the curve ends, which no open fall gives: sent to review")
-            return self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}")
+            capital = number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start)  # "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지": a point of the curve
+            return (self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or (capital and self._curve_point(claim, number, span))
+                    or _unverifiable(claim, number, f"no metric named near {number.text!r}"))
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -747,7 +762,7 @@ class _Sentence:
         below = (KO_BELOW_PEAK.search(self.text[:number.start]) or KO_BOTTOMED_BELOW.match(self.text, number.end)  # "그 고점보다 36.3% 아래": no bound
                  or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
-        below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
+        below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end) or END_DEPTH_LABEL.search(self.text, 0, number.start)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
         told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
@@ -760,7 +775,7 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (below_peak and EN_AT_END.search(self.text, opening, number.start))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (below_peak and (EN_AT_END.search(self.text, opening, number.start) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end) or PEAK_OF.search(self.text, max(0, m.start - 16), m.start))] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
@@ -877,10 +892,17 @@ class _Sentence:
                 (period.end() <= start <= period.end() + 15 and not re.search(r"[,.;]|\d(?!\d*\s?(?:월|일))", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
-            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime or self._passed_in_fall(period)
+            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime or self._passed_in_fall(period) or self._bounds_run_under_start(period)
                     or dates.places_event(self.text, period.start(), period.end(), self.facts.events, names_regime=bool(self.regimes))):
                 return period
         return None
+
+    def _bounds_run_under_start(self, period: re.Match[str]) -> bool:
+        """"2023년 10월 하순부터 기말까지 89주 연속으로 평가액이 1.0을 밑돌았다": the date bounds a run of
+        weeks below the start, which the sentence tells; it is no part of the period for its figures."""
+        under = self.facts.under_start
+        when = next((m for m in self.date_mentions if m.start <= period.start() < m.end), None)
+        return bool(under and when and UNDER_START.search(self.text) and any(when.covers(first) or when.covers(last) for first, last, _ in under.runs))
 
     def _passed_in_fall(self, period: re.Match[str]) -> bool:
         """"18년 1월 중순 1.500에서 ... 20년 4월을 지나 ... 떨어졌다": a month that a fall the sentence
@@ -1130,6 +1152,24 @@ class _Sentence:
         reading = _Reading("avg_return", "strategy", None, metric_sure=True, explicit=False)
         named = list(dict.fromkeys(name for name, _, _ in self.signals)) or self._counted_signals()  # the signal the sentence names (once), or whose count it gives
         return self._one_signal(claim, self._stated(number, clause), reading, "avg_return", named)
+
+    def _weeks_under_start(self, claim: str, number: Numeral) -> Finding:
+        """"원금 아래에서 마감한 주는 모두 115주", "89주 연속으로 평가액이 1.0을 밑돌았다", "85 weeks below its
+        starting value": the curve's weekly points below its start, in all or in one run in a row."""
+        under = self.facts.under_start
+        if under is None or not WEEKLY_STEP[0] <= under.step_days <= WEEKLY_STEP[1]:
+            return _unverifiable(claim, number, "weeks below the start, which the store counts only for a weekly curve")
+        in_a_row = IN_A_ROW.search(self.text) is not None
+        counts = [length for _, _, length in under.runs] if in_a_row else [under.points]
+        if AFTER_THE_START.search(self.text, max(0, number.start - 12), number.start) and under.runs and (start := self.facts.events.get("start")):
+            in_a_row, counts = False, [round((under.runs[0][0] - start).days / 7)]  # "출발 8주 만에 원금 밑으로": weeks until the first close below the start
+        qualifier = self._qualifier(number)
+        base = {"claim": claim, "kind": "numeric", "entity": "strategy", "metric": "weeks_below_start", "claimed": number.value}
+        if any(_fits(number.value, count, 0, qualifier) for count in counts):
+            return Finding(**base, stored=float(next(c for c in counts if _fits(number.value, c, 0, qualifier))), status="supported",
+                           note=f"weeks the curve closed below its start ({'a run in a row' if in_a_row else 'in all'})")
+        told = f"runs of {', '.join(str(c) for c in counts[-5:])}" if in_a_row else f"{under.points} in all"
+        return Finding(**base, stored=float(under.points), status="unverifiable", note=f"weeks the curve closed below its start: {told}, not what the text says: sent to review")
 
     def _counted_signals(self) -> list[str]:
         """The stored signals whose count the sentence states ("청산은 43건", "61번 걸려")."""

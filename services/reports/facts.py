@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from guardrails.factcheck import FactSheet
-from guardrails.factsheet import Drawdown
+from guardrails.factsheet import Drawdown, UnderStart
 from services.reports.schemas import BacktestIn
 
 PERCENT = {"total_return", "cagr", "annual_volatility", "max_drawdown", "win_rate", "avg_trade_return", "exposure", "alpha", "benchmark_cagr", "benchmark_max_drawdown", "share_of_time", "hit_rate", "avg_return"}
@@ -53,8 +53,25 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
     settings = {name: float(value) for name, value in backtest.strategy.params.items() if isinstance(value, int | float) and not isinstance(value, bool)}
     return FactSheet(
         strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, settings=settings,
-        drawdowns=falls, events=events(backtest, falls), levels=levels(curve, falls),
+        drawdowns=falls, events=events(backtest, falls), levels=levels(curve, falls), under_start=under_start(curve),
     )
+
+
+def under_start(curve: list[tuple[date, float]]) -> UnderStart | None:
+    """The curve's points below its first value, and its step (the most common gap between points)."""
+    if len(curve) < 2:
+        return None
+    start = curve[0][1]
+    runs: list[list[date]] = []
+    for index, (day, value) in enumerate(curve):
+        if value < start:
+            if index and curve[index - 1][1] < start:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+    gaps = [(later - earlier).days for (earlier, _), (later, _) in zip(curve, curve[1:], strict=False)]
+    step = max(set(gaps), key=gaps.count)
+    return UnderStart(points=sum(map(len, runs)), runs=[(run[0], run[-1], len(run)) for run in runs], step_days=step)
 
 
 def levels(curve: list[tuple[date, float]], falls: list[Drawdown]) -> dict[str, float]:

@@ -186,6 +186,9 @@ def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: 
         ("게임기 제조사 역추세 모델의 26.1% 하락은 2020년 2월 고점에서 시작해 카지노가 문을 닫은 3월 중순에 바닥을 쳤다.", sheet("eq-au-aristocrat-rsi")),  # trough 2020-04-13
         ("RAIL3 전략이 120%를 번 강세장은 2019년 말부터 2021년 3월까지였다.", sheet("eq-br-rumo-voltarget")),  # the high-volatility regime's dates
         ("Vol rescales: 318, 142 positive (47.8%), average 0.03%.", sheet("eq-br-rumo-voltarget")),  # 152 of 318 won
+        ("원금 아래에서 마감한 주는 모두 125주였습니다.", TECK),  # 115 weekly closes below the start
+        ("2023년 10월 하순부터 기말까지 79주 연속으로 평가액이 1.0을 밑돌았습니다.", sheet("cmd-urea-ufv-macd")),  # that run is 89 weeks
+        ("The curve closed 125 weeks below its starting value.", TECK),
     ],
 )
 def test_the_twenty_fourth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
@@ -292,6 +295,9 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("Vol rescales: 318, 152 positive (47.8%), average 0.03%.", sheet("eq-br-rumo-voltarget"), "verified"),  # was blocked as the strategy's winners
         ("변동성 재조정은 318번 일어나 152번 플러스(47.8%), 평균 0.03%였습니다.", sheet("eq-br-rumo-voltarget"), "verified"),
         ("26.1% 하락은 2020년 2월 고점에서 시작해 4월 중순에 바닥을 쳤다.", sheet("eq-au-aristocrat-rsi"), "verified"),
+        ("원금 아래에서 마감한 주는 모두 115주였고, 마지막은 2017년 10월 중순입니다.", TECK, "verified"),  # weeks below the start, counted from the curve
+        ("매매 회전은 5.2배였고, 2023년 10월 하순부터 기말까지 89주 연속으로 평가액이 1.0을 밑돌았습니다.", sheet("cmd-urea-ufv-macd"), "verified"),  # the dates bound that run, not the turnover
+        ("The curve closed 115 weeks below its starting value.", TECK, "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
