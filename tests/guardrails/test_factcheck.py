@@ -94,6 +94,14 @@ STILL_UNVERIFIABLE = (
     # 2027_44 (written blind, read in the twenty-third round): "IOZ gave up 34.7%" after "the heaviest
     # loss stopped at 26.1%" (a benchmark's drawdown told with a verb of return, in a clause of its own).
     "Smoother too: Sharpe 0.73 against 0.52",
+    # 2027_46 (written blind, read in the twenty-fourth round): "Regime ranking for the token" (the
+    # traded coin named as "the token" in a test with no benchmark); "its 1.61 Sharpe came second to
+    # the 1.64 posted in the low-volatility year" (the first figure is the trending regime's, named
+    # in the clause before); "its sharpest regime loss, 22% (Sharpe -0.87), came as the 2015-16 bear
+    # played out" (a regime named after its figures); "the loss reached 25.72%" (the deepest fall's
+    # depth beside the regime of its trough); "eats about half of that lead" (a share of a gap).
+    "Regime ranking for the token", "A single regime, the 2018-19 bear, ended down", "The screen finished four regimes of six under water",
+    "Unhealed as of 31 March 2025, Keyence's worst drawdown", "Buying TITAN.NS when a nine-day stochastic",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -342,16 +350,19 @@ def test_benchmark_named_by_its_symbol() -> None:
 # flags unchanged). Twenty-second and twenty-third rounds: 2027_42 and 44 written blind, measured on
 # arrival (17/18, 7/42, 0 at 25946ea; 17/18, 10/42, 4 at 10be8db), then read and tuned on (18/18,
 # 3/42 and 2/42, 0); 2027_43 and 45, written blind beside them, never read: 18/18, 10/42, 0 and
-# 14/18, 7/42, 0 on arrival and at the end.
+# 14/18, 7/42, 0 on arrival and at the end. Twenty-fourth round (session 14): 2027_46 written blind,
+# measured on arrival (18/18, 14/42, 0 at 8f5868e), then read and tuned on (18/18, 5/42, 0);
+# 2027_47, written blind beside it, never read: 16/18, 9/42, 0 on arrival and at the end of the
+# round; 2027_09 28 -> 29 caught, 2027_25 8 -> 7 and 2027_31 6 -> 4 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47")
 }
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (28, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 8, 0), "heldout_2027_25": (15, 8, 2), "heldout_2027_27": (18, 10, 0),
-    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 6, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 7, 0),
+    "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 11, 1), "heldout_2027_15": (17, 3, 0),
+    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 8, 0), "heldout_2027_25": (15, 7, 2), "heldout_2027_27": (18, 10, 0),
+    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
+    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 7, 0), "heldout_2027_47": (16, 9, 0),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
@@ -367,8 +378,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 2 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41 and 4 of 2027_45 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41, 4 of 2027_45 and 2 of 2027_47 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
