@@ -54,7 +54,7 @@ RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|
 RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)
 # "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
 END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
-DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾|정점|꼭대기|꼭짓점|최저|떨어졌|밀렸|빠졌|하락(?!장)|복구", re.IGNORECASE)
+DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾|정점|꼭대기|꼭짓점|최저|떨어졌|밀렸|빠졌|하락(?!장)|복구|최고 ?(?:평가액|점|치)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

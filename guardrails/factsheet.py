@@ -34,6 +34,7 @@ class UnderStart(BaseModel):
     points: int
     runs: list[tuple[date, date, int]] = Field(default_factory=list)
     step_days: int
+    total: int = Field(default=0, description="Every point of the curve (\"574주 가운데 309주\").")
 
 
 class FactSheet(BaseModel):

@@ -221,6 +221,9 @@ KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?
 UNDER_START = re.compile(r"원금\s?(?:을|를|의)?\s?(?:아래|밑|하회)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다)?\s?(?:아래|밑|하회)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
 UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다)?\s?(?:아래|밑|하회)")
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
+SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
+LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
+OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
 IN_A_ROW = re.compile(r"연속|내리|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
 WEEKLY_STEP = (5, 9)  # a curve whose points are a week apart, give or take a holiday
@@ -455,7 +458,12 @@ class _Sentence:
             if number.unit is None and number.value == 1 and UNDER_START_AFTER.match(self.text, number.end):
                 return None  # "평가액이 1.0을 밑돌았다": the start itself, no claim
             if WEEKS_AFTER.match(self.text, number.end):
-                return self._weeks_under_start(claim, number)
+                return self._weeks_under_start(claim, number, span)
+            if number.unit == "%" and (under := self.facts.under_start) and under.total and SHARE_UNDER_START.match(self.text, number.end):
+                share = 100 * under.points / under.total  # "574주 가운데 309주, 절반 넘게 1.0 아래였고": the share of the curve's points below its start
+                status = "supported" if _fits(number.value, share, number.decimals, self._qualifier(number)) else "unverifiable"
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric="share_below_start", claimed=number.value, stored=round(share, 2), status=status,
+                               note=f"the share of the curve's points below its start: {under.points} of {under.total}" + ("" if status == "supported" else ", not what the text says: sent to review"))
         if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
         if number.unit == "days" and KO_STILL_UNDER.match(self.text, number.end):
@@ -1153,14 +1161,19 @@ class _Sentence:
         named = list(dict.fromkeys(name for name, _, _ in self.signals)) or self._counted_signals()  # the signal the sentence names (once), or whose count it gives
         return self._one_signal(claim, self._stated(number, clause), reading, "avg_return", named)
 
-    def _weeks_under_start(self, claim: str, number: Numeral) -> Finding:
+    def _weeks_under_start(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding:
         """"원금 아래에서 마감한 주는 모두 115주", "89주 연속으로 평가액이 1.0을 밑돌았다", "85 weeks below its
         starting value": the curve's weekly points below its start, in all or in one run in a row."""
         under = self.facts.under_start
         if under is None or not WEEKLY_STEP[0] <= under.step_days <= WEEKLY_STEP[1]:
             return _unverifiable(claim, number, "weeks below the start, which the store counts only for a weekly curve")
-        in_a_row = IN_A_ROW.search(self.text) is not None
+        told = self.text[self._opening(span).start:span.end]  # the figure's clause, and the figure-free ones that open it
+        in_a_row = IN_A_ROW.search(told) is not None
         counts = [length for _, _, length in under.runs] if in_a_row else [under.points]
+        if LONGEST.search(told) and in_a_row:
+            counts = [max((length for _, _, length in under.runs), default=0)]  # "가장 긴 연속 구간은 ... 123주"
+        if OUT_OF_ALL_AFTER.match(self.text, number.end):
+            in_a_row, counts = False, [under.total]  # "574주 가운데 309주": every week of the curve
         if AFTER_THE_START.search(self.text, max(0, number.start - 12), number.start) and under.runs and (start := self.facts.events.get("start")):
             in_a_row, counts = False, [round((under.runs[0][0] - start).days / 7)]  # "출발 8주 만에 원금 밑으로": weeks until the first close below the start
         qualifier = self._qualifier(number)
@@ -1709,6 +1722,8 @@ def _matches(stated: _Stated, reading: _Reading, stored: float) -> bool:
     and gaps by magnitude; "more than"/"under" as bounds, "about" within a step of the last digit."""
     kind = METRICS[reading.metric].kind
     claimed = stated.value(kind)
+    if kind == "count":
+        stored = round(stored)  # a count derived from a rounded rate (0.3529 x 17 = 5.9993) is a whole number: 6, never 5
     if reading.magnitude or "drawdown" in reading.metric:
         claimed, stored = abs(claimed), abs(stored)
     scale = 10_000 if stated.number.unit == "bps" else 100 if kind == "percent" else 1

@@ -71,7 +71,7 @@ def under_start(curve: list[tuple[date, float]]) -> UnderStart | None:
                 runs.append([day])
     gaps = [(later - earlier).days for (earlier, _), (later, _) in zip(curve, curve[1:], strict=False)]
     step = max(set(gaps), key=gaps.count)
-    return UnderStart(points=sum(map(len, runs)), runs=[(run[0], run[-1], len(run)) for run in runs], step_days=step)
+    return UnderStart(points=sum(map(len, runs)), runs=[(run[0], run[-1], len(run)) for run in runs], step_days=step, total=len(curve))
 
 
 def levels(curve: list[tuple[date, float]], falls: list[Drawdown]) -> dict[str, float]:
