@@ -102,6 +102,11 @@ SHARE_DENOMINATOR = re.compile(rf"\b{_COUNT}\s+(?:\w+\s+)?(?:in|out of)\s+(?:eve
 # "selling above 60" in a sentence about an oscillator: its threshold, not a result.
 OSCILLATOR = re.compile(r"\b(?:rsi|stochastic|williams|%r|cci|oscillator|z-score)\b", re.IGNORECASE)
 THRESHOLD_BEFORE = re.compile(r"\b(?:above|below|under|over|cross(?:es|ed)?|through)\s+$", re.IGNORECASE)
+# "thirty-five days before the bull regime expired", "seventy days after bearish conditions set in", "three weeks shy of the sideways regime's end"
+REGIME_EDGE = re.compile(
+    r"(?:\s+weeks?)?,?\s+(?:(?P<before>before|ahead of|shy of|short of)|(?P<after>after|into))\s+(?:the\s+)?(?:(?:final|last|first)\s+\w+\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:regime|conditions|markets?|phase|spell|stretch|trading|rally)(?:'s)?\s*(?:(?P<start>set in|began|begun|started|start|opened|took hold|kicked in|arrived)|(?P<end>ended|expired|end|closed|gave way|ran out|finished|faded|was over|wound up))?\b",
+    re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
@@ -269,7 +274,7 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True
-    if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]):
+    if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]) and not REGIME_EDGE.match(sentence, number.end):
         return True
     if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):
         return True

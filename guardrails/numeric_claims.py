@@ -70,20 +70,20 @@ METRICS: dict[str, Metric] = {
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b"), strategy_only=True,
+        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
     "num_trades": Metric("count", ("trades", "trade count", "round[- ]trips", "positions(?: taken)?"), ("traded", "executed", "placed", "completed"), strategy_only=True),
     "avg_trade_return": Metric(
-        "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade", "each trade", "per position"), strategy_only=True,
+        "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade", "each trade", "per position", "per entry", "an entry"), strategy_only=True,
     ),
     "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
     "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
-    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=:? [-+]?\d)"), strategy_only=True),
+    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=:? [-+]?\d)", r"\bmean(?=:? [-+]?\d)"), strategy_only=True),
     "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
     "share_of_time": Metric(
         "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|test|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
@@ -104,7 +104,7 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|system|model|portfolio|over|across|out)\b)(?!'s|’s)|swap points|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
     r"roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
@@ -222,6 +222,7 @@ UNDER_START = re.compile(r"원금\s?(?:을|를|의)?\s?(?:아래|밑|하회)|(?:
 UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다)?\s?(?:아래|밑|하회)")
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
+WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
@@ -278,8 +279,8 @@ AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|fin
 EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
     r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
-    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b", re.IGNORECASE)
-END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way)\s+(?:from|below|off|under)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
+    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\bclos(?:e|ed|es|ing)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
+END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
@@ -466,6 +467,8 @@ class _Sentence:
                                note=f"the share of the curve's points below its start: {under.points} of {under.total}" + ("" if status == "supported" else ", not what the text says: sent to review"))
         if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
+        if (number.unit == "days" or (number.unit is None and WEEKS_WORD.match(self.text, number.end))) and (edge := ctx.REGIME_EDGE.match(self.text, number.end)):
+            return self._regime_offset(claim, number, edge)  # "a 20 August 2018 high, thirty-five days before the bull regime expired"
         if number.unit == "days" and KO_STILL_UNDER.match(self.text, number.end):
             return self._open_length(claim, number)  # "602일째 전 고점을 넘지 못했다": a fall not regained
         if number.unit is None and PERIOD_LENGTH.match(self.text[number.end:]):
@@ -783,7 +786,7 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (below_peak and (EN_AT_END.search(self.text, opening, number.start) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (below_peak and ((close := EN_AT_END.search(self.text, opening, span.end)) and close.start() < number.start or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end) or PEAK_OF.search(self.text, max(0, m.start - 16), m.start))] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
@@ -1161,6 +1164,25 @@ class _Sentence:
         named = list(dict.fromkeys(name for name, _, _ in self.signals)) or self._counted_signals()  # the signal the sentence names (once), or whose count it gives
         return self._one_signal(claim, self._stated(number, clause), reading, "avg_return", named)
 
+    def _regime_offset(self, claim: str, number: Numeral, edge: re.Match[str]) -> Finding:
+        """"from a 6 September 2021 high, roughly seventy days after bearish conditions set in": the
+        days (or weeks) between the date told just before and the start or end of the regime named."""
+        named = ctx.regime_spans(self.lowered[edge.start():edge.end()]) or [span for span in self.regimes if span[2] <= number.start][-1:]  # "short of when that regime closed": the one named before
+        anchor = next((m for m in reversed(self.date_mentions) if m.end <= number.start and m.exact), None)  # a day, or a month or a part of one
+        boundary = "start" if edge.group("start") or (edge.group("after") and not edge.group("end")) else "end"  # "seven weeks into the volatile regime": from its start
+        when = self.facts.events.get(f"regime.{named[0][0]}.{boundary}") if named else None
+        if anchor is None or when is None:
+            return _unverifiable(claim, number, "days from a regime's start or end that no day the text gives places: sent to review")
+        days = number.value * (7 if number.unit is None else 1)
+        near, far = sorted((abs((when - anchor.first).days), abs((when - anchor.last).days)))
+        actual = near if anchor.first == anchor.last else (near + far) // 2
+        slack = 3 if number.unit is None else 1
+        if self._qualifier(number) == "roughly" or ROUGHLY.search(self.text, max(0, number.start - 12), number.start):
+            slack = max(slack, days * 0.1)
+        status = "supported" if near - slack - 1 <= days <= far + slack + 1 else "unverifiable"  # a regime starts the day after the last one ends
+        return Finding(claim=claim, kind="numeric", entity=f"regime:{named[0][0]}", metric="days_from_regime_edge", claimed=days, stored=float(actual), status=status,
+                       note=f"{actual} days between {anchor.first} and the {named[0][0]} regime's {boundary} ({when})" + ("" if status == "supported" else ": sent to review"))
+
     def _weeks_under_start(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding:
         """"원금 아래에서 마감한 주는 모두 115주", "89주 연속으로 평가액이 1.0을 밑돌았다", "85 weeks below its
         starting value": the curve's weekly points below its start, in all or in one run in a row."""
@@ -1418,8 +1440,8 @@ class _Sentence:
         sheets = [(f"signal:{name}", "hit_rate", sheet) for name, sheet in self.facts.signals.items() if "count" in sheet]
         if "num_trades" in self.facts.strategy:
             sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
-        named = {f"signal:{name}" for name, _, _ in self.signals}
-        counted = {n.value for n in self.numbers if n.unit == "n" and n.end <= won.start}
+        named = {f"signal:{name}" for name, _, end in self.signals if end <= won.start}  # a signal named after the share is another part's ("..., histogram fades 48")
+        counted = {n.value for n in self.numbers if n.unit in ("n", None) and n.end <= won.start}
         if named or counted:  # "MACD 교차 94회 가운데 26회만 이익": the signal named, or whose count the sentence gives
             sheets = [(entity, metric, sheet) for entity, metric, sheet in sheets if entity in named or (not named and sheet["count"] in counted)]
         for entity, metric, sheet in sheets:
