@@ -40,6 +40,8 @@ DATE = re.compile(
     rf"|(?:(?P<d1>\d{{1,2}})\s+)?(?P<mon>{_MONTH})\.?\s+(?:(?P<d2>\d{{1,2}}),?\s+)?(?:of\s+)?(?P<my>{_YEAR})\b"
     rf"|(?P<part>{_PART_BEFORE})[-\s]+(?P<py>{_YEAR})\b"
     rf"|(?P<dy>{_YEAR})(?P<sep>[./])\s?(?P<dm>[01]?\d)(?P=sep)\s?(?P<dd>[0-3]?\d)(?!\d|\.\d)"
+    rf"|(?P<ymy>{_YEAR})\.(?P<ymm>1[0-2]|0?[1-9])(?![\d.])"  # "2021.1~2022.6"
+    r"|[’'‘](?P<sy>\d{2})\.(?P<sm>1[0-2]|0?[1-9])(?!\d)"  # "’20.10~’22.9"
     rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
     r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
     r"|(?<![\d년.])(?P<om>\d{1,2})\s?월(?:\s?(?P<od>\d{1,2})\s?일)?"
@@ -89,8 +91,8 @@ def mentions(text: str) -> list[DateMention]:
             elif not month:
                 found.append(_span(match.start(), match.end(), year, 1, 12))
             continue
-        year = _full_year(int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["dy"] or groups["y"]))
-        month = int(groups["im"] or groups["km"] or groups["dm"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
+        year = _full_year(int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["dy"] or groups["ymy"] or groups["sy"] or groups["y"]))
+        month = int(groups["im"] or groups["km"] or groups["dm"] or groups["ymm"] or groups["sm"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
         if groups["y2"]:
             end_year = year // 100 * 100 + int(groups["y2"])
             found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]

@@ -300,7 +300,11 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
         words = [(min(abs(at - last.end), abs(first.start - until)), word) for word, at, until in named if low <= at < high and not first.start <= at < last.end]
         if not words or dates.names_regime(first, last, word := min(words)[1], facts.events):
             continue
-        if others := [label for label in labels if dates.names_regime(first, last, label, facts.events)]:
+        bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
+        if bracketed:
+            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable",
+                                    note=f"the {word} regime ran from {facts.events.get(f'regime.{word}.start')} to {facts.events.get(f'regime.{word}.end')}, not the dates in brackets: sent to review"))
+        elif others := [label for label in labels if dates.names_regime(first, last, label, facts.events)]:
             findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable",
                                     note=f"the {word} regime ran from {facts.events[f'regime.{word}.start']} to {facts.events[f'regime.{word}.end']}; the dates given are the {others[0]} regime's: sent to review"))
     return findings

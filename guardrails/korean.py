@@ -62,8 +62,8 @@ REGIMES = {
 }
 # "전략은 벤치마크를 상회했다": both sides come before the verb; the side marked as the object or
 # the standard ("를", "보다", "대비") is what the subject is compared with.
-COMPARE_UP = r"상회|웃돌|앞서|앞섰|앞질|앞지르|능가|초과 ?달성|(?:(?<=의 최대 낙폭을 )|(?<=의 최대 하락폭을 ))넘(?:어섰|었|어서)|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:높|많|좋|얕)"
-COMPARE_DOWN = r"하회|밑돌|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|미치지 ?못|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:낮|적|나쁘|깊|저조|부진|뒤떨어)"
+COMPARE_UP = r"상회|웃돌|웃도(?=는 (?:위험 ?조정|샤프))|앞서|앞섰|앞질|앞지르|능가|초과 ?달성|(?:(?<=의 최대 낙폭을 )|(?<=의 최대 하락폭을 ))넘(?:어섰|었|어서)|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:높|많|좋|얕)"
+COMPARE_DOWN = r"하회|밑돌|밑도(?=는 (?:위험 ?조정|샤프))|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|미치지 ?못|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:낮|적|나쁘|깊|저조|부진|뒤떨어)"
 COMPARED_ON = {"깊이": "max_drawdown", "샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "폭락": "max_drawdown", "하락폭": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
 _COUNTER = r"^\s*(?:건|회|번|개)?\s*(?:이 |가 )?"  # "10건 중 4건 남짓", "1년이 넘게": the bound after the counter
 QUALIFIERS_AFTER = {

@@ -72,6 +72,7 @@ WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|mad
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
+AND_A_HALF_POINTS = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half(?=\s+(?:percentage\s+)?points?\b)", re.IGNORECASE)  # "four and a half points short of"
 POINTS_GAP = re.compile(r"\s+points?\s+(?:\w+\s+)?(?:deeper|worse|better|higher|lower|more|less|ahead|behind|shy|short|wider|narrower|greater|smaller|past|beyond|milder|shallower|steeper)\b", re.IGNORECASE)  # "ten points deeper than": a gap in percentage points
 FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_SPELLED})(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)  # "a factor of two and a half"
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
@@ -80,7 +81,7 @@ KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": 
 KO_FRACTION = re.compile(r"(?P<words>절반|(?:[2-9]|10)\s?분의\s?[1-9](?!\d))")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure).
-DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}(?:\s?[~～-]\s?\d{1,2})?\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=(?:\s?[~～-]\s?\d{1,2})?\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
+DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?![\d.])|(?<=[’'‘])\d{2}\.(?:1[0-2]|0?[1-9])(?!\d)|\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}(?:\s?[~～-]\s?\d{1,2})?\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=(?:\s?[~～-]\s?\d{1,2})?\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def numerals(text: str) -> list[Numeral]:
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
     found += [_worded(m, whole + 0.5, 1, "x") for m in AND_A_HALF_TIMES.finditer(text) if (whole := _count(m.group("words"))) is not None]
+    found += [_worded(m, whole + 0.5, 1, "pp") for m in AND_A_HALF_POINTS.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, whole + (0.5 if m.group("half") else 0.0), 1 if m.group("half") else 0, "x") for m in FACTOR_OF.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, float(KO_TIMES[m.group("words")]), 0, "x") for m in KO_WORD_MULTIPLE.finditer(text)]
     found += [_worded(m, 0.5, 1, None) for m in KO_HALF_YEAR.finditer(text)]

@@ -70,7 +70,7 @@ METRICS: dict[str, Metric] = {
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
+        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead(?= in\\b)", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
@@ -223,6 +223,10 @@ UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다)?\s?(?:아래|밑|하회)"
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
 WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
+EVENT_KINDS = {
+    "peak": re.compile(r"\b(?:high|peak|top|record)\b|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b|저점|바닥|최저"),
+    "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|회복|되찾|메워"),
+}
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
@@ -318,7 +322,7 @@ RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECAS
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
-SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,25}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
+SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
@@ -455,7 +459,7 @@ class _Sentence:
         claim = self.text[span.start:span.end].strip()
         if number.unit == "krw":
             return self._grown_to(index, claim, number)
-        if UNDER_START.search(self.text):
+        if UNDER_START.search(self.text, self._opening(span).start, span.end + 40) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):  # "115 weeks below its starting value": "below" opens a clause  # the figure's own clause speaks of the start ("34주가 걸렸다" after "원금 아래로 내려간 적도 있었지만," is a fall's length)
             if number.unit is None and number.value == 1 and UNDER_START_AFTER.match(self.text, number.end):
                 return None  # "평가액이 1.0을 밑돌았다": the start itself, no claim
             if WEEKS_AFTER.match(self.text, number.end):
@@ -491,7 +495,7 @@ class _Sentence:
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             return self._multiple(claim, number)
-        if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 45), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
+        if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 60), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
             return None  # "변동성 타깃(35%)", "targeting 35% volatility": the strategy's own setting, quoted
         if signal_figure := self._labelled_signal_count(claim, number) or self._count_at_rate(claim, number, clause):
             return signal_figure
@@ -1171,8 +1175,10 @@ class _Sentence:
         anchor = next((m for m in reversed(self.date_mentions) if m.end <= number.start and m.exact), None)  # a day, or a month or a part of one
         boundary = "start" if edge.group("start") or (edge.group("after") and not edge.group("end")) else "end"  # "seven weeks into the volatile regime": from its start
         when = self.facts.events.get(f"regime.{named[0][0]}.{boundary}") if named else None
-        if anchor is None or when is None:
-            return _unverifiable(claim, number, "days from a regime's start or end that no day the text gives places: sent to review")
+        if anchor is None or when is None or not self._dates_an_event(anchor):
+            return _unverifiable(claim, number, "days from a regime's start or end, counted from a day that is no peak, trough or recovery the store knows: sent to review")
+        if (edge.group("before") and anchor.first > when) or (edge.group("after") and anchor.last < when):
+            return _unverifiable(claim, number, f"the day told lies on the other side of the {named[0][0]} regime's {boundary} ({when}): sent to review")
         days = number.value * (7 if number.unit is None else 1)
         near, far = sorted((abs((when - anchor.first).days), abs((when - anchor.last).days)))
         actual = near if anchor.first == anchor.last else (near + far) // 2
@@ -1183,16 +1189,27 @@ class _Sentence:
         return Finding(claim=claim, kind="numeric", entity=f"regime:{named[0][0]}", metric="days_from_regime_edge", claimed=days, stored=float(actual), status=status,
                        note=f"{actual} days between {anchor.first} and the {named[0][0]} regime's {boundary} ({when})" + ("" if status == "supported" else ": sent to review"))
 
+    def _dates_an_event(self, mention: dates.DateMention) -> bool:
+        """Whether a date is one of the curve's stored events, of the kind the words around it name:
+        a high or peak, a trough or low, or a recovery ("from a 6 September 2021 high")."""
+        around = self.lowered[max(0, mention.start - 30):mention.end + 25]
+        kinds = [kind for kind, words in EVENT_KINDS.items() if words.search(around)] or list(EVENT_KINDS)
+        return any(mention.covers(day) and any(name == kind or name.endswith(f".{kind}") or (kind == "peak" and name == "high") or (kind == "trough" and name == "low") for kind in kinds)
+                   for name, day in self.facts.events.items())
+
     def _weeks_under_start(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding:
         """"원금 아래에서 마감한 주는 모두 115주", "89주 연속으로 평가액이 1.0을 밑돌았다", "85 weeks below its
         starting value": the curve's weekly points below its start, in all or in one run in a row."""
         under = self.facts.under_start
         if under is None or not WEEKLY_STEP[0] <= under.step_days <= WEEKLY_STEP[1]:
             return _unverifiable(claim, number, "weeks below the start, which the store counts only for a weekly curve")
-        told = self.text[self._opening(span).start:span.end]  # the figure's clause, and the figure-free ones that open it
-        in_a_row = IN_A_ROW.search(told) is not None
-        counts = [length for _, _, length in under.runs] if in_a_row else [under.points]
-        if LONGEST.search(told) and in_a_row:
+        start = self._opening(span).start
+        told = self.text[start:span.end]  # the figure's clause, and the figure-free ones that open it
+        in_a_row = IN_A_ROW.search(told) is not None or LONGEST.search(told) is not None
+        dated = [m for m in self.date_mentions if start <= m.start < span.end]
+        runs = [run for run in under.runs if not dated or any(m.covers(run[0]) or m.covers(run[1]) for m in dated)]  # "2016년 3월부터 27주 연속": the run of that date
+        counts = [length for _, _, length in runs] if in_a_row else [under.points]
+        if LONGEST.search(told):
             counts = [max((length for _, _, length in under.runs), default=0)]  # "가장 긴 연속 구간은 ... 123주"
         if OUT_OF_ALL_AFTER.match(self.text, number.end):
             in_a_row, counts = False, [under.total]  # "574주 가운데 309주": every week of the curve
@@ -1440,8 +1457,9 @@ class _Sentence:
         sheets = [(f"signal:{name}", "hit_rate", sheet) for name, sheet in self.facts.signals.items() if "count" in sheet]
         if "num_trades" in self.facts.strategy:
             sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
-        named = {f"signal:{name}" for name, _, end in self.signals if end <= won.start}  # a signal named after the share is another part's ("..., histogram fades 48")
         counted = {n.value for n in self.numbers if n.unit in ("n", None) and n.end <= won.start}
+        named = {f"signal:{name}" for name, _, end in self.signals if end <= won.start} or (  # a signal named after the share is another part's ("71 — 27 won (38.03%) — ... histogram fades 48")
+            set() if counted else {f"signal:{name}" for name, _, _ in self.signals})  # unless nothing before says whose ("37 won (39.36%), all of them zero-line exits")
         if named or counted:  # "MACD 교차 94회 가운데 26회만 이익": the signal named, or whose count the sentence gives
             sheets = [(entity, metric, sheet) for entity, metric, sheet in sheets if entity in named or (not named and sheet["count"] in counted)]
         for entity, metric, sheet in sheets:

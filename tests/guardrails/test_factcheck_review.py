@@ -39,6 +39,7 @@ BANKS = sheet("eq-pl-banks-value")  # maximum drawdown 56.55%, regained 2023-06-
 ATTIJARI = sheet("eq-ma-attijariwafa-ema")  # CAGR 1.32% (MADEX -1.63%), Sharpe 0.18 (-0.09), maximum drawdown 22.5% (28.71%), open, ends 13.6% below
 BTC = sheet("crypto-btc-keltner")  # maximum drawdown 85.0%; the benchmark BTCUSD's stored 24.8%
 ETH = sheet("crypto-eth-ma-crossover")  # Sharpe 0.31, ETHUSD 0.22
+MA_CROSS = sheet("eq-us-ma-crossover")  # bear regime 2019-07-02 to 2020-12-29 (-10.08%); the deepest fall peaked 2019-07-02, bottomed 2019-12-31
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
 
@@ -189,6 +190,24 @@ def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: 
         ("원금 아래에서 마감한 주는 모두 125주였습니다.", TECK),  # 115 weekly closes below the start
         ("2023년 10월 하순부터 기말까지 79주 연속으로 평가액이 1.0을 밑돌았습니다.", sheet("cmd-urea-ufv-macd")),  # that run is 89 weeks
         ("The curve closed 125 weeks below its starting value.", TECK),
+        # the review of the twenty-fifth round
+        ("The strategy bottomed on 31 December 2019, 182 days before the bear regime began.", MA_CROSS),  # 182 days after it began
+        ("The strategy's worst fall began from a 2 July 2019 high, 546 days after the bear regime ended.", MA_CROSS),
+        ("The strategy bottomed on 10 March 2020, 252 days after the bear regime set in.", MA_CROSS),  # no trough that day
+        ("Equity made its high on 20 August 2018, 315 days before the low-volatility regime expired.", MA_CROSS),
+        ("원금 아래로 내려간 적도 있었지만, 최대 낙폭을 회복하는 데 34주가 걸렸다.", COPPER),  # the fall's length, not weeks below the start
+        ("The curve dipped below its starting value, and the maximum drawdown lasted 34 weeks.", COPPER),
+        ("The longest stretch below its starting value lasted 34 weeks.", COPPER),  # runs of 5, 27 and 2
+        ("가장 긴 구간은 34주 동안 원금 아래에 머물렀다.", COPPER),
+        ("2016년 3월부터 2주 연속으로 평가액이 1.0을 밑돌았다.", COPPER),  # that run lasted 27 weeks
+        ("2013년 4월부터 27주 연속으로 평가액이 1.0을 밑돌았다.", COPPER),
+        ("약세(2021.1~2022.6) 구간 수익률은 -10%였다.", MA_CROSS),  # the bracket is not the bear regime's dates
+        ("약세(’21.1~’22.6)에는 -10%였다.", MA_CROSS),
+        ("약세(21년 1월 말~22년 10월)에는 -10%였다.", MA_CROSS),
+        ("강세(2019.7~2020.12)에는 +30%였다.", MA_CROSS),
+        ("Exactly 37 won (39.36%), all of them zero-line exits.", CENOVUS),  # those are the MACD crosses' figures
+        ("37 won (39.36%) — the record of the zero-line exit.", CENOVUS),
+        ("The deepest slide, 47.42%, started from a 20 August 2018 high, forty-five days before the bull regime expired.", sheet("cmd-urea-ufv-macd")),  # 35 days
     ],
 )
 def test_the_twenty_fourth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
@@ -298,6 +317,12 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("원금 아래에서 마감한 주는 모두 115주였고, 마지막은 2017년 10월 중순입니다.", TECK, "verified"),  # weeks below the start, counted from the curve
         ("매매 회전은 5.2배였고, 2023년 10월 하순부터 기말까지 89주 연속으로 평가액이 1.0을 밑돌았습니다.", sheet("cmd-urea-ufv-macd"), "verified"),  # the dates bound that run, not the turnover
         ("The curve closed 115 weeks below its starting value.", TECK, "verified"),
+        # the review of the twenty-fifth round
+        ("In the bear regime the strategy came out ahead by 36%.", CENOVUS, "verified"),  # a return, not a win rate
+        ("Over the full test the strategy came out ahead 127.1%.", CENOVUS, "verified"),
+        ("2016년 3월부터 27주 연속으로 평가액이 1.0을 밑돌았다.", COPPER, "verified"),
+        ("약세(2019.7~2020.12) 구간 수익률은 -10%였다.", MA_CROSS, "verified"),
+        ("The deepest slide, 47.42%, started from a 20 August 2018 high, thirty-five days before the bull regime expired.", sheet("cmd-urea-ufv-macd"), "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
