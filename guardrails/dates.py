@@ -119,7 +119,7 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
     bound = bool(RANGE_AFTER.match(text[mention.end:]) or RANGE_BEFORE.search(text[:mention.start]) or END_OF_TEST.match(text[mention.end:]))
     relevant = [name for name in events if name in ("start", "end") and (bound or mention.exact)]
     if DRAWDOWN_WORDS.search(text):
-        relevant += [name for name in events if "drawdown." in name]
+        relevant += [name for name in events if "drawdown." in name or name in ("high", "low")]  # "최고 평가액은 2025년 9월 8일 주의 5.683"
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
     return any(mention.covers(events[name]) for name in relevant)

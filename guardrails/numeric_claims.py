@@ -218,8 +218,8 @@ KO_MULTIPLE_BOUNDS = (
 )
 KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
 # Weeks the curve spent below its start: "원금 아래에 머문 기간은 ... 3주", "85 weeks below its starting value".
-UNDER_START = re.compile(r"원금\s?(?:을|를|의)?\s?(?:아래|밑|하회)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다)?\s?(?:아래|밑|하회)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
-UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다)?\s?(?:아래|밑|하회)")
+UNDER_START = re.compile(r"원금\s?(?:을|를|의|에)?\s?(?:아래|밑|하회|못 ?미)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
+UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)")
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
 WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
@@ -227,6 +227,7 @@ EVENT_KINDS = {
     "peak": re.compile(r"\b(?:high|peak|top|record)\b|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b|저점|바닥|최저"),
     "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|회복|되찾|메워"),
 }
+NEVER_NEGATIVE = {"share_of_time", "exposure", "win_rate", "hit_rate", "annual_volatility", "turnover", "num_trades", "count"}
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
@@ -237,8 +238,8 @@ KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성�
 SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "average"}
 # The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
 KO_SIGNAL_WORDS_OF = {
-    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈)", "entry": "진입",
-    "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "과매도", "overbought": "과매수", "momentum": "모멘텀",
+    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "터치", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
+    "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
 KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
@@ -250,7 +251,7 @@ KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭�
 KO_END_DATED = re.compile(r"기말\s?(?:\(|인\s|이던\s)\s?$")
 KO_AT_END = re.compile(r"기말|마지막 (?:평가|관측)|현재(?:도|까지)?\s")
 KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
-KO_PEAK = re.compile(r"고점|정점|최고치|최고점|꼭짓점|꼭대기")
+KO_PEAK = re.compile(r"고점|정점|최고치|최고점|최고 ?평가액|꼭짓점|꼭대기")
 KO_UNDER_AFTER = re.compile(r"\s?(?:낮|아래|밑)")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
 STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직|기말|현재(?:도|까지)?|마지막 (?:평가|관측)")
@@ -459,7 +460,8 @@ class _Sentence:
         claim = self.text[span.start:span.end].strip()
         if number.unit == "krw":
             return self._grown_to(index, claim, number)
-        if UNDER_START.search(self.text, self._opening(span).start, span.end + 40) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):  # "115 weeks below its starting value": "below" opens a clause  # the figure's own clause speaks of the start ("34주가 걸렸다" after "원금 아래로 내려간 적도 있었지만," is a fall's length)
+        dated_clause = any(span.start <= m.start < span.end for m in self.date_mentions)
+        if (UNDER_START.search(self.text, self._opening(span).start, span.end + 40) or (dated_clause and UNDER_START.search(self.text))) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):  # "115 weeks below its starting value": "below" opens a clause; "총 25주로, 2020년 2~4월에 10주": a dated part of them  # the figure's own clause speaks of the start ("34주가 걸렸다" after "원금 아래로 내려간 적도 있었지만," is a fall's length)
             if number.unit is None and number.value == 1 and UNDER_START_AFTER.match(self.text, number.end):
                 return None  # "평가액이 1.0을 밑돌았다": the start itself, no claim
             if WEEKS_AFTER.match(self.text, number.end):
@@ -1206,9 +1208,12 @@ class _Sentence:
         start = self._opening(span).start
         told = self.text[start:span.end]  # the figure's clause, and the figure-free ones that open it
         in_a_row = IN_A_ROW.search(told) is not None or LONGEST.search(told) is not None
-        dated = [m for m in self.date_mentions if start <= m.start < span.end]
+        dated = [m for m in self.date_mentions if span.start <= m.start < span.end] or [m for m in self.date_mentions if start <= m.start < span.end]  # its own clause's dates first
         runs = [run for run in under.runs if not dated or any(m.covers(run[0]) or m.covers(run[1]) for m in dated)]  # "2016년 3월부터 27주 연속": the run of that date
         counts = [length for _, _, length in runs] if in_a_row else [under.points]
+        if dated and not in_a_row:  # "2020년 2~4월에 10주": the weeks of the runs within the dates told
+            low, high = min(m.first for m in dated) - dates.SLACK, max(m.last for m in dated) + dates.SLACK
+            counts = [sum(length for first, last, length in under.runs if low <= first and last <= high)]
         if LONGEST.search(told):
             counts = [max((length for _, _, length in under.runs), default=0)]  # "가장 긴 연속 구간은 ... 123주"
         if OUT_OF_ALL_AFTER.match(self.text, number.end):
@@ -1673,6 +1678,8 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
     best: tuple[tuple[int, int, int, int], _Named] | None = None
     for name, metric in METRICS.items():
         if not _unit_fits(metric.kind, number.unit) or (metric.kind == "count" and number.decimals > 0):  # "band multiple 3.0) signals": a count has no decimals
+            continue
+        if name in NEVER_NEGATIVE and number.negative:  # "기간의 37%로 가장 길었던 약세장이 -9%로": a share of time is never negative
             continue
         for tier, pattern in enumerate(_WORDS[name]):
             if pattern is None:
