@@ -23,7 +23,7 @@ PIVOT = (
     r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble|(?<!, )where(?= the)"
 )
-BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖»›▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
+BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
     rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
@@ -107,6 +107,7 @@ REGIME_EDGE = re.compile(
     r"(?:\s+weeks?)?,?\s+(?:(?P<before>before|ahead of|shy of|short of)|(?P<after>after|into))\s+(?:the\s+)?(?:(?:final|last|first)\s+\w+\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:regime|conditions|markets?|phase|spell|stretch|trading|rally)(?:'s)?\s*(?:(?P<start>set in|began|begun|started|start|opened|took hold|kicked in|arrived)|(?P<end>ended|expired|end|closed|gave way|ran out|finished|faded|was over|wound up))?\b",
     re.IGNORECASE)
+KO_INDICATOR_AFTER = re.compile(r"\s?(?:RSI|EMA|SMA|MACD|ATR|스토캐스틱|이평|이동평균|지수이평|단순이평|볼린저|켈트너|돈치안|채널|모멘텀)", re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
@@ -273,6 +274,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
         return True
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
+        return True
+    if number.unit == "days" and KO_INDICATOR_AFTER.match(sentence, number.end):  # "14일 RSI가 30 밑으로": the indicator's period
         return True
     if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]) and not REGIME_EDGE.match(sentence, number.end):
         return True

@@ -24,7 +24,7 @@ _YEAR = r"(?:19|20)\d{2}"
 PARTS = {
     "early": (1, 4), "start": (1, 3), "beginning": (1, 3), "mid": (5, 8), "middle": (5, 8), "late": (9, 12), "end": (10, 12), "close": (10, 12),
     "first half": (1, 6), "h1": (1, 6), "second half": (7, 12), "h2": (7, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
-    "초": (1, 4), "초반": (1, 4), "중반": (5, 8), "말": (9, 12), "후반": (9, 12), "상반기": (1, 6), "하반기": (7, 12),
+    "초": (1, 4), "초반": (1, 4), "정초": (1, 1), "연초": (1, 3), "연말": (10, 12), "중반": (5, 8), "말": (9, 12), "후반": (9, 12), "상반기": (1, 6), "하반기": (7, 12),
     "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9), "4분기": (10, 12),
 }
 _PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginning|end|close|middle|first half|second half)\s+of"
@@ -42,7 +42,7 @@ DATE = re.compile(
     rf"|(?P<dy>{_YEAR})(?P<sep>[./])\s?(?P<dm>[01]?\d)(?P=sep)\s?(?P<dd>[0-3]?\d)(?!\d|\.\d)"
     rf"|(?P<ymy>{_YEAR})\.(?P<ymm>1[0-2]|0?[1-9])(?![\d.])"  # "2021.1~2022.6"
     r"|[’'‘](?P<sy>\d{2})\.(?P<sm>1[0-2]|0?[1-9])(?!\d)"  # "’20.10~’22.9"
-    rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
+    rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|정초|연초|연말|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
     r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
     r"|(?<![\d년.])(?P<om>\d{1,2})\s?월(?:\s?(?P<od>\d{1,2})\s?일)?"
     rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
@@ -50,7 +50,7 @@ DATE = re.compile(
 )
 SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
-RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
+RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기|정초|연초|연말|초순|중순|하순)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
 # Between the two dates of a range: "May 2015 to July 2016", "2018-19", "2019년 10월부터 2022년 10월까지".
 RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)

@@ -45,6 +45,7 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+LONGEST_FALL = re.compile(r"(?:가장|제일) (?:긴|오래)(?=[^.]{0,12}(?:시간|기간|걸|하락|낙폭|동안))|\blongest\b(?=[^.]{0,30}\b(?:recover|regain|underwater|under water|drawdown|fall|slump|to heal)\w*)", re.IGNORECASE)
 KO_SETTING_PART = re.compile(r"(?:에서|동안|중에|때)\s*$")
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|as late as)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
 KO_UNTIL_AFTER = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:에야|이 ?되어서야|이 ?돼서야|까지는)")
@@ -131,6 +132,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
+    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
+        findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
@@ -241,6 +244,16 @@ def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding 
             return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
                            note=f"the deepest drawdown was regained on {deepest.recovery}; the text says it was not: sent to review")
     return None
+
+
+def _longest_fall(sentence: str, falls: list[Drawdown]) -> Finding | None:
+    """"고점을 되찾기까지 제일 긴 시간을 쓴 하락은 574일짜리 41.15% 최대 낙폭이었다": the deepest fall
+    said to be the longest, when another took longer (to review); nothing when it was."""
+    longest = max(falls, key=lambda fall: fall.days)
+    if longest is falls[0]:
+        return None
+    return Finding(claim=sentence, kind="directional", entity="strategy", metric="longest_drawdown", status="unverifiable",
+                   note=f"the longest fall was the one from the {longest.peak} peak ({longest.days} days), not the deepest ({falls[0].days} days): sent to review")
 
 
 def _regained_until(sentence: str, deepest: Drawdown) -> bool:
