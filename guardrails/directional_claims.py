@@ -92,10 +92,11 @@ PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
-OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr"}
+OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
+               "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|less than|short of))\s+"
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|larger than|bigger than|less negative than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|smaller than|more negative than|less than|short of))\s+"
     rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+%\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
@@ -204,7 +205,8 @@ def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Fi
     """"its alpha still came out below its 2.58% annual return": two of the strategy's own
     figures compared (alpha with growth; a negative beta leaves alpha above it)."""
     first, second = (OWN_FIGURES[match.group(name).lower()] for name in ("first", "second"))
-    ours, theirs = facts.strategy.get(first), facts.strategy.get(second)
+    own = facts.strategy | ({"gap": facts.strategy["cagr"] - facts.benchmark["cagr"]} if "cagr" in facts.strategy and "cagr" in facts.benchmark else {})
+    ours, theirs = own.get(first), own.get(second)
     base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": f"{first}_vs_{second}"}
     if ours is None or theirs is None:
         return Finding(**base, status="unverifiable", note=f"no stored {first} or {second}")
