@@ -55,7 +55,7 @@ METRICS: dict[str, Metric] = {
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
     "cagr": Metric(
         "percent",
-        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?"),
+        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?", "growth rate"),
         rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "annuali[sz]es", "annuali[sz]ing", "each year", "yearly", r"p\.a\."),
     ),
     "total_return": Metric(
@@ -227,6 +227,7 @@ EVENT_KINDS = {
     "peak": re.compile(r"\b(?:high|peak|top|record)\b|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b|저점|바닥|최저"),
     "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|회복|되찾|메워"),
 }
+REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "max_drawdown_duration_days", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
 NEVER_NEGATIVE = {"share_of_time", "exposure", "win_rate", "hit_rate", "annual_volatility", "turnover", "num_trades", "count"}
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
@@ -309,6 +310,7 @@ ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
+WON_LISTED_BEFORE = re.compile(r"\(\s*\d[\d,]*\s+(?:winners?|won|positive|profitable|in profit),\s*$", re.IGNORECASE)
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
@@ -1341,6 +1343,8 @@ class _Sentence:
         regime = self._scope(self.regimes, number)
         if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or (ctx.names_maximum_drawdown(self.lowered) and not self._regime_named_in(self._clause_of(number)))):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
+        if regime and metric not in REGIME_FIGURES:
+            regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
         if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._clause_of(number) > 0 and self._regime_named_in(self._clause_of(number) - 1)) and metric not in self.facts.regimes.get(regime, {}):
@@ -1479,8 +1483,12 @@ class _Sentence:
     def _korean_aside(self, number: Numeral) -> str | None:
         """A figure in parentheses right after what it belongs to: a Korean regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
-        of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)")."""
-        if not (self.text[:number.start].endswith("(") and self.text[number.end:].startswith(")")):
+        of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)", "49 (17 winners, 34.69%)")."""
+        if not self.text[number.end:].startswith(")"):
+            return None
+        if WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start):
+            return "won share"
+        if not self.text[:number.start].endswith("("):
             return None
         before = self.text[:number.start - 1]
         if count := KO_COUNT_BEFORE.search(before):
