@@ -86,10 +86,9 @@ STILL_UNVERIFIABLE = (
     # description no list holds).
     "Sharpe was 0.55 against a near-flat 0.06 for XEG.TO",
     # 2027_42 (written blind, read in the twenty-second round): "the pair's Sharpe" (a pairs book
-    # called "the pair", which may as well be an instrument); "a 0.52 beta to a falling market" (the
-    # words of a regime describing the benchmark); "the bear ... suffered the deepest loss (-38%)" (a
-    # regime's return told with a drawdown's words).
-    "On risk the ranking flips: the pair's Sharpe", "Buying FALABELLA.SN on a close under the lower band",
+    # called "the pair", which may as well be an instrument); "the bear ... suffered the deepest loss
+    # (-38%)" (a regime's return told with a drawdown's words).
+    "On risk the ranking flips: the pair's Sharpe",
     "The 2021-22 bull headed both tables",
     # 2027_44 (written blind, read in the twenty-third round): "IOZ gave up 34.7%" after "the heaviest
     # loss stopped at 26.1%" (a benchmark's drawdown told with a verb of return, in a clause of its own).
