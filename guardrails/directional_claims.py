@@ -45,6 +45,7 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 LONGEST_FALL = re.compile(r"(?:가장|제일) (?:긴|오래)(?=[^.]{0,12}(?:시간|기간|걸|하락|낙폭|동안))|\blongest\b(?=[^.]{0,30}\b(?:recover|regain|underwater|under water|drawdown|fall|slump|to heal)\w*)", re.IGNORECASE)
 KO_SETTING_PART = re.compile(r"(?:에서|동안|중에|때)\s*$")
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|as late as)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
@@ -312,7 +313,10 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
     findings = []
     for first, last in dates.spans(sentence, dates.mentions(sentence)):
         low, high = _part_around(sentence, first.start, last.end)
-        words = [(min(abs(at - last.end), abs(first.start - until)), word) for word, at, until in named if low <= at < high and not first.start <= at < last.end]
+        before = [(first.start - until, word) for word, at, until in named if low <= at and 0 <= first.start - until <= REGIME_DATES_REACH]
+        after = [(at - last.end, word) for word, at, until in named if at < high and 0 <= at - last.end <= REGIME_DATES_REACH]
+        bracketed_dates = sentence[first.start - 1:first.start] == "("
+        words = (before or after) if bracketed_dates else (after or before)  # "강세 +12%(2018.7~2019.4)": bracketed dates are the item's before them; "2016년 3월부터 2019년 말까지의 강세장": the word after
         if not words or dates.names_regime(first, last, word := min(words)[1], facts.events):
             continue
         bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
