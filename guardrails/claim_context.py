@@ -275,8 +275,6 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True
-    if number.unit == "days" and KO_INDICATOR_AFTER.match(sentence, number.end):  # "14일 RSI가 30 밑으로": the indicator's period
-        return True
     if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]) and not REGIME_EDGE.match(sentence, number.end):
         return True
     if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):

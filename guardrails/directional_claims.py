@@ -46,6 +46,9 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
+KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
+KO_LOSS_TOLD = re.compile(r"손실|마이너스|-\s?\d|잃|뒷걸음|하락한|빠진|떨어진")
+OTHER_FALL = re.compile(r"따로|다른 (?:하락|낙폭)|\banother\b|\ba different\b|\bnot the (?:deepest|maximum)")  # "회복에 가장 오래 걸린 하락은 따로 있었다"
 LONGEST_FALL = re.compile(r"(?:가장|제일) (?:긴|오래)(?=[^.]{0,12}(?:시간|기간|걸|하락|낙폭|동안))|\blongest\b(?=[^.]{0,30}\b(?:recover|regain|underwater|under water|drawdown|fall|slump|to heal)\w*)", re.IGNORECASE)
 KO_SETTING_PART = re.compile(r"(?:에서|동안|중에|때)\s*$")
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|as late as)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
@@ -134,7 +137,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
-    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
+    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
@@ -206,7 +209,9 @@ def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Fi
     """"its alpha still came out below its 2.58% annual return": two of the strategy's own
     figures compared (alpha with growth; a negative beta leaves alpha above it)."""
     first, second = (OWN_FIGURES[match.group(name).lower()] for name in ("first", "second"))
-    own = facts.strategy | ({"gap": facts.strategy["cagr"] - facts.benchmark["cagr"]} if "cagr" in facts.strategy and "cagr" in facts.benchmark else {})
+    gap = facts.strategy["cagr"] - facts.benchmark["cagr"] if "cagr" in facts.strategy and "cagr" in facts.benchmark else None
+    signed = "negative" in match.group(0).lower() or match.group("second").lower() not in ("shortfall", "underperformance")
+    own = facts.strategy | ({"gap": gap if signed else abs(gap)} if gap is not None else {})  # "exceeded its shortfall": alpha against the size of the shortfall
     ours, theirs = own.get(first), own.get(second)
     base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": f"{first}_vs_{second}"}
     if ours is None or theirs is None:
@@ -395,6 +400,9 @@ def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) ->
     what the other (the strategy when only one is named) is compared with."""
     if KO_NEGATED.match(sentence[match.end():]):
         return None
+    if KO_LOSS_COMPARED.match(match.group(0)) and not KO_LOSS_TOLD.search(sentence[:match.start()]):
+        return Finding(claim=sentence, kind="directional", entity="strategy", metric="vs_benchmark", status="unverifiable",
+                       note="losses compared where the sentence tells no loss: sent to review")  # "전략은 SPY보다 더 잃었다" when both made money
     clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])
     before = [m for m in ctx.mentions(sentence, facts.benchmark_name) if clause_start <= m.start and m.end <= match.start()]
     if not before or (len(before) == 1 and before[0].entity == "strategy" and KO_OWNS.match(sentence, before[0].end)):

@@ -70,7 +70,7 @@ METRICS: dict[str, Metric] = {
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead(?= in\\b)", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
+        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead(?! by\\b)", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
@@ -206,7 +206,7 @@ KO_WHOLE_PERIOD_NOUNS = re.compile(r"수익률|연평균|연복리|누적|변동
 SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼(?:지만|고|으며|는데)?))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -224,11 +224,13 @@ WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
 WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
 EVENT_KINDS = {
-    "peak": re.compile(r"\b(?:high|peak|top|record)\b|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b|저점|바닥|최저"),
-    "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|회복|되찾|메워"),
+    "peak": re.compile(r"\b(?:high|peak|top|record)\b(?!-)|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b(?!-)|저점|바닥|최저"),
+    "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|\b(?:new|fresh) (?:high|record|peak)|회복|되찾|메워|전고점을 (?:넘|돌파)"),
 }
 REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "max_drawdown_duration_days", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
+SHARES = {"win_rate", "hit_rate", "exposure", "share_of_time"}
 NEVER_NEGATIVE = {"share_of_time", "exposure", "win_rate", "hit_rate", "annual_volatility", "turnover", "num_trades", "count"}
+OPEN_BOUND = re.compile(r"모두|총|까지|이후|부터|\bin all\b|\ball told\b|\bby\b|\bsince\b|\buntil\b|\bbetween\b", re.IGNORECASE)
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
@@ -310,6 +312,7 @@ ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
+PART_END = re.compile(r"[;.]\s")
 WON_LISTED_BEFORE = re.compile(r"\(\s*\d[\d,]*\s+(?:winners?|won|positive|profitable|in profit),\s*$", re.IGNORECASE)
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
@@ -475,6 +478,9 @@ class _Sentence:
                                note=f"the share of the curve's points below its start: {under.points} of {under.total}" + ("" if status == "supported" else ", not what the text says: sent to review"))
         if implied.states_level(self.text, number) and (level := self._level(claim, number, of=1.0 if number.unit == "x" else 100.0)):
             return level
+        if number.unit == "days" and ctx.KO_INDICATOR_AFTER.match(self.text, number.end):  # "14일 RSI가 30 밑으로": the indicator's period, a setting
+            held = any(abs(value - number.value) < 1e-9 for value in self.facts.settings.values())  # "slow_ema: 80" for "80일 지수이평"
+            return None if held else _unverifiable(claim, number, "an indicator's period that no stored setting gives: sent to review")
         if (number.unit == "days" or (number.unit is None and WEEKS_WORD.match(self.text, number.end))) and (edge := ctx.REGIME_EDGE.match(self.text, number.end)):
             return self._regime_offset(claim, number, edge)  # "a 20 August 2018 high, thirty-five days before the bull regime expired"
         if number.unit == "days" and KO_STILL_UNDER.match(self.text, number.end):
@@ -1196,7 +1202,10 @@ class _Sentence:
     def _dates_an_event(self, mention: dates.DateMention) -> bool:
         """Whether a date is one of the curve's stored events, of the kind the words around it name:
         a high or peak, a trough or low, or a recovery ("from a 6 September 2021 high")."""
-        around = self.lowered[max(0, mention.start - 30):mention.end + 25]
+        end = mention.end + 25
+        while end < len(self.lowered) and (self.lowered[end].isalnum() or self.lowered[end] == "-"):
+            end += 1  # a whole word: "high" of "high-volatility" is no high
+        around = self.lowered[max(0, mention.start - 30):end]
         kinds = [kind for kind, words in EVENT_KINDS.items() if words.search(around)] or list(EVENT_KINDS)
         return any(mention.covers(day) and any(name == kind or name.endswith(f".{kind}") or (kind == "peak" and name == "high") or (kind == "trough" and name == "low") for kind in kinds)
                    for name, day in self.facts.events.items())
@@ -1216,8 +1225,10 @@ class _Sentence:
         if dated and not in_a_row:  # "2020년 2~4월에 10주": the weeks of the runs within the dates told
             low, high = min(m.first for m in dated) - dates.SLACK, max(m.last for m in dated) + dates.SLACK
             counts = [sum(length for first, last, length in under.runs if low <= first and last <= high)]
+            if OPEN_BOUND.search(told):
+                counts.append(under.points)  # "2019년 말까지 원금을 밑돈 주는 모두 34주", "Since January 2013 ... 34 weeks in all"
         if LONGEST.search(told):
-            counts = [max((length for _, _, length in under.runs), default=0)]  # "가장 긴 연속 구간은 ... 123주"
+            counts = [max((length for _, _, length in runs), default=0)]  # "가장 긴 연속 구간은 ... 123주": of the dates told, if any
         if OUT_OF_ALL_AFTER.match(self.text, number.end):
             in_a_row, counts = False, [under.total]  # "574주 가운데 309주": every week of the curve
         if AFTER_THE_START.search(self.text, max(0, number.start - 12), number.start) and under.runs and (start := self.facts.events.get("start")):
@@ -1468,7 +1479,7 @@ class _Sentence:
             sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
         counted = {n.value for n in self.numbers if n.unit in ("n", None) and n.end <= won.start}
         named = {f"signal:{name}" for name, _, end in self.signals if end <= won.start} or (  # a signal named after the share is another part's ("71 — 27 won (38.03%) — ... histogram fades 48")
-            set() if counted else {f"signal:{name}" for name, _, _ in self.signals})  # unless nothing before says whose ("37 won (39.36%), all of them zero-line exits")
+            set() if counted or won.share_of else {f"signal:{name}" for name, start, _ in self.signals if not PART_END.search(self.text, won.end, start)})  # unless nothing before says whose ("37 won (39.36%), all of them zero-line exits"), in its part
         if named or counted:  # "MACD 교차 94회 가운데 26회만 이익": the signal named, or whose count the sentence gives
             sheets = [(entity, metric, sheet) for entity, metric, sheet in sheets if entity in named or (not named and sheet["count"] in counted)]
         for entity, metric, sheet in sheets:
@@ -1688,6 +1699,8 @@ def _nearest_metric(masked: str, start: int, end: int, number: Numeral, *, befor
         if not _unit_fits(metric.kind, number.unit) or (metric.kind == "count" and number.decimals > 0):  # "band multiple 3.0) signals": a count has no decimals
             continue
         if name in NEVER_NEGATIVE and number.negative:  # "기간의 37%로 가장 길었던 약세장이 -9%로": a share of time is never negative
+            continue
+        if name in SHARES and number.unit == "%" and number.value > 100:  # "came out ahead 127.1%": no rate is over 100%
             continue
         for tier, pattern in enumerate(_WORDS[name]):
             if pattern is None:

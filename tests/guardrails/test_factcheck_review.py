@@ -39,6 +39,7 @@ BANKS = sheet("eq-pl-banks-value")  # maximum drawdown 56.55%, regained 2023-06-
 ATTIJARI = sheet("eq-ma-attijariwafa-ema")  # CAGR 1.32% (MADEX -1.63%), Sharpe 0.18 (-0.09), maximum drawdown 22.5% (28.71%), open, ends 13.6% below
 BTC = sheet("crypto-btc-keltner")  # maximum drawdown 85.0%; the benchmark BTCUSD's stored 24.8%
 ETH = sheet("crypto-eth-ma-crossover")  # Sharpe 0.31, ETHUSD 0.22
+SPY_BOLL = sheet("eq-us-spy-bollinger")  # CAGR 5.0% (SPY 11.9%), alpha 1.83%, 231 trades at 66.4%, exposure 28.4%, maximum drawdown 14.66% regained 2020-08-07
 MA_CROSS = sheet("eq-us-ma-crossover")  # bear regime 2019-07-02 to 2020-12-29 (-10.08%); the deepest fall peaked 2019-07-02, bottomed 2019-12-31
 RISKY = FACTS.model_copy(update={"regimes": {**FACTS.regimes, "high_volatility": {"total_return": 0.40, "sharpe": 0.5}}})
 
@@ -208,6 +209,15 @@ def test_the_nineteenth_to_twenty_third_rounds_let_no_false_claim_through(text: 
         ("Exactly 37 won (39.36%), all of them zero-line exits.", CENOVUS),  # those are the MACD crosses' figures
         ("37 won (39.36%) — the record of the zero-line exit.", CENOVUS),
         ("The deepest slide, 47.42%, started from a 20 August 2018 high, forty-five days before the bull regime expired.", sheet("cmd-urea-ufv-macd")),  # 35 days
+        # the review of the twenty-sixth round
+        ("전략은 SPY보다 더 빠르게 성장했다.", SPY_BOLL),  # "더 빠르게" is faster, not "fell more"; it grew slower
+        ("전략은 SPY보다 더 잃었다.", SPY_BOLL),  # it lost nothing
+        ("Trades came out ahead 28.4% of the time.", SPY_BOLL),  # 28.4% is the exposure; trades won 66.4%
+        ("2013년 4월부터 원금 아래에 머문 가장 긴 구간은 27주였다.", COPPER),  # the April 2013 run lasted 5 weeks
+        ("Its alpha exceeded its shortfall against SPY.", SPY_BOLL),  # 1.83% against a 6.9-point shortfall
+        ("14일 RSI를 쓴 이 전략은 274회 거래했다.", sheet("cmd-nzx-wmp-rsi")),  # its RSI length is 5
+        ("55일 채널 돌파로 진입하는 이 전략은 143회 거래했다.", COPPER),  # its entry channel is 40 days
+        ("The curve bottomed on 14 February 2020, 227 days after the high-volatility regime began.", SPY_BOLL),  # that day was the peak
     ],
 )
 def test_the_twenty_fourth_round_lets_no_false_claim_through(text: str, facts: FactSheet) -> None:
@@ -323,6 +333,17 @@ def test_no_reading_lets_a_false_claim_through(text: str, facts: FactSheet, not_
         ("2016년 3월부터 27주 연속으로 평가액이 1.0을 밑돌았다.", COPPER, "verified"),
         ("약세(2019.7~2020.12) 구간 수익률은 -10%였다.", MA_CROSS, "verified"),
         ("The deepest slide, 47.42%, started from a 20 August 2018 high, thirty-five days before the bull regime expired.", sheet("cmd-urea-ufv-macd"), "verified"),
+        # the review of the twenty-sixth round
+        ("Trades came out ahead 66.4% of the time.", SPY_BOLL, "verified"),
+        ("Alpha was smaller than the shortfall against SPY.", SPY_BOLL, "verified"),
+        ("By the end of 2019 the curve had spent 34 weeks below its starting value.", COPPER, "verified"),
+        ("2019년 말까지 원금을 밑돈 주는 모두 34주였다.", COPPER, "verified"),
+        ("Of the trades, 153 won (66.4%); the volatility filter fired 58 times.", SPY_BOLL, "verified"),
+        ("231번 중 153번 이겼지만(66.4%) 누적 수익률은 54.73%에 그쳤다.", SPY_BOLL, "verified"),
+        ("최대 낙폭은 고점 대비 총 14.66%였다.", SPY_BOLL, "verified"),  # "총" after "대비" is no total return
+        ("The curve set a new high on 7 August 2020, 417 days before the volatile regime ended.", SPY_BOLL, "verified"),  # the day the deepest fall was regained
+        ("최대 낙폭은 -14.66%였지만, 회복에 가장 오래 걸린 하락은 따로 있었다.", SPY_BOLL, "verified"),
+        ("WALMEX.MX RSI 전략은 연 2.31% 손실로 FLMX보다 더 잃었습니다.", sheet("eq-mx-walmex-rsi"), "verified"),
     ],
 )
 def test_true_sentences_stay_verified(text: str, facts: FactSheet, verdict: str) -> None:
