@@ -243,12 +243,13 @@ def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding 
     """"47.4% 최대 낙폭은 기말까지도 회복되지 않은 채 남아 있다": the deepest fall, named in the same
     part of the sentence as the denial, said never to have been regained when it was (a date on
     the day it was regained, "not regained until February 2022", tells when it ended)."""
+    other_peak = any(not m.covers(deepest.peak) and PEAK_WORD_AFTER.match(sentence, m.end) for m in dates.mentions(sentence))  # "2022년 5월 고점은 아직 회복하지 못했다": another high
+    if other_peak or ctx.ANOTHER_DRAWDOWN.search(lowered) or _regained_until(sentence, deepest):
+        return None
     for denial in NOT_RECOVERED.finditer(sentence):
         low, high = _part_around(sentence, denial.start(), denial.end())
         part = sentence[low:high]
-        other_peak = any(not m.covers(deepest.peak) and PEAK_WORD_AFTER.match(sentence, m.end) for m in dates.mentions(sentence))  # "2022년 5월 고점은 아직 회복하지 못했다": another high
-        if (ctx.names_maximum_drawdown(part.lower()) or _states_depth(part, deepest)) and not ctx.ANOTHER_DRAWDOWN.search(lowered) \
-                and not other_peak and not _regained_until(sentence, deepest):
+        if ctx.names_maximum_drawdown(part.lower()) or _states_depth(part, deepest):
             return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
                            note=f"the deepest drawdown was regained on {deepest.recovery}; the text says it was not: sent to review")
     return None
@@ -325,12 +326,11 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
         if not words or dates.names_regime(first, last, word := min(words)[1], facts.events):
             continue
         bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
-        if bracketed:
-            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable",
-                                    note=f"the {word} regime ran from {facts.events.get(f'regime.{word}.start')} to {facts.events.get(f'regime.{word}.end')}, not the dates in brackets: sent to review"))
-        elif others := [label for label in labels if dates.names_regime(first, last, label, facts.events)]:
-            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable",
-                                    note=f"the {word} regime ran from {facts.events[f'regime.{word}.start']} to {facts.events[f'regime.{word}.end']}; the dates given are the {others[0]} regime's: sent to review"))
+        others = [label for label in labels if dates.names_regime(first, last, label, facts.events)]
+        if bracketed or others:
+            ran = f"the {word} regime ran from {facts.events.get(f'regime.{word}.start')} to {facts.events.get(f'regime.{word}.end')}"
+            told = ", not the dates in brackets" if bracketed else f"; the dates given are the {others[0]} regime's"
+            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable", note=f"{ran}{told}: sent to review"))
     return findings
 
 

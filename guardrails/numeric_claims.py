@@ -889,11 +889,7 @@ class _Sentence:
         a running figure (a total so far) that point's, not the whole test's."""
         points = [day for name, day in self.facts.events.items() if "drawdown." in name]
         bounds = [day for name, day in self.facts.events.items() if name in ("start", "end")]
-        start = span.start
-        for before in reversed([c for c in self.clauses if c.end <= span.start]):  # "In April 2020, at the trough, the strategy was up ...": leading clauses with no figure of their own
-            if any(before.start <= n.start < before.end for n in self.numbers if not any(m.start <= n.start < m.end for m in self.date_mentions)):
-                break
-            start = before.start
+        start = self._opening(span).start  # "In April 2020, at the trough, the strategy was up ...": and the clauses with no figure of their own that open it
         for mention in self.date_mentions:
             if start <= mention.start < span.end and not any(mention.covers(day) for day in bounds) and any(mention.covers(day) for day in points):
                 return self.text[mention.start:mention.end]
@@ -1231,8 +1227,8 @@ class _Sentence:
             counts = [max((length for _, _, length in runs), default=0)]  # "가장 긴 연속 구간은 ... 123주": of the dates told, if any
         if OUT_OF_ALL_AFTER.match(self.text, number.end):
             in_a_row, counts = False, [under.total]  # "574주 가운데 309주": every week of the curve
-        if AFTER_THE_START.search(self.text, max(0, number.start - 12), number.start) and under.runs and (start := self.facts.events.get("start")):
-            in_a_row, counts = False, [round((under.runs[0][0] - start).days / 7)]  # "출발 8주 만에 원금 밑으로": weeks until the first close below the start
+        if AFTER_THE_START.search(self.text, max(0, number.start - 12), number.start) and under.runs and (test_start := self.facts.events.get("start")):
+            in_a_row, counts = False, [round((under.runs[0][0] - test_start).days / 7)]  # "출발 8주 만에 원금 밑으로": weeks until the first close below the start
         qualifier = self._qualifier(number)
         base = {"claim": claim, "kind": "numeric", "entity": "strategy", "metric": "weeks_below_start", "claimed": number.value}
         if any(_fits(number.value, count, 0, qualifier) for count in counts):
