@@ -20,7 +20,7 @@ Entity = Literal["strategy", "benchmark"]
 
 # A clause starting with one of these states the other side of a comparison.
 PIVOT = (
-    r"than(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
+    r"than(?<!never deeper than)(?<!never worse than)(?<!never more than)(?<!no deeper than)(?<!no worse than)(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|beside|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble|(?<!, )where(?= the)"
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
@@ -155,6 +155,9 @@ def other_side(entity: str) -> Entity:
 AT_ITS_EXTREME = re.compile(r"at its (?:worst|deepest|lowest|low|peak|best|height|trough)\b", re.IGNORECASE)  # "the index fell 42.1% at its worst": an idiom, no owner
 
 
+NO_SUCH = re.compile(r"\b(?:no|without(?: a| any)?)\s+$", re.IGNORECASE)  # "With no benchmark attached, the pair ...": no owner
+
+
 def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     """Where the strategy and the benchmark are named, left to right. A ticker followed by words
     of a strategy's style names the strategy ("the IWM 20/100 crossover"), not the benchmark."""
@@ -162,7 +165,7 @@ def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     found = [Mention("strategy", start, end) for start, end in names]
     benchmark = re.compile(rf"(?:{_benchmark_names(benchmark_name)})(?:'s)?")
     candidates = [Mention("strategy", *match.span()) for match in STRATEGY_WORDS.finditer(sentence) if not AT_ITS_EXTREME.match(sentence, max(0, match.start() - 3))]
-    candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence)]
+    candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence) if not NO_SUCH.search(sentence, 0, match.start())]
     for candidate in sorted(candidates, key=lambda m: m.start - m.end):  # longest first: "its benchmark" over "its"
         if not any(candidate.start < other.end and other.start < candidate.end for other in found):
             found.append(candidate)

@@ -49,6 +49,7 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
+DAY_SLACK = timedelta(days=6)
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기|정초|연초|연말|초순|중순|하순)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
@@ -70,8 +71,10 @@ class DateMention:
     exact: bool  # a month or a day: precise enough to stand for one event on its own
 
     def covers(self, day: date) -> bool:
-        """Whether ``day`` falls in the interval, give or take the curve's sampling (SLACK)."""
-        return self.first - SLACK <= day <= self.last + SLACK
+        """Whether ``day`` falls in the interval, give or take the curve's sampling (SLACK); a single
+        day told stands for its week's point, not the next one ("20년 3월 9일 그 주" is not 2 March's)."""
+        slack = DAY_SLACK if self.first == self.last else SLACK
+        return self.first - slack <= day <= self.last + slack
 
 
 def mentions(text: str) -> list[DateMention]:

@@ -89,7 +89,7 @@ ONLY_LOSS = re.compile(
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
-TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다"
+TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
@@ -100,14 +100,24 @@ OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr
                "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|higher than|greater than|larger than|bigger than|less negative than|more than|outstrip(?:s|ped)?)|(?P<down>below|under|lower than|smaller than|more negative than|less than|short of))\s+"
-    rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+%\s+)?(?P<second>{_OWN})\b",
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|outstrip(?:s|ped)?)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
+    rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
+    re.IGNORECASE,
+)
+LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "a bigger deficit than its shortfall": two losses, signed
+# "NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다": the same, in Korean.
+KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr"}
+_KO_OWN = r"알파|CAGR|연\s?평균\s?수익률|연\s?환산\s?수익률|연\s?수익률"
+KO_OWN_COMPARISON = re.compile(
+    rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:보다|에 비해)\s?(?:더\s?)?(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
     re.IGNORECASE,
 )
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
 FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
+ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -201,16 +211,21 @@ def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
 def own_comparison(sentence: str) -> re.Match[str] | None:
     """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
     annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
-    match = OWN_COMPARISON.search(sentence)
-    return match if match and OWN_FIGURES[match.group("first").lower()] != OWN_FIGURES[match.group("second").lower()] else None
+    match = OWN_COMPARISON.search(sentence) or KO_OWN_COMPARISON.search(sentence)
+    return match if match and _own_figure(match.group("first")) != _own_figure(match.group("second")) else None
+
+
+def _own_figure(name: str) -> str:
+    return OWN_FIGURES.get(name.lower()) or KO_OWN_FIGURES[re.sub(r"\s", "", name.lower())]
 
 
 def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
     """"its alpha still came out below its 2.58% annual return": two of the strategy's own
     figures compared (alpha with growth; a negative beta leaves alpha above it)."""
-    first, second = (OWN_FIGURES[match.group(name).lower()] for name in ("first", "second"))
+    first, second = (_own_figure(match.group(name)) for name in ("first", "second"))
     gap = facts.strategy["cagr"] - facts.benchmark["cagr"] if "cagr" in facts.strategy and "cagr" in facts.benchmark else None
-    signed = "negative" in match.group(0).lower() or match.group("second").lower() not in ("shortfall", "underperformance")
+    told = (match.group("up") or match.group("down")).lower()
+    signed = "negative" in match.group(0).lower() or LOSS_SIZES.search(told) or match.group("second").lower() not in ("shortfall", "underperformance")
     own = facts.strategy | ({"gap": gap if signed else abs(gap)} if gap is not None else {})  # "exceeded its shortfall": alpha against the size of the shortfall
     ours, theirs = own.get(first), own.get(second)
     base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": f"{first}_vs_{second}"}
@@ -371,7 +386,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
-                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
+                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or ON_SHARPE.match(sentence.lstrip()) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
     return findings
@@ -437,7 +452,7 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     if match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
         return "max_drawdown"
     named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
-    return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"
+    return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) or ON_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 
 
 def _growth(values: dict[str, float], metric: str) -> float | None:

@@ -52,6 +52,10 @@ class FactSheet(BaseModel):
         description="The equity curve's value as a multiple of its first one at its `high`, `low` and `end` and at the `<drawdown>.peak|trough` of each dated fall: a text may tell where the book stood (\"원금의 113.5%\", \"90% of its starting capital\").",
     )
     under_start: UnderStart | None = Field(default=None, description="The curve's points below its start, when the store has a curve.")
+    curve: list[tuple[date, float]] = Field(
+        default_factory=list,
+        description="The equity curve, each point as a multiple of the first: a text may tell where a dated week left the book or how far it moved that week (\"2020년 3월 23일 주에는 1.25% 올랐다\", \"1.345에서 1.353으로\").",
+    )
     events: dict[str, date] = Field(
         default_factory=dict,
         description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",

@@ -32,7 +32,7 @@ _SPELLED = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
-    r"%p(?![a-z])|%\s?p(?![a-z.])|%\s?포인트|퍼센트\s?포인트|%|％|٪|퍼센트|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|pp\b|ppts?\b|"
+    r"%p(?![a-z])|%\s?p(?![a-z.])|%\s?포인트|퍼센트\s?포인트|%|％|٪|퍼센트|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|-points?\b|pp\b|ppts?\b|"
     r"bps\b|basis[\s-]points?\b|포인트|x\b|×|times\b|배|(?:trading\s+|calendar\s+)?days?\b|-days?\b|일|회|건|번(?![째지])"
 )
 # Korean particles and units follow a figure without a space ("0.62입니다", "143일이"): a Hangul
@@ -48,7 +48,7 @@ NUMERAL = re.compile(
 # points); not "the second half of 2020", nor a ratio of two figures ("half of QQQ's 0.81").
 FRACTION = re.compile(
     r"(?<!first )(?<!second )(?<![\w-])(?P<words>half|(?:a|one|two)[\s-]thirds?|(?:a|one|three)[\s-]quarters?)"
-    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b|[\d.,]+\s*%|\d*\.\d+))(?!\s+of\s+a\s+(?:(?:percentage\s+)?point|year|month|decade))",
+    r"(?=\s+of\b)(?!\s+of\s+(?:\S+\s+){0,2}?(?:\S+'s\b(?!\s+\d+\s+(?:[\w-]+\s+){0,3}?(?:trades|signals|entries|exits)\b)|[\d.,]+\s*%|\d*\.\d+))(?!\s+of\s+a\s+(?:(?:percentage\s+)?point|year|month|decade))",
     re.IGNORECASE,
 )
 # "three quarters of a percentage point": a gap, in points.
@@ -81,6 +81,8 @@ KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": 
 KO_FRACTION = re.compile(r"(?P<words>절반|(?:[2-9]|10)\s?분의\s?[1-9](?!\d))")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure).
+KO_RANK = re.compile(r"(?<![\d.,])\d{1,2}\s?(?:위|등)(?=[은는이가를을로의과와도,.\s]|$)")  # "샤프 1위는", "국면별 샤프 1등은": a place in a ranking, no figure
+EXCHANGE_CODE = re.compile(r"(?<![\d.,])\d{3,6}\.[A-Z]{1,2}\b")  # "1615.T", "005930.KS": a listed code and its exchange, no figure
 DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?![\d.])|(?<=[’'‘])\d{2}\.(?:1[0-2]|0?[1-9])(?!\d)|\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}(?:\s?[~～-]\s?\d{1,2})?\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=(?:\s?[~～-]\s?\d{1,2})?\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
 
 
@@ -99,8 +101,8 @@ class Numeral:
 
 
 def numerals(text: str) -> list[Numeral]:
-    """Every figure in ``text``, left to right; years, dates and clock times left out."""
-    dates = [match.span() for match in DATE_LIKE.finditer(text)]
+    """Every figure in ``text``, left to right; years, dates, clock times, listed codes and places in a ranking left out."""
+    dates = [match.span() for pattern in (DATE_LIKE, EXCHANGE_CODE, KO_RANK) for match in pattern.finditer(text)]
     found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
@@ -229,7 +231,7 @@ def _follows(last: str | None, token: str) -> bool:
 
 _UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (
     ("%", ("%", "％", "٪", "percent", "pct", "퍼센트")),
-    ("pp", ("percentagepoint", "percentagepoints", "pp", "ppt", "ppts", "%p", "%포인트", "퍼센트포인트", "포인트")),
+    ("pp", ("percentagepoint", "percentagepoints", "point", "points", "pp", "ppt", "ppts", "%p", "%포인트", "퍼센트포인트", "포인트")),
     ("bps", ("bps", "basispoint", "basispoints")),
     ("x", ("x", "×", "times", "배")),
     ("n", ("회", "건", "번")),

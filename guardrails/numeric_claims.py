@@ -50,7 +50,7 @@ METRICS: dict[str, Metric] = {
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest|max(?:imum)?) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough"),
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough", r"(?:never|no) deeper than"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
     "cagr": Metric(
@@ -105,7 +105,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) side|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"(?:short|long) (?:side|positions?)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -138,7 +138,7 @@ APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughl
 AT_LEAST = re.compile(r"\b(?<!no )(?<!not )(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 LITTLE_OVER_BEFORE = re.compile(r"\b(?:a little|a bit|slightly|a shade|a touch|marginally) (?:over|above|more than)\s+$", re.IGNORECASE)  # "a little over 36%": above, not far
-AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|no more than)\s+$", re.IGNORECASE)
+AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|(?:never|no) (?:more|deeper|worse) than)\s+$", re.IGNORECASE)
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
@@ -245,6 +245,13 @@ KO_SIGNAL_WORDS_OF = {
     "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
+WEEK_AFTER = re.compile(r"\s?(?:그\s)?주(?:간|에|는|의|가|엔|도)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
+GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
+POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
+GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
+EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
 KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트리거|필터|이탈|교차|크로스")
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
@@ -279,6 +286,8 @@ REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
+KO_GREW_TO = re.compile(r"\s?(?:넘게|남짓|가량|정도|이상|가까이)?\s?(?:으?로\s?)?(?:불렸|불었|불어|늘었|늘려|늘어)")
+KO_POINT_WORD = re.compile(r"고점|최고|정점|꼭대기|꼭짓점|한때|바닥|저점|최저")
 KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
 COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계", "합쳐"}
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
@@ -331,7 +340,7 @@ SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|
 SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
-COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? have\b")  # "coupons missed ... would have been worth 1.4% a year"
+COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? (?:have|be)\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
 LOSS_BEFORE, LOSS_AFTER = 6, 2  # words between a word of loss and its figure
@@ -430,6 +439,8 @@ class _Sentence:
         findings: list[Finding] = []
         claimed: list[tuple[str, bool]] = []  # (metric, read plainly) of each figure judged so far
         for index, number in enumerate(self.numbers):
+            if index and GROUP_BREAK.search(self.text, self.numbers[index - 1].end, number.start):
+                claimed.clear()  # "... average 3.51% | ATR trailing exits: 33 · wins 14 · 42.42%": a new group names its own figures
             clause = self._clause_of(number)
             finding = self._claim(index, number, clause, claimed)
             if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, number, self.clauses[clause]):
@@ -445,9 +456,13 @@ class _Sentence:
         """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
         told = POINTS_GAP.match(self.text, number.end) if number.unit == "pp" else None
-        if told is None:
-            return self._read_claim(index, number, clause, claimed)
         span = self.clauses[clause]
+        if told is None:
+            in_points = number.unit == "pp" or (number.unit is None and POINTS_AFTER.match(self.text, number.end))
+            by = GAP_BY_BEFORE.search(self.text, max(0, number.start - 25), number.start) if in_points else None
+            if by and (gap := self._gap_of_figures(self.text[span.start:span.end].strip(), number, by)).status == "supported":
+                return gap  # "its deepest loss, 58.74%, beats the fund's 71.46% by almost thirteen points": the two figures' gap
+            return self._read_claim(index, number, clause, claimed)
         gap = self._gap_of_figures(self.text[span.start:span.end].strip(), number, told)
         if gap.status == "supported":
             return gap
@@ -527,6 +542,8 @@ class _Sentence:
                 return fall
             if (named is None or named.inherited) and (number.unit is None or (number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start))) and (point := self._curve_point(claim, number, span)):
                 return point  # "곡선 최저는 2014년 2월 초 0.844", "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지 밀렸고"
+            if (named is None or named.inherited or not named.by_noun) and (week := self._dated_week(claim, number, span)):
+                return week  # "2020년 3월 23일 주에는 오히려 1.25% 올랐다"
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
             return _unverifiable(claim, number, "a part of a figure, which the store does not break down")
@@ -554,7 +571,7 @@ class _Sentence:
                 return self._fall_of_curve(self._stated(number, clause), None, span) or _unverifiable(claim, number, "how far below a peak the curve ends, which no open fall gives: sent to review")
             capital = number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start)  # "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지": a point of the curve
             return (self._by_value(index, claim, number, clause) or self._fall_of_curve(self._stated(number, clause), None, span) or (capital and self._curve_point(claim, number, span))
-                    or _unverifiable(claim, number, f"no metric named near {number.text!r}"))
+                    or self._dated_week(claim, number, span) or _unverifiable(claim, number, f"no metric named near {number.text!r}"))
         else:
             reading = self._reading(index, number, clause, named)
         claimed.append((reading.metric, reading.plain))
@@ -569,7 +586,7 @@ class _Sentence:
             finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" else None) or finding  # "no more than 25%" bounds every fall, the deepest too
         if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
             return fall
-        if finding.status == "contradicted" and reading.entity == "strategy" and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
+        if finding.status == "contradicted" and reading.entity in ("strategy", "strategy vs benchmark") and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
         if finding.status == "contradicted" and number.unit != "days" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; it equals the strategy's setting {setting}, which the text may quote: sent to review, not blocked"})
@@ -603,7 +620,8 @@ class _Sentence:
         if stored is None:
             return _unverifiable(claim, number, f"no stored total_return for {entity}")
         fits = _fits(number.value, start.value * (1 + stored), number.decimals, self._qualifier(number))
-        if not fits and entity == "strategy" and (level := self._level(claim, number, of=start.value)):
+        grew = KO_GREW_TO.match(self.text, number.end) and not KO_POINT_WORD.search(self.text, span.start, number.start)  # "1억 원을 3억 원 넘게 불렸다": the end, not the curve's high
+        if not fits and entity == "strategy" and not grew and (level := self._level(claim, number, of=start.value)):
             return level  # "원금 1억 원은 9,900만 원 남짓까지 줄어": where the curve stood at its trough
         note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
         return Finding(claim=claim, kind="numeric", entity=entity, metric="total_return", claimed=round(growth, 6), stored=stored,
@@ -659,7 +677,45 @@ class _Sentence:
             if _fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
+        if (week := self._dated_week(claim, number, span)) and week.status == "supported":
+            return week  # "2025년 4월 7일 주 1.95까지": where the curve stood that week
         return _unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
+
+    def _week_told(self, number: Numeral, span: ctx.Clause) -> int | None:
+        """The curve point of the week the clause (or the one before it) tells to the day, nearest
+        before the figure: "2020년 3월 23일 주에는", "in the week of 16 March 2020"."""
+        start = self.clauses[max(0, self.clauses.index(span) - 1)].start
+        told = [m for m in self.date_mentions if start <= m.start < number.start and m.first == m.last
+                and (WEEK_AFTER.match(self.text, m.end) or WEEK_BEFORE.search(self.text, max(0, m.start - 25), m.start))]
+        if not told or not self.facts.curve:
+            return None
+        day = told[-1].first
+        return next((index for index, (point, _) in enumerate(self.facts.curve) if abs((point - day).days) <= 3), None)
+
+    def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
+        """A dated week of the curve: how far it moved into that week's point from the one before
+        ("3.8% 가량 내렸고", "the book fell 4.4%"; a verb must give the direction), or where it stood
+        there or came from ("1.345에서 1.353으로"). Review when it is not that; None for no such week."""
+        index = self._week_told(number, span)
+        if index is None or index == 0:
+            return None
+        (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
+        qualifier = self._qualifier(number)
+        if number.unit == "%":
+            verb = WEEK_MOVE.search(self.text, number.end, span.end + 15) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None)  # "올랐다" after, "fell" before
+            if verb is None:
+                return None
+            move = value / previous - 1
+            fits = _fits(number.value, abs(move) * 100, number.decimals, qualifier) and (move > 0) == bool(verb.group("up"))
+            shown = f"the curve's week of {day}: {move:+.2%}"
+        elif number.unit is None and number.decimals >= 2:
+            fits = any(_fits(number.value, level, number.decimals, qualifier) for level in (value, previous))
+            shown = f"the curve's week of {day}: {previous:.3f} to {value:.3f}"
+        else:
+            return None
+        if not fits:
+            return _unverifiable(claim, number, f"{shown}, not what the text says: sent to review")
+        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(move * 100 if number.unit == "%" else value, 4), status="supported", note=shown)
 
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
@@ -1068,7 +1124,8 @@ class _Sentence:
             entity, explicit = next((m.entity for m in self.mentions if named.label.start <= m.start < named.label.end), "strategy"), True
         else:
             entity, explicit = self._entity(index, number, clause, named.metric)
-        metric, stored_entity, stored = self._stored(named.metric, entity, number)
+        told_yearly = named.metric == "total_return" and YEARLY_AFTER.match(self.text[number.end:])  # "an 11.6% yearly gain": the CAGR
+        metric, stored_entity, stored = self._stored("cagr" if told_yearly else named.metric, entity, number)
         yearly = metric == "cagr" and bool(YEARLY_AFTER.match(self.text[number.end:]) or KO_YEARLY_BEFORE.search(self.text[max(0, number.start - 6):number.start]))
         return _Reading(metric, stored_entity, stored, named.by_noun or yearly, explicit, plain=(named.by_noun and named.near) or named.inherited or yearly)
 
@@ -1681,7 +1738,7 @@ def _signal_spellings(name: str) -> list[re.Pattern[str]]:
     "recovery exits" (its last two words, when it has three or more), plural or not."""
     words = name.lower().split("_")
     tails = [words] + ([words[-2:]] if len(words) > 2 else [])
-    joined = [r"[\s-]".join(map(re.escape, tail)) for tail in tails]
+    joined = [r"[\s-]".join(EN_SIGNAL_WORDS_OF.get(word, re.escape(word)) for word in tail) for tail in tails]
     korean = [r"\s?".join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in tails]
     return ([re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
             + [re.compile(spelling) for spelling, tail in zip(korean, tails, strict=True) if all(KO_SIGNAL_WORDS_OF.get(w) or w in ctx.INDICATORS.split("|") for w in tail)])

@@ -54,6 +54,7 @@ def fact_sheet(backtest: BacktestIn) -> FactSheet:
     return FactSheet(
         strategy=strategy, benchmark_name=backtest.benchmark, benchmark=benchmark, regimes=regimes, signals=signals, settings=settings,
         drawdowns=falls, events=events(backtest, falls), levels=levels(curve, falls), under_start=under_start(curve),
+        curve=[(day, value / curve[0][1]) for day, value in curve] if curve and curve[0][1] else [],
     )
 
 

@@ -74,7 +74,7 @@ STILL_UNVERIFIABLE = (
     # named "the pair" only); regimes named by dates to "the end" and a verb left out ("gave back 10%
     # and the bear of 2018-19 8%"); a fall's dates with no figure ("heaviest loss set in from a top
     # in mid-March 2014"); "the Dubai sell-off years" (a regime described by a word of loss).
-    "Risk-adjusted it was no contest", "2020, the pandemic year, topped",
+    "2020, the pandemic year, topped",
     "The Dubai book's heaviest loss set in", "The 2013-14 bull was the best regime on both measures",
     # 2027_36 (written blind, read in the nineteenth round): "Vale's own worst slump" (the strategy
     # named by its instrument's name, which no list holds, after the benchmark's clause).
@@ -108,13 +108,21 @@ STILL_UNVERIFIABLE = (
     "Zain was traded long and short off MACD crossovers", "Latest drawdown — still open.", "ISRA's Sharpe was higher (0.41 versus 0.24)",
     # 2027_50 (written blind, read in the twenty-sixth round): the fund's or the index's figure after
     # "its" or "the Swedish fund's" (a benchmark by a description no list holds); "at -29.19% once
-    # bearish ones had set in" (the deepest fall's depth beside the regime of its trough); "the
-    # 1.05-point shortfall" (a gap in points read as beta); "Entries on oversold readings" (a signal
-    # named in other words); a signal's winners and share inside brackets after a colon list.
-    "Both risk yardsticks favour the sleeve", "Volvo's worst episode opened at a 5 February 2018 high",
-    "Each quarter the book held the three top-ranked of six Thai lenders", "THD comes out ahead on risk as well",
-    "FLJP grew faster but was the rougher ride", "Entries on oversold readings: 47", "Buying CD Projekt when it closed under",
-    "EMA crosses: 52 (19 winners, 36.54%)",
+    # bearish ones had set in" (the deepest fall's depth beside the regime of its trough); "Entries on
+    # oversold readings" (a signal named in other words); a signal's winners and share inside brackets
+    # after a colon list.
+    "Both risk yardsticks favour the sleeve", "Volvo's worst episode opened at a 5 February 2018 high", "THD comes out ahead on risk as well",
+    "FLJP grew faster but was the rougher ride", "Entries on oversold readings: 47", "EMA crosses: 52 (19 winners, 36.54%)",
+    # 2027_52 (written blind, read in the twenty-seventh round): the benchmark by a description no
+    # list holds ("the First Trust Global Wind Energy ETF shrank by 1.3% annually") and alpha beside
+    # "that falling fund"; a fall's depth or the end below its peak told at a date in another clause
+    # ("touched -59.27% only in mid-January 2025", "ending June 2025 just under 5% lower"); a regime
+    # named by a word no list holds ("the 2016-18 downturn lost most, 18%"); a regime's figure beside
+    # a verb the store has no figure for ("contributed least ... (+2%"); a second fall's depth after
+    # "the other"; a regime's loss told as "-38%" inside brackets after its dates.
+    "Applied to Ørsted, a trend rule", "Ørsted's slide from its late-December 2020 summit", "The heaviest loss began less than a month into the bear market",
+    "Trending conditions from March 2022 led on gain", "Two drawdowns of almost the same size", "Of five regimes, the 2016 bull",
+    "The deepest fall, 16.14%, started at the 6 January 2020 high", "Every regime made money. The turbulent 2020-22 spell",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -373,21 +381,26 @@ def test_benchmark_named_by_its_symbol() -> None:
 # measured on arrival (17/18, 9/42, 0 at f1704a2), then read and tuned on (18/18, 8/42, 0); 2027_51,
 # written blind beside it, never read: 17/18, 14/42, 0 on arrival (5d9dd8d) and at the end; 2027_10
 # 11 -> 10, 2027_23 8 -> 7 and 2027_45 7 -> 6 flagged.
+# Twenty-seventh round (session 15): 2027_52 written blind, measured on arrival (15/18, 15/42, 3
+# blocked at 895eddd), then read and tuned on (18/18, 8/42, 0); 2027_53, written blind beside it,
+# never read: 17/18, 11/42, 1 blocked on arrival (895eddd), 17/18, 10/42, 1 at the end of the
+# round; 2027_25 15 -> 16, 2027_49 17 -> 18 and 2027_51 17 -> 18 caught, 2027_35 8 -> 7, 2027_49
+# 13 -> 12 and 2027_51 14 -> 12 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (15, 7, 2), "heldout_2027_27": (18, 10, 0),
-    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 8, 0), "heldout_2027_37": (18, 8, 1),
+    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (16, 7, 2), "heldout_2027_27": (18, 10, 0),
+    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
     "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 6, 0), "heldout_2027_47": (16, 9, 0),
-    "heldout_2027_49": (17, 13, 0), "heldout_2027_51": (17, 14, 0),
+    "heldout_2027_49": (18, 12, 0), "heldout_2027_51": (18, 12, 0), "heldout_2027_53": (17, 10, 1),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
 UNCONFIRMABLE_VERIFIED = {"heldout_2027_17": 1, "heldout_2027_27": 1, "heldout_2027_41": 1, "heldout_2027_45": 1}
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -398,8 +411,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 3 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41, 4 of 2027_45, 2 of 2027_47 and 1 each of 2027_49 and 2027_51 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41, 4 of 2027_45, 2 of 2027_47 and 1 of 2027_53 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -407,7 +420,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29 and 2027_37 and two of 2027_25 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37 and 2027_53 and two of 2027_25 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

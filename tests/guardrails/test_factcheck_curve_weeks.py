@@ -1,0 +1,66 @@
+"""Readings of the twenty-seventh round (2027_52 and ko 2027_50 read): a dated week of the stored
+curve (its move into that week's point, or where it stood), a single day told standing for its own
+week, listed codes, gaps told as "N-point" or "by N points", Korean places in a ranking (1위, 1등),
+Korean alpha against the CAGR, and the signal names, owners and bounds those sets showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.factcheck import check
+from tests.guardrails.test_factcheck_review import sheet
+
+VOLVO = sheet("eq-se-volvo-supertrend")  # the week of 2020-03-16: -4.4%; bull regime best on Sharpe (2.28), trending on return
+THAI_BANKS = sheet("eq-th-banks-value")  # the week of 2020-03-23: +1.25%
+FAST_RETAILING = sheet("eq-jp-fastretailing-stoch")  # deepest fall 19.15%, trough 2020-03-02; oversold entries 47, hit 68.09%
+NASPERS = sheet("eq-za-naspers-donchian")  # alpha 8.25% above the CAGR 7.17% (beta -0.22)
+AAVE = sheet("crypto-aave-ema")  # 1억 원 ends at 2억 5,847만 원; the curve's high 4.31
+ORSTED = sheet("eq-dk-orsted-voltarget")  # signals ema_trend (41, 41.46%) and vol_rescale (212, 50%)
+MEGABANKS = sheet("eq-jp-megabanks-momentum")  # benchmark 1615.T: Sharpe 0.41 (strategy 0.44); alpha -3.18%, gap -1.94 points
+UNISWAP = sheet("crypto-uni-rsi")  # maximum drawdown 58.74% (BITW 71.46%); alpha -14.68%, gap -20.71 points
+GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # bull best on Sharpe, trending best on return; signals keltner_breakout, atr_trail_exit
+PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; signals spread_entry, z_stop
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("관광이 끊기고 대출 상환 유예가 지시된 2020년 3월 23일 주에는 오히려 1.25% 올랐다.", THAI_BANKS, "verified"),
+        ("2020년 3월 23일 주에는 오히려 2.5% 올랐다.", THAI_BANKS, "unverifiable"),
+        ("2020년 3월 23일 주에는 1.25% 내렸다.", THAI_BANKS, "unverifiable"),  # the week rose
+        ("In the week of 16 March 2020 the book fell 4.4%.", VOLVO, "verified"),
+        ("In the week of 16 March 2020 the book rose 4.4%.", VOLVO, "unverifiable"),
+        ("엔 캐리 청산으로 도쿄 증시가 갭 하락한 2024년 8월 5일 주에도 곡선은 1.345에서 1.353으로 올랐다.", FAST_RETAILING, "verified"),
+        ("최대 낙폭은 2020년 3월 9일에 바닥을 쳤다.", FAST_RETAILING, "unverifiable"),  # a week after the trough
+        ("19.15% 최대 낙폭은 20년 3월 9일 그 주가 바닥이었다.", FAST_RETAILING, "unverifiable"),
+        ("19.15% 최대 낙폭은 2020년 3월 2일 주가 바닥이었다.", FAST_RETAILING, "verified"),
+        ("국면별 샤프 1등은 추세장이었다.", VOLVO, "unverifiable"),  # "1등" is a place, not a Sharpe of 1
+        ("수익 1위는 추세 국면, 샤프 1위는 강세 국면입니다.", VOLVO, "verified"),
+        ("강세 국면의 샤프가 가장 높았습니다.", VOLVO, "verified"),
+        ("NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다.", NASPERS, "unverifiable"),
+        ("베타가 -0.22여서 알파(8.25%)가 CAGR보다 컸다.", NASPERS, "verified"),
+        ("에이브 EMA 교차 모델은 1억 원을 3억 원 넘게 불렸다.", AAVE, "unverifiable"),  # the end, not the high
+        ("1억 원은 한때 4억 3,000만 원 넘게 불었다.", AAVE, "verified"),
+        ("Volatility rescales: count 212 | hit rate 50% | average +0.04%.", ORSTED, "verified"),
+        ("Half of the Ørsted book's 41 EMA trend trades were winners.", ORSTED, "unverifiable"),
+        ("The rotation was the steadier vehicle: a 0.44 Sharpe beside 0.41 for 1615.T.", MEGABANKS, "verified"),
+        ("The Sharpe of 1615.T was 0.41.", MEGABANKS, "verified"),  # the code is no figure
+        ("The Japanese bank rotation's alpha was less negative than its 1.94-point shortfall.", MEGABANKS, "unverifiable"),
+        ("It trailed 1615.T by a 2.94-point margin.", MEGABANKS, "contradicted"),
+        ("Its deepest loss, 58.74%, beats the fund's 71.46% by almost thirteen points.", UNISWAP, "verified"),
+        ("Its deepest loss, 58.74%, beats the fund's 71.46% by 11 points.", UNISWAP, "contradicted"),
+        ("Uniswap's alpha was a bigger deficit than its 20.71-point shortfall against BITW.", UNISWAP, "unverifiable"),
+        ("Alpha was a smaller deficit than its 20.71-point shortfall.", UNISWAP, "verified"),
+        ("The token book lost ground against an 11.6% yearly gain for the Bitwise 10 Crypto Index Fund.", UNISWAP, "verified"),
+        ("On Sharpe, Gold Fields' strongest regime was the 2018-20 trending market.", GOLD_FIELDS, "contradicted"),
+        ("The trending regime was the most profitable; on Sharpe the bull regime came first.", GOLD_FIELDS, "verified"),
+        ("Keltner breakouts: 36 · wins 15 · 41.67% · average 3.51% | ATR trailing exits: 33 · wins 14 · 42.42% · average 2.87%", GOLD_FIELDS, "verified"),
+        ("Z-score stops: 14, of which 1 was profitable (7.14%), average -2.46%.", PAIRS, "verified"),
+        ("With no benchmark attached, losses were never deeper than 16.14% and capital was deployed 44% of the time.", PAIRS, "verified"),
+        ("Losses were never deeper than 12%.", PAIRS, "contradicted"),
+        ("Around 45% of the exposure-days were short positions.", sheet("eq-kr-skhynix-macd"), "unverifiable"),
+        ("Measured in won, the annual return would be roughly 1.8 percentage points higher.", sheet("eq-kr-skhynix-macd"), "unverifiable"),
+    ],
+)
+def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
