@@ -245,8 +245,10 @@ KO_SIGNAL_WORDS_OF = {
     "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
-WEEK_AFTER = re.compile(r"\s?(?:그\s)?주(?:간|에|는|의|가|엔|도)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_AFTER = re.compile(r"\s?(?:그\s)?주(?:간|에|는|의|가|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
@@ -282,6 +284,7 @@ EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:(?:the|its|our|their
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
+KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입|초반|후반|직전|직후)")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
@@ -542,7 +545,7 @@ class _Sentence:
                 return fall
             if (named is None or named.inherited) and (number.unit is None or (number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start))) and (point := self._curve_point(claim, number, span)):
                 return point  # "곡선 최저는 2014년 2월 초 0.844", "원금 밑으로 떨어져 16년 2월 말엔 90.5%까지 밀렸고"
-            if (named is None or named.inherited or not named.by_noun) and (week := self._dated_week(claim, number, span)):
+            if (named is None or named.inherited or not named.by_noun or number.unit is None) and (week := self._dated_week(claim, number, span)):
                 return week  # "2020년 3월 23일 주에는 오히려 1.25% 올랐다"
             return _unverifiable(claim, number, f"the store has whole-period figures only, not for {period.group(0)!r}")
         if PART_OF.match(self.text[number.end:]):
@@ -665,7 +668,7 @@ class _Sentence:
         dated = [m for m in self.date_mentions if previous <= m.start < span.end]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
-        opening = [label for label, at, _ in self.regimes if REGIME_OPENING.match(self.text[:at])]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"
+        opening = [label for label, at, end in self.regimes if REGIME_OPENING.match(self.text[:at]) and not KO_REGIME_EDGE_AFTER.match(self.text, end)]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"; not "추세 국면 막바지인 ...", a point
         labels = [label for label, at, _ in self.regimes if span.start <= at < span.end] or opening[:1]
         regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label in labels]
         qualifier = self._qualifier(number)
@@ -673,7 +676,7 @@ class _Sentence:
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
             day = self.facts.events.get(name)
-            placed = all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime
+            placed = (nearest is not None and nearest.first == nearest.last) or all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime; a day told places it alone
             if _fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
@@ -709,7 +712,8 @@ class _Sentence:
             fits = _fits(number.value, abs(move) * 100, number.decimals, qualifier) and (move > 0) == bool(verb.group("up"))
             shown = f"the curve's week of {day}: {move:+.2%}"
         elif number.unit is None and number.decimals >= 2:
-            fits = any(_fits(number.value, level, number.decimals, qualifier) for level in (value, previous))
+            moved_from = KO_FROM_AFTER.match(self.text, number.end) or FROM_BEFORE.search(self.text, max(0, number.start - 6), number.start)  # "1.345에서 1.353으로": the week before's
+            fits = any(_fits(number.value, level, number.decimals, qualifier) for level in ((previous,) if moved_from else (value,)))
             shown = f"the curve's week of {day}: {previous:.3f} to {value:.3f}"
         else:
             return None

@@ -64,3 +64,18 @@ PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; s
 )
 def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("2025년 4월 7일 주 1.95까지 밀렸다.", AAVE, "verified"),
+        ("2025년 4월 14일 주 1.95까지 밀렸다.", AAVE, "unverifiable"),  # 1.95 was the week before's
+        ("추세 국면 막바지인 2024년 12월 9일 주의 4.313, 즉 기간 최고치에서 2025년 4월 7일 주 1.95까지 밀렸고, 기말 2.585도 고점보다 40% 가량 낮다.", AAVE, "verified"),
+        ("2024년 8월 5일 주에도 곡선은 1.353에서 1.345로 내렸다.", FAST_RETAILING, "unverifiable"),
+        ("가장 깊은 골은 2018년 2월 5일 주 1.597에서 파이기 시작했다.", VOLVO, "verified"),
+        ("가장 깊은 골은 2018년 2월 5일 주 1.61에서 파이기 시작했다.", VOLVO, "unverifiable"),
+    ],
+)
+def test_where_the_curve_stood_in_a_week_told_to_the_day(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)

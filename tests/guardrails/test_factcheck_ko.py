@@ -181,17 +181,17 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 8fa1212), then read and tuned on (18/18, 16/30); ko 2027_49, written blind beside it, never read:
 # 16/18, 17/30 on arrival (8d82467) and at the end.
 # Twenty-seventh round (session 15): ko 2027_50 written blind, measured on arrival (13/18, 19/30 at
-# 895eddd), then read and tuned on (17/18, 16/30: see KO_TUNING_MISSED); ko 2027_51, written blind
+# 895eddd), then read and tuned on (17/18, 14/30: see KO_TUNING_MISSED); ko 2027_51, written blind
 # beside it, never read: 18/18, 16/30 on arrival (895eddd), 18/18, 14/30 at the end of the round
 # (a dated week's move or level read from the stored curve); 41 14 -> 15 and 49 16 -> 17 caught,
-# 39 6 -> 5 and 49 17 -> 15 flagged. A listed code ("5110.SR") is no figure any more: one false
+# 39 6 -> 5, 47 18 -> 18 and 49 17 -> 14 flagged. A listed code ("5110.SR") is no figure any more: one false
 # claim of ko 2027_51 had been caught only by reading its code as one (18 -> 17), and came back
 # (18/18) with a single day told standing for its week only (6 days' slack, not 10).
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 5), "ko_heldout_2027_15": (16, 2),
     "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 4), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 3),
-    "ko_heldout_2027_35": (18, 5), "ko_heldout_2027_37": (17, 9), "ko_heldout_2027_39": (17, 5), "ko_heldout_2027_41": (15, 8), "ko_heldout_2027_43": (18, 3), "ko_heldout_2027_45": (17, 9), "ko_heldout_2027_47": (15, 18), "ko_heldout_2027_49": (17, 15),
+    "ko_heldout_2027_35": (18, 5), "ko_heldout_2027_37": (17, 9), "ko_heldout_2027_39": (17, 5), "ko_heldout_2027_41": (15, 8), "ko_heldout_2027_43": (18, 3), "ko_heldout_2027_45": (17, 9), "ko_heldout_2027_47": (15, 18), "ko_heldout_2027_49": (17, 14),
     "ko_heldout_2027_51": (18, 14),
 }
 KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49")
