@@ -104,6 +104,9 @@ OWN_COMPARISON = re.compile(
     rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
+OWN_NOT_BEFORE = re.compile(r"\b(?:no|not|never)\s+$", re.IGNORECASE)
+KO_NOT_AFTER = re.compile(r"[가-힣]{0,2}(?:지\s?(?:는\s?)?(?:않|못)|지도\s?않)")
+OTHER_OWNER = re.compile(r"벤치마크|지수|\b(?:[Bb]enchmark|[Ii]ndex)\b|\b[A-Z]{3,}\b")  # a ticker, in capitals
 LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "a bigger deficit than its shortfall": two losses, signed
 # "NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다": the same, in Korean.
 KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr"}
@@ -116,6 +119,8 @@ KO_OWN_COMPARISON = re.compile(
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
 FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
+ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
+CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet|although|though)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
@@ -212,7 +217,13 @@ def own_comparison(sentence: str) -> re.Match[str] | None:
     """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
     annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
     match = OWN_COMPARISON.search(sentence) or KO_OWN_COMPARISON.search(sentence)
-    return match if match and _own_figure(match.group("first")) != _own_figure(match.group("second")) else None
+    if match is None or _own_figure(match.group("first")) == _own_figure(match.group("second")):
+        return None
+    side = "up" if match.group("up") else "down"
+    between = sentence[match.end("first"):match.start("second")]
+    if OWN_NOT_BEFORE.search(sentence, max(0, match.start(side) - 8), match.start(side)) or KO_NOT_AFTER.match(sentence, match.end()) or OTHER_OWNER.search(between):
+        return None  # "no worse than", "높지 않았다": denied; "알파는 벤치마크 CAGR보다": the benchmark's figure
+    return match
 
 
 def _own_figure(name: str) -> str:
@@ -386,7 +397,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
-                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or ON_SHARPE.match(sentence.lstrip()) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
+                metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or (ON_SHARPE.match(sentence.lstrip()) and not ON_RETURNS.search(part)) or "샤프" in superlative.group(0) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
     return findings
@@ -452,7 +463,14 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     if match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
         return "max_drawdown"
     named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
-    return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) or ON_SHARPE.search(sentence, 0, match.start()) else "growth")  # "Measured by Sharpe, the nickel book did better than BCOMNI"
+    return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) or _on_sharpe_before(sentence, match) else "growth")
+
+
+def _on_sharpe_before(sentence: str, match: re.Match[str]) -> bool:
+    """"On Sharpe, the Dow dip buyer came out ahead of INDU": a comparison after "on Sharpe" in its own
+    part of the sentence, unless the comparison names returns ("... also beat FADGI in returns")."""
+    on = next(reversed(list(ON_SHARPE.finditer(sentence, 0, match.start()))), None)
+    return bool(on and not CONTRAST_BETWEEN.search(sentence, on.end(), match.start()) and not ON_RETURNS.search(sentence, match.start()))  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 
 
 def _growth(values: dict[str, float], metric: str) -> float | None:

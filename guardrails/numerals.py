@@ -103,7 +103,7 @@ class Numeral:
 def numerals(text: str) -> list[Numeral]:
     """Every figure in ``text``, left to right; years, dates, clock times, listed codes and places in a ranking left out."""
     dates = [match.span() for pattern in (DATE_LIKE, EXCHANGE_CODE, KO_RANK) for match in pattern.finditer(text)]
-    found = [_fraction(match) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
+    found = [_fraction(match, text) for pattern in (FRACTION, FRACTION_AT) for match in pattern.finditer(text)] + [_ko_fraction(match) for match in KO_FRACTION.finditer(text)]
     found += [_point_fraction(match) for match in POINT_FRACTION.finditer(text)]
     found += [_won(match) for match in WON_AMOUNT.finditer(text)]
     found += [_worded(m, whole + 0.5, 1, "x") for m in AND_A_HALF_TIMES.finditer(text) if (whole := _count(m.group("words"))) is not None]
@@ -144,9 +144,13 @@ def _won(match: re.Match[str]) -> Numeral:
     return Numeral(text=match.group(0), start=match.start(), end=match.end(), value=value, decimals=decimals, unit="krw", negative=False)
 
 
-def _fraction(match: re.Match[str]) -> Numeral:
+def _fraction(match: re.Match[str], text: str) -> Numeral:
+    """"half of its trades": a share, of the trades won when the sentence says they won ("Half of the
+    book's 41 EMA trend trades were winners")."""
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
-    return Numeral(text=match.group("words"), start=match.start("words"), end=match.end("words"), value=FRACTIONS[last], decimals=-1, unit="%", negative=False)
+    trades = TRADES_AFTER.search(text, match.end(), match.end() + 45) and WON.search(text, match.end())
+    return Numeral(text=match.group("words"), start=match.start("words"), end=match.end("words"), value=FRACTIONS[last], decimals=-1, unit="%", negative=False,
+                   share_of="trades" if trades else None)
 
 
 def _point_fraction(match: re.Match[str]) -> Numeral:

@@ -105,7 +105,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) (?:side|positions?)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"(?:short|long) side|short positions?|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -218,7 +218,7 @@ KO_MULTIPLE_BOUNDS = (
 )
 KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
 # Weeks the curve spent below its start: "원금 아래에 머문 기간은 ... 3주", "85 weeks below its starting value".
-UNDER_START = re.compile(r"원금\s?(?:을|를|의|에)?\s?(?:아래|밑|하회|못 ?미)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
+UNDER_START = re.compile(r"원금\s?(?:선\s?)?(?:을|를|의|에)?\s?(?:아래|밑|하회|못 ?미)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
 UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)")
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
@@ -242,11 +242,17 @@ SIGNAL_FIGURE_NAMES = {"count": "count", "hit_rate": "hit rate", "avg_return": "
 # The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
 KO_SIGNAL_WORDS_OF = {
     "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "터치", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
-    "stop": "(?:손절|스톱)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
+    "stop": "(?:손절|스톱)", "reversal": "(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
-WEEK_AFTER = re.compile(r"\s?(?:그\s)?주(?:간|에|는|의|가|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_AFTER = re.compile(r"\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance)|(?P<behind>shortfall|deficit|lag|underperformance))\b", re.IGNORECASE)
+NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
+ANOTHER_WEEK = re.compile(r"다음\s?주|이튿|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
+WEEK_ENDING_BEFORE = re.compile(r"\bweek\s+(?:ending|to)\s+(?:the\s+)?$", re.IGNORECASE)
+WEEK_NOT = re.compile(r"\b(?:not|never|n't|no)\b[^.;,]*$", re.IGNORECASE)
+KO_NOT_AFTER = re.compile(r"[가-힣]{0,2}(?:지\s?(?:는\s?)?(?:않|못)|지도\s?않)")
 KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
@@ -284,6 +290,7 @@ EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:(?:the|its|our|their
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
+WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입|초반|후반|직전|직후)")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
@@ -532,6 +539,8 @@ class _Sentence:
         if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
             return point  # "알파와 베타 칸은 공란이며, ...(최저 0.988)": the point named right before, not the metric before it
         named = self._metric(index, number, clause, claimed)
+        if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
+            return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
             return None  # "once a 60-day z-score moves beyond 2.25", "never geared beyond 1.5x": a figure no noun names, equal to a setting, quotes it
         restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
@@ -540,7 +549,8 @@ class _Sentence:
             topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
         if topic and (named is None or not named.by_noun or number.unit == "pp" or topic.group(1).endswith("side") or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
-        if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES):
+        own_noun = bool(named and named.by_noun and named.near and named.metric in WHOLE_PERIOD_ONLY)
+        if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES) and not (own_noun and period.start() < span.start):
             if fall := self._fall_of_curve(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
                 return fall
             if (named is None or named.inherited) and (number.unit is None or (number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start))) and (point := self._curve_point(claim, number, span)):
@@ -581,14 +591,18 @@ class _Sentence:
         stated = self._stated(number, clause)
         reading = self._other_regime(stated, reading, clause) or reading
         finding = _judge(stated, reading, self._alternatives(reading))
+        if finding.status == "supported" and reading.entity == "strategy vs benchmark" and (side := GAP_SIDE_AFTER.match(self.text, number.end)) and reading.metric != "annual_volatility":
+            ours, theirs = self.facts.strategy.get(reading.metric), self.facts.benchmark.get(reading.metric)
+            if ours is not None and theirs is not None and (ours > theirs) != bool(side.group("ahead")):  # "a 1.05-point lead over THD" while it trails
+                finding = finding.model_copy(update={"status": "unverifiable", "note": f"the gap's size fits but the text puts the strategy on the wrong side ({ours:+.4f} vs {theirs:+.4f}): sent to review"})
         if finding.status == "supported" and reading.entity == "strategy" and reading.metric in RUNNING_FIGURES and (when := self._fall_point_in(span)):
             return finding.model_copy(update={"status": "unverifiable", "note": f"the whole test's {reading.metric}, told at {when!r}, a point of a fall: sent to review"})
         if finding.status != "supported" or reading.stored is None:
             finding = self._unnamed_signal(claim, stated, reading, named.metric if named else "") or finding
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
             finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" else None) or finding  # "no more than 25%" bounds every fall, the deepest too
-        if finding.status != "supported" and (fall := self._fall_of_curve(stated, reading, span)):
-            return fall
+        if finding.status != "supported" and not (stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, span.start, number.start)) and (fall := self._fall_of_curve(stated, reading, span)):
+            return fall  # "never deeper than 30%" bounds every fall, not one of them
         if finding.status == "contradicted" and reading.entity in ("strategy", "strategy vs benchmark") and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
         if finding.status == "contradicted" and number.unit != "days" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
@@ -623,7 +637,7 @@ class _Sentence:
         if stored is None:
             return _unverifiable(claim, number, f"no stored total_return for {entity}")
         fits = _fits(number.value, start.value * (1 + stored), number.decimals, self._qualifier(number))
-        grew = KO_GREW_TO.match(self.text, number.end) and not KO_POINT_WORD.search(self.text, span.start, number.start)  # "1억 원을 3억 원 넘게 불렸다": the end, not the curve's high
+        grew = KO_GREW_TO.match(self.text, number.end) and not KO_POINT_WORD.search(self.text, span.start, number.start) and not any(start.end <= m.start < number.start for m in self.date_mentions)  # "1억 원을 3억 원 넘게 불렸다": the end, not the curve's high
         if not fits and entity == "strategy" and not grew and (level := self._level(claim, number, of=start.value)):
             return level  # "원금 1억 원은 9,900만 원 남짓까지 줄어": where the curve stood at its trough
         note = f"{start.text} grown to {number.text}: {growth:+.2%} against the stored total return {stored:+.2%}"
@@ -686,28 +700,34 @@ class _Sentence:
 
     def _week_told(self, number: Numeral, span: ctx.Clause) -> int | None:
         """The curve point of the week the clause (or the one before it) tells to the day, nearest
-        before the figure: "2020년 3월 23일 주에는", "in the week of 16 March 2020"."""
+        before the figure: "2020년 3월 23일 주에는", "in the week of 16 March 2020" (the point closing
+        the week from that day; for "the week ending 13 March", the point closing on or before it).
+        None for the week after the one told ("그다음 주에도")."""
         start = self.clauses[max(0, self.clauses.index(span) - 1)].start
         told = [m for m in self.date_mentions if start <= m.start < number.start and m.first == m.last
                 and (WEEK_AFTER.match(self.text, m.end) or WEEK_BEFORE.search(self.text, max(0, m.start - 25), m.start))]
-        if not told or not self.facts.curve:
+        if not told or not self.facts.curve or ANOTHER_WEEK.search(self.text, told[-1].end, number.start):
             return None
-        day = told[-1].first
-        return next((index for index, (point, _) in enumerate(self.facts.curve) if abs((point - day).days) <= 3), None)
+        day, ending = told[-1].first, WEEK_ENDING_BEFORE.search(self.text, max(0, told[-1].start - 25), told[-1].start)
+        window = range(-6, 1) if ending else range(-1, 7)
+        return next((index for index, (point, _) in enumerate(self.facts.curve) if (point - day).days in window), None)
 
     def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
         """A dated week of the curve: how far it moved into that week's point from the one before
         ("3.8% 가량 내렸고", "the book fell 4.4%"; a verb must give the direction), or where it stood
         there or came from ("1.345에서 1.353으로"). Review when it is not that; None for no such week."""
+        if self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
+            return None  # "In the week of 16 March 2020 THD fell 5.9%": the store keeps the strategy's curve only
         index = self._week_told(number, span)
         if index is None or index == 0:
             return None
         (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
         qualifier = self._qualifier(number)
         if number.unit == "%":
-            verb = WEEK_MOVE.search(self.text, number.end, span.end + 15) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None)  # "올랐다" after, "fell" before
-            if verb is None:
-                return None
+            verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]  # "올랐다" after, "fell" before
+            verb = min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)  # the verb nearest the figure
+            if verb is None or WEEK_NOT.search(self.text, max(0, verb.start() - 12), verb.start()) or KO_NOT_AFTER.match(self.text, verb.end()):
+                return None  # "5.9% 떨어지지 않았다": denied
             move = value / previous - 1
             fits = _fits(number.value, abs(move) * 100, number.decimals, qualifier) and (move > 0) == bool(verb.group("up"))
             shown = f"the curve's week of {day}: {move:+.2%}"

@@ -79,3 +79,45 @@ def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict:
 )
 def test_where_the_curve_stood_in_a_week_told_to_the_day(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+# The review of the twenty-seventh round: each row a fault it proved (session 15), mended.
+@pytest.mark.parametrize(
+    ("text", "facts", "expected"),
+    [
+        ('2020년 3월 16일 주에 SPY는 0.23% 올랐다.', sheet('eq-us-momentum-rotation'), 'not verified'),
+        ('In the week of 16 March 2020 THD fell 5.9%.', sheet('eq-th-banks-value'), 'not verified'),
+        ('2020년 3월 16일 주가는 5.9% 떨어졌다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('In the week of 30 March 2020 the book fell 0.9%.', sheet('eq-us-spy-bollinger'), 'not verified'),
+        ('In the week of 30 March 2020 the book rose 0.8%.', sheet('eq-us-spy-bollinger'), 'verified'),
+        ('In the week ending 13 March 2020 the book rose 3.8%.', sheet('eq-th-banks-value'), 'verified'),
+        ('In the week of 16 March 2020 the book jumped 5.9% as bank shares fell.', sheet('eq-th-banks-value'), 'not verified'),
+        ('2020년 3월 16일 주에는 5.9% 떨어지지 않았다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('2020년 3월 16일 주에 급락한 뒤 그다음 주에도 5.9% 떨어졌다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('2020년 3월 23일 주에는 0.937에서 0.926으로 떨어졌다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('2020년 3월 23일 주에 곡선은 0.926까지 올랐다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('Better on Sharpe, the strategy also beat FADGI in returns.', sheet('eq-ae-fadgi-bollinger'), 'not verified'),
+        ('Better on Sharpe, the strategy still trailed FADGI in returns.', sheet('eq-ae-fadgi-bollinger'), 'verified'),
+        ('On Sharpe the strategy beat FADGI, but it trailed the index on growth.', sheet('eq-ae-fadgi-bollinger'), 'verified'),
+        ('On Sharpe the low-volatility regime led, but on returns the bull regime was the best.', sheet('eq-us-spy-bollinger'), 'verified'),
+        ('국면별 낙폭 1위는 강세장이었다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('국면별 손실 1위는 강세장이었다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('변동성 1위는 강세장 국면이었다.', sheet('eq-th-banks-value'), 'not verified'),
+        ('Its CAGR was no worse than its alpha.', sheet('eq-th-banks-value'), 'not verified'),
+        ('Its alpha was no worse than its CAGR.', sheet('eq-th-banks-value'), 'not contradicted'),
+        ('알파는 CAGR보다 높지 않았다.', sheet('eq-ae-fadgi-bollinger'), 'not verified'),
+        ('알파가 CAGR보다 크지는 않았다.', sheet('eq-ae-fadgi-bollinger'), 'not verified'),
+        ('The strategy held a 1.05-point lead over THD in CAGR.', sheet('eq-th-banks-value'), 'not verified'),
+        ("The strategy's CAGR carried a 1.05-point margin over THD.", sheet('eq-th-banks-value'), 'not verified'),
+        ('The strategy was never deeper than 30% below its peak.', sheet('eq-th-banks-value'), 'not verified'),
+        ('시가총액 1위 삼성전자를 매매한 이 전략은 저변동성 국면에서 15.27%를 벌었다.', sheet('kr-samsung-bollinger'), 'verified'),
+        ('저변동성 국면은 샤프 0.84로 1위였지만, 수익률은 강세장이 16.83%로 가장 높았다.', sheet('kr-samsung-bollinger'), 'verified'),
+        ('The book held long positions 99% of the time.', sheet('eq-th-banks-value'), 'verified'),
+        ('1억 원이 2022년 9월 1억 1,900만 원으로 불어났다.', sheet('eq-th-banks-value'), 'verified'),
+        ("Nearly half of the strategy's 105 trades made money.", sheet('eq-th-banks-value'), 'verified'),
+        ('알파는 벤치마크 CAGR보다 낮았다.', sheet('eq-ae-fadgi-bollinger'), 'verified'),
+    ],
+)
+def test_the_review_of_the_twenty_seventh_round(text: str, facts: object, expected: str) -> None:
+    verdict = check(text, facts).verdict
+    assert verdict != expected.removeprefix("not ") if expected.startswith("not ") else verdict == expected, check(text, facts).model_dump_json(indent=1)
