@@ -199,6 +199,8 @@ LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
 # A drawdown other than the deepest, which a text may describe: its depth and length are on the curve.
 KO_REGIME_STEMS = {"high_volatility": ("고변동성",), "low_volatility": ("저변동성",), "bull": ("강세", "상승"), "bear": ("약세", "하락"), "sideways": ("횡보",), "trending": ("추세",)}
 KO_REGIME_STEM_BEFORE = re.compile(rf"({'|'.join(stem for stems in KO_REGIME_STEMS.values() for stem in stems)})(?:장|장세|국면|구간)?\s?$")
+BRACKETS_HOLD_TIME = re.compile(r"괄호\s?(?:안|속)(?:은|의\s?(?:숫자|수치|값)는)\s?(?:기간\s?)?비중|\((?:share of (?:the )?time|time share) in brackets\)", re.IGNORECASE)
+KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 SIGNAL_LABEL_GAP = re.compile(r"\s*[:=-]?\s*")  # "momentum sells: 181"
 COUNT_AT_RATE = re.compile(r"\b(\d[\d,]*)\s+at\s+(?:an?\s+)?$")  # "181 at 43.65%"
@@ -574,6 +576,9 @@ class _Sentence:
         if aside:
             if aside == "share":
                 return None  # "54회(38%)": the count restated as a share; the count is checked
+            if aside.startswith("time:"):  # an aside: later figures do not take its metric
+                label = aside.removeprefix("time:")
+                return _judge(self._stated(number, clause), _Reading("share_of_time", f"regime:{label}", self.facts.regimes.get(label, {}).get("share_of_time"), metric_sure=True, explicit=True), [])
             reading = _Reading("total_return", f"regime:{aside}", self.facts.regimes.get(aside, {}).get("total_return"), metric_sure=True, explicit=True)
         elif self._is_spread(number, named):
             reading = self._spread(number, named)
@@ -1583,6 +1588,9 @@ class _Sentence:
             return "won share" if count.group("won") else "share"
         if WON_COUNT_BEFORE.search(before):  # "152 positive (47.8%)"
             return "won share"
+        if BRACKETS_HOLD_TIME.search(self.text) and (figure := KO_FIGURE_BEFORE.search(before)):  # "국면 성적(괄호 안은 기간 비중): 추세 +5%(16%)": the regime's share of time
+            stem = KO_REGIME_STEM_BEFORE.search(before, 0, figure.start())
+            return next((f"time:{label}" for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
         stem = KO_REGIME_STEM_BEFORE.search(before)
         return next((label for label, stems in KO_REGIME_STEMS.items() if stem and stem.group(1) in stems), None)
 

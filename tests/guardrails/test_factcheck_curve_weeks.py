@@ -60,6 +60,13 @@ PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; s
         ("Losses were never deeper than 12%.", PAIRS, "contradicted"),
         ("Around 45% of the exposure-days were short positions.", sheet("eq-kr-skhynix-macd"), "unverifiable"),
         ("Measured in won, the annual return would be roughly 1.8 percentage points higher.", sheet("eq-kr-skhynix-macd"), "unverifiable"),
+        ("최장 국면은 31%를 차지한 고변동성이고 손실로 마감한 국면은 횡보와 약세 두 개입니다.", AAVE, "verified"),  # 차지: a share of time
+        ("국면 성적(괄호 안은 기간 비중): 추세 +5%(16%), 고변동성 +9%(23%), 저변동성 -4%(16%), 횡보 -6%(16%).", sheet("eq-us-cat-de-pairs"), "verified"),
+        ("국면 성적(괄호 안은 기간 비중): 추세 +5%(16%), 고변동성 +9%(25%).", sheet("eq-us-cat-de-pairs"), "unverifiable"),
+        ("원금선 아래로 떨어진 건 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%, 회전율은 8.7배입니다.", sheet("eq-pl-cdr-bollinger"), "verified"),
+        ("원금선 아래로 떨어진 건 2016년 4월 18일 주부터 5주뿐이었다.", sheet("eq-pl-cdr-bollinger"), "unverifiable"),
+        ("반대 신호 청산 49회 중 17회가 적중(34.69%)했고 평균은 1.02%였다.", AAVE, "verified"),
+        ("샤프 0.61 ⟶ 총수익 147.32% ⟶ 소르티노 지표 0.90 ⟶ 칼마 지표 0.31", VOLVO, "verified"),
     ],
 )
 def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict: str) -> None:
