@@ -104,8 +104,8 @@ OWN_COMPARISON = re.compile(
     rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
-OWN_NOT_BEFORE = re.compile(r"\b(?:no|not|never)\s+$", re.IGNORECASE)
-KO_NOT_AFTER = re.compile(r"[가-힣]{0,2}(?:지\s?(?:는\s?)?(?:않|못)|지도\s?않)")
+OWN_NOT_BEFORE = re.compile(r"(?:\b(?:no|not|never)|n't)\s+$", re.IGNORECASE)
+KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
 OTHER_OWNER = re.compile(r"벤치마크|지수|\b(?:[Bb]enchmark|[Ii]ndex)\b|\b[A-Z]{3,}\b")  # a ticker, in capitals
 LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "a bigger deficit than its shortfall": two losses, signed
 # "NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다": the same, in Korean.
@@ -119,8 +119,8 @@ KO_OWN_COMPARISON = re.compile(
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
 FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
-ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
-CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet|although|though)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
+ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:total |annual |compound )?(?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
+CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe

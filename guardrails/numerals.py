@@ -69,6 +69,7 @@ WON_AMOUNT = re.compile(r"(?<![\d.,])(?:(?P<eok>\d+(?:\.\d+)?)\s?억(?:\s?(?P<ma
 TRADES_AFTER = re.compile(r"\b(?:trades|positions|round[- ]trips|bets)\b", re.IGNORECASE)
 KO_SHARE, KO_WON = re.compile(ko.SHARE), re.compile(ko.WON)
 WON = re.compile(r"\b(?:profit\w*|gains?|winners?|won|wins?|winning|positive|made money|in the black)\b", re.IGNORECASE)
+LOST = re.compile(r"\b(?:lost|losers?|losing|loss(?:es)?|in the red)\b", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
 # Korean: "절반", "3분의 1" (a third), "4분의 3".
 AND_A_HALF_TIMES = re.compile(rf"(?<![\w-])(?P<words>\d+|{_SPELLED})\s+and\s+a\s+half\s+times\b", re.IGNORECASE)  # "two and a half times"
@@ -148,7 +149,8 @@ def _fraction(match: re.Match[str], text: str) -> Numeral:
     """"half of its trades": a share, of the trades won when the sentence says they won ("Half of the
     book's 41 EMA trend trades were winners")."""
     last = re.split(r"[\s-]", match.group("words").lower())[-1]
-    trades = TRADES_AFTER.search(text, match.end(), match.end() + 45) and WON.search(text, match.end())
+    trades = TRADES_AFTER.search(text, match.end(), match.end() + 45)
+    trades = trades and WON.search(text, trades.end(), trades.end() + 25) and not LOST.search(text, trades.end(), trades.end() + 25)  # "were winners", not "lost money, though the book made a profit"
     return Numeral(text=match.group("words"), start=match.start("words"), end=match.end("words"), value=FRACTIONS[last], decimals=-1, unit="%", negative=False,
                    share_of="trades" if trades else None)
 

@@ -249,12 +249,15 @@ KO_SIGNAL_WORDS_OF = {
 }
 WEEK_AFTER = re.compile(r"\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
-GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance)|(?P<behind>shortfall|deficit|lag|underperformance))\b", re.IGNORECASE)
+GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
-ANOTHER_WEEK = re.compile(r"다음\s?주|이튿|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
-WEEK_ENDING_BEFORE = re.compile(r"\bweek\s+(?:ending|to)\s+(?:the\s+)?$", re.IGNORECASE)
+SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?:the\s+)?(?:week\s+(?:of|ending|beginning)\s+)?$", re.IGNORECASE)
+KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터|까지|뒤|후|전)")
+LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
+ANOTHER_WEEK = re.compile(r"다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
 WEEK_NOT = re.compile(r"\b(?:not|never|n't|no)\b[^.;,]*$", re.IGNORECASE)
-KO_NOT_AFTER = re.compile(r"[가-힣]{0,2}(?:지\s?(?:는\s?)?(?:않|못)|지도\s?않)")
+KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
+FROM_TO_BETWEEN = re.compile(r"\s?에서\s?|\s+to\s+", re.IGNORECASE)
 KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
@@ -293,7 +296,7 @@ EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowe
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
-KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입|초반|후반|직전|직후)")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
+KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
@@ -552,7 +555,7 @@ class _Sentence:
         if topic and (named is None or not named.by_noun or number.unit == "pp" or topic.group(1).endswith("side") or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return _unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         own_noun = bool(named and named.by_noun and named.near and named.metric in WHOLE_PERIOD_ONLY)
-        if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES) and not (own_noun and period.start() < span.start):
+        if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES) and not (own_noun and period.start() < span.start and any(period.end() <= other.start < span.start for other in self.numbers)):
             if fall := self._fall_of_curve(self._stated(number, clause), None, span):  # a fall dated in its own clause is no part of the period
                 return fall
             if (named is None or named.inherited) and (number.unit is None or (number.unit == "%" and KO_CAPITAL.search(self.text, 0, number.start))) and (point := self._curve_point(claim, number, span)):
@@ -605,8 +608,8 @@ class _Sentence:
         if finding.status != "supported" or reading.stored is None:
             finding = self._unnamed_signal(claim, stated, reading, named.metric if named else "") or finding
         if finding.status != "supported" and reading.entity == "strategy" and reading.metric in EPISODE_FIGURES and not ctx.names_maximum_drawdown(self.lowered):
-            finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" else None) or finding  # "no more than 25%" bounds every fall, the deepest too
-        if finding.status != "supported" and not (stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, span.start, number.start)) and (fall := self._fall_of_curve(stated, reading, span)):
+            finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" or self.date_mentions else None) or finding  # "no more than 25%" bounds every fall, the deepest too; "The 2018 drawdown was no deeper than 9%" the one dated
+        if finding.status != "supported" and not (stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, span.start, number.start) and not self.date_mentions) and (fall := self._fall_of_curve(stated, reading, span)):
             return fall  # "never deeper than 30%" bounds every fall, not one of them
         if finding.status == "contradicted" and reading.entity in ("strategy", "strategy vs benchmark") and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
@@ -695,7 +698,7 @@ class _Sentence:
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
                 continue
             day = self.facts.events.get(name)
-            placed = (nearest is not None and nearest.first == nearest.last) or all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime; a day told places it alone
+            placed = all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime
             if _fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
@@ -713,9 +716,10 @@ class _Sentence:
                 and (WEEK_AFTER.match(self.text, m.end) or WEEK_BEFORE.search(self.text, max(0, m.start - 25), m.start))]
         if not told or not self.facts.curve or ANOTHER_WEEK.search(self.text, told[-1].end, number.start):
             return None
-        day, ending = told[-1].first, WEEK_ENDING_BEFORE.search(self.text, max(0, told[-1].start - 25), told[-1].start)
-        window = range(-6, 1) if ending else range(-1, 7)
-        return next((index for index, (point, _) in enumerate(self.facts.curve) if (point - day).days in window), None)
+        if SPAN_FROM_BEFORE.search(self.text, max(0, told[-1].start - 30), told[-1].start) or KO_SPAN_AFTER.match(self.text, told[-1].end) or LEVEL_AFTER.match(self.text, number.end):
+            return None  # "Since the week of 16 March 2020 the book has lost 5.9%", "fell to 5.9% below its starting capital": not that week's move
+        week = told[-1].first.isocalendar()[:2]
+        return next((index for index, (point, _) in enumerate(self.facts.curve) if point.isocalendar()[:2] == week), None)
 
     def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
         """A dated week of the curve: how far it moved into that week's point from the one before
@@ -739,6 +743,10 @@ class _Sentence:
         elif number.unit is None and number.decimals >= 2:
             moved_from = KO_FROM_AFTER.match(self.text, number.end) or FROM_BEFORE.search(self.text, max(0, number.start - 6), number.start)  # "1.345에서 1.353으로": the week before's
             fits = any(_fits(number.value, level, number.decimals, qualifier) for level in ((previous,) if moved_from else (value,)))
+            before = [other for other in self.numbers if other.end <= number.start]
+            moved_to = bool(before) and FROM_TO_BETWEEN.fullmatch(self.text, before[-1].end, number.start)
+            verb = (moved_from or moved_to) and (WEEK_MOVE.search(self.text, number.end, span.end) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None))
+            fits = fits and not (verb and value != previous and (value > previous) != bool(verb.group("up")))  # "0.984에서 0.926으로 올랐다": it fell
             shown = f"the curve's week of {day}: {previous:.3f} to {value:.3f}"
         else:
             return None
