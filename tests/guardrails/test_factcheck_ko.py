@@ -181,7 +181,7 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 8fa1212), then read and tuned on (18/18, 16/30); ko 2027_49, written blind beside it, never read:
 # 16/18, 17/30 on arrival (8d82467) and at the end.
 # Twenty-seventh round (session 15): ko 2027_50 written blind, measured on arrival (13/18, 19/30 at
-# 895eddd), then read and tuned on (17/18, 14/30: see KO_TUNING_MISSED); ko 2027_51, written blind
+# 895eddd), then read and tuned on (17/18, 12/30: see KO_TUNING_MISSED); ko 2027_51, written blind
 # beside it, never read: 18/18, 16/30 on arrival (895eddd), 18/18, 14/30 at the end of the round
 # (a dated week's move or level read from the stored curve); 49 16 -> 17 caught (41 14 -> 15 while
 # any "1위" ranked by return, which the round's review broke: now only after 수익 or 샤프),
