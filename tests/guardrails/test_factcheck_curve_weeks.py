@@ -30,6 +30,8 @@ PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; s
         ("2020년 3월 23일 주에는 1.25% 내렸다.", THAI_BANKS, "unverifiable"),  # the week rose
         ("In the week of 16 March 2020 the book fell 4.4%.", VOLVO, "verified"),
         ("In the week of 16 March 2020 the book rose 4.4%.", VOLVO, "unverifiable"),
+        ("In the week of 16 March 2020 the book never fell 4.4%.", VOLVO, "unverifiable"),  # denied
+        ("In the week of 16 March 2020 the book wasn't down 4.4%.", VOLVO, "unverifiable"),
         ("엔 캐리 청산으로 도쿄 증시가 갭 하락한 2024년 8월 5일 주에도 곡선은 1.345에서 1.353으로 올랐다.", FAST_RETAILING, "verified"),
         ("최대 낙폭은 2020년 3월 9일에 바닥을 쳤다.", FAST_RETAILING, "unverifiable"),  # a week after the trough
         ("19.15% 최대 낙폭은 20년 3월 9일 그 주가 바닥이었다.", FAST_RETAILING, "unverifiable"),
