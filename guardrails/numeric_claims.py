@@ -708,9 +708,9 @@ class _Sentence:
 
     def _week_told(self, number: Numeral, span: ctx.Clause) -> int | None:
         """The curve point of the week the clause (or the one before it) tells to the day, nearest
-        before the figure: "2020년 3월 23일 주에는", "in the week of 16 March 2020" (the point closing
-        the week from that day; for "the week ending 13 March", the point closing on or before it).
-        None for the week after the one told ("그다음 주에도")."""
+        before the figure ("2020년 3월 23일 주에는", "in the week of 16 March 2020"): the point in the
+        same calendar week, whatever weekday the curve is dated on. None for another week ("그다음
+        주에도") or a span from it ("since the week of ...")."""
         start = self.clauses[max(0, self.clauses.index(span) - 1)].start
         told = [m for m in self.date_mentions if start <= m.start < number.start and m.first == m.last
                 and (WEEK_AFTER.match(self.text, m.end) or WEEK_BEFORE.search(self.text, max(0, m.start - 25), m.start))]
@@ -722,37 +722,47 @@ class _Sentence:
         return next((index for index, (point, _) in enumerate(self.facts.curve) if point.isocalendar()[:2] == week), None)
 
     def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
-        """A dated week of the curve: how far it moved into that week's point from the one before
-        ("3.8% 가량 내렸고", "the book fell 4.4%"; a verb must give the direction), or where it stood
-        there or came from ("1.345에서 1.353으로"). Review when it is not that; None for no such week."""
+        """A dated week of the strategy's curve: how far it moved that week, or where it stood.
+        Review when it is not that; None where no week is told."""
         if self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
             return None  # "In the week of 16 March 2020 THD fell 5.9%": the store keeps the strategy's curve only
         index = self._week_told(number, span)
         if index is None or index == 0:
             return None
-        (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
-        qualifier = self._qualifier(number)
         if number.unit == "%":
-            verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]  # "올랐다" after, "fell" before
-            verb = min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)  # the verb nearest the figure
-            if verb is None or WEEK_NOT.search(self.text, max(0, verb.start() - 12), verb.start()) or KO_NOT_AFTER.match(self.text, verb.end()):
-                return None  # "5.9% 떨어지지 않았다": denied
-            move = value / previous - 1
-            fits = _fits(number.value, abs(move) * 100, number.decimals, qualifier) and (move > 0) == bool(verb.group("up"))
-            shown = f"the curve's week of {day}: {move:+.2%}"
-        elif number.unit is None and number.decimals >= 2:
-            moved_from = KO_FROM_AFTER.match(self.text, number.end) or FROM_BEFORE.search(self.text, max(0, number.start - 6), number.start)  # "1.345에서 1.353으로": the week before's
-            fits = any(_fits(number.value, level, number.decimals, qualifier) for level in ((previous,) if moved_from else (value,)))
-            before = [other for other in self.numbers if other.end <= number.start]
-            moved_to = bool(before) and FROM_TO_BETWEEN.fullmatch(self.text, before[-1].end, number.start)
-            verb = (moved_from or moved_to) and (WEEK_MOVE.search(self.text, number.end, span.end) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None))
-            fits = fits and not (verb and value != previous and (value > previous) != bool(verb.group("up")))  # "0.984에서 0.926으로 올랐다": it fell
-            shown = f"the curve's week of {day}: {previous:.3f} to {value:.3f}"
-        else:
-            return None
+            return self._week_move(claim, number, span, index)
+        return self._week_level(claim, number, span, index) if number.unit is None and number.decimals >= 2 else None
+
+    def _week_move(self, claim: str, number: Numeral, span: ctx.Clause, index: int) -> Finding | None:
+        """"3.8% 가량 내렸고", "the book fell 4.4%": the move into the week's point from the one
+        before; the verb nearest the figure gives the direction (none, or denied: no claim read)."""
+        verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]  # "올랐다" after, "fell" before
+        verb = min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)
+        if verb is None or WEEK_NOT.search(self.text, max(0, verb.start() - 12), verb.start()) or KO_NOT_AFTER.match(self.text, verb.end()):
+            return None  # "5.9% 떨어지지 않았다": denied
+        (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
+        move = value / previous - 1
+        fits = _fits(number.value, abs(move) * 100, number.decimals, self._qualifier(number)) and (move > 0) == bool(verb.group("up"))
+        return self._week_finding(claim, number, fits, round(move * 100, 4), f"the curve's week of {day}: {move:+.2%}")
+
+    def _week_level(self, claim: str, number: Numeral, span: ctx.Clause, index: int) -> Finding:
+        """"2025년 4월 7일 주 1.95까지", "1.345에서 1.353으로": where the curve stood that week, or the
+        week before when the text moves from it; a move told between two levels must go the way
+        its verb says."""
+        (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
+        moved_from = KO_FROM_AFTER.match(self.text, number.end) or FROM_BEFORE.search(self.text, max(0, number.start - 6), number.start)
+        fits = _fits(number.value, previous if moved_from else value, number.decimals, self._qualifier(number))
+        before = [other for other in self.numbers if other.end <= number.start]
+        moved_to = bool(before) and FROM_TO_BETWEEN.fullmatch(self.text, before[-1].end, number.start)
+        verb = (moved_from or moved_to) and (WEEK_MOVE.search(self.text, number.end, span.end) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None))
+        fits = fits and not (verb and value != previous and (value > previous) != bool(verb.group("up")))  # "0.984에서 0.926으로 올랐다": it fell
+        return self._week_finding(claim, number, fits, round(value, 4), f"the curve's week of {day}: {previous:.3f} to {value:.3f}")
+
+    @staticmethod
+    def _week_finding(claim: str, number: Numeral, fits: bool, stored: float, shown: str) -> Finding:
         if not fits:
             return _unverifiable(claim, number, f"{shown}, not what the text says: sent to review")
-        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(move * 100 if number.unit == "%" else value, 4), status="supported", note=shown)
+        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=stored, status="supported", note=shown)
 
     def _length(self, claim: str, number: Numeral) -> Finding:
         """A drawdown's length in years, months or weeks ("close to four years", "7년 반"),
