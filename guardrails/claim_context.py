@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from guardrails import dates
 from guardrails import korean as ko
 from guardrails.numerals import ONES, TENS, Numeral, numerals
 
@@ -297,6 +298,11 @@ def states_depth(number: Numeral, depth: float) -> bool:
     return number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
+DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
 def figures(sentence: str) -> list[Numeral]:
-    """The figures a sentence states as results (indicator settings and index names left out)."""
-    return [number for number in numerals(sentence) if not is_parameter(sentence, number)]
+    """The figures a sentence states as results (indicator settings, index names and the day of a
+    date written out, "on 22 January 2018", left out)."""
+    days = [(m.start, m.end) for m in dates.mentions(sentence) if m.first == m.last] if DAY_OF_MONTH.search(sentence) else []
+    return [number for number in numerals(sentence) if not is_parameter(sentence, number) and not any(start <= number.start < end for start, end in days)]

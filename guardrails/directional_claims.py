@@ -94,6 +94,7 @@ KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
+FALL_BEGAN = re.compile(r"\b(?:loss|drawdown|fall|decline|slide|slump|setback|drop|sell-?off)\s+(?:\w+\s+){0,2}?(?:began|begun|started|opened|set in|kicked off|commenced)\s+(?:on|in|at)\s+(?:the\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)  # "The heaviest loss began on 5 February 2018"
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
@@ -192,7 +193,7 @@ def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> lis
     is not that day. The peak of another fall whose depth the date's own clause gives ("having lost as
     much as 9.8% since an April 2024 peak") is that fall's."""
     dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start)) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start) or FALL_BEGAN.search(sentence, max(0, m.start - 60), m.start)) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 

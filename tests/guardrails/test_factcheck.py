@@ -394,7 +394,7 @@ FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (16, 7, 2), "heldout_2027_27": (18, 10, 0),
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 9, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 6, 0), "heldout_2027_47": (16, 9, 0),
+    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 6, 0), "heldout_2027_47": (16, 9, 0),
     "heldout_2027_49": (18, 12, 0), "heldout_2027_51": (18, 12, 0), "heldout_2027_53": (17, 10, 1),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured

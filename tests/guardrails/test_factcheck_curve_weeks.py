@@ -31,6 +31,8 @@ PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; s
         ("In the week of 16 March 2020 the book fell 4.4%.", VOLVO, "verified"),
         ("In the week of 16 March 2020 the book rose 4.4%.", VOLVO, "unverifiable"),
         ("In the week of 16 March 2020 the book never fell 4.4%.", VOLVO, "unverifiable"),  # denied
+        ("The heaviest loss began on 16 March 2020 and was 29.19% deep.", VOLVO, "unverifiable"),  # the 16th is no figure; the deepest fall began in 2018
+        ("The heaviest loss began on 5 February 2018 and was 29.19% deep.", VOLVO, "verified"),
         ("In the week of 16 March 2020 the book wasn't down 4.4%.", VOLVO, "unverifiable"),
         ("엔 캐리 청산으로 도쿄 증시가 갭 하락한 2024년 8월 5일 주에도 곡선은 1.345에서 1.353으로 올랐다.", FAST_RETAILING, "verified"),
         ("최대 낙폭은 2020년 3월 9일에 바닥을 쳤다.", FAST_RETAILING, "unverifiable"),  # a week after the trough
