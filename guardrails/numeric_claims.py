@@ -724,11 +724,11 @@ class _Sentence:
     def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
         """A dated week of the strategy's curve: how far it moved that week, or where it stood.
         Review when it is not that; None where no week is told."""
-        if self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
-            return None  # "In the week of 16 March 2020 THD fell 5.9%": the store keeps the strategy's curve only
         index = self._week_told(number, span)
         if index is None or index == 0:
             return None
+        if self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
+            return None  # "In the week of 16 March 2020 THD fell 5.9%": the store keeps the strategy's curve only
         if number.unit == "%":
             return self._week_move(claim, number, span, index)
         return self._week_level(claim, number, span, index) if number.unit is None and number.decimals >= 2 else None
@@ -736,8 +736,7 @@ class _Sentence:
     def _week_move(self, claim: str, number: Numeral, span: ctx.Clause, index: int) -> Finding | None:
         """"3.8% 가량 내렸고", "the book fell 4.4%": the move into the week's point from the one
         before; the verb nearest the figure gives the direction (none, or denied: no claim read)."""
-        verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]  # "올랐다" after, "fell" before
-        verb = min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)
+        verb = self._move_verb(number, span)
         if verb is None or WEEK_NOT.search(self.text, max(0, verb.start() - 12), verb.start()) or KO_NOT_AFTER.match(self.text, verb.end()):
             return None  # "5.9% 떨어지지 않았다": denied
         (day, value), previous = self.facts.curve[index], self.facts.curve[index - 1][1]
@@ -754,9 +753,14 @@ class _Sentence:
         fits = _fits(number.value, previous if moved_from else value, number.decimals, self._qualifier(number))
         before = [other for other in self.numbers if other.end <= number.start]
         moved_to = bool(before) and FROM_TO_BETWEEN.fullmatch(self.text, before[-1].end, number.start)
-        verb = (moved_from or moved_to) and (WEEK_MOVE.search(self.text, number.end, span.end) or next(reversed(list(WEEK_MOVE.finditer(self.text, span.start, number.start))), None))
+        verb = (moved_from or moved_to) and self._move_verb(number, span)
         fits = fits and not (verb and value != previous and (value > previous) != bool(verb.group("up")))  # "0.984에서 0.926으로 올랐다": it fell
         return self._week_finding(claim, number, fits, round(value, 4), f"the curve's week of {day}: {previous:.3f} to {value:.3f}")
+
+    def _move_verb(self, number: Numeral, span: ctx.Clause) -> re.Match[str] | None:
+        """The verb of moving nearest the figure in its clause: "올랐다" after it, "fell" before it."""
+        verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]
+        return min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)
 
     @staticmethod
     def _week_finding(claim: str, number: Numeral, fits: bool, stored: float, shown: str) -> Finding:
