@@ -135,10 +135,12 @@ TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
 RESTATED = re.compile(r"^\s*(?:or|i\.e\.|that is|equivalent to)\b", re.IGNORECASE)  # "lost 17.4%, or 2.1% a year"
 APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|just|only|modest|mere|some|about|roughly|around|nearly|almost|close to)\s+){0,3}[-+]?\d[\d.,]*%?\s*(?:in all|in total|overall|all told|altogether|a year|per year|per annum|each year|annually)?\s*[.)]?\s*$", re.IGNORECASE)  # "cost the most, 12%.", "lost money, 22% in all", "gave up a quarter of its capital, about 2.3% a year"
-AT_LEAST = re.compile(r"\b(?<!no )(?<!not )(?:more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
+AT_LEAST = re.compile(r"\b(?:(?:no|not) (?:fewer|less) than|more than|over|above|at least|exceeding|upwards of|north of|in excess of)\s+$", re.IGNORECASE)
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 LITTLE_OVER_BEFORE = re.compile(r"\b(?:a little|a bit|slightly|a shade|a touch|marginally) (?:over|above|more than)\s+$", re.IGNORECASE)  # "a little over 36%": above, not far
-AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of|(?:never|no) (?:more|deeper|worse) than)\s+$", re.IGNORECASE)
+AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of)\s+$", re.IGNORECASE)
+# "never more than 40%", "did not exceed 60%", "losses never came to more than 30%": a bound from above, not below.
+NEGATED_BOUND = re.compile(r"(?:\b(?:never|not|no)\b|n't)(?:\s+[a-z]+){0,2}?\s+(?:(?:more|deeper|worse|greater|higher|larger|bigger) than|over|above|exceed(?:ing|ed|s)?)\s+$", re.IGNORECASE)
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
@@ -1762,7 +1764,7 @@ class _Sentence:
         before = self.text[max(0, number.start - 40):number.start]
         if TURNED_OVER.search(before):
             return None
-        for name, pattern in (("a little over", LITTLE_OVER_BEFORE), ("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
+        for name, pattern in (("at most", NEGATED_BOUND), ("a little over", LITTLE_OVER_BEFORE), ("at least", AT_LEAST), ("at most", AT_MOST), ("roughly", ROUGHLY)):
             if pattern.search(before):
                 return name
         after = self.text[number.end:number.end + 12]  # Korean puts the bound after the figure: "30% 이상"
