@@ -48,8 +48,10 @@ RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|m
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
 KO_LOSS_TOLD = re.compile(r"손실|마이너스|-\s?\d|잃|뒷걸음|하락한|빠진|떨어진")
-OTHER_FALL = re.compile(r"따로|다른 (?:하락|낙폭)|\banother\b|\ba different\b|\bnot the (?:deepest|maximum)")  # "회복에 가장 오래 걸린 하락은 따로 있었다"
-LONGEST_FALL = re.compile(r"(?:가장|제일) (?:긴|오래)(?=[^.]{0,12}(?:시간|기간|걸|하락|낙폭|동안))|\blongest\b(?=[^.]{0,30}\b(?:recover|regain|underwater|under water|drawdown|fall|slump|to heal)\w*)", re.IGNORECASE)
+OTHER_FALL = re.compile(r"따로|다른 (?:하락|낙폭)|\banother\b|\ba different\b|\bnot (?:also )?(?:the|its) (?:deepest|maximum|longest)")  # "회복에 가장 오래 걸린 하락은 따로 있었다"
+LONGEST_FALL = re.compile(r"(?:가장|제일) (?:긴|오래)(?=[^.]{0,12}(?:시간|기간|걸|하락|낙폭|동안))"
+                          r"|\b(?:also|both)\b[^.;,]{0,25}\blongest\b|\b(?:deepest|maximum|worst|largest|biggest)\b(?:\s+\w+){0,2}\s+and\s+(?:the\s+|its\s+)?longest\b"
+                          r"|\blongest\b(?:[- ]lasting)?\s*(?:one\s+)?(?:as well|too)\b", re.IGNORECASE)  # "the 24.7% maximum drawdown was also the longest"
 KO_SETTING_PART = re.compile(r"(?:에서|동안|중에|때)\s*$")
 UNTIL_BEFORE = re.compile(r"\b(?:until|till|before|as late as)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
 KO_UNTIL_AFTER = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:에야|이 ?되어서야|이 ?돼서야|까지는)")
@@ -153,7 +155,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(sentence):
         findings += _recovery_claims(sentence, lowered, facts)
-    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
+    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered.replace("longest", "")) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])

@@ -1,6 +1,6 @@
 """Readings of the twenty-eighth round (2027_54 and ko 2027_52 read): a bound written with a
 denial ("never more than 60%", "did not exceed", "no fewer than 41 trades") is a bound from the
-other side, and the readings those sets showed."""
+other side; the deepest fall said to be the longest too; and the readings those sets showed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from guardrails.factcheck import check
 from tests.guardrails.test_factcheck_review import sheet
 
 ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74%, 41 trades
+IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
 
 @pytest.mark.parametrize(
@@ -26,4 +27,21 @@ ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74
     ],
 )
 def test_a_denied_bound_is_read_from_the_other_side(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("The maximum drawdown of 24.7% was also the longest.", IWM, "unverifiable"),
+        ("Its deepest fall, 24.7%, was also its longest.", IWM, "unverifiable"),
+        ("The 24.7% maximum drawdown was the longest as well.", IWM, "unverifiable"),
+        ("It was both the deepest and the longest drawdown.", IWM, "unverifiable"),
+        ("The 24.7% maximum drawdown was not the longest.", IWM, "verified"),
+        ("The maximum drawdown was 24.7%, and the longest took 1003 days.", IWM, "verified"),
+        ("The maximum drawdown of 59.27% was also the longest.", ORSTED, "verified"),
+    ],
+)
+def test_the_deepest_fall_said_to_be_the_longest_too(text: str, facts: object, verdict: str) -> None:
+    """"Longest" alone names another fall, so the English claim was never read (issue 18's review)."""
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
