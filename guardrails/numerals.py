@@ -79,6 +79,8 @@ FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
 KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
+HALF_A_YEAR = re.compile(r"(?<![\w-])half\s+(?:of\s+)?a(?=\s+year\b)", re.IGNORECASE)  # "lasted half a year": a length
+A_YEAR_AND_A_HALF = re.compile(r"(?<![\w%-])(?<!% )(?<!percent )a(?=\s+year\s+and\s+a\s+half\b)", re.IGNORECASE)  # "a year and a half": one year, its half read with the unit
 KO_FRACTION = re.compile(r"(?P<words>절반|(?:[2-9]|10)\s?분의\s?[1-9](?!\d))")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure).
@@ -111,7 +113,8 @@ def numerals(text: str) -> list[Numeral]:
     found += [_worded(m, whole + 0.5, 1, "pp") for m in AND_A_HALF_POINTS.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, whole + (0.5 if m.group("half") else 0.0), 1 if m.group("half") else 0, "x") for m in FACTOR_OF.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, float(KO_TIMES[m.group("words")]), 0, "x") for m in KO_WORD_MULTIPLE.finditer(text)]
-    found += [_worded(m, 0.5, 1, None) for m in KO_HALF_YEAR.finditer(text)]
+    found += [_worded(m, 0.5, 1, None) for pattern in (KO_HALF_YEAR, HALF_A_YEAR) for m in pattern.finditer(text)]
+    found += [_worded(m, 1.0, 0, None) for m in A_YEAR_AND_A_HALF.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]
     found += [share for match in KO_SHARE.finditer(text) if (share := _ko_share(text, match))]
     for match in NUMERAL.finditer(text):
