@@ -31,7 +31,7 @@ CLAUSE_BREAK = re.compile(
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
 BENCHMARK_WORDS = re.compile(
-    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:[\w&-]+ ){1,3}etf(?:'s|’s)?(?![\s-]+(?:(?:(?-i:[A-Z][\w/-]*)|trend|timing|trading|momentum|switching|swing|breakout|[\w]+-(?:buying|selling|following))[\s-]+){0,2}(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system|follower|rule|approach|timer|timing|trader|trading|program|filter|switch|signal)\w*)|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?(?!\s+(?:book|strateg\w*|sleeve|model|system|trader|portfolio|rule|breakout)))\b"
+    r"\b(?:(?:its |the )?benchmark(?:'s)?|(?:the )?index(?:'s)?|the etf(?:'s)?|the (?:(?:[\w&-]+ ){1,3}|(?:(?-i:[A-Z][\w&-]*) ){4,6})etf(?:'s|’s)?(?![\s-]+(?:(?:(?-i:[A-Z][\w/-]*)|trend|timing|trading|momentum|switching|swing|breakout|[\w]+-(?:buying|selling|following))[\s-]+){0,2}(?:strateg|crossover|reversion|breakout|rotation|overlay|sleeve|book|screen|model|system|follower|rule|approach|timer|timing|trader|trading|program|filter|switch|signal)\w*)|the (?:[\w&]+ ){0,4}sub-index(?:'s)?|buy[- ]and[- ]hold|(?<!in )(?<!of )the market(?:'s)?|the (?:coin|token)(?:'s)?(?!\s+(?:book|strateg\w*|sleeve|model|system|trader|portfolio|rule|breakout)))\b"
     rf"|\b(?:{ko.BENCHMARK}){ko.HANGUL_END}",
     re.IGNORECASE,
 )

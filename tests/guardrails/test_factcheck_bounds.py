@@ -1,6 +1,7 @@
 """Readings of the twenty-eighth round (2027_54 and ko 2027_52 read): a bound written with a
 denial ("never more than 60%", "did not exceed", "no fewer than 41 trades") is a bound from the
-other side; the deepest fall said to be the longest too; a length in words ("half a year", "a year
+other side; a benchmark fund named in four to six capitalised words ("the First Trust Global Wind
+Energy ETF"); the deepest fall said to be the longest too; a length in words ("half a year", "a year
 and a half", "1년 반이"); and the readings those sets showed."""
 
 from __future__ import annotations
@@ -61,3 +62,8 @@ def test_the_deepest_fall_said_to_be_the_longest_too(text: str, facts: object, v
 )
 def test_a_length_in_words(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+def test_a_fund_named_in_full_is_the_benchmark() -> None:
+    text = "The strategy grew by about 2.5% per year while the First Trust Global Wind Energy ETF shrank by 1.3% annually."
+    assert check(text, ORSTED).verdict == "verified"  # FAN's CAGR is -1.3%; the name has five words before "ETF"
