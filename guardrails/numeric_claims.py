@@ -584,7 +584,8 @@ class _Sentence:
             if aside.startswith("time:"):  # an aside: later figures do not take its metric
                 label = aside.removeprefix("time:")
                 return _judge(self._stated(number, clause), _Reading("share_of_time", f"regime:{label}", self.facts.regimes.get(label, {}).get("share_of_time"), metric_sure=True, explicit=True), [])
-            reading = _Reading("total_return", f"regime:{aside}", self.facts.regimes.get(aside, {}).get("total_return"), metric_sure=True, explicit=True)
+            metric = named.metric if number.unit is None and named and named.by_noun and METRICS[named.metric].kind == "ratio" else "total_return"  # "샤프 최고는 강세(1.73)": a ratio is no return
+            reading = _Reading(metric, f"regime:{aside}", self.facts.regimes.get(aside, {}).get(metric), metric_sure=True, explicit=True)
         elif self._is_spread(number, named):
             reading = self._spread(number, named)
         elif named is None:
