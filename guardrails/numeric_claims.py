@@ -128,6 +128,8 @@ OTHER_PERIOD = "other period"
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
+KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
+KO_SETTING_AFTER = re.compile(r"(?:이던|이었던|에서|에|중에|때|속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
 KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
@@ -1509,7 +1511,8 @@ class _Sentence:
             return listed[0]
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
-                  and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))]  # "it came second (1.04) to the 2020-21 volatile spell"
+                  and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
+                  and not (start >= number.end and self._deepest_fall_placed(number, span, end))]
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
@@ -1520,6 +1523,13 @@ class _Sentence:
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _deepest_fall_placed(self, number: Numeral, span: ctx.Clause, regime_end: int) -> bool:
+        """"최대 낙폭 34%는 강세 국면이던 2016년 6월 ... 시작됐다": the maximum drawdown told as the
+        topic, then the regime where it began or ran: a place in time, not its owner (unlike "수익
+        48%는 강세 국면에서 나왔다", the regime's own return)."""
+        return bool(KO_TOPIC_AFTER.match(self.text, number.end) and KO_SETTING_AFTER.match(self.text, regime_end)
+                    and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start])
 
     def _regime_after(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """"the best Sharpe, 1.81, was posted in the 2020 bear", "the weakest, -0.86, belonged to

@@ -12,6 +12,7 @@ from guardrails.factcheck import check
 from tests.guardrails.test_factcheck_review import sheet
 
 ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74%, 41 trades
+GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # maximum drawdown 34% from the 2016-06-20 peak (bull regime); bull +48%, its drawdown 10.45%
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -67,3 +68,20 @@ def test_a_length_in_words(text: str, facts: object, verdict: str) -> None:
 def test_a_fund_named_in_full_is_the_benchmark() -> None:
     text = "The strategy grew by about 2.5% per year while the First Trust Global Wind Energy ETF shrank by 1.3% annually."
     assert check(text, ORSTED).verdict == "verified"  # FAN's CAGR is -1.3%; the name has five words before "ETF"
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("국면 구분 ≫ 강세(16.6~18.1) +35% ≫ 횡보 -3% ≫ 추세(19.5~21.2) +62% ≫ 약세 -45% ≫ 고변동성 +8%.", ORSTED, "verified"),
+        ("국면 내 샤프 최고는 강세(1.73)입니다.", ORSTED, "verified"),  # a ratio in brackets is no return
+        ("샤프가 가장 높은 국면은 추세(1.73)였다.", ORSTED, "unverifiable"),  # trending 1.64
+        ("자금 투입 비율 74%, 연간 회전 5.6배입니다.", ORSTED, "verified"),
+        ("최대 낙폭 34%는 강세 국면이던 2016년 6월 20일 주 1.591에서 시작됐다.", GOLD_FIELDS, "verified"),  # where it began, not the regime's
+        ("최대 낙폭 34%는 강세장에서 시작됐다.", GOLD_FIELDS, "verified"),
+        ("수익 48%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),  # the regime's own
+        ("국면 낙폭 10.45%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),
+    ],
+)
+def test_korean_regimes_named_after_a_figure(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
