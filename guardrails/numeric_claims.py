@@ -83,7 +83,7 @@ METRICS: dict[str, Metric] = {
     "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate"), ("hit", "hits", "hitting", "were right", "was right", "correct"), strategy_only=True),
-    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=:? [-+]?\d)", r"\bmean(?=:? [-+]?\d)"), strategy_only=True),
+    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=\s?[:=]?\s?[-+]?\d)", r"\bmean(?=\s?[:=]?\s?[-+]?\d)", r"(?<=\d% )(?:mean|avg)\b"), strategy_only=True),
     "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
     "share_of_time": Metric(
         "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|test|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),
@@ -341,7 +341,7 @@ OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 PART_END = re.compile(r"[;.]\s")
-WON_LISTED_BEFORE = re.compile(r"\(\s*\d[\d,]*\s+(?:winners?|won|positive|profitable|in profit),\s*$", re.IGNORECASE)
+WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
@@ -1612,10 +1612,10 @@ class _Sentence:
         """A figure in parentheses right after what it belongs to: a Korean regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
         of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)", "49 (17 winners, 34.69%)")."""
+        if (won := WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start)) and any(won.start() <= other.start < number.start for other in self.numbers):
+            return "won share"  # the count of winners is a figure ("MACD crosses (88): 31 profitable" reads 88 and 31 as settings)
         if not self.text[number.end:].startswith(")"):
             return None
-        if WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start):
-            return "won share"
         if not self.text[:number.start].endswith("("):
             return None
         before = self.text[:number.start - 1]

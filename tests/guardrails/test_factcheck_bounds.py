@@ -13,6 +13,8 @@ from tests.guardrails.test_factcheck_review import sheet
 
 ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74%, 41 trades
 GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # maximum drawdown 34% from the 2016-06-20 peak (bull regime); bull +48%, its drawdown 10.45%
+KGHM = sheet("eq-pl-kghm-supertrend")  # signals supertrend_flip (58, 31.03%, -0.36%) and atr_stop (41, 24.39%, -1.63%)
+BCA = sheet("eq-id-bbca-bollinger")  # signals lower_band_entry (53, 64.15%, 0.65%), middle_band_exit (47, 65.96%, 1.02%)
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -84,4 +86,19 @@ def test_a_fund_named_in_full_is_the_benchmark() -> None:
     ],
 )
 def test_korean_regimes_named_after_a_figure(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("Signal table -- supertrend flips: 58 (18 wins, 31.03%, avg -0.36%, PF 0.87); ATR stops: 41 (10 wins, 24.39%, avg -1.63%).", KGHM, "verified"),
+        ("ATR stops: 42 (10 wins, 24.39%).", KGHM, "unverifiable"),  # "stops:" labels a count, no stop setting
+        ("Lower-band entries: 53 • 34 won • 64.15% • +0.65% mean • PF 1.35 ; middle-band exits: 47 • 31 won • 65.96% • +1.02% mean.", BCA, "verified"),
+        ("Middle-band exits: 47, 31 won, 65.96%, mean=+1.02%.", BCA, "verified"),
+        ("Middle-band exits: 47, 30 won, 65.96%.", BCA, "unverifiable"),  # 31 of 47 won
+    ],
+)
+def test_signal_table_rows(text: str, facts: object, verdict: str) -> None:
+    """A share right after the count of winners is their share; "mean" before or after a figure is the signal's average."""
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
