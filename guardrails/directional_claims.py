@@ -100,16 +100,18 @@ FALL_BEGAN = re.compile(r"\b(?:loss|drawdown|fall|decline|slide|slump|setback|dr
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
+               "compound annual return": "cagr", "compound annual growth": "cagr", "compound annual growth rate": "cagr",
                "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|outstrip(?:s|ped)?)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|better than|outstrip(?:s|ped)?)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
     rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
 OWN_NOT_BEFORE = re.compile(r"(?:\b(?:no|not|never)|n't)\s+$", re.IGNORECASE)
 KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
-OTHER_OWNER = re.compile(r"벤치마크|지수|\b(?:[Bb]enchmark|[Ii]ndex)\b|\b[A-Z]{3,}\b")  # a ticker, in capitals
+OTHER_OWNER = re.compile(r"벤치마크|지수|\b(?:[Bb]enchmark|[Ii]ndex)\b")
+TICKER = re.compile(r"\b[A-Z]{3,}\b")  # in capitals: the benchmark's, unless it is the instrument the strategy is named after ("On alpha, KGHM fared better than its CAGR")
 LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "a bigger deficit than its shortfall": two losses, signed
 # "NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다": the same, in Korean.
 KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr"}
@@ -161,7 +163,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
-    if own := own_comparison(sentence):
+    if own := own_comparison(sentence, facts.benchmark_name):
         findings.append(_own_comparison(sentence, own, facts))
     sensitivity = next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None) if BETA_WORD.search(sentence) else None
     if sensitivity and ((ticker := sensitivity.groupdict().get("ticker")) is None or ticker.lower() == (facts.benchmark_name or "").lower()):  # "than XMM": only the benchmark's ticker
@@ -216,7 +218,7 @@ def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
     return Finding(claim=sentence, kind="directional", entity="strategy", metric="highest_point", status="unverifiable", note=f"the curve's highest point was on {high}, not when the text says: sent to review")
 
 
-def own_comparison(sentence: str) -> re.Match[str] | None:
+def own_comparison(sentence: str, benchmark_name: str | None) -> re.Match[str] | None:
     """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
     annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
     match = OWN_COMPARISON.search(sentence) or KO_OWN_COMPARISON.search(sentence)
@@ -224,9 +226,15 @@ def own_comparison(sentence: str) -> re.Match[str] | None:
         return None
     side = "up" if match.group("up") else "down"
     between = sentence[match.end("first"):match.start("second")]
-    if OWN_NOT_BEFORE.search(sentence, max(0, match.start(side) - 8), match.start(side)) or KO_NOT_AFTER.match(sentence, match.end()) or OTHER_OWNER.search(between):
+    if OWN_NOT_BEFORE.search(sentence, max(0, match.start(side) - 8), match.start(side)) or KO_NOT_AFTER.match(sentence, match.end()) or OTHER_OWNER.search(between) or _names_benchmark_ticker(between, benchmark_name):
         return None  # "no worse than", "높지 않았다": denied; "알파는 벤치마크 CAGR보다": the benchmark's figure
     return match
+
+
+def _names_benchmark_ticker(text: str, benchmark_name: str | None) -> bool:
+    """A ticker in capitals that is the benchmark's, or any ticker when the benchmark's is unknown."""
+    tickers = TICKER.findall(text)
+    return bool(tickers) and (benchmark_name is None or any(ticker in benchmark_name.upper() for ticker in tickers))
 
 
 def _own_figure(name: str) -> str:

@@ -15,6 +15,7 @@ ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74
 GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # maximum drawdown 34% from the 2016-06-20 peak (bull regime); bull +48%, its drawdown 10.45%
 KGHM = sheet("eq-pl-kghm-supertrend")  # signals supertrend_flip (58, 31.03%, -0.36%) and atr_stop (41, 24.39%, -1.63%)
 BCA = sheet("eq-id-bbca-bollinger")  # signals lower_band_entry (53, 64.15%, 0.65%), middle_band_exit (47, 65.96%, 1.02%)
+LARSEN = sheet("eq-in-larsen-stoch")  # maximum drawdown 29.66%
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -101,4 +102,19 @@ def test_korean_regimes_named_after_a_figure(text: str, facts: object, verdict: 
 )
 def test_signal_table_rows(text: str, facts: object, verdict: str) -> None:
     """A share right after the count of winners is their share; "mean" before or after a figure is the signal's average."""
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("On alpha, KGHM fared better than its -2.03% compound annual return suggests.", KGHM, "unverifiable"),  # alpha -2.37%; KGHM is the strategy's own name
+        ("KGHM's alpha was worse than its -2.03% CAGR.", KGHM, "verified"),
+        ("BCA's alpha was above its 3.61% compound annual growth rate.", BCA, "verified"),  # 3.66% against 3.61%
+        ("BCA's alpha was below its 3.61% compound annual growth.", BCA, "unverifiable"),
+        ("Short exposure accounted for roughly 46% of KGHM's time in positions.", KGHM, "unverifiable"),  # was blocked against the 93% exposure
+        ("Buying the pandemic crash supplied roughly 40% of all L&T profits.", LARSEN, "unverifiable"),  # was blocked against the 29.66% drawdown
+    ],
+)
+def test_own_figures_compared_and_parts_the_store_does_not_keep(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
