@@ -32,7 +32,7 @@ _SPELLED = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
-    r"%p(?![a-z])|%\s?p(?![a-z.])|%\s?포인트|퍼센트\s?포인트|%|％|٪|퍼센트|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|-points?\b|pp\b|ppts?\b|"
+    r"%p(?![a-z])|%\s?p(?![a-z.])|%\s?포인트|퍼센트\s?포인트|%|％|٪|퍼센트|percent\b|per\s?cent\b|pct\b|percentage[\s-]points?\b|-points?\b|pp\b|ppts?\b|pts?\b|"
     r"bps\b|basis[\s-]points?\b|포인트|x\b|×|times\b|배|(?:trading\s+|calendar\s+)?days?\b|-days?\b|일|회|건|번(?![째지])"
 )
 # Korean particles and units follow a figure without a space ("0.62입니다", "143일이"): a Hangul
@@ -240,7 +240,7 @@ def _follows(last: str | None, token: str) -> bool:
 
 _UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (
     ("%", ("%", "％", "٪", "percent", "pct", "퍼센트")),
-    ("pp", ("percentagepoint", "percentagepoints", "point", "points", "pp", "ppt", "ppts", "%p", "%포인트", "퍼센트포인트", "포인트")),
+    ("pp", ("percentagepoint", "percentagepoints", "point", "points", "pp", "ppt", "ppts", "pt", "pts", "%p", "%포인트", "퍼센트포인트", "포인트")),
     ("bps", ("bps", "basispoint", "basispoints")),
     ("x", ("x", "×", "times", "배")),
     ("n", ("회", "건", "번")),

@@ -60,7 +60,7 @@ METRICS: dict[str, Metric] = {
     ),
     "total_return": Metric(
         "percent",
-        ("total return", "cumulative(?: return)?", "overall return", "in total", "net return"),
+        ("total return", "cumulative(?: return)?", "overall return", "in total", "net return", r"\btotal(?=\s?[:=]\s?[-+]?\d)"),
         ("returned", "returning", "returns?", "gained", "gaining", "gains?", "lost", "losing", "loss(?:es)? of", "made", "grew", "growth", "increased", "lifted",
          "delivered", "delivering", "cost", "rose", "shed", "shedding", "giving back", "gave back", "eked out", "earned", "produced",
          "generated", "posted", "added", "adding", "up", "down", "higher"),

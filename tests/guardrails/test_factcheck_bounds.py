@@ -118,3 +118,16 @@ def test_signal_table_rows(text: str, facts: object, verdict: str) -> None:
 )
 def test_own_figures_compared_and_parts_the_store_does_not_keep(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("KGHM Supertrend (long/short) - Total: -18.64% - CAGR: -2.03% - SXPP CAGR: -0.80% - Difference: -1.23 pts/yr.", KGHM, "verified"),
+        ("KGHM - Total: -2.03% - CAGR: -18.64%", KGHM, "unverifiable"),  # swapped: each equals the other stored figure
+        ("Bank Central Asia Bollinger dip buyer // total 40.85% // CAGR 3.61% // LQ45 CAGR -0.80% // spread +4.41 pts.", BCA, "verified"),  # "pts": points
+        ("Difference: -1.53 pts/yr.", KGHM, "contradicted"),
+    ],
+)
+def test_kpi_line_labels(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
