@@ -266,6 +266,7 @@ KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
+GAP_TO_OWN_CAGR = re.compile(r"\s+(?:above|below|under|over|short of|beneath|ahead of|behind)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
@@ -476,6 +477,8 @@ class _Sentence:
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
         told = POINTS_GAP.match(self.text, number.end) if number.unit == "pp" else None
         span = self.clauses[clause]
+        if number.unit in ("pp", "bps") and (own := GAP_TO_OWN_CAGR.match(self.text, number.end)):
+            return self._gap_to_own_cagr(self.text[span.start:span.end].strip(), number, own)
         if told is None:
             in_points = number.unit == "pp" or (number.unit is None and POINTS_AFTER.match(self.text, number.end))
             by = GAP_BY_BEFORE.search(self.text, max(0, number.start - 25), number.start) if in_points else None
@@ -815,6 +818,19 @@ class _Sentence:
             return _unverifiable(claim, number, f"a multiple ({number.text!r}) that no two figures of the sentence give: sent to review, not blocked")
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(pair[0] / pair[1], 2), status="supported",
                        note=f"a multiple of two figures ({pair[0]:g} / {pair[1]:g}), each checked on its own")
+
+    def _gap_to_own_cagr(self, claim: str, number: Numeral, own: re.Match[str]) -> Finding:
+        """"alpha reaches 3.66%, five basis points above the CAGR": the figure told before, against
+        the strategy's stored CAGR; that figure is checked on its own. Never blocks."""
+        before = [other for other in self.numbers if other.end <= number.start and other.unit == "%"]
+        cagr = self.facts.strategy.get("cagr")
+        if before and cagr is not None:
+            told = -before[-1].value if before[-1].negative else before[-1].value
+            gap = abs(told - cagr * 100) * (100 if number.unit == "bps" else 1)
+            if _fits(number.value, gap, number.decimals, self._qualifier(number)):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(gap, 4), status="supported",
+                               note=f"the gap between {told:g}% and the stored CAGR, {cagr:.2%}")
+        return _unverifiable(claim, number, f"a gap ({number.text!r}) to {own.group('own')} that the figure before it does not give: sent to review, not blocked")
 
     def _gap_of_figures(self, claim: str, number: Numeral, told: re.Match[str]) -> Finding:
         """"its worst fall, 54.0%, ran more than ten points deeper than the 43.7% XIT suffered": a

@@ -131,3 +131,15 @@ def test_own_figures_compared_and_parts_the_store_does_not_keep(text: str, facts
 )
 def test_kpi_line_labels(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("Alpha reaches 3.66%, five basis points above the CAGR.", BCA, "verified"),  # CAGR 3.61%
+        ("Alpha is -2.37%, 34 basis points below the raw CAGR.", KGHM, "verified"),  # CAGR -2.03%
+        ("Alpha is -2.37%, 44 basis points below the CAGR.", KGHM, "unverifiable"),
+    ],
+)
+def test_a_gap_to_the_strategys_own_cagr(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
