@@ -123,7 +123,7 @@ KO_OWN_COMPARISON = re.compile(
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
-FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
+FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of|(?:measured|judged|weighed|set|scaled) (?:against|by)|relative to) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
 ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:total |annual |compound )?(?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
 CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
@@ -478,9 +478,9 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
 
 
 def _on_sharpe_before(sentence: str, match: re.Match[str]) -> bool:
-    """"On Sharpe, the Dow dip buyer came out ahead of INDU": a comparison after "on Sharpe" in its own
+    """"On Sharpe, the Dow dip buyer came out ahead of INDU": a comparison after "on Sharpe" (or "measured against risk") in its own
     part of the sentence, unless the comparison names returns ("... also beat FADGI in returns")."""
-    on = next(reversed(list(ON_SHARPE.finditer(sentence, 0, match.start()))), None)
+    on = max((m for pattern in (ON_SHARPE, FOR_RISK) for m in pattern.finditer(sentence, 0, match.start())), key=lambda m: m.start(), default=None)  # "Measured against risk, the book beat the index"
     return bool(on and not CONTRAST_BETWEEN.search(sentence, on.end(), match.start()) and not ON_RETURNS.search(sentence, match.start()))  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 
 

@@ -143,3 +143,17 @@ def test_kpi_line_labels(text: str, facts: object, verdict: str) -> None:
 )
 def test_a_gap_to_the_strategys_own_cagr(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("Measured against risk, the book beat the index.", LARSEN, "verified"),  # Sharpe 0.60 against 0.52; it trailed on growth
+        ("Measured against risk, the book trailed the index.", LARSEN, "contradicted"),
+        ("The Jakarta lender's book was the better holding on both risk yardsticks: a 0.33 Sharpe where LQ45 managed -0.02, and a 29.15% maximum drawdown versus 38.60%.", BCA, "verified"),
+        ("The book posted a 0.03 Sharpe where LQ45 managed -0.33.", BCA, "contradicted"),
+    ],
+)
+def test_risk_named_before_a_comparison_and_where_before_a_name(text: str, facts: object, verdict: str) -> None:
+    """"Measured against risk" makes the comparison's metric Sharpe; ", where LQ45 managed" turns to the other side."""
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
