@@ -50,12 +50,12 @@ METRICS: dict[str, Metric] = {
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest|max(?:imum)?) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough", r"(?:never|no) deeper than"),
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough", r"(?:never|no) deeper than", r"bottom(?:ed|ing|s)(?: out)?(?: \S+){0,4}? at"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
     "cagr": Metric(
         "percent",
-        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?", "growth rate"),
+        ("cagr", "compound(?:ed)? annual(?: growth)?(?: rate)?", "annual(?:i[sz]ed)? (?:return|growth|gain|decline|loss|fall|drop)s?", "annual rate", r"an annual(?= [-+]?\d)", "compound(?:ed|ing|s)?", "growth rate"),
         rates=("a year", "per year", "per annum", "annually", "annuali[sz]ed", "annuali[sz]es", "annuali[sz]ing", "each year", "yearly", r"p\.a\."),
     ),
     "total_return": Metric(
@@ -117,7 +117,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
-    r"\b(?:lost|losing|loss|losses|lose|fell|falling|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?|drops?|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )

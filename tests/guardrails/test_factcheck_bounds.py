@@ -16,6 +16,7 @@ GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # maximum drawdown 34% from the
 KGHM = sheet("eq-pl-kghm-supertrend")  # signals supertrend_flip (58, 31.03%, -0.36%) and atr_stop (41, 24.39%, -1.63%)
 BCA = sheet("eq-id-bbca-bollinger")  # signals lower_band_entry (53, 64.15%, 0.65%), middle_band_exit (47, 65.96%, 1.02%)
 LARSEN = sheet("eq-in-larsen-stoch")  # maximum drawdown 29.66%
+NORDIC_BANKS = sheet("eq-nordic-banks-value")  # maximum drawdown 47.02% (trough January 2020)
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -156,4 +157,18 @@ def test_a_gap_to_the_strategys_own_cagr(text: str, facts: object, verdict: str)
 )
 def test_risk_named_before_a_comparison_and_where_before_a_name(text: str, facts: object, verdict: str) -> None:
     """"Measured against risk" makes the comparison's metric Sharpe; ", where LQ45 managed" turns to the other side."""
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("The book shed nearly a fifth of its value, against a 0.80% annual decline in the index.", KGHM, "verified"),  # SXPP CAGR -0.80%
+        ("The book shed nearly a fifth of its value, against a 0.90% annual decline in the index.", KGHM, "contradicted"),
+        ("Calm low-volatility trading produced the poorest risk-adjusted figure, Sharpe -1.67 on a 15% fall.", KGHM, "verified"),  # "fall" signs the -15%
+        ("It bottomed in January 2020 at -47.02%.", NORDIC_BANKS, "verified"),
+        ("It bottomed in January 2020 at -45.02%.", NORDIC_BANKS, "contradicted"),
+    ],
+)
+def test_yearly_declines_falls_and_bottoms(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
