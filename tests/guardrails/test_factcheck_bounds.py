@@ -17,6 +17,7 @@ KGHM = sheet("eq-pl-kghm-supertrend")  # signals supertrend_flip (58, 31.03%, -0
 BCA = sheet("eq-id-bbca-bollinger")  # signals lower_band_entry (53, 64.15%, 0.65%), middle_band_exit (47, 65.96%, 1.02%)
 LARSEN = sheet("eq-in-larsen-stoch")  # maximum drawdown 29.66%
 NORDIC_BANKS = sheet("eq-nordic-banks-value")  # maximum drawdown 47.02% (trough January 2020)
+PAIRS = sheet("eq-fr-bnp-gle-pairs")  # maximum drawdown 16.14%, trough 2020-06-15 (high-volatility regime, its own drawdown 13.57%)
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -85,6 +86,8 @@ def test_a_fund_named_in_full_is_the_benchmark() -> None:
         ("최대 낙폭 34%는 강세장에서 시작됐다.", GOLD_FIELDS, "verified"),
         ("수익 48%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),  # the regime's own
         ("국면 낙폭 10.45%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),
+        ("최대 낙폭 34%는 강세 국면이던 2016년 6월 20일 주 1.591에서 약세 국면 속 2018년 8월 20일 주 1.05까지였다.", GOLD_FIELDS, "verified"),
+        ("최대 낙폭 16.14%는 팬데믹 고변동성 국면의 6월 15일 주 0.953(기간 최저)까지 이어졌다.", PAIRS, "verified"),  # "기간 최저" is the curve's low, no ranking of regimes
     ],
 )
 def test_korean_regimes_named_after_a_figure(text: str, facts: object, verdict: str) -> None:
