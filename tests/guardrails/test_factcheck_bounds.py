@@ -18,6 +18,7 @@ BCA = sheet("eq-id-bbca-bollinger")  # signals lower_band_entry (53, 64.15%, 0.6
 LARSEN = sheet("eq-in-larsen-stoch")  # maximum drawdown 29.66%
 NORDIC_BANKS = sheet("eq-nordic-banks-value")  # maximum drawdown 47.02% (trough January 2020)
 PAIRS = sheet("eq-fr-bnp-gle-pairs")  # maximum drawdown 16.14%, trough 2020-06-15 (high-volatility regime, its own drawdown 13.57%)
+MEGABANKS = sheet("eq-jp-megabanks-momentum")  # the bear regime held 40% of the time
 ETHEREUM = sheet("crypto-eth-ma-crossover")  # the deepest fall lasted 175 days
 IWM = sheet("eq-us-iwm-crossover")  # the deepest fall (24.71%, 350 days) is not the longest (1003 days, from 2021-03-31)
 
@@ -87,7 +88,11 @@ def test_a_fund_named_in_full_is_the_benchmark() -> None:
         ("수익 48%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),  # the regime's own
         ("국면 낙폭 10.45%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),
         ("최대 낙폭 34%는 강세 국면이던 2016년 6월 20일 주 1.591에서 약세 국면 속 2018년 8월 20일 주 1.05까지였다.", GOLD_FIELDS, "verified"),
-        ("최대 낙폭 16.14%는 팬데믹 고변동성 국면의 6월 15일 주 0.953(기간 최저)까지 이어졌다.", PAIRS, "verified"),  # "기간 최저" is the curve's low, no ranking of regimes
+        ("최대 낙폭 16.14%는 팬데믹 고변동성 국면의 6월 15일 주 0.953(기간 최저)까지 이어졌다.", PAIRS, "verified"),
+        ("국면 성적: 저변동성 +3%(샤프 1.28로 최고), 횡보 +7%, 고변동성(20.2~22.10) +11%, 추세 +2%.", PAIRS, "verified"),  # best on Sharpe; "20.2~22.10" are months
+        ("국면 성적: 저변동성 +3%(샤프 0.45로 최고), 횡보 +7%.", PAIRS, "unverifiable"),
+        ("기간의 5분의 2로 가장 길었던 약세 국면이 유일한 손실 국면입니다.", MEGABANKS, "verified"),  # a share of the time, no multiple
+        ("기간의 5분의 1로 가장 길었던 약세 국면이 유일한 손실 국면입니다.", MEGABANKS, "unverifiable"),  # "기간 최저" is the curve's low, no ranking of regimes
     ],
 )
 def test_korean_regimes_named_after_a_figure(text: str, facts: object, verdict: str) -> None:
