@@ -251,13 +251,14 @@ KO_SIGNAL_WORDS_OF = {
     "stop": "(?:손절|스톱)", "reversal": "(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
-WEEK_AFTER = re.compile(r"\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_AFTER = re.compile(r"\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
 SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?:the\s+)?(?:week\s+(?:of|ending|beginning)\s+)?$", re.IGNORECASE)
 KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터|까지|뒤|후|전)")
 LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
+NEXT_WEEK = re.compile(r"(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b", re.IGNORECASE)  # one week on from the week told
 ANOTHER_WEEK = re.compile(r"다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
 WEEK_NOT = re.compile(r"(?:\b(?:not|never|no)\b|n't)[^.;,]*$", re.IGNORECASE)
 KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
@@ -717,17 +718,22 @@ class _Sentence:
     def _week_told(self, number: Numeral, span: ctx.Clause) -> int | None:
         """The curve point of the week the clause (or the one before it) tells to the day, nearest
         before the figure ("2020년 3월 23일 주에는", "in the week of 16 March 2020"): the point in the
-        same calendar week, whatever weekday the curve is dated on. None for another week ("그다음
-        주에도") or a span from it ("since the week of ...")."""
-        start = self.clauses[max(0, self.clauses.index(span) - 1)].start
+        same calendar week, whatever weekday the curve is dated on; the one after it for "the
+        following week" ("다음 주 3.94% 되올랐습니다"). None for another week ("two weeks later") or a
+        span from it ("since the week of ...")."""
+        start = 0 if NEXT_WEEK.search(self.text, span.start, number.start) else self.clauses[max(0, self.clauses.index(span) - 1)].start  # "하락은 그다음 주(-3.36%)에 왔습니다": the week told earlier in the sentence
         told = [m for m in self.date_mentions if start <= m.start < number.start and m.first == m.last
                 and (WEEK_AFTER.match(self.text, m.end) or WEEK_BEFORE.search(self.text, max(0, m.start - 25), m.start))]
-        if not told or not self.facts.curve or ANOTHER_WEEK.search(self.text, told[-1].end, number.start):
+        if not told or not self.facts.curve:
+            return None
+        later = len(NEXT_WEEK.findall(self.text, told[-1].end, number.start))
+        if later > 1 or (not later and ANOTHER_WEEK.search(self.text, told[-1].end, number.start)):
             return None
         if SPAN_FROM_BEFORE.search(self.text, max(0, told[-1].start - 30), told[-1].start) or KO_SPAN_AFTER.match(self.text, told[-1].end) or LEVEL_AFTER.match(self.text, number.end):
             return None  # "Since the week of 16 March 2020 the book has lost 5.9%", "fell to 5.9% below its starting capital": not that week's move
         week = told[-1].first.isocalendar()[:2]
-        return next((index for index, (point, _) in enumerate(self.facts.curve) if point.isocalendar()[:2] == week), None)
+        index = next((index for index, (point, _) in enumerate(self.facts.curve) if point.isocalendar()[:2] == week), None)
+        return index + later if index is not None and index + later < len(self.facts.curve) else None
 
     def _dated_week(self, claim: str, number: Numeral, span: ctx.Clause) -> Finding | None:
         """A dated week of the strategy's curve: how far it moved that week, or where it stood.

@@ -180,3 +180,19 @@ def test_risk_named_before_a_comparison_and_where_before_a_name(text: str, facts
 )
 def test_yearly_declines_falls_and_bottoms(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("엔 캐리 청산으로 은행주가 무너진 2024년 8월 5일 주에 곡선은 6.42% 빠졌다가 다음 주 3.94% 되올랐습니다.", MEGABANKS, "verified"),
+        ("2024년 8월 5일 주에 곡선은 6.42% 빠졌다가 다음 주 4.94% 되올랐습니다.", MEGABANKS, "unverifiable"),
+        ("2024년 8월 5일 주에 곡선은 6.42% 빠졌다가 다음 주 3.94% 떨어졌습니다.", MEGABANKS, "unverifiable"),  # it rose
+        ("2025년 4월 7일이 낀 주간, 평가액은 1.1% 늘었고, 하락은 그다음 주(-3.36%)에 왔습니다.", GOLD_FIELDS, "verified"),
+        ("2025년 4월 7일이 낀 주간, 평가액은 1.1% 늘었고, 하락은 그다음 주(-2.36%)에 왔습니다.", GOLD_FIELDS, "unverifiable"),
+        ("유럽 봉쇄로 유틸리티주가 요동친 2020년 3월 16일이 속한 주에 곡선은 오히려 3.5% 올랐다.", ORSTED, "verified"),
+    ],
+)
+def test_the_week_after_the_week_told(text: str, facts: object, verdict: str) -> None:
+    """"다음 주", "the following week": the curve's next point; "N일이 속한/낀 주" is the week of that day."""
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
