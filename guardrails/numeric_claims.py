@@ -128,6 +128,7 @@ OTHER_PERIOD = "other period"
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
+PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
 KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|중에|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
@@ -1531,6 +1532,8 @@ class _Sentence:
         "respectively", the one named in the same place in the list."""
         if listed := self._listed(spans, number):
             return listed[0]
+        if spans is self.regimes and PERIOD_LOW_BEFORE.search(self.text, max(0, number.start - 20), number.start):
+            return None  # "... 약세 국면의 끝 무렵인 2020년 2월 24일 주 0.68(기간 최저)까지 46.81% 꺼졌다": the whole period's deepest fall
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"

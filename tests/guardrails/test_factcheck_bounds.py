@@ -89,6 +89,8 @@ def test_a_fund_named_in_full_is_the_benchmark() -> None:
         ("국면 낙폭 10.45%는 강세 국면에서 나왔다.", GOLD_FIELDS, "verified"),
         ("최대 낙폭 34%는 강세 국면이던 2016년 6월 20일 주 1.591에서 약세 국면 속 2018년 8월 20일 주 1.05까지였다.", GOLD_FIELDS, "verified"),
         ("최대 낙폭 16.14%는 팬데믹 고변동성 국면의 6월 15일 주 0.953(기간 최저)까지 이어졌다.", PAIRS, "verified"),
+        ("가장 깊은 수렁은 약세 국면의 끝 무렵인 2020년 2월 24일 주 0.68(기간 최저)까지 46.81% 꺼졌다.", MEGABANKS, "verified"),  # down to the period's low: the deepest fall, not the regime's
+        ("약세 국면의 2020년 2월 24일 주 0.68(기간 최저)까지 40.81% 꺼졌다.", MEGABANKS, "unverifiable"),
         ("국면 성적: 저변동성 +3%(샤프 1.28로 최고), 횡보 +7%, 고변동성(20.2~22.10) +11%, 추세 +2%.", PAIRS, "verified"),  # best on Sharpe; "20.2~22.10" are months
         ("국면 성적: 저변동성 +3%(샤프 0.45로 최고), 횡보 +7%.", PAIRS, "unverifiable"),
         ("기간의 5분의 2로 가장 길었던 약세 국면이 유일한 손실 국면입니다.", MEGABANKS, "verified"),  # a share of the time, no multiple
