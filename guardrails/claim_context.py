@@ -82,7 +82,7 @@ REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full)
 INDICATORS = r"rsi|stochastic|stoch|macd|atr|adx|cci|sma|ema|ma|bollinger|keltner|donchian|z-score|lookback|window|threshold"
 PARAMETER_BEFORE = re.compile(
     rf"(?:\b(?:(?:{INDICATORS})s?|stop(?:s(?!\s*[:=]))?|stop-loss|take-profit|targets?|targeted|targeting|top|bottom|capped|caps?|limited|leverage|lengths?|settings?|scaled to|sized (?:to|for|at))\b\W*"
-    r"(?:(?:\d+(?:\.\d+)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
+    r"(?:(?:\d+(?:\.\d+)?(?:일|주)?|below|above|under|over|past|beyond|of|at|cross(?:es|ed)?|falls?|fell|rises?|rose|drops?|dropped|stretch(?:es|ed)?|"
     r"reach(?:es|ed)?|hits?|exceed(?:s|ed)?|to|is|was|a|an|the|back|around|near|and|or)\W+){0,4}"
     r"|\b(?:when|whenever|once|if)\s+(?:\w+\s+){0,4}?(?:exceeded|exceeds|topped|tops|crossed|crosses|fell below|falls below|rose above|rises above|was above|is above|was below|is below)\s+"
     r"|\(\s*\d+(?:\.\d+)?\s*,\s*|\d/)$",

@@ -198,3 +198,15 @@ def test_yearly_declines_falls_and_bottoms(text: str, facts: object, verdict: st
 def test_the_week_after_the_week_told(text: str, facts: object, verdict: str) -> None:
     """"다음 주", "the following week": the curve's next point; "N일이 속한/낀 주" is the week of that day."""
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("외르스테드(ORSTED.CO) EMA 20일·100일 추세 추종, 누적 성과 26.01%입니다.", ORSTED, "verified"),  # both periods are settings
+        ("골드필즈 켈트너 돌파: EMA 20일을 중심선으로 ATR(14일)의 두 배 폭, 연복리 13.85%.", GOLD_FIELDS, "verified"),  # atr_multiple 2.0
+        ("ATR(14일)의 세 배 폭으로 채널을 그렸다.", GOLD_FIELDS, "unverifiable"),
+    ],
+)
+def test_korean_settings_quoted(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
