@@ -78,6 +78,7 @@ POINTS_GAP = re.compile(r"\s+points?\s+(?:\w+\s+)?(?:deeper|worse|better|higher|
 FACTOR_OF = re.compile(rf"(?<![\w-])a\s+factor\s+of\s+(?P<words>\d+(?:\.\d+)?|{_SPELLED})(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)  # "a factor of two and a half"
 KO_TIMES = {word: ko.NUMBER_WORDS[word] for word in ("두", "세", "네", "다섯", "열")}
 KO_WORD_MULTIPLE = re.compile(rf"(?<![가-힣])(?P<words>{'|'.join(KO_TIMES)})\s?배(?![가-힣]*(?:당|율))")  # "두 배": a multiple written as a word
+KO_WORD_COUNT = re.compile(r"(?<![가-힣])(?P<words>두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:번|차례)(?![가-힣]*(?:째|지))")  # "이익으로 마감한 건 두 번": a count written as a word
 KO_HALF_YEAR = re.compile(r"(?<![가-힣\d])반(?=\s?년)")  # "반년 넘게": half a year, a length
 HALF_A_YEAR = re.compile(r"(?<![\w-])half\s+(?:of\s+)?a(?=\s+year\b)", re.IGNORECASE)  # "lasted half a year": a length
 A_YEAR_AND_A_HALF = re.compile(r"(?<![\w%-])(?<!% )(?<!percent )a(?=\s+year\s+and\s+a\s+half\b)", re.IGNORECASE)  # "a year and a half": one year, its half read with the unit
@@ -113,6 +114,7 @@ def numerals(text: str) -> list[Numeral]:
     found += [_worded(m, whole + 0.5, 1, "pp") for m in AND_A_HALF_POINTS.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, whole + (0.5 if m.group("half") else 0.0), 1 if m.group("half") else 0, "x") for m in FACTOR_OF.finditer(text) if (whole := _count(m.group("words"))) is not None]
     found += [_worded(m, float(KO_TIMES[m.group("words")]), 0, "x") for m in KO_WORD_MULTIPLE.finditer(text)]
+    found += [_worded(m, float(ko.NUMBER_WORDS[m.group("words")]), 0, "n") for m in KO_WORD_COUNT.finditer(text)]
     found += [_worded(m, 0.5, 1, None) for pattern in (KO_HALF_YEAR, HALF_A_YEAR) for m in pattern.finditer(text)]
     found += [_worded(m, 1.0, 0, None) for m in A_YEAR_AND_A_HALF.finditer(text)]
     found += [share for match in SHARE_OF.finditer(text) if (share := _share(text, match))]

@@ -210,3 +210,15 @@ def test_the_week_after_the_week_told(text: str, facts: object, verdict: str) ->
 )
 def test_korean_settings_quoted(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("Z-score stops: 14, of which 2 made money.", PAIRS, "unverifiable"),  # one of the 14 won; was verified on the count alone
+        ("Z-score stops: 14, of which 1 made money.", PAIRS, "verified"),
+        ("z 손절 14회 가운데 두 번이 이익을 냈다.", PAIRS, "unverifiable"),  # "두 번" is a count of winners, read
+    ],
+)
+def test_winners_of_a_count_and_counts_in_words(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
