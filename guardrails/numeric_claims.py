@@ -214,7 +214,7 @@ KO_WHOLE_PERIOD_NOUNS = re.compile(r"수익률|연평균|연복리|누적|변동
 SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -1122,7 +1122,7 @@ class _Sentence:
             return _Named("total_return", by_noun=False)
         if clause > 0 and (LABEL_COLON.match(self.text, self.clauses[clause - 1].start, number.start) or LABEL_DASH.match(self.text, self.clauses[clause - 1].start, number.start)):  # "Trade count: 126 - hit rate: 36.51%", "Profitable - 19"
             label = self.clauses[clause - 1]
-            if (named := _nearest_metric(self.masked, label.start, label.end, number)) and (named.by_noun or _names_rate(self.masked, label, named.metric)):
+            if (named := _nearest_metric(self.masked, label.start, number.end, number)) and (named.by_noun or _names_rate(self.masked, label, named.metric)):  # to the figure: "연복리: 22.31%" looks ahead at it
                 return replace(named, by_noun=True, label=label)  # "per annum: 5.33%" too
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
@@ -1621,7 +1621,8 @@ class _Sentence:
     def _won_share(self, claim: str, number: Numeral, clause: int) -> Finding:
         """"청산은 97회였고 그중 28회가 이익(28.9%)": a signal's hit rate or the strategy's win rate, and
         the winners counted must be that share of its stored count."""
-        stated, won = self._stated(number, clause), self.numbers[self.numbers.index(number) - 1]
+        stated = self._stated(number, clause)
+        won = next(other for other in reversed(numerals(self.text)) if other.end <= number.start)  # "55번 이겼지만(57.3%)": count_claims reads the count itself, so it is no figure here
         sheets = [(f"signal:{name}", "hit_rate", sheet) for name, sheet in self.facts.signals.items() if "count" in sheet]
         if "num_trades" in self.facts.strategy:
             sheets.append(("strategy", "win_rate", {"count": self.facts.strategy["num_trades"], "win_rate": self.facts.strategy.get("win_rate")}))
@@ -1643,8 +1644,8 @@ class _Sentence:
         """A figure in parentheses right after what it belongs to: a Korean regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
         of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)", "49 (17 winners, 34.69%)")."""
-        if (won := WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start)) and any(won.start() <= other.start < number.start for other in self.numbers):
-            return "won share"  # the count of winners is a figure ("MACD crosses (88): 31 profitable" reads 88 and 31 as settings)
+        if WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start):
+            return "won share"
         if not self.text[number.end:].startswith(")"):
             return None
         if not self.text[:number.start].endswith("("):

@@ -222,3 +222,17 @@ def test_korean_settings_quoted(text: str, facts: object, verdict: str) -> None:
 )
 def test_winners_of_a_count_and_counts_in_words(text: str, facts: object, verdict: str) -> None:
     assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("누적 수익률: 481.42% | 연복리: 22.31% | 샤프지수: 1.00", sheet("eq-au-pme-keltner"), "verified"),  # the label's noun looks ahead at its figure
+        ("96번 스프레드에 들어가 55번 이겼지만(57.3%) 건당 평균은 0.18%였다.", sheet("eq-au-shl-hls-pairs"), "verified"),
+        ("96번 스프레드에 들어가 55번 이겼지만(58.3%) 건당 평균은 0.18%였다.", sheet("eq-au-shl-hls-pairs"), "unverifiable"),
+        ("아즈리엘리 그룹(AZRG.TA) 20일·100일 EMA 추세, 총 22.85%.", sheet("eq-il-azrieli-voltarget"), "verified"),  # both periods before the indicator are settings
+        ("MACD crosses (88): 31 profitable, 35.23%, mean 0.51%.", sheet("eq-kr-skhynix-macd"), "verified"),
+    ],
+)
+def test_korean_kpi_labels_won_shares_and_setting_lists(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
