@@ -45,6 +45,7 @@ GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profita
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
 RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+INDICATOR_RECOVERY = re.compile(r"\d\s?(?:위로|이상으로|선\s?위로|선을\s?넘어)\s?회복|\b(?:recover(?:s|ed|ing)?|climb(?:s|ed)? back)\s+(?:above|past|over|to)\s+\d", re.IGNORECASE)  # "55 위로 회복하면 파는": an indicator's, no drawdown's
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
 KO_LOSS_TOLD = re.compile(r"손실|마이너스|-\s?\d|잃|뒷걸음|하락한|빠진|떨어진")
@@ -155,7 +156,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _regimes_misdated(sentence, lowered, facts)
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
-    if RECOVERED.search(sentence):
+    if RECOVERED.search(INDICATOR_RECOVERY.sub(" ", sentence)):
         findings += _recovery_claims(sentence, lowered, facts)
     if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered.replace("longest", "")) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)

@@ -130,6 +130,7 @@ KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.co
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\bstandard deviations?)\s?(?:\(\s?\d+\s?일?\s?\))?\s?(?:의\s?)?$", re.IGNORECASE)
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
+KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
 KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|중에|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
@@ -1124,6 +1125,8 @@ class _Sentence:
             label = self.clauses[clause - 1]
             if (named := _nearest_metric(self.masked, label.start, number.end, number)) and (named.by_noun or _names_rate(self.masked, label, named.metric)):  # to the figure: "연복리: 22.31%" looks ahead at it
                 return replace(named, by_noun=True, label=label)  # "per annum: 5.33%" too
+        if KO_OF_AFTER.match(self.text, number.end) and (owned := _nearest_metric(self.masked, number.end, min(span.end, number.end + 14), number)) and owned.by_noun:
+            return owned  # "0.36의 샤프와 0.54의 소르티노": the noun after "의" names the figure before it
         found = _nearest_metric(self.masked, span.start, span.end, number)
         if found and found.by_noun:
             return found

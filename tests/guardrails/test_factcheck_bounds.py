@@ -232,6 +232,10 @@ def test_winners_of_a_count_and_counts_in_words(text: str, facts: object, verdic
         ("96번 스프레드에 들어가 55번 이겼지만(58.3%) 건당 평균은 0.18%였다.", sheet("eq-au-shl-hls-pairs"), "unverifiable"),
         ("아즈리엘리 그룹(AZRG.TA) 20일·100일 EMA 추세, 총 22.85%.", sheet("eq-il-azrieli-voltarget"), "verified"),  # both periods before the indicator are settings
         ("MACD crosses (88): 31 profitable, 35.23%, mean 0.51%.", sheet("eq-kr-skhynix-macd"), "verified"),
+        ("총수익률 19.22%, 연 2.30%, 0.36의 샤프와 0.54의 소르티노, 칼마는 0.11입니다.", sheet("eq-au-shl-hls-pairs"), "verified"),  # "N의 소르티노": the noun after names the figure
+        ("0.54의 샤프와 0.36의 소르티노", sheet("eq-au-shl-hls-pairs"), "unverifiable"),
+        ("14일 RSI가 30 밑으로 떨어지면 사고 55 위로 회복하면 파는 매수 전용 규칙 ¦ 최대낙폭 -40.19%", sheet("eq-mx-walmex-rsi"), "verified"),  # the RSI recovers, no drawdown
+        ("최대낙폭 -40.19%는 이후 회복됐다.", sheet("eq-mx-walmex-rsi"), "unverifiable"),  # never regained
     ],
 )
 def test_korean_kpi_labels_won_shares_and_setting_lists(text: str, facts: object, verdict: str) -> None:
