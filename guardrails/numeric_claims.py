@@ -588,6 +588,8 @@ class _Sentence:
             return _unverifiable(claim, number, "a count per period, where the store keeps the whole period's count")
         if number.unit == "%" and KO_SHARE_OF_FIGURE.search(self.text, 0, number.start):  # "PALL 낙폭(68.3%)의 35% 정도": a ratio of two figures
             return self._multiple(claim, replace(number, value=number.value / 100, unit="x", decimals=number.decimals + 2))
+        if named is not None and not named.by_noun and number.unit == "%" and self._end_below_peak(number):  # "노출 비율 81% ..., 기말 5.81은 그보다 17.5% 아래": not the metric before
+            named = None
         aside = self._korean_aside(number)
         if aside == "won share":
             return self._won_share(claim, number, clause)

@@ -236,6 +236,8 @@ def test_winners_of_a_count_and_counts_in_words(text: str, facts: object, verdic
         ("0.54의 샤프와 0.36의 소르티노", sheet("eq-au-shl-hls-pairs"), "unverifiable"),
         ("14일 RSI가 30 밑으로 떨어지면 사고 55 위로 회복하면 파는 매수 전용 규칙 ¦ 최대낙폭 -40.19%", sheet("eq-mx-walmex-rsi"), "verified"),  # the RSI recovers, no drawdown
         ("최대낙폭 -40.19%는 이후 회복됐다.", sheet("eq-mx-walmex-rsi"), "unverifiable"),  # never regained
+        ("노출 비율 81%, 회전율 5.6배이며, 곡선 최고점은 2024년 11월 4일 주의 7.05로 기말 5.81은 그보다 17.5% 아래입니다.", sheet("eq-au-pme-keltner"), "verified"),  # the end below the peak, not exposure
+        ("노출 비율 81%, 곡선 최고점은 2024년 11월 4일 주의 7.05로 기말 5.81은 그보다 27.5% 아래입니다.", sheet("eq-au-pme-keltner"), "unverifiable"),
     ],
 )
 def test_korean_kpi_labels_won_shares_and_setting_lists(text: str, facts: object, verdict: str) -> None:
