@@ -127,6 +127,7 @@ RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (
 FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of|(?:measured|judged|weighed|set|scaled) (?:against|by)|relative to) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
 ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:total |annual |compound )?(?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
 CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
+AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로)\s?)?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
@@ -482,7 +483,8 @@ def _on_sharpe_before(sentence: str, match: re.Match[str]) -> bool:
     """"On Sharpe, the Dow dip buyer came out ahead of INDU": a comparison after "on Sharpe" (or "measured against risk") in its own
     part of the sentence, unless the comparison names returns ("... also beat FADGI in returns")."""
     on = max((m for pattern in (ON_SHARPE, FOR_RISK) for m in pattern.finditer(sentence, 0, match.start())), key=lambda m: m.start(), default=None)  # "Measured against risk, the book beat the index"
-    return bool(on and not CONTRAST_BETWEEN.search(sentence, on.end(), match.start()) and not ON_RETURNS.search(sentence, match.start()))  # "Measured by Sharpe, the nickel book did better than BCOMNI"
+    between = CONTRAST_BETWEEN.search(sentence, on.end(), match.start()) or (on.re is FOR_RISK and AND_BETWEEN.search(sentence, on.end(), match.start())) if on else None
+    return bool(on and not between and not ON_RETURNS.search(sentence, match.start()))  # "Measured by Sharpe, the nickel book did better than BCOMNI"; not "..., and over the whole test SLV beat it"
 
 
 def _growth(values: dict[str, float], metric: str) -> float | None:

@@ -50,7 +50,7 @@ def length(text: str, number: Numeral, following: Numeral | None) -> Length:
     word, unit = next((match, days) for pattern, days in UNIT_DAYS.items() if (match := re.match(rf"^\s*(?:and a half\s+)?{pattern}(?:\s?반(?:이|을|은|의)?(?![가-힣])|\s+and\s+a\s+half\b)?", after, re.IGNORECASE)))
     half = bool(re.search(r"and a half|반(?:이|을|은|의)?$", word.group(0)))  # "four and a half years", "a year and a half", "1년 반"
     days = (number.value + (0.5 if half else 0.0)) * unit
-    unit *= min(1.0, number.value)  # "반년" (half a year) is told to the quarter, not to the year
+    unit *= min(1.0, number.value) * (0.5 if half else 1.0)  # "반년" (half a year), "a year and a half" are told to the quarter, not to the year
     if following is not None and LENGTH_CONTINUED.fullmatch(text, number.end, following.start):
         more = next((per for pattern, per in UNIT_DAYS.items() if re.match(rf"^\s*{pattern}", text[following.end:], re.IGNORECASE)), 0.0)
         days += following.value * more

@@ -50,7 +50,7 @@ METRICS: dict[str, Metric] = {
     ),
     "max_drawdown": Metric(
         "percent", ("max(?:imum)? drawdown", "drawdowns?", "setbacks?", "pullbacks?", "peak[- ]to[- ]trough", "decline from (?:the |its )?peak", "(?:deepest|worst) (?:decline|fall|slump|loss|setback)", "(?:deepest|worst|biggest|largest|sharpest|max(?:imum)?) (?:slide|hole|plunge|dip)", "plunge", "sell-?off", "crash", r"(?<=% )(?:collapse|slump)\b(?! (?:in|of)\b)", r"(?:the|its|that) drop\b(?! in\b)", "max(?:imum)? loss(?! of (?:a|one) (?:day|week|month|trade))", "(?:max(?:imum)?|largest|biggest) loss from (?:the |its )?peak", "dr(?:awing|ew|awn) down",
-         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough", r"(?:never|no) deeper than", r"bottom(?:ed|ing|s)(?: out)?(?: \S+){0,4}? at"),
+         r"(?:fall|slide|drop|decline|fell|slid|dropped|sank)(?: \S+)? (?:into|to) (?:a |the |its )?(?:(?:late|early|mid)[- ]?)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|trough|low|bottom)[a-z]*(?: (?:19|20)\d{2}\b)?", r"(?:from|between) (?:its|the|a|an) (?:[a-z-]+ )?(?:(?:19|20)\d{2} )?(?:high|peak|best point|highest point|top)", "at (?:its |the )?worst", "trough", r"(?:never|no) deeper than", r"bottom(?:ed|ing|s)(?: out)?(?: \S+){0,4}? at(?= [-−]\d)"),
     ),
     "annual_volatility": Metric("percent", ("(?:annual(?:i[sz]ed)? |reali[sz]ed )?volatility", "vol", "standard deviation of (?:daily |monthly )?returns", "(?:(?:daily|weekly|monthly) )?swings annuali[sz]ed")),
     "cagr": Metric(
@@ -117,7 +117,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
-    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?|drops?|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
@@ -130,6 +130,9 @@ KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.co
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\bstandard deviations?)\s?(?:\(\s?\d+\s?일?\s?\))?\s?(?:의\s?)?$", re.IGNORECASE)
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
+MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
+FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지")  # where a fall began or ran, not "나왔다" (whose it was)
+KO_RANKED = re.compile(r"(?P<best>최고|1위|가장 높)|최저|꼴찌|가장 낮")  # "샤프 최고는 강세(1.73)"
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
 KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|중에|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
@@ -144,8 +147,9 @@ AT_LEAST = re.compile(r"\b(?:(?:no|not) (?:fewer|less) than|more than|over|above
 TURNED_OVER = re.compile(r"\bturn(?:ed|ing|s)?(?:\s+\w+){0,3}\s+over\s+$", re.IGNORECASE)  # "over" of "turned the book over", no bound
 LITTLE_OVER_BEFORE = re.compile(r"\b(?:a little|a bit|slightly|a shade|a touch|marginally) (?:over|above|more than)\s+$", re.IGNORECASE)  # "a little over 36%": above, not far
 AT_MOST = re.compile(r"\b(?:less than|fewer than|under|below|at most|shy of)\s+$", re.IGNORECASE)
-# "never more than 40%", "did not exceed 60%", "losses never came to more than 30%": a bound from above, not below.
-NEGATED_BOUND = re.compile(r"(?:\b(?:never|not|no)\b|n't)(?:\s+[a-z]+){0,2}?\s+(?:(?:more|deeper|worse|greater|higher|larger|bigger) than|over|above|exceed(?:ing|ed|s)?)\s+$", re.IGNORECASE)
+# "never more than 40%", "did not exceed 60%", "losses never came to more than 30%": a bound from above, not below
+# (not "not just exceeded 60%" or "not much over 57%").
+NEGATED_BOUND = re.compile(r"(?:\b(?:never|not|no)\b|n't)(?!\s+(?:just|only|merely|simply|much|far|quite|that|so)\b)(?:\s+[a-z]+){0,2}?\s+(?:(?:more|deeper|worse|greater|higher|larger|bigger) than|over|above|exceed(?:ing|ed|s)?)\s+$", re.IGNORECASE)
 ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost|close to|circa|just over|just under)\s+$|~\s*$|(?:약|대략|거의|얼추|대략적으로)\s*$", re.IGNORECASE)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
@@ -261,8 +265,8 @@ NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
 SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?:the\s+)?(?:week\s+(?:of|ending|beginning)\s+)?$", re.IGNORECASE)
 KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터|까지|뒤|후|전)")
 LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
-NEXT_WEEK = re.compile(r"(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b", re.IGNORECASE)  # one week on from the week told
-ANOTHER_WEEK = re.compile(r"다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
+NEXT_WEEK = re.compile(r"(?<!다음)(?<!다음 )(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b(?!\s+next)", re.IGNORECASE)  # one week on from the week told
+ANOTHER_WEEK = re.compile(r"다음\s?다음\s?주|\bweek\s+after\s+next\b|다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
 WEEK_NOT = re.compile(r"(?:\b(?:not|never|no)\b|n't)[^.;,]*$", re.IGNORECASE)
 KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
 FROM_TO_BETWEEN = re.compile(r"\s?에서\s?|\s+to\s+", re.IGNORECASE)
@@ -270,7 +274,7 @@ KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
-GAP_TO_OWN_CAGR = re.compile(r"\s+(?:above|below|under|over|short of|beneath|ahead of|behind)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b", re.IGNORECASE)  # "34 basis points below the raw CAGR"
+GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of)|below|under|short of|beneath|behind)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
@@ -350,7 +354,7 @@ WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
-OF_WHICH_BEFORE = re.compile(r"\bof (?:which|them|these|those)\s*,?\s*(?:only\s+|just\s+|a mere\s+)?$", re.IGNORECASE)  # "Z-score stops: 14, of which 2 made money": the winners of the count before
+OF_WHICH_BEFORE = re.compile(r"\d\)?(?:\s+(?:trades?|signals?|entries|exits|stops|positions))?\s*,\s*of (?:which|them|these|those)\s*,?\s*(?:only\s+|just\s+|a mere\s+)?$", re.IGNORECASE)  # "Z-score stops: 14, of which 2 made money": the winners of the count before
 MADE_MONEY_AFTER = re.compile(r"\s*(?:made money|won|were (?:winners|profitable)|closed (?:in|at a) profit)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"it(?:s|'s)?", re.IGNORECASE)  # the strategy's weakest name: a pronoun may point at the benchmark
 PAIR_TO = re.compile(r"\s+(?:(?:on\s+)?(?:sharpe|sortino|calmar)\s+)?to\s+(?:the\s+[\w-]+(?:'s?|’s?)\s+)?", re.IGNORECASE)  # "TIP had the edge, 0.31 to 0.24 on Sharpe", "Sharpe 0.52 to the industrials' 0.58"
@@ -547,7 +551,8 @@ class _Sentence:
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
-            if self._setting_at(number) and SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start):
+            if SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start) and any(
+                    MULTIPLIER_SETTING.search(name) and _fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items()):
                 return None  # "ATR(14일)의 두 배 폭": the band's width, a setting quoted
             return self._multiple(claim, number)
         if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 60), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
@@ -600,6 +605,8 @@ class _Sentence:
                 label = aside.removeprefix("time:")
                 return _judge(self._stated(number, clause), _Reading("share_of_time", f"regime:{label}", self.facts.regimes.get(label, {}).get("share_of_time"), metric_sure=True, explicit=True), [])
             metric = named.metric if number.unit is None and named and named.by_noun and METRICS[named.metric].kind == "ratio" else "total_return"  # "샤프 최고는 강세(1.73)": a ratio is no return
+            if metric != "total_return" and (misranked := self._misranked(claim, number, span, aside, metric)):
+                return misranked
             reading = _Reading(metric, f"regime:{aside}", self.facts.regimes.get(aside, {}).get(metric), metric_sure=True, explicit=True)
         elif self._is_spread(number, named):
             reading = self._spread(number, named)
@@ -842,7 +849,8 @@ class _Sentence:
         if before and cagr is not None:
             told = -before[-1].value if before[-1].negative else before[-1].value
             gap = abs(told - cagr * 100) * (100 if number.unit == "bps" else 1)
-            if _fits(number.value, gap, number.decimals, self._qualifier(number)):
+            side = (told > cagr * 100) == bool(own.group("above"))  # "34 basis points above" when it is below: wrong side
+            if side and _fits(number.value, gap, number.decimals, self._qualifier(number)):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(gap, 4), status="supported",
                                note=f"the gap between {told:g}% and the stored CAGR, {cagr:.2%}")
         return _unverifiable(claim, number, f"a gap ({number.text!r}) to {own.group('own')} that the figure before it does not give: sent to review, not blocked")
@@ -1115,7 +1123,7 @@ class _Sentence:
         if in_order := self._named_in_order(number):
             return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
-                                            or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 25), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))):
+                                            or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))):
             return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
@@ -1548,7 +1556,7 @@ class _Sentence:
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
-                  and not (start >= number.end and self._deepest_fall_placed(number, span, end))]
+                  and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))]
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
@@ -1560,12 +1568,16 @@ class _Sentence:
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
 
-    def _deepest_fall_placed(self, number: Numeral, span: ctx.Clause, regime_end: int) -> bool:
+    def _deepest_fall_placed(self, number: Numeral, span: ctx.Clause, regime: str, regime_end: int) -> bool:
         """"최대 낙폭 34%는 강세 국면이던 2016년 6월 ... 시작됐다": the maximum drawdown told as the
-        topic, then the regime where it began or ran: a place in time, not its owner (unlike "수익
-        48%는 강세 국면에서 나왔다", the regime's own return)."""
-        return bool(KO_TOPIC_AFTER.match(self.text, number.end) and KO_SETTING_AFTER.match(self.text, regime_end)
-                    and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start])
+        topic, then the regime where it began or ran (its peak or trough in that regime): a place in
+        time, not its owner (unlike "수익 48%는 강세 국면에서 나왔다", the regime's own return)."""
+        if not (KO_TOPIC_AFTER.match(self.text, number.end) and KO_SETTING_AFTER.match(self.text, regime_end) and FALL_RAN.search(self.text, regime_end, span.end)
+                and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start]):
+            return False
+        start, end = self.facts.events.get(f"regime.{regime}.start"), self.facts.events.get(f"regime.{regime}.end")
+        deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
+        return bool(deepest and start and end and any(start <= day <= end for day in (deepest.peak, deepest.trough)))
 
     def _regime_after(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """"the best Sharpe, 1.81, was posted in the 2020 bear", "the weakest, -0.86, belonged to
@@ -1644,6 +1656,15 @@ class _Sentence:
                 return Finding(claim=claim, kind="numeric", entity=entity, metric=metric, claimed=stated.value("percent"), stored=share, status="supported",
                                note=f"the winners counted are that share of {count:g}: the stored {metric.replace('_', ' ')}")
         return _unverifiable(claim, number, "a share of counted trades that won, which no stored count and rate give: sent to review")
+
+    def _misranked(self, claim: str, number: Numeral, span: ctx.Clause, regime: str, metric: str) -> Finding | None:
+        """"샤프 최고는 추세(1.64)": a regime ranked first (or last) on the metric, when another is."""
+        told = KO_RANKED.search(self.text, span.start, number.start)
+        values = {label: figures[metric] for label, figures in self.facts.regimes.items() if metric in figures}
+        if told is None or regime not in values:
+            return None
+        first = (max if told.group("best") else min)(values, key=values.__getitem__)
+        return None if first == regime else _unverifiable(claim, number, f"the {'highest' if told.group('best') else 'lowest'} {metric} is the {first} regime's, not the {regime} regime's: sent to review")
 
     def _korean_aside(self, number: Numeral) -> str | None:
         """A figure in parentheses right after what it belongs to: a Korean regime's return
