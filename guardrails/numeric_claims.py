@@ -23,7 +23,7 @@ from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
-from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison
+from guardrails.directional_claims import COMPARE, KO_COMPARE, NOT_RECOVERED, PEAK_WORD_AFTER, compared_on, own_comparison
 from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import POINTS_GAP, Numeral, numerals
 
@@ -132,6 +132,7 @@ SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
 FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지")  # where a fall began or ran, not "나왔다" (whose it was)
+REGAINED_LATER = re.compile(r"\b(?:until|till)\b|에야|되어서야|돼서야", re.IGNORECASE)  # "did not recover until August 2022": it did
 KO_RANKED = re.compile(r"(?P<best>최고|1위|가장 높)|최저|꼴찌|가장 낮")  # "샤프 최고는 강세(1.73)"
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
@@ -917,10 +918,16 @@ class _Sentence:
 
     def _other_drawdown(self, stated: _Stated, reading: _Reading) -> Finding | None:
         """A drawdown figure that is not the maximum's: supported when it is the depth or length
-        of another fall of the equity curve (`FactSheet.drawdowns`)."""
+        of another fall of the equity curve (`FactSheet.drawdowns`); in a sentence of one fall, of
+        the peak and the state (regained or not) it tells."""
         field = EPISODE_FIGURES[reading.metric]
+        single = sum(number.unit == "%" for number in self.numbers) == 1  # one fall told: "2024년 7월 고점 이후 ... 만회하지 못한 하락의 깊이는 18.72%", that fall, open
+        peaks = [m for m in self.date_mentions if PEAK_WORD_AFTER.match(self.text, m.end)] if single else []
+        open_told = single and NOT_RECOVERED.search(self.text) is not None and not REGAINED_LATER.search(self.text)
         for fall in self.facts.drawdowns[1:]:
             value = float(getattr(fall, field))
+            if _matches(stated, replace(reading, stored=value), value) and ((peaks and not any(m.covers(fall.peak) for m in peaks)) or (open_told and fall.recovery is not None)):
+                return _unverifiable(stated.claim, stated.number, f"the fall of that size peaked on {fall.peak} and was regained on {fall.recovery}, not as the text says: sent to review")
             if _matches(stated, replace(reading, stored=value), value):
                 return Finding(
                     claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),

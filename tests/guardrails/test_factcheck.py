@@ -109,10 +109,9 @@ STILL_UNVERIFIABLE = (
     # 2027_50 (written blind, read in the twenty-sixth round): the fund's or the index's figure after
     # "its" or "the Swedish fund's" (a benchmark by a description no list holds); "at -29.19% once
     # bearish ones had set in" (the deepest fall's depth beside the regime of its trough); "Entries on
-    # oversold readings" (a signal named in other words); a signal's winners and share inside brackets
-    # after a colon list.
+    # oversold readings" (a signal named in other words).
     "Both risk yardsticks favour the sleeve", "Volvo's worst episode opened at a 5 February 2018 high", "THD comes out ahead on risk as well",
-    "FLJP grew faster but was the rougher ride", "Entries on oversold readings: 47", "EMA crosses: 52 (19 winners, 36.54%)",
+    "FLJP grew faster but was the rougher ride", "Entries on oversold readings: 47",
     # 2027_52 (written blind, read in the twenty-seventh round): the benchmark by a description no
     # list holds ("the First Trust Global Wind Energy ETF shrank by 1.3% annually") and alpha beside
     # "that falling fund"; a fall's depth or the end below its peak told at a date in another clause
@@ -123,6 +122,12 @@ STILL_UNVERIFIABLE = (
     "Applied to Ørsted, a trend rule", "Ørsted's slide from its late-December 2020 summit", "The heaviest loss began less than a month into the bear market",
     "Trending conditions from March 2022 led on gain", "Two drawdowns of almost the same size", "Of five regimes, the 2016 bull",
     "The deepest fall, 16.14%, started at the 6 January 2020 high", "Every regime made money. The turbulent 2020-22 spell",
+    # 2027_54 (written blind, read in the twenty-eighth round): a fall's depth told beside a regime
+    # named earlier as a point in time ("nine months before sideways trading turned into the bear,
+    # bottomed ... at -47.02%"); "Neither risk lens flatters" (a denied comparison of several
+    # figures); "more than doubled it, 127%" (a return set off after another noun's figure); a regime
+    # ranked by a phrase no list holds ("converted risk into return best").
+    "The big hole opened on 23 March 2015", "Neither risk lens flatters the strategy", "Buying L&T once the 14-day %K", "Losses marked two regimes",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -386,21 +391,25 @@ def test_benchmark_named_by_its_symbol() -> None:
 # never read: 17/18, 11/42, 1 blocked on arrival (895eddd), 17/18, 10/42, 1 at the end of the
 # round; 2027_25 15 -> 16, 2027_49 17 -> 18 and 2027_51 17 -> 18 caught, 2027_35 8 -> 7, 2027_49
 # 13 -> 12 and 2027_51 14 -> 12 flagged.
+# Twenty-eighth round (session 16): 2027_54 written blind, measured on arrival (16/18, 15/42, 0 at
+# 10cf9a3), then read and tuned on (18/18, 4/42, 0); 2027_55, written blind beside it, never read:
+# 16/18, 11/42, 1 blocked on arrival (945d817) and at the end of the round; 2027_33 17 -> 18
+# caught, 2027_27 10 -> 8 and 2027_45 6 -> 5 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 4, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (16, 7, 2), "heldout_2027_27": (18, 10, 0),
-    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (17, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 6, 0), "heldout_2027_47": (16, 9, 0),
-    "heldout_2027_49": (18, 12, 0), "heldout_2027_51": (18, 12, 0), "heldout_2027_53": (17, 10, 1),
+    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (16, 7, 2), "heldout_2027_27": (18, 8, 0),
+    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
+    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 5, 0), "heldout_2027_47": (16, 9, 0),
+    "heldout_2027_49": (18, 12, 0), "heldout_2027_51": (18, 12, 0), "heldout_2027_53": (17, 10, 1), "heldout_2027_55": (16, 11, 1),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
 UNCONFIRMABLE_VERIFIED = {"heldout_2027_17": 1, "heldout_2027_27": 1, "heldout_2027_41": 1, "heldout_2027_45": 1}
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53", "heldout_2027_55")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -411,8 +420,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_33", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29, 2027_33 and 2027_41, 4 of 2027_45, 2 of 2027_47 and 1 of 2027_53 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53", "heldout_2027_55")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_53 and 2 of 2027_55 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -420,7 +429,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37 and 2027_53 and two of 2027_25 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37, 2027_53 and 2027_55 and two of 2027_25 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

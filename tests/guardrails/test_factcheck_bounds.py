@@ -272,3 +272,16 @@ def test_the_review_of_the_twenty_eighth_round(text: str, facts: object, expecte
     result = check(text, facts)
     denied = expected.startswith("not ")
     assert (result.verdict != expected.removeprefix("not ")) if denied else (result.verdict == expected), result.model_dump_json(indent=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "facts", "verdict"),
+    [
+        ("메모리 대장주 MACD 전략이 2024년 7월 고점 이후 기말까지 만회하지 못한 하락의 깊이는 18.72%였습니다.", sheet("eq-kr-skhynix-macd"), "unverifiable"),  # 18.72% is the 2021 fall, regained
+        ("메모리 대장주 MACD 전략이 2024년 7월 고점 이후 기말까지 만회하지 못한 하락의 깊이는 18.63%였습니다.", sheet("eq-kr-skhynix-macd"), "verified"),
+        ("2021년 7월 고점에서 시작한 하락의 깊이는 18.72%였습니다.", sheet("eq-kr-skhynix-macd"), "verified"),
+        ("하이닉스 롱숏 모델은 샤프 0.33으로 EWY의 위험 대비 성과를 넘어섰다.", sheet("eq-kr-skhynix-macd"), "unverifiable"),  # EWY's Sharpe is 0.36
+    ],
+)
+def test_a_second_fall_of_the_peak_told_and_korean_exceeded(text: str, facts: object, verdict: str) -> None:
+    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
