@@ -951,7 +951,8 @@ class _Sentence:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
             return None
-        falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) else self.facts.drawdowns
+        bounds_every_fall = stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, 0, number.start)  # "never fell more than 10% below its peak": the deepest fall too
+        falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) or bounds_every_fall else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
         opening = self._opening(span).start  # "the drawdown is still open: ..., at the last observation in June 2025, sat about 9% beneath that record"
         still = STILL_BELOW.search(self.lowered, span.start, span.end) or STILL_OPEN.search(self.lowered, opening, span.end) or (OPEN_FALL.search(self.lowered, 0, number.start) and AT_THE_CLOSE.search(self.lowered, span.start, span.end)) or (

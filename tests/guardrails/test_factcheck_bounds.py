@@ -33,6 +33,8 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("It made no fewer than 41 trades.", ORSTED, "verified"),
     ("It made no fewer than 42 trades.", ORSTED, "contradicted"),
     ("The strategy did not recover and lost more than 59% at the worst.", ORSTED, "verified"),  # the denial is another verb's
+    ("The strategy never fell more than 10% below its peak.", sheet("eq-ca-cenovus-macd"), "not verified"),  # a bound on every fall: the deepest was 27.5% (a 10.32% fall met it)
+    ("The strategy never fell more than 28% below its peak.", sheet("eq-ca-cenovus-macd"), "verified"),
     # the deepest fall said to be the longest too
     ("The maximum drawdown of 24.7% was also the longest.", IWM, "unverifiable"),
     ("Its deepest fall, 24.7%, was also its longest.", IWM, "unverifiable"),
