@@ -927,7 +927,8 @@ class _Sentence:
         for fall in self.facts.drawdowns[1:]:
             value = float(getattr(fall, field))
             if _matches(stated, replace(reading, stored=value), value) and ((peaks and not any(m.covers(fall.peak) for m in peaks)) or (open_told and fall.recovery is not None)):
-                return _unverifiable(stated.claim, stated.number, f"the fall of that size peaked on {fall.peak} and was regained on {fall.recovery}, not as the text says: sent to review")
+                state = f"was regained on {fall.recovery}" if fall.recovery else "was never regained"
+                return _unverifiable(stated.claim, stated.number, f"the fall of that size peaked on {fall.peak} and {state}, not as the text says: sent to review")
             if _matches(stated, replace(reading, stored=value), value):
                 return Finding(
                     claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),
