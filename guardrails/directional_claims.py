@@ -127,6 +127,7 @@ RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (
 FOR_RISK = re.compile(r"(?<!without )(?<!before )(?<!not )(?<!prior to )\b(?:adjust(?:ing|ed)? for|allowing for|net of|(?:measured|judged|weighed|set|scaled) (?:against|by)|relative to) (?:the )?risk\b|\bon an? (?:sharpe|risk-adjusted) (?:basis|view)\b", re.IGNORECASE)  # "yet adjusting for risk the 2016 bull ranked first": this part ranks by Sharpe
 ON_RETURNS = re.compile(r"\b(?:on|by|in) (?:total |annual |compound )?(?:returns?|gains?|growth|profit)\b", re.IGNORECASE)
 CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)  # "..., but on returns the bull regime was the best"
+FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로)\s?)?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
@@ -159,7 +160,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(_no_benchmark(sentence, facts))
     if RECOVERED.search(INDICATOR_RECOVERY.sub(" ", sentence)):
         findings += _recovery_claims(sentence, lowered, facts)
-    if LONGEST_FALL.search(sentence) and facts.drawdowns and ctx.names_maximum_drawdown(lowered.replace("longest", "")) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
+    if (longest := LONGEST_FALL.search(sentence)) and facts.drawdowns and _names_deepest_as_longest(sentence, longest) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
@@ -292,6 +293,15 @@ def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding 
             return Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable",
                            note=f"the deepest drawdown was regained on {deepest.recovery}; the text says it was not: sent to review")
     return None
+
+
+def _names_deepest_as_longest(sentence: str, longest: re.Match[str]) -> bool:
+    """The part of the sentence that calls a fall the longest names the maximum ("the 24.7% maximum
+    drawdown was also the longest"); not "..., while the 15.7% fall from 2015 was the longest too"."""
+    low, high = _part_around(sentence, longest.start(), longest.end())
+    part = sentence[low:high].lower().replace("longest", "")
+    another = FALL_NOUN.search(part) or numerals(part)  # its own fall named or sized: ", while the 15.7% fall from 2015 was the longest too"
+    return ctx.names_maximum_drawdown(part) or (not another and ctx.names_maximum_drawdown(sentence.lower().replace("longest", "")))
 
 
 def _longest_fall(sentence: str, falls: list[Drawdown]) -> Finding | None:

@@ -43,6 +43,8 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("The 24.7% maximum drawdown was not the longest.", IWM, "verified"),
     ("The maximum drawdown was 24.7%, and the longest took 1003 days.", IWM, "verified"),
     ("The maximum drawdown of 59.27% was also the longest.", ORSTED, "verified"),
+    ("The maximum drawdown was 16.59% in 2020, while the 15.7% fall from 2015 was the longest too.", sheet("eq-be-bel20-bollinger"), "verified"),  # another fall called the longest
+    ("The maximum drawdown was 16.59% in 2020 and was the longest too.", sheet("eq-be-bel20-bollinger"), "unverifiable"),  # the 2015 fall took 1,295 days
     # a length in words
     ("The longest drawdown lasted half of a year.", ETHEREUM, "verified"),
     ("The deepest drawdown lasted half a year.", ETHEREUM, "verified"),
