@@ -493,8 +493,11 @@ def _on_sharpe_before(sentence: str, match: re.Match[str]) -> bool:
     """"On Sharpe, the Dow dip buyer came out ahead of INDU": a comparison after "on Sharpe" (or "measured against risk") in its own
     part of the sentence, unless the comparison names returns ("... also beat FADGI in returns")."""
     on = max((m for pattern in (ON_SHARPE, FOR_RISK) for m in pattern.finditer(sentence, 0, match.start())), key=lambda m: m.start(), default=None)  # "Measured against risk, the book beat the index"
-    between = CONTRAST_BETWEEN.search(sentence, on.end(), match.start()) or (on.re is FOR_RISK and AND_BETWEEN.search(sentence, on.end(), match.start())) if on else None
-    return bool(on and not between and not ON_RETURNS.search(sentence, match.start()))  # "Measured by Sharpe, the nickel book did better than BCOMNI"; not "..., and over the whole test SLV beat it"
+    if on is None or CONTRAST_BETWEEN.search(sentence, on.end(), match.start()):
+        return False
+    if on.re is FOR_RISK and AND_BETWEEN.search(sentence, on.end(), match.start()):
+        return False  # not "Measured against risk the book came out ahead, and over the whole test SLV beat it"
+    return not ON_RETURNS.search(sentence, match.start())  # "Measured by Sharpe, the nickel book did better than BCOMNI"
 
 
 def _growth(values: dict[str, float], metric: str) -> float | None:

@@ -926,14 +926,15 @@ class _Sentence:
         open_told = single and NOT_RECOVERED.search(self.text) is not None and not REGAINED_LATER.search(self.text)
         for fall in self.facts.drawdowns[1:]:
             value = float(getattr(fall, field))
-            if _matches(stated, replace(reading, stored=value), value) and ((peaks and not any(m.covers(fall.peak) for m in peaks)) or (open_told and fall.recovery is not None)):
+            if not _matches(stated, replace(reading, stored=value), value):
+                continue
+            if (peaks and not any(m.covers(fall.peak) for m in peaks)) or (open_told and fall.recovery is not None):
                 state = f"was regained on {fall.recovery}" if fall.recovery else "was never regained"
                 return _unverifiable(stated.claim, stated.number, f"the fall of that size peaked on {fall.peak} and {state}, not as the text says: sent to review")
-            if _matches(stated, replace(reading, stored=value), value):
-                return Finding(
-                    claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),
-                    stored=value, status="supported", note=f"not the maximum: the drawdown from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)",
-                )
+            return Finding(
+                claim=stated.claim, kind="numeric", entity="strategy", metric=reading.metric, claimed=stated.value(METRICS[reading.metric].kind),
+                stored=value, status="supported", note=f"not the maximum: the drawdown from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)",
+            )
         return None
 
     def _fall_of_curve(self, stated: _Stated, reading: _Reading | None, span: ctx.Clause) -> Finding | None:
