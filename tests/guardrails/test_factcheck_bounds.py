@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from guardrails.factcheck import check
-from tests.guardrails.test_factcheck_review import sheet
+from guardrails.factsheet import FactSheet
+from tests.guardrails.test_factcheck_review import assert_verdict, sheet
 
 ORSTED = sheet("eq-dk-orsted-voltarget")  # maximum drawdown 59.27%, exposure 74%, 41 trades
 GOLD_FIELDS = sheet("eq-za-goldfields-keltner")  # maximum drawdown 34% from the 2016-06-20 peak (bull regime); bull +48%, its drawdown 10.45%
@@ -159,7 +159,5 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
 
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS)
-def test_readings_of_the_twenty_eighth_round(text: str, facts: object, expected: str) -> None:
-    result = check(text, facts)
-    denied = expected.startswith("not ")
-    assert (result.verdict != expected.removeprefix("not ")) if denied else (result.verdict == expected), result.model_dump_json(indent=1)
+def test_readings_of_the_twenty_eighth_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)

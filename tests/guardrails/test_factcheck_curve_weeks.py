@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from guardrails.factcheck import check
-from tests.guardrails.test_factcheck_review import sheet
+from guardrails.factsheet import FactSheet
+from tests.guardrails.test_factcheck_review import assert_verdict, sheet
 
 VOLVO = sheet("eq-se-volvo-supertrend")  # the week of 2020-03-16: -4.4%; bull regime best on Sharpe (2.28), trending on return
 THAI_BANKS = sheet("eq-th-banks-value")  # the week of 2020-03-23: +1.25%
@@ -73,8 +73,8 @@ PAIRS = sheet("eq-fr-bnp-gle-pairs")  # no benchmark; maximum drawdown 16.14%; s
         ("샤프 0.61 ⟶ 총수익 147.32% ⟶ 소르티노 지표 0.90 ⟶ 칼마 지표 0.31", VOLVO, "verified"),
     ],
 )
-def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict: str) -> None:
-    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+def test_readings_of_the_twenty_seventh_round(text: str, facts: FactSheet, verdict: str) -> None:
+    assert_verdict(text, facts, verdict)
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,8 @@ def test_readings_of_the_twenty_seventh_round(text: str, facts: object, verdict:
         ("가장 깊은 골은 2018년 2월 5일 주 1.61에서 파이기 시작했다.", VOLVO, "unverifiable"),
     ],
 )
-def test_where_the_curve_stood_in_a_week_told_to_the_day(text: str, facts: object, verdict: str) -> None:
-    assert check(text, facts).verdict == verdict, check(text, facts).model_dump_json(indent=1)
+def test_where_the_curve_stood_in_a_week_told_to_the_day(text: str, facts: FactSheet, verdict: str) -> None:
+    assert_verdict(text, facts, verdict)
 
 
 # The two reviews of the twenty-seventh round (session 15): each row a fault one proved, mended.
@@ -163,6 +163,5 @@ REVIEW = [
 
 
 @pytest.mark.parametrize(("text", "facts", "expected"), REVIEW)
-def test_the_reviews_of_the_twenty_seventh_round(text: str, facts: object, expected: str) -> None:
-    verdict = check(text, facts).verdict
-    assert verdict != expected.removeprefix("not ") if expected.startswith("not ") else verdict == expected, check(text, facts).model_dump_json(indent=1)
+def test_the_reviews_of_the_twenty_seventh_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)

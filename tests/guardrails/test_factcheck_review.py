@@ -23,6 +23,13 @@ def sheet(name: str) -> FactSheet:
     return fact_sheet(BacktestIn.model_validate_json(path.read_text()))
 
 
+def assert_verdict(text: str, facts: FactSheet, expected: str) -> None:
+    """The checker's verdict is ``expected``, or any but X for "not X"."""
+    result = check(text, facts)
+    denied = expected.startswith("not ")
+    assert (result.verdict != expected.removeprefix("not ")) if denied else (result.verdict == expected), result.model_dump_json(indent=1)
+
+
 CRUDE = sheet("cmd-crude-macd")  # maximum drawdown -51.65%, the benchmark's -34.4%
 OPEN_FALL = FACTS.model_copy(update={"drawdowns": [Drawdown(depth=-0.198, days=143, peak="2021-01-04", trough="2021-03-01", end_depth=-0.09)]})
 LITHIUM = sheet("eq-au-lithium-momentum")  # high 4.55 (2022-11), low 0.793 (2019-12), end 2.151; beta 1.31; XMM CAGR 6.93%; bull x5.3
