@@ -91,6 +91,9 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
+LONGEST_SPELL = re.compile(r"가장 ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
+SHORTEST_SPELL = re.compile(r"가장 ?짧|최단|\bshortest\b", re.IGNORECASE)
+NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|underwater|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b", re.IGNORECASE)  # the longest fall or run, not regime
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
@@ -268,15 +271,32 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
         return []  # "..., while the earlier slump from January 2015 ... was made good in April 2021"
     if deepest is not None and deepest.recovery is not None and (denied := _denied_recovery(sentence, lowered, deepest)):
         return [denied]
+    if open_fall := _open_fall_regained(sentence, facts.drawdowns[1:]):
+        return [open_fall]
     if deepest is not None and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, deepest) or _dates_ends(sentence, deepest)):
         denied = NOT_RECOVERED.search(sentence)
         if not denied and (finding := _recovery(sentence, deepest)):
             return [finding]
+        if denied and deepest.recovery is None:
+            return []  # "the Generali book has not recovered": it never did
         if deepest.recovery is not None and (_regained_until(sentence, deepest) if denied else any(m.covers(deepest.recovery) for m in dates.mentions(sentence))):
             return []  # dated on the day the curve regained its peak ("not regained until February 2022")
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
+
+
+def _open_fall_regained(sentence: str, others: list[Drawdown]) -> Finding | None:
+    """"2024년 7월 고점 뒤 13.37% 밀렸으나 기말 전에 그 고점을 다시 넘어섰다": a fall other than the
+    deepest, named by its depth, said regained when the curve never regained its peak."""
+    if NOT_RECOVERED.search(sentence):
+        return None
+    parts = [sentence[slice(*_part_around(sentence, m.start(), m.end()))] for m in RECOVERED.finditer(sentence)]  # not "the largest ... was recovered; a second slide, 25.9%, ..."
+    fall = next((fall for fall in others for part in parts if fall.recovery is None and _states_depth(part, fall)), None)
+    if fall is None:
+        return None
+    return Finding(claim=sentence, kind="directional", entity="strategy", metric="drawdown_recovery", status="unverifiable",
+                   note=f"the {fall.depth:.2%} fall from the {fall.peak} peak was never regained, not as the text says: sent to review")
 
 
 def _denied_recovery(sentence: str, lowered: str, deepest: Drawdown) -> Finding | None:
@@ -423,6 +443,11 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
                 metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or (ON_SHARPE.match(sentence.lstrip()) and not ON_RETURNS.search(part)) or "샤프" in superlative.group(0) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
+        for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
+            if spans and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
+                nearest = min(spans, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
+                values = {label: m["share_of_time"] for label, m in facts.regimes.items() if "share_of_time" in m}
+                findings.append(_rank(sentence, nearest[0], values, pick, "share_of_time"))
     return findings
 
 
@@ -545,5 +570,5 @@ def _rank(sentence: str, regime: str, values: dict[str, float], pick: Callable[.
     if regime not in values:
         return Finding(**base, status="unverifiable", note=f"no stored {metric} for regime {regime}")
     expected = pick(values, key=values.__getitem__)
-    holds = expected == regime
+    holds = values[regime] == values[expected]  # a tie ranks both first
     return Finding(**base, stored=values[regime], status="supported" if holds else "contradicted", note=f"{pick.__name__} {metric} is in {expected}")

@@ -70,7 +70,7 @@ METRICS: dict[str, Metric] = {
     "calmar": Metric("ratio", ("calmar(?: ratio)?",)),
     "win_rate": Metric(
         "percent", ("win(?:ning)? rate", "winning trades", "win ratio", "trades (?:that )?(?:made|make|making) money", r"(?<=%\s)(?:made|make) money", r"clos(?:ed|ing) (?:at a|in|with a) (?:gain|profit)"),
-        ("won", "wins?", "winners?", "winning", "(?:came|come|comes) out ahead(?! by\\b)", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
+        ("won", "wins?", "winners?", r"winning(?!\s+(?:regime|phase|period|year|month|spell|quarter|week)s?\b)", "(?:came|come|comes) out ahead(?! by\\b)", "(?<!most )(?<!least )profitable", "in profit", "in the black", r"(?<=%\s)positive\b", r"\bpositive(?=:? [\d.]+\s?%)"), strategy_only=True,
     ),
     "winning_trades": Metric("count", ("winning trades", "winners", "profitable trades", r"(?<![a-z] )profitable(?!\s+\w)"), ("won",), strategy_only=True),  # derived: win rate x trades
     "profit_factor": Metric("ratio", ("profit factor", "(?:gains|profits|winners) covered (?:the )?losses", "gross (?:gains|profits?|wins)"), strategy_only=True),
@@ -78,7 +78,7 @@ METRICS: dict[str, Metric] = {
     "avg_trade_return": Metric(
         "percent", ("average trade", r"avg\.? trade", "mean trade", "average position"), ("averag(?:e|ed|es|ing)",), rates=("per trade", "a trade", "each trade", "per position", "per entry", "an entry"), strategy_only=True,
     ),
-    "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market"), ("of the time",), strategy_only=True),
+    "exposure": Metric("percent", ("exposure", "invested", "in the market", "time in (?:the )?market", "capital deployed"), ("of the time",), strategy_only=True),
     "turnover": Metric("ratio", ("turnover", "turn(?:ed|ing|s)? (?:(?:the|its|their) )?(?:(?:book|portfolio|capital) )?over"), strategy_only=True),
     "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
@@ -117,7 +117,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
-    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost|shed|shedding|dropped|slid|sank|"
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
@@ -220,7 +220,7 @@ KO_WHOLE_PERIOD_NOUNS = re.compile(r"수익률|연평균|연복리|누적|변동
 SHARE_OF_COUNTS = 0.0051  # a share two counts give, against a stored rate rounded to 0.01%
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
-KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개|차례)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -283,6 +283,7 @@ KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트�
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
+GROWN_CAPITAL = re.compile(r"\b(?:multipl(?:ied|ies|ying)|grew|grow(?:s|ing)?)\s+(?:(?:its|the|their|starting|initial|invested)\s+){0,2}(?:capital|money|stake|investment|equity)\s+(?:by\s+(?:a factor of\s+)?|(?:some|about|roughly|nearly|almost)\s+)?$", re.IGNORECASE)  # "it multiplied capital 2.64 times"
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|으로|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? (?:만에|사이|동안)\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
 KO_END_DATED = re.compile(r"기말\s?(?:\(|인\s|이던\s)\s?$")
@@ -291,7 +292,7 @@ KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
 KO_PEAK = re.compile(r"고점|정점|최고치|최고점|최고 ?평가액|꼭짓점|꼭대기")
 KO_UNDER_AFTER = re.compile(r"\s?(?:낮|아래|밑)")
 KO_BOTTOMED_BELOW = re.compile(r"\s*(?:아래|밑)(?:에서|까지)\s*(?:바닥|저점|최저)")  # "32.2% 아래에서 바닥을 봤다": how deep, no bound
-STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to)\b|when the (?:data|test|sample|backtest) end|여전히|아직|기말|현재(?:도|까지)?|마지막 (?:평가|관측)")
+STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to|ever since)\b|when the (?:data|test|sample|backtest) (?:end|stopped|closed|finished)|여전히|아직|기말|현재(?:도|까지)?|마지막 (?:평가|관측)")
 STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|\b(?:still|remains?|remained|yet to)\s+(?:\w+\s+){0,2}?(?:open|below|under|underwater|short|down|recover\w*|regain\w*|unfinished|in (?:a |its )?drawdown)\b")  # a fall told as unfinished in the clause before
 # The point of the equity curve a bare value is told of ("곡선 최저는 ... 0.844", "고점(1.154)", "기말 1.775"), the last word before it deciding.
 CURVE_POINT = re.compile(
@@ -322,19 +323,20 @@ COUNT_FILLERS = {*ko.PARTICLES, "는", "은", "모두", "총", "전부", "합계
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
+BELOW_IT_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it|that|its|this|the)\b", re.IGNORECASE)
 EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
-    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
+    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:ended|finished)\s+(?:(?:in|on)\s+)?(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
     r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\bclos(?:e|ed|es|ing)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
 END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
-KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
+KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러|증발|깎였|깎여|깎인")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 RUNNING_FIGURES = {"total_return"}  # a figure that grows along the curve: at a date it is that date's, not the stored total
 WHOLE_PERIOD_EXTREMES = {"max_drawdown", "max_drawdown_duration_days"}  # "the 33.7% drawdown of March 2020" is still the maximum
@@ -351,9 +353,11 @@ OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 PART_END = re.compile(r"[;.]\s")
-WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%"
+WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$|\b(?:wins?|won)\s+\d[\d,]*\s*,\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
-KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리))")  # "61건을 매매해 23건에서 이익을 냈고"
+KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
+WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
+KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 OF_WHICH_BEFORE = re.compile(r"\d\)?(?:\s+(?:trades?|signals?|entries|exits|stops|positions))?\s*,\s*of (?:which|them|these|those)\s*,?\s*(?:only\s+|just\s+|a mere\s+)?$", re.IGNORECASE)  # "Z-score stops: 14, of which 2 made money": the winners of the count before
 MADE_MONEY_AFTER = re.compile(r"\s*(?:made money|won|were (?:winners|profitable)|closed (?:in|at a) profit)\b", re.IGNORECASE)
@@ -895,7 +899,7 @@ class _Sentence:
         return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
-        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start))  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
+        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start))  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
 
     def _capital_multiple(self, claim: str, number: Numeral, target: float, qualifier: str | None) -> Finding:
         """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어"), by the
@@ -951,8 +955,8 @@ class _Sentence:
         told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
-        if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return"))):
-            return None
+        if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return") and not BELOW_IT_AFTER.match(self.text, number.end))):
+            return None  # but "equity slipped 14.73% below it", whatever the clause before named
         bounds_every_fall = stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, 0, number.start)  # "never fell more than 10% below its peak": the deepest fall too
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) or bounds_every_fall else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
@@ -1133,7 +1137,8 @@ class _Sentence:
         if in_order := self._named_in_order(number):
             return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
-                                            or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))):
+                                            or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))) or (
+                number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)):
             return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
@@ -1688,7 +1693,7 @@ class _Sentence:
             return None
         before = self.text[:number.start - 1]
         if count := KO_COUNT_BEFORE.search(before):
-            return "won share" if count.group("won") else "share"
+            return "won share" if count.group("won") or KO_WON_AFTER_ASIDE.match(self.text, number.end + 1) else "share"  # "43차례(70.49%) 적중했고"
         if WON_COUNT_BEFORE.search(before):  # "152 positive (47.8%)"
             return "won share"
         if BRACKETS_HOLD_TIME.search(self.text) and (figure := KO_FIGURE_BEFORE.search(before)):  # "국면 성적(괄호 안은 기간 비중): 추세 +5%(16%)": the regime's share of time
