@@ -259,12 +259,12 @@ KO_SIGNAL_WORDS_OF = {
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)",
 }
-WEEK_AFTER = re.compile(r"\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_AFTER = re.compile(r"\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
 SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?:the\s+)?(?:week\s+(?:of|ending|beginning)\s+)?$", re.IGNORECASE)
-KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터|까지|뒤|후|전)")
+KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터(?!의\s(?:한\s)?주)|까지|뒤|후|전)")  # not "3월 23일부터의 한 주 동안", that week
 LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
 NEXT_WEEK = re.compile(r"(?<!다음)(?<!다음 )(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b(?!\s+next)", re.IGNORECASE)  # one week on from the week told
 ANOTHER_WEEK = re.compile(r"다음\s?다음\s?주|\bweek\s+after\s+next\b|다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
@@ -351,11 +351,15 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*\s$")
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 PART_END = re.compile(r"[;.]\s")
 WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$|\b(?:wins?|won)\s+\d[\d,]*\s*,\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
+KO_WON_THEN_SHARE = re.compile(r"\d\s?(?:회|건|번|차례)(?:이|가|만)?\s?(?:맞아|적중해|이겨)\s$")  # "36번 중 13번이 맞아 36.11%"
 KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
+EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎|남짓)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
+SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
@@ -568,6 +572,8 @@ class _Sentence:
             return average
         if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
             return point  # "알파와 베타 칸은 공란이며, ...(최저 0.988)": the point named right before, not the metric before it
+        if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and self.facts.regimes:
+            return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
@@ -1078,7 +1084,8 @@ class _Sentence:
                 (period.end() <= start <= period.end() + 15 and not re.search(r"[,.;]|\d(?!\d*\s?(?:월|일))", self.text[period.end():start])) or start <= period.start() <= end + 12
                 for _, start, end in self.regimes
             )
-            if not (EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime or self._passed_in_fall(period) or self._bounds_run_under_start(period)
+            week = any(m.start <= period.start() < m.end and m.first == m.last and WEEK_AFTER.match(self.text, m.end) for m in self.date_mentions)  # "2022년 3월 7일로 시작하는 주간에는": a week of the curve
+            if not (week or EVENT_BEFORE.search(before) or KO_EVENT_BEFORE.search(before) or KO_EVENT_AFTER.match(self.text[period.end():]) or labels_regime or self._passed_in_fall(period) or self._bounds_run_under_start(period)
                     or dates.places_event(self.text, period.start(), period.end(), self.facts.events, names_regime=bool(self.regimes))):
                 return period
         return None
@@ -1256,6 +1263,10 @@ class _Sentence:
                 return ctx.other_side(self.subjects[clause]), False
         if KO_MULTIPLE_OF_BEFORE.search(self.text, 0, number.start):  # "지수의 3분의 1 남짓인 26.85%": the subject's, a fraction of the index's
             return self.subjects[clause], True
+        if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start():
+            standard = next((m for m in reversed(self.mentions) if m.end <= self.numbers[index - 1].start and self.numbers[index - 1].start - m.end <= 3), None)
+            if standard is not None:
+                return ctx.other_side(standard.entity), True  # "샤프마저 지수의 0.38보다 낮은 0.24": the other side of the figure it is compared with
         if owner := KO_OWNER_AFTER.match(self.text[number.end:]):
             after = number.end + owner.end()
             named_after = next((m for m in self.mentions if number.end <= m.start <= after + 1), None)  # "에 머문 이 전략과는": the name may begin with the small words
@@ -1650,6 +1661,15 @@ class _Sentence:
                                note=f"the fall from the {fall.peak} peak, still open at the end ({fall.days} days)")
         return _unverifiable(claim, number, "days below a high not regained, which no fall still open at the end lasted: sent to review")
 
+    def _each_regime_share(self, claim: str, number: Numeral, clause: int) -> Finding:
+        """"세 국면이 저마다 기간의 3분의 1 가량씩을 차지합니다": every regime's share of the time."""
+        stated = self._stated(number, clause)
+        shares = {label: figures.get("share_of_time") for label, figures in self.facts.regimes.items()}
+        misfit = [label for label, share in shares.items() if share is None or not _matches(stated, _Reading("share_of_time", f"regime:{label}", share, metric_sure=True, explicit=True), share)]
+        if misfit:
+            return _unverifiable(claim, number, f"a share of the time said of every regime, which {', '.join(misfit)} does not take: sent to review")
+        return Finding(claim=claim, kind="numeric", entity="regimes", metric="share_of_time", claimed=stated.value("percent"), stored=None, status="supported", note="every regime's share of the time")
+
     def _won_share(self, claim: str, number: Numeral, clause: int) -> Finding:
         """"청산은 97회였고 그중 28회가 이익(28.9%)": a signal's hit rate or the strategy's win rate, and
         the winners counted must be that share of its stored count."""
@@ -1685,7 +1705,7 @@ class _Sentence:
         """A figure in parentheses right after what it belongs to: a Korean regime's return
         ("약세장(-16%)", "추세(-9%) 구간"), a count restated as a share ("54회(38%)"), or the share
         of them that won ("그중 28회가 이익(28.9%)", "152 positive (47.8%)", "49 (17 winners, 34.69%)")."""
-        if WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start):
+        if WON_LISTED_BEFORE.search(self.text, max(0, number.start - 30), number.start) or KO_WON_THEN_SHARE.search(self.text, max(0, number.start - 20), number.start):
             return "won share"
         if not self.text[number.end:].startswith(")"):
             return None
