@@ -118,10 +118,10 @@ OTHER_OWNER = re.compile(r"벤치마크|지수|\b(?:[Bb]enchmark|[Ii]ndex)\b")
 TICKER = re.compile(r"\b[A-Z]{3,}\b")  # in capitals: the benchmark's, unless it is the instrument the strategy is named after ("On alpha, KGHM fared better than its CAGR")
 LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "a bigger deficit than its shortfall": two losses, signed
 # "NPN 돌파 전략의 알파는 연 7.17%인 CAGR보다 낮게 잡혔습니다": the same, in Korean.
-KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr"}
-_KO_OWN = r"알파|CAGR|연\s?평균\s?수익률|연\s?환산\s?수익률|연\s?수익률"
+KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr", "연복리": "cagr", "연복리수익률": "cagr", "연성장률": "cagr"}
+_KO_OWN = r"알파|CAGR|연\s?평균\s?수익률|연\s?환산\s?수익률|연\s?수익률|연복리(?:\s?수익률)?|연\s?성장률"
 KO_OWN_COMPARISON = re.compile(
-    rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:보다|에 비해)\s?(?:더\s?)?(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
+    rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:보다|에 비해)\s?(?:(?:더|오히려|도리어|조금|약간)\s?)*(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
     re.IGNORECASE,
 )
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
@@ -139,7 +139,8 @@ RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNO
 
 def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings = [f for match in COMPARE.finditer(sentence) if (f := _comparison(sentence, match, facts))]
-    findings += [f for match in KO_COMPARE.finditer(sentence) if (f := _korean_comparison(sentence, match, facts))]
+    own = own_comparison(sentence, facts.benchmark_name)
+    findings += [f for match in KO_COMPARE.finditer(sentence) if not (own and own.start() <= match.start() < own.end() + 4) and (f := _korean_comparison(sentence, match, facts))]  # "알파가 연복리보다 높게": its own two figures, not the index
     if match := ALPHA_SIGN.search(sentence):
         alpha = facts.strategy.get("alpha")
         findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2) or match.group(3)).lower() in ("positive", "플러스")))
@@ -169,7 +170,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
-    if own := own_comparison(sentence, facts.benchmark_name):
+    if own:
         findings.append(_own_comparison(sentence, own, facts))
     sensitivity = next((match for pattern in BETA_SENSITIVITY if (match := pattern.search(sentence))), None) if BETA_WORD.search(sentence) else None
     if sensitivity and ((ticker := sensitivity.groupdict().get("ticker")) is None or ticker.lower() == (facts.benchmark_name or "").lower()):  # "than XMM": only the benchmark's ticker

@@ -121,6 +121,8 @@ NEGATIVE = re.compile(
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
+KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
+KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
 # A period named in its own words, which no stored regime is: its figures are not the regime's named before.
 NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{2,4})?) (?i:year|period|phase|crash|sell-?off|stretch|episode|spell|rally|slump|months?)\b")
@@ -351,6 +353,7 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
 KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*\s$")
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 PART_END = re.compile(r"[;.]\s")
@@ -1125,7 +1128,8 @@ class _Sentence:
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
         ("하락장에서 24%를 벌었고": names are masked), nor one that qualifies another noun ("a small
         negative beta (-0.21) lifts alpha to 3.57%")."""
-        return any(_words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end))
+        return any(_words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end)
+                   if not (loss.end() <= number.start and KO_INDEX_FELL.search(self.text, max(0, loss.start() - 12), loss.start()) and KO_ANOTHER_NOUN.search(self.text, loss.end(), number.start)))  # "지수가 내렸기에 알파(3.66%)": the index's loss
 
     def _losses(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """Words of loss in ``masked[start:end]``, but for those that qualify another noun."""
@@ -1232,6 +1236,9 @@ class _Sentence:
         compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
         if KO_DEPTH_AFTER.match(self.text, number.end):  # "XMJ의 35.2%보다 9.7%p 깊었다": a gap in depth
             compared = "max_drawdown"
+        opened = self.text.rfind("(", 0, number.start)
+        if opened > self.text.rfind(")", 0, number.start) and (before := _nearest_metric(self.masked, max(0, opened - 15), opened, number, before_only=True)) and before.by_noun:
+            compared = before.metric  # "가장 깊은 하락폭(58.85%, 지수 44.2%로 14.65%p 차)": the gap of the bracket's pair
         metric = named.metric if named and named.by_noun and named.metric != "alpha" else {"growth": "cagr"}.get(compared, compared)  # an alpha is itself a gap
         ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
         gap = abs(ours - theirs) if ours is not None and theirs is not None else None
@@ -1261,6 +1268,10 @@ class _Sentence:
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
                 return ctx.other_side(self.subjects[clause]), False
+        if (pair := BRACKET_PAIR_AFTER.match(self.text, number.end)) and self.text.rfind("(", 0, number.start) > self.text.rfind(")", 0, number.start):
+            labelled = next((m for m in self.mentions if m.start == pair.start("name")), None)
+            if labelled is not None:
+                return ctx.other_side(labelled.entity), True  # "고점 대비 하락(29.15%, 지수 38.6%)": the bracket's first figure is the other side's
         if KO_MULTIPLE_OF_BEFORE.search(self.text, 0, number.start):  # "지수의 3분의 1 남짓인 26.85%": the subject's, a fraction of the index's
             return self.subjects[clause], True
         if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start():
