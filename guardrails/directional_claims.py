@@ -229,7 +229,7 @@ def own_comparison(sentence: str, benchmark_name: str | None) -> re.Match[str] |
     """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
     annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
     match = OWN_COMPARISON.search(sentence) or KO_OWN_COMPARISON.search(sentence)
-    if match is None or _own_figure(match.group("first")) == _own_figure(match.group("second")):
+    if match is None or own_figure(match.group("first")) == own_figure(match.group("second")):
         return None
     side = "up" if match.group("up") else "down"
     between = sentence[match.end("first"):match.start("second")]
@@ -244,14 +244,14 @@ def _names_benchmark_ticker(text: str, benchmark_name: str | None) -> bool:
     return bool(tickers) and (benchmark_name is None or any(ticker in benchmark_name.upper() for ticker in tickers))
 
 
-def _own_figure(name: str) -> str:
+def own_figure(name: str) -> str:
     return OWN_FIGURES.get(name.lower()) or KO_OWN_FIGURES[re.sub(r"\s", "", name.lower())]
 
 
 def _own_comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
     """"its alpha still came out below its 2.58% annual return": two of the strategy's own
     figures compared (alpha with growth; a negative beta leaves alpha above it)."""
-    first, second = (_own_figure(match.group(name)) for name in ("first", "second"))
+    first, second = (own_figure(match.group(name)) for name in ("first", "second"))
     gap = facts.strategy["cagr"] - facts.benchmark["cagr"] if "cagr" in facts.strategy and "cagr" in facts.benchmark else None
     told = (match.group("up") or match.group("down")).lower()
     signed = "negative" in match.group(0).lower() or LOSS_SIZES.search(told) or match.group("second").lower() not in ("shortfall", "underperformance")

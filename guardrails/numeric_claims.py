@@ -23,7 +23,7 @@ from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails import dates
 from guardrails import implied_figures as implied
-from guardrails.directional_claims import COMPARE, KO_COMPARE, NOT_RECOVERED, PEAK_WORD_AFTER, compared_on, own_comparison
+from guardrails.directional_claims import COMPARE, KO_COMPARE, NOT_RECOVERED, PEAK_WORD_AFTER, compared_on, own_comparison, own_figure
 from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import POINTS_GAP, Numeral, numerals
 
@@ -105,13 +105,13 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) side|short positions?|short exposure|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"(?:short|long) side|short positions?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
 # of the cumulative gain"), one trade ("the single worst trade ... a loss of 2.6%"), dividends.
-NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?$|dividend|short$|long$")
+NOT_THE_WHOLE = re.compile(r"contribut|attribut|accounted|.*(?:trade|position)s?$|dividend|short$|long$|exposure (?:was|were|is|ran)")
 # "the after-tax CAGR", "returns net of fees": a figure the store keeps only before costs.
 AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|costs?|commissions?|slippage)\b", re.IGNORECASE)
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
@@ -277,7 +277,7 @@ KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
-GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of)|below|under|short of|beneath|behind)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
+GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
@@ -353,6 +353,8 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
+PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
 KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*\s$")
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
@@ -1032,7 +1034,9 @@ class _Sentence:
             return False
         if finding.metric == "max_drawdown_duration_days":  # "After peaking in March 2018, the strategy took 959 days to recover": the peak dated must be that fall's
             peaks = [m for m in self.date_mentions if m.start < number.start and (PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or KO_PEAK_START.match(self.text, m.end))]
-            return abs(finding.stored - deepest.days) < 0.5 and (bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
+            misdated = abs(finding.stored - deepest.days) < 0.5 and (bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
+            twin = any(abs(fall.days - deepest.days) < 0.5 and (any(m.covers(fall.peak) for m in peaks) or (not peaks and self._within(fall, span))) for fall in self.facts.drawdowns[1:])
+            return misdated and not twin  # "the 28.68% slide that started in May 2022 also lasted exactly 532 days": another fall as long
         if self._within(deepest, span):
             return False
         return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and not ctx.ANOTHER_DRAWDOWN.search(self.lowered)
@@ -1147,6 +1151,8 @@ class _Sentence:
             return _nearest_metric(self.masked, 0, len(self.masked), number)
         if in_order := self._named_in_order(number):
             return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
+        if (own := self.own_comparison) and OWN_RESULT_BETWEEN.fullmatch(self.text, own.end(), number.start):
+            return _Named(own_figure(own.group("first")), by_noun=True)  # "drags alpha below the annual return, to -4.56%": the first of the two
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
                                             or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))) or (
                 number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)):
@@ -1268,7 +1274,10 @@ class _Sentence:
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
                 return ctx.other_side(self.subjects[clause]), False
-        if (pair := BRACKET_PAIR_AFTER.match(self.text, number.end)) and self.text.rfind("(", 0, number.start) > self.text.rfind(")", 0, number.start):
+        opened = self.text.rfind("(", 0, number.start)
+        if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, self.text.find(")", opened) % (len(self.text) + 1)):
+            return named_before.entity, True  # "Against the ChiNext index (Sharpe -0.41, drawdown 46.10%) CATL's book ...": the bracket after a name holds its figures
+        if (pair := BRACKET_PAIR_AFTER.match(self.text, number.end)) and opened > self.text.rfind(")", 0, number.start):
             labelled = next((m for m in self.mentions if m.start == pair.start("name")), None)
             if labelled is not None:
                 return ctx.other_side(labelled.entity), True  # "고점 대비 하락(29.15%, 지수 38.6%)": the bracket's first figure is the other side's
