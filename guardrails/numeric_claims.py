@@ -243,7 +243,7 @@ EVENT_KINDS = {
     "peak": re.compile(r"\b(?:high|peak|top|record)\b(?!-)|고점|정점|꼭대기|최고"), "trough": re.compile(r"\b(?:low|trough|bottom(?:ed)?)\b(?!-)|저점|바닥|최저"),
     "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|\b(?:new|fresh) (?:high|record|peak)|회복|되찾|메워|전고점을 (?:넘|돌파)"),
 }
-REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "max_drawdown_duration_days", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
+REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
 SHARES = {"win_rate", "hit_rate", "exposure", "share_of_time"}
 NEVER_NEGATIVE = {"share_of_time", "exposure", "win_rate", "hit_rate", "annual_volatility", "turnover", "num_trades", "count"}
 OPEN_BOUND = re.compile(r"모두|총|까지|이후|부터|\bin all\b|\ball told\b|\bby\b|\bsince\b|\buntil\b|\bbetween\b", re.IGNORECASE)
@@ -365,6 +365,7 @@ KO_WON_THEN_SHARE = re.compile(r"\d\s?(?:회|건|번|차례)(?:이|가|만)?\s?(
 KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
 EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎|남짓)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
 SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
+KO_HITS_BEFORE = re.compile(r"적중한\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
@@ -1155,7 +1156,8 @@ class _Sentence:
             return _Named(own_figure(own.group("first")), by_noun=True)  # "drags alpha below the annual return, to -4.56%": the first of the two
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
                                             or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))) or (
-                number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)):
+                number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)) or (
+                number.unit in (None, "n") and KO_HITS_BEFORE.search(self.text, max(0, number.start - 20), number.start)):
             return _Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
         if number.share_of:
             return _Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
