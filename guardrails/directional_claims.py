@@ -124,6 +124,7 @@ KO_OWN_COMPARISON = re.compile(
     rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:보다|에 비해)\s?(?:(?:더|오히려|도리어|조금|약간)\s?)*(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
     re.IGNORECASE,
 )
+NEVER_UNDER_START = re.compile(r"한\s?(?:주|번)도[^.;]{0,15}?(?:밑돌|아래로|하회)[가-힣]*\s?(?:않|못)|\bnever (?:once )?(?:closed|fell|dipped|slipped|went|traded|ended a week) below (?:its |the )?(?:start(?:ing)? (?:value|level|capital|point)|1\.0|initial capital)", re.IGNORECASE)
 # "This backtest has no benchmark", "벤치마크가 없어": a claim about the store itself.
 NO_BENCHMARK = re.compile(r"\bno benchmark\b|\bwithout (?:a |any )?benchmark\b|벤치마크(?:가|는)? ?없|비교 ?지수(?:가|는)? ?없", re.IGNORECASE)
 RANKED_BY_SHARPE = re.compile(r"\b(?:judged|ranked|measured|ordered|sorted) by (?:the )?(?:sharpe|risk-adjusted)|\bon a risk-adjusted (?:basis|view)|\bby sharpe\b|\bper unit of (?:risk|volatility)\b|^\W*risk-adjusted\b|\bsharpe-wise\b|샤프 ?(?:지수|비율)? ?기준", re.IGNORECASE)
@@ -162,6 +163,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _regimes_misdated(sentence, lowered, facts)
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
+    if NEVER_UNDER_START.search(sentence) and facts.under_start is not None:
+        findings.append(_never_under_start(sentence, facts.under_start.points))
     if RECOVERED.search(INDICATOR_RECOVERY.sub(" ", sentence)):
         findings += _recovery_claims(sentence, lowered, facts)
     if (longest := LONGEST_FALL.search(sentence)) and facts.drawdowns and _names_deepest_as_longest(sentence, longest) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
@@ -418,6 +421,14 @@ def _states_depth(sentence: str, fall: Drawdown) -> bool:
 def _dates_ends(sentence: str, deepest: Drawdown) -> bool:
     """"2020년 4월 중순 저점 0.914에서 ... 회복했다": the deepest fall, named by when it started or bottomed."""
     return any((m.covers(deepest.peak) or m.covers(deepest.trough)) and FALL_END_AFTER.match(sentence, m.end) for m in dates.mentions(sentence))
+
+
+def _never_under_start(sentence: str, points: int) -> Finding:
+    """"곡선은 시작값인 1.0을 한 주도 밑돌지 않았습니다": no point of the curve below its first."""
+    base = {"claim": sentence, "kind": "directional", "entity": "strategy", "metric": "weeks_below_start"}
+    if points == 0:
+        return Finding(**base, stored=0, status="supported", note="no point of the curve closed below its first")
+    return Finding(**base, stored=points, status="unverifiable", note=f"{points} points of the curve closed below its first: sent to review")
 
 
 def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:

@@ -133,12 +133,12 @@ KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\bstandard deviations?)\s?(?:\(\s?\d+\s?일?\s?\))?\s?(?:의\s?)?$", re.IGNORECASE)
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
-FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지")  # where a fall began or ran, not "나왔다" (whose it was)
+FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지|멈췄|멈춘|바닥을|저점을")  # where a fall began or ran, not "나왔다" (whose it was)
 REGAINED_LATER = re.compile(r"\b(?:until|till)\b|에야|되어서야|돼서야", re.IGNORECASE)  # "did not recover until August 2022": it did
 KO_RANKED = re.compile(r"(?P<best>최고|1위|가장 높)|최저|꼴찌|가장 낮")  # "샤프 최고는 강세(1.73)"
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
-KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|중에|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
+KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|\s?중에|\s?중이던|\s?중이었던|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
 KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
@@ -250,7 +250,7 @@ OPEN_BOUND = re.compile(r"모두|총|까지|이후|부터|\bin all\b|\ball told\
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
-IN_A_ROW = re.compile(r"연속|내리|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
+IN_A_ROW = re.compile(r"연속|내리|내내|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
 WEEKLY_STEP = (5, 9)  # a curve whose points are a week apart, give or take a holiday
 KO_PEAK_NAMED_BEFORE = re.compile(r"(?:고점|정점|꼭대기|꼭짓점|최고점|최고치)(?:은|는|이|가)?\s*$")  # "곡선 고점은 2020년 1월 1.96이었고"
 KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)?\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
@@ -313,6 +313,7 @@ EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowe
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
+KO_REGIME_PART_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?\s?(?:의\s?)?(?:후반|초반|중반|말미|초입|막바지|끝자락)(?:부|기)?(?:인|이던|였던|이었던|,|에|의)")
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
@@ -363,6 +364,7 @@ WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WON_THEN_SHARE = re.compile(r"\d\s?(?:회|건|번|차례)(?:이|가|만)?\s?(?:맞아|적중해|이겨)\s$")  # "36번 중 13번이 맞아 36.11%"
 KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
+START_LEVEL_BEFORE = re.compile(r"(?:시작값|시작점|출발점|출발값|기준값)(?:인|이었던)?\s?$|\bstart(?:ing)? (?:value|level|point) of\s$", re.IGNORECASE)  # "곡선은 시작값인 1.0을"
 EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎|남짓)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
 SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
 KO_HITS_BEFORE = re.compile(r"적중한\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
@@ -578,6 +580,10 @@ class _Sentence:
             return average
         if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
             return point  # "알파와 베타 칸은 공란이며, ...(최저 0.988)": the point named right before, not the metric before it
+        if number.unit is None and START_LEVEL_BEFORE.search(self.text, max(0, number.start - 12), number.start) and self.facts.curve:
+            fits = _fits(number.value, 1.0, number.decimals, None)  # every curve is kept as a multiple of its first value
+            return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=1.0, status="supported" if fits else "unverifiable",
+                           note="the curve's first value" if fits else "a start of the curve other than its first value, 1.0: sent to review")
         if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and self.facts.regimes:
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
@@ -1604,12 +1610,13 @@ class _Sentence:
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
-                  and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))]
+                  and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))
+                  and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
             return named_after
-        before = [(label, start) for label, start, _ in spans if start < span.start]
+        before = [(label, start) for label, start, end in spans if start < span.start and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end))]
         if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
             return None
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
