@@ -313,6 +313,7 @@ EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowe
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
+KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
 KO_REGIME_PART_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?\s?(?:의\s?)?(?:후반|초반|중반|말미|초입|막바지|끝자락)(?:부|기)?(?:인|이던|였던|이었던|,|에|의)")
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
@@ -970,7 +971,7 @@ class _Sentence:
                  or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
         below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end) or END_DEPTH_LABEL.search(self.text, 0, number.start)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
-        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak
+        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak or self._fall_sized(number)
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return") and not BELOW_IT_AFTER.match(self.text, number.end))):
@@ -998,6 +999,11 @@ class _Sentence:
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _fall_sized(self, number: Numeral) -> bool:
+        """"그보다 얕았던 2015~2016년의 14.57% 하락이": a fall named by its size, where no regime and no
+        later date is told of it (those would need checking: "59.27% 낙폭은 ... 약세 국면 ...")."""
+        return bool(KO_FALL_NAMED_AFTER.match(self.text, number.end)) and not self.regimes and not any(m.start > number.end for m in self.date_mentions)
 
     def _end_below_peak(self, number: Numeral) -> bool:
         before = self.text[:number.start]
