@@ -217,7 +217,7 @@ NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 
-MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
 ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
 
 

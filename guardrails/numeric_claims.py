@@ -328,9 +328,9 @@ KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
 BELOW_IT_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it|that|its|this|the)\b", re.IGNORECASE)
-EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark)\b", re.IGNORECASE)
+EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark|mark)\b", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
-    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:ended|finished)\s+(?:(?:in|on)\s+)?(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
+    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|\b(?:ended|finished)\s+(?:(?:in|on)\s+)?(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\bat end-[a-z]+ (?:19|20)\d{2}\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
     r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\bclos(?:e|ed|es|ing)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
 END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
@@ -355,6 +355,8 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+ASIDE = re.compile(r"\([^()]*\)")
+ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
@@ -984,7 +986,7 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening, span.end)) and close.start() < number.start or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening, span.end)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end) or PEAK_OF.search(self.text, max(0, m.start - 16), m.start))] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
@@ -1643,6 +1645,9 @@ class _Sentence:
     def _regime_after(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """"the best Sharpe, 1.81, was posted in the 2020 bear", "the weakest, -0.86, belonged to
         the sideways opening": a figure set off alone, whose regime the next clause names."""
+        index = self.numbers.index(number)
+        if index > 0 and ASIDE_OPENED_BEFORE.fullmatch(self.text, self.numbers[index - 1].end, number.start):
+            number = self.numbers[index - 1]  # "-7% (Sharpe -0.64), belonged to ...": the aside goes with the figure it follows
         clause = self._clause_of(number)
         if clause + 1 >= len(self.clauses) or not self._alone(number):
             return None
@@ -1880,7 +1885,7 @@ class _Sentence:
         """Set off with nothing but small words around it: "Half of the trades, 50.1%, were
         winners", "The Calmar ratio, at 0.46, ..."."""
         span = self.clauses[self._clause_of(number)]
-        rest = self.lowered[span.start:number.start] + " " + self.lowered[number.end:span.end]
+        rest = self.lowered[span.start:number.start] + " " + ASIDE.sub(" ", self.lowered[number.end:span.end])  # "-7% (Sharpe -0.64)": its aside aside
         return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
 
     def _owner_alone(self, number: Numeral) -> bool:
