@@ -355,6 +355,7 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
+PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|half-year|six months|leg)\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
 ASIDE = re.compile(r"\([^()]*\)")
 ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
@@ -459,7 +460,7 @@ class _Sentence:
         self.mentions = ctx.mentions(sentence, facts.benchmark_name)
         names = ctx.strategy_names(sentence, facts.benchmark_name)  # "미국 리츠 저변동성 틸트 전략" names no regime
         self.regimes = [span for span in ctx.regime_spans(self.lowered) if not any(start <= span[1] < end for start, end in names)]
-        self.regimes = sorted(self.regimes + self._regimes_dated(names), key=lambda span: span[1])
+        self.regimes = sorted(self.regimes + self._regimes_dated(names) + self._regimes_placed(), key=lambda span: span[1])
         if not self.regimes and previous_regime and ctx.BACK_REFERENCE.search(self.lowered):
             self.regimes = [(previous_regime, 0, 0)]  # the whole sentence is about it, as if named first
         self.signals = self._signal_spans()
@@ -468,6 +469,14 @@ class _Sentence:
         self.subjects = self._subjects()
         self.sub_period = self._sub_period()
         self.lead_topic = UNSTORED_TOPICS.search(self.masked, 0, LEAD_WORDS.match(self.masked).end())  # "Quarterly rolls of ..., cost 0.15%"
+
+    def _regimes_placed(self) -> list[tuple[str, int, int]]:
+        """Regimes named by their place in time alone ("the last half-year", "마지막 국면"): the first or last to start."""
+        starts = sorted((day, label) for label in self.facts.regimes if (day := self.facts.events.get(f"regime.{label}.start")) is not None)
+        if not starts:
+            return []
+        return [(starts[0][1] if match.group("first") or match.group("ko_first") else starts[-1][1], match.start(), match.end()) for match in PLACED_REGIME.finditer(self.text)
+                if not any(start <= match.start() < end or match.start() <= start < match.end() for _, start, end in self.regimes)]
 
     def _regimes_dated(self, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
         """Regimes named by their dates alone, where no regime word is named in the same clause."""
