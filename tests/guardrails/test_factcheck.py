@@ -79,9 +79,6 @@ STILL_UNVERIFIABLE = (
     # 2027_36 (written blind, read in the nineteenth round): "Vale's own worst slump" (the strategy
     # named by its instrument's name, which no list holds, after the benchmark's clause).
     "Once risk is priced in the order flips",
-    # 2027_38 (written blind, read in the nineteenth round): "which puts alpha slightly under the
-    # CAGR, at -2.20%" (the figure set off after two metrics is the first's).
-    "Trading WOW.AX against COL.AX once the 45-day z-score strays",
     # 2027_40 (written blind, read in the twenty-first round): "the energy fund" (a benchmark by a
     # description no list holds).
     "Sharpe was 0.55 against a near-flat 0.06 for XEG.TO",
