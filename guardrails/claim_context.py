@@ -298,7 +298,7 @@ def states_depth(number: Numeral, depth: float) -> bool:
     return number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
-BRACKETED_DAY = re.compile(r"(?:주|초|초순|상순|중순|하순|말)\s?\((\d{1,2}일)(?:\s?주)?\)")  # "2020년 1월 셋째 주(20일)", "3월 하순(23일 주)": the day of a date
+BRACKETED_DAY = re.compile(r"(?:(?<!\d)(?<!\d\s)주|초|초순|상순|중순|하순|말)\s?\((\d{1,2}일)(?:\s?주)?\)")  # "2020년 1월 셋째 주(20일)", "3월 하순(23일 주)": the day of a date
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
 

@@ -32,6 +32,7 @@ _PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginnin
 # days it covers. A weekly curve's peak on the 16th is "mid-March", never "early April".
 MONTH_PART_BEFORE = re.compile(r"\b(?P<part>early|mid|late)[-\s]+$|\b(?:the\s+)?(?P<whole>start|beginning|middle|end|close)\s+of\s+$", re.IGNORECASE)
 MONTH_PART_AFTER = re.compile(r"\s?(?P<part>초순|상순|초(?!반)|중순|중반|하순|말|후반)")
+WEEK_DAY_AFTER = re.compile(r"\s?(?:(?:첫째?|둘째|셋째|넷째|다섯째|마지막)\s?주|초순|상순|중순|하순|초|말)\s?\((?P<day>\d{1,2})일(?:\s?주)?\)")
 MONTH_PARTS = {"early": (1, 11), "start": (1, 11), "beginning": (1, 11), "초순": (1, 11), "상순": (1, 11), "초": (1, 11),
                "mid": (10, 21), "middle": (10, 21), "중순": (10, 21), "중반": (10, 21),
                "late": (20, 31), "end": (20, 31), "close": (20, 31), "하순": (20, 31), "말": (20, 31), "후반": (20, 31)}
@@ -173,6 +174,8 @@ def _month_part(text: str, match: re.Match[str]) -> tuple[int, int]:
     """The days of the month a date covers: a day written, or early/mid/late ("mid-March", "3월 중순"), or all of it."""
     if match.group("km") and (part := match.group("kpart")):  # "2020년 3월 초": the part was read with the date
         return MONTH_PARTS.get(part.removesuffix("반") if part == "초반" else part, (1, 31))
+    if not match.group("mon") and (week := WEEK_DAY_AFTER.match(text, match.end())):
+        return int(week.group("day")), int(week.group("day"))  # "2020년 1월 셋째 주(20일)", "3월 하순(23일 주)": the day in brackets
     before = MONTH_PART_BEFORE.search(text, max(0, match.start() - 20), match.start()) if match.group("mon") else None
     after = MONTH_PART_AFTER.match(text, match.end()) if not match.group("mon") else None
     found = before or after

@@ -93,7 +93,8 @@ BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|str
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 LONGEST_SPELL = re.compile(r"가장 ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
 SHORTEST_SPELL = re.compile(r"가장 ?짧|최단|\bshortest\b", re.IGNORECASE)
-NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|underwater|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b", re.IGNORECASE)  # the longest fall or run, not regime
+NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
+                         r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?|troughed|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
@@ -134,7 +135,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로)\s?)?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -163,7 +164,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _regimes_misdated(sentence, lowered, facts)
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
-    if NEVER_UNDER_START.search(sentence) and facts.under_start is not None:
+    if NEVER_UNDER_START.search(sentence) and facts.under_start is not None and not any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)):
         findings.append(_never_under_start(sentence, facts.under_start.points))
     if RECOVERED.search(INDICATOR_RECOVERY.sub(" ", sentence)):
         findings += _recovery_claims(sentence, lowered, facts)
@@ -281,13 +282,18 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
         denied = NOT_RECOVERED.search(sentence)
         if not denied and (finding := _recovery(sentence, deepest)):
             return [finding]
-        if denied and deepest.recovery is None:
+        if denied and deepest.recovery is None and not _dates_other_than(sentence, tuple(day for day in (deepest.peak, deepest.trough, facts.events.get("end")) if day)):
             return []  # "the Generali book has not recovered": it never did
         if deepest.recovery is not None and (_regained_until(sentence, deepest) if denied else any(m.covers(deepest.recovery) for m in dates.mentions(sentence))):
             return []  # dated on the day the curve regained its peak ("not regained until February 2022")
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
+
+
+def _dates_other_than(sentence: str, days: tuple[date, ...]) -> bool:
+    """A date in the sentence that covers none of ``days`` (a peak or trough it may tell wrongly)."""
+    return any(not any(m.covers(day) for day in days) for m in dates.mentions(sentence))
 
 
 def _open_fall_regained(sentence: str, others: list[Drawdown]) -> Finding | None:
@@ -459,7 +465,10 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
             if spans and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
                 nearest = min(spans, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
                 values = {label: m["share_of_time"] for label, m in facts.regimes.items() if "share_of_time" in m}
-                findings.append(_rank(sentence, nearest[0], values, pick, "share_of_time"))
+                if list(values.values()).count(pick(values.values())) > 1:
+                    findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{nearest[0]}", metric="share_of_time", stored=values.get(nearest[0]), status="unverifiable", note="regimes tie on length: sent to review"))
+                else:
+                    findings.append(_rank(sentence, nearest[0], values, pick, "share_of_time"))
     return findings
 
 

@@ -133,12 +133,12 @@ KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\bstandard deviations?)\s?(?:\(\s?\d+\s?일?\s?\))?\s?(?:의\s?)?$", re.IGNORECASE)
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
-FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지|멈췄|멈춘|바닥을|저점을")  # where a fall began or ran, not "나왔다" (whose it was)
+FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지|(?P<ended>멈췄|멈춘|바닥을|저점을)")  # where a fall began or ran, not "나왔다" (whose it was)
 REGAINED_LATER = re.compile(r"\b(?:until|till)\b|에야|되어서야|돼서야", re.IGNORECASE)  # "did not recover until August 2022": it did
 KO_RANKED = re.compile(r"(?P<best>최고|1위|가장 높)|최저|꼴찌|가장 낮")  # "샤프 최고는 강세(1.73)"
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
-KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|에서|에|\s?중에|\s?중이던|\s?중이었던|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
+KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|인\s(?=\d|[\'’])|에서|에|\s?중에|\s?중이던|\s?중이었던|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
 KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
@@ -232,6 +232,7 @@ KO_MULTIPLE_BOUNDS = (
     ("roughly", re.compile(r"\s?(?:에)?\s?가까")),
     ("at most", re.compile(r"\s?(?:에|이|가)?도?\s?(?:채\s?|한참\s?|훨씬\s?|크게\s?)?(?:안 ?되|안 ?됐|못 ?미|밑돌|하회|미달|아래|이하|미만)")),
 )
+FALL_FROM_BEFORE = re.compile(r"\b(?:slide|fall|drop|decline|drawdown|slump|setback|loss)\s+(?:that\s+(?:began|started)\s+|which\s+(?:began|started)\s+)?(?:from|since|in|of)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)  # "a slide from December 2021"
 KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
 # Weeks the curve spent below its start: "원금 아래에 머문 기간은 ... 3주", "85 weeks below its starting value".
 UNDER_START = re.compile(r"원금\s?(?:선\s?)?(?:을|를|의|에)?\s?(?:아래|밑|하회|못 ?미)|(?:1\.0|출발점|출발 ?금액|시작 ?금액|시작값)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\bbelow (?:its |the )?(?:starting|initial|opening) (?:value|capital|level|point)\b|\bbelow (?:its |the )?start\b|\bbelow 1\.0\b", re.IGNORECASE)
@@ -250,7 +251,7 @@ OPEN_BOUND = re.compile(r"모두|총|까지|이후|부터|\bin all\b|\ball told\
 LONGEST = re.compile(r"가장 ?긴|최장|\blongest\b", re.IGNORECASE)
 OUT_OF_ALL_AFTER = re.compile(r"\s?주\s?(?:가운데|중에?|동안의?\s(?:평가\s)?가운데)|\s+weeks?\s+(?:in all|of the test)?\s*,?\s*(?:of which|in which)", re.IGNORECASE)
 AFTER_THE_START = re.compile(r"(?:출발|시작)\s?(?:한\s?지|후|뒤)?\s?$")
-IN_A_ROW = re.compile(r"연속|내리|내내|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
+IN_A_ROW = re.compile(r"연속|내리|(?<=주 )내내|(?<=주)내내|\bin a row\b|\bconsecutive\b|\bstraight\b|\bunbroken\b", re.IGNORECASE)
 WEEKLY_STEP = (5, 9)  # a curve whose points are a week apart, give or take a holiday
 KO_PEAK_NAMED_BEFORE = re.compile(r"(?:고점|정점|꼭대기|꼭짓점|최고점|최고치)(?:은|는|이|가)?\s*$")  # "곡선 고점은 2020년 1월 1.96이었고"
 KO_AVERAGE_BEFORE = re.compile(r"평균\s?(?:(?:손실|수익|이익|손익|성과)?\s?(?:은|는|이|가)?\s?)?$")  # "평균 -0.41%", "평균 손실 -1.88%"
@@ -313,7 +314,8 @@ EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowe
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
-KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
+KO_FALL_NOUN_AFTER = re.compile(r"(?:\s?(?:조정|하락|낙폭))?")  # "가장 깊었던 14.13% 조정은"
+KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간|조정)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
 KO_REGIME_PART_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?\s?(?:의\s?)?(?:후반|초반|중반|말미|초입|막바지|끝자락)(?:부|기)?(?:인|이던|였던|이었던|,|에|의)")
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
@@ -330,14 +332,14 @@ AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|fin
 BELOW_IT_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it|that|its|this|the)\b", re.IGNORECASE)
 EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark|mark)\b", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
-    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|(?<!which )(?<!that )\b(?:ended|finished)\s+(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\bat end-[a-z]+ (?:19|20)\d{2}\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
+    r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|(?<!which )(?<!that )\b(?:ended|finished)\s+(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\bat end-[a-z]+ (?:19|20)\d{2}\b|\bthe (?:[a-z]+ )?(?:(?:19|20)\d{2} )?finish\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
     r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\bclos(?:e|ed|es|ing)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
 END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였|깎인|깎여")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
 KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러|증발|깎였|깎여|깎인")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
@@ -355,7 +357,7 @@ BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.I
 ADVERBIAL_OPENING = re.compile(r"\s*(?:risk-adjusted|on (?:a )?risk(?:-adjusted)?(?: basis)?|on sharpe|overall|in (?:total|all)|still|even so|yet|however)\s*,\s*", re.IGNORECASE)  # "Risk-adjusted, ITA also edged it": the first clause is no subject's
 OBJECT_PRONOUN = re.compile(r"it", re.IGNORECASE)
 OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside)\s+$", re.IGNORECASE)
-PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|half-year|six months|leg)\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
+PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|leg|(?P<months>half-year|six months))\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
 ASIDE = re.compile(r"\([^()]*\)")
 ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
@@ -368,8 +370,11 @@ WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WON_THEN_SHARE = re.compile(r"\d\s?(?:회|건|번|차례)(?:이|가|만)?\s?(?:맞아|적중해|이겨)\s$")  # "36번 중 13번이 맞아 36.11%"
 KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
+WENT_BELOW_AFTER = re.compile(r"[^.;]{0,30}?(?:밑돌|아래로|하회|\bbelow\b|\bunder\b)")
+NEVER_BELOW = re.compile(r"한\s?(?:주|번)도|\bnever\b|않았|없었", re.IGNORECASE)
 START_LEVEL_BEFORE = re.compile(r"(?:시작값|시작점|출발점|출발값|기준값)(?:인|이었던)?\s?$|\bstart(?:ing)? (?:value|level|point) of\s$", re.IGNORECASE)  # "곡선은 시작값인 1.0을"
-EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎|남짓)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
+EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b(?!\s+(?:year|month|week|quarter|day)\b)", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
+REGIME_WORD = re.compile(r"국면|\bregimes?\b|\bphases?\b", re.IGNORECASE)
 SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
 KO_HITS_BEFORE = re.compile(r"적중한\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
@@ -475,8 +480,14 @@ class _Sentence:
         starts = sorted((day, label) for label in self.facts.regimes if (day := self.facts.events.get(f"regime.{label}.start")) is not None)
         if not starts:
             return []
-        return [(starts[0][1] if match.group("first") or match.group("ko_first") else starts[-1][1], match.start(), match.end()) for match in PLACED_REGIME.finditer(self.text)
-                if not any(start <= match.start() < end or match.start() <= start < match.end() for _, start, end in self.regimes)]
+        placed = [(starts[0][1] if match.group("first") or match.group("ko_first") else starts[-1][1], match) for match in PLACED_REGIME.finditer(self.text)
+                  if not any(start <= match.start() < end or match.start() <= start < match.end() for _, start, end in self.regimes)]
+        return [(label, match.start(), match.end()) for label, match in placed if not match.group("months") or self._lasts_half_a_year(label)]
+
+    def _lasts_half_a_year(self, label: str) -> bool:
+        """"the last half-year" names the last regime only when it lasted about six months."""
+        start, end = self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")
+        return bool(start and end and 150 <= (end - start).days <= 215)
 
     def _regimes_dated(self, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
         """Regimes named by their dates alone, where no regime word is named in the same clause."""
@@ -593,10 +604,10 @@ class _Sentence:
         if number.unit is None and CURVE_POINT_RIGHT_BEFORE.search(self.text, max(0, number.start - 8), number.start) and (point := self._curve_point(claim, number, span)):
             return point  # "알파와 베타 칸은 공란이며, ...(최저 0.988)": the point named right before, not the metric before it
         if number.unit is None and START_LEVEL_BEFORE.search(self.text, max(0, number.start - 12), number.start) and self.facts.curve:
-            fits = _fits(number.value, 1.0, number.decimals, None)  # every curve is kept as a multiple of its first value
+            fits = _fits(number.value, 1.0, number.decimals, None) and not (WENT_BELOW_AFTER.match(self.text, number.end) and not NEVER_BELOW.search(self.text))  # every curve is kept as a multiple of its first value; "...을 2021년 8월에 밑돌았다" is another claim
             return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=1.0, status="supported" if fits else "unverifiable",
                            note="the curve's first value" if fits else "a start of the curve other than its first value, 1.0: sent to review")
-        if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and self.facts.regimes:
+        if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and REGIME_WORD.search(self.text) and self.facts.regimes:
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
@@ -929,7 +940,7 @@ class _Sentence:
         return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
-        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start))  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
+        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or (GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start) and not self.date_mentions))  # not "by the October 2024 peak it had multiplied capital 1.17 times"  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
 
     def _capital_multiple(self, claim: str, number: Numeral, target: float, qualifier: str | None) -> Finding:
         """"자산이 두 배를 넘었다": capital grown by a return the clause states ("115%를 벌어"), by the
@@ -955,8 +966,9 @@ class _Sentence:
         of another fall of the equity curve (`FactSheet.drawdowns`); in a sentence of one fall, of
         the peak and the state (regained or not) it tells."""
         field = EPISODE_FIGURES[reading.metric]
-        single = sum(number.unit == "%" for number in self.numbers) == 1  # one fall told: "2024년 7월 고점 이후 ... 만회하지 못한 하락의 깊이는 18.72%", that fall, open
-        peaks = [m for m in self.date_mentions if PEAK_WORD_AFTER.match(self.text, m.end)] if single else []
+        single = sum(number.unit == "%" for number in self.numbers) <= 1  # one fall told: "2024년 7월 고점 이후 ... 만회하지 못한 하락의 깊이는 18.72%", that fall, open
+        told = [m for m in self._peaks_told() if m.start < stated.number.start and ";" not in self.text[m.end:stated.number.start]]  # "전략은 2024년 10월 고점 이후 805일 동안": that peak's fall
+        peaks = [m for m in self.date_mentions if PEAK_WORD_AFTER.match(self.text, m.end)] + told if single else []
         open_told = single and NOT_RECOVERED.search(self.text) is not None and not REGAINED_LATER.search(self.text)
         for fall in self.facts.drawdowns[1:]:
             value = float(getattr(fall, field))
@@ -996,7 +1008,8 @@ class _Sentence:
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
         at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening, span.end)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
-        peaks = [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end) or PEAK_OF.search(self.text, max(0, m.start - 16), m.start))] if at_end else []  # and below the peak the sentence dates (not "기말(2023.12.25)")
+        low, high = self.text.rfind(";", 0, number.start) + 1, (self.text.find(";", number.end) + 1 or len(self.text) + 1) - 1
+        peaks = [m for m in self._peaks_told() if low <= m.start < high and (at_end or m.start < number.start)]  # the fall from the peak its part of the sentence dates before it (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
@@ -1004,12 +1017,19 @@ class _Sentence:
                 depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
                 told = (("end depth", fall.end_depth if still or below or below_peak else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
                 figures = {name: value for name, value in told if value is not None and _matches(exact, depth, value)}
-            if figures and self._within(fall, span) and (not peaks or any(m.covers(fall.peak) for m in peaks)):
+            if figures and self._within(fall, span) and (not peaks or not (at_end or fall is not self.facts.drawdowns[0]) or any(m.covers(fall.peak) for m in peaks)):  # the deepest fall's dates are checked apart
                 name, value = next(iter(figures.items()))
                 metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
+
+    def _peaks_told(self) -> list[dates.DateMention]:
+        """The dates the sentence gives a peak ("2024년 10월 고점 이후", "its late-2022 peak", "peaked in
+        July 2022", "a slide from December 2021"): a fall told with one is the fall from that peak."""
+        return [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (
+            KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end)
+            or PEAK_OF.search(self.text, max(0, m.start - 16), m.start) or PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or FALL_FROM_BEFORE.search(self.text, max(0, m.start - 40), m.start))]
 
     def _fall_sized(self, number: Numeral) -> bool:
         """"그보다 얕았던 2015~2016년의 14.57% 하락이": a fall named by its size, where no regime and no
@@ -1176,7 +1196,8 @@ class _Sentence:
         if in_order := self._named_in_order(number):
             return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
         if (own := self.own_comparison) and OWN_RESULT_BETWEEN.fullmatch(self.text, own.end(), number.start):
-            return _Named(own_figure(own.group("first")), by_noun=True)  # "drags alpha below the annual return, to -4.56%": the first of the two
+            told = any(own.start() <= other.start < own.end() for other in self.numbers)  # "Alpha of 1.65% sat below the annual return, at 3.94%": the second
+            return _Named(own_figure(own.group("second" if told else "first")), by_noun=True)  # "drags alpha below the annual return, to -4.56%": the first of the two
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
                                             or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))) or (
                 number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)) or (
@@ -1268,7 +1289,7 @@ class _Sentence:
         if KO_DEPTH_AFTER.match(self.text, number.end):  # "XMJ의 35.2%보다 9.7%p 깊었다": a gap in depth
             compared = "max_drawdown"
         opened = self.text.rfind("(", 0, number.start)
-        if opened > self.text.rfind(")", 0, number.start) and (before := _nearest_metric(self.masked, max(0, opened - 15), opened, number, before_only=True)) and before.by_noun:
+        if opened > self.text.rfind(")", 0, number.start) and (before := _nearest_metric(self.masked, max(0, opened - 15), next(n.end for n in self.numbers if n.start > opened), number, before_only=True)) and before.by_noun:
             compared = before.metric  # "가장 깊은 하락폭(58.85%, 지수 44.2%로 14.65%p 차)": the gap of the bracket's pair
         metric = named.metric if named and named.by_noun and named.metric != "alpha" else {"growth": "cagr"}.get(compared, compared)  # an alpha is itself a gap
         ours, theirs = self.facts.strategy.get(metric), self.facts.benchmark.get(metric)
@@ -1300,7 +1321,7 @@ class _Sentence:
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
                 return ctx.other_side(self.subjects[clause]), False
         opened = self.text.rfind("(", 0, number.start)
-        if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, self.text.find(")", opened) % (len(self.text) + 1)):
+        if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, closed := self.text.find(")", opened) % (len(self.text) + 1)) and not any(opened < m.start < closed for m in self.mentions):
             return named_before.entity, True  # "Against the ChiNext index (Sharpe -0.41, drawdown 46.10%) CATL's book ...": the bracket after a name holds its figures
         if (pair := BRACKET_PAIR_AFTER.match(self.text, number.end)) and opened > self.text.rfind(")", 0, number.start):
             labelled = next((m for m in self.mentions if m.start == pair.start("name")), None)
@@ -1628,28 +1649,34 @@ class _Sentence:
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
                   and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))
-                  and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it
+                  and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: _gap(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
             return named_after
-        before = [(label, start) for label, start, end in spans if start < span.start and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end))]
+        before = [(label, start) for label, start, end in spans if start < span.start and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))]
         if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
             return None
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
 
+    def _fall_figure(self, number: Numeral) -> bool:
+        """A fall's size or a level named right before the figure ("낙폭은 58.85%"), not a return."""
+        return bool(DRAWDOWN_NOUN.search(self.text, max(0, number.start - 8), number.start))
+
     def _deepest_fall_placed(self, number: Numeral, span: ctx.Clause, regime: str, regime_end: int) -> bool:
         """"최대 낙폭 34%는 강세 국면이던 2016년 6월 ... 시작됐다": the maximum drawdown told as the
         topic, then the regime where it began or ran (its peak or trough in that regime): a place in
         time, not its owner (unlike "수익 48%는 강세 국면에서 나왔다", the regime's own return)."""
-        if not (KO_TOPIC_AFTER.match(self.text, number.end) and KO_SETTING_AFTER.match(self.text, regime_end) and FALL_RAN.search(self.text, regime_end, span.end)
+        ran = FALL_RAN.search(self.text, regime_end, span.end)
+        if not (KO_TOPIC_AFTER.match(self.text, number.end + len(KO_FALL_NOUN_AFTER.match(self.text, number.end).group(0))) and KO_SETTING_AFTER.match(self.text, regime_end) and ran
                 and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start]):
             return False
         start, end = self.facts.events.get(f"regime.{regime}.start"), self.facts.events.get(f"regime.{regime}.end")
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
-        return bool(deepest and start and end and any(start <= day <= end for day in (deepest.peak, deepest.trough)))
+        days = (deepest.trough,) if deepest and ran.group("ended") else (deepest.peak, deepest.trough) if deepest else ()  # "...국면에서 멈췄다": where it bottomed
+        return bool(deepest and start and end and any(start <= day <= end for day in days))
 
     def _regime_after(self, spans: list[tuple[str, int, int]], number: Numeral) -> str | None:
         """"the best Sharpe, 1.81, was posted in the 2020 bear", "the weakest, -0.86, belonged to
@@ -1713,7 +1740,8 @@ class _Sentence:
     def _each_regime_share(self, claim: str, number: Numeral, clause: int) -> Finding:
         """"세 국면이 저마다 기간의 3분의 1 가량씩을 차지합니다": every regime's share of the time."""
         stated = self._stated(number, clause)
-        shares = {label: figures.get("share_of_time") for label, figures in self.facts.regimes.items()}
+        named = {label for label, _, _ in self.regimes}  # "the bear and sideways regimes took about 32% each": those two
+        shares = {label: figures.get("share_of_time") for label, figures in self.facts.regimes.items() if not named or label in named}
         misfit = [label for label, share in shares.items() if share is None or not _matches(stated, _Reading("share_of_time", f"regime:{label}", share, metric_sure=True, explicit=True), share)]
         if misfit:
             return _unverifiable(claim, number, f"a share of the time said of every regime, which {', '.join(misfit)} does not take: sent to review")
