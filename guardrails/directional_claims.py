@@ -20,6 +20,7 @@ COMPARE = re.compile(
     re.IGNORECASE,
 )
 PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
+LEFT_BEHIND = re.compile(r"\bleft\s+(?:\w+\s+)?behind$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|never|n't|failed to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Metrics a comparison can be about, higher is better unless listed in LOWER_IS_BETTER; growth otherwise.
 COMPARED_ON = {
@@ -482,7 +483,7 @@ def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Findin
     clause_start = match.start() - len(COMPARISON_CUT.split(sentence[:match.start()])[-1])  # "because the benchmark fell, the 1.32% alpha ... exceeds": not across a clause
     subject = next((m.entity for m in reversed(named) if clause_start <= m.start and m.end <= match.start()), "strategy")
     target = next((m.entity for m in named if match.end() <= m.start < clause_end), None)
-    if PASSIVE_BY.match(sentence[match.end():]):
+    if PASSIVE_BY.match(sentence[match.end():]) and not LEFT_BEHIND.search(sentence, 0, match.end()):  # "was beaten by": swapped; "left far behind by the index" says who trailed
         subject, target = target, subject
     return _between(sentence, match, subject, target, facts)
 

@@ -104,8 +104,8 @@ SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": 
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) side|short positions?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
+    r"(?:short|long) side|(?:short|long) (?:positions?|trades?)|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -117,7 +117,7 @@ AFTER_COSTS = re.compile(r"\b(?:after|net of|post|pre)[- ](?:tax(?:es)?|fees?|co
 # "1.2 percentage points of the annual return": a part of a figure, which the store does not break down.
 PART_OF = re.compile(r"^\s*(?:of|on|off)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’&]+\s+)?(?:returns?|gains?|profits?|performance|p&l|pnl|volatility|variance)\b|^\s*of\s+(?:the\s+|its\s+)?(?:invested|trading|exposed)\s+(?:days|time|periods?)\b|^\s*of\s+the\s+time\s+(?:in\s+the\s+market|invested)\b", re.IGNORECASE)  # "a drag of 0.25% on annual returns", "62% of invested days"
 NEGATIVE = re.compile(
-    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|shed|shedding|dropped|slid|sank|"
+    r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|subtract(?:ed|s|ing)?|shed|shedding|dropped|slid|sank|"
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
@@ -330,10 +330,10 @@ KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
 BELOW_IT_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it|that|its|this|the)\b", re.IGNORECASE)
-EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark|mark)\b", re.IGNORECASE)
+EN_BELOW_PEAK_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it\b(?!\s+(?:was|is|had|has)\b)|(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark|mark|level)\b)", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
     r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|(?<!which )(?<!that )\b(?:ended|finished)\s+(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\bat end-[a-z]+ (?:19|20)\d{2}\b|\bthe (?:[a-z]+ )?(?:(?:19|20)\d{2} )?finish\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
-    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\bclos(?:e|ed|es|ing)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
+    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\b(?:clos|finish)(?:e|ed|es|ing)?\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
 END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
@@ -473,7 +473,8 @@ class _Sentence:
         self.numbers = ctx.figures(sentence)
         self.subjects = self._subjects()
         self.sub_period = self._sub_period()
-        self.lead_topic = UNSTORED_TOPICS.search(self.masked, 0, LEAD_WORDS.match(self.masked).end())  # "Quarterly rolls of ..., cost 0.15%"
+        topic = UNSTORED_TOPICS.search(self.masked)  # over the whole sentence, so that "carry's" is no topic (a look-ahead needs what follows)
+        self.lead_topic = topic if topic and topic.end() <= LEAD_WORDS.match(self.masked).end() else None  # "Quarterly rolls of ..., cost 0.15%"
 
     def _regimes_placed(self) -> list[tuple[str, int, int]]:
         """Regimes named by their place in time alone ("the last half-year", "마지막 국면"): the first or last to start."""
@@ -1007,7 +1008,7 @@ class _Sentence:
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening, span.end)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         low, high = self.text.rfind(";", 0, number.start) + 1, (self.text.find(";", number.end) + 1 or len(self.text) + 1) - 1
         peaks = [m for m in self._peaks_told() if low <= m.start < high and (at_end or m.start < number.start)]  # the fall from the peak its part of the sentence dates before it (not "기말(2023.12.25)")
         for fall in falls:
