@@ -105,7 +105,7 @@ STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) side|(?:short|long) (?:positions?|trades?)|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"(?:short|long) side|short (?:positions?|trades?)|long trades?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -121,6 +121,7 @@ NEGATIVE = re.compile(
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
+POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$")
 KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
 KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
@@ -1177,6 +1178,8 @@ class _Sentence:
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
         ("하락장에서 24%를 벌었고": names are masked), nor one that qualifies another noun ("a small
         negative beta (-0.21) lifts alpha to 3.57%")."""
+        if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start):
+            return False  # "alpha comes out positive at 2.07% despite the loss"
         return any(_words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end)
                    if not (loss.end() <= number.start and KO_INDEX_FELL.search(self.text, max(0, loss.start() - 12), loss.start()) and KO_ANOTHER_NOUN.search(self.text, loss.end(), number.start)))  # "지수가 내렸기에 알파(3.66%)": the index's loss
 

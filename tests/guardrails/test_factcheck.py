@@ -125,6 +125,22 @@ STILL_UNVERIFIABLE = (
     # figures); "more than doubled it, 127%" (a return set off after another noun's figure); a regime
     # ranked by a phrase no list holds ("converted risk into return best").
     "The big hole opened on 23 March 2015", "Neither risk lens flatters the strategy", "Buying L&T once the 14-day %K", "Losses marked two regimes",
+    # 2027_58 (written blind, read in the twenty-ninth round): a benchmark's yearly gain told as
+    # "returned 11.20%"; a day count to the regime edge told as "before bear conditions replaced high
+    # volatility" (the start of one, not the end of the other); a won share behind "/" (measured and
+    # dropped in the twenty-eighth round); a regime's figures with "with Sharpe" before the regime
+    # named after them; "tops the CAGR by eight basis points" (a gap of its own two figures after
+    # "by"); "favour the Irish building-materials name over SXOP: Sharpe 0.31 versus -0.08" (the
+    # strategy by a description no list holds); a signal's average set off before the next signal's
+    # name; a KPI line of "--" labels; "gave back 10% across twelve years as the TecDAX advanced 8.40%
+    # a year" (a total return and the benchmark's CAGR in one clause); "TDXP's 0.49" after a Sortino
+    # (the Sharpe named two clauses before); "by mid-February 2025 ... it had lost 43.93%" (a fall's
+    # depth told after its date); a regime pair with "1.24 versus 1.04" after "on Sharpe the opening
+    # trending stretch"; "above both the 2.39% CAGR and the gap" after the benchmark's figure.
+    "NKE was bought each time its stochastic oscillator", "Equity topped out on 19 July 2021", "Signal table: supertrend_flip = 38 trades",
+    "On return, trending 2022-25 leads at +72%", "Kingspan (KRX.IR) was bought when it closed", "Both risk gauges favour the Irish",
+    "lower_band_entry -- count 44", "SAP Donchian 50/20 -- total", "SAP.DE was bought on a fresh 50-day high", "Despite the loss, SAP's Sharpe stayed",
+    "SAP's book has not seen 3 January 2022's level", "On return the placid stretch from April 2022", "Selling protection on the five-year CDX",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
