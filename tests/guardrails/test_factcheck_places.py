@@ -19,8 +19,9 @@ KGHM = sheet("eq-pl-kghm-supertrend")  # a run of 127 weeks below the start from
 ROCHE = sheet("eq-ch-roche-novartis-pairs")  # sideways -7% (Sharpe -0.64); an open 10.27% fall from 2023-08-28, 5.49% below at the end
 GENERALI = sheet("eq-it-generali-willr")  # alpha -4.56%; the deepest fall never regained
 TAIWAN = sheet("eq-tw-finholdco-momentum")  # two falls of 532 days; momentum_buy 131 signals, 74 won
-CATL = sheet("eq-cn-catl-voltarget")  # ChiNext Sharpe -0.41, drawdown 46.10%; last regime (trending) -5%
+CATL = sheet("eq-cn-catl-voltarget")  # ChiNext Sharpe -0.41, drawdown 46.10%; last regime (trending) -5%; deepest fall 31.03% from 2024-10-14, open
 EURIBOR = sheet("rates-euribor-feu3-macd")  # exposure 83%
+COPPER = sheet("cmd-copper-donchian")  # four regimes of 25% each, the last three years long; exposure 71.6%
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     # regimes ranked by length or named by their place in time
@@ -64,6 +65,32 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("Oddly, the 28.68% slide that started in May 2018 also lasted exactly 532 days.", TAIWAN, "not verified"),
     ("그보다 얕았던 2015~2016년의 14.57% 하락이 오히려 609일로 물속에 더 오래 머물렀다.", LARSEN, "verified"),
     ("2015년의 15.57% 하락은 회복에 609일이 걸렸다.", LARSEN, "not verified"),
+    # the review of the twenty-ninth round: each was wrong after the round's first readings
+    ("A slide from December 2021, 9.64% at worst, was repaired by March 2022.", CATL, "not verified"),  # that slide was 10.89%
+    ("A slide from December 2021, 10.89% at worst, was repaired by March 2022.", CATL, "verified"),
+    ("The strategy peaked in July 2022 and ended June 2025 23.23% below that peak.", CATL, "not verified"),  # 23.23% is below the October 2024 peak
+    ("2024년 10월 고점 이후 자산의 28.37%가 증발했습니다.", CATL, "not verified"),  # 31.03% from that peak
+    ("전략은 2024년 10월 고점 이후 805일 동안 물속에 있었습니다.", CATL, "not verified"),  # 259 days
+    ("The strategy was in the market about 25% of the time each year.", COPPER, "not verified"),  # exposure 71.6%
+    ("The bear and sideways regimes took about 32% of the time each.", CATL, "verified"),
+    ("The last half-year returned 52.17%.", COPPER, "not verified"),  # the last regime lasted three years
+    ("최대 낙폭 31.03%는 고변동성 국면에서 멈췄습니다.", CATL, "not verified"),  # it bottomed in the trending regime
+    ("최대 낙폭 31.03%는 추세 국면에서 멈췄습니다.", CATL, "verified"),
+    ("곡선은 시작값인 1.0을 2021년 8월에 밑돌았습니다.", CATL, "not verified"),  # it never did
+    ("The ChiNext index never closed below its starting level.", CATL, "not verified"),
+    ("The 31.03% maximum drawdown, which began in July 2022, has not recovered.", CATL, "not verified"),  # it began in October 2024
+    ("The 31.03% maximum drawdown, which began in October 2024, has not recovered.", CATL, "verified"),
+    ("2021년 12월 고점 이후 10.89% 하락했고, 회복까지 12주(90일)가 걸렸습니다.", CATL, "not verified"),  # 84 days
+    ("The bear regime was not the longest.", CATL, "not verified"),
+    ("Sideways was the second longest regime.", CATL, "not contradicted"),
+    ("The bear regime was the longest and the bull regime the shortest.", COPPER, "not verified"),  # all four took 25%
+    ("By the October 2024 peak it had multiplied capital 1.17 times.", CATL, "not verified"),
+    ("횡보 국면 후반, 전략은 16.66% 상승했습니다.", CATL, "not verified"),  # 16.66% is the whole test's
+    ("백테스트 기간 내내 원금 아래에서 마감한 주는 모두 27주였습니다.", COPPER, "not verified"),  # 34 weeks in all
+    ("가장 깊은 하락폭(31.03%, 지수 46.1%로 14.34%p 차)에서도 앞섰다.", CATL, "not verified"),  # the drawdown gap is 15.07
+    ("가장 깊은 하락폭(31.03%, 지수 46.1%로 15.07%p 차)에서도 앞섰다.", CATL, "verified"),
+    ("The strategy outran the index (strategy 3.94% a year, index -10.4%).", CATL, "verified"),
+    ("Alpha of 1.65% sat below the annual return, at 3.94%.", CATL, "verified"),
 ]
 
 
