@@ -361,6 +361,7 @@ OTHER_SIDE_BEFORE = re.compile(r"\b(?:of|for|to|against|versus|vs\.?|than|beside
 PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|leg|(?P<months>half-year|six months))\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
 ASIDE = re.compile(r"\([^()]*\)")
 ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
+NONE_AFTER = re.compile(r"\s?(?:이|가|는|은)?\s?없(?:음|다|어|이|는|었)")
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
@@ -463,7 +464,7 @@ class _Sentence:
         self.text, self.facts, self.previous_figures = sentence, facts, previous_figures
         self.lowered = sentence.lower()
         self.clauses = ctx.clauses(sentence)
-        self.mentions = ctx.mentions(sentence, facts.benchmark_name)
+        self.mentions = [m for m in ctx.mentions(sentence, facts.benchmark_name) if not NONE_AFTER.match(sentence, m.end)]  # "벤치마크 없음" owns no figure
         names = ctx.strategy_names(sentence, facts.benchmark_name)  # "미국 리츠 저변동성 틸트 전략" names no regime
         self.regimes = [span for span in ctx.regime_spans(self.lowered) if not any(start <= span[1] < end for start, end in names)]
         self.regimes = sorted(self.regimes + self._regimes_dated(names) + self._regimes_placed(), key=lambda span: span[1])
@@ -471,7 +472,7 @@ class _Sentence:
             self.regimes = [(previous_regime, 0, 0)]  # the whole sentence is about it, as if named first
         self.signals = self._signal_spans()
         self.masked = self._masked()
-        self.numbers = ctx.figures(sentence)
+        self.numbers = [n for n in ctx.figures(sentence) if n.text.strip() != (facts.benchmark_name or "")]  # "비교 기준 399006": a code, no figure
         self.subjects = self._subjects()
         self.sub_period = self._sub_period()
         topic = UNSTORED_TOPICS.search(self.masked)  # over the whole sentence, so that "carry's" is no topic (a look-ahead needs what follows)
