@@ -300,7 +300,7 @@ STILL_BELOW = re.compile(r"\b(?:still|remains?|remained|yet to|ever since)\b|whe
 STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|print|mark|data point)\b|\b(?:still|remains?|remained|yet to)\s+(?:\w+\s+){0,2}?(?:open|below|under|underwater|short|down|recover\w*|regain\w*|unfinished|in (?:a |its )?drawdown)\b")  # a fall told as unfinished in the clause before
 # The point of the equity curve a bare value is told of ("곡선 최저는 ... 0.844", "고점(1.154)", "기말 1.775"), the last word before it deciding.
 CURVE_POINT = re.compile(
-    r"(?P<high>최고(?:점|치)?|\bhighest\b|\b(?:all-time|record) high)|(?P<low>최저(?:점|치)?|\blowest\b|\b(?:all-time|record) low)|(?P<end>기말|마지막|\bend(?:ed|ing)?\b|\bfinal\b|\bclos(?:e|ed|ing)\b)"
+    r"(?P<high>최고(?:점|치)?|\bhighest\b|\b(?:all-time|record) high)|(?P<low>최저(?:점|치)?|\blowest\b|\b(?:all-time|record) low)|(?P<end>기말|마지막(?!\s?주\s?\()|\bend(?:ed|ing)?\b|\bfinal\b|\bclos(?:e|ed|ing)\b)"
     r"|(?P<peak>고점|정점|꼭짓점|꼭대기|\bpeak(?:ed)?\b|\bhigh\b|\btop\b)|(?P<trough>저점|바닥|원금을? ?(?:밑돈|하회한)|\btrough\b|\blow\b|\bbottom(?:ed)?\b)",
     re.IGNORECASE,
 )
@@ -997,7 +997,8 @@ class _Sentence:
                  or (self._below_it_peak(number) and KO_UNDER_AFTER.match(self.text, number.end)))  # "곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 여전히 그보다 16.4% 아래"
         around = (0, len(self.masked)) if number.unit == "days" else (self._opening(span).start, span.end + 20)  # "23% short of it": a pivot starts a clause; "a later slide from October 2022, 6.8% at its worst": an appositive
         below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end) or END_DEPTH_LABEL.search(self.text, 0, number.start)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
-        told = FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak or self._fall_sized(number)
+        sized = not (FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak) and self._fall_sized(number)
+        told = sized or FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return") and not BELOW_IT_AFTER.match(self.text, number.end))):
@@ -1020,6 +1021,8 @@ class _Sentence:
                 depth = _Reading("max_drawdown", "strategy", fall.depth, metric_sure=True, explicit=True, magnitude=True)
                 told = (("end depth", fall.end_depth if still or below or below_peak else None),) if at_end else (("depth", fall.depth), ("end depth", fall.end_depth if still else None))
                 figures = {name: value for name, value in told if value is not None and _matches(exact, depth, value)}
+            if sized and any(m.start > number.end and not (m.covers(fall.trough) or (fall.recovery and m.covers(fall.recovery))) for m in self.date_mentions):
+                continue  # "28.37% 하락은 2024년 10월 7일 주에 메워지기까지": a later date must be that fall's trough or recovery
             if figures and self._within(fall, span) and (not peaks or not (at_end or fall is not self.facts.drawdowns[0]) or any(m.covers(fall.peak) for m in peaks)):  # the deepest fall's dates are checked apart
                 name, value = next(iter(figures.items()))
                 metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
@@ -1035,9 +1038,9 @@ class _Sentence:
             or PEAK_OF.search(self.text, max(0, m.start - 16), m.start) or PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or FALL_FROM_BEFORE.search(self.text, max(0, m.start - 40), m.start))]
 
     def _fall_sized(self, number: Numeral) -> bool:
-        """"그보다 얕았던 2015~2016년의 14.57% 하락이": a fall named by its size, where no regime and no
-        later date is told of it (those would need checking: "59.27% 낙폭은 ... 약세 국면 ...")."""
-        return bool(KO_FALL_NAMED_AFTER.match(self.text, number.end)) and not self.regimes and not any(m.start > number.end for m in self.date_mentions)
+        """"그보다 얕았던 2015~2016년의 14.57% 하락이": a fall named by its size, where no regime is told
+        of it (that would need checking: "59.27% 낙폭은 ... 약세 국면 ..."; a later date is checked)."""
+        return bool(KO_FALL_NAMED_AFTER.match(self.text, number.end)) and not self.regimes
 
     def _end_below_peak(self, number: Numeral) -> bool:
         before = self.text[:number.start]
@@ -1674,7 +1677,7 @@ class _Sentence:
         """"최대 낙폭 34%는 강세 국면이던 2016년 6월 ... 시작됐다": the maximum drawdown told as the
         topic, then the regime where it began or ran (its peak or trough in that regime): a place in
         time, not its owner (unlike "수익 48%는 강세 국면에서 나왔다", the regime's own return)."""
-        ran = FALL_RAN.search(self.text, regime_end, span.end)
+        ran = FALL_RAN.search(self.text, regime_end, max(span.end, self.text.find(". ", regime_end) % (len(self.text) + 1)))  # "...0.798, 기간 최저점에서 멈췄다": the verb may close the sentence
         if not (KO_TOPIC_AFTER.match(self.text, number.end + len(KO_FALL_NOUN_AFTER.match(self.text, number.end).group(0))) and KO_SETTING_AFTER.match(self.text, regime_end) and ran
                 and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start]):
             return False
