@@ -110,7 +110,7 @@ OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr
                "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|better than|outstrip(?:s|ped)?)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|better than|outstrip(?:s|ped)?|tops|topped|beats|beat)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
     rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )

@@ -362,6 +362,7 @@ PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|fi
 ASIDE = re.compile(r"\([^()]*\)")
 ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
 NONE_AFTER = re.compile(r"\s?(?:이|가|는|은)?\s?없(?:음|다|어|이|는|었)")
+BY_BETWEEN = re.compile(r"\s+by\s+(?:some\s+|about\s+|roughly\s+|just\s+)?", re.IGNORECASE)
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
@@ -530,6 +531,8 @@ class _Sentence:
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
         told = POINTS_GAP.match(self.text, number.end) if number.unit == "pp" else None
         span = self.clauses[clause]
+        if number.unit in ("pp", "bps") and (own := self.own_comparison) and BY_BETWEEN.fullmatch(self.text, own.end(), number.start):
+            return self._gap_of_own(self.text[span.start:span.end].strip(), number, own)  # "the alpha of 3.43% tops the CAGR by eight basis points"
         if number.unit in ("pp", "bps") and (own := GAP_TO_OWN_CAGR.match(self.text, number.end)):
             return self._gap_to_own_cagr(self.text[span.start:span.end].strip(), number, own)
         if told is None:
@@ -903,6 +906,16 @@ class _Sentence:
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(gap, 4), status="supported",
                                note=f"the gap between {told:g}% and the stored CAGR, {cagr:.2%}")
         return _unverifiable(claim, number, f"a gap ({number.text!r}) to {own.group('own')} that the figure before it does not give: sent to review, not blocked")
+
+    def _gap_of_own(self, claim: str, number: Numeral, own: re.Match[str]) -> Finding:
+        """The gap "by N basis points" after two of the strategy's own figures compared; the side is the comparison's to check."""
+        first, second = (self.facts.strategy.get(own_figure(own.group(name))) for name in ("first", "second"))
+        if first is not None and second is not None:
+            gap = abs(first - second) * (10_000 if number.unit == "bps" else 100)
+            if _fits(number.value, gap, number.decimals, self._qualifier(number)):
+                return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(gap, 4), status="supported",
+                               note=f"the gap between the stored {own_figure(own.group('first'))} and {own_figure(own.group('second'))}")
+        return _unverifiable(claim, number, f"a gap ({number.text!r}) between two of its own figures that the store does not give: sent to review, not blocked")
 
     def _gap_of_figures(self, claim: str, number: Numeral, told: re.Match[str]) -> Finding:
         """"its worst fall, 54.0%, ran more than ten points deeper than the 43.7% XIT suffered": a

@@ -128,8 +128,7 @@ STILL_UNVERIFIABLE = (
     # 2027_58 (written blind, read in the twenty-ninth round): a benchmark's yearly gain told as
     # "returned 11.20%"; a won share behind "/" (measured and
     # dropped in the twenty-eighth round); a regime's figures with "with Sharpe" before the regime
-    # named after them; "tops the CAGR by eight basis points" (a gap of its own two figures after
-    # "by"); "favour the Irish building-materials name over SXOP: Sharpe 0.31 versus -0.08" (the
+    # named after them; "favour the Irish building-materials name over SXOP: Sharpe 0.31 versus -0.08" (the
     # strategy by a description no list holds); a signal's average set off before the next signal's
     # name; a KPI line of "--" labels; "gave back 10% across twelve years as the TecDAX advanced 8.40%
     # a year" (a total return and the benchmark's CAGR in one clause); "TDXP's 0.49" after a Sortino
@@ -137,7 +136,7 @@ STILL_UNVERIFIABLE = (
     # depth told after its date); a regime pair with "1.24 versus 1.04" after "on Sharpe the opening
     # trending stretch"; "above both the 2.39% CAGR and the gap" after the benchmark's figure.
     "NKE was bought each time its stochastic oscillator", "Signal table: supertrend_flip = 38 trades",
-    "On return, trending 2022-25 leads at +72%", "Kingspan (KRX.IR) was bought when it closed", "Both risk gauges favour the Irish",
+    "On return, trending 2022-25 leads at +72%", "Both risk gauges favour the Irish",
     "lower_band_entry -- count 44", "SAP Donchian 50/20 -- total", "SAP.DE was bought on a fresh 50-day high", "Despite the loss, SAP's Sharpe stayed",
     "SAP's book has not seen 3 January 2022's level", "On return the placid stretch from April 2022", "Selling protection on the five-year CDX",
 )

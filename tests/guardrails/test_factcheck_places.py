@@ -44,6 +44,11 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("A 0.52 beta drags alpha below the annual return, to -4.56%.", GENERALI, "verified"),
     ("A 0.52 beta drags alpha below the annual return, to -3.56%.", GENERALI, "contradicted"),
     ("Roughly 57% of the Euribor book's market exposure was short.", EURIBOR, "unverifiable"),  # a part of the 83%
+    ("With beta a negligible 0.04 the alpha of 3.43% tops the CAGR by eight basis points.", sheet("eq-ie-kingspan-bollinger"), "verified"),
+    ("With beta a negligible 0.04 the alpha of 3.43% tops the CAGR by eighteen basis points.", sheet("eq-ie-kingspan-bollinger"), "not verified"),
+    ("Equity topped out on 19 July 2021, forty-two days before bear conditions replaced high volatility.", sheet("eq-us-nke-stoch"), "verified"),
+    ("2020년 3월 중순(16일 주)에 곡선은 4.93% 내렸습니다.", TAIWAN, "verified"),
+    ("2020년 3월 중순(16일 주)에 곡선은 3.93% 내렸습니다.", TAIWAN, "not verified"),
     # a signal's winners
     ("과매수 청산 61회 중 43회가 적중했습니다.", LARSEN, "verified"),
     ("LT.NS 전략의 과매수 청산 61회 가운데 적중한 것은 46회였습니다.", LARSEN, "not verified"),
