@@ -397,7 +397,7 @@ FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
 SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
-SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target"
+SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞춤", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
 FIGURE_IN = re.compile(r"\d(?:[\d.,]*\s?%|\.\d)")  # a clause that states a figure of its own
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? (?:have|be)\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
@@ -953,7 +953,8 @@ class _Sentence:
             return 100 if number.unit == "%" and not name.endswith("_pct") else 1
         def spelled(name: str) -> bool:  # basis points and days only for a setting kept in them
             return number.unit in ("%", "x", None) or (number.unit == "bps" and name.endswith(("_bp", "_bps"))) or (number.unit == "days" and DAYS_SETTING.search(name) is not None)
-        return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(number.value, value * scale(name), number.decimals, None)), None)
+        signed = -number.value if number.negative else number.value  # "-90 밑이면 매수": a threshold of -90
+        return next((name for name, value in self.facts.settings.items() if spelled(name) and _fits(signed if value < 0 else number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
         return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or (GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start) and not self.date_mentions))  # not "by the October 2024 peak it had multiplied capital 1.17 times"  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma

@@ -49,6 +49,7 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("Equity topped out on 19 July 2021, forty-two days before bear conditions replaced high volatility.", sheet("eq-us-nke-stoch"), "verified"),
     ("2020년 3월 중순(16일 주)에 곡선은 4.93% 내렸습니다.", TAIWAN, "verified"),
     ("2020년 3월 중순(16일 주)에 곡선은 3.93% 내렸습니다.", TAIWAN, "not verified"),
+    ("윌리엄스 %R 역추세, 14일 창에서 -90 밑이면 매수하고 -20 위면 매도하는 롱 전용 ◆ 소르티노 -0.12", GENERALI, "verified"),  # the thresholds are settings
     # a signal's winners
     ("과매수 청산 61회 중 43회가 적중했습니다.", LARSEN, "verified"),
     ("LT.NS 전략의 과매수 청산 61회 가운데 적중한 것은 46회였습니다.", LARSEN, "not verified"),
