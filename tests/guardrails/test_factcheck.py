@@ -407,7 +407,7 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 16/18, 11/42, 1 blocked on arrival (945d817) and at the end of the round; 2027_33 17 -> 18
 # caught, 2027_27 10 -> 8 and 2027_45 6 -> 5 flagged.
 # Twenty-ninth round (session 17): 2027_56 and 2027_58 written blind, measured on arrival (18/18,
-# 16/42, 0 at e6d8ab6; 18/18, 20/42, 1), then read and tuned on (18/18, 0/42, 0; 18/18, 13/42, 0);
+# 16/42, 0 at e6d8ab6; 18/18, 20/42, 1), then read and tuned on (18/18, 0/42, 0; 18/18, 11/42, 0);
 # 2027_57, written blind beside 2027_56, never read: 17/18, 14/42, 2 blocked on arrival (e6d8ab6)
 # and at the end of the round; 2027_03 4 -> 3, 2027_51 12 -> 10, 2027_53 10 -> 9 and 2027_55
 # 11 -> 10 flagged, 2027_47 8 -> 9 and 2027_49 12 -> 13 (the review's mend: a fall told with its

@@ -193,13 +193,13 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 15/18, 17/30 on arrival (959f92a), 15/18, 16/30 at the end of the round; 45 9 -> 8, 49 14 -> 13
 # and 51 14 -> 13 flagged.
 # Twenty-ninth round (session 17): ko 2027_54 and 56 written blind, measured on arrival (15/18, 17/30
-# and 17/18, 20/30 at e6d8ab6), then read and tuned on (18/18, 0/30 and 18/18, 10/30); ko 2027_55,
+# and 17/18, 20/30 at e6d8ab6), then read and tuned on (18/18, 0/30 and 18/18, 2/30); ko 2027_55,
 # written blind beside 54, never read: 15/18, 22/30 on arrival (e6d8ab6), 15/18, 17/30 at the end
-# of the round; 13 5 -> 4, 25 5 -> 4, 39 5 -> 4, 51 13 -> 11 and 53 16 -> 14 flagged.
+# of the round; 13 5 -> 4, 23 4 -> 3, 25 5 -> 4, 39 5 -> 4, 51 13 -> 11 and 53 16 -> 14 flagged.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2),
-    "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 4), "ko_heldout_2027_25": (18, 4), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 3),
+    "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 3), "ko_heldout_2027_25": (18, 4), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 3),
     "ko_heldout_2027_35": (18, 5), "ko_heldout_2027_37": (17, 9), "ko_heldout_2027_39": (17, 4), "ko_heldout_2027_41": (14, 8), "ko_heldout_2027_43": (18, 2), "ko_heldout_2027_45": (17, 8), "ko_heldout_2027_47": (15, 17), "ko_heldout_2027_49": (17, 13),
     "ko_heldout_2027_51": (18, 11), "ko_heldout_2027_53": (15, 14), "ko_heldout_2027_55": (15, 17),
 }
