@@ -298,7 +298,6 @@ def states_depth(number: Numeral, depth: float) -> bool:
     return number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
-BRACKETED_DAY = re.compile(r"(?:(?<!\d)(?<!\d\s)주|초|초순|상순|중순|하순|말)\s?\((\d{1,2}일)(?:\s?주)?\)")  # "2020년 1월 셋째 주(20일)", "3월 하순(23일 주)": the day of a date
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
 
@@ -306,5 +305,5 @@ def figures(sentence: str) -> list[Numeral]:
     """The figures a sentence states as results (indicator settings, index names and the day of a
     date written out, "on 22 January 2018", left out)."""
     days = [(m.start, m.end) for m in dates.mentions(sentence) if m.first == m.last] if DAY_OF_MONTH.search(sentence) else []
-    days += [(m.start(1), m.end(1)) for m in BRACKETED_DAY.finditer(sentence)]
+    days += [(m.start("day"), m.end("day") + 1) for m in dates.WEEK_DAY_AFTER.finditer(sentence)]  # "2020년 1월 셋째 주(20일)", "3월 하순(23일 주)": the day of a date
     return [number for number in numerals(sentence) if not is_parameter(sentence, number) and not any(start <= number.start < end for start, end in days)]

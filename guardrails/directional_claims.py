@@ -37,7 +37,7 @@ LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 KO_RETURN_WORDS = re.compile(r"손실|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
-COMPARISON_CUT = re.compile(r"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|(?<=[는문친틴른린진던한된난간낸준운]) (?:동안|사이)(?:에)?(?=\s)|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
+COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s", re.IGNORECASE)
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)

@@ -263,7 +263,7 @@ KO_SIGNAL_WORDS_OF = {
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
 }
-WEEK_AFTER = re.compile(r"\s?(?:초순|상순|중순|하순|초|말|(?:첫째?|둘째|셋째|넷째|다섯째|마지막)\s?주)\s?\(\d{1,2}일(?:\s?주)?\)|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
+WEEK_AFTER = re.compile(rf"{dates.WEEK_DAY_AFTER.pattern}|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?주(?:간|에|는|의|엔|도|\s|$)|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 WEEK_BEFORE = re.compile(r"\bweek\s+(?:of|ending|to|beginning|starting)\s+(?:the\s+)?$", re.IGNORECASE)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 NEVER_BEFORE = re.compile(r"\b(?:never|no)\b", re.IGNORECASE)
@@ -984,7 +984,7 @@ class _Sentence:
         the peak and the state (regained or not) it tells."""
         field = EPISODE_FIGURES[reading.metric]
         single = sum(number.unit == "%" for number in self.numbers) <= 1  # one fall told: "2024년 7월 고점 이후 ... 만회하지 못한 하락의 깊이는 18.72%", that fall, open
-        told = [m for m in self._peaks_told() if m.start < stated.number.start and ";" not in self.text[m.end:stated.number.start]]  # "전략은 2024년 10월 고점 이후 805일 동안": that peak's fall
+        told = [m for m in self._peaks_told(stated.number) if m.start < stated.number.start]  # "전략은 2024년 10월 고점 이후 805일 동안": that peak's fall
         peaks = [m for m in self.date_mentions if PEAK_WORD_AFTER.match(self.text, m.end)] + told if single else []
         open_told = single and NOT_RECOVERED.search(self.text) is not None and not REGAINED_LATER.search(self.text)
         for fall in self.facts.drawdowns[1:]:
@@ -1026,8 +1026,7 @@ class _Sentence:
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
         at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
-        low, high = self.text.rfind(";", 0, number.start) + 1, (self.text.find(";", number.end) + 1 or len(self.text) + 1) - 1
-        peaks = [m for m in self._peaks_told() if low <= m.start < high and (at_end or m.start < number.start)]  # the fall from the peak its part of the sentence dates before it (not "기말(2023.12.25)")
+        peaks = [m for m in self._peaks_told(number) if at_end or m.start < number.start]  # the fall from the peak its part of the sentence dates before it (not "기말(2023.12.25)")
         for fall in falls:
             if number.unit == "days":
                 figures = {"length": float(fall.days)} if abs(fall.days - number.value) < 0.5 else {}
@@ -1044,10 +1043,12 @@ class _Sentence:
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
         return None
 
-    def _peaks_told(self) -> list[dates.DateMention]:
-        """The dates the sentence gives a peak ("2024년 10월 고점 이후", "its late-2022 peak", "peaked in
-        July 2022", "a slide from December 2021"): a fall told with one is the fall from that peak."""
-        return [m for m in self.date_mentions if not KO_END_DATED.search(self.text, 0, m.start) and (
+    def _peaks_told(self, number: Numeral) -> list[dates.DateMention]:
+        """The dates the figure's part of the sentence (between semicolons) gives a peak ("2024년 10월
+        고점 이후", "its late-2022 peak", "peaked in July 2022", "a slide from December 2021"): a fall
+        told with one is the fall from that peak."""
+        low, high = self.text.rfind(";", 0, number.start) + 1, (self.text.find(";", number.end) + 1 or len(self.text) + 1) - 1
+        return [m for m in self.date_mentions if low <= m.start < high and not KO_END_DATED.search(self.text, 0, m.start) and (
             KO_PEAK_DATED.match(self.text, m.end) or KO_PEAK_NAMED_BEFORE.search(self.text, max(0, m.start - 12), m.start) or PEAK_DATED.match(self.text, m.end)
             or PEAK_OF.search(self.text, max(0, m.start - 16), m.start) or PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or FALL_FROM_BEFORE.search(self.text, max(0, m.start - 40), m.start))]
 
