@@ -24,7 +24,7 @@ PIVOT = (
     r"than(?<!never deeper than)(?<!never worse than)(?<!never more than)(?<!no deeper than)(?<!no worse than)(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|beside|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble|(?<!, )where(?= the| (?-i:[A-Z]))"
 )
-BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
+BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
     rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
@@ -217,7 +217,7 @@ NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 
-MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
 ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
 
 

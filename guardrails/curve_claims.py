@@ -20,7 +20,7 @@ from guardrails.metric_words import METRICS, nearest_metric
 from guardrails.numerals import Numeral
 from guardrails.sentence_reading import KO_FALL_NOUN, KO_QUALIFIERS, SentenceReading, WEEK_AFTER
 
-FALL_RAN = re.compile(r"시작|출발|비롯|이어|거쳐|지나|까지|(?P<ended>멈췄|멈춘|바닥을|저점을)")  # where a fall began or ran, not "나왔다" (whose it was)
+FALL_RAN = re.compile(r"(?P<began>시작|출발|비롯)|이어|거쳐|지나|까지|(?P<ended>멈췄|멈춘|바닥을|저점을)")  # where a fall began or ran, not "나왔다" (whose it was)
 REGAINED_LATER = re.compile(r"\b(?:until|till)\b|에야|되어서야|돼서야", re.IGNORECASE)  # "did not recover until August 2022": it did
 KO_TOPIC_AFTER = re.compile(r"(?:는|은)\s")  # "최대 낙폭 34%는 ...": the figure is the sentence's topic
 KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던|이었던|인\s(?=\d|[\'’])|에서|에|\s?중에|\s?중이던|\s?중이었던|때|\s?속|의\s(?:\d|끝|말|초|중반|막바지|한가운데))")  # "강세 국면이던 2016년 6월", "강세장에서": where or when, not an owner
@@ -67,6 +67,8 @@ KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<tr
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 KO_FALL_NOUN_AFTER = re.compile(r"(?:\s?(?:조정|하락|낙폭))?")  # "가장 깊었던 14.13% 조정은"
 KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간|조정)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
+KO_DEEPEST_NAMED_AFTER = re.compile(r"\s?의\s?(?:최대|최악의|가장 (?:깊은|큰))\s?(?:낙폭|하락(?:폭)?|손실)(?:은|는)\s")
+KO_PHASE_WORD = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?")
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
@@ -88,7 +90,7 @@ DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|dee
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
 FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였|깎인|깎여")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
-KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질")
+KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|꺾였|꺾인|꺾여|(?<![을를] )(?<![을를])(?:내렸|내린|내려)(?!놓|앉)")
 KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러|증발|깎였|깎여|깎인")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.IGNORECASE)  # "지수에 1억 원을 넣었다면": named in words no mention reads
@@ -461,12 +463,14 @@ class CurveClaims(SentenceReading):
         topic, then the regime where it began or ran (its peak or trough in that regime): a place in
         time, not its owner (unlike "수익 48%는 강세 국면에서 나왔다", the regime's own return)."""
         ran = FALL_RAN.search(self.text, regime_end, max(span.end, self.text.find(". ", regime_end) % (len(self.text) + 1)))  # "...0.798, 기간 최저점에서 멈췄다": the verb may close the sentence
-        if not (KO_TOPIC_AFTER.match(self.text, number.end + len(KO_FALL_NOUN_AFTER.match(self.text, number.end).group(0))) and KO_SETTING_AFTER.match(self.text, regime_end) and ran
-                and ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start) and "국면" not in self.text[span.start:number.start]):
+        noun_after = KO_DEEPEST_NAMED_AFTER.match(self.text, number.end)  # "28.06%의 최대 낙폭은 ...": the noun after the figure
+        topic = noun_after or KO_TOPIC_AFTER.match(self.text, number.end + len(KO_FALL_NOUN_AFTER.match(self.text, number.end).group(0)))
+        if not (topic and (KO_SETTING_AFTER.match(self.text, regime_end) or KO_REGIME_EDGE_AFTER.match(self.text, regime_end + len(KO_PHASE_WORD.match(self.text, regime_end).group(0)))) and ran
+                and (noun_after or ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start)) and "국면" not in self.text[span.start:number.start]):
             return False
         start, end = self.facts.events.get(f"regime.{regime}.start"), self.facts.events.get(f"regime.{regime}.end")
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
-        days = (deepest.trough,) if deepest and ran.group("ended") else (deepest.peak, deepest.trough) if deepest else ()  # "...국면에서 멈췄다": where it bottomed
+        days = (deepest.trough,) if deepest and ran.group("ended") else (deepest.peak,) if deepest and ran.group("began") else (deepest.peak, deepest.trough) if deepest else ()  # "...국면에서 멈췄다": where it bottomed; "...에서 시작해": where it began
         return bool(deepest and start and end and any(start <= day <= end for day in days))
 
     def _open_length(self, claim: str, number: Numeral) -> Finding:

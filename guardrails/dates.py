@@ -32,6 +32,8 @@ _PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginnin
 # days it covers. A weekly curve's peak on the 16th is "mid-March", never "early April".
 MONTH_PART_BEFORE = re.compile(r"\b(?P<part>early|mid|late)[-\s]+$|\b(?:the\s+)?(?P<whole>start|beginning|middle|end|close)\s+of\s+$", re.IGNORECASE)
 MONTH_PART_AFTER = re.compile(r"\s?(?P<part>초순|상순|초(?!반)|중순|중반|하순|말|후반)")
+EDGE_DAY_AFTER = re.compile(r"\s?(?:의\s?)?(?:(?P<last>마지막\s?날|말일)|첫\s?날)")
+WEEKDAY_AFTER = re.compile(r"\s?\((?:[월화수목금토일](?:요일)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\)", re.IGNORECASE)
 WEEK_DAY_AFTER = re.compile(r"\s?(?:(?:첫째?|둘째|셋째|넷째|다섯째|마지막)\s?주|초순|상순|중순|하순|초|말)\s?\((?P<day>\d{1,2})일(?:\s?주)?\)")
 MONTH_PARTS = {"early": (1, 11), "start": (1, 11), "beginning": (1, 11), "초순": (1, 11), "상순": (1, 11), "초": (1, 11),
                "mid": (10, 21), "middle": (10, 21), "중순": (10, 21), "중반": (10, 21),
@@ -103,12 +105,17 @@ def mentions(text: str) -> list[DateMention]:
             year = end_year
         elif month:
             day = int(groups["id"] or groups["d1"] or groups["d2"] or groups["dd"] or groups["kd"] or 0)
-            found.append(_month(match.start(), match.end(), year, month, _month_part(text, match), day) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
+            end = weekday.end() if day and (weekday := WEEKDAY_AFTER.match(text, match.end())) else match.end()  # "3월 23일(월) 주간": the weekday is part of the date
+            found.append(_month(match.start(), end, year, month, _month_part(text, match), day) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
         elif part := (groups["part"] or groups["kpart"]):
             first, last = PARTS[_part_name(part)]
             found.append(_span(match.start(), match.end(), year, first, last))
         else:
             found.append(_span(match.start(), match.end(), year, 1, 12))
+        if (edge := EDGE_DAY_AFTER.match(text, found[-1].end)) and found[-1].start == match.start():  # "2019년 마지막 날", "8월 첫날": one day of it
+            told = found[-1]
+            day = told.last if edge.group("last") else told.first
+            found[-1] = DateMention(told.start, edge.end(), day, day, exact=True)
     return found
 
 

@@ -34,12 +34,12 @@ KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLA
 KO_OWNS = re.compile(r"\s?의\s")
 KO_FIGURE_AS_TARGET = re.compile(r"^(?:\s|\s?\()(?:연\s?)?[-+]?[\d.,]+\s?%?\)?\s?(?:보다|에\s?(?:[\d.,]+\s?%p\s?)?(?:못 ?미|미치지 ?못|뒤))")  # "UKX 연 2.61%에 못 미쳤다", "IPSA(연 -4.1%)에 뒤처진": the standard, marked after its figure
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
-KO_RETURN_WORDS = re.compile(r"손실|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
+KO_RETURN_WORDS = re.compile(r"(?<!최대 )(?<!최대)손실(?! ?구간)|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
 COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
-RANKING_PARTS = re.compile(r";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s", re.IGNORECASE)
+RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
@@ -123,7 +123,7 @@ LOSS_SIZES = re.compile(r"deficit|shortfall|drag|severe|deep|milder|worse")  # "
 KO_OWN_FIGURES = {"알파": "alpha", "cagr": "cagr", "연평균수익률": "cagr", "연환산수익률": "cagr", "연수익률": "cagr", "연복리": "cagr", "연복리수익률": "cagr", "연성장률": "cagr"}
 _KO_OWN = r"알파|CAGR|연\s?평균\s?수익률|연\s?환산\s?수익률|연\s?수익률|연복리(?:\s?수익률)?|연\s?성장률"
 KO_OWN_COMPARISON = re.compile(
-    rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:보다|에 비해)\s?(?:(?:더|오히려|도리어|조금|약간)\s?)*(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
+    rf"(?P<first>{_KO_OWN})(?:은|는|이|가)?(?:[^.;]|\.(?=\d)){{0,30}}?(?P<second>{_KO_OWN})(?:(?:보다|에 비해)\s?(?:[-+]?[\d.]+\s?(?:%p|%|bp)\s?)?(?:(?:더|오히려|도리어|조금|약간)\s?)*|(?:을|를)\s?(?=웃돌|상회|밑돌|하회|앞질|앞지))(?:(?P<up>높|크|컸|많|웃돌|앞)|(?P<down>낮|작|적|밑돌|못 미))",
     re.IGNORECASE,
 )
 NEVER_UNDER_START = re.compile(r"한\s?(?:주|번)도[^.;]{0,15}?(?:밑돌|아래로|하회)[가-힣]*\s?(?:않|못)|\bnever (?:once )?(?:closed|fell|dipped|slipped|went|traded|ended a week) below (?:its |the )?(?:start(?:ing)? (?:value|level|capital|point)|1\.0|initial capital)", re.IGNORECASE)

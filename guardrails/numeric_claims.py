@@ -23,11 +23,11 @@ from functools import cached_property
 from guardrails import claim_context as ctx
 from guardrails import implied_figures as implied
 from guardrails import korean as ko
-from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, NEVER_BEFORE
+from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, KO_PHASE_WORD, KO_REGIME_EDGE_AFTER, NEVER_BEFORE
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison, own_figure
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.figure_fit import judge, Reading, shown_fits, Stated, stated_matches, unverifiable
-from guardrails.metric_words import chars_apart, METRIC_PATTERNS, METRICS, Named, nearest_metric, SIBLINGS, SIGNAL_METRICS, SIGNED, STRATEGY_SYNONYMS, unit_fits
+from guardrails.metric_words import chars_apart, METRIC_PATTERNS, METRICS, Named, nearest_metric, NEVER_NEGATIVE, SIBLINGS, SIGNAL_METRICS, SIGNED, STRATEGY_SYNONYMS, unit_fits
 from guardrails.numerals import POINTS_GAP, Numeral, numerals
 from guardrails.regime_claims import RegimeClaims
 from guardrails.sentence_reading import APPOSITIVE_WORDS, LEAD_WORDS, NOT_SUBJECT_BEFORE, RESTATED, UNDER_START, UNSTORED_TOPICS
@@ -124,6 +124,7 @@ EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:(?:the|its|our|their
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
+KO_REGIME_LEVEL_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?의\s(?=\d)")
 KO_REGIME_PART_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?\s?(?:의\s?)?(?:후반|초반|중반|말미|초입|막바지|끝자락)(?:부|기)?(?:인|이던|였던|이었던|,|에|의)")
 KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
 RUNNING_FIGURES = {"total_return"}  # a figure that grows along the curve: at a date it is that date's, not the stored total
@@ -152,7 +153,7 @@ START_LEVEL_BEFORE = re.compile(r"(?:시작값|시작점|출발점|출발값|기
 EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b(?!\s+(?:year|month|week|quarter|day)\b)", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
 REGIME_WORD = re.compile(r"국면|\bregimes?\b|\bphases?\b", re.IGNORECASE)
 SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
-KO_HITS_BEFORE = re.compile(r"적중한\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
+KO_HITS_BEFORE = re.compile(r"(?:적중한|(?:들어)?맞(?:은|힌|춘))\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
@@ -167,7 +168,7 @@ THAN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:than|of)\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECASE)
 SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
 SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
-SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞춤", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
+SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞춤|\s?(?:아래|밑|위)(?:에)?서\s(?:사|팔|파|매수|매도|진입|청산)", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? (?:have|be)\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
@@ -215,7 +216,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
         told = POINTS_GAP.match(self.text, number.end) if number.unit == "pp" else None
         span = self.clauses[clause]
-        if number.unit in ("pp", "bps") and (own := self.own_comparison) and BY_BETWEEN.fullmatch(self.text, own.end(), number.start):
+        if number.unit in ("pp", "bps") and (own := self.own_comparison) and (BY_BETWEEN.fullmatch(self.text, own.end(), number.start) or own.start("second") < number.start < own.end()):  # "연수익률보다 0.08%p 높았다"
             return self._gap_of_own(self.text[span.start:span.end].strip(), number, own)  # "the alpha of 3.43% tops the CAGR by eight basis points"
         if number.unit in ("pp", "bps") and (own := GAP_TO_OWN_CAGR.match(self.text, number.end)):
             return self._gap_to_own_cagr(self.text[span.start:span.end].strip(), number, own)
@@ -548,8 +549,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if before is None and found is None and number.unit == "%" and self._scope(self.regimes, number):
             return Named("total_return", by_noun=False)  # "the bull regime was the standout at +44.2%"
         chosen = before or found
-        if chosen and number.text.startswith("+") and chosen.metric not in SIGNED and self._scope(self.regimes, number):
-            return Named("total_return", by_noun=False)  # "the trending regime was the best at +25%", after "every regime ended in profit"
+        if chosen and ((number.text.startswith("+") and chosen.metric not in SIGNED) or (number.negative and chosen.metric in NEVER_NEGATIVE)) and self._scope(self.regimes, number):
+            return Named("total_return", by_noun=False)  # "the trending regime was the best at +25%", after "every regime ended in profit"; "..., 기간 16%로 최단, 약세 -30%": no share is negative
         return chosen
 
     def _named_in_order(self, number: Numeral) -> Named | None:
@@ -823,17 +824,26 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
                   and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))
-                  and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it
+                  and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))
+                  and not (spans is self.regimes and self._places_another(end, number))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it
         if inside:  # "from +5% in the trending phase to +22% in the high-volatility year": the nearest one
             return min(inside, key=lambda found: chars_apart(found[1], found[2], number))[0]
         if spans is self.regimes and (named_after := self._regime_after(spans, number)):
             return named_after
-        before = [(label, start) for label, start, end in spans if start < span.start and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))]
+        before = [(label, start) for label, start, end in spans if start < span.start and not (spans is self.regimes and ((KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number)) or self._places_another(end, number)))]
         if not before or ctx.REGIME_RESET.search(self.lowered, before[-1][1], span.end):
             return None
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _places_another(self, regime_end: int, number: Numeral) -> bool:
+        """"횡보 국면의 0.989까지 50.59% 떨어졌다", "고변동성 국면 막바지인 2021년 7월 19일 주에 2.001로 ...":
+        a regime told as the place of a level or a date between it and the figure, not the figure's owner."""
+        edge = KO_REGIME_EDGE_AFTER.match(self.text, regime_end + len(KO_PHASE_WORD.match(self.text, regime_end).group(0)))
+        if not (edge or KO_REGIME_LEVEL_AFTER.match(self.text, regime_end)):
+            return False
+        return any(regime_end < other.start < number.start for other in self.numbers)
 
     def _korean_aside(self, number: Numeral) -> str | None:
         """A figure in parentheses right after what it belongs to: a Korean regime's return

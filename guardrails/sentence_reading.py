@@ -28,6 +28,7 @@ NEGATIVE = re.compile(
     r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
+KO_ROSE_AFTER = re.compile(r"\s?(?:씩\s?)?(?:오른|올랐|올라|상승한|상승했|상승해|불어난|불었|늘어난|늘었)")  # the figure's own verb: a rise, whatever loss is told nearby
 POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$")
 KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
 KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
@@ -72,8 +73,9 @@ EVENT_KINDS = {
     "recovery": re.compile(r"\b(?:regain|recover|recoup|reclaim|erased|made good|repaired|healed)\w*|\b(?:new|fresh) (?:high|record|peak)|회복|되찾|메워|전고점을 (?:넘|돌파)"),
 }
 # The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
+KO_ROLE_LAST = {"exit", "entry", "stop"}
 KO_SIGNAL_WORDS_OF = {
-    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "터치", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
+    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
 }
@@ -83,7 +85,7 @@ KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|leg|(?P<months>half-year|six months))\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
 ASIDE = re.compile(r"\([^()]*\)")
-NONE_AFTER = re.compile(r"\s?(?:이|가|는|은)?\s?없(?:음|다|어|이|는|었)")
+NONE_AFTER = re.compile(r"\s?(?:이|가|는|은)?\s?없(?:음|다|어|이|는|었|습)")
 COORDINATED = re.compile(r"\band\b")  # "the 2015-16 turmoil and the sideways market": names in a list
 FIGURE_LIST = re.compile(r"[-+]?\d[\d.,]*%?(?:\s*,\s*[-+]?\d[\d.,]*%?)*,?\s+and\s+[-+]?\d[\d.,]*%?")  # "lost 14% and 3%": one figure for each name before, in order
 STYLE_ADJECTIVE = re.compile(r"\b(?:vol|volatility|risk)-target(?:ed|ing)?\b|\b(?:vol|volatility|risk) target(?:ed|ing)\b")  # how the strategy sizes, no figure of volatility
@@ -97,9 +99,10 @@ def _signal_spellings(name: str) -> list[re.Pattern[str]]:
     words = name.lower().split("_")
     tails = [words] + ([words[-2:]] if len(words) > 2 else [])
     joined = [r"[\s-]".join(EN_SIGNAL_WORDS_OF.get(word, re.escape(word)) for word in tail) for tail in tails]
-    korean = [r"\s?".join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in tails]
+    ko_tails = tails + ([words[1:] + words[:1]] if words[0] in KO_ROLE_LAST else [])  # "exit_channel_touch" is "채널 접촉 청산": Korean names the role last
+    korean = [r"\s?".join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in ko_tails]
     return ([re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
-            + [re.compile(spelling) for spelling, tail in zip(korean, tails, strict=True) if all(KO_SIGNAL_WORDS_OF.get(w) or w in ctx.INDICATORS.split("|") for w in tail)])
+            + [re.compile(spelling) for spelling, tail in zip(korean, ko_tails, strict=True) if all(KO_SIGNAL_WORDS_OF.get(w) or w in ctx.INDICATORS.split("|") for w in tail)])
 
 
 class SentenceReading:
@@ -207,8 +210,8 @@ class SentenceReading:
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
         ("하락장에서 24%를 벌었고": names are masked), nor one that qualifies another noun ("a small
         negative beta (-0.21) lifts alpha to 3.57%")."""
-        if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start):
-            return False  # "alpha comes out positive at 2.07% despite the loss"
+        if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start) or KO_ROSE_AFTER.match(self.text, number.end):
+            return False  # "alpha comes out positive at 2.07% despite the loss", "원금의 10분의 1을 잃어 ... 연 8.4% 오른 TDXP"
         return any(words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end)
                    if not (loss.end() <= number.start and KO_INDEX_FELL.search(self.text, max(0, loss.start() - 12), loss.start()) and KO_ANOTHER_NOUN.search(self.text, loss.end(), number.start)))  # "지수가 내렸기에 알파(3.66%)": the index's loss
 

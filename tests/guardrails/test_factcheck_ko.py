@@ -127,7 +127,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -206,8 +206,8 @@ KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_35": (18, 5), "ko_heldout_2027_37": (17, 9), "ko_heldout_2027_39": (17, 4), "ko_heldout_2027_41": (14, 8), "ko_heldout_2027_43": (18, 2), "ko_heldout_2027_45": (17, 8), "ko_heldout_2027_47": (15, 17), "ko_heldout_2027_49": (17, 13),
     "ko_heldout_2027_51": (18, 11), "ko_heldout_2027_53": (15, 14), "ko_heldout_2027_55": (15, 17), "ko_heldout_2027_57": (17, 15),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_53", "ko_heldout_2027_55", "ko_heldout_2027_57")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 3 each of 2027_53 and 2027_55 and 1 of 2027_57 came out verified")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_53", "ko_heldout_2027_55")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 2 of 2027_53 and 3 of 2027_55 came out verified")
 # ko 2027_50's "과매도 진입 47건 가운데 수익으로 끝난 것은 29건" (winners 29 of 47; 32 stored): reading
 # a share with words between its two counts caught it, and flagged a true sentence of the never-read
 # ko 2027_25 in every narrower form tried (measured, totals only), so it was dropped.

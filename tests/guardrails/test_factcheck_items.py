@@ -1,0 +1,67 @@
+"""Readings of the thirtieth round (ko 2027_58 and 2027_60 read): items of a list and their
+bullets, a weekday or the last day of a year in a date, the deepest fall placed after its figure,
+a regime that places a level, a signal whose role Korean names last, and falls told by their verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails.factsheet import FactSheet
+from tests.guardrails.test_factcheck_review import assert_verdict, sheet
+
+CDX = sheet("credit-cdxhy-ema")  # CAGR 2.39%, drawdown 15.97% from a low-volatility peak; regimes bear +6% (Sharpe 1.34, the best) ... trending -1%
+WSP = sheet("eq-ca-wsp-supertrend")  # 13.85% a year against TTIN's 9.1%; the week of 2020-03-16 -11.45%
+SAP = sheet("eq-de-sap-donchian")  # TDXP 8.4% a year; exit_channel_touch 44 signals, 19 hits; regimes bull Sharpe 1.08 (best), sideways -0.92 (worst)
+KINGSPAN = sheet("eq-ie-kingspan-bollinger")  # alpha 3.43% against a 3.35% CAGR; volatility 13.4%; deepest fall 28.06% from a low-volatility peak
+NIKE = sheet("eq-us-nke-stoch")  # peak 2021-07-19 (2.001), 50.59% down to 2025-04-28 (0.989); overbought_exit 52 signals, 32 hits; settings 20/80
+GBPCAD = sheet("fx-gbpcad-fwd-carry")  # an open 7.16% fall from the 2024-07-29 peak to 2025-01-06; no benchmark
+
+READINGS = [  # (text, facts, verdict); "not X": any verdict but X
+    # a KPI line's items, between bullets, arrows or numbered marks, each with its own metric
+    ("전략 요약｜연 복리 2.39%｜기간 수익률 26.69%｜최대 손실 -15.97%｜변동성(연율) 6.2%｜샤프지수 0.41", CDX, "verified"),
+    ("전략 요약｜연 복리 2.93%｜기간 수익률 26.69%｜최대 손실 -15.97%｜변동성(연율) 6.2%｜샤프지수 0.41", CDX, "not verified"),
+    ("킹스팬 볼린저 역추세 ◇ 누적 29.07% ◇ 연 3.35% ◇ 연간 변동폭 13.4% ◇ 샤프지수 0.31", KINGSPAN, "verified"),
+    ("킹스팬 볼린저 역추세 ◇ 누적 29.07% ◇ 연 3.35% ◇ 연간 변동폭 14.3% ◇ 샤프지수 0.31", KINGSPAN, "not verified"),
+    ("시기별로 보면 ① 약세(2015.6.29~2016.2.29) +6%, 샤프 1.34로 가장 높음 ② 저변동성 -3% ⑤ 추세 -1%입니다.", CDX, "verified"),
+    ("시기별로 보면 ① 약세(2015.6.29~2016.2.29) +6% ② 저변동성 -3%, 샤프 1.34로 가장 높음 ⑤ 추세 -1%입니다.", CDX, "not verified"),
+    ("국면 정리: 강세 +24%, 샤프 1.08로 최고 ▸ 횡보 -18%, 샤프 -0.92로 최저입니다.", SAP, "verified"),
+    ("국면 정리: 강세 +24%로 최고 ▸ 횡보 -18%로 최고입니다.", SAP, "not verified"),  # each item ranks its own regime
+    ("%K 14일과 %D 3일로 20 아래서 사고 80 위에서 파는 매수 전용 → 연복리 0.88% → 샤프 0.13", NIKE, "verified"),
+    ("비교 지수는 없습니다 ⟩ 변동성 5.0%", GBPCAD, "verified"),
+    # dates: a weekday in brackets, the last day of a year
+    ("20년 3월 23일(월) 주간에 곡선은 1.23% 밀렸습니다.", CDX, "verified"),
+    ("20년 3월 23일(월) 주간에 곡선은 2.23% 밀렸습니다.", CDX, "not verified"),
+    ("2020년 3월 16일(월)부터의 한 주 동안 곡선이 11.45% 빠졌다.", WSP, "verified"),
+    ("고변동성(2019년 마지막 날부터 2021년 8월 말까지) +35%로 수익 최고였습니다.", NIKE, "verified"),
+    ("고변동성(2018년 마지막 날부터 2021년 8월 말까지) +35%로 수익 최고였습니다.", NIKE, "not verified"),
+    # whose figure: the deepest fall placed in a regime after it, a regime that places a level, its own two figures
+    ("최악의 하락 15.97%는 저변동성 국면이던 2017년 11월 27일 주의 1.107에서 시작했다.", CDX, "verified"),
+    ("28.06%의 최대 낙폭은 저변동성 국면 끝자락인 '19년 6월 17일 주간 1.177이 출발점이었다.", KINGSPAN, "verified"),
+    ("28.06%의 최대 낙폭은 고변동성 국면 끝자락인 '19년 6월 17일 주간 1.177이 출발점이었다.", KINGSPAN, "not verified"),  # its peak was in the low-volatility regime
+    ("곡선은 2021년 7월 19일 주 2.001이 정점이었고, 거기서 25년 4월 28일(월) 주간, 횡보 국면의 0.989까지 50.59% 떨어졌다.", NIKE, "verified"),
+    ("곡선은 2021년 7월 19일 주 2.001이 정점이었고, 거기서 25년 4월 28일(월) 주간, 횡보 국면의 0.989까지 48.59% 떨어졌다.", NIKE, "not verified"),
+    ("알파 3.43%가 연수익률보다 0.08%p 높았다.", KINGSPAN, "verified"),
+    ("알파 3.43%가 연수익률보다 0.18%p 높았다.", KINGSPAN, "not verified"),
+    ("알파 3.43%는 연수익률을 밑돌았다.", KINGSPAN, "not verified"),
+    ("연 13.85%를 냈고, 연 9.1%의 TTIN을 4.75%p 앞질렀다.", WSP, "verified"),
+    ("연 13.85%를 냈고, 연 9.5%의 TTIN을 4.75%p 앞질렀다.", WSP, "not verified"),
+    ("원금의 10분의 1을 잃어(연 -0.87%) 연 8.4% 오른 TDXP에 9.27%p 밀렸다.", SAP, "verified"),
+    ("최대 손실은 15.97%로 JNK(13.1%)보다 2.87%p 깊었다.", CDX, "verified"),
+    ("최대 손실은 15.97%로 JNK(13.1%)보다 2.87%p 얕았다.", CDX, "not verified"),
+    ("고변동성 +35%로 수익 최고이자 기간 16%로 최단, 약세 -30%, 횡보 -12%입니다.", NIKE, "verified"),
+    # signals named in Korean word order; winners told as the ones that came true
+    ("반대 채널 접촉 청산은 44번 중 19번(43.18%)이 적중했다.", SAP, "verified"),
+    ("반대 채널 접촉 청산은 44번 중 21번(47.73%)이 적중했다.", SAP, "not verified"),
+    ("과매수 청산 52번 가운데 들어맞은 것은 32번이었다.", NIKE, "verified"),
+    ("과매수 청산 52번 가운데 들어맞은 것은 35번이었다.", NIKE, "not verified"),
+    # a fall told by its verb
+    ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 7.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "verified"),
+    ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 8.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "not verified"),
+    ("2020.1.6 주간 1.551에서 3월 23일 주 1.099로 29.14% 꺾인 급락은 266일 만인 9월 28일 주에 메워졌다.", WSP, "verified"),
+    ("2020.1.6 주간 1.551에서 3월 23일 주 1.099로 31.14% 꺾인 급락은 266일 만인 9월 28일 주에 메워졌다.", WSP, "not verified"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS)
+def test_readings_of_the_thirtieth_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
