@@ -26,7 +26,7 @@ PIVOT = (
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\s//\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\s//\s|\s>{{2,3}}\s|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -68,8 +68,8 @@ KO_STRATEGY_NAME = re.compile(
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "turmoil", "pandemic regime", "pandemic phase"),
-    "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "turmoil", "pandemic regime", "pandemic phase", "volatility was high", "volatility ran high", "volatility was elevated"),
+    "low_volatility": ("low volatility", "low-volatility", "calm", "quiet", "volatility was low", "volatility ran low"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),

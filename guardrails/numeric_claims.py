@@ -109,7 +109,7 @@ SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정
 WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
 REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
-GROUP_BREAK = re.compile(r"\s\|\s")  # between the groups of a KPI line
+GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
 GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
@@ -166,8 +166,8 @@ FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and
 RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
 THAN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:than|of)\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECASE)
-SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?)\W{0,3}$", re.IGNORECASE)
-SIZED_FOR = re.compile(r"\b(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
+SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?|\baim(?:s|ed|ing)? (?:at|for))\W{0,3}$", re.IGNORECASE)
+SIZED_FOR = re.compile(r"\b(?:re)?(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
 SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞춤|\s?(?:아래|밑|위)(?:에)?서\s(?:사|팔|파|매수|매도|진입|청산)", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? (?:have|be)\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
@@ -575,6 +575,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             named = nearest_metric(self.masked, start, previous.end, number)
             if named and named.by_noun and METRICS[named.metric].kind != "count":
                 return Named(named.metric, by_noun=False, inherited=True)
+        if claimed and claimed[-1][0] == "winning_trades" and number.unit == "%":
+            return Named("win_rate", by_noun=False)  # "z_stop: 14 signals; 3 winners; 21.43%": the winners' share, not the mean of the group before
         for metric, plain in reversed(claimed):
             if METRICS[metric].kind != "count" and unit_fits(METRICS[metric].kind, number.unit):
                 return Named(metric, by_noun=False, inherited=plain)

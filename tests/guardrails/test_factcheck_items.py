@@ -15,6 +15,11 @@ SAP = sheet("eq-de-sap-donchian")  # TDXP 8.4% a year; exit_channel_touch 44 sig
 KINGSPAN = sheet("eq-ie-kingspan-bollinger")  # alpha 3.43% against a 3.35% CAGR; volatility 13.4%; deepest fall 28.06% from a low-volatility peak
 NIKE = sheet("eq-us-nke-stoch")  # peak 2021-07-19 (2.001), 50.59% down to 2025-04-28 (0.989); overbought_exit 52 signals, 32 hits; settings 20/80
 GBPCAD = sheet("fx-gbpcad-fwd-carry")  # an open 7.16% fall from the 2024-07-29 peak to 2025-01-06; no benchmark
+THYAO = sheet("eq-tr-thyao-macd")  # total return 321.56%, CAGR 16.38% against XU100's 31.40%; deepest fall 48.06% from 2019-08-12
+KOMB = sheet("eq-cz-komb-monet-pairs")  # signals spread_entry (71, 56.34%, +0.08%), z_stop (14, 21.43%, -1.85%); an open 19.68% fall from 2021-05-03, 12.0% below at the end
+RICHTER = sheet("eq-hu-richter-voltarget")  # volatility 13.5%, target 20%; an open fall from the 2025-06-02 peak, 5.64% below at the end
+ALGO = sheet("crypto-algo-rsi")  # rsi_recovery_exit hit rate 60.34%
+EURRON = sheet("fx-eurron-keltner")  # falls of 6.19% from 2014-06-23 and 5.07% from 2018-05-28; an open 5.00% fall from 2025-02-10, 3.39% below at the end
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     # a KPI line's items, between bullets, arrows or numbered marks, each with its own metric
@@ -54,11 +59,33 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("반대 채널 접촉 청산은 44번 중 21번(47.73%)이 적중했다.", SAP, "not verified"),
     ("과매수 청산 52번 가운데 들어맞은 것은 32번이었다.", NIKE, "verified"),
     ("과매수 청산 52번 가운데 들어맞은 것은 35번이었다.", NIKE, "not verified"),
-    # a fall told by its verb
+    ("THYAO MACD recap >> total return 321.56% >> annual growth 16.38% >> XU100 annual growth 31.40%", THYAO, "verified"),
+    ("THYAO MACD recap >> total return 321.56% >> annual growth 31.40% >> XU100 annual growth 16.38%", THYAO, "not verified"),
+    ("spread_entry: 71 signals; 40 winners; 56.34%; mean +0.08% || z_stop: 14 signals; 3 winners; 21.43%; mean -1.85%.", KOMB, "verified"),
+    ("spread_entry: 71 signals; 40 winners; 56.34%; mean +0.08% || z_stop: 14 signals; 3 winners; 23.43%; mean -1.85%.", KOMB, "not verified"),
+    ("Volatility came in at 13.5%, with positions resized to aim at 20% annualised volatility.", RICHTER, "verified"),
+    ("Volatility came in at 15.5%, with positions resized to aim at 20% annualised volatility.", RICHTER, "contradicted"),
+    ("Recovery exits on Algorand paid off 60.34% of the time.", ALGO, "verified"),
+    ("Recovery exits on Algorand paid off 57.81% of the time.", ALGO, "not verified"),
+    ("A 0.62 beta to that index accounts for roughly 13.3% a year of expected return.", ALGO, "unverifiable"),  # a figure the store does not keep
+    ("Long-euro positions accounted for about 63% of days with money at risk.", EURRON, "unverifiable"),
+    # a fall told by its verb, its peak after "from", its end below a peak
     ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 7.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "verified"),
     ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 8.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "not verified"),
     ("2020.1.6 주간 1.551에서 3월 23일 주 1.099로 29.14% 꺾인 급락은 266일 만인 9월 28일 주에 메워졌다.", WSP, "verified"),
     ("2020.1.6 주간 1.551에서 3월 23일 주 1.099로 31.14% 꺾인 급락은 266일 만인 9월 28일 주에 메워졌다.", WSP, "not verified"),
+    ("The worst stretch began at the 12 August 2019 high and went 48.06% deep into early May 2021.", THYAO, "verified"),
+    ("The worst stretch began at the 12 August 2019 high and went 44.06% deep into early May 2021.", THYAO, "not verified"),
+    ("Two earlier dips were shallower, 6.19% from June 2014 and 5.07% from May 2018.", EURRON, "verified"),
+    ("Two earlier dips were shallower, 6.19% from June 2015 and 5.07% from May 2018.", EURRON, "not verified"),
+    ("A newer 5.00% retreat from the 10 February 2025 record is still open, the book ending 3.39% below it.", EURRON, "verified"),
+    ("A newer 5.00% retreat from the 10 February 2025 record is still open, the book ending 4.39% below it.", EURRON, "not verified"),
+    ("A shallower 22.06% slide in 2018-19 had needed 875 days, and the book finished September 2025 about 5.6% below its June 2025 record.", RICHTER, "verified"),
+    ("A shallower 22.06% slide in 2018-19 had needed 875 days, and the book finished September 2025 about 5.6% below its March 2025 record.", RICHTER, "not verified"),
+    ("As of the last September 2025 observation the book is still twelve percent under water, 1,610 days on.", KOMB, "verified"),
+    ("As of the last September 2025 observation the book is still fourteen percent under water, 1,610 days on.", KOMB, "not verified"),
+    ("The pair has yet to reclaim its early-May 2021 peak, struck while volatility was high: the slide reached 19.68% by mid-January 2025.", KOMB, "verified"),
+    ("The pair has yet to reclaim its early-May 2021 peak, struck while volatility was high: the slide reached 17.68% by mid-January 2025.", KOMB, "not verified"),
 ]
 
 
