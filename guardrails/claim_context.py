@@ -68,8 +68,8 @@ KO_STRATEGY_NAME = re.compile(
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
 REGIME_SYNONYMS = {
-    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "turmoil", "pandemic regime", "pandemic phase", "volatility was high", "volatility ran high", "volatility was elevated"),
-    "low_volatility": ("low volatility", "low-volatility", "calm", "quiet", "volatility was low", "volatility ran low"),
+    "high_volatility": ("high volatility", "high-volatility", "volatile", "turbulent", "turbulence", "turmoil", "pandemic regime", "pandemic phase"),
+    "low_volatility": ("low volatility", "low-volatility", "calm", "quiet"),
     "bull": ("bull", "bullish", "rising market"),
     "bear": ("bear", "bearish", "falling market"),
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
@@ -217,7 +217,7 @@ NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that
 BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
 
 
-MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
+MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
 ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
 
 

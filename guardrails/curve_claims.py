@@ -27,6 +27,9 @@ KO_SETTING_AFTER = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?(?:이던
 FROM_TROUGH = re.compile(r"(?:바닥|저점|최저점)(?:을|를)?\s?(?:찍은|지난|확인한|친)?\s?(?:뒤|후|이후|에서|부터)|\b(?:from|after|off|since) (?:the|its|that) (?:trough|bottom|low)\b", re.IGNORECASE)
 DRAWDOWN_NOUN = re.compile(r"drawdown|낙폭|손실 ?구간")  # a length in the clause of a drawdown is the drawdown's
 FALL_FROM_BEFORE = re.compile(r"\b(?:slide|fall|drop|decline|drawdown|slump|setback|loss)\s+(?:that\s+(?:began|started)\s+|which\s+(?:began|started)\s+)?(?:from|since|in|of)\s+(?:an?\s+|the\s+|its\s+)?(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)  # "a slide from December 2021"
+DIPS = re.compile(r"\b(?:dips?|retreats?)\b")  # "two earlier dips were shallower, 6.19% from June 2014 and ...": falls, where the figure's own clause tells no gain
+DIP_AFTER = re.compile(r"\s+(?:dip|retreat)\b")
+GAIN_VERB = re.compile(r"\b(?:gain(?:ed|s|ing)?|earn(?:ed|s|ing)?|return(?:ed|s|ing)|r[oi]se|rising|rall(?:ied|ies|ying)|climb(?:ed|s|ing)?|add(?:ed|s|ing)?|made|up)\b")
 FROM_AFTER_FIGURE = re.compile(r"\s+(?:from|since)\s+(?:(?:the|its|a|an)\s+)?", re.IGNORECASE)  # "6.19% from June 2014": the date of the fall's peak
 KO_PEAK_DATED = re.compile(r"\s?(?:초순|상순|초|중순|하순|말)?\s?(?:(?:의|주의|주)\s)?(?:곡선\s)?(?:전?고점|정점|꼭짓점|꼭대기|최고점|최고치)")  # "2023년 7월 17일 주의 정점": the date of the peak the end is measured from
 OPEN_BOUND = re.compile(r"모두|총|까지|이후|부터|\bin all\b|\ball told\b|\bby\b|\bsince\b|\buntil\b|\bbetween\b", re.IGNORECASE)
@@ -83,13 +86,13 @@ BELOW_IT_AFTER = re.compile(r"\s+(?:below|beneath|under|short of)\s+(?:it|that|i
 EN_BELOW_PEAK_AFTER = re.compile(r"\s+under\s?water\b|\s+(?:below|beneath|under|short of)\s+(?:it\b(?!\s+(?:was|is|had|has)\b)|(?:that|the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|top|high-water mark|mark|level)\b)", re.IGNORECASE)
 EN_AT_END = re.compile(  # "at the June 2023 close, sat 13.6% beneath that peak", "ended the test 13.6% beneath its peak": the test's own end
     r"\bat the (?:[a-z]+ )?(?:(?:19|20)\d{2} )?(?:close|finish|end)\b(?! of (?!the (?:test|period|sample|backtest|data)\b))|\b(?:ended|finished|closed) the (?:test|period|sample|backtest|run)\b|(?<!which )(?<!that )\b(?:ended|finished)\s+(?:[a-z]+\s+)?(?:19|20)\d{2}\b|\bat end-[a-z]+ (?:19|20)\d{2}\b|\bthe (?:[a-z]+ )?(?:(?:19|20)\d{2} )?finish\b|\b(?:closing|final) (?:value|level|reading|mark|print|observation)\b"
-    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
+    r"|\bwhen the (?:test|data|sample|backtest) (?:ended|ends|closed|stopped)\b|\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|(?<=book )end(?:ed|s|ing)?|(?<=curve )end(?:ed|s|ing)?|(?<=strategy )end(?:ed|s|ing)?|(?<=portfolio )end(?:ed|s|ing)?)\s+(?=(?:about\s+|some\s+|nearly\s+)?[\d.]+\s?%\s+(?:below|beneath|under|short of))", re.IGNORECASE)
 END_DEPTH_LABEL = re.compile(r"\b(?:distance|gap|way|shortfall)\s+(?:from|below|off|under|against|to)\s+(?:the\s+|its\s+|that\s+)?(?:peak|high)\s+at\s+the\s+(?:[a-z]+\s+)?(?:(?:19|20)\d{2}\s+)?(?:finish|close|end)\W*(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)  # "Distance from peak at the finish: about 34%"
 PEAK_DATED = re.compile(r"[- ](?:peak|high|top|record)\b", re.IGNORECASE)  # "its late-2022 peak"
 PEAK_OF = re.compile(r"\b(?:peak|high|top|record) (?:of|in|on|from) (?:the )?$", re.IGNORECASE)  # "its peak of late 2022"
 DEPTH_TOLD = re.compile(r"\b(?:bottom(?:ed)?|trough|at its worst|worst point|deepest point)\b|\b(?:reached|hit)\b(?!\s+(?:in|on|during)\b)")  # "... and finished the period almost 24% beneath that high"
 OPEN_FALL = re.compile(r"\b(?:still|yet) (?:unrepaired|unrecovered|unhealed|open)\b[^.]{0,40}?\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b|\b(?:heaviest|deepest|worst|largest|maximum) (?:fall|drawdown|decline|loss|slide|slump|setback)\b[^.;:]{0,20}?\b(?:(?:is|was|remains) (?:still )?(?:open|unrecovered|unhealed|ongoing)|has (?:not|never) (?:closed|ended|healed|been recovered)|never (?:closed|healed)|(?:has |is )?yet to (?:heal|close|end|be (?:regained|recovered|repaired)))\b")  # "The deepest fall is still open: ... closed December 2024 nearly 16% under that mark"
-FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|dips?|dipped|retreat(?:s|ed)?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였|깎인|깎여")
+FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullbacks?|(?:lost|losing)\b[^;]{0,40}?\b(?:between|from|since|by|into)\b|(?:under|below|beneath) (?:it|its|the|that)\b|declin(?:e|ed|ing)|f[ae]ll(?:s|ing|en)?|shed(?:s|ding)?|s[au]nk|sinking|slid(?:e|es|ing)?|drop(?:s|ped)?|slump(?:ed|s)?|collaps(?:e|ed|es)|plung(?:e|ed|es)|vanish(?:ed|es)?|sell-?off|down|lower|below (?:its|the|a|that) (?:\w+ )?(?:high|peak)|under ?water|drawdowns?|peak|trough)\b|(?:고점|정점|최고치|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비|부터)|밀렸|밀린|밀려|증발했|깎였|깎인|깎여")
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|꺾였|꺾인|꺾여|(?<![을를] )(?<![을를])(?:내렸|내린|내려)(?!놓|앉)")
 KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러|증발|깎였|깎여|깎인")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
@@ -316,8 +319,10 @@ class CurveClaims(SentenceReading):
         below_peak = EN_BELOW_PEAK_AFTER.match(self.text, number.end) or END_DEPTH_LABEL.search(self.text, 0, number.start)  # "sat 13.6% beneath that peak": bounds still count ("never more than 10% below its peak")
         sized = not (FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak) and self._fall_sized(number)
         from_peak = next((m for m in self.date_mentions if FROM_AFTER_FIGURE.fullmatch(self.text, number.end, m.start)), None)  # "dips ..., 6.19% from June 2014 and 5.07% from May 2018"
-        listed = from_peak is not None and FALL_WORDS.search(self.masked, self.text.rfind(";", 0, number.start) + 1, number.start)
-        told = sized or FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak or listed
+        gain = GAIN_VERB.search(self.masked, span.start, number.start)  # "the book gained 6.19% from June 2014": a rise, not a fall
+        listed = from_peak is not None and not gain and (FALL_WORDS.search(self.masked, self.text.rfind(";", 0, number.start) + 1, number.start) or DIPS.search(self.masked, self.text.rfind(";", 0, number.start) + 1, number.start))
+        named_dip = DIP_AFTER.match(self.masked, number.end) and not gain  # "a newer 5.00% retreat from ..."
+        told = sized or FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak or listed or named_dip
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return") and not BELOW_IT_AFTER.match(self.text, number.end))):

@@ -133,7 +133,7 @@ def nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
-                if after and tier == 0 and NOUN_AFTER_FIGURE.search(masked, number.end, match.start()):  # "2.8% a year on 6.5% volatility": the later figure's noun
+                if after and tier <= 1 and NOUN_AFTER_FIGURE.search(masked, number.end, match.start()):  # "2.8% a year on 6.5% volatility": the later figure's noun
                     continue
                 if after and masked.count("(", number.end, match.start()) > masked.count(")", number.end, match.start()):  # "the DAX's 0.46 (its Sortino was 0.55)": an aside names its own figures
                     continue

@@ -124,7 +124,7 @@ EFFECT_TO = re.compile(r"[^.;]{0,30}?\b(?:to|from|off)\s+(?:(?:the|its|our|their
 EFFECT_BY = re.compile(r"\b(?:trimmed|trims|cut|cuts|reduced|reduces|shaved|lowered|dragged|knocked|clipped|boosted|boosts)\b[^.;]{0,40}\bby\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under)\s+)?$", re.IGNORECASE)
 SOME_TRADES_BEFORE = re.compile(r"\b(?:came|come|comes|coming|earned|made|produced) (?:from|in|on)\s+(?:(?:just|only|a mere|the best|its best|the top)\s+)?$", re.IGNORECASE)
 WHOLE_PERIOD_ONLY = {"exposure", "turnover", "num_trades", "win_rate", "profit_factor", "sharpe", "sortino", "calmar", "beta", "alpha"}  # "..., 2016년 4월 18일 주부터 3주뿐이며, 시장 노출은 34%": a date in an earlier clause does not part these
-KO_REGIME_LEVEL_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?의\s(?=\d)")
+KO_REGIME_LEVEL_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?의\s(?=\d+\.\d+(?!\d|\s?(?:%|개월|년|일|주)))")  # "횡보 국면의 0.989까지", not "약세 국면의 27개월 동안"
 KO_REGIME_PART_AFTER = re.compile(r"(?:\s?(?:국면|구간|장세))?\s?(?:의\s?)?(?:후반|초반|중반|말미|초입|막바지|끝자락)(?:부|기)?(?:인|이던|였던|이었던|,|에|의)")
 KO_CAPITAL = re.compile(r"원금|투자 ?원금|초기 ?자본")
 RUNNING_FIGURES = {"total_return"}  # a figure that grows along the curve: at a date it is that date's, not the stored total

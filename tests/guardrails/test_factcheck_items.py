@@ -84,8 +84,18 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("A shallower 22.06% slide in 2018-19 had needed 875 days, and the book finished September 2025 about 5.6% below its March 2025 record.", RICHTER, "not verified"),
     ("As of the last September 2025 observation the book is still twelve percent under water, 1,610 days on.", KOMB, "verified"),
     ("As of the last September 2025 observation the book is still fourteen percent under water, 1,610 days on.", KOMB, "not verified"),
-    ("The pair has yet to reclaim its early-May 2021 peak, struck while volatility was high: the slide reached 19.68% by mid-January 2025.", KOMB, "verified"),
-    ("The pair has yet to reclaim its early-May 2021 peak, struck while volatility was high: the slide reached 17.68% by mid-January 2025.", KOMB, "not verified"),
+    ("The pair has yet to reclaim its early-May 2021 peak: the slide reached 19.68% by mid-January 2025.", KOMB, "verified"),
+    ("The pair has yet to reclaim its early-May 2021 peak: the slide reached 17.68% by mid-January 2025.", KOMB, "not verified"),
+    # the round's review: each of these was verified or sent to review wrongly before it was mended
+    ("Buying the dips earned the book 5.07%.", EURRON, "not verified"),  # 5.07% is a fall's depth, not a gain
+    ("After the dip, the book gained 6.19% from June 2014.", EURRON, "not verified"),
+    ("The strategy recovered from its dips, rising 5.07% from May 2018.", EURRON, "not verified"),
+    ("The 2014 fall, ending 6.19% below the peak in February 2016, was repaired by July 2017.", EURRON, "verified"),  # a fall's bottom, not the test's end
+    ("The strategy's volatility was high at 21%.", RICHTER, "contradicted"),  # 13.5%: the words name the metric, not the regime
+    ("약세 국면의 27개월 동안 전략은 11% 잃었다.", RICHTER, "verified"),  # the regime's own return, a length between
+    ("2021년 8월 고점에서 시작된 낙폭은 28.83%로 최장·최대였다.", RICHTER, "verified"),  # "최장" after a fall's depth is no share of time
+    ("최악의 국면은 약세였지만, 2018년 6월 고점에서 시작된 하락은 22.06%로 더 일찍 왔다.", RICHTER, "verified"),  # the worst regime is no maximum drawdown
+    ("Long-only positions returned 24.83% over the test.", RICHTER, "verified"),
 ]
 
 
