@@ -40,6 +40,7 @@ SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNOR
 COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
+SHARPE_SIGN = re.compile(r"\b(positive|negative)\s+sharpe\b|\bsharpe(?: ratio)?\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|샤프(?:\s?(?:지수|비율))?(?:는|가|도|마저|조차)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스|양수|음수)", re.IGNORECASE)  # "샤프 비율도 마이너스로 떨어졌다"
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
@@ -136,7 +137,8 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
+CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -144,11 +146,12 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings = [f for match in COMPARE.finditer(sentence) if (f := _comparison(sentence, match, facts))]
     own = own_comparison(sentence, facts.benchmark_name)
     findings += [f for match in KO_COMPARE.finditer(sentence) if not (own and own.start() <= match.start() < own.end() + 4) and (f := _korean_comparison(sentence, match, facts))]  # "알파가 연복리보다 높게": its own two figures, not the index
-    if match := ALPHA_SIGN.search(sentence):
-        alpha = facts.strategy.get("alpha")
-        findings.append(_sign(sentence, "alpha", "strategy", alpha, positive=(match.group(1) or match.group(2) or match.group(3)).lower() in ("positive", "플러스")))
     lowered = sentence.lower()
     regime = ctx.regime_in(lowered)
+    for metric, pattern in (("alpha", ALPHA_SIGN), ("sharpe", SHARPE_SIGN)):
+        if (match := pattern.search(sentence)) and not (metric == "sharpe" and (regime or any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)))):  # a regime's or the benchmark's Sharpe is not the strategy's
+            told = next(group for group in match.groups() if group)
+            findings.append(_sign(sentence, metric, "strategy", facts.strategy.get(metric), positive=told.lower() in ("positive", "플러스", "양수", "양(+)")))
     if regime is not None:
         regime_return = facts.regimes.get(regime, {}).get("total_return")
         has_number = bool(ctx.figures(sentence))
@@ -460,6 +463,9 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
                 metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or (ON_SHARPE.match(sentence.lstrip()) and not ON_RETURNS.search(part)) or "샤프" in superlative.group(0) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
+                if CURVE_POINT_RANKED.search(part):  # "곡선이 가장 낮게 내려간 지점은 약세 국면에": where the curve's low lay, no regime's rank
+                    findings.append(_curve_extreme_in(sentence, nearest[0], facts, "low" if pick is min else "high"))
+                    continue
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
         for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
@@ -585,6 +591,16 @@ def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
         return Finding(**base, status="unverifiable", note="no stored regime returns")
     holds = losers == [regime]
     return Finding(**base, stored=facts.regimes.get(regime, {}).get("total_return"), status="supported" if holds else "contradicted", note=f"losing regimes: {', '.join(losers) or 'none'}")
+
+
+def _curve_extreme_in(sentence: str, regime: str, facts: FactSheet, point: str) -> Finding:
+    """The curve's lowest or highest point said to lie in a regime: the stored date against the regime's dates."""
+    day, start, end = facts.events.get(point), facts.events.get(f"regime.{regime}.start"), facts.events.get(f"regime.{regime}.end")
+    base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": f"curve_{point}"}
+    if not (day and start and end):
+        return Finding(**base, status="unverifiable", note=f"no stored date of the curve's {point} or of the {regime} regime")
+    holds = start <= day <= end
+    return Finding(**base, status="supported" if holds else "contradicted", note=f"the curve's {point} came on {day}" + ("" if holds else f", outside the {regime} regime ({start} to {end})"))
 
 
 def _rank(sentence: str, regime: str, values: dict[str, float], pick: Callable[..., str], metric: str = "total_return") -> Finding:

@@ -424,10 +424,12 @@ def test_benchmark_named_by_its_symbol() -> None:
 # Thirtieth round (session 18): 2027_60 written blind, measured on arrival (18/18, 11/42, 1 blocked
 # at a5b5ada), then read and tuned on (18/18, 4/42, 0);
 # 2027_59, written blind beside it, never read: 17/18, 12/42, 1 blocked and 1 unconfirmable claim
-# verified on arrival (a5b5ada).
+# verified on arrival (a5b5ada). Later in the round 2027_62 written blind, measured on arrival
+# (13/18, 16/42, 3 blocked, 1 text with no claim verified at 86711c6), then read and tuned on;
+# 2027_61, written blind beside it, never read: 16/18, 16/42, 2 blocked on arrival (86711c6).
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59")
+    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61")
 }
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
@@ -435,12 +437,12 @@ FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
     "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 5, 0), "heldout_2027_47": (16, 9, 0),
     "heldout_2027_49": (18, 13, 0), "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (17, 9, 1), "heldout_2027_55": (16, 10, 1), "heldout_2027_57": (17, 14, 2),
-    "heldout_2027_59": (17, 12, 1),
+    "heldout_2027_59": (17, 12, 1), "heldout_2027_61": (16, 16, 2),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
 UNCONFIRMABLE_VERIFIED = {"heldout_2027_17": 1, "heldout_2027_27": 1, "heldout_2027_41": 1, "heldout_2027_45": 1, "heldout_2027_59": 1}
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -451,8 +453,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_53, 2 of 2027_55 and 1 each of 2027_57 and 2027_59 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_53, 2 of 2027_55, 1 each of 2027_57 and 2027_59 and 2 of 2027_61 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -460,7 +462,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37, 2027_53, 2027_55 2027_59 and two each of 2027_25 and 2027_57 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37, 2027_53, 2027_55 and 2027_59 and two each of 2027_25, 2027_57 and 2027_61 still come out contradicted")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -69,6 +69,13 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("Recovery exits on Algorand paid off 57.81% of the time.", ALGO, "not verified"),
     ("A 0.62 beta to that index accounts for roughly 13.3% a year of expected return.", ALGO, "unverifiable"),  # a figure the store does not keep
     ("Long-euro positions accounted for about 63% of days with money at risk.", EURRON, "unverifiable"),
+    ("알고랜드 RSI 전략은 원금의 40% 넘게 잃은 만큼 샤프 비율도 마이너스로 떨어졌다.", ALGO, "not verified"),  # Sharpe 0.05
+    ("알고랜드 RSI 전략은 원금의 40% 넘게 잃었지만 샤프 비율은 플러스였다.", ALGO, "verified"),
+    ("RSI 회복 청산 58건 중 이익으로 마감한 것은 37건이었다.", ALGO, "not verified"),  # 35 winners
+    ("RSI 회복 청산 58건 중 이익으로 마감한 것은 35건이었다.", ALGO, "verified"),
+    ("곡선이 가장 낮게 내려간 지점은 약세 국면에 있었다.", RICHTER, "not verified"),  # the low came on 2019-08-12, in the sideways regime
+    ("곡선이 가장 낮게 내려간 지점은 횡보 국면에 있었다.", RICHTER, "verified"),
+    ("루마니아 우량주 로테이션은 추세 국면에서 샤프 비율도 가장 높았습니다.", sheet("eq-ro-bluechip-momentum"), "not verified"),  # the bull regime's Sharpe is highest
     # a fall told by its verb, its peak after "from", its end below a peak
     ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 7.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "verified"),
     ("곡선 최고치는 2024년 7월 29일 주의 1.161이며, 2025년 1월 6일 주까지 8.16% 내린 뒤 아직 그 선을 넘지 못했다.", GBPCAD, "not verified"),

@@ -127,7 +127,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -181,7 +181,7 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 8fa1212), then read and tuned on (18/18, 16/30); ko 2027_49, written blind beside it, never read:
 # 16/18, 17/30 on arrival (8d82467) and at the end.
 # Twenty-seventh round (session 15): ko 2027_50 written blind, measured on arrival (13/18, 19/30 at
-# 895eddd), then read and tuned on (17/18, 12/30: see KO_TUNING_MISSED); ko 2027_51, written blind
+# 895eddd), then read and tuned on (17/18, 12/30; its last miss caught in the thirtieth round); ko 2027_51, written blind
 # beside it, never read: 18/18, 16/30 on arrival (895eddd), 18/18, 14/30 at the end of the round
 # (a dated week's move or level read from the stored curve); 49 16 -> 17 caught (41 14 -> 15 while
 # any "1위" ranked by return, which the round's review broke: now only after 수익 or 샤프),
@@ -204,16 +204,16 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2),
-    "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 3), "ko_heldout_2027_25": (18, 4), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 3),
+    "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 3), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 3),
     "ko_heldout_2027_35": (18, 5), "ko_heldout_2027_37": (17, 9), "ko_heldout_2027_39": (17, 4), "ko_heldout_2027_41": (14, 8), "ko_heldout_2027_43": (18, 2), "ko_heldout_2027_45": (17, 8), "ko_heldout_2027_47": (15, 17), "ko_heldout_2027_49": (17, 13),
     "ko_heldout_2027_51": (18, 11), "ko_heldout_2027_53": (15, 14), "ko_heldout_2027_55": (15, 17), "ko_heldout_2027_57": (17, 15), "ko_heldout_2027_59": (14, 18),
 }
 KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_53", "ko_heldout_2027_55", "ko_heldout_2027_59")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 2 of 2027_53, 3 of 2027_55 and 4 of 2027_59 came out verified")
-# ko 2027_50's "과매도 진입 47건 가운데 수익으로 끝난 것은 29건" (winners 29 of 47; 32 stored): reading
-# a share with words between its two counts caught it, and flagged a true sentence of the never-read
-# ko 2027_25 in every narrower form tried (measured, totals only), so it was dropped.
-KO_TUNING_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of ko 2027_50 (a share of wins with words between its counts) comes out verified")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 2 each of 2027_53 and 2027_55 and 4 of 2027_59 came out verified")
+# ko 2027_50's "과매도 진입 47건 가운데 수익으로 끝난 것은 29건" (winners 29 of 47; 32 stored): read
+# since the thirtieth round ("이익/수익으로 마감한·끝난 것은 N건", ko 2027_60 read), which costs one flag on
+# the never-read ko 2027_25 (its floor 4 -> 5, as measured when the reading was dropped before) and
+# catches one more false claim of the never-read ko 2027_55 (totals only).
 
 
 @pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
@@ -221,7 +221,7 @@ def test_no_true_korean_sentence_is_blocked_and_no_empty_text_verified(result: o
     assert result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
 
 
-@pytest.mark.parametrize("result", [pytest.param(r, marks=[KO_TUNING_MISSED] if r.name == "ko_heldout_2027_50" else [], id=r.name) for r in KO_TUNED])
+@pytest.mark.parametrize("result", KO_TUNED, ids=lambda r: r.name)
 def test_no_false_korean_claim_of_a_tuning_set_passes(result: object) -> None:
     assert result.caught == result.contradicted, result.row
 
