@@ -32,6 +32,7 @@ _PART_BEFORE = r"early|mid|middle|late|h1|h2|q[1-4]|(?:the\s+)?(?:start|beginnin
 # days it covers. A weekly curve's peak on the 16th is "mid-March", never "early April".
 MONTH_PART_BEFORE = re.compile(r"\b(?P<part>early|mid|late)[-\s]+$|\b(?:the\s+)?(?P<whole>start|beginning|middle|end|close)\s+of\s+$", re.IGNORECASE)
 MONTH_PART_AFTER = re.compile(r"\s?(?P<part>초순|상순|초(?!반)|중순|중반|하순|말|후반)")
+PRE_PANDEMIC = re.compile(r"\bpre-(?:pandemic|covid)\b|코로나\s?(?:이전|직전)|팬데믹\s?(?:이전|직전)", re.IGNORECASE)  # "the pre-pandemic high": the second half of 2019 to February 2020
 EDGE_DAY_AFTER = re.compile(r"\s?(?:의\s?)?(?:(?P<last>마지막\s?날|말일)|첫\s?날)")
 WEEKDAY_AFTER = re.compile(r"\s?\((?:[월화수목금토일](?:요일)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\)", re.IGNORECASE)
 WEEK_DAY_AFTER = re.compile(r"\s?(?:(?:첫째?|둘째|셋째|넷째|다섯째|마지막)\s?주|초순|상순|중순|하순|초|말)\s?\((?P<day>\d{1,2})일(?:\s?주)?\)")
@@ -116,7 +117,8 @@ def mentions(text: str) -> list[DateMention]:
             told = found[-1]
             day = told.last if edge.group("last") else told.first
             found[-1] = DateMention(told.start, edge.end(), day, day, exact=True)
-    return found
+    found += [DateMention(match.start(), match.end(), date(2019, 7, 1), date(2020, 2, 29), exact=False) for match in PRE_PANDEMIC.finditer(text)]
+    return sorted(found, key=lambda mention: mention.start)
 
 
 def places_event(text: str, start: int, end: int, events: dict[str, date], *, names_regime: bool) -> bool:

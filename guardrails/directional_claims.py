@@ -46,7 +46,7 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out)\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out|un(?:recovered|repaired|healed))\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
 INDICATOR_RECOVERY = re.compile(r"\d\s?(?:위로|이상으로|선\s?위로|선을\s?넘어)\s?회복|\b(?:recover(?:s|ed|ing)?|climb(?:s|ed)? back)\s+(?:above|past|over|to)\s+\d", re.IGNORECASE)  # "55 위로 회복하면 파는": an indicator's, no drawdown's
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
@@ -81,7 +81,7 @@ BETA_SENSITIVITY = (
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
-    r"\b(?:never|yet to|failed to|still (?:below|under|short))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
+    r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
     r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복",
     re.IGNORECASE,
 )
@@ -108,11 +108,15 @@ HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
                "compound annual return": "cagr", "compound annual growth": "cagr", "compound annual growth rate": "cagr",
-               "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap"}  # the gap: its CAGR less the benchmark's
+               "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap", "margin": "gap", "lead": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)
 OWN_COMPARISON = re.compile(
-    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|better than|outstrip(?:s|ped)?|tops|topped|beats|beat)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
-    rf"(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?P<second>{_OWN})\b",
+    rf"\b(?P<first>{_OWN})\b(?:[^.;]|\.(?=\d)){{0,40}}?\b(?:(?P<up>above|exceed(?:s|ed|ing)?|edg(?:es|ed|ing) past|deficit (?:was |is )?(?:smaller|lesser|milder) than|(?:smaller|lesser) (?:deficit|shortfall|drag) than|less (?:severe|deep) than|milder than|higher than|greater than|larger than|bigger than|less negative than|more than|better than|outstrip(?:s|ped)?|tops|topped|beats|beat)|(?P<down>(?:bigger|larger|greater|deeper) (?:deficit|shortfall|drag) than|fell short of|falls short of|deficit (?:was |is )?(?:bigger|larger|greater|deeper) than|more severe than|deeper than|worse than|below|under|lower than|smaller than|more negative than|less than|short of))\s+"
+    rf"(?:even\s+)?(?:(?:its|the strategy's|the book's|the)\s+)?(?:own\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?:(?:yearly|annual|cagr)\s+)?(?P<second>{_OWN})\b",
+    re.IGNORECASE,
+)
+OWN_THAN = re.compile(  # "generated less alpha than its 9.33-point yearly lead over SMLL"
+    rf"\b(?:(?P<down>less|lower|smaller)|(?P<up>more|higher|greater|bigger))\s+(?P<first>alpha)\s+than\s+(?:(?:its|the)\s+)?(?:[-+]?[\d.]+(?:%|-point|\spoints?)\s+)?(?:(?:yearly|annual|cagr)\s+)?(?P<second>{_OWN})\b",
     re.IGNORECASE,
 )
 OWN_NOT_BEFORE = re.compile(r"(?:\b(?:no|not|never)|n't)\s+$", re.IGNORECASE)
@@ -236,7 +240,7 @@ def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
 def own_comparison(sentence: str, benchmark_name: str | None) -> re.Match[str] | None:
     """Two different figures of the strategy compared ("alpha ... below the 2.11% CAGR"); not an
     annual return set against a CAGR, which is one figure, the benchmark's beside the strategy's."""
-    match = OWN_COMPARISON.search(sentence) or KO_OWN_COMPARISON.search(sentence)
+    match = OWN_COMPARISON.search(sentence) or OWN_THAN.search(sentence) or KO_OWN_COMPARISON.search(sentence)
     if match is None or own_figure(match.group("first")) == own_figure(match.group("second")):
         return None
     side = "up" if match.group("up") else "down"

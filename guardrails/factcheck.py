@@ -24,7 +24,7 @@ from guardrails.numerals import Numeral
 
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
-SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣])|\n+")
+SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣]|[a-z]+_\w+\b)|\n+")  # "..., avg +0.73%. atr_stop 41 exits": a stored signal's name opens a sentence
 RECENT_FIGURES = 4  # how far back a multiple in its own sentence may look for the figures it divides
 STATUSES: tuple[Status, ...] = ("supported", "contradicted", "unverifiable")
 # Beyond these a "sentence" is a table, a log or noise, not prose: each figure is read against

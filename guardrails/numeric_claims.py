@@ -110,7 +110,8 @@ WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
 REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
-GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
+GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|shy of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
+POINT_VERB_AFTER = re.compile(r"\s+points?\s+(?:to|at|towards?)\b", re.IGNORECASE)  # "a beta of only 0.22 point to returns ...": a verb
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
@@ -301,6 +302,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and REGIME_WORD.search(self.text) and self.facts.regimes:
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
+        if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
+            return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
@@ -509,9 +512,10 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return nearest_metric(self.masked, 0, len(self.masked), number)
         if in_order := self._named_in_order(number):
             return in_order  # "샤프·소르티노·칼마 0.34·0.50·0.11"
-        if (own := self.own_comparison) and OWN_RESULT_BETWEEN.fullmatch(self.text, own.end(), number.start):
-            told = any(own.start() <= other.start < own.end() for other in self.numbers)  # "Alpha of 1.65% sat below the annual return, at 3.94%": the second
-            return Named(own_figure(own.group("second" if told else "first")), by_noun=True)  # "drags alpha below the annual return, to -4.56%": the first of the two
+        if (own := self.own_comparison) and own.end("first") < number.start < own.start("second") and own_figure(own.group("second")) == "gap":
+            return None  # "alpha exceeded its 1.70-point yearly margin over KIE": the gap's figure, not alpha's
+        if (own := self.own_comparison) and OWN_RESULT_BETWEEN.fullmatch(self.text, own.end(), number.start) and (figure := own_figure(own.group("second" if any(own.start() <= other.start < own.end() for other in self.numbers) else "first"))) in METRICS:
+            return Named(figure, by_noun=True)  # "Alpha of 1.65% sat below the annual return, at 3.94%": the second; "drags alpha below the annual return, to -4.56%": the first  # "drags alpha below the annual return, to -4.56%": the first of the two
         if number.unit in (None, "n") and ((WINNERS_AFTER.match(self.text[number.end:]) or KO_WINNERS_AFTER.match(self.text, number.end)) and not SHARE_OF_BEFORE.search(self.text[:number.start])
                                             or (OF_WHICH_BEFORE.search(self.text, max(0, number.start - 45), number.start) and MADE_MONEY_AFTER.match(self.text, number.end))) or (
                 number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)) or (

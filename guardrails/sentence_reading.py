@@ -5,6 +5,7 @@ The topic readings (curve, signals, regimes) and `numeric_claims` build on it.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -18,8 +19,8 @@ from guardrails.numerals import Numeral
 
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
 UNSTORED_TOPICS = re.compile(
-    r"\b(costs|cost of|fees?|commissions?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
-    r"(?:short|long) side|short (?:positions?|trades?)|long trades?|(?:long|short)-(?!only\b|term\b|run\b|dated\b)[a-z]+ (?:positions?|trades?|exposure)|expected returns?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
+    r"\b(costs|cost of|fees?|commissions?|(?:brokerage|exchange|trading|transaction|management|custody) charges?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
+    r"(?:short|long) side|short (?:positions?|trades?)|long trades?|(?:long|short)-(?!only\b|term\b|run\b|dated\b)[a-z]+ (?:positions?|trades?|exposure)|(?<=positioned )(?:short|long)\b|expected returns?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
     rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
@@ -74,6 +75,7 @@ EVENT_KINDS = {
 }
 # The words of stored signal names in Korean ("vol_rescale": "변동성 재조정", "atr_trailing_stop": "ATR 추적 손절").
 KO_ROLE_LAST = {"exit", "entry", "stop"}
+ROLE_WORDS = {"buy", "sell", "entry", "exit", "stop", "long", "short"}
 KO_SIGNAL_WORDS_OF = {
     "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
@@ -315,8 +317,11 @@ class SentenceReading:
 
     def _signal_spans(self) -> list[tuple[str, int, int]]:
         found = []
+        roles = Counter(name.lower().split("_")[-1] for name in self.facts.signals)
         for name in self.facts.signals:
-            for pattern in _signal_spellings(name):
+            role = name.lower().split("_")[-1]
+            labels = [re.compile(rf"(?:^|(?<=\. )|(?<=; )|(?<=\| )){re.escape(role)}s?(?=\s*:)")] if roles[role] == 1 and role in ROLE_WORDS else []  # "Rebalance signals. Buys: 96, ...": a label of its role alone
+            for pattern in _signal_spellings(name) + labels:
                 found += [(name, match.start(), match.end()) for match in pattern.finditer(self.lowered)]
         return sorted(set(found), key=lambda item: item[1])
 

@@ -137,7 +137,7 @@ STILL_UNVERIFIABLE = (
     # trending stretch"; "above both the 2.39% CAGR and the gap" after the benchmark's figure.
     "NKE was bought each time its stochastic oscillator", "Signal table: supertrend_flip = 38 trades",
     "On return, trending 2022-25 leads at +72%", "Both risk gauges favour the Irish",
-    "lower_band_entry -- count 44", "SAP Donchian 50/20 -- total", "SAP.DE was bought on a fresh 50-day high", "Despite the loss, SAP's Sharpe stayed",
+    "SAP Donchian 50/20 -- total", "SAP.DE was bought on a fresh 50-day high", "Despite the loss, SAP's Sharpe stayed",
     "SAP's book has not seen 3 January 2022's level", "On return the placid stretch from April 2022", "Selling protection on the five-year CDX",
     # 2027_60 (written blind, read in the thirtieth round): "the slide reached 19.68%" after "struck
     # while volatility was high" (as the high-volatility regime, the words named the metric of
@@ -148,6 +148,17 @@ STILL_UNVERIFIABLE = (
     # after a Sharpe and a Sortino (which of the two the index's is, the text does not say).
     "Volatility ran at 5.8% and the worst slide in the pair", "Entries on Algorand came when", "Oddly for a 40.7% loss",
     "The pair has yet to reclaim its early-May 2021 peak",
+    # 2027_62 (written blind, read late in the thirtieth round): "some 2.3 points more" (a gap the
+    # figures beside it do not give); a direction in a sentence of several claims ("Its 0.35 Sharpe
+    # sits against -0.05 for the ETF", a regime "in sideways markets" ranked); "30 points a year"
+    # of expected return; "PF: 1.18" (the profit factor's short name before a Sortino); the benchmark
+    # by its description ("ASX 100 annual return 7.91%", "about half of what the XTO managed");
+    # "compounded 7.18% a year ... to 9.50%" (alpha told by "to"); a signal table whose column order
+    # is given in its heading ("(count | winners | hit | avg)").
+    "Every three months the portfolio rebalanced", "Its 0.35 Sharpe sits against -0.05 for the", "The current drawdown is the deepest on",
+    "The Tezos sleeve buys a close above its", "Tezos supplementary KPIs", "Brambles stochastic reversion. (a) Total",
+    "A Sharpe of 0.32, about half of what the XTO", "The worst episode opened at the late-July", "Totvs, the Sao Paulo-listed software house,",
+    "Signal readout (count | winners | hit |",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -425,7 +436,8 @@ def test_benchmark_named_by_its_symbol() -> None:
 # at a5b5ada), then read and tuned on (18/18, 4/42, 0);
 # 2027_59, written blind beside it, never read: 17/18, 12/42, 1 blocked and 1 unconfirmable claim
 # verified on arrival (a5b5ada). Later in the round 2027_62 written blind, measured on arrival
-# (13/18, 16/42, 3 blocked, 1 text with no claim verified at 86711c6), then read and tuned on;
+# (13/18, 16/42, 3 blocked, 1 text with no claim verified at 86711c6; that text states there is no
+# benchmark, relabelled supported), then read and tuned on (18/18, 10/42, 0);
 # 2027_61, written blind beside it, never read: 16/18, 16/42, 2 blocked on arrival (86711c6).
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
@@ -453,8 +465,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_53, 2 of 2027_55, 1 each of 2027_57 and 2027_59 and 2 of 2027_61 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_23", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_55", "heldout_2027_57", "heldout_2027_61")
+MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_23, 2 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 each of 2027_55 and 2027_57 and 2 of 2027_61 came out verified")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])

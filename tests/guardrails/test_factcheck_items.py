@@ -19,6 +19,9 @@ THYAO = sheet("eq-tr-thyao-macd")  # total return 321.56%, CAGR 16.38% against X
 KOMB = sheet("eq-cz-komb-monet-pairs")  # signals spread_entry (71, 56.34%, +0.08%), z_stop (14, 21.43%, -1.85%); an open 19.68% fall from 2021-05-03, 12.0% below at the end
 RICHTER = sheet("eq-hu-richter-voltarget")  # volatility 13.5%, target 20%; an open fall from the 2025-06-02 peak, 5.64% below at the end
 ALGO = sheet("crypto-algo-rsi")  # rsi_recovery_exit hit rate 60.34%
+INSURERS = sheet("eq-us-insurers-roe-value")  # alpha 4.02%, lead over KIE 1.70 points; falls of 518 days from the 2020-02-10 peak and 441 from 2022-03-28; rebalance_buy 96 (57 won), rebalance_sell 93 (49)
+TOTVS = sheet("eq-br-totvs-bollinger")  # alpha 9.50%, lead over SMLL 9.33 points
+TEZOS = sheet("crypto-xtz-donchian")  # alpha -21.01% against a gap of -17.31 points; the 62.72% drawdown recovered in 2020
 EURRON = sheet("fx-eurron-keltner")  # falls of 6.19% from 2014-06-23 and 5.07% from 2018-05-28; an open 5.00% fall from 2025-02-10, 3.39% below at the end
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
@@ -103,6 +106,22 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("2021년 8월 고점에서 시작된 낙폭은 28.83%로 최장·최대였다.", RICHTER, "verified"),  # "최장" after a fall's depth is no share of time
     ("최악의 국면은 약세였지만, 2018년 6월 고점에서 시작된 하락은 22.06%로 더 일찍 왔다.", RICHTER, "verified"),  # the worst regime is no maximum drawdown
     ("Long-only positions returned 24.83% over the test.", RICHTER, "verified"),
+    # alpha against its lead over the benchmark (the 2027_62 reading; three never-read sets caught one more false claim each)
+    ("Alpha on the insurer screen fell short of its 1.70-point yearly margin over KIE.", INSURERS, "not verified"),
+    ("Alpha on the insurer screen exceeded its 1.70-point yearly margin over KIE.", INSURERS, "verified"),
+    ("Alpha on the insurer screen exceeded its 2.70-point yearly margin over KIE.", INSURERS, "not verified"),
+    ("Totvs generated less alpha than its 9.33-point yearly lead over SMLL.", TOTVS, "not verified"),
+    ("Totvs generated more alpha than its 9.33-point yearly lead over SMLL.", TOTVS, "verified"),
+    ("The stock sleeve compounded 7.18% a year while the small-cap index fell 2.15% annually, and alpha edges past even the 9.33-point lead.", TOTVS, "verified"),
+    ("Measured as alpha, the Tezos book's deficit was smaller than its 17.31-point CAGR gap.", TEZOS, "not verified"),
+    ("Measured as alpha, the Tezos book's deficit was bigger than its 17.31-point CAGR gap.", TEZOS, "verified"),
+    ("Tezos's 62.72% drawdown remains unrecovered.", TEZOS, "not verified"),
+    ("At a 1.14 beta that index return implies some 30 points a year.", TEZOS, "not contradicted"),
+    ("Rebalance signals. Buys: 96, of which 57 profitable (59.38%), mean +1.23%. Sells: 93, of which 49 profitable (52.69%), mean +0.71%.", INSURERS, "verified"),
+    ("Rebalance signals. Buys: 96, of which 57 profitable (59.38%), mean +1.23%. Sells: 93, of which 47 profitable (52.69%), mean +0.71%.", INSURERS, "not verified"),
+    ("Getting back to the pre-pandemic high took the insurer screen 441 days.", INSURERS, "not verified"),  # 518 days; 441 was the 2022 fall's
+    ("Getting back to the pre-pandemic high took the insurer screen 518 days.", INSURERS, "verified"),
+    ("Brokerage and exchange charges trimmed some 0.8% annually from the Totvs book.", TOTVS, "unverifiable"),
 ]
 
 
