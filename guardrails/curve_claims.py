@@ -51,6 +51,8 @@ KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
 FROM_TO_BETWEEN = re.compile(r"\s?에서\s?|\s+to\s+", re.IGNORECASE)
 KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+PREVIOUS_WEEK = re.compile(r"(?:전주|(?:한\s?)?주\s?전|(?:직전|앞선|지난)\s?주)\s?(?:보다|대비|에\s?비해)")
+KO_THAN_BEFORE_MOVE = re.compile(r"\s?(?:가량\s?|정도\s?)?(?:(?P<up>높|많)|낮|적)(?:았|은|아|고|다|습)")  # the comparative right after the figure
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
 KO_END_DATED = re.compile(r"기말\s?(?:\(|인\s|이던\s)\s?$")
@@ -237,6 +239,8 @@ class CurveClaims(SentenceReading):
     def _move_verb(self, number: Numeral, span: ctx.Clause) -> re.Match[str] | None:
         """The verb of moving nearest the figure in its clause: "올랐다" after it, "fell" before it."""
         verbs = [*WEEK_MOVE.finditer(self.text, span.start, number.start), *WEEK_MOVE.finditer(self.text, number.end, span.end)]
+        if not verbs and PREVIOUS_WEEK.search(self.text, span.start, number.start):  # "직전 주보다 7.19% 적었고", "그 전주 대비 0.20% 높았습니다"
+            verbs = [told] if (told := KO_THAN_BEFORE_MOVE.match(self.text, number.end)) else []
         return min(verbs, key=lambda v: v.start() - number.end if v.start() >= number.end else number.start - v.end(), default=None)
 
     @staticmethod

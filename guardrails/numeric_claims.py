@@ -673,6 +673,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]):
             if named_other := self._named_after_pair(index, metric):  # "41.6% peak to trough versus 25.8% for the strategy"
                 return ctx.other_side(named_other), True
+            if standard := self._standard_after_pair(number):  # "샤프는 0.28 대 -0.02, 최대 낙폭은 28.83% 대 41.2%로 두 잣대 모두 지수보다 좋았다"
+                return ctx.other_side(standard), True
             return self._relative_to(clause) or self._subject_in(clause, number) or self.subjects[clause], False
         inside = [
             m for m in self.mentions
@@ -842,6 +844,13 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if spans is self.regimes and NAMED_PERIOD.search(self.text, span.start, span.end):
             return OTHER_PERIOD  # "..., the bear the only one in the red, and the Covid year still finished 3% higher"
         return before[-1][0]
+
+    def _standard_after_pair(self, number: Numeral) -> ctx.Entity | None:
+        """The name a Korean pair is compared with later in its sentence part ("... 지수보다 좋았다"):
+        the pair's first figure is the other side's."""
+        end = self.text.find(". ", number.end) % (len(self.text) + 1)
+        standard = next((m for m in self.mentions if number.end < m.start < end and m.entity == "benchmark" and KO_STANDARD_AFTER.match(self.text[m.end:])), None)  # not "보유 전략보다", buy-and-hold
+        return standard.entity if standard and ko.HANGUL.search(self.text, number.end, end) else None
 
     def _places_another(self, regime_end: int, number: Numeral) -> bool:
         """"횡보 국면의 0.989까지 50.59% 떨어졌다", "고변동성 국면 막바지인 2021년 7월 19일 주에 2.001로 ...":

@@ -106,6 +106,10 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("2021년 8월 고점에서 시작된 낙폭은 28.83%로 최장·최대였다.", RICHTER, "verified"),  # "최장" after a fall's depth is no share of time
     ("최악의 국면은 약세였지만, 2018년 6월 고점에서 시작된 하락은 22.06%로 더 일찍 왔다.", RICHTER, "verified"),  # the worst regime is no maximum drawdown
     ("Long-only positions returned 24.83% over the test.", RICHTER, "verified"),
+    ("2018년 12월 17일 주의 값은 앞선 주보다 0.44% 낮았고, 20년 3월 16일 주의 값은 그 전주 대비 0.20% 높았습니다.", EURRON, "verified"),
+    ("2018년 12월 17일 주의 값은 앞선 주보다 0.44% 높았다.", EURRON, "not verified"),  # it fell 0.44%
+    ("CETOP이 해마다 1.35%씩 잃는 사이 4.26%p를 앞섰고, 샤프는 0.28 대 -0.02, 최대 낙폭은 28.83% 대 41.2%로 두 잣대 모두 지수보다 좋았다.", RICHTER, "verified"),
+    ("CETOP이 해마다 1.35%씩 잃는 사이 4.26%p를 앞섰고, 샤프는 -0.02 대 0.28, 최대 낙폭은 28.83% 대 41.2%로 두 잣대 모두 지수보다 좋았다.", RICHTER, "not verified"),
     # alpha against its lead over the benchmark (the 2027_62 reading; three never-read sets caught one more false claim each)
     ("Alpha on the insurer screen fell short of its 1.70-point yearly margin over KIE.", INSURERS, "not verified"),
     ("Alpha on the insurer screen exceeded its 1.70-point yearly margin over KIE.", INSURERS, "verified"),
