@@ -438,7 +438,10 @@ def test_benchmark_named_by_its_symbol() -> None:
 # verified on arrival (a5b5ada). Later in the round 2027_62 written blind, measured on arrival
 # (13/18, 16/42, 3 blocked, 1 text with no claim verified at 86711c6; that text states there is no
 # benchmark, relabelled supported), then read and tuned on (18/18, 10/42, 0);
-# 2027_61, written blind beside it, never read: 16/18, 16/42, 2 blocked on arrival (86711c6).
+# 2027_61, written blind beside it, never read: 16/18, 16/42, 2 blocked on arrival (86711c6). At
+# the end of the round (357b589): 2027_59 18/18, 10/42, 1; 2027_61 16/18, 14/42, 2; 2027_53 17 -> 18
+# and 2027_55 16 -> 17 caught (alpha against its lead), 2027_45 5 -> 3, 2027_55 10 -> 9 and 2027_57
+# 14 -> 12 flagged.
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61")
@@ -447,9 +450,9 @@ FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (17, 7, 0), "heldout_2027_25": (16, 7, 2), "heldout_2027_27": (18, 8, 0),
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 5, 0), "heldout_2027_47": (16, 9, 0),
-    "heldout_2027_49": (18, 13, 0), "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (17, 9, 1), "heldout_2027_55": (16, 10, 1), "heldout_2027_57": (17, 14, 2),
-    "heldout_2027_59": (17, 12, 1), "heldout_2027_61": (16, 16, 2),
+    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 3, 0), "heldout_2027_47": (16, 9, 0),
+    "heldout_2027_49": (18, 13, 0), "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 9, 1), "heldout_2027_57": (17, 12, 2),
+    "heldout_2027_59": (18, 10, 1), "heldout_2027_61": (16, 14, 2),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
