@@ -110,6 +110,8 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("2018년 12월 17일 주의 값은 앞선 주보다 0.44% 높았다.", EURRON, "not verified"),  # it fell 0.44%
     ("CETOP이 해마다 1.35%씩 잃는 사이 4.26%p를 앞섰고, 샤프는 0.28 대 -0.02, 최대 낙폭은 28.83% 대 41.2%로 두 잣대 모두 지수보다 좋았다.", RICHTER, "verified"),
     ("CETOP이 해마다 1.35%씩 잃는 사이 4.26%p를 앞섰고, 샤프는 -0.02 대 0.28, 최대 낙폭은 28.83% 대 41.2%로 두 잣대 모두 지수보다 좋았다.", RICHTER, "not verified"),
+    ("ATR 손절 41번 중 이익을 남긴 건 12번에 불과했고 회당 평균은 -2.12%였다.", sheet("eq-pe-bvn-supertrend"), "verified"),
+    ("ATR 손절 41번 중 이익을 남긴 건 15번에 불과했고 회당 평균은 -2.12%였다.", sheet("eq-pe-bvn-supertrend"), "not verified"),  # 12 winners
     # alpha against its lead over the benchmark (the 2027_62 reading; three never-read sets caught one more false claim each)
     ("Alpha on the insurer screen fell short of its 1.70-point yearly margin over KIE.", INSURERS, "not verified"),
     ("Alpha on the insurer screen exceeded its 1.70-point yearly margin over KIE.", INSURERS, "verified"),
