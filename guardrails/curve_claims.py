@@ -166,7 +166,7 @@ class CurveClaims(SentenceReading):
         nearest = before[-1] if before else (dated[0] if dated else None)
         opening = [label for label, at, end in self.regimes if REGIME_OPENING.match(self.text[:at]) and not KO_REGIME_EDGE_AFTER.match(self.text, end)]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"; not "추세 국면 막바지인 ...", a point
         labels = [label for label, at, _ in self.regimes if span.start <= at < number.start][-1:] or [label for label, at, _ in self.regimes if span.start <= at < span.end][:1] or opening[:1]  # the regime nearest before it ("약세 국면 막바지인 ... 1.313에서 출발해 횡보 국면의 ...")
-        regimes = [(self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")) for label in labels]
+        regimes = [self.facts.regime_dates(label) for label in labels]
         qualifier = self._qualifier(number)
         for name, level in self.facts.levels.items():
             if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
@@ -324,7 +324,8 @@ class CurveClaims(SentenceReading):
         sized = not (FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak) and self._fall_sized(number)
         from_peak = next((m for m in self.date_mentions if FROM_AFTER_FIGURE.fullmatch(self.text, number.end, m.start)), None)  # "dips ..., 6.19% from June 2014 and 5.07% from May 2018"
         gain = GAIN_VERB.search(self.masked, span.start, number.start)  # "the book gained 6.19% from June 2014": a rise, not a fall
-        listed = from_peak is not None and not gain and (FALL_WORDS.search(self.masked, self.text.rfind(";", 0, number.start) + 1, number.start) or DIPS.search(self.masked, self.text.rfind(";", 0, number.start) + 1, number.start))
+        part = self.text.rfind(";", 0, number.start) + 1  # where the figure's part of the sentence begins
+        listed = from_peak is not None and not gain and (FALL_WORDS.search(self.masked, part, number.start) or DIPS.search(self.masked, part, number.start))
         named_dip = DIP_AFTER.match(self.masked, number.end) and not gain  # "a newer 5.00% retreat from ..."
         told = sized or FALL_WORDS.search(self.masked, *around) or self._plain_fall(reading, span, around) or below or below_peak or listed or named_dip
         if number.unit not in ("%", "days") or (stated.qualifier not in (None, "roughly", "a little over", *(("at most",) if below_peak else ())) and not below) or not told:
@@ -417,10 +418,7 @@ class CurveClaims(SentenceReading):
         last = fall.recovery or self.facts.events.get("end") or date.max - dates.SLACK
         bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
         intervals = [(m.first, m.last) for m in self.date_mentions if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
-        intervals += [
-            (start, end) for label, at, _ in self.regimes
-            if span.start <= at < span.end and (start := self.facts.events.get(f"regime.{label}.start")) and (end := self.facts.events.get(f"regime.{label}.end"))
-        ]
+        intervals += [dated for label, at, _ in self.regimes if span.start <= at < span.end and all(dated := self.facts.regime_dates(label))]
         return all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
 
     def _fall_point_in(self, span: ctx.Clause) -> str | None:
@@ -470,6 +468,10 @@ class CurveClaims(SentenceReading):
         """A fall's size or a level named right before the figure ("낙폭은 58.85%"), not a return."""
         return bool(DRAWDOWN_NOUN.search(self.text, max(0, number.start - 8), number.start))
 
+    def _at_regime_edge(self, regime_end: int) -> bool:
+        """"추세 국면 막바지인 ...", "저변동성 국면 끝자락인 ...": a point at the edge of the regime just named."""
+        return KO_REGIME_EDGE_AFTER.match(self.text, regime_end + len(KO_PHASE_WORD.match(self.text, regime_end).group(0))) is not None
+
     def _deepest_fall_placed(self, number: Numeral, span: ctx.Clause, regime: str, regime_end: int) -> bool:
         """"최대 낙폭 34%는 강세 국면이던 2016년 6월 ... 시작됐다": the maximum drawdown told as the
         topic, then the regime where it began or ran (its peak or trough in that regime): a place in
@@ -477,10 +479,10 @@ class CurveClaims(SentenceReading):
         ran = FALL_RAN.search(self.text, regime_end, max(span.end, self.text.find(". ", regime_end) % (len(self.text) + 1)))  # "...0.798, 기간 최저점에서 멈췄다": the verb may close the sentence
         noun_after = KO_DEEPEST_NAMED_AFTER.match(self.text, number.end)  # "28.06%의 최대 낙폭은 ...": the noun after the figure
         topic = noun_after or KO_TOPIC_AFTER.match(self.text, number.end + len(KO_FALL_NOUN_AFTER.match(self.text, number.end).group(0)))
-        if not (topic and (KO_SETTING_AFTER.match(self.text, regime_end) or KO_REGIME_EDGE_AFTER.match(self.text, regime_end + len(KO_PHASE_WORD.match(self.text, regime_end).group(0)))) and ran
+        if not (topic and (KO_SETTING_AFTER.match(self.text, regime_end) or self._at_regime_edge(regime_end)) and ran
                 and (noun_after or ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.start)) and "국면" not in self.text[span.start:number.start]):
             return False
-        start, end = self.facts.events.get(f"regime.{regime}.start"), self.facts.events.get(f"regime.{regime}.end")
+        start, end = self.facts.regime_dates(regime)
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
         days = (deepest.trough,) if deepest and ran.group("ended") else (deepest.peak,) if deepest and ran.group("began") else (deepest.peak, deepest.trough) if deepest else ()  # "...국면에서 멈췄다": where it bottomed; "...에서 시작해": where it began
         return bool(deepest and start and end and any(start <= day <= end for day in days))

@@ -155,7 +155,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     for metric, pattern in (("alpha", ALPHA_SIGN), ("sharpe", SHARPE_SIGN)):
         if (match := pattern.search(sentence)) and not (metric == "sharpe" and (regime or any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)))):  # a regime's or the benchmark's Sharpe is not the strategy's
             told = next(group for group in match.groups() if group)
-            findings.append(_sign(sentence, metric, "strategy", facts.strategy.get(metric), positive=told.lower() in ("positive", "플러스", "양수", "양(+)")))
+            findings.append(_sign(sentence, metric, "strategy", facts.strategy.get(metric), positive=told.lower() in ("positive", "플러스", "양수")))
     if regime is not None:
         regime_return = facts.regimes.get(regime, {}).get("total_return")
         has_number = bool(ctx.figures(sentence))
@@ -415,7 +415,8 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
         bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
         others = [label for label in labels if dates.names_regime(first, last, label, facts.events)]
         if bracketed or others:
-            ran = f"the {word} regime ran from {facts.events.get(f'regime.{word}.start')} to {facts.events.get(f'regime.{word}.end')}"
+            began, ended = facts.regime_dates(word)
+            ran = f"the {word} regime ran from {began} to {ended}"
             told = ", not the dates in brackets" if bracketed else f"; the dates given are the {others[0]} regime's"
             findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable", note=f"{ran}{told}: sent to review"))
     return findings
@@ -599,7 +600,7 @@ def _only_loss(sentence: str, only: re.Match[str], facts: FactSheet) -> Finding:
 
 def _curve_extreme_in(sentence: str, regime: str, facts: FactSheet, point: str) -> Finding:
     """The curve's lowest or highest point said to lie in a regime: the stored date against the regime's dates."""
-    day, start, end = facts.events.get(point), facts.events.get(f"regime.{regime}.start"), facts.events.get(f"regime.{regime}.end")
+    day, (start, end) = facts.events.get(point), facts.regime_dates(regime)
     base = {"claim": sentence, "kind": "directional", "entity": f"regime:{regime}", "metric": f"curve_{point}"}
     if not (day and start and end):
         return Finding(**base, status="unverifiable", note=f"no stored date of the curve's {point} or of the {regime} regime")

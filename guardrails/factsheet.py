@@ -61,6 +61,10 @@ class FactSheet(BaseModel):
         description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",
     )
 
+    def regime_dates(self, label: str) -> tuple[date | None, date | None]:
+        """When the regime began and ended, where the store dates it."""
+        return self.events.get(f"regime.{label}.start"), self.events.get(f"regime.{label}.end")
+
 
 class Finding(BaseModel):
     claim: str

@@ -23,7 +23,7 @@ from functools import cached_property
 from guardrails import claim_context as ctx
 from guardrails import implied_figures as implied
 from guardrails import korean as ko
-from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, KO_PHASE_WORD, KO_REGIME_EDGE_AFTER, NEVER_BEFORE
+from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, NEVER_BEFORE
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison, own_figure
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.figure_fit import judge, Reading, shown_fits, Stated, stated_matches, unverifiable
@@ -855,8 +855,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
     def _places_another(self, regime_end: int, number: Numeral) -> bool:
         """"횡보 국면의 0.989까지 50.59% 떨어졌다", "고변동성 국면 막바지인 2021년 7월 19일 주에 2.001로 ...":
         a regime told as the place of a level or a date between it and the figure, not the figure's owner."""
-        edge = KO_REGIME_EDGE_AFTER.match(self.text, regime_end + len(KO_PHASE_WORD.match(self.text, regime_end).group(0)))
-        if not (edge or KO_REGIME_LEVEL_AFTER.match(self.text, regime_end)):
+        if not (self._at_regime_edge(regime_end) or KO_REGIME_LEVEL_AFTER.match(self.text, regime_end)):
             return False
         return any(regime_end < other.start < number.start for other in self.numbers)
 

@@ -139,7 +139,7 @@ class SentenceReading:
 
     def _lasts_half_a_year(self, label: str) -> bool:
         """"the last half-year" names the last regime only when it lasted about six months."""
-        start, end = self.facts.events.get(f"regime.{label}.start"), self.facts.events.get(f"regime.{label}.end")
+        start, end = self.facts.regime_dates(label)
         return bool(start and end and 150 <= (end - start).days <= 215)
 
     def _regimes_dated(self, names: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
