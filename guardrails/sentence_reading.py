@@ -77,7 +77,7 @@ EVENT_KINDS = {
 KO_ROLE_LAST = {"exit", "entry", "stop"}
 ROLE_WORDS = {"buy", "sell", "entry", "exit", "stop", "long", "short"}
 KO_SIGNAL_WORDS_OF = {
-    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "밴드", "middle": "(?:중심|중간)", "flip": "(?:전환|반전)",
+    "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "(?:밴드|선)", "middle": "(?:중심|중간)", "supertrend": r"슈퍼\s?트렌드", "flip": "(?:전환|반전)",
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
 }
