@@ -34,6 +34,7 @@ MONTH_PART_BEFORE = re.compile(r"\b(?P<part>early|mid|late)[-\s]+$|\b(?:the\s+)?
 MONTH_PART_AFTER = re.compile(r"\s?(?P<part>초순|상순|초(?!반)|중순|중반|하순|말|후반)")
 PRE_PANDEMIC = re.compile(r"\bpre-(?:pandemic|covid)\b|코로나\s?(?:이전|직전)|팬데믹\s?(?:이전|직전)", re.IGNORECASE)  # "the pre-pandemic high": the second half of 2019 to February 2020
 EDGE_DAY_AFTER = re.compile(r"\s?(?:의\s?)?(?:(?P<last>마지막\s?날|말일)|첫\s?날)")
+JUST_BESIDE = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?P<side>직후|직전)")  # "2022년 10월 중순 직후": a fortnight past the date told
 WEEKDAY_AFTER = re.compile(r"\s?\((?:[월화수목금토일](?:요일)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\)", re.IGNORECASE)
 WEEK_DAY_AFTER = re.compile(r"\s?(?:(?:첫째?|둘째|셋째|넷째|다섯째|마지막)\s?주|초순|상순|중순|하순|초|말)\s?\((?P<day>\d{1,2})일(?:\s?주)?\)")
 MONTH_PARTS = {"early": (1, 11), "start": (1, 11), "beginning": (1, 11), "초순": (1, 11), "상순": (1, 11), "초": (1, 11),
@@ -52,8 +53,9 @@ DATE = re.compile(
     rf"|(?<![\d.,])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|\s?(?:일|회|건|bps?|days?|trades?)\b)(?:\s*[-–~]\s*(?P<y2>\d{{2}})(?![\d%]))?",
     re.IGNORECASE,
 )
-SLACK = timedelta(days=10)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
+SLACK = timedelta(days=7)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
 DAY_SLACK = timedelta(days=6)
+JUST = timedelta(days=14)
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기|정초|연초|연말|초순|중순|하순)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
@@ -117,6 +119,10 @@ def mentions(text: str) -> list[DateMention]:
             told = found[-1]
             day = told.last if edge.group("last") else told.first
             found[-1] = DateMention(told.start, edge.end(), day, day, exact=True)
+        if (beside := JUST_BESIDE.match(text, found[-1].end)) and found[-1].start == match.start():
+            told = found[-1]
+            after = beside.group("side") == "직후"
+            found[-1] = DateMention(told.start, told.end, told.first if after else told.first - JUST, told.last + JUST if after else told.last, exact=told.exact)
     found += [DateMention(match.start(), match.end(), date(2019, 7, 1), date(2020, 2, 29), exact=False) for match in PRE_PANDEMIC.finditer(text)]
     return sorted(found, key=lambda mention: mention.start)
 
