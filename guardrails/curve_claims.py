@@ -45,6 +45,8 @@ SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?
 KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터(?!의\s(?:한\s)?주)|까지|뒤|후|전)")  # not "3월 23일부터의 한 주 동안", that week
 LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
 NEXT_WEEK = re.compile(r"(?<!다음)(?<!다음 )(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b(?!\s+next)", re.IGNORECASE)  # one week on from the week told
+SECOND_FALL = re.compile(r"두\s?번째(?:로)?\s?(?:큰|깊은)|\b(?:second|next)[- ](?:deepest|largest|biggest|worst)\b", re.IGNORECASE)
+LAST_WEEK = re.compile(r"마지막\s?주|기말|\b(?:the\s+)?(?:last|final)\s+week\b", re.IGNORECASE)  # "마지막 주 값도 같은 1.348": the end, not the week dated before
 ANOTHER_WEEK = re.compile(r"다음\s?다음\s?주|\bweek\s+after\s+next\b|다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
 WEEK_NOT = re.compile(r"(?:\b(?:not|never|no)\b|n't)[^.;,]*$", re.IGNORECASE)
 KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
@@ -176,7 +178,7 @@ class CurveClaims(SentenceReading):
             if shown_fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
-        if (week := self._dated_week(claim, number, span)) and week.status == "supported":
+        if point not in ("low", "high") and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "2025년 4월 7일 주 1.95까지": where the curve stood that week
         return unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
 
@@ -192,7 +194,7 @@ class CurveClaims(SentenceReading):
         if not told or not self.facts.curve:
             return None
         later = len(NEXT_WEEK.findall(self.text, told[-1].end, number.start))
-        if later > 1 or (not later and ANOTHER_WEEK.search(self.text, told[-1].end, number.start)):
+        if later > 1 or (not later and (ANOTHER_WEEK.search(self.text, told[-1].end, number.start) or LAST_WEEK.search(self.text, told[-1].end, number.start))):
             return None
         if SPAN_FROM_BEFORE.search(self.text, max(0, told[-1].start - 30), told[-1].start) or KO_SPAN_AFTER.match(self.text, told[-1].end) or LEVEL_AFTER.match(self.text, number.end):
             return None  # "Since the week of 16 March 2020 the book has lost 5.9%", "fell to 5.9% below its starting capital": not that week's move
@@ -405,7 +407,8 @@ class CurveClaims(SentenceReading):
             return False
         if finding.metric == "max_drawdown_duration_days":  # "After peaking in March 2018, the strategy took 959 days to recover": the peak dated must be that fall's
             peaks = [m for m in self.date_mentions if m.start < number.start and (PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or KO_PEAK_START.match(self.text, m.end))]
-            misdated = abs(finding.stored - deepest.days) < 0.5 and (bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
+            another = bool(SECOND_FALL.search(self.text, 0, number.start))  # "23.9% 빠진 두 번째 큰 하락은 ... 되찾기까지 518일": not the deepest's length
+            misdated = abs(finding.stored - deepest.days) < 0.5 and (another or bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
             twin = any(abs(fall.days - deepest.days) < 0.5 and (any(m.covers(fall.peak) for m in peaks) or (not peaks and self._within(fall, span))) for fall in self.facts.drawdowns[1:])
             return misdated and not twin  # "the 28.68% slide that started in May 2022 also lasted exactly 532 days": another fall as long
         if self._within(deepest, span):

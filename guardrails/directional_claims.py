@@ -93,8 +93,11 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
-LONGEST_SPELL = re.compile(r"가장 ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
-SHORTEST_SPELL = re.compile(r"가장 ?짧|최단|\bshortest\b", re.IGNORECASE)
+REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
+KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
+KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
+LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
+SHORTEST_SPELL = re.compile(r"(?:가장|제일) ?짧|최단|\bshortest\b", re.IGNORECASE)
 NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?\s|troughed\s|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
@@ -169,17 +172,21 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         if "regime" in lowered or ctx.korean_regime_in(lowered):
             findings += _rankings(sentence, facts)
     if regime is not None and ko.HANGUL.search(sentence):  # English year ranges ("2016-19", "2016 and the 2021-22 bear") are not read as spans reliably enough
-        findings += _regimes_misdated(sentence, lowered, facts)
+        findings += _regimes_misdated(sentence, lowered, facts) + _dates_placed_in_regime(sentence, lowered, facts)
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
     if NEVER_UNDER_START.search(sentence) and facts.under_start is not None and not any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)):
         findings.append(_never_under_start(sentence, facts.under_start.points))
     if RECOVERED.search(INDICATOR_RECOVERY.sub(" ", sentence)):
         findings += _recovery_claims(sentence, lowered, facts)
+        if (inside := KO_RECOVERED_INSIDE.search(sentence)) and (finding := _recovered_in_regime(sentence, lowered, inside, facts)):
+            findings.append(finding)
     if (longest := LONGEST_FALL.search(sentence)) and facts.drawdowns and _names_deepest_as_longest(sentence, longest) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
+    if (same := KO_SAME_AS_REGIME_FALL.search(sentence)) and ctx.names_maximum_drawdown(lowered) and (finding := _deepest_as_regime_fall(sentence, lowered, same, facts)):
+        findings.append(finding)
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own:
@@ -226,6 +233,18 @@ def _misdated(sentence: str, dated: list[dates.DateMention], day: date, metric: 
     if not dated or any(m.covers(day) for m in dated):
         return []
     return [Finding(claim=sentence, kind="directional", entity="strategy", metric=metric, status="unverifiable", note=f"{fact}, not when the text says: sent to review")]
+
+
+def _deepest_as_regime_fall(sentence: str, lowered: str, same: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"최대 낙폭 39.46%는 ... 그 깊이는 강세 국면이 자체적으로 겪은 낙폭과 똑같았다": the deepest fall
+    said to equal a regime's own; to review when that regime's differs."""
+    regime = next((label for label, _, until in reversed(ctx.regime_spans(lowered)) if until <= same.start() + 2), None)
+    deepest, own = facts.strategy.get("max_drawdown"), facts.regimes.get(regime or "", {}).get("max_drawdown")
+    if deepest is None or own is None:
+        return None
+    holds = abs(abs(deepest) - abs(own)) < 0.00005
+    return Finding(claim=sentence, kind="directional", entity=f"regime:{regime}", metric="max_drawdown", stored=own, status="supported" if holds else "unverifiable",
+                   note=f"the {regime} regime's own drawdown is {abs(own):.2%}, the whole test's {abs(deepest):.2%}" + ("" if holds else ": sent to review"))
 
 
 def _highest_point(sentence: str, facts: FactSheet) -> Finding | None:
@@ -297,6 +316,22 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
+
+
+def _recovered_in_regime(sentence: str, lowered: str, inside: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"2016년 6월 고점에서 ... 11.75% 하락은 저변동성 국면 안에서 모두 만회되었다": a fall (dated by its
+    peak or sized) said regained inside the regime named just before; to review when it was not."""
+    regime = next((label for label, _, until in reversed(ctx.regime_spans(lowered)) if until <= inside.start() + 3 and inside.start() - until <= 3), None)
+    peaks = dates.mentions(sentence)
+    fall = next((fall for fall in facts.drawdowns if any(m.covers(fall.peak) for m in peaks) or _states_depth(sentence, fall)), None)
+    began, ended = facts.regime_dates(regime) if regime else (None, None)
+    if fall is None or began is None or ended is None:
+        return None
+    if fall.recovery is not None and began - dates.SLACK <= fall.recovery <= ended + dates.SLACK:
+        return None
+    when = f"regained on {fall.recovery}" if fall.recovery else "never regained"
+    return Finding(claim=sentence, kind="directional", entity=f"regime:{regime}", metric="drawdown_recovery", status="unverifiable",
+                   note=f"the fall from the {fall.peak} peak was {when}, outside the {regime} regime ({began} to {ended}): sent to review")
 
 
 def _dates_other_than(sentence: str, days: tuple[date, ...]) -> bool:
@@ -422,6 +457,21 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
     return findings
 
 
+def _dates_placed_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
+    """"강세 국면 한가운데인 2020년 3월 9일 주간에 바닥을 찍었다", "횡보 국면에 속한 2019년 7월 고점": a
+    date the sentence places inside a regime; to review when it lies outside that regime's dates."""
+    findings = []
+    mentions = dates.mentions(sentence)
+    for label, _, until in ctx.regime_spans(lowered):
+        began, ended = facts.regime_dates(label)
+        told = next((m for m in mentions if m.start >= until), None)
+        if began is None or ended is None or told is None or not REGIME_PLACES_DATE.fullmatch(sentence, until, told.start):
+            continue
+        if told.last + dates.SLACK < began or ended < told.first - dates.SLACK:
+            findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric="regime_dates", status="unverifiable", note=f"the {label} regime ran from {began} to {ended}; the date placed in it lies outside: sent to review"))
+    return findings
+
+
 def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the part of the sentence (between ";", ",", "but", "반면" ...) holding ``start:end`` begins and ends."""
     return (max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= start), default=0),
@@ -462,8 +512,10 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     when the superlative is risk-adjusted."""
     findings = []
     unbroken = re.sub(r"\([^)]*\)", lambda aside: aside.group(0).replace(",", "\u201a"), sentence)  # "(-13%, the worst)" ranks what it follows
+    carried: list[tuple[str, int, int]] = []
     for part in RANKING_PARTS.split(unbroken):
         spans = ctx.regime_spans(part.lower())
+        carried = spans or [(label, 0, 0) for label, *_ in carried[:1]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
@@ -474,8 +526,8 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
                 values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                 findings.append(_rank(sentence, nearest[0], values, pick, metric))
         for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
-            if spans and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
-                nearest = min(spans, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
+            if carried and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
+                nearest = min(carried, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
                 values = {label: m["share_of_time"] for label, m in facts.regimes.items() if "share_of_time" in m}
                 if list(values.values()).count(pick(values.values())) > 1:
                     findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{nearest[0]}", metric="share_of_time", stored=values.get(nearest[0]), status="unverifiable", note="regimes tie on length: sent to review"))

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, replace
 
 from guardrails.factsheet import Finding
-from guardrails.metric_words import Kind, METRICS, SIGNED
+from guardrails.metric_words import Kind, METRICS, NEVER_NEGATIVE, SIGNED
 from guardrails.numerals import Numeral
 
 LITTLE_OVER = 0.15  # "남짓": above the figure, but not far
@@ -60,6 +60,8 @@ def judge(stated: Stated, reading: Reading, alternatives: list[tuple[str, float]
     if unsigned(stated) and reading.metric in SIGNED and reading.stored < 0 and stated_matches(stated, replace(reading, magnitude=True), reading.stored):
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text gives its size but no sign a reader can rely on: sent to review")
     if stated.negative and not stated.number.negative and reading.stored > 0 and stated_matches(stated, replace(reading, magnitude=True), reading.stored):
+        if reading.metric in NEVER_NEGATIVE:
+            return Finding(**base, stored=reading.stored, status="supported", note="a word of loss nearby speaks of another figure: this one is never negative")  # "유일한 손실이자 기간 26%로 가장 김"
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; its size matches and only a word of loss nearby made it negative: sent to review")  # "negative beta ... lifts alpha to 3.57%"
     other = next((name for name, value in alternatives if stated_matches(stated, reading, value)), None)
     if other:

@@ -304,6 +304,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         named = self._metric(index, number, clause, claimed)
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
+        extreme = number.unit is None and any(word.lastgroup in ("high", "low") for word in CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
+        if extreme and (point := self._curve_point(claim, number, span)):
+            return point  # "전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's lowest value, not that week's
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
         if number.unit in (None, "x", "bps", "days") and not (named and named.by_noun) and self._setting_at(number):
@@ -803,7 +806,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:
             return metric, "a period the store has no regime for", None
-        if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._clause_of(number) > 0 and self._regime_named_in(self._clause_of(number) - 1)) and metric not in self.facts.regimes.get(regime, {}):
+        if regime and not self._regime_named_in(self._clause_of(number)) and not (named == "share_of_time" and self._share_kept_for(regime, number)) and metric not in self.facts.regimes.get(regime, {}):
             regime = None  # "...횡보장에서 17.6% 하락해 ..., 알파는 연 -28.4%": alpha is the whole period's
         if regime and entity == "benchmark" and not self._regime_named_in(self._clause_of(number)) and self._benchmark_next_to(number, metric):
             regime = None  # "...inside the bear regime ...; the benchmark's worst fall, at 6.8%": the benchmark's whole period
@@ -815,6 +818,13 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if entity == "benchmark":
             return metric, "benchmark", self.facts.benchmark.get(metric)
         return metric, "strategy", self._sheet("strategy").get(metric)
+
+    def _share_kept_for(self, regime: str, number: Numeral) -> bool:
+        """A share of time belongs to the regime named in the clause before, or in Korean to the one
+        a list's item opened ("약세 +21%, 샤프 0.79, 기간 비중 10%"); in English "held on 97% of days" two
+        clauses after a regime is the strategy's exposure."""
+        clause = self._clause_of(number)
+        return (clause > 0 and self._regime_named_in(clause - 1)) or (bool(ko.HANGUL.search(self.text)) and "share_of_time" in self.facts.regimes.get(regime, {}))
 
     def _benchmark_next_to(self, number: Numeral, metric: str) -> bool:
         adjacent = self._adjacent_mention(number, self._clause_of(number), metric)

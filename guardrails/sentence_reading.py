@@ -33,6 +33,7 @@ KO_ROSE_AFTER = re.compile(r"\s?(?:씩\s?)?(?:오른|올랐|올라|상승한|상
 POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$")
 KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
 KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
+KO_UNLIKE = re.compile(r"(?:것과|과|와)\s?(?:달리|대조적으로|반대로)")
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
@@ -215,7 +216,8 @@ class SentenceReading:
         if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start) or KO_ROSE_AFTER.match(self.text, number.end):
             return False  # "alpha comes out positive at 2.07% despite the loss", "원금의 10분의 1을 잃어 ... 연 8.4% 오른 TDXP"
         return any(words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end)
-                   if not (loss.end() <= number.start and KO_INDEX_FELL.search(self.text, max(0, loss.start() - 12), loss.start()) and KO_ANOTHER_NOUN.search(self.text, loss.end(), number.start)))  # "지수가 내렸기에 알파(3.66%)": the index's loss
+                   if not (loss.end() <= number.start and KO_UNLIKE.search(self.text, loss.end(), number.start))  # "SIL이 2.64%씩 뒷걸음친 것과 달리 이 북은 연 5.96%": the other side's loss
+                   and not (loss.end() <= number.start and KO_INDEX_FELL.search(self.text, max(0, loss.start() - 12), loss.start()) and KO_ANOTHER_NOUN.search(self.text, loss.end(), number.start)))  # "지수가 내렸기에 알파(3.66%)": the index's loss
 
     def _losses(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """Words of loss in ``masked[start:end]``, but for those that qualify another noun."""

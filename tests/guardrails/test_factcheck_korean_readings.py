@@ -13,7 +13,10 @@ BVN = sheet("eq-pe-bvn-supertrend")  # supertrend_flip 83 signals (40.96%), atr_
 TOTVS = sheet("eq-br-totvs-bollinger")  # lower_band_entry 88 (59.09%, the strategy's win rate), middle_band_exit 81 (61.73%)
 BXB = sheet("eq-au-bxb-stoch")  # deepest fall 23.67% from 2019-07-29 to its trough on 2020-03-23
 FORINT = sheet("fx-eurhuf-carry")  # deepest fall 19.7% to its trough on 2022-10-31
-INSURERS = sheet("eq-us-insurers-roe-value")  # rebalance_buy 96 (57 won), rebalance_sell 93 (49 won)
+INSURERS = sheet("eq-us-insurers-roe-value")  # rebalance_buy 96 (57 won), rebalance_sell 93 (49 won); deepest fall 39.46% (518 days) = the high-volatility regime's own; 2022 fall 23.9% (441 days) = the bull regime's own
+TEZOS = sheet("crypto-xtz-donchian")  # bull +210% (best), 21% of the time; low volatility the longest (36%); deepest fall's trough 2020-03-09 in the sideways regime (bull from 2020-03-31)
+TNOTE = sheet("rates-us-tn-ema")  # the 2016-17 fall (11.75%) regained on 2020-01-13, in the high-volatility regime; low volatility 2016-01-04 to 2019-07-29
+BXB_END = BXB  # curve high 1.348 on 2025-06-16, last value 1.336
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -27,6 +30,28 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("The maximum drawdown bottomed in April 2020.", BXB, "not verified"),  # "bottomed in" was not read in English
     ("The maximum drawdown bottomed in March 2020.", BXB, "not contradicted"),
     ("최대 낙폭 19.7%는 2022년 10월 중순 직후가 바닥이었다.", FORINT, "verified"),  # "직후": just after, a fortnight
+    # a regime's length ranked after its figures, across a comma
+    ("강세 국면은 +210%, 샤프 1.49로 성적이 가장 좋았고 기간 역시 제일 길었습니다.", TEZOS, "not verified"),
+    ("저변동성 국면은 기간이 제일 길었습니다.", TEZOS, "verified"),
+    # a date placed in a regime, a fall regained inside one, the deepest fall as a regime's own
+    ("돈치안 북의 최대 낙폭은 강세 국면 한가운데인 2020년 3월 9일(월) 주간에 바닥을 찍었다.", TEZOS, "not verified"),
+    ("돈치안 북의 최대 낙폭은 횡보 국면 한가운데인 2020년 3월 9일(월) 주간에 바닥을 찍었고, 693일 만에 회복됐다.", TEZOS, "verified"),
+    ("2016년 6월 고점에서 2017.5.8 주간 0.956까지 이어진 11.75% 하락은 저변동성 국면 안에서 모두 만회되었습니다.", TNOTE, "not verified"),
+    ("2016년 6월 고점에서 2017.5.8 주간 0.956까지 이어진 11.75% 하락은 고변동성 국면 안에서 모두 만회되었습니다.", TNOTE, "verified"),
+    ("ROE 가치 북의 최대 낙폭 39.46%는 그 깊이가 강세 국면이 자체적으로 겪은 낙폭과 똑같았다.", INSURERS, "not verified"),
+    ("ROE 가치 북의 최대 낙폭 39.46%는 그 깊이가 고변동성 국면이 자체적으로 겪은 낙폭과 똑같았다.", INSURERS, "verified"),
+    ("23.9% 빠진 두 번째 큰 하락은 이듬해 6월 12일 주에 메워졌으며, 되찾기까지 518일이 소요됐다.", INSURERS, "not verified"),  # 518 days is the deepest fall's
+    # the curve's last value and its lowest, not the week dated before
+    ("평가액 최고치는 2025년 6월 16일 주의 1.348이며, 마지막 주 값도 같은 1.348로 마감했습니다.", BXB_END, "not verified"),
+    ("평가액 최고치는 2025년 6월 16일 주의 1.348이며, 마지막 주 값은 1.336으로 마감했습니다.", BXB_END, "verified"),
+    ("전 기간 최저 평가액은 2022년 9월 26일 주의 0.990입니다.", TOTVS, "not verified"),  # the curve's low is 0.958, on 2020-04-13
+    ("전 기간 최저 평가액은 2020년 4월 13일 주의 0.958입니다.", TOTVS, "verified"),
+    # true sentences once sent to review
+    ("약세 +21%, 샤프 0.79, 기간 비중 10%", BVN, "verified"),  # a list's share of time is its regime's
+    ("SIL이 해마다 2.64%씩 뒷걸음친 것과 달리 이 북은 연 5.96%를 냈으니 격차는 8.60%p였다.", BVN, "verified"),  # the loss is the other side's
+    ("누적 96.29% · 연복리 9.1% · 최대 손실률 -62.72% · 샤프 지수 0.41", TEZOS, "verified"),
+    ("핵심 지표는 연복리 10.63%, 전 기간 226.92%, 고점 대비 낙폭 -39.46%입니다.", INSURERS, "verified"),
+    ("약세 -26%, 유일한 손실이자 기간 26%로 가장 김", TOTVS, "verified"),  # a share of time is never negative
 ]
 
 
