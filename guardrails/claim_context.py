@@ -24,7 +24,7 @@ PIVOT = (
     r"than(?<!never deeper than)(?<!never worse than)(?<!never more than)(?<!no deeper than)(?<!no worse than)(?!\s+(?:doubl|tripl|quadrupl|twice))|versus|vs\.?|against|compared (?:with|to)|relative to|next to|beside|ahead of|behind|short of|(?<!shade )(?<!touch )(?<!tad )(?<!just )(?<!slightly )(?:below|above)|(?:below|above)(?!\s+[-+]?\d)|"
     r"trail(?:ed|ing|s)?|lagg?(?:ed|ing|s)?|beat(?:ing|s)?|outperform(?:ed|ing|s)?|underperform(?:ed|ing|s)?|double|twice|triple|treble|(?<!, )where(?= the| (?-i:[A-Z]))"
 )
-BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
+BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜／→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
     rf"[;|{BULLETS}]|\s//\s|\s>{{2,3}}\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,

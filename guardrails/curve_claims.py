@@ -53,7 +53,7 @@ KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
 FROM_TO_BETWEEN = re.compile(r"\s?에서\s?|\s+to\s+", re.IGNORECASE)
 KO_FROM_AFTER = re.compile(r"\s?에서\s?(?:\d|출발)")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-PREVIOUS_WEEK = re.compile(r"(?:전주|(?:한\s?)?주\s?전|(?:직전|앞선|지난)\s?주)\s?(?:보다|대비|에\s?비해)")
+PREVIOUS_WEEK = re.compile(r"(?:전주|(?:한\s?)?주\s?전|(?:직전|앞선|지난|앞)\s?주)\s?(?:보다|대비|에\s?비해)")
 KO_THAN_BEFORE_MOVE = re.compile(r"\s?(?:가량\s?|정도\s?)?(?:(?P<up>높|많)|낮|적)(?:았|은|아|고|다|습)")  # the comparative right after the figure
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
@@ -77,7 +77,7 @@ KO_FALL_NOUN_AFTER = re.compile(r"(?:\s?(?:조정|하락|낙폭))?")  # "가장 
 KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간|조정)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
 KO_DEEPEST_NAMED_AFTER = re.compile(r"\s?의\s?(?:최대|최악의|가장 (?:깊은|큰))\s?(?:낙폭|하락(?:폭)?|손실)(?:은|는)\s")
 KO_PHASE_WORD = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?")
-KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|초입)(?:인|였던|이던|이었던)\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
+KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|막판|초입)(?:인|였던|이던|이었던)?\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
@@ -303,6 +303,8 @@ class CurveClaims(SentenceReading):
             value = float(getattr(fall, field))
             if not stated_matches(stated, replace(reading, stored=value), value):
                 continue
+            if field == "days" and self._sized_as_deepest_only(fall, stated.number):
+                return unverifiable(stated.claim, stated.number, f"{fall.days} days is the fall from the {fall.peak} peak; the fall the text sizes is the deepest ({self.facts.drawdowns[0].days} days): sent to review")
             if (peaks and not any(m.covers(fall.peak) for m in peaks)) or (open_told and fall.recovery is not None):
                 state = f"was regained on {fall.recovery}" if fall.recovery else "was never regained"
                 return unverifiable(stated.claim, stated.number, f"the fall of that size peaked on {fall.peak} and {state}, not as the text says: sent to review")
@@ -311,6 +313,15 @@ class CurveClaims(SentenceReading):
                 stored=value, status="supported", note=f"not the maximum: the drawdown from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)",
             )
         return None
+
+    def _sized_as_deepest_only(self, fall: Drawdown, length: Numeral) -> bool:
+        """"발레 돈치안 북의 59.66% 낙폭은 1,057일 만에야 메워졌다": the length's clause gives the deepest
+        fall's depth, and the sentence not this fall's, so the length told is the deepest's."""
+        span = self.clauses[self._clause_of(length)]
+        depths = [number for number in self.numbers if number.unit == "%"]
+        def sized(number: Numeral, of: Drawdown) -> bool:
+            return shown_fits(number.value, abs(of.depth) * 100, number.decimals, None)
+        return any(span.start <= number.start < span.end and sized(number, self.facts.drawdowns[0]) for number in depths) and not any(sized(number, fall) for number in depths)
 
     def _fall_of_curve(self, stated: Stated, reading: Reading | None, span: ctx.Clause) -> Finding | None:
         """"A 20.8% decline from June 2016 to August 2019", "13.1% down since a May 2023 peak",

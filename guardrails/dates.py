@@ -46,7 +46,7 @@ DATE = re.compile(
     rf"|(?P<part>{_PART_BEFORE})[-\s]+(?P<py>{_YEAR})\b"
     rf"|(?P<dy>{_YEAR})(?P<sep>[./])\s?(?P<dm>[01]?\d)(?P=sep)\s?(?P<dd>[0-3]?\d)(?!\d|\.\d)"
     rf"|(?P<ymy>{_YEAR})\.(?P<ymm>1[0-2]|0?[1-9])(?![\d.])"  # "2021.1~2022.6"
-    r"|[’'‘](?P<sy>\d{2})\.(?P<sm>1[0-2]|0?[1-9])(?!\d)"  # "’20.10~’22.9"
+    r"|[’'‘](?P<sy>\d{2})\.(?P<sm>1[0-2]|0?[1-9])(?:\.(?P<sd>[0-3]?\d))?(?!\d)"  # "’20.10~’22.9", "'20.3.9 주간"
     rf"|(?P<ky>{_YEAR}|(?<![\d.,])\d{{2}}(?=\s?년\s?\d{{1,2}}\s?월))\s?년(?:\s?(?P<km>\d{{1,2}})\s?월(?:\s?(?P<kd>\d{{1,2}})\s?일)?)?(?:\s?(?P<kpart>초반|정초|연초|연말|초|말|중반|후반|상반기|하반기|[1-4]\s?분기))?"
     r"|(?P<next>이듬해|다음\s?해)(?:\s?(?P<nm>\d{1,2})\s?월)?"
     r"|(?<![\d년.])(?P<om>\d{1,2})\s?월(?:\s?(?P<od>\d{1,2})\s?일)?"
@@ -107,7 +107,7 @@ def mentions(text: str) -> list[DateMention]:
             found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]
             year = end_year
         elif month:
-            day = int(groups["id"] or groups["d1"] or groups["d2"] or groups["dd"] or groups["kd"] or 0)
+            day = int(groups["id"] or groups["d1"] or groups["d2"] or groups["dd"] or groups["kd"] or groups["sd"] or 0)
             end = weekday.end() if day and (weekday := WEEKDAY_AFTER.match(text, match.end())) else match.end()  # "3월 23일(월) 주간": the weekday is part of the date
             found.append(_month(match.start(), end, year, month, _month_part(text, match), day) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
         elif part := (groups["part"] or groups["kpart"]):

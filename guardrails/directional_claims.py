@@ -93,7 +93,7 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
-REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
+REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
 KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
@@ -144,7 +144,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$")  # "샤프 1위는", "샤프가 가장 높은 국면"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 

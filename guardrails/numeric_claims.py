@@ -640,6 +640,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return "strategy", True  # "alpha, 0.68%, ends up below the 2.11% CAGR": its own CAGR, when no other owner is named in the comparison
         if (standard := KO_STANDARD_AFTER.match(self.text[number.end:])) and (compared := KO_COMPARE.search(self.text, number.end, self.clauses[clause].end)):
             if not KO_VERB_BETWEEN.search(self.text, number.end + standard.end(), compared.start()):  # "8.3%를 벌어 지수를 앞질렀다": 벌어 takes the 8.3%
+                if any(self.clauses[clause].start <= at < number.start for _, at, _ in self.regimes) and not self._benchmark_named_in(clause):
+                    return "strategy", True  # "추세 국면 자체 낙폭 27.68%보다 깊은": a regime's own figure is the standard, not the index's
                 return ctx.other_side(self.subjects[clause]), False
         opened = self.text.rfind("(", 0, number.start)
         if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, closed := self.text.find(")", opened) % (len(self.text) + 1)) and not any(opened < m.start < closed for m in self.mentions):

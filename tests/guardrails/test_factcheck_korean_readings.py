@@ -17,6 +17,9 @@ INSURERS = sheet("eq-us-insurers-roe-value")  # rebalance_buy 96 (57 won), rebal
 TEZOS = sheet("crypto-xtz-donchian")  # bull +210% (best), 21% of the time; low volatility the longest (36%); deepest fall's trough 2020-03-09 in the sideways regime (bull from 2020-03-31)
 TNOTE = sheet("rates-us-tn-ema")  # the 2016-17 fall (11.75%) regained on 2020-01-13, in the high-volatility regime; low volatility 2016-01-04 to 2019-07-29
 BXB_END = BXB  # curve high 1.348 on 2025-06-16, last value 1.336
+VALE = sheet("eq-br-vale-donchian")  # deepest fall 59.66% regained in 980 days; a later 34.43% fall took 1,057; best Sharpe low volatility 1.98 (bull 1.95)
+NEPSE = sheet("eq-np-nepse-bollinger")  # max drawdown 32.74% from 2021-08-09 (2.177); trending regime's own 27.68%; bear -9%, 29% of the time (the longest)
+SASOL = sheet("eq-za-sasol-macd")  # the week of 2020-03-09: -3.37%
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -52,6 +55,16 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("누적 96.29% · 연복리 9.1% · 최대 손실률 -62.72% · 샤프 지수 0.41", TEZOS, "verified"),
     ("핵심 지표는 연복리 10.63%, 전 기간 226.92%, 고점 대비 낙폭 -39.46%입니다.", INSURERS, "verified"),
     ("약세 -26%, 유일한 손실이자 기간 26%로 가장 김", TOTVS, "verified"),  # a share of time is never negative
+    # ko 2027_63 (read): a length told beside the deepest fall's depth, Sharpe ranked with a regime between
+    ("발레 돈치안 북의 59.66% 낙폭은 1,057일 만에야 메워졌습니다.", VALE, "not verified"),  # 1,057 days is the later fall's
+    ("발레 돈치안 북의 59.66% 낙폭은 980일 만에야 메워졌습니다.", VALE, "verified"),
+    ("발레 돌파 전략의 국면별 샤프는 강세 국면에서 가장 높았다.", VALE, "not verified"),
+    ("발레 돌파 전략의 국면별 샤프는 저변동성 국면에서 가장 높았다.", VALE, "verified"),
+    ("총수익률 178% ／ 연평균 9.32% ／ 최대 DD -59.66%", VALE, "verified"),  # "／" parts a KPI line; "최대 DD"
+    ("약세 -9%로 29% 최장", NEPSE, "verified"),  # a share of time told "N% 최장"
+    ("최대 낙폭 32.74%는 고변동성 국면 막판인 2021.8.9 주간 2.177에서 시작됐다. 추세 국면 자체 낙폭 27.68%보다 깊은 것은 고점이 앞 국면에 있어서다.", NEPSE, "verified"),
+    ("유가 폭락으로 주가가 무너진 '20.3.9 주간 평가액은 앞 주보다 3.37% 낮았습니다.", SASOL, "verified"),  # "'20.3.9": a day; "앞 주보다"
+    ("유가 폭락으로 주가가 무너진 '20.3.9 주간 평가액은 앞 주보다 3.37% 높았습니다.", SASOL, "not verified"),
 ]
 
 
