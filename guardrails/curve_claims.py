@@ -68,7 +68,7 @@ STILL_OPEN = re.compile(r"\bat the (?:last|latest|final) (?:observation|reading|
 # The point of the equity curve a bare value is told of ("곡선 최저는 ... 0.844", "고점(1.154)", "기말 1.775"), the last word before it deciding.
 CURVE_POINT = re.compile(
     r"(?P<high>최고(?:점|치)?|\bhighest\b|\b(?:all-time|record) high)|(?P<low>최저(?:점|치)?|\blowest\b|\b(?:all-time|record) low)|(?P<end>기말|마지막(?!\s?주\s?\()|\bend(?:ed|ing)?\b|\bfinal\b|\bclos(?:e|ed|ing)\b)"
-    r"|(?P<peak>고점|정점|꼭짓점|꼭대기|\bpeak(?:ed)?\b|\bhigh\b|\btop\b)|(?P<trough>저점|바닥|원금을? ?(?:밑돈|하회한)|\btrough\b|\blow\b|\bbottom(?:ed)?\b)",
+    r"|(?P<peak>고점|정점|꼭짓점|꼭대기|\bpeak(?:ed)?\b|\bhigh\b(?![\s-]volatility)|\btop\b)|(?P<trough>저점|바닥|원금을? ?(?:밑돈|하회한)|\btrough\b|\blow\b|\bbottom(?:ed)?\b)",
     re.IGNORECASE,
 )
 KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점|멈췄|멈춰|멈춘|멎)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다", "1.553에서 멈췄다"

@@ -46,7 +46,7 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climbed out|un(?:recovered|repaired|healed))\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climb(?:ed|s)? (?:back )?out|un(?:recovered|repaired|healed))\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
 INDICATOR_RECOVERY = re.compile(r"\d\s?(?:위로|이상으로|선\s?위로|선을\s?넘어)\s?회복|\b(?:recover(?:s|ed|ing)?|climb(?:s|ed)? back)\s+(?:above|past|over|to)\s+\d", re.IGNORECASE)  # "55 위로 회복하면 파는": an indicator's, no drawdown's
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
@@ -80,6 +80,7 @@ BETA_SENSITIVITY = (
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
+WHEN_WORDS = re.compile(r"\b(?:years?|months?|weeks?|days?|before|after|within|until|by|end)\b|년|개월|월|주|일", re.IGNORECASE)  # a recovery told with a time, which the checker may not place
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
     r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복",
@@ -184,7 +185,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if (longest := LONGEST_FALL.search(sentence)) and facts.drawdowns and _names_deepest_as_longest(sentence, longest) and not OTHER_FALL.search(lowered) and (finding := _longest_fall(sentence, facts.drawdowns)):
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
-        findings += _trough_dates(sentence, facts.drawdowns[0]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
+        findings += _trough_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if (same := KO_SAME_AS_REGIME_FALL.search(sentence)) and ctx.names_maximum_drawdown(lowered) and (finding := _deepest_as_regime_fall(sentence, lowered, same, facts)):
         findings.append(finding)
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
@@ -211,10 +212,11 @@ def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Findi
     return Finding(**base, stored=beta, status="supported" if holds else "contradicted", note=f"beta {beta:.2f}: {'more' if beta > 1 else 'less'} sensitive than the benchmark")
 
 
-def _trough_dates(sentence: str, deepest: Drawdown) -> list[Finding]:
+def _trough_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> list[Finding]:
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
     2020": a date given to the deepest fall's trough; to review when it is not that day."""
-    dated = [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
+    dated = [m for m in dates.mentions(sentence) if (TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end))
+             and not any(_states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]  # "; the 37.42% slide ... hit bottom in mid-November 2022": another fall's trough
     return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
 
 
@@ -309,6 +311,8 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
         denied = NOT_RECOVERED.search(sentence)
         if not denied and (finding := _recovery(sentence, deepest)):
             return [finding]
+        if not denied and deepest.recovery is not None and not dates.mentions(sentence) and not WHEN_WORDS.search(sentence):
+            return []  # "The Euro-Bono strategy climbed back out of its 14.26% drawdown": it did, and the text says no more
         if denied and deepest.recovery is None and not _dates_other_than(sentence, tuple(day for day in (deepest.peak, deepest.trough, facts.events.get("end")) if day)):
             return []  # "the Generali book has not recovered": it never did
         if deepest.recovery is not None and (_regained_until(sentence, deepest) if denied else any(m.covers(deepest.recovery) for m in dates.mentions(sentence))):

@@ -159,6 +159,17 @@ STILL_UNVERIFIABLE = (
     "The Tezos sleeve buys a close above its", "Tezos supplementary KPIs", "Brambles stochastic reversion. (a) Total",
     "A Sharpe of 0.32, about half of what the XTO", "The worst episode opened at the late-July", "Totvs, the Sao Paulo-listed software house,",
     "Signal readout (count | winners | hit |",
+    # 2027_64 (written blind, read in the thirty-first round): the index's depth told by a verb after
+    # a gap in words ("stopping around eighteen points short of what the commodity index suffered,
+    # 61.41%"); another fall regained "by contrast" after the deepest's denial; a signal table in
+    # "N fired, M correct, X%, mean" form naming a signal by its stored name; "sixteen basis points
+    # in excess of the CAGR" (a gap in words); "a 7.78% annual pace" and "brings alpha down to
+    # 2.92%" (a verb of loss that moves a figure, not its sign); "the alpha shortfall narrows to
+    # 0.19%" ("shortfall" as a sign measured and dropped: two flags on never-read 2027_17 and 23);
+    # "last value 2.98% below the 25 August 2025 peak" (the end told as "last value").
+    "Volatility ran at 23.9%, which bought only", "The deepest hole has not closed.", "Signals -> breakout: 52 fired",
+    "The Naver-Kakao book is a market-neutral", "UCB, the Brussels biopharma name,", "Each month the book holds the two strongest",
+    "Remaining gaming-basket figures",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -444,7 +455,9 @@ def test_benchmark_named_by_its_symbol() -> None:
 # 14 -> 12 flagged. Thirty-first round (2026-12-07, session 19): 2027_63, written blind, never
 # read, 13/18, 12/42, 0 and one unconfirmable claim verified on arrival (6b1f050, the same at f444c32).
 # 2027_23 17 -> 18 caught ("bottomed in April 2020" read, f444c32); 2027_63 13 -> 14 caught (a
-# length told beside the deepest fall's depth is the deepest's, from ko 2027_63).
+# length told beside the deepest fall's depth is the deepest's, from ko 2027_63). 2027_64, written
+# blind beside 2027_63, measured on arrival (17/18, 9/42, 0 at f444c32), then read and tuned on
+# (18/18, 7/42; the seven in STILL_UNVERIFIABLE).
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63")

@@ -20,6 +20,8 @@ BXB_END = BXB  # curve high 1.348 on 2025-06-16, last value 1.336
 VALE = sheet("eq-br-vale-donchian")  # deepest fall 59.66% regained in 980 days; a later 34.43% fall took 1,057; best Sharpe low volatility 1.98 (bull 1.95)
 NEPSE = sheet("eq-np-nepse-bollinger")  # max drawdown 32.74% from 2021-08-09 (2.177); trending regime's own 27.68%; bear -9%, 29% of the time (the longest)
 SASOL = sheet("eq-za-sasol-macd")  # the week of 2020-03-09: -3.37%
+BONO = sheet("rates-es-bono-keltner")  # deepest fall 14.26%, regained on 2021-07-12
+GAMING = sheet("eq-jp-gaming-momentum")  # deepest fall 40.79% from 2018-01-08, trough 2018-11-26; a 37.42% fall from 2021-02-01, trough 2022-11-14; sideways Sharpe -0.41, high volatility -0.38
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -65,6 +67,12 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("최대 낙폭 32.74%는 고변동성 국면 막판인 2021.8.9 주간 2.177에서 시작됐다. 추세 국면 자체 낙폭 27.68%보다 깊은 것은 고점이 앞 국면에 있어서다.", NEPSE, "verified"),
     ("유가 폭락으로 주가가 무너진 '20.3.9 주간 평가액은 앞 주보다 3.37% 낮았습니다.", SASOL, "verified"),  # "'20.3.9": a day; "앞 주보다"
     ("유가 폭락으로 주가가 무너진 '20.3.9 주간 평가액은 앞 주보다 3.37% 높았습니다.", SASOL, "not verified"),
+    # 2027_64 (read): a recovery denied or told with no date, another fall's trough, "high volatility's" Sharpe
+    ("The Euro-Bono strategy never climbed back out of its 14.26% drawdown.", BONO, "not verified"),
+    ("The Euro-Bono strategy climbed back out of its 14.26% drawdown.", BONO, "verified"),
+    ("The 40.79% fall bottomed in late November 2018; the 37.42% slide that began on 1 February 2021 hit bottom in mid-November 2022.", GAMING, "verified"),
+    ("The 40.79% fall bottomed in mid-November 2022.", GAMING, "not verified"),
+    ("Losing regimes: three, out of six. The 2016-18 bull heads both rankings (+64%, 1.67), the 2019-21 trend came next (+58%, 1.31); the 2018-19 bear sat at the bottom on both (-27%, -0.98), but the runner-up among the weak depends on the measure: 2021-22's high volatility lost more (-19%), whereas the sideways opening of 2015-16 scored lower on Sharpe, -0.41 to high volatility's -0.38.", GAMING, "verified"),
 ]
 
 
