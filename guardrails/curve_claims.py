@@ -45,8 +45,8 @@ SPAN_FROM_BEFORE = re.compile(r"\b(?:since|from|after|until|through|before)\s+(?
 KO_SPAN_AFTER = re.compile(r"\s?(?:주\s?)?(?:이후|이래|부터(?!의\s(?:한\s)?주)|까지|뒤|후|전)")  # not "3월 23일부터의 한 주 동안", that week
 LEVEL_AFTER = re.compile(r"\s+(?:below|above|under|over|beneath|short of)\b", re.IGNORECASE)
 NEXT_WEEK = re.compile(r"(?<!다음)(?<!다음 )(?:그)?다음\s?주|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:the\s+)?(?:next|following)\s+week\b|\bthe\s+week\s+after\b(?!\s+next)", re.IGNORECASE)  # one week on from the week told
-SECOND_FALL = re.compile(r"두\s?번째(?:로)?\s?(?:큰|깊은)|\b(?:second|next)[- ](?:deepest|largest|biggest|worst)\b", re.IGNORECASE)
-LAST_WEEK = re.compile(r"마지막\s?주|기말|\b(?:the\s+)?(?:last|final)\s+week\b", re.IGNORECASE)  # "마지막 주 값도 같은 1.348": the end, not the week dated before
+SECOND_FALL = re.compile(r"두\s?번째(?:로)?\s?(?:큰|깊은)\s?(?:하락|낙폭|조정|손실)(?:은|는|이|가)\s")  # "23.9% 빠진 두 번째 큰 하락은 ... 518일": the subject is another fall, not "두 번째로 큰 하락보다"
+LAST_WEEK = re.compile(r"(?:마지막\s?주|기말)(?!\s?(?:보다|대비|에\s?비해))|\b(?:the\s+)?(?:last|final)\s+week\b(?!\s+(?:than|against))", re.IGNORECASE)  # "마지막 주 값도 같은 1.348": the end, not the week dated before
 ANOTHER_WEEK = re.compile(r"다음\s?다음\s?주|\bweek\s+after\s+next\b|다음\s?주|이튿|(?:한|일)\s?주(?:일)?\s?(?:뒤|후)|\b(?:next|following|later|subsequent)\s+week\b|\bweek\s+(?:after|later)\b", re.IGNORECASE)
 WEEK_NOT = re.compile(r"(?:\b(?:not|never|no)\b|n't)[^.;,]*$", re.IGNORECASE)
 KO_NOT_AFTER = re.compile(ko.NOT_AFTER)
@@ -178,9 +178,15 @@ class CurveClaims(SentenceReading):
             if shown_fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
-        if point not in ("low", "high") and (week := self._dated_week(claim, number, span)) and week.status == "supported":
+        if not self.whole_test_extreme(number, span) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "2025년 4월 7일 주 1.95까지": where the curve stood that week
         return unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
+
+    def whole_test_extreme(self, number: Numeral, span: ctx.Clause) -> bool:
+        """"전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's highest or lowest value, not a
+        week's; "2020년 최저 평가액은 ...": a year's, which a dated week may give."""
+        words = list(CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
+        return bool(words) and words[-1].lastgroup in ("high", "low") and not any(0 <= words[-1].start() - m.end <= 3 for m in self.date_mentions)
 
     def _week_told(self, number: Numeral, span: ctx.Clause) -> int | None:
         """The curve point of the week the clause (or the one before it) tells to the day, nearest

@@ -80,7 +80,6 @@ BETA_SENSITIVITY = (
     re.compile(rf"(?P<inverted>){_BENCHMARK_WORD}(?:가|이|는|은)\s?(?:[^.;\s]+\s){{0,2}}?(?:전략|포트폴리오|모델)\S*보다\s?(?:훨씬 |약간 |조금 |더 )?(?:{_MORE}|{_LESS})", re.IGNORECASE),
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
-WHEN_WORDS = re.compile(r"\b(?:years?|months?|weeks?|days?|before|after|within|until|by|end)\b|년|개월|월|주|일", re.IGNORECASE)  # a recovery told with a time, which the checker may not place
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
     r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복",
@@ -216,8 +215,13 @@ def _trough_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> l
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
     2020": a date given to the deepest fall's trough; to review when it is not that day."""
     dated = [m for m in dates.mentions(sentence) if (TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end))
-             and not any(_states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]  # "; the 37.42% slide ... hit bottom in mid-November 2022": another fall's trough
+             and not _part_of_another_fall(sentence[slice(*_part_around(sentence, m.start, m.start))], deepest, others)]  # "; the 37.42% slide ... hit bottom in mid-November 2022": another fall's trough
     return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
+
+
+def _part_of_another_fall(part: str, deepest: Drawdown, others: list[Drawdown]) -> bool:
+    """A part of the sentence that sizes another fall and neither sizes the deepest nor names the maximum."""
+    return any(_states_depth(part, fall) for fall in others) and not (_states_depth(part, deepest) or ctx.names_maximum_drawdown(part.lower()))
 
 
 def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> list[Finding]:
@@ -311,12 +315,13 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
         denied = NOT_RECOVERED.search(sentence)
         if not denied and (finding := _recovery(sentence, deepest)):
             return [finding]
-        if not denied and deepest.recovery is not None and not dates.mentions(sentence) and not WHEN_WORDS.search(sentence):
-            return []  # "The Euro-Bono strategy climbed back out of its 14.26% drawdown": it did, and the text says no more
         if denied and deepest.recovery is None and not _dates_other_than(sentence, tuple(day for day in (deepest.peak, deepest.trough, facts.events.get("end")) if day)):
             return []  # "the Generali book has not recovered": it never did
         if deepest.recovery is not None and (_regained_until(sentence, deepest) if denied else any(m.covers(deepest.recovery) for m in dates.mentions(sentence))):
             return []  # dated on the day the curve regained its peak ("not regained until February 2022")
+    if NOT_RECOVERED.search(sentence) and not ctx.names_maximum_drawdown(lowered) and any(
+            fall.recovery is None and _states_depth(sentence, fall) and not _dates_other_than(sentence, (fall.peak, fall.trough)) for fall in facts.drawdowns[1:]):
+        return []  # "has yet to climb back out of its 16.59% drawdown from November 2022": that fall was never regained
     if "drawdown" in lowered and not any(number.unit == "days" for number in numerals(sentence)):
         return [Finding(claim=sentence, kind="directional", entity="strategy", metric="max_drawdown_recovery", status="unverifiable", note="the text says when a drawdown ended in words the checker cannot place: sent to review")]
     return []
@@ -325,6 +330,8 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
 def _recovered_in_regime(sentence: str, lowered: str, inside: re.Match[str], facts: FactSheet) -> Finding | None:
     """"2016년 6월 고점에서 ... 11.75% 하락은 저변동성 국면 안에서 모두 만회되었다": a fall (dated by its
     peak or sized) said regained inside the regime named just before; to review when it was not."""
+    if NOT_RECOVERED.search(sentence, inside.start()):
+        return None  # "...저변동성 국면 안에서 회복되지 못했다": a denial, which the recovery checks read
     regime = next((label for label, _, until in reversed(ctx.regime_spans(lowered)) if until <= inside.start() + 3 and inside.start() - until <= 3), None)
     peaks = dates.mentions(sentence)
     fall = next((fall for fall in facts.drawdowns if any(m.covers(fall.peak) for m in peaks) or _states_depth(sentence, fall)), None)
@@ -519,7 +526,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     carried: list[tuple[str, int, int]] = []
     for part in RANKING_PARTS.split(unbroken):
         spans = ctx.regime_spans(part.lower())
-        carried = spans or [(label, 0, 0) for label, *_ in carried[:1]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
+        carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         for pattern, pick in ((BEST, max), (WORST, min)):
             if spans and (superlative := pattern.search(part)):
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))

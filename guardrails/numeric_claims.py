@@ -107,6 +107,7 @@ UNDER_START_AFTER = re.compile(r"\s?(?:을|를|보다|에)?\s?(?:아래|밑|하�
 WEEKS_AFTER = re.compile(r"\s?주(?![가-힣])|\s?주(?=가|는|였|를|뿐|간|동안|에|이|로|의|였)|\s+(?:weeks?|weekly (?:closes|readings|marks))\b", re.IGNORECASE)
 SHARE_UNDER_START = re.compile(r"\s?(?:넘게|이상|가까이|남짓|가량|정도)?\s?(?:의\s)?(?:기간\s|주\s|시간\s)?(?:(?:이|가|을|를)\s)?(?:1\.0|원금)\s?(?:을|를|보다|에)?\s?(?:아래|밑|하회|못 ?미)|\s+of (?:the )?(?:weeks|time|the test) below (?:its |the )?(?:start|starting value|initial value)", re.IGNORECASE)
 WEEKS_WORD = re.compile(r"\s+weeks?\b", re.IGNORECASE)
+LIST_ITEM_CLAUSES = 4  # how far back a Korean list item's regime still owns its share of time
 REGIME_FIGURES = {"total_return", "sharpe", "max_drawdown", "share_of_time", "exposure", "cagr", "annual_volatility", "win_rate"}  # what a regime's figure may be read as (its store, or what a text calls it)
 GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>lead|margin|edge|advantage|cushion|outperformance|premium|head start|우위|앞섰|앞서)|(?P<behind>shortfall|deficit|lag|underperformance|열위|뒤처|뒤졌))", re.IGNORECASE)
 GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
@@ -304,8 +305,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         named = self._metric(index, number, clause, claimed)
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
-        extreme = number.unit is None and any(word.lastgroup in ("high", "low") for word in CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
-        if extreme and (point := self._curve_point(claim, number, span)):
+        if number.unit is None and self.whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
             return point  # "전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's lowest value, not that week's
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
@@ -823,10 +823,12 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
 
     def _share_kept_for(self, regime: str, number: Numeral) -> bool:
         """A share of time belongs to the regime named in the clause before, or in Korean to the one
-        a list's item opened ("약세 +21%, 샤프 0.79, 기간 비중 10%"); in English "held on 97% of days" two
-        clauses after a regime is the strategy's exposure."""
+        a list's item opened a few clauses before ("약세 +21%, 샤프 0.79, 기간 비중 10%") when the clause
+        names no strategy; in English "held on 97% of days" two clauses after a regime is the
+        strategy's exposure, as is "전략은 전체 기간의 93% 동안 포지션을 보유했다"."""
         clause = self._clause_of(number)
-        return (clause > 0 and self._regime_named_in(clause - 1)) or (bool(ko.HANGUL.search(self.text)) and "share_of_time" in self.facts.regimes.get(regime, {}))
+        listed = bool(ko.HANGUL.search(self.text)) and any(self._regime_named_in(before) for before in range(max(0, clause - LIST_ITEM_CLAUSES), clause)) and not self._strategy_named_in(clause)
+        return (clause > 0 and self._regime_named_in(clause - 1)) or (listed and "share_of_time" in self.facts.regimes.get(regime, {}))
 
     def _benchmark_next_to(self, number: Numeral, metric: str) -> bool:
         adjacent = self._adjacent_mention(number, self._clause_of(number), metric)
