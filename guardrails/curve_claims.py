@@ -184,7 +184,9 @@ class CurveClaims(SentenceReading):
 
     def whole_test_extreme(self, number: Numeral, span: ctx.Clause) -> bool:
         """"전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's highest or lowest value, not a
-        week's; "2020년 최저 평가액은 ...": a year's, which a dated week may give."""
+        week's ("2.364로 곡선 최고치를 새로 썼다" too); "2020년 최저 평가액은 ...": a year's, which a dated week may give."""
+        if (after := KO_POINT_AFTER.match(self.text, number.end)) and after.lastgroup in ("high", "low"):
+            return True
         words = list(CURVE_POINT.finditer(self.text, max(span.start, number.start - 35), number.start))
         return bool(words) and words[-1].lastgroup in ("high", "low") and not any(0 <= words[-1].start() - m.end <= 3 for m in self.date_mentions)
 

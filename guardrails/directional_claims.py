@@ -101,7 +101,7 @@ SHORTEST_SPELL = re.compile(r"(?:가장|제일) ?짧|최단|\bshortest\b", re.IG
 NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?\s|troughed\s|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
-TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
+TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?주간?)?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
@@ -144,7 +144,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
@@ -305,6 +305,8 @@ def _recovery_claims(sentence: str, lowered: str, facts: FactSheet) -> list[Find
     """A recovery the sentence claims: of the deepest fall (named as the maximum, by its depth or by the date of its peak or trough),
     checked against the curve; any other, or one it dates in words no date places, to review."""
     deepest = facts.drawdowns[0] if facts.drawdowns else None
+    if another := _another_fall_recovery(sentence, lowered, facts):
+        return [another]
     if deepest is not None and _recovers_another(sentence, lowered, facts):
         return []  # "..., while the earlier slump from January 2015 ... was made good in April 2021"
     if deepest is not None and deepest.recovery is not None and (denied := _denied_recovery(sentence, lowered, deepest)):
@@ -343,6 +345,30 @@ def _recovered_in_regime(sentence: str, lowered: str, inside: re.Match[str], fac
     when = f"regained on {fall.recovery}" if fall.recovery else "never regained"
     return Finding(claim=sentence, kind="directional", entity=f"regime:{regime}", metric="drawdown_recovery", status="unverifiable",
                    note=f"the fall from the {fall.peak} peak was {when}, outside the {regime} regime ({began} to {ended}): sent to review")
+
+
+def _another_fall_recovery(sentence: str, lowered: str, facts: FactSheet) -> Finding | None:
+    """"2018년 5월 고점 대비 30.37% 하락 ... 이 손실은 2021년 6월 첫 주에 메워졌다", "37.42% 밀린 두 번째
+    하락은 ... 전고점을 되찾지 못했다": a fall other than the deepest, sized (the maximum not named),
+    said regained at a date or not regained; to review when that fall's own recovery says otherwise."""
+    if not ko.HANGUL.search(sentence) or not facts.drawdowns or ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0]):
+        return None  # English names the deepest in too many words ("its heaviest loss") to tell the falls of a sentence apart
+    fall = next((fall for fall in facts.drawdowns[1:] if _states_depth(sentence, fall)), None)
+    if fall is None:
+        return None
+    mentions = dates.mentions(sentence)
+    if NOT_RECOVERED.search(sentence):
+        regained_later = fall.recovery is not None and any(m.covers(fall.recovery) and (UNTIL_BEFORE.search(sentence, max(0, m.start - 20), m.start) or KO_UNTIL_AFTER.match(sentence, m.end)) for m in mentions)
+        if fall.recovery is None or regained_later:
+            return None
+        note = f"the {fall.depth:.2%} fall from the {fall.peak} peak was regained on {fall.recovery}; the text says it was not: sent to review"
+    else:
+        when = [m for m in mentions if not (m.covers(fall.peak) or m.covers(fall.trough))]
+        if not when or (fall.recovery is not None and any(m.covers(fall.recovery) for m in when)):
+            return None
+        regained = f"was regained on {fall.recovery}" if fall.recovery else "was never regained"
+        note = f"the {fall.depth:.2%} fall from the {fall.peak} peak {regained}, not when the text says: sent to review"
+    return Finding(claim=sentence, kind="directional", entity="strategy", metric="drawdown_recovery", status="unverifiable", note=note)
 
 
 def _dates_other_than(sentence: str, days: tuple[date, ...]) -> bool:
@@ -528,7 +554,9 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         spans = ctx.regime_spans(part.lower())
         carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         for pattern, pick in ((BEST, max), (WORST, min)):
-            if spans and (superlative := pattern.search(part)):
+            for rank, superlative in enumerate(pattern.finditer(part) if spans else ()):  # "+38%로 벌이가 가장 컸고 샤프 1.07도 네 국면 중 으뜸이었으며": a later superlative of the same regime
+                if rank and any(span[1] > superlative.start() for span in spans):
+                    break  # "샤프가 가장 높은 국면은 ... 약세 국면(0.74)이고 수익 1위는 고변동성": another regime's, after it
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
                 metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or (ON_SHARPE.match(sentence.lstrip()) and not ON_RETURNS.search(part)) or "샤프" in superlative.group(0) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
                 if CURVE_POINT_RANKED.search(part):  # "곡선이 가장 낮게 내려간 지점은 약세 국면에": where the curve's low lay, no regime's rank

@@ -24,6 +24,9 @@ BONO = sheet("rates-es-bono-keltner")  # deepest fall 14.26%, regained on 2021-0
 ALUMINIUM = sheet("cmd-aluminium-lme-ema")  # deepest fall 28.79% from 2016-05-02, regained 2022-02-21 (bull); a 16.59% fall from 2022-11-28 never regained; exposure 93%, bull 17% of the time; worst week 2022-12-12, -5.55%
 BRENT = sheet("cmd-brent-atr-breakout")  # deepest fall 28.35%, trough 2020-05-04, regained 2021-10-04 after 1,106 days; a later 15.75% fall bottomed in December 2022
 SPY = sheet("eq-us-spy-bollinger")  # the week of 2020-03-27 at 1.186, the 2020 low; the test's low 1.0
+CRUDE = sheet("cmd-ine-sc-macd")  # bear +38% the best return, bull the best Sharpe (1.59; bear 1.07); sideways 38% of the time
+UCB = sheet("eq-be-ucb-voltarget")  # curve high 2.742 on 2025-05-12; the last week 2.364
+TTI = sheet("eq-hk-tti-rsi")  # the 2018-20 fall (30.37%) bottomed 2020-03-16 and was regained 2021-01-04
 GAMING = sheet("eq-jp-gaming-momentum")  # deepest fall 40.79% from 2018-01-08, trough 2018-11-26; a 37.42% fall from 2021-02-01, trough 2022-11-14; sideways Sharpe -0.41, high volatility -0.38
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
@@ -89,6 +92,15 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("2020년 3월 27일 주 평가액은 마지막 주보다 낮은 1.186이었다.", SPY, "verified"),
     ("2020년 최저 평가액은 3월 27일 주의 1.186이었다.", SPY, "verified"),
     ("고변동성 국면을 빼면 횡보 국면이 가장 나빴고, 기간도 가장 길었다.", ALUMINIUM, "verified"),
+    # ko 2027_64 (a Korean set weighted to false claims, read)
+    ("국면별로 보면 약세 국면('18년 10월~'20년 4월)이 +38%로 벌이가 가장 컸고 샤프 1.07도 네 국면 중 으뜸이었으며, 기간 비중은 횡보 국면이 38%로 제일 길었다.", CRUDE, "not verified"),  # the top Sharpe is bull's 1.59
+    ("국면별로 보면 약세 국면이 +38%로 벌이가 가장 컸다.", CRUDE, "verified"),
+    ('UCB 북은 추세 국면 한 곳에서 +118%를 벌어들이며 기간 끝 2025.6.30 주간에 2.364로 곡선 최고치를 새로 썼다.', UCB, "not verified"),  # 2.364 is the last week's value, not the high
+    ("UCB 북은 2025년 5월 12일 주간에 2.742로 곡선 최고치를 새로 썼다.", UCB, "verified"),
+    ('팬데믹 공포에 홍콩 증시가 아래위로 요동치던 20년 3월 16일 월요일부터의 한 주, 평가액 1.05가 2018년 5월 고점 대비 30.37% 하락의 밑바닥이었고, 이 손실은 2021년 6월 첫 주에 메워졌다.', TTI, "not verified"),  # regained in January 2021
+    ('2021년 2월 1일 주 1.878에서 2022.11.14 주간 1.175까지 37.42% 밀린 두 번째 하락은 2025년 9월 말 운용을 마칠 때까지 전고점을 되찾지 못했다.', GAMING, "not verified"),  # regained on 2025-07-21
+    ('모멘텀 매도 신호는 244번 나와 56.05%가 맞았고 평균 수익은 0.61%였습니다.', GAMING, "not verified"),  # the sells hit 53.69%
+    ("2018년 2월 말 고점에서 시작된 14.26% 최대 낙폭은 주변국 스프레드가 폭발한 '20.3.16 주간에 바닥을 찍었고, 21년 7월 12일에 회복됐다.", BONO, "not verified"),  # the trough was 2020-04-06
 ]
 
 
