@@ -45,7 +45,7 @@ KO_WINNERS = re.compile(
 
 # Korean: "여섯 국면 중 절반이 적자였다", "국면 여섯 개 중 적자는 ... 하나뿐", "다섯 국면 가운데 ... 두 곳이었다".
 KO_OF_N = re.compile(ko.REGIMES_OF)
-KO_COUNT = re.compile(rf"(?<![가-힣\d.])(?:(?P<half>절반)|(?P<k>{ko.NUMBER})\s?(?P<counter>곳|개|번|차례|국면|구간|군데)?)(?=\s?(?:뿐|만|이|가|은|는|에서|이었|였|\s?(?:손실|적자|수익|이익)))")
+KO_COUNT = re.compile(rf"(?<![가-힣\d.])(?:(?P<half>절반)|(?P<k>{ko.NUMBER})\s?(?P<counter>곳|개|번|차례|국면|구간|군데)?)(?=\s?(?:뿐|만|이|가|은|는|에서|이었|였|에\s?(?:그쳤|그친|그치|불과)|\s?(?:손실|적자|수익|이익)))")  # "... 두 국면에 그쳤고": only two
 KO_DETERMINERS = {"한", "두", "세", "네"}  # "두 곳": a count only before a counter
 KO_SIGNS = re.compile(r"(?P<loss>손실|적자|마이너스|잃|손해|뒷걸음|역성장|하락|떨어|내렸)|(?P<gain>수익(?!률)|이익|흑자|플러스|벌었|벌어|올랐|상승|남겼)")
 

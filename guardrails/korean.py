@@ -115,7 +115,7 @@ NUMBER_WORDS = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "
 NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d{1,2}"
 PHASES = r"(?:국면|구간|레짐|장세)"
 # "여섯 국면 중", "국면 여섯 개 가운데": the number of regimes a count of them is out of.
-REGIMES_OF = rf"(?:(?P<n>{NUMBER})\s?(?:개\s?)?{PHASES}|{PHASES}\s?(?P<n2>{NUMBER})\s?개?)\s?(?:중|가운데)(?:에서)?"
+REGIMES_OF = rf"(?:(?P<n>{NUMBER})\s?(?:개\s?)?{PHASES}|{PHASES}\s?(?P<n2>{NUMBER})\s?개?)\s?(?:(?:중|가운데)(?:에서)?|에서(?=\s?(?:마이너스|손실|적자|플러스|수익|이익)))"  # "여섯 국면에서 마이너스를 기록한 건"
 # "돈을 잃은 것은 ... 횡보장 하나뿐이었다": the only losing regime.
 ONLY_LOSS = r"(?:잃은|손실을 (?:본|낸)|마이너스(?:였던|를 (?:기록한|낸))) (?:것|건|국면|구간)(?:은|이)?(?:[^.]|\.(?=\d)){0,40}?(?:하나뿐|하나였|뿐이었)|유일하게 (?:손실|마이너스|돈을 잃)"
 LOST = r"손실을? ?(?:봤|보았|기록|냈)|손실이 났|마이너스|하락했|(?:돈을|돈도) 잃"
