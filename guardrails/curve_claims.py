@@ -178,11 +178,11 @@ class CurveClaims(SentenceReading):
             if shown_fits(number.value, level * of, number.decimals, qualifier) and placed and (nearest is None or (day is not None and nearest.covers(day))):
                 return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value / of, stored=round(level, 4), status="supported",
                                note=f"the curve at its {name}: {level:.3f} times its first value")
-        if not self.whole_test_extreme(number, span) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
+        if not self._whole_test_extreme(number, span) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "2025년 4월 7일 주 1.95까지": where the curve stood that week
         return unverifiable(claim, number, f"a level of the curve ({point}) that no stored point of that kind, date and regime gives: sent to review")
 
-    def whole_test_extreme(self, number: Numeral, span: ctx.Clause) -> bool:
+    def _whole_test_extreme(self, number: Numeral, span: ctx.Clause) -> bool:
         """"전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's highest or lowest value, not a
         week's ("2.364로 곡선 최고치를 새로 썼다" too); "2020년 최저 평가액은 ...": a year's, which a dated week may give."""
         if (after := KO_POINT_AFTER.match(self.text, number.end)) and after.lastgroup in ("high", "low"):

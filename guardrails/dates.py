@@ -55,7 +55,7 @@ DATE = re.compile(
 )
 SLACK = timedelta(days=7)  # equity curves are weekly: a peak on Monday the 28th may be told as "early April"
 DAY_SLACK = timedelta(days=6)
-JUST = timedelta(days=14)
+JUST = timedelta(days=14)  # how far past (or before) a date "직후" ("직전") reaches
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기|정초|연초|연말|초순|중순|하순)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)

@@ -358,8 +358,7 @@ def _another_fall_recovery(sentence: str, lowered: str, facts: FactSheet) -> Fin
         return None
     mentions = dates.mentions(sentence)
     if NOT_RECOVERED.search(sentence):
-        regained_later = fall.recovery is not None and any(m.covers(fall.recovery) and (UNTIL_BEFORE.search(sentence, max(0, m.start - 20), m.start) or KO_UNTIL_AFTER.match(sentence, m.end)) for m in mentions)
-        if fall.recovery is None or regained_later:
+        if fall.recovery is None or _regained_until(sentence, fall):
             return None
         note = f"the {fall.depth:.2%} fall from the {fall.peak} peak was regained on {fall.recovery}; the text says it was not: sent to review"
     else:
@@ -424,11 +423,11 @@ def _longest_fall(sentence: str, falls: list[Drawdown]) -> Finding | None:
                    note=f"the longest fall was the one from the {longest.peak} peak ({longest.days} days), not the deepest ({falls[0].days} days): sent to review")
 
 
-def _regained_until(sentence: str, deepest: Drawdown) -> bool:
+def _regained_until(sentence: str, fall: Drawdown) -> bool:
     """"not regained until February 2022", "2022년 2월에야 회복했다": a denial that ends on the day the
-    deepest fall was regained (a month or a day, tied to the denial by "until"/"에야")."""
-    return deepest.recovery is not None and any(
-        m.exact and m.covers(deepest.recovery) and (UNTIL_BEFORE.search(sentence, max(0, m.start - 20), m.start) or KO_UNTIL_AFTER.match(sentence, m.end))
+    fall was regained (a month or a day, tied to the denial by "until"/"에야")."""
+    return fall.recovery is not None and any(
+        m.exact and m.covers(fall.recovery) and (UNTIL_BEFORE.search(sentence, max(0, m.start - 20), m.start) or KO_UNTIL_AFTER.match(sentence, m.end))
         for m in dates.mentions(sentence))
 
 

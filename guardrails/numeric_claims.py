@@ -305,7 +305,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         named = self._metric(index, number, clause, claimed)
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
-        if number.unit is None and self.whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
+        if number.unit is None and self._whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
             return point  # "전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's lowest value, not that week's
         if (named is None or not named.by_noun) and number.unit in ("%", None) and (week := self._dated_week(claim, number, span)) and week.status == "supported":
             return week  # "In the week of 30 March 2020 the book rose 0.8%": that week's move, not the total return a verb names
