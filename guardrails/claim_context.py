@@ -108,7 +108,7 @@ REGIME_EDGE = re.compile(
     r"(?:\s+weeks?)?,?\s+(?:(?P<before>before|ahead of|shy of|short of)|(?P<after>after|into))\s+(?:the\s+)?(?:(?:final|last|first)\s+\w+\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:regime|conditions|markets?|phase|spell|stretch|trading|rally)(?:'s)?\s*(?:(?P<start>set in|began|begun|started|start|opened|took hold|kicked in|arrived|replaced|took over)|(?P<end>ended|expired|end|closed|gave way|ran out|finished|faded|was over|wound up))?\b",
     re.IGNORECASE)
-KO_INDICATOR_AFTER = re.compile(r"(?:\s?[·/,]\s?\d+\s?일)*\s?(?:RSI|EMA|SMA|MACD|ATR|스토캐스틱|이평|이동평균|지수이평|단순이평|볼린저|켈트너|돈치안|채널|모멘텀)", re.IGNORECASE)
+KO_INDICATOR_AFTER = re.compile(r"(?:\s?[·/,]\s?(?:빠른 |느린 |단기 |장기 )?\d+\s?일)*\s?(?:RSI|EMA|SMA|MACD|ATR|스토캐스틱|이평|이동평균|지수이평|지수 ?이동 ?평균|단순이평|볼린저|켈트너|돈치안|채널|모멘텀)", re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).

@@ -48,6 +48,7 @@ PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
+KO_STANDARD_NAME = re.compile(r"\s?(?:를|을|보다|대비|에 ?(?:비해|견줘)|에(?=[\s,.]))")  # a name marked as what is compared with, never a figure's owner
 KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
@@ -143,7 +144,7 @@ BY_BETWEEN = re.compile(r"\s+by\s+(?:some\s+|about\s+|roughly\s+|just\s+)?", re.
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
-KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*\s$")
+KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?:견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:웃도는|밑도는|넘는|앞선|앞지른))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$|\b(?:wins?|won)\s+\d[\d,]*\s*,\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
@@ -168,9 +169,9 @@ FACTOR = re.compile(r"a\s+factor\s+of\b", re.IGNORECASE)  # "a factor of two and
 RANKED_AGAINST = re.compile(r"\b(?:second|third|runner-up)\b[^,;]{0,25}?\bto\s+(?!none\b)(?:the\s+)?(?:[\w-]+\s+){0,2}$|\bbehind\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")  # the regime another is ranked against
 THAN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:than|of)\b", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"\bbetween\s+(\d+(?:\.\d+)?)\s+and\s+$", re.IGNORECASE)
-SETTING_BEFORE = re.compile(r"(?:타깃|타겟|목표(?: ?변동성)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?|\baim(?:s|ed|ing)? (?:at|for))\W{0,3}$", re.IGNORECASE)
+SETTING_BEFORE = re.compile(r"(?:(?:타깃|타겟|목표)(?: ?변동성)?(?:인|은|는|치인)?|(?:빠른|느린) ?선|시그널 ?선?|신호선|\btarget(?:s|ed|ing)?|\btowards?|\baim(?:s|ed|ing)? (?:at|for))\W{0,3}$", re.IGNORECASE)
 SIZED_FOR = re.compile(r"\b(?:re)?(?:siz|scal)(?:e|es|ed|ing)\b[^,;]{0,40}\b(?:for|to)\s+$", re.IGNORECASE)  # "Sizing XRO.AX for 25% annualised risk"
-SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞춤|\s?(?:아래|밑|위)(?:에)?서\s(?:사|팔|파|매수|매도|진입|청산)", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
+SETTING_AFTER = re.compile(r"\s?(?:변동성 ?)?(?:타기팅|타깃팅|타깃|타겟|목표)|\s(?:vol(?:atility)? )?target\b|\s?(?:밑|아래|위|이하|이상)(?:이면|면|로 (?:내려가|떨어지|올라가|오르)면)\s|\s?(?:을|를)\s(?:밑돌|넘|하회|상회)(?:으면|면)\s|\s?에\s맞(?:춤|추|춰|춘)|\s?(?:아래|밑|위)(?:에)?서\s(?:사|팔|파|매수|매도|진입|청산)", re.IGNORECASE)  # "25% 변동성 타기팅", "a 10% vol target", "-90 밑이면 매수하고", "연 25%에 맞춤"
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not)? (?:have|be)\b")  # "coupons missed ... would have been worth 1.4% a year"
 RATIO_OF = re.compile(r"\b(?:every|in)\s*$", re.IGNORECASE)  # "two of every three", "one in four": a ratio, its whole no count
 SHARE_OF_BEFORE = re.compile(r"\b(?:of|out of)\s+(?:(?:the|its|all|their)\s+)?$", re.IGNORECASE)  # "24 of 67 trades": 67 is the whole
@@ -685,7 +686,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             m for m in self.mentions
             if span.start <= m.start < span.end and not self._korean_after(number, m)
             and not (m.start >= number.end and self._owner_of_another(self.text[number.end:m.start]))
-            and not (m.end <= number.start and KO_STANDARD_AFTER.match(self.text[m.end:]))  # "비교 지수보다 ... 샤프 비율은 0.41": the standard, not the owner
+            and not (m.end <= number.start and KO_STANDARD_NAME.match(self.text, m.end))  # "비교 지수보다 ... 샤프 비율은 0.41": the standard, not the owner
         ]
         if inside:
             return min(inside, key=lambda m: chars_apart(m.start, m.end, number)).entity, True

@@ -1,6 +1,7 @@
 """Readings of the thirty-first round (ko 2027_62, a Korean set weighted to false claims, read):
 signals named in Korean words the checker did not know, winners told by "맞았다", and the places,
-lengths and levels of falls and of the curve told in Korean."""
+lengths and levels of falls and of the curve told in Korean; and of the thirty-second (ko 2027_64's
+flags, ko 2027_66): whose figure follows a Korean standard, settings, the end below its peak."""
 
 from __future__ import annotations
 
@@ -108,4 +109,32 @@ READINGS = [  # (text, facts, verdict); "not X": any verdict but X
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS)
 def test_readings_of_the_thirty_first_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
+
+
+READINGS_32 = [  # the thirty-second round
+    ("샤프는 지수 0.27에 견줘 0.21이었다.", CRUDE, "verified"),  # the figure after "지수 N에 견줘" is the other side's
+    ("샤프는 지수 0.21에 견줘 0.27이었다.", CRUDE, "not verified"),  # swapped
+    ("샤프는 지수 0.27를 밑도는 0.21이었다.", CRUDE, "verified"),
+    ("샤프는 지수 0.21를 웃도는 0.27이었다.", CRUDE, "not verified"),
+    ("연 5.12%를 낸 SPGSCL에 2.84%p 모자랐고 샤프 역시 0.21로 지수(0.27)보다 낮았다.", CRUDE, "verified"),  # "SPGSCL에": what the strategy fell short of, no owner
+    ("연 5.12%를 낸 SPGSCL에 2.84%p 모자랐고 샤프 역시 0.27로 지수(0.21)보다 높았다.", CRUDE, "not verified"),
+    ("그 고점은 끝내 회복되지 않아 9월 29일 마지막 주 1.184는 고점보다 27.86% 아래에 있다.", CRUDE, "verified"),  # "마지막 주": the end, below its peak
+    ("마지막 주 1.184는 고점보다 25.86% 낮다.", CRUDE, "not verified"),
+    ("2024년 마지막 주에 고점보다 27.86% 아래였다.", CRUDE, "not verified"),  # a year's last week is no end of the test
+    ("60일 변동성으로 비중을 조절해 연 20%에 맞추되 1.5배를 넘기지 않는 매수 전용 전략입니다.", UCB, "verified"),  # the target, a setting
+    ("실현 변동성은 16%로 목표인 20%를 밑돌았다.", UCB, "verified"),
+    ("실현 변동성은 20%였다.", UCB, "not verified"),
+    ("빠른 20일·느린 100일 지수이동평균으로 방향을 잡는다.", UCB, "not contradicted"),  # settings quoted
+    ("빠른 20일·느린 150일 지수이동평균으로 방향을 잡는다.", UCB, "not verified"),
+    ("최대 하락 14.26%입니다.", BONO, "verified"),  # "최대 하락" without a minus, "최악 하락폭", "가장 깊었던 하락"
+    ("최대 하락 16.26%입니다.", BONO, "not verified"),
+    ("최악 하락폭(14.26%)은 컸다.", BONO, "verified"),
+    ("최악 하락폭(15.26%)은 컸다.", BONO, "not verified"),
+    ("가장 깊었던 하락은 14.26%였다.", BONO, "verified"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS_32)
+def test_readings_of_the_thirty_second_round(text: str, facts: FactSheet, expected: str) -> None:
     assert_verdict(text, facts, expected)
