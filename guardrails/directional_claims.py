@@ -15,10 +15,13 @@ from guardrails.factsheet import Drawdown, FactSheet, Finding
 from guardrails.numerals import numerals
 
 COMPARE = re.compile(
-    r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested|outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)?)"
+    r"\b(?:(?P<up>outperform(?:ed|s|ing)?|beat(?:s|ing|en)?|ahead of|better than|exceed(?:ed|s|ing)?|bested|outpac(?:ed|es|ing)|outstrip(?:ped|s|ping)?|edg(?:ed|es|ing) out|outscor(?:ed|es|ing)|outdid|bettered)"
     r"|(?P<down>underperform(?:ed|s|ing)?|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|behind|worse than|short of))\b",
     re.IGNORECASE,
 )
+# "its worst decline was far shallower than the coin's 96.2% crash": a comparison of drawdowns (not a
+# figure's gap, so not in COMPARE, which the numeric reading shares).
+DEPTH_COMPARE = re.compile(r"\b(?:(?P<up>shallower than)|(?P<down>deeper than))\b(?! (?:half|a third|a quarter|twice|double))", re.IGNORECASE)
 PASSIVE_BY = re.compile(r"^\s+by\b", re.IGNORECASE)
 LEFT_BEHIND = re.compile(r"\bleft\s+(?:\w+\s+)?behind$", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:not|never|n't|failed to)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -34,6 +37,7 @@ KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLA
 KO_OWNS = re.compile(r"\s?의\s")
 KO_FIGURE_AS_TARGET = re.compile(r"^(?:\s|\s?\()(?:연\s?)?[-+]?[\d.,]+\s?%?\)?\s?(?:보다|에\s?(?:[\d.,]+\s?%p\s?)?(?:못 ?미|미치지 ?못|뒤))")  # "UKX 연 2.61%에 못 미쳤다", "IPSA(연 -4.1%)에 뒤처진": the standard, marked after its figure
 LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
+RETURN_WORDS = re.compile(r"\b(?:alpha|shortfall|returns?|gain|cagr|growth|a year|yearly|annual)\b", re.IGNORECASE)  # "deeper than the 17.31-point raw shortfall": no drawdown
 KO_RETURN_WORDS = re.compile(r"(?<!최대 )(?<!최대)손실(?! ?구간)|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
@@ -94,6 +98,9 @@ ONLY_LOSS = re.compile(
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
 REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
+# "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
+# fall's trough or peak placed in a regime, named just after.
+FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out|began|started))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
 KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
@@ -150,7 +157,7 @@ RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNO
 
 
 def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
-    findings = [f for match in COMPARE.finditer(sentence) if (f := _comparison(sentence, match, facts))]
+    findings = [f for pattern in (COMPARE, DEPTH_COMPARE) for match in pattern.finditer(sentence) if (f := _comparison(sentence, match, facts))]
     own = own_comparison(sentence, facts.benchmark_name)
     findings += [f for match in KO_COMPARE.finditer(sentence) if not (own and own.start() <= match.start() < own.end() + 4) and (f := _korean_comparison(sentence, match, facts))]  # "알파가 연복리보다 높게": its own two figures, not the index
     lowered = sentence.lower()
@@ -187,6 +194,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings += _trough_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     if (same := KO_SAME_AS_REGIME_FALL.search(sentence)) and ctx.names_maximum_drawdown(lowered) and (finding := _deepest_as_regime_fall(sentence, lowered, same, facts)):
         findings.append(finding)
+    if facts.drawdowns and not ko.HANGUL.search(sentence):
+        findings += _fall_ends_in_regime(sentence, lowered, facts)
     if HIGHEST_POINT.search(sentence) and (finding := _highest_point(sentence, facts)):
         findings.append(finding)
     if own:
@@ -508,6 +517,27 @@ def _dates_placed_in_regime(sentence: str, lowered: str, facts: FactSheet) -> li
     return findings
 
 
+def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
+    """"The 29.92% drawdown bottomed out during the bull regime": the trough (or peak) of the fall
+    the sentence names, by its depth or as the maximum, placed in a regime; to review when the
+    stored date lies outside that regime's dates."""
+    findings = []
+    for label, start, _ in ctx.regime_spans(lowered):
+        placed = FALL_END_IN.search(lowered, max(0, start - 45), start)
+        began, ended = facts.regime_dates(label)
+        if placed is None or began is None or ended is None:
+            continue
+        part = slice(*_part_around(sentence, placed.start(), start))
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) else None)
+        if fall is None:
+            continue
+        point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
+        held = began - dates.SLACK <= day <= ended + dates.SLACK
+        findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",
+                                note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}) had its {point} on {day}" + ("" if held else f", outside the {label} regime ({began} to {ended}): sent to review")))
+    return findings
+
+
 def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the part of the sentence (between ";", ",", "but", "반면" ...) holding ``start:end`` begins and ends."""
     return (max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= start), default=0),
@@ -631,8 +661,8 @@ def compared_on(sentence: str, match: re.Match[str]) -> str:
     before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
     after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
     window = f"{before} {after}".lower()
-    if match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
-        return "max_drawdown"
+    if match.re is DEPTH_COMPARE and not RETURN_WORDS.search(window) or match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
+        return "max_drawdown"  # "shallower than the 41.1% IWM suffered": depth is a drawdown's
     named = next((metric for word, metric in COMPARED_ON.items() if word in window), None)
     return named or ("sharpe" if RANKED_BY_SHARPE.search(sentence, 0, match.start()) or _on_sharpe_before(sentence, match) else "growth")
 

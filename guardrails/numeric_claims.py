@@ -146,7 +146,7 @@ PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECAS
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
 KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?:견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:웃도는|밑도는|넘는|앞선|앞지른))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
-WON_LISTED_BEFORE = re.compile(r"[(,=:•·]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit)\s*[,•·]\s*$|\b(?:wins?|won)\s+\d[\d,]*\s*,\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%"
+WON_LISTED_BEFORE = re.compile(r"[(,=:•·;|/]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit|right|hits?)\s*[,•·;|/]\s*$|\b(?:wins?|won|hits?)\s+\d[\d,]*\s*[,;|/]\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%", "63 | 36 right | 57.14%", "hits 6; 28.57%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
 KO_WON_THEN_SHARE = re.compile(r"\d\s?(?:회|건|번|차례)(?:이|가|만)?\s?(?:맞아|적중해|이겨)\s$")  # "36번 중 13번이 맞아 36.11%"
 KO_WON_AFTER_ASIDE = re.compile(r"\s?(?:이|가|만)?\s?(?:적중|이익(?:을|이)?\s?(?:냈|났|남)|이겼|승리)")
@@ -610,6 +610,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         noun), else the one the comparison names, else growth (CAGR)."""
         comparisons = list(COMPARE.finditer(self.text, 0, number.start))
         compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
+        if comparisons and (later := nearest_metric(self.masked, comparisons[-1].end(), number.start, number, before_only=True)) and later.by_noun and later.metric != "alpha":
+            compared = later.metric  # "0.28 Sharpe trails XXJ at 0.31, and at 39.29% its maximum drawdown goes beyond the index's 38.89%, by some forty basis points"
         if KO_DEPTH_AFTER.match(self.text, number.end):  # "XMJ의 35.2%보다 9.7%p 깊었다": a gap in depth
             compared = "max_drawdown"
         opened = self.text.rfind("(", 0, number.start)

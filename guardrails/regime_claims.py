@@ -13,7 +13,7 @@ from guardrails.numerals import Numeral
 from guardrails.sentence_reading import ROUGHLY, SentenceReading
 
 KO_RANKED = re.compile(r"(?P<best>최고|1위|가장 높)|최저|꼴찌|가장 낮")  # "샤프 최고는 강세(1.73)"
-REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|occurred|happened|arrived|belonged|belongs|fell|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
+REGIME_AFTER = re.compile(r"\W*(?:(?:also|then|only)\s+)?(?:came|coming|occurred|occurring|happened|arrived|arriving|belonged|belongs|fell|falling|(?:was|were) (?:posted|earned|made|set|recorded|booked|achieved|delivered|logged|produced|taken|suffered|incurred|sustained|realised|realized))\s+(?:in|during|by|to|from|within)\b")
 ASIDE_OPENED_BEFORE = re.compile(r"\s*\([^()\d]*")
 
 

@@ -1,7 +1,8 @@
 """Readings of the thirty-first round (ko 2027_62, a Korean set weighted to false claims, read):
 signals named in Korean words the checker did not know, winners told by "맞았다", and the places,
 lengths and levels of falls and of the curve told in Korean; and of the thirty-second (ko 2027_64's
-flags, ko 2027_66): whose figure follows a Korean standard, settings, the end below its peak."""
+flags, ko 2027_66, 2027_66): whose figure follows a Korean standard, settings, the end below its
+peak, depths compared, a fall's trough placed in a regime, signal tables."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ CRUDE = sheet("cmd-ine-sc-macd")  # bear +38% the best return, bull the best Sha
 UCB = sheet("eq-be-ucb-voltarget")  # curve high 2.742 on 2025-05-12; the last week 2.364
 TTI = sheet("eq-hk-tti-rsi")  # the 2018-20 fall (30.37%) bottomed 2020-03-16 and was regained 2021-01-04
 GAMING = sheet("eq-jp-gaming-momentum")  # deepest fall 40.79% from 2018-01-08, trough 2018-11-26; a 37.42% fall from 2021-02-01, trough 2022-11-14; sideways Sharpe -0.41, high volatility -0.38
+DIB = sheet("eq-ae-dib-supertrend")  # Sharpe 0.43 against MXGCC 0.44; high volatility -9%, bear -4%
+INSURERS_AU = sheet("eq-au-insurers-value")  # Sharpe 0.28 (XXJ 0.31); max drawdown 39.29% (XXJ 38.89%)
+SUGAR = sheet("cmd-whitesugar-qw-donchian")  # deepest fall 29.92% from 2018-01-22, trough 2019-10-21 (high volatility); an open 18.64% fall, 13.53% below its peak at the end
+BANK_BILL = sheet("rates-nz-bb-bollinger")  # the curve ends 0.72% below its 2025-06-02 peak
+GARAN = sheet("eq-tr-garan-akbnk-pairs")  # the curve ends 1.44% below its 2025-06-09 peak
+IAM = sheet("eq-ma-iam-stoch")  # oversold_entry 63 (57.14%, -0.16%), overbought_exit 58 (67.24%)
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -132,6 +139,29 @@ READINGS_32 = [  # the thirty-second round
     ("최악 하락폭(14.26%)은 컸다.", BONO, "verified"),
     ("최악 하락폭(15.26%)은 컸다.", BONO, "not verified"),
     ("가장 깊었던 하락은 14.26%였다.", BONO, "verified"),
+    # 2027_66 (English, read)
+    ("DIB's trend sleeve, at 0.43, edged out MXGCC's 0.44 Sharpe.", DIB, "not verified"),  # "edged out": ahead
+    ("MXGCC, at 0.44, edged out DIB's trend sleeve on Sharpe.", DIB, "verified"),
+    ("XXJ's maximum drawdown of 38.89% was deeper than the value screen's.", INSURERS_AU, "not verified"),  # depth compared
+    ("The value screen's maximum drawdown of 39.29% was deeper than XXJ's.", INSURERS_AU, "verified"),
+    ("The basket's 0.28 Sharpe trails XXJ at 0.31, and at 39.29% its maximum drawdown goes a shade beyond the index's 38.89%, by some forty basis points.", INSURERS_AU, "verified"),  # the gap of the metric named after the comparison
+    ("The basket's 0.28 Sharpe trails XXJ at 0.31, and at 39.29% its maximum drawdown goes a shade beyond the index's 38.89%, by some ninety basis points.", INSURERS_AU, "contradicted"),
+    ("The sugar book's 29.92% drawdown bottomed out during the bull regime.", SUGAR, "not verified"),  # the trough placed in a regime
+    ("The sugar book's 29.92% drawdown bottomed out amid the high-volatility regime.", SUGAR, "verified"),
+    ("The maximum drawdown began in the bull regime.", SUGAR, "not verified"),
+    ("A later slide, 18.64% from the mid-November 2022 record to an April 2023 low, remains unresolved, the September 2025 close lying 13.53% under that high.", SUGAR, "verified"),  # "the September 2025 close": the end
+    ("A later slide, 18.64% from the mid-November 2022 record to an April 2023 low, remains unresolved, the September 2025 close lying 15.53% under that high.", SUGAR, "not verified"),
+    ("Remark: the last value was 0.72% under the peak of 2 June 2025.", BANK_BILL, "verified"),  # the open fall at the end, however shallow
+    ("Remark: the last value was 1.72% under the peak of 2 June 2025.", BANK_BILL, "not verified"),
+    ("Final print 1.44% shy of the 9 June 2025 high.", GARAN, "verified"),  # "shy of"
+    ("Final print 2.44% shy of the 9 June 2025 high.", GARAN, "not verified"),
+    ("Signal table. channel_breakout = 71 signals / 29 wins / 40.85% / +0.63% each.", SUGAR, "verified"),  # "N% each": an average; "29 wins / N%": a share won
+    ("channel_breakout = 71 signals / 29 wins / 41.85% / +0.63% each.", SUGAR, "not verified"),
+    ("Signals: supertrend_flip (count 38; hits 17; 44.74%; avg +1.69%) and atr_stop (count 21; hits 6; 28.57%; avg -1.12%).", DIB, "verified"),
+    ("oversold_entry: 63 | 36 right | 57.14% | -0.16% avg. overbought_exit: 58 | 39 right | 67.24% | +0.61% avg.", IAM, "verified"),
+    ("oversold_entry: 63 | 36 right | 58.14% | -0.16% avg.", IAM, "not verified"),
+    ("three regimes ended lower, the heaviest drop, -9%, coming in turbulent markets over 2020-21.", DIB, "verified"),  # "coming in": the regime named after
+    ("three regimes ended lower, the heaviest drop, -19%, coming in turbulent markets over 2020-21.", DIB, "not verified"),
 ]
 
 
