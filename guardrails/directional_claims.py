@@ -32,6 +32,7 @@ COMPARED_ON = {
 } | ko.COMPARED_ON
 KO_COMPARE = re.compile(rf"(?P<up>{ko.COMPARE_UP})|(?P<down>{ko.COMPARE_DOWN})")
 KO_NEGATED = re.compile(ko.NEGATED_AFTER)
+KO_THRESHOLD = re.compile(r"\s?(?:시\s|하면\s|면\s)?(?:매수|매도|진입|청산|손절)")  # "RSI 15 하회 매수·65 상회 매도": a rule's threshold, no comparison with the index
 KO_SUBJECT = re.compile(ko.SUBJECT_OR_EVEN_AFTER)
 KO_NOT_SUBJECT = re.compile(rf"{ko.NOT_SUBJECT_AFTER}|^[^,]*?(?:{ko.COMPARED_CLAUSE})")  # "QQQ가 연 17.8% 오른 데 비해": the standard
 KO_OWNS = re.compile(r"\s?의\s")
@@ -625,7 +626,7 @@ def _korean_comparison(sentence: str, match: re.Match[str], facts: FactSheet) ->
     nearest one marked as the subject ("은", "가") the subject ("XIU는 연 5.62%를 올렸고 전략은
     이를 웃돌았다"); the other side is implied when one is missing. Unmarked, the nearer one is
     what the other (the strategy when only one is named) is compared with."""
-    if KO_NEGATED.match(sentence[match.end():]):
+    if KO_NEGATED.match(sentence[match.end():]) or KO_THRESHOLD.match(sentence, match.end()):
         return None
     if KO_LOSS_COMPARED.match(match.group(0)) and not KO_LOSS_TOLD.search(sentence[:match.start()]):
         return Finding(claim=sentence, kind="directional", entity="strategy", metric="vs_benchmark", status="unverifiable",

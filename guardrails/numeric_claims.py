@@ -95,6 +95,7 @@ KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개|차례)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
+KO_PROFIT_FACTOR_BEFORE = re.compile(r"(?:이익|수익)\s?(?:총액|합계)?(?:이|은|는)?\s?(?:총\s?)?손실\s?(?:총액|합계)?의\s?$")  # "이익 총액이 손실 총액의 1.71배": the profit factor, no multiple of two figures
 KO_MULTIPLE_OF_BEFORE = re.compile(r"(?:의|보다)\s?(?:\d+\s?분의\s?\d+|\d+(?:\.\d+)?\s?배|절반|[두세네]\s?배)\s?(?:남짓|가량|정도|가까이|이상|이하|미만)?\s?(?:인|에 해당하는|수준인|(?:이|도)\s?(?:채\s?)?안\s?되는|에\s?(?:도\s?)?못\s?미치는)\s*$")
 DAYS_SETTING = re.compile(r"days|length|window|lookback|period|^(?:fast|slow|signal)$")  # a setting counted in days: "length: 20" for "ATR 돌파(20일)"
 KO_MULTIPLE_OF_FIGURE = re.compile(r"\)?\s?의\s?(?:(?:약|대략|거의|불과)\s?)?")  # "BEL20(0.24)의 절반": the figure before "의" is the whole
@@ -155,7 +156,7 @@ NEVER_BELOW = re.compile(r"한\s?(?:주|번)도|\bnever\b|않았|없었", re.IGN
 START_LEVEL_BEFORE = re.compile(r"(?:시작값|시작점|출발점|출발값|기준값)(?:인|이었던)?\s?$|\bstart(?:ing)? (?:value|level|point) of\s$", re.IGNORECASE)  # "곡선은 시작값인 1.0을"
 EACH_SHARE_AFTER = re.compile(r"\s?(?:가량|정도|남짓|안팎)?\s?씩|\s+(?:of the (?:time|period|sample|test)\s+)?(?:each|apiece)\b(?!\s+(?:year|month|week|quarter|day)\b)", re.IGNORECASE)  # "3분의 1 가량씩을 차지"
 REGIME_WORD = re.compile(r"국면|\bregimes?\b|\bphases?\b", re.IGNORECASE)
-SPELL_WORDS = re.compile(r"차지|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
+SPELL_WORDS = re.compile(r"차지|(?:길이|기간|비중)(?:가|는|이|은)?\s|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)
 KO_HITS_BEFORE = re.compile(r"(?:적중한|(?:들어)?맞(?:은|힌|춘)|(?:이익|수익)으로\s?(?:마감한|끝난)|(?:이익|수익)을\s?(?:남긴|낸)|플러스로\s?(?:마감한|끝난))\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
 KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
@@ -284,7 +285,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 return unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
-        if (number.unit == "x" or fraction) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
+        if (number.unit == "x" or fraction) and not KO_PROFIT_FACTOR_BEFORE.search(self.text, max(0, number.start - 30), number.start) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
             if SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start) and any(
                     MULTIPLIER_SETTING.search(name) and shown_fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items()):
                 return None  # "ATR(14일)의 두 배 폭": the band's width, a setting quoted

@@ -127,7 +127,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64)]
+KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 66)]
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -217,7 +217,9 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 그쳤고", read after the fresh-clone run); ko 2027_53 17 -> 18 caught ("으뜸" and "벌이가 가장 컸" as the best).
 # Thirty-second round (session 20): ko 2027_64's flags read (9825bd3): ko 2027_47 15 -> 13, 53 13 -> 12 and
 # 59 17 -> 16 flagged. ko 2027_67, written blind over 2027_65's backtests, never read: 18/18, 24/30 on
-# arrival (9825bd3). ko 2027_66, written blind over six backtests no Korean set used, read and tuned on.
+# arrival (9825bd3). ko 2027_66, written blind over six backtests no Korean set used, read and tuned on:
+# 16/18, 19/30 on arrival (9825bd3), 18/18, 15/30 after (in KO_TUNED); nothing moved on a never-read
+# Korean set.
 KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2),

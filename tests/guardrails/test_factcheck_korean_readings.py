@@ -36,6 +36,13 @@ SUGAR = sheet("cmd-whitesugar-qw-donchian")  # deepest fall 29.92% from 2018-01-
 BANK_BILL = sheet("rates-nz-bb-bollinger")  # the curve ends 0.72% below its 2025-06-02 peak
 GARAN = sheet("eq-tr-garan-akbnk-pairs")  # the curve ends 1.44% below its 2025-06-09 peak
 IAM = sheet("eq-ma-iam-stoch")  # oversold_entry 63 (57.14%, -0.16%), overbought_exit 58 (67.24%)
+VESTAS = sheet("eq-dk-vws-donchian")  # bull +160% (Sharpe 1.64), trending the best Sharpe; profit factor 1.71
+CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
+MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
+GOLDFIELDS = sheet("eq-za-goldfields-keltner")  # atr_trail_exit 33 signals, 42.42%, +2.87%
+MSX30 = sheet("eq-om-msx30-rsi")  # max drawdown 13.6% (MSX30 44.12%); CAGR 2.4%
+TOYOTA_HONDA = sheet("eq-jp-toyota-honda-pairs")  # bear -4%
+COPPER = sheet("cmd-copper-donchian")  # four regimes, 25% of the time each
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -162,6 +169,26 @@ READINGS_32 = [  # the thirty-second round
     ("oversold_entry: 63 | 36 right | 58.14% | -0.16% avg.", IAM, "not verified"),
     ("three regimes ended lower, the heaviest drop, -9%, coming in turbulent markets over 2020-21.", DIB, "verified"),  # "coming in": the regime named after
     ("three regimes ended lower, the heaviest drop, -19%, coming in turbulent markets over 2020-21.", DIB, "not verified"),
+    # ko 2027_66 (read)
+    ("여섯 국면 중 위험조정 효율(샤프)로 1위는 +160%를 올린 강세 구간입니다.", VESTAS, "not verified"),  # "샤프)로 1위": ranked by Sharpe (trending's)
+    ("여섯 국면 중 샤프로 1위는 추세 구간입니다.", VESTAS, "verified"),
+    ("CONF1 전략에서 SNB 회의 필터 신호의 적중률은 45.61%였습니다.", CONF, "not verified"),  # snb_meeting_filter hits 54.17%
+    ("SNB 회의 필터 신호 48건도 26건이 들어맞았다.", CONF, "not contradicted"),
+    ("제로라인 필터 신호 57회는 25회 적중(43.86%)했고 MACD 교차 96회 중 41회 이익(42.71%)이었습니다.", MIDCAP, "verified"),  # "57회는 25회 적중": of 57, 25 won
+    ("제로라인 필터 신호 57회는 26회 적중(43.86%)했다.", MIDCAP, "not verified"),
+    ("ATR 추적 청산은 33회 중 14회(42.42%)가 적중, 평균 2.87%입니다.", GOLDFIELDS, "verified"),  # atr_trail_exit
+    ("이익 총액이 손실 총액의 1.71배입니다.", VESTAS, "verified"),  # the profit factor as a multiple
+    ("이익 총액이 손실 총액의 1.91배입니다.", VESTAS, "not verified"),
+    ("샤프(전략 0.43, 지수 -0.18)와 가장 깊은 되밀림(13.6% 대 44.12%, 30.52%p 얕음)도 앞섰다.", MSX30, "verified"),  # "되밀림"
+    ("MSX30 모델의 가장 깊은 13.6% 하락은 약세 국면 초입인 2014년 10월 20일 주 1.092에서 시작했다.", MSX30, "verified"),  # "가장 깊은 N% 하락"
+    ("MSX30 모델의 가장 깊은 15.6% 하락은 컸다.", MSX30, "not verified"),
+    ("무스카트 MSX30 지수에 3일 RSI 15 하회 매수·65 상회 매도를 적용한 롱 온리 모델 ┃ 연환산 2.4% ┃ 최대 낙폭 13.6% ┃ 샤프 지표 0.43", MSX30, "verified"),  # "15 하회 매수": a threshold, no comparison
+    ("끝 구간인 약세는 -4%.", TOYOTA_HONDA, "verified"),  # "약세는 -4%": the regime, its particle before the figure
+    ("약세는 -5%였다.", TOYOTA_HONDA, "not verified"),
+    ("'20년 3월 16일자 주간엔 평가액이 일주일 새 2.6% 줄었고 이어진 주에 2.0%가 더 빠졌습니다.", MIDCAP, "verified"),  # "16일자 주간", "이어진 주"
+    ("'20년 3월 16일자 주간엔 평가액이 일주일 새 3.6% 줄었다.", MIDCAP, "not verified"),
+    ("네 국면은 길이가 똑같이 25%씩이다.", COPPER, "verified"),  # every regime's share, told by "길이가"
+    ("네 국면은 길이가 똑같이 20%씩이다.", COPPER, "not verified"),
 ]
 
 
