@@ -361,7 +361,7 @@ class CurveClaims(SentenceReading):
             STILL_BELOW.search(self.lowered, opening, span.end) and not (reading and reading.plain))  # not "while it remains ahead of cash, its maximum drawdown was 9%"
         if DEPTH_TOLD.search(self.lowered, span.start, span.end):
             still = None  # "bottomed out 52.7% below its peak": how deep it went, not where it ends
-        at_end = KO_AT_END.search(self.text, 0, number.start) or (below and KO_AT_END.search(self.text, number.end, span.end)) or (below_peak and ((close := EN_AT_END.search(self.text, opening)) and close.start() < number.start or EN_AT_END.match(self.text, below_peak.end() + 1) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
+        at_end = self._end_told(KO_AT_END, 0, number.start) or (below and self._end_told(KO_AT_END, number.end, span.end)) or (below_peak and ((close := self._end_told(EN_AT_END, opening)) and close.start() < number.start or ((after := EN_AT_END.match(self.text, below_peak.end() + 1)) and self._end_told(EN_AT_END, after.start(), after.end())) or END_DEPTH_LABEL.search(self.text, 0, number.start)))  # "기말 1.775는 그보다 17.5% 낮습니다": how far below its peak the curve ends, no depth
         peaks = [m for m in self._peaks_told(number) if at_end or m.start < number.start or m is from_peak]  # the fall from the peak its part of the sentence dates before it (not "기말(2023.12.25)"), or right after it
         for fall in falls:
             if number.unit == "days":
@@ -377,7 +377,21 @@ class CurveClaims(SentenceReading):
                 metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
+        if at_end and number.unit == "%" and (shallow := self._shallow_open_fall()):
+            high, depth = shallow  # "the last value was 0.72% under the peak of 2 June 2025": an open fall too shallow to be listed among the falls
+            if stated_matches(exact, Reading("max_drawdown", "strategy", depth, metric_sure=True, explicit=True, magnitude=True), depth) and (not peaks or any(m.covers(high) for m in peaks)):
+                return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric="max_drawdown", claimed=stated.value("percent"), stored=depth,
+                               status="supported", note=f"the curve ends {depth:.2%} below its {high} high")
         return None
+
+    def _shallow_open_fall(self) -> tuple[date, float] | None:
+        """The curve's high and how far below it the curve ends, when that fall is open and too
+        shallow to be among the stored falls."""
+        if not self.facts.curve or any(fall.recovery is None for fall in self.facts.drawdowns):
+            return None
+        high = max(self.facts.curve, key=lambda point: point[1])
+        depth = self.facts.curve[-1][1] / high[1] - 1
+        return (high[0], depth) if depth < 0 else None
 
     def _peaks_told(self, number: Numeral) -> list[dates.DateMention]:
         """The dates the figure's part of the sentence (between semicolons) gives a peak ("2024년 10월
@@ -393,9 +407,21 @@ class CurveClaims(SentenceReading):
         of it (that would need checking: "59.27% 낙폭은 ... 약세 국면 ..."; a later date is checked)."""
         return bool(KO_FALL_NAMED_AFTER.match(self.text, number.end)) and not self.regimes
 
+    def _end_told(self, pattern: re.Pattern[str], start: int, end: int | None = None) -> re.Match[str] | None:
+        """Where the text tells the test's end ("기말", "마지막 주", "the September 2025 close"), unless a
+        date or a regime told with it makes it another's end ("2021년의 마지막 주", "고변동성 국면의
+        마지막 주", "the December 2021 close")."""
+        last = self.facts.curve[-1][0] if self.facts.curve else None
+        for told in pattern.finditer(self.text, start, len(self.text) if end is None else end):
+            dated = [m for m in self.date_mentions if told.start() <= m.start < told.end() or 0 <= told.start() - m.end <= 4]
+            regime = any(0 <= told.start() - until <= 8 for _, _, until in self.regimes)
+            if not regime and (last is None or all(m.covers(last) for m in dated)):
+                return told
+        return None
+
     def _end_below_peak(self, number: Numeral) -> bool:
         before = self.text[:number.start]
-        return bool(KO_AT_END.search(before) and (KO_BELOW_PEAK.search(before) or self._below_it_peak(number)) and KO_UNDER_AFTER.match(self.text, number.end))
+        return bool(self._end_told(KO_AT_END, 0, number.start) and (KO_BELOW_PEAK.search(before) or self._below_it_peak(number)) and KO_UNDER_AFTER.match(self.text, number.end))
 
     def _below_it_peak(self, number: Numeral) -> bool:
         """"곡선 고점은 ... 1.656으로, 기말 평가액 1.384는 그보다": "than it" after a peak the sentence named."""
@@ -415,7 +441,7 @@ class CurveClaims(SentenceReading):
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
         if deepest is None or deepest.end_depth is None or (finding.entity, finding.metric) != ("strategy", "max_drawdown") or finding.note.startswith("the end depth"):
             return None
-        told = AT_THE_CLOSE.search(self.lowered, span.start, span.end) or KO_AT_END.search(self.text, span.start, number.start)
+        told = AT_THE_CLOSE.search(self.lowered, span.start, span.end) or self._end_told(KO_AT_END, span.start, number.start)
         return deepest.end_depth if told and not DEPTH_TOLD.search(self.lowered, span.start, span.end) else None
 
     def _misdated_maximum(self, finding: Finding, number: Numeral, span: ctx.Clause) -> bool:

@@ -101,7 +101,8 @@ WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable
 REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
 # "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
 # fall's trough or peak placed in a regime, named just after.
-FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out|began|started))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+NEXT_FALL = re.compile(r"\bnext(?:[- ](?:worst|deepest|largest|biggest))?\b")
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
 KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
@@ -529,9 +530,10 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         if placed is None or began is None or ended is None:
             continue
         part = slice(*_part_around(sentence, placed.start(), start))
-        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) else None)
-        if fall is None:
-            continue
+        another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None)
+        if fall is None or RECOVERED.search(lowered, part.start, placed.start()):
+            continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed
         point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
         held = began - dates.SLACK <= day <= ended + dates.SLACK
         findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",

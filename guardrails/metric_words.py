@@ -69,7 +69,7 @@ METRICS: dict[str, Metric] = {
     "alpha": Metric("percent", ("alpha", "residual return"), strategy_only=True),
     "beta": Metric("ratio", ("beta",), strategy_only=True),
     "hit_rate": Metric("percent", ("hit rate", "hit ratio", "accuracy", "success rate", r"(?<![\w-] )(?<!\w)rate(?=\s?[:=]?\s?\d)"), ("hit", "hits", "hitting", "were right", "was right", "correct", "paid off"), strategy_only=True),
-    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=\s?[:=]?\s?[-+]?\d)", r"\bmean(?=\s?[:=]?\s?[-+]?\d)", r"(?<=\d% )(?:mean|avg|apiece|each(?! (?:year|month|week|quarter|day|session|regime|time)))\b"), strategy_only=True),
+    "avg_return": Metric("percent", ("average return", "mean return", r"avg\.? return", "average move", r"\bavg\.?(?=\s?[:=]?\s?[-+]?\d)", r"\bmean(?=\s?[:=]?\s?[-+]?\d)", r"(?<=\d% )(?:mean|avg)\b"), strategy_only=True),
     "count": Metric("count", ("signals", "occurrences", "triggers"), ("fired", "triggered"), strategy_only=True),
     "share_of_time": Metric(
         "percent", ("share of (?:the )?time", "of the (?:sample|period|backtest|test|history)", "of (?:all |trading )?days"), ("accounted for", "spent", "covered"),

@@ -48,7 +48,7 @@ PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
-KO_STANDARD_NAME = re.compile(r"\s?(?:를|을|보다|대비|에 ?(?:비해|견줘)|에(?=[\s,.]))")  # a name marked as what is compared with, never a figure's owner
+KO_STANDARD_NAME = re.compile(r"\s?(?:를|을|보다|대비|에 ?(?:비해|견줘)|에(?=\s(?:[-+]?[\d.,]+\s?%p?\s)?(?:모자|못 ?미|미치지|뒤(?:졌|처|떨어)|앞(?:섰|서|질)|밀렸|밀린)))")  # a name marked as what is compared with, never a figure's owner
 KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|쳐|져|켜|혀|겨|으나)\s|(?<![가-힣])내\s")  # a verb's connective form between a figure and a comparative ("를 벌어", "를 내")
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
@@ -145,7 +145,8 @@ BY_BETWEEN = re.compile(r"\s+by\s+(?:some\s+|about\s+|roughly\s+|just\s+)?", re.
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
-KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?:견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:웃도는|밑도는|넘는|앞선|앞지른))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
+KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?P<against>견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:(?P<over>웃도는|넘는|앞선|앞지른)|(?P<under>밑도는)))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
+KO_HIGHER_AFTER = re.compile(r"[^.;,]{0,15}?(?:(?P<up>높|크|좋|앞|웃돌|많|나았|나은)|(?P<down>낮|작|나쁘|뒤|밑돌|적|못))")  # "지수 0.39에 견줘 0.32로 더 높았다": which way, told after
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 WON_LISTED_BEFORE = re.compile(r"[(,=:•·;|/]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit|right|hits?)\s*[,•·;|/]\s*$|\b(?:wins?|won|hits?)\s+\d[\d,]*\s*[,;|/]\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%", "63 | 36 right | 57.14%", "hits 6; 28.57%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
@@ -611,7 +612,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         noun), else the one the comparison names, else growth (CAGR)."""
         comparisons = list(COMPARE.finditer(self.text, 0, number.start))
         compared = compared_on(self.text, comparisons[-1]) if comparisons else "growth"
-        if comparisons and (later := nearest_metric(self.masked, comparisons[-1].end(), number.start, number, before_only=True)) and later.by_noun and later.metric != "alpha":
+        pair_after = len([n for n in self.numbers if comparisons and comparisons[-1].end() <= n.start < number.start]) >= 2  # the two figures the gap is between, told after the comparison
+        if pair_after and (later := nearest_metric(self.masked, comparisons[-1].end(), number.start, number, before_only=True)) and later.by_noun and later.metric != "alpha":
             compared = later.metric  # "0.28 Sharpe trails XXJ at 0.31, and at 39.29% its maximum drawdown goes beyond the index's 38.89%, by some forty basis points"
         if KO_DEPTH_AFTER.match(self.text, number.end):  # "XMJ의 35.2%보다 9.7%p 깊었다": a gap in depth
             compared = "max_drawdown"
@@ -656,7 +658,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 return ctx.other_side(labelled.entity), True  # "고점 대비 하락(29.15%, 지수 38.6%)": the bracket's first figure is the other side's
         if KO_MULTIPLE_OF_BEFORE.search(self.text, 0, number.start):  # "지수의 3분의 1 남짓인 26.85%": the subject's, a fraction of the index's
             return self.subjects[clause], True
-        if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start():
+        if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start() and self._told_way_holds(than, self.numbers[index - 1], number):
             standard = next((m for m in reversed(self.mentions) if m.end <= self.numbers[index - 1].start and self.numbers[index - 1].start - m.end <= 3), None)
             if standard is not None:
                 return ctx.other_side(standard.entity), True  # "샤프마저 지수의 0.38보다 낮은 0.24": the other side of the figure it is compared with
@@ -701,6 +703,17 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if OTHER_SUBJECT.match(self.text[span.start:number.start]):  # "while sterling lost 2.5% a year" (no name in the clause)
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
+
+    def _told_way_holds(self, than: re.Match[str], standard: Numeral, number: Numeral) -> bool:
+        """For "지수 0.29를 웃도는 0.55" or "지수 0.39에 견줘 0.32로 더 높았다": whether the figure lies on
+        the side of the standard the words say (else the pair is left to review, not given owners
+        that would pass a wrong direction)."""
+        ours, theirs = (-n.value if n.negative else n.value for n in (number, standard))
+        if than.group("over") or than.group("under"):
+            return (ours > theirs) == bool(than.group("over"))
+        if than.group("against") and (way := KO_HIGHER_AFTER.match(self.text, number.end)):
+            return (ours > theirs) == bool(way.group("up"))
+        return True
 
     def _subject_in(self, clause: int, number: Numeral) -> ctx.Entity | None:
         """The name that opens the figure's clause, when the clause opens the sentence ("The ETF won

@@ -12,7 +12,7 @@ from services.reports.schemas import BacktestIn
 
 PERCENT = {"total_return", "cagr", "annual_volatility", "max_drawdown", "win_rate", "avg_trade_return", "exposure", "alpha", "benchmark_cagr", "benchmark_max_drawdown", "share_of_time", "hit_rate", "avg_return"}
 DAYS = {"max_drawdown_duration_days"}
-MIN_DRAWDOWN = 0.02  # shallower falls are noise no report describes, except the one still open at the end
+MIN_DRAWDOWN = 0.02  # shallower falls are noise no report describes
 DATED_DRAWDOWNS = 3  # the falls a report may date: the deepest and the next two
 COUNTS = {"num_trades", "count"}
 LABELS = {
@@ -127,7 +127,7 @@ def drawdowns(curve: list[tuple[date, float]], end: date) -> list[Drawdown]:
     if peak is not None and trough is not None:
         last = curve[-1][1]
         found.append(_drawdown(peak, trough, recovery=None, until=end).model_copy(update={"end_depth": last / peak[1] - 1}))
-    return sorted((d for d in found if d.depth <= -MIN_DRAWDOWN or d.recovery is None), key=lambda d: d.depth)  # the open fall at the end however shallow: "the last value was 0.72% under its peak"
+    return sorted((d for d in found if d.depth <= -MIN_DRAWDOWN), key=lambda d: d.depth)
 
 
 def _drawdown(peak: tuple[date, float], trough: tuple[date, float], *, recovery: date | None, until: date) -> Drawdown:

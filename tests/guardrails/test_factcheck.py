@@ -174,9 +174,10 @@ STILL_UNVERIFIABLE = (
     # beside another fall's dates; "61 winning trades" after a signal's figures (the strategy's, not
     # the signal's); "2.88% a year of losses" (a loss told after the figure) and "some 1.35 points of
     # that market decline" (beta times the index's loss); "-9% against -4%" between two regimes (the
-    # second read as the benchmark's).
+    # second read as the benchmark's); "+0.63% each" (an average told by "each", read and then dropped
+# after the round's review: it blocked true sentences).
     "Two further drawdowns matter:", "Signal and trading stats: rebalance_buy", "The sleeve takes IAM long whenever",
-    "The 2016-17 bull tops both rankings",
+    "The 2016-17 bull tops both rankings", "Signal table. channel_breakout = 71 signals",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -468,11 +469,11 @@ def test_benchmark_named_by_its_symbol() -> None:
 # read: 16/18, 14/42, 0 on arrival (821b7ee). Thirty-second round (session 20): 2027_67, written
 # blind over six new backtests (Latin America, Canada, Osaka platinum and Nikkei VI futures), never
 # read: 15/18, 14/42, 0 on arrival (6414dca). 2027_66, written blind beside it, read and tuned on
-# (15/18, 12/42, 1 blocked on arrival at 6414dca; 18/18, 4/42, 0 after): depths compared, a fall's
+# (15/18, 12/42, 1 blocked on arrival at 6414dca; 18/18, 5/42, 0 after): depths compared, a fall's
 # trough placed in a regime, "edged out", the end as "the September 2025 close" or "final print ...
 # shy of", the open fall at the end however shallow, signal tables ("29 wins / 40.85% / +0.63%
-# each"): never-read 2027_25 and 63 one more catch each; 57, 59, 63, 65 and 67 fewer flags, 33 one
-# more (6 -> 7, a won share after "/").
+# each" dropped after the review): never-read 2027_25 and 63 one more catch each; 57, 59, 65 and 67
+# fewer flags, 33 one more (6 -> 7, a won share after "/").
 UNTUNED = {
     name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
     for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67")
@@ -483,7 +484,7 @@ FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 7, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
     "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 3, 0), "heldout_2027_47": (16, 9, 0),
     "heldout_2027_49": (18, 13, 0), "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 9, 1), "heldout_2027_57": (17, 11, 2),
-    "heldout_2027_59": (18, 9, 1), "heldout_2027_61": (16, 14, 2), "heldout_2027_63": (15, 10, 0), "heldout_2027_65": (16, 13, 0), "heldout_2027_67": (15, 12, 0),
+    "heldout_2027_59": (18, 9, 1), "heldout_2027_61": (16, 14, 2), "heldout_2027_63": (15, 11, 0), "heldout_2027_65": (16, 13, 0), "heldout_2027_67": (15, 12, 0),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.

@@ -43,6 +43,10 @@ GOLDFIELDS = sheet("eq-za-goldfields-keltner")  # atr_trail_exit 33 signals, 42.
 MSX30 = sheet("eq-om-msx30-rsi")  # max drawdown 13.6% (MSX30 44.12%); CAGR 2.4%
 TOYOTA_HONDA = sheet("eq-jp-toyota-honda-pairs")  # bear -4%
 COPPER = sheet("cmd-copper-donchian")  # four regimes, 25% of the time each
+IWM = sheet("eq-us-iwm-crossover")  # CAGR 6.3% (IWM 7.9%), Sharpe 0.32 (IWM 0.39); trend_entry +1.58%, avg trade +1.16%; regimes 25% each; ends 7.7% below its March 2021 peak
+AUDNZD = sheet("fx-audnzd-pairs")  # one fall deeper than 2%; the curve ends 0.17% below its high
+IRON_ORE = sheet("cmd-ironore-fef-donchian")  # deepest fall's trough 2022-10-17 (low volatility), its peak 2021-09-13
+KOSPI = sheet("kr-kospi200-ma-crossover")  # bull the best Sharpe (3.51), low volatility 0.79
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -162,8 +166,8 @@ READINGS_32 = [  # the thirty-second round
     ("Remark: the last value was 1.72% under the peak of 2 June 2025.", BANK_BILL, "not verified"),
     ("Final print 1.44% shy of the 9 June 2025 high.", GARAN, "verified"),  # "shy of"
     ("Final print 2.44% shy of the 9 June 2025 high.", GARAN, "not verified"),
-    ("Signal table. channel_breakout = 71 signals / 29 wins / 40.85% / +0.63% each.", SUGAR, "verified"),  # "N% each": an average; "29 wins / N%": a share won
-    ("channel_breakout = 71 signals / 29 wins / 41.85% / +0.63% each.", SUGAR, "not verified"),
+    ("Signal table. channel_breakout = 71 signals / 29 wins / 40.85% / +0.63% avg.", SUGAR, "verified"),  # "29 wins / N%": a share won ("N% each" as an average was dropped after the review: it blocked true sentences)
+    ("channel_breakout = 71 signals / 29 wins / 41.85% / +0.63% avg.", SUGAR, "not verified"),
     ("Signals: supertrend_flip (count 38; hits 17; 44.74%; avg +1.69%) and atr_stop (count 21; hits 6; 28.57%; avg -1.12%).", DIB, "verified"),
     ("oversold_entry: 63 | 36 right | 57.14% | -0.16% avg. overbought_exit: 58 | 39 right | 67.24% | +0.61% avg.", IAM, "verified"),
     ("oversold_entry: 63 | 36 right | 58.14% | -0.16% avg.", IAM, "not verified"),
@@ -189,6 +193,27 @@ READINGS_32 = [  # the thirty-second round
     ("'20년 3월 16일자 주간엔 평가액이 일주일 새 3.6% 줄었다.", MIDCAP, "not verified"),
     ("네 국면은 길이가 똑같이 25%씩이다.", COPPER, "verified"),  # every regime's share, told by "길이가"
     ("네 국면은 길이가 똑같이 20%씩이다.", COPPER, "not verified"),
+    # the round's review: each of these was verified, blocked or sent to review wrongly before it was mended
+    ("Trend entries: 29 signals / 13 wins / 44.8% / 1.58% each.", IWM, "not contradicted"),  # "N% each" is no strategy average
+    ("Trend entries returned 1.16% each.", IWM, "not verified"),
+    ("The regimes split the period evenly, 25% each.", IWM, "verified"),
+    ("The strategy lagged IWM on annual return, despite a far smaller maximum drawdown, by 1.6 percentage points.", IWM, "verified"),  # the gap is the return's: no pair of figures after the aside
+    ("2021년의 마지막 주에 전략은 2021년 3월 고점보다 7.7% 낮은 수준이었다.", IWM, "not verified"),  # a year's last week is no end of the test
+    ("2022년 하반기 마지막 주에 곡선은 고점보다 7.7% 낮았다.", IWM, "not verified"),
+    ("고변동성 국면의 마지막 주에 곡선은 고점보다 7.7% 낮았다.", IWM, "not verified"),
+    ("The December 2021 close left the strategy 7.7% below its March 2021 peak.", IWM, "not verified"),
+    ("The December 2023 close left the strategy 7.7% below its March 2021 peak.", IWM, "verified"),
+    ("The second-deepest drawdown was 0.17%.", AUDNZD, "not verified"),  # the shallow open fall is no ranked fall
+    ("Remark: the last value was 0.72% under the peak of 2 June 2025.", BANK_BILL, "verified"),  # but the end below its high is read from the curve
+    ("Remark: the last value was 0.72% under the peak of 2 June 2024.", BANK_BILL, "not verified"),
+    ("샤프 비율은 IWM 0.39에 견줘 0.32로 더 높았다.", IWM, "not verified"),  # the way the words say must hold
+    ("샤프 비율은 IWM 0.39를 웃도는 0.32였다.", IWM, "not verified"),
+    ("샤프 비율은 IWM 0.39에 견줘 0.32로 낮았다.", IWM, "verified"),
+    ("Apart from the maximum drawdown, the next-worst fall bottomed out during the high-volatility regime.", IWM, "not verified"),
+    ("The recovery from the maximum drawdown began in the low-volatility regime.", IRON_ORE, "not contradicted"),
+    ("같은 기간 IWM에 묻어 둔 돈은 연 7.9%씩 불었다.", IWM, "verified"),  # "IWM에" owns its figure unless a shortfall follows
+    ("국면별로 보면 샤프 비율(0.79)로 1위는 저변동성 국면이었다.", KOSPI, "not verified"),  # bull is first (3.51)
+    ("국면별로 보면 샤프 비율(3.51)로 1위는 강세 국면이었다.", KOSPI, "verified"),
 ]
 
 
