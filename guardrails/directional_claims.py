@@ -43,6 +43,7 @@ KO_RETURN_WORDS = re.compile(r"(?<!최대 )(?<!최대)손실(?! ?구간)|수익|
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
 SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
 COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
+BUT_AFTER = re.compile(r"(?<=[았었였했])지만(?=\s)")
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
 SHARPE_SIGN = re.compile(r"\b(positive|negative)\s+sharpe\b|\bsharpe(?: ratio)?\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|샤프(?:\s?(?:지수|비율))?(?:는|가|도|마저|조차)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스|양수|음수)", re.IGNORECASE)  # "샤프 비율도 마이너스로 떨어졌다"
@@ -98,7 +99,7 @@ ONLY_LOSS = re.compile(
 )
 BEST = re.compile(rf"\b(best(?! to worst)(?! point| level)(?<!worst to best)|strongest|most profitable|top (?:regime|phase|performer)|came (?:in )?first|ranked first|no (?:other )?regime (?:beat|topped|bettered|outdid|did better than))\b|{ko.BEST}", re.IGNORECASE)
 WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable|deepest)\b(?!\s+(?:drawdown|fall|decline|slide|loss|setback|trough))|{ko.WORST}", re.IGNORECASE)
-REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?")  # between a regime's name and a date it places
+REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?['’]?")  # between a regime's name and a date it places
 # "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
 # fall's trough or peak placed in a regime, named just after.
 FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -153,7 +154,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\()\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
@@ -662,7 +663,7 @@ def _between(sentence: str, match: re.Match[str], subject: str, target: str | No
 def compared_on(sentence: str, match: re.Match[str]) -> str:
     """The metric named in the comparison's own clause ("lagged on Sharpe"), else growth."""
     before = COMPARISON_CUT.split(FIGURE_ASIDE.sub(" ", sentence[max(0, match.start() - 50):match.start()]))[-1]  # "its Sharpe ratio, 0.59, beat"
-    after = COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0]
+    after = BUT_AFTER.split(COMPARISON_CUT.split(sentence[match.end():match.end() + 50])[0])[0]  # "SOXX보다 2.46%p 높았지만 샤프는 ...": the Sharpe is the next claim's
     window = f"{before} {after}".lower()
     if match.re is DEPTH_COMPARE and not RETURN_WORDS.search(window) or match.group(0).endswith(("깊", "얕")) and not KO_RETURN_WORDS.search(window):  # "IPSA의 43.8%보다 9.1%p 깊었고": deeper is a drawdown's word, unless a loss of returns is compared
         return "max_drawdown"  # "shallower than the 41.1% IWM suffered": depth is a drawdown's

@@ -704,6 +704,17 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
 
+    def _korean_maximum_first(self, number: Numeral, span: ctx.Clause) -> bool:
+        """"40.79%짜리 최대 하락은 강세 국면 끝물인 '18.1.8 주간...", "가장 깊은 하락은 강세 국면이던 2015년 2월
+        9일 주 ...에서 출발해 ... 32.49% 내려갔고": Korean names a figure's regime before it, so a maximum
+        told before every regime of its clause, each placing a day, is the whole period's (not "최대
+        낙폭 31.03%는 고변동성 국면에서 멈췄다", a place no check reads)."""
+        inside = [(start, end) for _, start, end in self.regimes if span.start <= start < span.end]
+        maximum = ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.end + 12)
+        if not ko.HANGUL.search(self.text, span.start, span.end) or maximum is None or any(start < maximum.start() for start, _ in inside):
+            return False
+        return all(any(0 <= m.start - end <= 14 and m.first == m.last for m in self.date_mentions) for _, end in inside)  # each regime places a day ("강세 국면이던 2015년 2월 9일 주"), which the dates' own checks judge
+
     def _told_way_holds(self, than: re.Match[str], standard: Numeral, number: Numeral) -> bool:
         """For "지수 0.29를 웃도는 0.55" or "지수 0.39에 견줘 0.32로 더 높았다": whether the figure lies on
         the side of the standard the words say (else the pair is left to review, not given owners
@@ -819,8 +830,11 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
         regime = self._scope(self.regimes, number)
-        if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or (ctx.names_maximum_drawdown(self.lowered) and not self._regime_named_in(self._clause_of(number)))):
-            regime = None  # "the maximum drawdown of 12.8% occurred in the bear market": the whole period's, located in a regime
+        span = self.clauses[self._clause_of(number)]
+        back = ctx.BACK_REFERENCE.search(self.lowered, span.start, number.start)  # "그 구간 낙폭 59.76%": the regime just named
+        named_maximum = ctx.names_maximum_drawdown(self.lowered) and not (self._regime_named_in(self._clause_of(number)) and not self._korean_maximum_first(number, span)) and not back
+        if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or named_maximum):
+            regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:

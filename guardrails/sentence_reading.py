@@ -85,7 +85,7 @@ KO_SIGNAL_WORDS_OF = {
 }
 WEEK_AFTER = re.compile(rf"{dates.WEEK_DAY_AFTER.pattern}|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?(?:자\s?)?주(?:간|에|는|의|엔|도|\s|$|\()|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
-KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간")
+KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간|되밀림")
 LEAD_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # where a sentence's subject stands
 PLACED_REGIME = re.compile(r"\bthe\s+(?:(?P<first>first|opening|initial)|last|final|closing)\s+(?:regime|phase|leg|(?P<months>half-year|six months))\b|(?:(?P<ko_first>첫)|마지막)\s?(?:국면|구간)", re.IGNORECASE)
 ASIDE = re.compile(r"\([^()]*\)")

@@ -47,6 +47,8 @@ IWM = sheet("eq-us-iwm-crossover")  # CAGR 6.3% (IWM 7.9%), Sharpe 0.32 (IWM 0.3
 AUDNZD = sheet("fx-audnzd-pairs")  # one fall deeper than 2%; the curve ends 0.17% below its high
 IRON_ORE = sheet("cmd-ironore-fef-donchian")  # deepest fall's trough 2022-10-17 (low volatility), its peak 2021-09-13
 KOSPI = sheet("kr-kospi200-ma-crossover")  # bull the best Sharpe (3.51), low volatility 0.79
+CHIPS = sheet("eq-jp-chipequip-momentum")  # Sharpe 0.78 (SOXX 0.81); deepest fall 64.24% from a bull peak to a high-volatility trough; high volatility's own 59.76%
+COMI = sheet("eq-eg-comi-rsi")  # the bear regime's own fall 30.76%
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -214,6 +216,19 @@ READINGS_32 = [  # the thirty-second round
     ("같은 기간 IWM에 묻어 둔 돈은 연 7.9%씩 불었다.", IWM, "verified"),  # "IWM에" owns its figure unless a shortfall follows
     ("국면별로 보면 샤프 비율(0.79)로 1위는 저변동성 국면이었다.", KOSPI, "not verified"),  # bull is first (3.51)
     ("국면별로 보면 샤프 비율(3.51)로 1위는 강세 국면이었다.", KOSPI, "verified"),
+    # ko 2027_63's flags (read)
+    ("저변동성(2023년 1월 31일 이후) +61%로 샤프 1.98 최고에 기간 21% 최장이었습니다.", VALE, "verified"),  # "샤프 1.98 최고": ranked by Sharpe
+    ("강세 +200%로 샤프 1.95 최고였습니다.", VALE, "not verified"),
+    ("SOXX(연 22.03%)보다 2.46%p 높았지만 샤프는 0.78로 지수의 0.81에 못 미쳤고, 최대 낙폭 64.24%는 지수 45.76%보다 18.48%p 깊었다.", CHIPS, "verified"),  # the Sharpe after "높았지만" is the next claim's
+    ("SOXX(연 22.03%)보다 2.46%p 낮았지만 샤프는 0.78이었다.", CHIPS, "not verified"),
+    ("가장 깊은 64.24% 하락은 강세 국면 끝자락 21년 11월 29일(월) 주간 5.530에서 고변동성 국면 '22.10.31 주 1.978까지 48주간 진행됐다.", CHIPS, "verified"),  # a maximum told before the regimes that place it
+    ("고변동성 국면의 최대 낙폭은 64.24%였다.", CHIPS, "not verified"),  # the regime's own is 59.76%
+    ("고변동성 +107%로 33% 최장, 그 구간 낙폭 59.76%.", CHIPS, "verified"),  # "그 구간": the regime just named
+    ("고변동성 +107%로 33% 최장, 그 구간 낙폭 64.24%.", CHIPS, "not verified"),
+    ("가장 깊은 하락은 약세 국면 자체의 30.76%보다 깊은 골이다.", COMI, "verified"),  # "국면 자체의 N%보다 깊은": the regime's own fall
+    ("가장 깊은 하락은 약세 국면 자체의 31.76%보다 깊은 골이다.", COMI, "not verified"),
+    ("시장에 들어가 있던 시간이 24%뿐이라 가장 깊은 하락도 32.74%로 지수 55.3%보다 22.56%p 얕았다.", NEPSE, "verified"),  # exposure told as time in the market
+    ("시장에 들어가 있던 시간이 34%뿐이었다.", NEPSE, "not verified"),
 ]
 
 
