@@ -220,15 +220,17 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # arrival (9825bd3). ko 2027_66, written blind over six backtests no Korean set used, read and tuned on:
 # 16/18, 19/30 on arrival (9825bd3), 18/18, 15/30 after (in KO_TUNED); nothing moved on a never-read
 # Korean set. ko 2027_63's flags read (10 -> 6): ko 2027_53 12 -> 11, 57 13 -> 11 and 59 16 -> 14 flagged.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67)]
+# ko 2027_69, written blind over 2027_67's backtests, never read: 16/18, 21/30 on arrival (7beae9e).
+# ko 2027_68, weighted to false claims (over 2027_66's backtests), read: 27/36, 9/18 on arrival (7beae9e).
+KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69)]
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2),
     "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (16, 3), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 2),
     "ko_heldout_2027_35": (18, 4), "ko_heldout_2027_37": (17, 7), "ko_heldout_2027_39": (17, 4), "ko_heldout_2027_41": (14, 7), "ko_heldout_2027_43": (18, 2), "ko_heldout_2027_45": (17, 8), "ko_heldout_2027_47": (15, 13), "ko_heldout_2027_49": (17, 11),
-    "ko_heldout_2027_51": (18, 8), "ko_heldout_2027_53": (18, 11), "ko_heldout_2027_55": (16, 15), "ko_heldout_2027_57": (18, 11), "ko_heldout_2027_59": (15, 14), "ko_heldout_2027_61": (16, 15), "ko_heldout_2027_65": (14, 17), "ko_heldout_2027_67": (18, 24),
+    "ko_heldout_2027_51": (18, 8), "ko_heldout_2027_53": (18, 11), "ko_heldout_2027_55": (16, 15), "ko_heldout_2027_57": (18, 11), "ko_heldout_2027_59": (15, 14), "ko_heldout_2027_61": (16, 15), "ko_heldout_2027_65": (14, 17), "ko_heldout_2027_67": (18, 24), "ko_heldout_2027_69": (16, 21),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_55", "ko_heldout_2027_59", "ko_heldout_2027_61", "ko_heldout_2027_65")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 2 of 2027_55, 3 of 2027_59, 2 of 2027_61 and 4 of 2027_65 came out verified")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_55", "ko_heldout_2027_59", "ko_heldout_2027_61", "ko_heldout_2027_65", "ko_heldout_2027_69")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of each of ko 2027_05, 2027_13, 2027_19 and 2027_27, 2 of each of ko 2027_15 and 2027_23, 1 of each of 2027_37 and 2027_39, 4 of 2027_41, 1 of 2027_45, 3 of 2027_47, 1 of 2027_49, 2 of 2027_55, 3 of 2027_59, 2 of 2027_61, 4 of 2027_65 and 2 of 2027_69 came out verified")
 # ko 2027_50's "과매도 진입 47건 가운데 수익으로 끝난 것은 29건" (winners 29 of 47; 32 stored): read
 # since the thirtieth round ("이익/수익으로 마감한·끝난 것은 N건", ko 2027_60 read), which costs one flag on
 # the never-read ko 2027_25 (its floor 4 -> 5, as measured when the reading was dropped before) and
