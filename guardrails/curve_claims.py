@@ -163,7 +163,10 @@ class CurveClaims(SentenceReading):
             return None
         point = (after.lastgroup or "") if after else "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
         previous = max((other.end for other in self.numbers if span.start <= other.end <= number.start and other is not number and not any(m.start <= other.start < m.end for m in self.date_mentions)), default=span.start)
-        dated = [m for m in self.date_mentions if previous <= m.start < span.end]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
+        clause = self._clause_of(number)
+        following = self.clauses[clause + 1] if clause + 1 < len(self.clauses) else None
+        reach = following.end if following and not any(number.end <= other.start < following.end for other in self.numbers if other is not number) else span.end  # "곡선의 최저치는 0.997로, ... 2019년 7월에 기록됐습니다": dated in the next clause, which states no figure
+        dated = [m for m in self.date_mentions if previous <= m.start < reach]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
         opening = [label for label, at, end in self.regimes if REGIME_OPENING.match(self.text[:at]) and not KO_REGIME_EDGE_AFTER.match(self.text, end)]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"; not "추세 국면 막바지인 ...", a point

@@ -49,6 +49,7 @@ IRON_ORE = sheet("cmd-ironore-fef-donchian")  # deepest fall's trough 2022-10-17
 KOSPI = sheet("kr-kospi200-ma-crossover")  # bull the best Sharpe (3.51), low volatility 0.79
 CHIPS = sheet("eq-jp-chipequip-momentum")  # Sharpe 0.78 (SOXX 0.81); deepest fall 64.24% from a bull peak to a high-volatility trough; high volatility's own 59.76%
 COMI = sheet("eq-eg-comi-rsi")  # the bear regime's own fall 30.76%
+KOMB = sheet("eq-cz-komb-monet-pairs")  # high volatility +12% and Sharpe 1.07 (both first); bear -5%, Sharpe -0.46 (both last)
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -229,6 +230,21 @@ READINGS_32 = [  # the thirty-second round
     ("가장 깊은 하락은 약세 국면 자체의 31.76%보다 깊은 골이다.", COMI, "not verified"),
     ("시장에 들어가 있던 시간이 24%뿐이라 가장 깊은 하락도 32.74%로 지수 55.3%보다 22.56%p 얕았다.", NEPSE, "verified"),  # exposure told as time in the market
     ("시장에 들어가 있던 시간이 34%뿐이었다.", NEPSE, "not verified"),
+    # ko 2027_68 (weighted to false claims, read)
+    ("강세 국면이 샤프 0.64 또한 다섯 국면 가운데 최상위였다.", SUGAR, "not verified"),  # "최상위", "샤프 N 또한": bear has the best Sharpe
+    ("국면별로 보면 강세 국면이 +34%로 벌이가 제일 컸다.", SUGAR, "verified"),  # "제일" as "가장"
+    ("추세 국면은 +15%로 수익과 샤프(0.99) 두 부문에서 모두 1위였습니다.", GARAN, "not verified"),  # "두 부문에서 모두 1위": another regime has the best Sharpe
+    ("강세 국면은 +16%로 수익과 샤프 두 부문에서 모두 1위였습니다.", IAM, "verified"),
+    ("고변동성 구간은 -9%로 여섯 구간 중 수익 꼴찌였고 샤프도 제일 낮았다.", DIB, "not verified"),  # "꼴찌", "제일 낮": sideways has the lowest Sharpe
+    ("변동성 필터 신호는 41회 발동해 61.7%가 적중했다.", BANK_BILL, "not verified"),  # "N%가 적중": the signal's hit rate (58.54%)
+    ("적자로 끝난 국면이 다섯 중 셋이었다.", SUGAR, "not verified"),  # a count of losing regimes after "국면이" (two of five lost)
+    ("적자로 끝난 국면이 다섯 중 둘이었다.", SUGAR, "verified"),
+    ("손실 국면은 여섯 가운데 둘뿐이었습니다.", DIB, "not verified"),  # three of six lost
+    ("곡선의 최저치는 0.997로, 저변동성 국면이던 2019년 7월에 기록됐습니다.", BANK_BILL, "not verified"),  # dated in the next clause: the low came on 2018-07-09
+    ("곡선의 최저치는 0.997로, 2018년 7월에 기록됐습니다.", BANK_BILL, "verified"),
+    ("최대 낙폭은 7.89%로 전고점 회복까지 1,666일이 걸렸는데, 그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다.", BANK_BILL, "not verified"),  # the peak placed in a regime: it lay in the bull regime
+    ("최대 낙폭은 7.89%로 전고점 회복까지 1,666일이 걸렸는데, 그 출발점인 2020년 8월 고점은 강세 국면에 속해 있었다.", BANK_BILL, "verified"),
+    ("국면별 성적: 횡보 -3% | 고변동성 +12%, 샤프 1.07로 수익·샤프 모두 1위 | 약세 -5%(샤프 -0.46)로 수익도 샤프도 꼴찌", KOMB, "verified"),  # "|" ends a list item
 ]
 
 
