@@ -83,6 +83,8 @@ PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
 KO_GREW_TO = re.compile(r"\s?(?:넘게|남짓|가량|정도|이상|가까이)?\s?(?:으?로\s?)?(?:불렸|불었|불어|늘었|늘려|늘어)")
+DATE_OF_END = re.compile(r"\s?(?:(?:한\s)?해의?|의|년의?)?\s?")  # between a date and the end it dates: no clause between
+KO_RECORDED = re.compile(r"(?:에|때)\s?(?:기록|찍|나왔|나타났)")  # "... 2019년 7월에 기록됐습니다": when a point came
 KO_POINT_WORD = re.compile(r"고점|최고|정점|꼭대기|꼭짓점|한때|바닥|저점|최저")
 CURVE_POINT_LEVELS = {"high": {"high"}, "low": {"low"}, "end": {"end"}, "peak": {"high"}, "trough": {"low"}}  # and for a peak or trough, any dated fall's
 AT_THE_CLOSE = re.compile(r"\b(?:(?:ended|finished|ends|finishes)\b(?! up\b)|finish(?:ed|es|ing)? the (?:test|backtest|period|sample|run)|(?:end(?:ed|s)?|clos(?:ed|es|ing)) the (?:test|period|sample|run)|at the (?:end|close) of the (?:test|period|sample|run|data)|clos(?:ed|es|ing) (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d|(?:last|final) (?:print|observation|reading|mark|data point|week)|now|today|currently)\b")
@@ -165,7 +167,8 @@ class CurveClaims(SentenceReading):
         previous = max((other.end for other in self.numbers if span.start <= other.end <= number.start and other is not number and not any(m.start <= other.start < m.end for m in self.date_mentions)), default=span.start)
         clause = self._clause_of(number)
         following = self.clauses[clause + 1] if clause + 1 < len(self.clauses) else None
-        reach = following.end if following and not any(number.end <= other.start < following.end for other in self.numbers if other is not number) else span.end  # "곡선의 최저치는 0.997로, ... 2019년 7월에 기록됐습니다": dated in the next clause, which states no figure
+        recorded = following is not None and KO_RECORDED.search(self.text, following.start, following.end) and not KO_POINT_WORD.search(self.text, following.start, following.end) and not KO_FALL_NOUN.search(self.text, following.start, following.end)
+        reach = following.end if recorded and not any(number.end <= other.start < following.end for other in self.numbers if other is not number) else span.end  # "곡선의 최저치는 0.997로, ... 2019년 7월에 기록됐습니다": dated in the next clause, which states no figure and tells only when
         dated = [m for m in self.date_mentions if previous <= m.start < reach]  # "곡선 고점은 22년 1월 말 2.152이며 기말 1.775는": the peak's date is not the end's
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
@@ -380,7 +383,7 @@ class CurveClaims(SentenceReading):
                 metric = "max_drawdown_duration_days" if number.unit == "days" else "max_drawdown"
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=value,
                                status="supported", note=f"the {name} of the fall from the {fall.peak} peak ({fall.depth:.2%}, {fall.days} days)")
-        if at_end and number.unit == "%" and (shallow := self._shallow_open_fall()):
+        if at_end and number.unit == "%" and not ctx.names_maximum_drawdown(self.lowered) and (shallow := self._shallow_open_fall()):  # not "기말 평가액은 최대 낙폭의 고점보다 1.16% 낮았다"
             high, depth = shallow  # "the last value was 0.72% under the peak of 2 June 2025": an open fall too shallow to be listed among the falls
             if stated_matches(exact, Reading("max_drawdown", "strategy", depth, metric_sure=True, explicit=True, magnitude=True), depth) and (not peaks or any(m.covers(high) for m in peaks)):
                 return Finding(claim=stated.claim, kind="numeric", entity="strategy", metric="max_drawdown", claimed=stated.value("percent"), stored=depth,
@@ -416,9 +419,9 @@ class CurveClaims(SentenceReading):
         마지막 주", "the December 2021 close")."""
         last = self.facts.curve[-1][0] if self.facts.curve else None
         for told in pattern.finditer(self.text, start, len(self.text) if end is None else end):
-            dated = [m for m in self.date_mentions if told.start() <= m.start < told.end() or 0 <= told.start() - m.end <= 4]
-            regime = any(0 <= told.start() - until <= 8 for _, _, until in self.regimes)
-            if not regime and (last is None or all(m.covers(last) for m in dated)):
+            dated = [m for m in self.date_mentions if told.start() <= m.start < told.end() or (0 <= told.start() - m.end <= 12 and DATE_OF_END.fullmatch(self.text, m.end, told.start()))]  # "2024년 한 해의 마지막 주", "the December 2021 close"
+            regimes = [label for label, _, until in self.regimes if 0 <= told.start() - until <= 8]  # "약세 국면의 마지막 주": the test's end only if that regime runs to it
+            if last is None or all(m.covers(last) for m in dated) and all((ended := self.facts.regime_dates(label)[1]) is not None and abs((ended - last).days) <= dates.SLACK.days for label in regimes):
                 return told
         return None
 

@@ -45,7 +45,7 @@ SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNOR
 COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
 BUT_AFTER = re.compile(r"(?<=[았었였했])지만(?=\s)")
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
-RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s[/|]\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
+RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
 SHARPE_SIGN = re.compile(r"\b(positive|negative)\s+sharpe\b|\bsharpe(?: ratio)?\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|샤프(?:\s?(?:지수|비율))?(?:는|가|도|마저|조차)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스|양수|음수)", re.IGNORECASE)  # "샤프 비율도 마이너스로 떨어졌다"
 ALPHA_SIGN = re.compile(r"\b(positive|negative)\s+alpha\b|\balpha\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|알파(?:는|가|도)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스)", re.IGNORECASE)
 LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negative returns?|declined|suffered losses)\b|{ko.LOST}", re.IGNORECASE)
@@ -105,8 +105,9 @@ REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한
 FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
-KO_PLACED_IN = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에\s?속|에\s?있|안에\s?있|한가운데|이었|였)")
-NEXT_FALL = re.compile(r"\bnext(?:[- ](?:worst|deepest|largest|biggest))?\b")
+KO_PLACED_IN = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에\s?속|에\s?있|안에\s?있|한가운데|이었|였)(?![가-힣]*지\s?(?:않|못))(?![가-힣]*(?:이|가)?\s?아니)")
+NEXT_FALL = re.compile(r"\bnext(?:[- ](?:worst|deepest|largest|biggest))?\b|그\s?다음으로|다음으로 (?:깊|큰)")
+KO_BACK_TO_FALL = re.compile(r"그\s(?:출발점|고점|정점|꼭짓점|바닥|저점|최저점)")
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
 KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
@@ -534,7 +535,9 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         began, ended = facts.regime_dates(label)
         if placed is None or began is None or ended is None:
             continue
-        part = slice(0, len(sentence)) if korean else slice(*_part_around(sentence, placed.start(), start))  # Korean refers back ("그 출발점인 ... 고점은"): the whole sentence
+        part = slice(*_part_around(sentence, placed.start(), start))
+        if korean and KO_BACK_TO_FALL.search(lowered, part.start, placed.end()):
+            part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None)
         if fall is None or RECOVERED.search(lowered, _part_around(sentence, placed.start(), start)[0], placed.start()):

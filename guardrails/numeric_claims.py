@@ -147,6 +147,7 @@ PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECAS
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
 KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?P<against>견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:(?P<over>웃도는|넘는|앞선|앞지른)|(?P<under>밑도는)))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
 KO_HIGHER_AFTER = re.compile(r"[^.;,]{0,15}?(?:(?P<up>높|크|좋|앞|웃돌|많|나았|나은)|(?P<down>낮|작|나쁘|뒤|밑돌|적|못))")  # "지수 0.39에 견줘 0.32로 더 높았다": which way, told after
+KO_NOT_AFTER_WAY = re.compile(r"[가-힣]*지(?:는|도)?\s?(?:않|못)")
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
 WON_LISTED_BEFORE = re.compile(r"[(,=:•·;|/]\s*\d[\d,]*\s+(?:wins?|winners?|won|positive|profitable|in profit|right|hits?)\s*[,•·;|/]\s*$|\b(?:wins?|won|hits?)\s+\d[\d,]*\s*[,;|/]\s*$", re.IGNORECASE)  # "(10 wins, 24.39%", "= 60, 32 positive, 53.33%", "53 • 34 won • 64.15%", "n 104, wins 47, 45.19%", "63 | 36 right | 57.14%", "hits 6; 28.57%"
 WON_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:positive|winners?|winning|profitable|won|in profit)\s*$", re.IGNORECASE)
@@ -704,6 +705,10 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
 
+    def _fits_regime_fall(self, number: Numeral, regime: str) -> bool:
+        own = self.facts.regimes.get(regime, {}).get("max_drawdown")
+        return own is not None and shown_fits(number.value, abs(own) * 100, number.decimals, None)
+
     def _korean_maximum_first(self, number: Numeral, span: ctx.Clause) -> bool:
         """"40.79%짜리 최대 하락은 강세 국면 끝물인 '18.1.8 주간...", "가장 깊은 하락은 강세 국면이던 2015년 2월
         9일 주 ...에서 출발해 ... 32.49% 내려갔고": Korean names a figure's regime before it, so a maximum
@@ -723,7 +728,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if than.group("over") or than.group("under"):
             return (ours > theirs) == bool(than.group("over"))
         if than.group("against") and (way := KO_HIGHER_AFTER.match(self.text, number.end)):
-            return (ours > theirs) == bool(way.group("up"))
+            negated = KO_NOT_AFTER_WAY.match(self.text, way.end())  # "0.33으로 좋지 못했다": lower
+            return (ours > theirs) == (bool(way.group("up")) != bool(negated))
         return True
 
     def _subject_in(self, clause: int, number: Numeral) -> ctx.Entity | None:
@@ -832,7 +838,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         regime = self._scope(self.regimes, number)
         span = self.clauses[self._clause_of(number)]
         back = ctx.BACK_REFERENCE.search(self.lowered, span.start, number.start)  # "그 구간 낙폭 59.76%": the regime just named
-        named_maximum = ctx.names_maximum_drawdown(self.lowered) and not (self._regime_named_in(self._clause_of(number)) and not self._korean_maximum_first(number, span)) and not back
+        korean_first = self._korean_maximum_first(number, span) and not (regime and self._fits_regime_fall(number, regime))  # not "최대 낙폭 18.72%는 횡보 국면이던 ...": that regime's own
+        named_maximum = ctx.names_maximum_drawdown(self.lowered) and not (self._regime_named_in(self._clause_of(number)) and not korean_first) and not back
         if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or named_maximum):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
         if regime and metric not in REGIME_FIGURES:

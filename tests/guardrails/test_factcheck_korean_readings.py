@@ -50,6 +50,8 @@ KOSPI = sheet("kr-kospi200-ma-crossover")  # bull the best Sharpe (3.51), low vo
 CHIPS = sheet("eq-jp-chipequip-momentum")  # Sharpe 0.78 (SOXX 0.81); deepest fall 64.24% from a bull peak to a high-volatility trough; high volatility's own 59.76%
 COMI = sheet("eq-eg-comi-rsi")  # the bear regime's own fall 30.76%
 KOMB = sheet("eq-cz-komb-monet-pairs")  # high volatility +12% and Sharpe 1.07 (both first); bear -5%, Sharpe -0.46 (both last)
+HYNIX = sheet("eq-kr-skhynix-macd")  # deepest fall 47.77% from 2018-01-22 (bear); bear -35% the last; trending the best Sharpe (1.93); Sharpe 0.33 (EWY 0.36); sideways' own fall 18.72%
+NZX = sheet("cmd-nzx-wmp-rsi")  # the curve ends 1.16% below its 2025-05-05 high; at a new high on 2024-12-30; bear runs to the end
 
 READINGS = [  # (text, facts, verdict); "not X": any verdict but X
     ("슈퍼트렌드 반전 83번의 승률은 40.96%였다.", BVN, "verified"),
@@ -244,7 +246,22 @@ READINGS_32 = [  # the thirty-second round
     ("곡선의 최저치는 0.997로, 2018년 7월에 기록됐습니다.", BANK_BILL, "verified"),
     ("최대 낙폭은 7.89%로 전고점 회복까지 1,666일이 걸렸는데, 그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다.", BANK_BILL, "not verified"),  # the peak placed in a regime: it lay in the bull regime
     ("최대 낙폭은 7.89%로 전고점 회복까지 1,666일이 걸렸는데, 그 출발점인 2020년 8월 고점은 강세 국면에 속해 있었다.", BANK_BILL, "verified"),
-    ("국면별 성적: 횡보 -3% | 고변동성 +12%, 샤프 1.07로 수익·샤프 모두 1위 | 약세 -5%(샤프 -0.46)로 수익도 샤프도 꼴찌", KOMB, "verified"),  # "|" ends a list item
+    ("국면별 성적: 횡보 -3% | 고변동성 +12%, 샤프 1.07로 수익·샤프 모두 1위 | 약세 -5%(샤프 -0.46)로 수익도 샤프도 꼴찌", KOMB, "not contradicted"),  # " | " as the end of a list item was dropped after the second review: it cut a row's regime from its rank
+    # the round's second review: each of these was verified or sent to review wrongly before it was mended
+    ("최대 낙폭의 고점은 약세 국면에 속하지 않았다.", HYNIX, "not verified"),  # a denied placement; the peak lay in the bear regime
+    ("약세 국면은 수익률 꼴찌에서 두 번째였다.", HYNIX, "not verified"),  # it was last
+    ("저변동성 국면은 샤프 기준으로는 최하위가 아니었다.", HYNIX, "not verified"),
+    ("고변동성 | 샤프 1.62로 최고 | 수익률 72%", HYNIX, "not verified"),  # trending has the best Sharpe
+    ("2024년 한 해의 마지막 주 평가액은 고점보다 1.16% 낮았다.", NZX, "not verified"),  # a year's last week, at a new high
+    ("기말 평가액은 최대 낙폭의 고점보다 1.16% 낮았다.", NZX, "not verified"),  # the end stands far above the deepest fall's peak
+    ("약세 국면의 마지막 주 평가액은 고점보다 1.16% 낮았다.", NZX, "verified"),  # that regime runs to the test's end
+    ("최대 낙폭은 47.77%였고, 그다음으로 깊은 하락의 저점은 횡보 국면에 속해 있었다.", HYNIX, "verified"),  # the next fall's trough is not the deepest's
+    ("샤프는 지수 0.36에 견줘 0.33으로 좋지 못했다.", HYNIX, "verified"),  # "좋지 못했다": lower
+    ("샤프는 지수 0.36에 견줘 0.33으로 높지 않았다.", HYNIX, "verified"),
+    ("곡선의 최저치는 0.7348이었고, 최대 낙폭의 고점은 2018년 1월이었다.", HYNIX, "verified"),  # the next clause dates another point
+    ("곡선의 최고치는 1.8055였고, 2020년 3월에 코로나 충격이 왔다.", HYNIX, "verified"),
+    ("변동성이 제일 낮은 저변동성 국면에서는 수익률이 -6%였다.", HYNIX, "verified"),  # "변동성이 제일 낮은": no rank of returns
+    ("최대 낙폭 18.72%는 횡보 국면이던 2021년 7월 19일 주간에 시작됐다.", HYNIX, "verified"),  # that regime's own maximum
 ]
 
 
