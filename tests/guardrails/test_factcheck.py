@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.factcheck_sets import DATA, DEV_SET, UNTUNED_SETS, Labelled, dev_set, sample_set, score
+from tests.support.factcheck_sets import DATA, DEV_SET, UNTUNED_SETS, Labelled, checked, dev_set, sample_set, score
 from guardrails.factcheck import FactSheet, check
 
 DEV = dev_set()
@@ -189,7 +189,7 @@ def with_benchmark(symbol: str) -> FactSheet:
 @pytest.mark.parametrize("item", ITEMS, ids=[item.text[:60] for item in ITEMS])
 def test_labelled_sentence(item: Labelled) -> None:
     """Supported: verified; contradicted or unverifiable: never verified; no claim: unverifiable."""
-    result = check(item.text, item.facts)
+    result = checked(item)
     expected = {"supported": ("verified",), "contradicted": ("contradicted", "unverifiable")}.get(item.label, ("unverifiable",))
     if item.text.startswith(STILL_UNVERIFIABLE):
         expected = ("unverifiable",)

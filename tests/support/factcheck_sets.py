@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from guardrails.factcheck import FactSheet, check
+from guardrails.factcheck import FactCheckResult, FactSheet, check
 from services.platform.settings import REPO_ROOT
 from services.reports import store
 from services.reports.facts import fact_sheet
@@ -143,8 +143,19 @@ def _labelled(item: dict, facts: FactSheet) -> Labelled:
     return Labelled(item["text"], item["label"], facts, no_claim=item["label"] == "none" or bool(item.get("no_claim")))
 
 
+_CHECKED: dict[int, tuple[Labelled, FactCheckResult]] = {}
+
+
+def checked(item: Labelled) -> FactCheckResult:
+    """The checker's result for a labelled sentence, computed once per item: the tests score a set
+    and then assert each of its sentences, and the checker is the slow part of both."""
+    if id(item) not in _CHECKED:
+        _CHECKED[id(item)] = (item, check(item.text, item.facts))  # the item is kept, so its id stays its own
+    return _CHECKED[id(item)][1]
+
+
 def score(name: str, items: Iterable[Labelled], *, untuned: bool = False) -> Score:
-    return Score(name, tuple(Judged(item, check(item.text, item.facts).verdict) for item in items), untuned)
+    return Score(name, tuple(Judged(item, checked(item).verdict) for item in items), untuned)
 
 
 def scores(*, tuning_only: bool) -> list[Score]:
