@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.factcheck_sets import DATA, DEV_SET, UNTUNED_SETS, Labelled, checked, dev_set, sample_set, score
+from tests.support.factcheck_sets import DATA, DEV_SET, UNTUNED_SETS, Labelled, ScoredSets, checked, dev_set, sample_set, score
 from guardrails.factcheck import FactSheet, check
 
 DEV = dev_set()
@@ -474,10 +474,10 @@ def test_benchmark_named_by_its_symbol() -> None:
 # shy of", the open fall at the end however shallow, signal tables ("29 wins / 40.85% / +0.63%
 # each" dropped after the review): never-read 2027_25 and 63 one more catch each; 57, 59, 65 and 67
 # fewer flags, 33 one more (6 -> 7, a won share after "/").
-UNTUNED = {
-    name: score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=True)
-    for name in ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67")
-}
+UNTUNED = ScoredSets(
+    ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67"),
+    untuned=True,
+)
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
     "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (18, 7, 0), "heldout_2027_25": (17, 7, 2), "heldout_2027_27": (18, 8, 0),

@@ -12,7 +12,7 @@ import pytest
 
 from guardrails.factcheck import check
 from guardrails.factsheet import Drawdown
-from tests.support.factcheck_sets import DATA, sample_set, score
+from tests.support.factcheck_sets import ScoredSets
 from tests.guardrails.test_factcheck import FACTS  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades, MDD 19.8% over 143 days; benchmark CAGR 11.4%, Sharpe 0.74
 
 
@@ -127,7 +127,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml")) for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 66, 68)]
+KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 66, 68))
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -225,7 +225,7 @@ KO_TUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_h
 # 36/36, 9/18 after (in KO_TUNED); its readings (Korean ranks with 제일/최상위/꼴찌/'모두 1위', a count of
 # losing regimes '국면이 다섯 중 셋', a peak placed in a regime) catch one more false claim of each of the
 # never-read ko 2027_23 and 59.
-KO_UNTUNED = [score(f"ko_heldout_2027_{n:02d}", sample_set(DATA / f"factcheck_ko_heldout_2027_{n:02d}.yaml"), untuned=True) for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69)]
+KO_UNTUNED = ScoredSets((f"ko_heldout_2027_{n:02d}" for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69)), untuned=True)
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2),
     "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (17, 3), "ko_heldout_2027_25": (18, 5), "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 2),
@@ -240,23 +240,26 @@ KO_MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of ea
 # catches one more false claim of the never-read ko 2027_55 (totals only).
 
 
-@pytest.mark.parametrize("result", [*KO_TUNED, *KO_UNTUNED], ids=lambda r: r.name)
-def test_no_true_korean_sentence_is_blocked_and_no_empty_text_verified(result: object) -> None:
+@pytest.mark.parametrize("name", [*KO_TUNED, *KO_UNTUNED])
+def test_no_true_korean_sentence_is_blocked_and_no_empty_text_verified(name: str) -> None:
+    result = KO_TUNED[name] if name in KO_TUNED else KO_UNTUNED[name]
     assert result.true_contradicted == 0 and result.no_claim_verified == 0, result.row
 
 
-@pytest.mark.parametrize("result", KO_TUNED, ids=lambda r: r.name)
-def test_no_false_korean_claim_of_a_tuning_set_passes(result: object) -> None:
+@pytest.mark.parametrize("name", list(KO_TUNED))
+def test_no_false_korean_claim_of_a_tuning_set_passes(name: str) -> None:
+    result = KO_TUNED[name]
     assert result.caught == result.contradicted, result.row
 
 
-@pytest.mark.parametrize("result", KO_UNTUNED, ids=lambda r: r.name)
-def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(result: object) -> None:
-    caught, flagged = KO_FLOORS[result.name]
+@pytest.mark.parametrize("name", list(KO_UNTUNED))
+def test_the_korean_sets_written_before_tuning_keep_their_measured_numbers(name: str) -> None:
+    result, (caught, flagged) = KO_UNTUNED[name], KO_FLOORS[name]
     assert result.caught >= caught and result.false_alarms <= flagged, result.row
     assert result.unconfirmable_verified == 0, result.row  # a claim the store cannot confirm never passes
 
 
-@pytest.mark.parametrize("result", [pytest.param(r, marks=[KO_MISSED] if r.name in KO_MISSED_IN else [], id=r.name) for r in KO_UNTUNED])
-def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(result: object) -> None:
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[KO_MISSED] if name in KO_MISSED_IN else []) for name in KO_UNTUNED])
+def test_every_false_claim_of_the_korean_sets_written_before_tuning_is_caught(name: str) -> None:
+    result = KO_UNTUNED[name]
     assert result.caught == result.contradicted, result.row

@@ -11,7 +11,7 @@ claim (label `none`, or `no_claim: true`) must never come out `verified`: nothin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,6 +156,27 @@ def checked(item: Labelled) -> FactCheckResult:
 
 def score(name: str, items: Iterable[Labelled], *, untuned: bool = False) -> Score:
     return Score(name, tuple(Judged(item, checked(item).verdict) for item in items), untuned)
+
+
+class ScoredSets(Mapping[str, Score]):
+    """Set name ("heldout_2027_03") -> its score, computed when a test first asks for it: with two
+    test workers, scoring every set at collection did it twice."""
+
+    def __init__(self, names: Iterable[str], *, untuned: bool = False) -> None:
+        self._names, self._untuned, self._scores = tuple(names), untuned, {}
+
+    def __getitem__(self, name: str) -> Score:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._scores:
+            self._scores[name] = score(name, sample_set(DATA / f"factcheck_{name}.yaml"), untuned=self._untuned)
+        return self._scores[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def scores(*, tuning_only: bool) -> list[Score]:
