@@ -535,12 +535,13 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         began, ended = facts.regime_dates(label)
         if placed is None or began is None or ended is None:
             continue
-        part = slice(*_part_around(sentence, placed.start(), start))
+        around = _part_around(sentence, placed.start(), start)
+        part = slice(*around)
         if korean and KO_BACK_TO_FALL.search(lowered, part.start, placed.end()):
             part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None)
-        if fall is None or RECOVERED.search(lowered, _part_around(sentence, placed.start(), start)[0], placed.start()):
+        if fall is None or RECOVERED.search(lowered, around[0], placed.start()):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed
         point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
         held = began - dates.SLACK <= day <= ended + dates.SLACK

@@ -705,6 +705,17 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return ctx.other_side(self.subjects[clause]), False
         return self.subjects[clause], False
 
+    def _whole_period_maximum(self, number: Numeral, regime: str) -> bool:
+        """A maximum drawdown named by the sentence is the whole period's, unless a regime is named in
+        its clause (the regime's own) or the clause refers back to one ("그 구간 낙폭 59.76%"); in Korean
+        a maximum told before the regimes that place its days stays the whole period's, unless the
+        figure is that regime's own ("최대 낙폭 18.72%는 횡보 국면이던 ...")."""
+        clause = self._clause_of(number)
+        span = self.clauses[clause]
+        if not ctx.names_maximum_drawdown(self.lowered) or ctx.BACK_REFERENCE.search(self.lowered, span.start, number.start):
+            return False
+        return not self._regime_named_in(clause) or (self._korean_maximum_first(number, span) and not self._fits_regime_fall(number, regime))
+
     def _fits_regime_fall(self, number: Numeral, regime: str) -> bool:
         own = self.facts.regimes.get(regime, {}).get("max_drawdown")
         return own is not None and shown_fits(number.value, abs(own) * 100, number.decimals, None)
@@ -836,11 +847,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
         regime = self._scope(self.regimes, number)
-        span = self.clauses[self._clause_of(number)]
-        back = ctx.BACK_REFERENCE.search(self.lowered, span.start, number.start)  # "그 구간 낙폭 59.76%": the regime just named
-        korean_first = self._korean_maximum_first(number, span) and not (regime and self._fits_regime_fall(number, regime))  # not "최대 낙폭 18.72%는 횡보 국면이던 ...": that regime's own
-        named_maximum = ctx.names_maximum_drawdown(self.lowered) and not (self._regime_named_in(self._clause_of(number)) and not korean_first) and not back
-        if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or named_maximum):
+        if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or self._whole_period_maximum(number, regime)):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
