@@ -112,6 +112,18 @@ KO_INDICATOR_AFTER = re.compile(r"(?:\s?[·/,]\s?(?:빠른 |느린 |단기 |장�
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
+_COUNT_WORD = rf"\d+|{'|'.join(sorted(ONES, key=len, reverse=True))}"
+# "two of the six regimes had drawdowns deeper than 10%", "낙폭이 10%를 넘은 국면은 여섯 중 넷": how many
+# regimes passed a bar (count_claims); the bar is no figure of the backtest.
+REGIMES_PAST_BAR = re.compile(
+    rf"\b(?P<k>{_COUNT_WORD}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_COUNT_WORD})\s+)?(?:market\s+)?(?:regimes|phases)\s+(?:(?:had|saw|suffered|posted|recorded|showed|logged)\s+(?:an?\s+)?(?:max(?:imum)?\s+)?(?P<metric>drawdowns?|returns?|sharpe(?:\s+ratios?)?)"
+    r"|(?P<verb>lost|gained|returned|fell|dropped|rose|made))\s+(?P<bar>(?:deeper|worse|more|greater|larger|bigger|higher|better)\s+than|beyond|above|over|in excess of|exceeding|(?:less|lower|smaller|shallower)\s+than|below|under|of (?:more|less) than)\s+(?P<x>\d+(?:\.\d+)?)\s?(?:%|percent)?",
+    re.IGNORECASE,
+)
+KO_REGIMES_PAST_BAR = re.compile(
+    rf"(?P<metric>낙폭|하락(?:폭)?|MDD|손실|수익(?:률)?|샤프(?:\s?(?:지수|비율))?)(?:이|가|은|는)?\s?(?P<x>\d+(?:\.\d+)?)\s?(?:%|퍼센트)?(?:를|을)?\s?(?P<bar>넘은|넘긴|넘어선|넘었던|웃돈|초과한|상회한|밑돈|하회한|미달한|미만인|이상인|이하인)\s?(?:국면|구간)(?:은|이|는)?\s?"
+    rf"(?:(?P<n>{ko.NUMBER})\s?(?:개\s?)?(?:국면\s?)?(?:중|가운데)(?:에서)?\s?)?(?P<k>{ko.NUMBER}|절반)(?![\d.%])"
+)
 REGIME_COUNT = re.compile(r"^\s+(?:of\s+(?:the|its|all)\s+(?:\w+\s+)?)?(?:market\s+)?(?:regimes|phases)\b", re.IGNORECASE)
 KO_WINS_AFTER = re.compile(r"^(?:\s?(?:번|회|건))?(?:을|를|이|은)?\s?(?:이겼|이긴|승리)")  # "15번 이겼": winners, counted by count_claims
 HYPHEN_DAY_RESULT = re.compile(r"^\s+(?:\w+\s+)?(?:drawdown|decline|slump|recovery|losing streak|underwater|round[- ]trip|episode|ordeal)", re.IGNORECASE)
@@ -280,6 +292,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True
     if number.unit == "days" and DAYS_BEFORE_EVENT.match(sentence[number.end:]) and not LASTED_BEFORE.search(sentence[:number.start]) and not REGIME_EDGE.match(sentence, number.end):
+        return True
+    if any(match.start("x") == number.start for pattern in (REGIMES_PAST_BAR, KO_REGIMES_PAST_BAR) for match in pattern.finditer(sentence)):
         return True
     if REGIME_COUNT.match(sentence[number.end:]) or KO_WINS_AFTER.match(sentence[number.end:]):
         return True

@@ -21,7 +21,7 @@ _GAIN = r"made money|were profitable|was profitable|were positive|ended (?:in th
 _LOSS = r"lost money|were unprofitable|was unprofitable|were negative|ended (?:in the red|lower|negative|down)|finished (?:lower|negative|down)|lost"
 _REGIMES = r"(?:market\s+)?(?:regimes|phases)"
 K_OF_N = re.compile(
-    rf"(?<!every )(?<!each )\b(?P<k>not (?:a single )?one|{_NUMBER}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_NUMBER})\s+)?{_REGIMES}\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b",
+    rf"(?<!every )(?<!each )\b(?P<k>not (?:a single )?one|{_NUMBER}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_NUMBER})\s+)?{_REGIMES}\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?!\s+(?:more|less|over|under|above|below|beyond|in excess)\b)",
     re.IGNORECASE,
 )
 _EXCEPT = r"(?:except(?: for)?|but|bar|save|other than|apart from|aside from|besides)"
@@ -56,7 +56,34 @@ def count_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings += [finding for match in KO_OF_N.finditer(sentence) if (finding := _ko_k_of_n(sentence, match, returns))]
     findings += [_every(sentence, match, returns) for match in EVERY.finditer(sentence)]
     findings += [_winners(sentence, match, facts) for pattern in (WINNERS, KO_WINNERS) for match in pattern.finditer(sentence)]
+    findings += [_past_bar(sentence, match, facts) for pattern in (ctx.REGIMES_PAST_BAR, ctx.KO_REGIMES_PAST_BAR) for match in pattern.finditer(sentence)]
     return findings
+
+
+KO_BELOW_BAR = ("밑돈", "하회한", "미달한", "미만인", "이하인")
+
+
+def _past_bar(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
+    """"Two of the six regimes had drawdowns deeper than 10%", "손실이 10%를 넘은 국면은 여섯 중 둘": the
+    regimes whose drawdown (by depth), loss, return or Sharpe passed the bar, counted. Read with less
+    certainty than a sign (where the bar falls, "more than" or "at least"), so a mismatch goes to review."""
+    word, bar = (match.group("metric") or match.groupdict().get("verb") or "").lower(), match.group("bar").lower()
+    below = bar.startswith(("less", "lower", "smaller", "shallower", "below", "under", "of less")) or bar in KO_BELOW_BAR
+    metric = "sharpe" if word.startswith(("sharpe", "샤프")) else "max_drawdown" if word.startswith(("drawdown", "낙폭", "하락", "mdd")) else "total_return"
+    loss = word in ("lost", "fell", "dropped", "손실")
+    unit = 1 if metric == "sharpe" else 100
+    values = {label: (-m[metric] if loss else abs(m[metric]) if metric == "max_drawdown" else m[metric]) * unit for label, m in facts.regimes.items() if metric in m}
+    x = float(match.group("x"))
+    actual = sum((value < x) if below else (value > x) for value in values.values())
+    said_n, said_k = match.group("n"), match.group("k")
+    n = None if said_n is None else ko.NUMBER_WORDS.get(said_n) or _value(said_n)
+    k = len(values) / 2 if said_k in ("half", "절반") else 0.0 if said_k.lower() == "none" else ko.NUMBER_WORDS.get(said_k) or _value(said_k)
+    base = {"claim": sentence, "kind": "directional", "entity": "regimes", "metric": f"regimes_past_bar:{metric}"}
+    if not values:
+        return Finding(**base, status="unverifiable", note=f"no stored regime {metric}")
+    holds = k == actual and n in (None, len(values))
+    return Finding(**base, claimed=k, stored=actual, status="supported" if holds else "unverifiable",
+                   note=f"{actual} of {len(values)} regimes {'under' if below else 'past'} {x:g}" + ("" if holds else ": sent to review"))
 
 
 def _value(words: str) -> float | None:

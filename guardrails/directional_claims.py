@@ -106,6 +106,7 @@ FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
 KO_PLACED_IN = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에\s?속|에\s?있|안에\s?있|한가운데|이었|였)(?![가-힣]*지\s?(?:않|못))(?![가-힣]*(?:이|가)?\s?아니)")
+SECOND_DEEPEST = re.compile(r"\b(?:next|second)[- ](?:worst|deepest|largest|biggest|heaviest)\b|(?:두 번째로|그\s?다음으로|다음으로) (?:깊|큰)")  # the fall ranked after the maximum
 NEXT_FALL = re.compile(r"\bnext(?:[- ](?:worst|deepest|largest|biggest))?\b|그\s?다음으로|다음으로 (?:깊|큰)")
 KO_BACK_TO_FALL = re.compile(r"그\s(?:출발점|고점|정점|꼭짓점|바닥|저점|최저점)")
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
@@ -116,11 +117,13 @@ NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원�
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?\s|troughed\s|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?주간?)?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
+KO_FALL_BEGAN_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?(?:첫|둘째|셋째|넷째|마지막))?(?:\s?주간?)?\s?(?:에|부터)\s?(?:시작|출발)(?:됐|되었|했|하였|돼|된|하여|해)")  # "... 하락은 2019년 7월 8일 주간에 시작됐다"
+KO_FALL_BEFORE = re.compile(r"(?:하락|낙폭|손실|조정|드로다운)(?:폭)?(?:은|는|이|가)?\s(?:(?!회복|반등|만회|\.(?!\d))[^,;])*$")  # the fall named before the date, no recovery between
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
 PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|its)\s+(?:[\w-]+'s\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)
-FALL_BEGAN = re.compile(r"\b(?:loss|drawdown|fall|decline|slide|slump|setback|drop|sell-?off)\s+(?:\w+\s+){0,2}?(?:began|begun|started|opened|set in|kicked off|commenced)\s+(?:on|in|at)\s+(?:the\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)  # "The heaviest loss began on 5 February 2018"
+FALL_BEGAN = re.compile(r"\b(?:loss|drawdown|fall|decline|slide|slump|setback|drop|sell-?off)\s+(?:\w+\s+){0,2}?(?:began|begun|started|opened|set in|kicked off|commenced)\s+(?:on|in|at)\s+(?:the\s+)?(?:week (?:of|to)\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)  # "The heaviest loss began on 5 February 2018"
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
 OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
@@ -160,6 +163,7 @@ AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
+BOTH_MEASURES = re.compile(r"(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과)(?![^.;]{0,6}대비)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -245,7 +249,8 @@ def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> lis
     is not that day. The peak of another fall whose depth the date's own clause gives ("having lost as
     much as 9.8% since an April 2024 peak") is that fall's."""
     dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start) or FALL_BEGAN.search(sentence, max(0, m.start - 60), m.start)) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start) or FALL_BEGAN.search(sentence, max(0, m.start - 60), m.start)
+             or (KO_FALL_BEGAN_AFTER.match(sentence, m.end) and KO_FALL_BEFORE.search(sentence, max(0, m.start - 40), m.start))) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
 
@@ -540,7 +545,8 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         if korean and KO_BACK_TO_FALL.search(lowered, part.start, placed.end()):
             part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
-        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None)
+        ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked)
         if fall is None or RECOVERED.search(lowered, around[0], placed.start()):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed
         point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
@@ -603,8 +609,9 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
                 if CURVE_POINT_RANKED.search(part):  # "곡선이 가장 낮게 내려간 지점은 약세 국면에": where the curve's low lay, no regime's rank
                     findings.append(_curve_extreme_in(sentence, nearest[0], facts, "low" if pick is min else "high"))
                     continue
-                values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
-                findings.append(_rank(sentence, nearest[0], values, pick, metric))
+                for metric in ("total_return", "sharpe") if BOTH_MEASURES.search(part) else (metric,):
+                    values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
+                    findings.append(_rank(sentence, nearest[0], values, pick, metric))
         for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
             if carried and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
                 nearest = min(carried, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))

@@ -2,7 +2,8 @@
 signals named in Korean words the checker did not know, winners told by "맞았다", and the places,
 lengths and levels of falls and of the curve told in Korean; and of the thirty-second (ko 2027_64's
 flags, ko 2027_66, 2027_66): whose figure follows a Korean standard, settings, the end below its
-peak, depths compared, a fall's trough placed in a regime, signal tables."""
+peak, depths compared, a fall's trough placed in a regime, signal tables; and of the thirty-third
+(false claims the last reviews verified, then 2027_68, ko 2027_70)."""
 
 from __future__ import annotations
 
@@ -267,4 +268,24 @@ READINGS_32 = [  # the thirty-second round
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS_32)
 def test_readings_of_the_thirty_second_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
+
+
+READINGS_33 = [  # the thirty-third round
+    # false claims the last round's reviews found verified
+    ("고변동성 국면이 수익률과 샤프 두 부문에서 모두 1위였다.", HYNIX, "not verified"),  # both ranks are checked: trending has the best Sharpe
+    ("추세 국면은 샤프 1위였다.", HYNIX, "verified"),  # "1위였다": a rank, no Sharpe of 1
+    ("가장 깊은 47.77% 하락은 2019년 7월 8일 주간에 시작됐다.", HYNIX, "not verified"),  # the trough's week told as the start
+    ("가장 깊은 47.77% 하락은 2018년 1월 22일 주간에 시작됐다.", HYNIX, "verified"),
+    ("최대 낙폭은 47.77%였고, 그다음으로 깊은 하락의 저점은 강세 국면에 속해 있었다.", HYNIX, "not verified"),  # the next fall's trough lay in the sideways regime
+    ("The next-worst fall bottomed out in the sideways regime.", HYNIX, "verified"),
+    ("낙폭이 10%를 넘은 국면은 여섯 중 둘이었다.", HYNIX, "not verified"),  # five of six regimes fell more than 10%
+    ("낙폭이 10%를 넘은 국면은 여섯 중 다섯이었다.", HYNIX, "verified"),
+    ("Two of the six regimes lost more than 5%.", HYNIX, "not verified"),  # three did; the bar is no figure of the test
+    ("Three of the six regimes lost more than 5%.", HYNIX, "verified"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS_33)
+def test_readings_of_the_thirty_third_round(text: str, facts: FactSheet, expected: str) -> None:
     assert_verdict(text, facts, expected)
