@@ -226,7 +226,7 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
 # "It gained 24% inside that regime", "이 구간에서는 3% 이익": the regime the sentence before named.
 # "peak" that names a fall's start, not the old high a recovery regains ("regained its peak in May 2021").
 NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )"
-BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)")
+BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)|(?<![가-힣])(?:구간|국면)\s?(?:내\s?|안\s?)?(?:낙폭|하락폭|mdd)")  # "구간 낙폭도 19.26%로 넷 중 최대": the regime's own
 
 
 MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
@@ -308,8 +308,13 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
 
 def states_depth(number: Numeral, depth: float) -> bool:
     """Whether a percentage is a fall's depth ("26.6%" for -0.2663), equal at the decimals shown;
-    a whole number ("28%") names no one fall. One test for every reading that picks a fall by its depth."""
-    return number.unit == "%" and number.decimals >= 1 and round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
+    a whole number ("28%") names no one fall unless the fall is that whole number to two decimals ("85%"
+    for -0.85). One test for every reading that picks a fall by its depth."""
+    if number.unit != "%":
+        return False
+    if number.decimals < 1:
+        return number.decimals == 0 and round(abs(depth) * 100, 2) == abs(number.value)
+    return round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)

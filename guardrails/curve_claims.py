@@ -450,28 +450,33 @@ class CurveClaims(SentenceReading):
         told = AT_THE_CLOSE.search(self.lowered, span.start, span.end) or self._end_told(KO_AT_END, span.start, number.start)
         return deepest.end_depth if told and not DEPTH_TOLD.search(self.lowered, span.start, span.end) else None
 
-    def _misdated_maximum(self, finding: Finding, number: Numeral, span: ctx.Clause) -> bool:
+    def _misplaced_fall(self, finding: Finding, number: Numeral, span: ctx.Clause) -> Drawdown | None:
         """"44.6%에 이른 가장 깊은 낙폭은 2020년 3월 코로나 투매 때 나왔다": the maximum drawdown,
-        named as such, dated or placed in a regime where the deepest fall was not."""
+        named as such, dated or placed in a regime where the deepest fall was not (in Korean, any
+        fall sized: "15.72% 하락은 강세 국면에서 나왔다"); that fall, else None."""
         deepest = self.facts.drawdowns[0] if self.facts.drawdowns else None
         if deepest is None or finding.entity != "strategy" or finding.stored is None:
-            return False
+            return None
         if finding.metric == "max_drawdown_duration_days":  # "After peaking in March 2018, the strategy took 959 days to recover": the peak dated must be that fall's
             peaks = [m for m in self.date_mentions if m.start < number.start and (PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or KO_PEAK_START.match(self.text, m.end))]
             another = bool(SECOND_FALL.search(self.text, 0, number.start))  # "23.9% 빠진 두 번째 큰 하락은 ... 되찾기까지 518일": not the deepest's length
             misdated = abs(finding.stored - deepest.days) < 0.5 and (another or bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
             twin = any(abs(fall.days - deepest.days) < 0.5 and (any(m.covers(fall.peak) for m in peaks) or (not peaks and self._within(fall, span))) for fall in self.facts.drawdowns[1:])
-            return misdated and not twin  # "the 28.68% slide that started in May 2022 also lasted exactly 532 days": another fall as long
-        if self._within(deepest, span):
-            return False
-        return finding.metric == "max_drawdown" and abs(finding.stored - deepest.depth) < 0.0005 and not ctx.ANOTHER_DRAWDOWN.search(self.lowered)
+            return deepest if misdated and not twin else None  # "the 28.68% slide that started in May 2022 also lasted exactly 532 days": another fall as long
+        if finding.metric != "max_drawdown":
+            return None
+        if abs(finding.stored - deepest.depth) < 0.0005:
+            return deepest if not self._within(deepest, span) and not ctx.ANOTHER_DRAWDOWN.search(self.lowered) else None
+        other = next((fall for fall in self.facts.drawdowns[1:] if abs(finding.stored - fall.depth) < 0.0005), None)
+        return other if other is not None and ko.HANGUL.search(self.text) and not self._within(other, span) else None
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
         recovery (or the end of the test); the test's own start and end bound nothing."""
         last = fall.recovery or self.facts.events.get("end") or date.max - dates.SLACK
         bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
-        intervals = [(m.first, m.last) for m in self.date_mentions if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
+        told = [m for m in self.date_mentions if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
+        intervals = [(first.first, last.last) for first, last in dates.joined(self.text, told)]  # "2015년 9월~2017년 5월": one stretch
         intervals += [dated for label, at, _ in self.regimes if span.start <= at < span.end and all(dated := self.facts.regime_dates(label))]
         return all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
 

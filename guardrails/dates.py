@@ -156,6 +156,11 @@ def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]
 def spans(text: str, written: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
     """The stretches of time a text names: two dates joined as a range ("from May 2015 to July
     2016", "2016~2019년") or one that is not a single exact month ("2018-19", "the first half of 2025")."""
+    return [(first, last) for first, last in joined(text, written) if last is not first or not first.exact]
+
+
+def joined(text: str, written: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
+    """Every date of the text as (first, last): two joined as a range are one, a date alone is both."""
     found = []
     index = 0
     while index < len(written):
@@ -164,8 +169,7 @@ def spans(text: str, written: list[DateMention]) -> list[tuple[DateMention, Date
             last = written[index + 1]
             index += 1
         index += 1
-        if last is not first or not first.exact:
-            found.append((first, last))
+        found.append((first, last))
     return found
 
 

@@ -105,7 +105,8 @@ REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한
 FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
-KO_PLACED_IN = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에\s?속|에\s?있|안에\s?있|한가운데|이었|였)(?![가-힣]*지\s?(?:않|못))(?![가-힣]*(?:이|가)?\s?아니)")
+KO_FALL_POINT_AFTER = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:안|내|한복판|중)?\s?에서\s?(?:(?P<trough>바닥|저점|최저점)(?:을|를)?\s?(?:찍|쳤|쳐|기록|확인|만들|형성)|(?P<peak>시작|출발)(?:됐|했|되었|하였|한|된))")  # "약세 국면 안에서 바닥을 찍었다"
+KO_PLACED_IN = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에\s?속|에\s?있|안에\s?있|에\s?들어\s?있|안이|내에\s?있|한가운데|이었|였)(?![가-힣]*지\s?(?:않|못))(?![가-힣]*(?:이|가)?\s?아니)")
 SECOND_DEEPEST = re.compile(r"\b(?:next|second)[- ](?:worst|deepest|largest|biggest|heaviest)\b|(?:두 번째로|그\s?다음으로|다음으로) (?:깊|큰)")  # the fall ranked after the maximum
 NEXT_FALL = re.compile(r"\bnext(?:[- ](?:worst|deepest|largest|biggest))?\b|그\s?다음으로|다음으로 (?:깊|큰)")
 KO_BACK_TO_FALL = re.compile(r"그\s(?:출발점|고점|정점|꼭짓점|바닥|저점|최저점)")
@@ -203,6 +204,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
         findings.append(finding)
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
+    elif ko.HANGUL.search(sentence):
+        findings += _other_troughs_dated(sentence, facts.drawdowns[1:])
     if (same := KO_SAME_AS_REGIME_FALL.search(sentence)) and ctx.names_maximum_drawdown(lowered) and (finding := _deepest_as_regime_fall(sentence, lowered, same, facts)):
         findings.append(finding)
     if facts.drawdowns:
@@ -233,10 +236,25 @@ def _sensitivity(sentence: str, match: re.Match[str], facts: FactSheet) -> Findi
 
 def _trough_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> list[Finding]:
     """"최대 낙폭의 바닥은 2016년 12월 중순 ... 때였다", "the maximum drawdown bottomed in March
-    2020": a date given to the deepest fall's trough; to review when it is not that day."""
-    dated = [m for m in dates.mentions(sentence) if (TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end))
-             and not _part_of_another_fall(sentence[slice(*_part_around(sentence, m.start, m.start))], deepest, others)]  # "; the 37.42% slide ... hit bottom in mid-November 2022": another fall's trough
-    return _misdated(sentence, dated, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}")
+    2020": a date given to the deepest fall's trough; to review when it is not that day. A date in a
+    part of the sentence that sizes another fall ("; the 37.42% slide ... hit bottom in mid-November
+    2022") is that fall's trough, checked in Korean."""
+    mine = [m for m in _trough_mentions(sentence) if not _part_of_another_fall(sentence[slice(*_part_around(sentence, m.start, m.start))], deepest, others)]
+    return _misdated(sentence, mine, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}") + (_other_troughs_dated(sentence, others) if ko.HANGUL.search(sentence) else [])
+
+
+def _trough_mentions(sentence: str) -> list[dates.DateMention]:
+    return [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
+
+
+def _other_troughs_dated(sentence: str, others: list[Drawdown]) -> list[Finding]:
+    """"2024년 여름 26.37% 하락은 ... 8월 5일 주에 바닥을 찍었다": a trough dated in a part of the
+    sentence that sizes a fall other than the deepest; to review when it is not that fall's."""
+    findings = []
+    for fall in others:
+        told = [m for m in _trough_mentions(sentence) if _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall)]
+        findings += _misdated(sentence, told, fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
+    return findings
 
 
 def _part_of_another_fall(part: str, deepest: Drawdown, others: list[Drawdown]) -> bool:
@@ -536,19 +554,19 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
     findings = []
     korean = bool(ko.HANGUL.search(sentence))
     for label, start, end in ctx.regime_spans(lowered):
-        placed = (KO_FALL_END_IN.search(lowered, max(0, start - 30), start) if KO_PLACED_IN.match(lowered, end) else None) if korean else FALL_END_IN.search(lowered, max(0, start - 45), start)
+        placed = ((KO_FALL_END_IN.search(lowered, max(0, start - 30), start) if KO_PLACED_IN.match(lowered, end) else None) or KO_FALL_POINT_AFTER.match(lowered, end)) if korean else FALL_END_IN.search(lowered, max(0, start - 45), start)
         began, ended = facts.regime_dates(label)
         if placed is None or began is None or ended is None:
             continue
-        around = _part_around(sentence, placed.start(), start)
+        around = _part_around(sentence, min(placed.start(), start), max(placed.end(), end))
         part = slice(*around)
         if korean and KO_BACK_TO_FALL.search(lowered, part.start, placed.end()):
             part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
         fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked)
-        if fall is None or RECOVERED.search(lowered, around[0], placed.start()):
-            continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed
+        if fall is None or (RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
+            continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)
         point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
         held = began - dates.SLACK <= day <= ended + dates.SLACK
         findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",

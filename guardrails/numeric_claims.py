@@ -93,6 +93,7 @@ BRACKETS_HOLD_TIME = re.compile(r"괄호\s?(?:안|속)(?:은|의\s?(?:숫자|수
 KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
+KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개|차례)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
 KO_PROFIT_FACTOR_BEFORE = re.compile(r"(?:이익|수익)\s?(?:총액|합계)?(?:이|은|는)?\s?(?:총\s?)?손실\s?(?:총액|합계)?의\s?$")  # "이익 총액이 손실 총액의 1.71배": the profit factor, no multiple of two figures
@@ -208,9 +209,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 claimed.clear()  # "... average 3.51% | ATR trailing exits: 33 · wins 14 · 42.42%": a new group names its own figures
             clause = self._clause_of(number)
             finding = self._claim(index, number, clause, claimed)
-            if finding is not None and finding.status == "supported" and self._misdated_maximum(finding, number, self.clauses[clause]):
-                deepest = self.facts.drawdowns[0]
-                finding = finding.model_copy(update={"status": "unverifiable", "note": f"the deepest fall ran from {deepest.peak} to {deepest.recovery or 'the end of the test'}, not when the text says: sent to review"})
+            if finding is not None and finding.status == "supported" and (fall := self._misplaced_fall(finding, number, self.clauses[clause])):
+                which = "deepest" if fall is self.facts.drawdowns[0] else f"{abs(fall.depth):.2%}"
+                finding = finding.model_copy(update={"status": "unverifiable", "note": f"the {which} fall ran from {fall.peak} to {fall.recovery or 'the end of the test'}, not when the text says: sent to review"})
             if finding is not None and finding.status == "supported" and (end_depth := self._depth_told_as_end(finding, number, self.clauses[clause])) is not None:
                 finding = finding.model_copy(update={"status": "unverifiable", "note": f"the text tells where the curve ends, {end_depth:.2%} below the peak, not how deep the fall went: sent to review"})
             if finding is not None:
@@ -716,6 +717,18 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return False
         return not self._regime_named_in(clause) or (self._korean_maximum_first(number, span) and not self._fits_regime_fall(number, regime))
 
+    def _korean_fall_first(self, number: Numeral) -> bool:
+        """A Korean figure named a fall ("85% 폭락은", "23.97% 낙폭은") before every regime of its
+        clause, at the depth of one of the curve's falls: Korean names a figure's owner before it."""
+        span = self.clauses[self._clause_of(number)]
+        inside = [(start, end) for _, start, end in self.regimes if span.start <= start < span.end]
+        return (bool(KO_FALL_AFTER_FIGURE.match(self.text, number.end)) and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns)
+                and all(start > number.start and self._places_day(end) for start, end in inside))
+
+    def _places_day(self, regime_end: int) -> bool:
+        """A regime named just before a single day ("강세 국면이던 2015년 2월 9일 주", "약세 국면 첫날인 2019년 7월 2일"): it places that day."""
+        return any(0 <= m.start - regime_end <= 16 and m.first == m.last for m in self.date_mentions)
+
     def _fits_regime_fall(self, number: Numeral, regime: str) -> bool:
         own = self.facts.regimes.get(regime, {}).get("max_drawdown")
         return own is not None and shown_fits(number.value, abs(own) * 100, number.decimals, None)
@@ -729,7 +742,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         maximum = ctx.MAXIMUM_DRAWDOWN.search(self.lowered, span.start, number.end + 12)
         if not ko.HANGUL.search(self.text, span.start, span.end) or maximum is None or any(start < maximum.start() for start, _ in inside):
             return False
-        return all(any(0 <= m.start - end <= 14 and m.first == m.last for m in self.date_mentions) for _, end in inside)  # each regime places a day ("강세 국면이던 2015년 2월 9일 주"), which the dates' own checks judge
+        return all(self._places_day(end) for _, end in inside)  # each regime places a day, which the dates' own checks judge
 
     def _told_way_holds(self, than: re.Match[str], standard: Numeral, number: Numeral) -> bool:
         """For "지수 0.29를 웃도는 0.55" or "지수 0.39에 견줘 0.32로 더 높았다": whether the figure lies on
@@ -849,6 +862,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         regime = self._scope(self.regimes, number)
         if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or self._whole_period_maximum(number, regime)):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
+        if metric in ("max_drawdown", "total_return") and self._korean_fall_first(number):
+            metric, regime = "max_drawdown", None  # "22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작해": one of the curve's falls, which the regime after it only places
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:

@@ -38,6 +38,11 @@ BANK_BILL = sheet("rates-nz-bb-bollinger")  # the curve ends 0.72% below its 202
 GARAN = sheet("eq-tr-garan-akbnk-pairs")  # the curve ends 1.44% below its 2025-06-09 peak
 IAM = sheet("eq-ma-iam-stoch")  # oversold_entry 63 (57.14%, -0.16%), overbought_exit 58 (67.24%)
 VESTAS = sheet("eq-dk-vws-donchian")  # bull +160% (Sharpe 1.64), trending the best Sharpe; profit factor 1.71
+MA_CROSS = sheet("eq-us-ma-crossover")  # deepest fall 22.72% from 2019-07-02 (the bear regime's first day) to 2019-12-31; bull's own fall 19.26%, the regimes' deepest
+BTC = sheet("crypto-btc-keltner")  # deepest fall 85.00% from 2020-05-19 (bull, from 2020-05-16) to 2020-11-03
+LARSEN = sheet("eq-in-larsen-stoch")  # an open 15.72% fall from 2024-08-26 (trending; bear from 2024-10-01)
+MEGABANKS = sheet("eq-jp-megabanks-momentum")  # a 26.37% fall from 2024-06-17, trough 2024-09-09
+INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
 GOLDFIELDS = sheet("eq-za-goldfields-keltner")  # atr_trail_exit 33 signals, 42.42%, +2.87%
@@ -283,6 +288,18 @@ READINGS_33 = [  # the thirty-third round
     ("낙폭이 10%를 넘은 국면은 여섯 중 다섯이었다.", HYNIX, "verified"),
     ("Two of the six regimes lost more than 5%.", HYNIX, "not verified"),  # three did; the bar is no figure of the test
     ("Three of the six regimes lost more than 5%.", HYNIX, "verified"),
+    # ko 2027_70 (read)
+    ("강세 국면은 +29.69%였지만 구간 낙폭도 19.26%로 넷 중 최대였다.", MA_CROSS, "verified"),  # "구간 낙폭": the regime's own, though "최대" follows
+    ("강세 국면은 +29.69%였지만 구간 낙폭도 22.72%로 넷 중 최대였다.", MA_CROSS, "not verified"),
+    ("22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작했다.", MA_CROSS, "verified"),  # a fall sized before the regime that places its day
+    ("22.72%짜리 하락은 강세 국면에서 시작했다.", MA_CROSS, "not verified"),
+    ("85% 폭락은 강세 국면이 열린 지 사흘 만인 2020년 5월 19일에서 출발했다.", BTC, "verified"),  # a whole number that is the fall's depth to two decimals
+    ("라센 역추세 모델에서 아직 메워지지 않은 15.72% 하락은 약세 국면 안에서 시작됐다.", LARSEN, "not verified"),  # another fall's peak placed in a regime ("안에서 시작됐다")
+    ("15.72% 하락은 강세 국면에서 나왔다.", LARSEN, "not verified"),  # another fall placed where it was not
+    ("2024년 여름 26.37% 하락은 8월 5일 주에 바닥을 찍었다.", MEGABANKS, "not verified"),  # another fall's trough dated
+    ("2024년 여름 26.37% 하락은 9월 9일 주에 바닥을 찍었다.", MEGABANKS, "verified"),
+    ("11.5%의 최대 낙폭 역시 2015년 9월~2017년 5월 고변동성 국면 안에서 발생했습니다.", INFY, "verified"),  # a range of months is one stretch
+    ("11.5%의 최대 낙폭 역시 2018년 9월~2019년 5월 국면 안에서 발생했습니다.", INFY, "not verified"),
 ]
 
 
