@@ -37,6 +37,8 @@ KO_UNLIKE = re.compile(r"(?:것과|과|와)\s?(?:달리|대조적으로|반대�
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
+BENCHMARK_ITEM = re.compile(rf"(?:^|[{ctx.BULLETS}|,;]\s*)(?:benchmark|벤치마크|기준\s?(?:자산|지수)|비교\s?지수)\s?[:：=]?\s?[\w.^&/ -]{{1,20}}?\s*(?=[{ctx.BULLETS}|,;]|(?:입니다|이다)?\.?\s*$)", re.IGNORECASE)  # "| benchmark SPY |": a KPI item that names the benchmark
+INSTRUMENT_AFTER, INSTRUMENT_BEFORE = re.compile(r"\s?[·/]\s?[A-Z]{2,}"), re.compile(r"[A-Z]{2,}\s?[·/]\s?$")  # "SPY·QQQ·IWM 20일/50일 이동평균 교차": the instruments traded, no subject
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -259,6 +261,7 @@ class SentenceReading:
             named = [
                 m for m in self.mentions
                 if span.start <= m.start < span.end and not NOT_SUBJECT_BEFORE.search(self.text[max(0, m.start - 20):m.start]) and not KO_NOT_SUBJECT_AFTER.match(self.text[m.end:])
+                and not self._item_or_instrument(m)
             ]
             compared = KO_COMPARED_CLAUSE.search(self.text, span.start, span.end)
             marked = [m for m in named if KO_SUBJECT_AFTER.match(self.text[m.end:]) and not compared]  # "전략이 ...", "QQQ가 ..."
@@ -269,6 +272,14 @@ class SentenceReading:
             elif not named and index > 0 and TURN_BACK.match(self.text[self.clauses[index - 1].end:span.start]):
                 subject = found[0]  # "..., its benchmark, EWL, which grew 6.6% a year, but had a higher Sharpe": the first subject again
         return found
+
+    def _item_or_instrument(self, mention: ctx.Mention) -> bool:
+        """A benchmark named as a KPI line's item ("| benchmark SPY |", "▪ 벤치마크 SPY ▪") or in a list
+        of the instruments traded ("SPY·QQQ·IWM"): it names whose the figures are not."""
+        if mention.entity != "benchmark":
+            return False
+        item = any(m.start() <= mention.start and mention.end <= m.end() for m in BENCHMARK_ITEM.finditer(self.text))
+        return item or bool(INSTRUMENT_AFTER.match(self.text, mention.end) or INSTRUMENT_BEFORE.search(self.text, max(0, mention.start - 8), mention.start))
 
     def _listed(self, spans: list[tuple[str, int, int]], number: Numeral) -> tuple[str, int] | None:
         """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively",

@@ -42,6 +42,7 @@ MA_CROSS = sheet("eq-us-ma-crossover")  # deepest fall 22.72% from 2019-07-02 (t
 BTC = sheet("crypto-btc-keltner")  # deepest fall 85.00% from 2020-05-19 (bull, from 2020-05-16) to 2020-11-03
 LARSEN = sheet("eq-in-larsen-stoch")  # an open 15.72% fall from 2024-08-26 (trending; bear from 2024-10-01)
 MEGABANKS = sheet("eq-jp-megabanks-momentum")  # a 26.37% fall from 2024-06-17, trough 2024-09-09
+UST_PAIRS = sheet("rates-ust-pairs")  # CAGR 3.8%, volatility 5.2%, 829 trades, breakout signal 201
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -300,6 +301,14 @@ READINGS_33 = [  # the thirty-third round
     ("2024년 여름 26.37% 하락은 9월 9일 주에 바닥을 찍었다.", MEGABANKS, "verified"),
     ("11.5%의 최대 낙폭 역시 2015년 9월~2017년 5월 고변동성 국면 안에서 발생했습니다.", INFY, "verified"),  # a range of months is one stretch
     ("11.5%의 최대 낙폭 역시 2018년 9월~2019년 5월 국면 안에서 발생했습니다.", INFY, "not verified"),
+    ("SPY·QQQ·IWM 20일/50일 이동평균 교차 ▪ 샤프 0.48 ▪ 벤치마크 SPY ▪ 칼마 비율 0.36 ▪ 연 8.2%입니다.", MA_CROSS, "verified"),  # the universe's tickers and the benchmark's KPI item name no owner
+    ("SPY·QQQ·IWM 교차 ▪ 샤프 0.15", MA_CROSS, "not verified"),
+    ("Sharpe 0.48 | benchmark SPY | Calmar 0.36", MA_CROSS, "verified"),
+    ("돌파형 :: 거래 583회", BTC, "verified"),  # trades named at the figure are the strategy's, not the signal's
+    ("돌파 신호는 57건, 거래는 모두 583회였다.", BTC, "verified"),
+    ("돌파 신호 583회", BTC, "not verified"),
+    ("샤프 0.44 | 거래 829회 | 연율 변동 5.2%입니다.", UST_PAIRS, "verified"),  # "연율 변동": volatility
+    ("샤프 0.44 | 연율 변동 3.8%입니다.", UST_PAIRS, "not verified"),
 ]
 
 
