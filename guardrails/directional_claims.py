@@ -127,7 +127,7 @@ PEAK_FROM = re.compile(r"\b(?:from|at|off|after|followed|since)\s+(?:a|an|the|it
 FALL_BEGAN = re.compile(r"\b(?:loss|drawdown|fall|decline|slide|slump|setback|drop|sell-?off)\s+(?:\w+\s+){0,2}?(?:began|begun|started|opened|set in|kicked off|commenced)\s+(?:on|in|at)\s+(?:the\s+)?(?:week (?:of|to)\s+)?(?:(?:late|early|mid)[- ]?)?$", re.IGNORECASE)  # "The heaviest loss began on 5 February 2018"
 HIGHEST_POINT = re.compile(r"\ball-time high\b|\bhighest point\b|가장 높이 (?:올라|오른)|곡선 전체의 (?:꼭대기|최고점)|전 기간 최고치", re.IGNORECASE)
 # "alpha came out below its 2.58% annual return": two of the strategy's own figures, in one unit.
-OWN_FIGURES = {"alpha": "alpha", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
+OWN_FIGURES = {"alpha": "alpha", "what the strategy itself compounded each year": "cagr", "what it compounded each year": "cagr", "what the strategy compounded each year": "cagr", "annual return": "cagr", "yearly return": "cagr", "cagr": "cagr", "growth rate": "cagr", "compound growth": "cagr", "compound return": "cagr",
                "compound annual return": "cagr", "compound annual growth": "cagr", "compound annual growth rate": "cagr",
                "shortfall": "gap", "gap": "gap", "outperformance": "gap", "underperformance": "gap", "margin over": "gap", "lead over": "gap", "margin": "gap", "lead": "gap"}  # the gap: its CAGR less the benchmark's
 _OWN = "|".join(re.escape(name) for name in OWN_FIGURES)

@@ -68,8 +68,8 @@ def judge(stated: Stated, reading: Reading, alternatives: list[tuple[str, float]
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; it matches {other}: the text does not say clearly which it means")
     if not reading.plain:
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; the text does not name the metric right at the figure: sent to review, not blocked")
-    if stated.number.unit == "bps" and reading.metric in ("cagr", "total_return"):  # "cost about 60 basis points a year": a cost, seldom a return
-        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; a return told in basis points, more often a cost: sent to review, not blocked")
+    if stated.number.unit == "bps" and reading.metric in ("cagr", "total_return", "annual_volatility"):  # "cost about 60 basis points a year", "slippage on each volatility rebalance ... 8 basis points": a cost
+        return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; a return or volatility told in basis points, more often a cost: sent to review, not blocked")
     if not reading.metric_sure:  # "gained 45%": a verb names no one metric, so only a noun's figure blocks
         return Finding(**base, stored=reading.stored, status="unverifiable", note=f"{note}; only a verb names the metric, which may mean another figure: sent to review, not blocked")
     return Finding(**base, stored=reading.stored, status="contradicted", note=note)

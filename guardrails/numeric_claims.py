@@ -53,7 +53,7 @@ KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|�
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to))\s+(?:(?:the|a|an)\s+)?$|^\s(?:대|vs\.?)\s$", re.IGNORECASE)  # "0.60 대 0.44"
+PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to)|as opposed to|as against)\s+(?:(?:the|a|an)\s+)?$|^\s(?:대|vs\.?)\s$", re.IGNORECASE)  # "0.60 대 0.44"
 SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and its figure
 PER_INTERVAL = re.compile(r"(?:daily|weekly|monthly|quarterly)\s+\w+", re.IGNORECASE)
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
@@ -94,6 +94,7 @@ KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
+FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
 KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
 KO_COUNT_BEFORE = re.compile(r"\d\s?(?:회|건|번|개|차례)(?P<won>(?:[가이]|만)?\s?(?:이익|수익|적중|성공|플러스|승리|이겼[가-힣]*|이긴))?\s?$")  # "54회(38%)", "그중 28회가 이익(28.9%)"
@@ -726,6 +727,12 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         return (bool(KO_FALL_AFTER_FIGURE.match(self.text, number.end)) and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns)
                 and all(start > number.start and self._places_day(end) for start, end in inside))
 
+    def _english_fall_named(self, number: Numeral, regime: str | None) -> bool:
+        """"the deepest episodes were a 34.20% fall from July 2019 to April 2020": an English figure
+        named a fall, at the depth of one of the curve's falls, and not the regime's own drawdown."""
+        return (not ko.HANGUL.search(self.text) and bool(FALL_AFTER_FIGURE.match(self.text, number.end))
+                and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns) and not (regime and self._fits_regime_fall(number, regime)))
+
     def _places_day(self, regime_end: int) -> bool:
         """A regime named just before a single day ("강세 국면이던 2015년 2월 9일 주", "약세 국면 첫날인 2019년 7월 2일"): it places that day."""
         return any(0 <= m.start - regime_end <= 16 and m.first == m.last for m in self.date_mentions)
@@ -865,8 +872,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         regime = self._scope(self.regimes, number)
         if regime and metric == "max_drawdown" and (OCCURRED_IN.match(self.lowered[number.end:]) or self._whole_period_maximum(number, regime)):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
-        if metric in ("max_drawdown", "total_return") and self._korean_fall_first(number):
-            metric, regime = "max_drawdown", None  # "22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작해": one of the curve's falls, which the regime after it only places
+        if metric in ("max_drawdown", "total_return") and (self._korean_fall_first(number) or (entity == "strategy" and self._english_fall_named(number, regime))):
+            metric, regime = "max_drawdown", None  # "22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작해", "a 34.20% fall from July 2019": one of the curve's falls
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:

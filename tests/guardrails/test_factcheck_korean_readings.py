@@ -43,6 +43,10 @@ BTC = sheet("crypto-btc-keltner")  # deepest fall 85.00% from 2020-05-19 (bull, 
 LARSEN = sheet("eq-in-larsen-stoch")  # an open 15.72% fall from 2024-08-26 (trending; bear from 2024-10-01)
 MEGABANKS = sheet("eq-jp-megabanks-momentum")  # a 26.37% fall from 2024-06-17, trough 2024-09-09
 UST_PAIRS = sheet("rates-ust-pairs")  # CAGR 3.8%, volatility 5.2%, 829 trades, breakout signal 201
+CAPESIZE = sheet("cmd-capesize-c5tc-macd")  # sideways (2016-18) -9%, trending (2022-24) -6%; a 34.20% fall from July 2019
+MINERS = sheet("eq-id-coalminers-momentum")  # max drawdown 56.66% (IDXENERGY 47.12%)
+VCB = sheet("eq-vn-vcb-rsi")  # alpha 5.53%, CAGR 5.95%
+PTT = sheet("eq-th-ptt-voltarget")  # volatility 13.7%
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -309,6 +313,16 @@ READINGS_33 = [  # the thirty-third round
     ("돌파 신호 583회", BTC, "not verified"),
     ("샤프 0.44 | 거래 829회 | 연율 변동 5.2%입니다.", UST_PAIRS, "verified"),  # "연율 변동": volatility
     ("샤프 0.44 | 연율 변동 3.8%입니다.", UST_PAIRS, "not verified"),
+    # 2027_68 (read)
+    ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
+    ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
+    ("Before the current slump came a 34.20% fall from July 2019 to April 2020.", CAPESIZE, "verified"),  # "a N% fall": one of the curve's falls
+    ("Before the current slump came a 36.20% fall from July 2019 to April 2020.", CAPESIZE, "not verified"),
+    ("The basket suffered the deeper fall, 56.66% from top to bottom as opposed to 47.12%.", MINERS, "verified"),  # "as opposed to": the pair's other side
+    ("The basket suffered the deeper fall, 47.12% from top to bottom as opposed to 56.66%.", MINERS, "not verified"),
+    ("VCB's 5.53% alpha is higher than what the strategy itself compounded each year.", VCB, "not verified"),  # its CAGR is 5.95%
+    ("VCB's 5.53% alpha is lower than what the strategy itself compounded each year.", VCB, "verified"),
+    ("Slippage on each volatility rebalance averaged about 8 basis points.", PTT, "not contradicted"),  # basis points: a cost, no volatility
 ]
 
 
