@@ -83,7 +83,7 @@ KO_SIGNAL_WORDS_OF = {
     "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "(?:밴드|선)", "middle": "(?:중심|중간)", "supertrend": r"슈퍼\s?트렌드", "flip": "(?:전환|반전)",
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "trail": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
-    "filter": "필터", "max": "최대", "hold": r"보유\s?(?:기간|한도)?", "meeting": "회의",
+    "filter": "필터", "max": "최대", "hold": r"보유\s?(?:기간|한도)?", "meeting": "회의", "mean": "평균", "reversion": "회귀", "rank": "(?:순위|랭킹)",
 }
 WEEK_AFTER = re.compile(rf"{dates.WEEK_DAY_AFTER.pattern}|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?(?:자\s?)?주(?:간|에|는|의|엔|도|\s|$|\()|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"

@@ -47,6 +47,8 @@ CAPESIZE = sheet("cmd-capesize-c5tc-macd")  # sideways (2016-18) -9%, trending (
 MINERS = sheet("eq-id-coalminers-momentum")  # max drawdown 56.66% (IDXENERGY 47.12%)
 VCB = sheet("eq-vn-vcb-rsi")  # alpha 5.53%, CAGR 5.95%
 PTT = sheet("eq-th-ptt-voltarget")  # volatility 13.7%
+G10 = sheet("fx-g10-carry-breakout")  # mean_reversion 146 (45.6%, +0.21%), trend_entry 321 (53.8%, +0.51%)
+EM = sheet("eq-em-donchian")  # trend_entry 232 (62.2%, +0.49%), mean_reversion 387 (57.4%, +0.39%)
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -313,6 +315,10 @@ READINGS_33 = [  # the thirty-third round
     ("돌파 신호 583회", BTC, "not verified"),
     ("샤프 0.44 | 거래 829회 | 연율 변동 5.2%입니다.", UST_PAIRS, "verified"),  # "연율 변동": volatility
     ("샤프 0.44 | 연율 변동 3.8%입니다.", UST_PAIRS, "not verified"),
+    ("평균회귀 신호는 적중률 45.6%에 건당 +0.21%를 벌었습니다.", G10, "verified"),  # "평균회귀": mean_reversion; "건당" right before its figure names it
+    ("평균회귀 신호는 적중률 53.8%에 건당 +0.51%를 벌었습니다.", G10, "not verified"),  # trend_entry's figures
+    ("추세 진입 신호 232번 중 62.2%가 적중했고 평균 +0.49%, 평균회귀 신호 387번은 57.4% 적중에 평균 +0.39%입니다.", EM, "verified"),
+    ("평균회귀 신호 232번은 62.2% 적중했다.", EM, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
