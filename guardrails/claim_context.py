@@ -40,6 +40,9 @@ INDEX_NAMES = re.compile(
     r"\b(?:S&P(?: 500)?|Euro Stoxx(?: 50)?|Stoxx(?: Europe)?(?: 600| 50)?|Nikkei(?: 225)?|FTSE(?: 100| 250)?|Russell(?: 1000| 2000| 3000)?|"
     r"MSCI(?: [A-Z][A-Za-z]*){1,3}|TOPIX|DAX(?: 40)?|CAC(?: 40)?|Hang Seng|KOSPI|Nasdaq(?:[- ]100)?|Dow Jones)(?![\w&])"
 )
+KO_INDEX_NAMES = re.compile(r"(?<![가-힣])(?:닛케이|니케이|코스피|코스닥|항셍|나스닥|토픽스)(?:\s?(?:225|200|150|100))?")  # their numbers are no figures
+KO_INDEX_OF = {"(?:닛케이|니케이)": ("NKY", "N225", "NIKKEI"), "코스피": ("KOSPI", "KS200", "KS11", "KOSPI200"), "코스닥": ("KOSDAQ", "KQ150", "KOSDAQ150"),
+               "항셍": ("HSI", "HANG"), "나스닥": ("NDX", "QQQ", "CCMP", "NASDAQ"), "토픽스": ("TPX", "TOPIX")}  # "닛케이 8.9%에 뒤처졌다": the benchmark, when it is that index
 STRATEGY_WORDS = re.compile(
     r"\b(?:(?:the |this |our )?strateg(?:y|y's|ies)|it|its|it's|(?:the |this |our )(?:book|portfolio|system|model|overlay|program|screen)(?:'s)?)\b"
     rf"|\b(?:{ko.STRATEGY}){ko.HANGUL_END}",
@@ -192,7 +195,8 @@ def _benchmark_names(benchmark_name: str | None) -> str:
     """A pattern for the benchmark's ticker (any case) and for indices written out by name."""
     spellings = [benchmark_name, *EXCHANGE_SUFFIX.findall(benchmark_name)] if benchmark_name else []  # "XEG.TO" is written "XEG" too
     ticker = [rf"\b(?i:{_spelled(spelling)})(?![^\W가-힣])(?!\.\w)" for spelling in spellings]  # "SPY를": a particle may follow
-    return "|".join([*ticker, INDEX_NAMES.pattern])
+    korean = [rf"(?<![가-힣]){name}(?:\s?(?:225|200|150|100))?" for name, codes in KO_INDEX_OF.items() if benchmark_name and benchmark_name.upper().replace("^", "").startswith(codes)]
+    return "|".join([*ticker, INDEX_NAMES.pattern, *korean])
 
 
 QUOTE_CURRENCY = re.compile(r"(?:USDT?|USDC|EUR|JPY|KRW|GBP|CHF|BTC)$")
@@ -287,7 +291,7 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit == "%" and number.decimals < 0 and KO_REGIMES_OF.search(sentence, 0, number.start):  # "여섯 국면 중 절반이 적자였다": a count of regimes (count_claims)
         return True
-    if any(start <= number.start < end for start, end in (match.span() for match in INDEX_NAMES.finditer(sentence))):
+    if any(start <= number.start < end for start, end in (match.span() for pattern in (INDEX_NAMES, KO_INDEX_NAMES) for match in pattern.finditer(sentence))):
         return True
     if number.unit is None and THRESHOLD_BEFORE.search(sentence[max(0, number.start - 12):number.start]) and OSCILLATOR.search(sentence):
         return True

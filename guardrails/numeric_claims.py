@@ -93,6 +93,7 @@ BRACKETS_HOLD_TIME = re.compile(r"괄호\s?(?:안|속)(?:은|의\s?(?:숫자|수
 KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
+KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
 KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
 FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
 KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
@@ -653,6 +654,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 if any(self.clauses[clause].start <= at < number.start for _, at, _ in self.regimes) and not self._benchmark_named_in(clause):
                     return "strategy", True  # "추세 국면 자체 낙폭 27.68%보다 깊은": a regime's own figure is the standard, not the index's
                 return ctx.other_side(self.subjects[clause]), False
+        if held := next((m for m in reversed(self.mentions) if m.end <= number.start and m.entity == "benchmark" and KO_HELD_BETWEEN.fullmatch(self.text, m.end, number.start)), None):
+            return held.entity, True  # "같은 EEM을 사 두기만 했을 때의 연 6.6%": what holding the index gave
         opened = self.text.rfind("(", 0, number.start)
         if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, closed := self.text.find(")", opened) % (len(self.text) + 1)) and not any(opened < m.start < closed for m in self.mentions):
             return named_before.entity, True  # "Against the ChiNext index (Sharpe -0.41, drawdown 46.10%) CATL's book ...": the bracket after a name holds its figures

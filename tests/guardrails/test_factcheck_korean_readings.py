@@ -49,6 +49,7 @@ VCB = sheet("eq-vn-vcb-rsi")  # alpha 5.53%, CAGR 5.95%
 PTT = sheet("eq-th-ptt-voltarget")  # volatility 13.7%
 G10 = sheet("fx-g10-carry-breakout")  # mean_reversion 146 (45.6%, +0.21%), trend_entry 321 (53.8%, +0.51%)
 EM = sheet("eq-em-donchian")  # trend_entry 232 (62.2%, +0.49%), mean_reversion 387 (57.4%, +0.39%)
+NIKKEI = sheet("eq-jp-stoch-reversion")  # CAGR 6.1%, NKY 8.9%
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -319,6 +320,10 @@ READINGS_33 = [  # the thirty-third round
     ("평균회귀 신호는 적중률 53.8%에 건당 +0.51%를 벌었습니다.", G10, "not verified"),  # trend_entry's figures
     ("추세 진입 신호 232번 중 62.2%가 적중했고 평균 +0.49%, 평균회귀 신호 387번은 57.4% 적중에 평균 +0.39%입니다.", EM, "verified"),
     ("평균회귀 신호 232번은 62.2% 적중했다.", EM, "not verified"),
+    ("그래도 연 6.1%는 닛케이 8.9%에 2.8%p 뒤처졌다.", NIKKEI, "verified"),  # "닛케이": the benchmark NKY, in Korean
+    ("그래도 연 8.9%는 닛케이 6.1%에 2.8%p 뒤처졌다.", NIKKEI, "not verified"),
+    ("같은 EEM을 사 두기만 했을 때의 연 6.6%에 비해 전략은 연 2.7%로 3.9%p 뒤처졌다.", EM, "verified"),  # what holding the index gave is the index's
+    ("같은 EEM을 사 두기만 했을 때의 연 2.7%에 비해 전략은 연 6.6%로 뒤처졌다.", EM, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
