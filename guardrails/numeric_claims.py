@@ -732,8 +732,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
 
     def _english_fall_named(self, number: Numeral, regime: str | None) -> bool:
         """"the deepest episodes were a 34.20% fall from July 2019 to April 2020": an English figure
-        named a fall, at the depth of one of the curve's falls, and not the regime's own drawdown."""
-        return (not ko.HANGUL.search(self.text) and bool(FALL_AFTER_FIGURE.match(self.text, number.end))
+        named a fall, at the depth of one of the curve's falls, and not the own drawdown of a regime
+        named before it (none in its clause: "the bull regime brought a 8.36% drawdown" is the regime's)."""
+        return (not ko.HANGUL.search(self.text) and bool(FALL_AFTER_FIGURE.match(self.text, number.end)) and not self._regime_named_in(self._clause_of(number))
                 and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns) and not (regime and self._fits_regime_fall(number, regime)))
 
     def _places_day(self, regime_end: int) -> bool:
@@ -863,8 +864,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         """(metric, entity label, stored value) for the figure, in the regime or signal the
         sentence is talking about there."""
         signal = self._scope(self.signals, number)
-        if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)):
-            signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names
+        if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)) and not self._signal_named_in(self._clause_of(number)):
+            signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names (not "변동성 필터 신호는 거래 58회")
         if signal and metric == "winning_trades" and {"count", "hit_rate"} <= self.facts.signals[signal].keys():
             figures = self.facts.signals[signal]  # "Vol rescales: 318, 152 positive": the signal's winners, its hit rate of its count
             return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]

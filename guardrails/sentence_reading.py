@@ -37,8 +37,9 @@ KO_UNLIKE = re.compile(r"(?:것과|과|와)\s?(?:달리|대조적으로|반대�
 LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|correlation)\b|\s?(?:베타|벤치마크|지수)")  # "negative beta", "a declining index"
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
-BENCHMARK_ITEM = re.compile(rf"(?:^|[{ctx.BULLETS}|,;]\s*)(?:benchmark|벤치마크|기준\s?(?:자산|지수)|비교\s?지수)\s?[:：=]?\s?[\w.^&/ -]{{1,20}}?\s*(?=[{ctx.BULLETS}|,;]|(?:입니다|이다)?\.?\s*$)", re.IGNORECASE)  # "| benchmark SPY |": a KPI item that names the benchmark
-INSTRUMENT_AFTER, INSTRUMENT_BEFORE = re.compile(r"\s?[·/]\s?[A-Z]{2,}"), re.compile(r"[A-Z]{2,}\s?[·/]\s?$")  # "SPY·QQQ·IWM 20일/50일 이동평균 교차": the instruments traded, no subject
+BENCHMARK_ITEM = re.compile(rf"(?:^|[{ctx.BULLETS}|:]\s*)(?:benchmark|벤치마크|기준\s?(?:자산|지수)|비교\s?지수)\s?[:：=]?\s?[\w.^&/-]{{1,20}}\s*(?=[{ctx.BULLETS}|]|:{{2}})", re.IGNORECASE)  # "| benchmark SPY |": a KPI item that names the benchmark
+INSTRUMENT_AFTER, INSTRUMENT_BEFORE = re.compile(r"(?:\s?[·/]\s?[A-Z]{2,})+(?![는은이가의도\w])"), re.compile(r"[A-Z]{2,}\s?[·/]\s?$")
+PARTICLE_AFTER = re.compile(r"[는은이가의도]")  # "SPY·QQQ는 모두 ... 올랐다": the list is the subject  # "SPY·QQQ·IWM 20일/50일 이동평균 교차": the instruments traded, no subject
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -251,6 +252,10 @@ class SentenceReading:
         span = self.clauses[clause]
         return any(span.start <= start < span.end for _, start, _ in self.regimes)
 
+    def _signal_named_in(self, clause: int) -> bool:
+        span = self.clauses[clause]
+        return any(span.start <= start < span.end for _, start, _ in self.signals)
+
     def _subjects(self) -> list[ctx.Entity]:
         """For each clause, whose figures the sentence is about so far: the first name in the
         latest clause that is neither a comparison's other side nor a "which ..." clause."""
@@ -279,7 +284,8 @@ class SentenceReading:
         if mention.entity != "benchmark":
             return False
         item = any(m.start() <= mention.start and mention.end <= m.end() for m in BENCHMARK_ITEM.finditer(self.text))
-        return item or bool(INSTRUMENT_AFTER.match(self.text, mention.end) or INSTRUMENT_BEFORE.search(self.text, max(0, mention.start - 8), mention.start))
+        listed = INSTRUMENT_AFTER.match(self.text, mention.end) or (INSTRUMENT_BEFORE.search(self.text, max(0, mention.start - 8), mention.start) and not PARTICLE_AFTER.match(self.text, mention.end))
+        return item or bool(listed)
 
     def _listed(self, spans: list[tuple[str, int, int]], number: Numeral) -> tuple[str, int] | None:
         """"bear, sideways and the 2023-24 bull all closed lower, by 11%, 7% and 2% respectively",

@@ -50,6 +50,7 @@ PTT = sheet("eq-th-ptt-voltarget")  # volatility 13.7%
 G10 = sheet("fx-g10-carry-breakout")  # mean_reversion 146 (45.6%, +0.21%), trend_entry 321 (53.8%, +0.51%)
 EM = sheet("eq-em-donchian")  # trend_entry 232 (62.2%, +0.49%), mean_reversion 387 (57.4%, +0.39%)
 NIKKEI = sheet("eq-jp-stoch-reversion")  # CAGR 6.1%, NKY 8.9%
+COPPER_HG = sheet("cmd-copper-hg-macd")  # max drawdown 22.39% from 2018-07-02, trough 2019-09-02, regained 2020-11-23; sideways 2018-06-12 to 2020-03-23 (Sharpe -0.69); four of five regimes gained
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -334,6 +335,30 @@ READINGS_33 = [  # the thirty-third round
     ("VCB's 5.53% alpha is higher than what the strategy itself compounded each year.", VCB, "not verified"),  # its CAGR is 5.95%
     ("VCB's 5.53% alpha is lower than what the strategy itself compounded each year.", VCB, "verified"),
     ("Slippage on each volatility rebalance averaged about 8 basis points.", PTT, "not contradicted"),  # basis points: a cost, no volatility
+    # the round's review (eq-us-spy-bollinger: CAGR 5.0%, SPY 11.9%, 231 trades, max drawdown 14.66%; bear's own fall 8.55%; falls 8.36% from 2022-05-27 (bear), 5.14% from 2018-10-26 (bull); volatility_filter 58 signals)
+    ("Benchmark SPY, by contrast, compounded 5.0% a year.", SPY, "not verified"),  # a benchmark named at a sentence's head, no KPI item
+    ("Benchmark: SPY, CAGR 11.9%, Sharpe 0.66.", SPY, "verified"),
+    ("SPY·QQQ는 모두 연 5.0% 올랐다.", SPY, "not verified"),  # the listed tickers are the subject
+    ("약세 국면에서 전략은 4.62% 수익을 냈다. 전체 구간 낙폭은 8.55%였다.", SPY, "not verified"),  # "전체 구간 낙폭": the whole test's
+    ("약세 국면에서 전략은 4.62% 수익을 냈다. 전체 구간 낙폭은 14.66%였다.", SPY, "verified"),
+    ("The bull regime brought a 8.36% drawdown.", SPY, "not verified"),  # a regime named in the clause owns the figure
+    ("During the low-volatility regime the strategy had a 5.14% drop.", SPY, "not verified"),
+    ("8.36% 하락은 약세 국면이던 2022년 8월 5일 주에 시작됐다.", SPY, "not verified"),  # another fall's start, dated wrong
+    ("8.36% 하락은 약세 국면이던 2022년 5월 27일 주에 시작됐다.", SPY, "verified"),
+    ("Two of the five regimes finished positive over the test, led by the trending regime's 29%.", COPPER_HG, "not verified"),  # "over the test" is no bar
+    ("The maximum drawdown of 22.39% ran from January 2016 to December 2021.", COPPER_HG, "not verified"),  # the ends of a fall told "from ... to" are its own
+    ("The maximum drawdown of 22.39% ran from July 2018 to November 2020.", COPPER_HG, "verified"),
+    ("In the 2012-14 range the strategy's Sharpe ratio was -0.69.", COPPER_HG, "not verified"),  # years wholly outside the sideways regime
+    ("Copper itself traded in the 2.50 to 4.00 range, and the strategy's Sharpe ratio was -0.69.", COPPER_HG, "contradicted"),  # a price range is no regime
+    ("변동성 필터 신호의 거래 횟수는 231회였다.", SPY, "not verified"),  # the signal named in the clause keeps its trades
+    ("변동성 필터 신호는 거래 58회, 적중률 56.9%였다.", SPY, "verified"),
+    ("저변동성 국면은 샤프 0.84로 3위였다.", SPY, "not verified"),  # only first place is read as a rank
+    ("Ranked from top to bottom by return, the high-volatility regime came third at 14.66%.", SPY, "not verified"),  # "ranked from top to bottom" is an order, no drawdown
+    ("Regimes ranked from top to bottom by return: bull 16.83%, low volatility 15.27%, high volatility 9.82%, bear 4.62%.", SPY, "verified"),
+    ("The recovery from the 22.39% maximum drawdown began in the week of 2 September 2019.", COPPER_HG, "verified"),  # a recovery's start is no fall's start
+    ("최대 낙폭 22.39%를 기록한 뒤 상승은 2019년 9월에 시작됐다.", COPPER_HG, "verified"),
+    ("수익률과 샤프를 비교하면 샤프가 가장 높은 국면은 저변동성 국면이었다.", SPY, "verified"),  # both measures only with "모두", "두 부문"
+    ("약세 국면은 수익률 4.62%로 국면 중 1위였다.", SPY, "not verified"),  # "국면 중 1위": bull has the best return
 ]
 
 
