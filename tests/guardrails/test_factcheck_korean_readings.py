@@ -325,6 +325,9 @@ READINGS_33 = [  # the thirty-third round
     ("그래도 연 8.9%는 닛케이 6.1%에 2.8%p 뒤처졌다.", NIKKEI, "not verified"),
     ("같은 EEM을 사 두기만 했을 때의 연 6.6%에 비해 전략은 연 2.7%로 3.9%p 뒤처졌다.", EM, "verified"),  # what holding the index gave is the index's
     ("같은 EEM을 사 두기만 했을 때의 연 2.7%에 비해 전략은 연 6.6%로 뒤처졌다.", EM, "not verified"),
+    ("국면 네 개가 각 25%씩이었다.", MA_CROSS, "verified"),  # "각 N%씩이었다": every regime's share of the time
+    ("국면 네 개가 각 20%씩이었다.", MA_CROSS, "not verified"),
+    ("네 국면이 정확히 4분의 1씩 기간을 나눠 가졌다.", MA_CROSS, "verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
