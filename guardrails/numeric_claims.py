@@ -94,6 +94,7 @@ KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
+SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
 KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
 FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
 KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
@@ -532,6 +533,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 number.unit in (None, "n", "x") and WON_BEFORE.search(self.text, max(0, number.start - 20), number.start)) or (
                 number.unit in (None, "n") and KO_HITS_BEFORE.search(self.text, max(0, number.start - 20), number.start)):
             return Named("winning_trades", by_noun=True)  # "Only 33 trades were winners", not "of its 118 trades were winners"
+        if number.unit is None and number.decimals == 0 and any(SIGNAL_COUNT_LABEL.fullmatch(self.text, end, number.start) for _, _, end in self.signals if end <= number.start):
+            return Named("num_trades", by_noun=True)  # "atr_trailing_stop exits: 33": the signal's count, after its name
         if number.share_of:
             return Named("win_rate" if number.share_of == "trades" else "exposure", by_noun=True)
         if number.unit is None and index > 0 and self.numbers[index - 1].share_of == "trades" and self.numbers[index - 1].end == number.start:
@@ -871,6 +874,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]
         if signal and metric in SIGNAL_METRICS:
             metric = SIGNAL_METRICS[metric]
+            if metric == "hit_rate" and number.text.lstrip()[:1] in "+-−":
+                metric = "avg_return"  # "vol_rescale fired 212 times with 109 winners, 51.42%, +0.06%": a signed figure is the signal's average, no hit rate
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
         regime = self._scope(self.regimes, number)

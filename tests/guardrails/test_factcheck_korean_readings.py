@@ -51,6 +51,7 @@ G10 = sheet("fx-g10-carry-breakout")  # mean_reversion 146 (45.6%, +0.21%), tren
 EM = sheet("eq-em-donchian")  # trend_entry 232 (62.2%, +0.49%), mean_reversion 387 (57.4%, +0.39%)
 NIKKEI = sheet("eq-jp-stoch-reversion")  # CAGR 6.1%, NKY 8.9%
 COPPER_HG = sheet("cmd-copper-hg-macd")  # max drawdown 22.39% from 2018-07-02, trough 2019-09-02, regained 2020-11-23; sideways 2018-06-12 to 2020-03-23 (Sharpe -0.69); four of five regimes gained
+COBALT = sheet("cmd-cobalt-cob-keltner")  # atr_trailing_stop 33 signals, 36.36%, -0.87%
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -338,6 +339,10 @@ READINGS_33 = [  # the thirty-third round
     ("VCB's 5.53% alpha is higher than what the strategy itself compounded each year.", VCB, "not verified"),  # its CAGR is 5.95%
     ("VCB's 5.53% alpha is lower than what the strategy itself compounded each year.", VCB, "verified"),
     ("Slippage on each volatility rebalance averaged about 8 basis points.", PTT, "not contradicted"),  # basis points: a cost, no volatility
+    ("Signals recap: trend_entry fired 47 times with 20 winners, a 42.55% hit rate and +0.27% per trade; vol_rescale fired 212 times with 109 winners, 51.42%, +0.06%.", PTT, "verified"),  # a signed figure in a signal's group is its average
+    ("vol_rescale fired 212 times with 109 winners, 51.42%, +0.27%.", PTT, "not verified"),
+    ("Sortino 0.37 / atr_trailing_stop exits: 33, hits 36.36%, average -0.87%.", COBALT, "verified"),  # "<signal> exits: N": the signal's count
+    ("Sortino 0.37 / atr_trailing_stop exits: 41, hits 36.36%, average -0.87%.", COBALT, "not verified"),
     # the round's review (eq-us-spy-bollinger: CAGR 5.0%, SPY 11.9%, 231 trades, max drawdown 14.66%; bear's own fall 8.55%; falls 8.36% from 2022-05-27 (bear), 5.14% from 2018-10-26 (bull); volatility_filter 58 signals)
     ("Benchmark SPY, by contrast, compounded 5.0% a year.", SPY, "not verified"),  # a benchmark named at a sentence's head, no KPI item
     ("Benchmark: SPY, CAGR 11.9%, Sharpe 0.66.", SPY, "verified"),
