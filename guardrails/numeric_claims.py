@@ -94,6 +94,7 @@ KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
+KO_REGIME_TOLD_BEFORE = re.compile(r"(?:\s?(?:국면|구간|장세))?(?:은|는|이|가)\s?")
 SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
 KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
 FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
@@ -559,6 +560,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
         if number.unit is None and not compared and not self._alone(number) and not self._owner_alone(number):
             return found
+        if number.unit == "%" and number.text.lstrip()[:1] in "+-−" and any(KO_REGIME_TOLD_BEFORE.fullmatch(self.text, end, number.start) for _, start, end in self.regimes if span.start <= start and end <= number.start):
+            return Named("total_return", by_noun=False)  # "뒤이은 약세는 -13.26%·샤프 -1.17로": a regime's figure with no noun is its return, not the metric of the clause before
         before = self._metric_before(number, claimed)
         if before and APPOSITIVE_AT.match(self.text[span.start:span.end]):
             return before

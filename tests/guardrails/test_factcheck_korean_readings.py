@@ -329,6 +329,8 @@ READINGS_33 = [  # the thirty-third round
     ("국면 네 개가 각 25%씩이었다.", MA_CROSS, "verified"),  # "각 N%씩이었다": every regime's share of the time
     ("국면 네 개가 각 20%씩이었다.", MA_CROSS, "not verified"),
     ("네 국면이 정확히 4분의 1씩 기간을 나눠 가졌다.", MA_CROSS, "verified"),
+    ("저변동성이 +8.72%였지만 구간 낙폭 19.2%로 가장 깊었고, 뒤이은 약세는 -13.26%·샤프 -1.17로 유일한 적자였다.", EM, "verified"),  # a signed figure right after a regime is its return
+    ("저변동성이 +8.72%였지만 구간 낙폭 19.2%로 가장 깊었고, 뒤이은 약세는 -9.1%·샤프 -1.17로 유일한 적자였다.", EM, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
