@@ -86,6 +86,7 @@ KO_SIGNAL_WORDS_OF = {
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
     "filter": "필터", "max": "최대", "hold": r"보유\s?(?:기간|한도)?", "meeting": "회의", "mean": "평균", "reversion": "회귀", "rank": "(?:순위|랭킹)",
 }
+KO_SIGNAL_GAP = r"\s?(?:(?:하단|상단|도달로|도달해|초과로|경과로)\s?)?"  # "채널 하단 청산" (channel_exit), "최대 보유기간 도달로 청산" (max_hold_exit)
 WEEK_AFTER = re.compile(rf"{dates.WEEK_DAY_AFTER.pattern}|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?(?:자\s?)?주(?:간|에|는|의|엔|도|\s|$|\()|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
 EN_SIGNAL_WORDS_OF = {"vol": "vol(?:atility)?", "trail": "trail(?:ing)?", "z": "z(?:-?score)?"}  # "vol_rescale" written "volatility rescales", "z_stop" "z-score stops"
 KO_FALL_NOUN = re.compile(r"하락|낙폭|손실 ?구간|되밀림")
@@ -107,7 +108,7 @@ def _signal_spellings(name: str) -> list[re.Pattern[str]]:
     tails = [words] + ([words[-2:]] if len(words) > 2 else [])
     joined = [r"[\s-]".join(EN_SIGNAL_WORDS_OF.get(word, re.escape(word)) for word in tail) for tail in tails]
     ko_tails = tails + ([words[1:] + words[:1]] if words[0] in KO_ROLE_LAST else [])  # "exit_channel_touch" is "채널 접촉 청산": Korean names the role last
-    korean = [r"\s?".join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in ko_tails]
+    korean = [KO_SIGNAL_GAP.join(KO_SIGNAL_WORDS_OF.get(word, re.escape(word) if word in ctx.INDICATORS.split("|") else "") for word in tail) for tail in ko_tails]
     return ([re.compile(rf"\b{re.escape(name.lower())}\b")] + [re.compile(rf"\b{spelling}(?:s|es)?\b") for spelling in joined]
             + [re.compile(spelling) for spelling, tail in zip(korean, ko_tails, strict=True) if all(KO_SIGNAL_WORDS_OF.get(w) or w in ctx.INDICATORS.split("|") for w in tail)])
 

@@ -52,6 +52,7 @@ EM = sheet("eq-em-donchian")  # trend_entry 232 (62.2%, +0.49%), mean_reversion 
 NIKKEI = sheet("eq-jp-stoch-reversion")  # CAGR 6.1%, NKY 8.9%
 COPPER_HG = sheet("cmd-copper-hg-macd")  # max drawdown 22.39% from 2018-07-02, trough 2019-09-02, regained 2020-11-23; sideways 2018-06-12 to 2020-03-23 (Sharpe -0.69); four of five regimes gained
 COBALT = sheet("cmd-cobalt-cob-keltner")  # atr_trailing_stop 33 signals, 36.36%, -0.87%
+ETC = sheet("crypto-etc-donchian")  # channel_exit 81 (35.8%, +0.87%), breakout_entry 94 (39.36%, +1.31%)
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -331,6 +332,8 @@ READINGS_33 = [  # the thirty-third round
     ("네 국면이 정확히 4분의 1씩 기간을 나눠 가졌다.", MA_CROSS, "verified"),
     ("저변동성이 +8.72%였지만 구간 낙폭 19.2%로 가장 깊었고, 뒤이은 약세는 -13.26%·샤프 -1.17로 유일한 적자였다.", EM, "verified"),  # a signed figure right after a regime is its return
     ("저변동성이 +8.72%였지만 구간 낙폭 19.2%로 가장 깊었고, 뒤이은 약세는 -9.1%·샤프 -1.17로 유일한 적자였다.", EM, "not verified"),
+    ("채널 하단 청산 81회 가운데 29회가 맞았고(35.8%) 평균은 +0.87%입니다.", ETC, "verified"),  # "채널 하단 청산": channel_exit, a place word between
+    ("채널 하단 청산 81회 가운데 37회가 맞았고(39.36%) 평균은 +1.31%입니다.", ETC, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
