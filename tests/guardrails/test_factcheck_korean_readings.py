@@ -334,6 +334,8 @@ READINGS_33 = [  # the thirty-third round
     ("저변동성이 +8.72%였지만 구간 낙폭 19.2%로 가장 깊었고, 뒤이은 약세는 -9.1%·샤프 -1.17로 유일한 적자였다.", EM, "not verified"),
     ("채널 하단 청산 81회 가운데 29회가 맞았고(35.8%) 평균은 +0.87%입니다.", ETC, "verified"),  # "채널 하단 청산": channel_exit, a place word between
     ("채널 하단 청산 81회 가운데 37회가 맞았고(39.36%) 평균은 +1.31%입니다.", ETC, "not verified"),
+    ("SNB 회의 필터 신호 48건도 26건이 들어맞아(54.17%) 평균 +0.12%였습니다.", CONF, "verified"),  # "26건이 들어맞아(N%)": winners and their share
+    ("SNB 회의 필터 신호 48건 중 27건이 들어맞아(56.25%) 평균 +0.12%였습니다.", CONF, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
