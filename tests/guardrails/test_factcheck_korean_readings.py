@@ -53,6 +53,7 @@ NIKKEI = sheet("eq-jp-stoch-reversion")  # CAGR 6.1%, NKY 8.9%
 COPPER_HG = sheet("cmd-copper-hg-macd")  # max drawdown 22.39% from 2018-07-02, trough 2019-09-02, regained 2020-11-23; sideways 2018-06-12 to 2020-03-23 (Sharpe -0.69); four of five regimes gained
 COBALT = sheet("cmd-cobalt-cob-keltner")  # atr_trailing_stop 33 signals, 36.36%, -0.87%
 ETC = sheet("crypto-etc-donchian")  # channel_exit 81 (35.8%, +0.87%), breakout_entry 94 (39.36%, +1.31%)
+COPPER_DONCHIAN = sheet("cmd-copper-donchian")  # trend_exit 139 signals, 41%, -0.12%
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -336,6 +337,8 @@ READINGS_33 = [  # the thirty-third round
     ("채널 하단 청산 81회 가운데 37회가 맞았고(39.36%) 평균은 +1.31%입니다.", ETC, "not verified"),
     ("SNB 회의 필터 신호 48건도 26건이 들어맞아(54.17%) 평균 +0.12%였습니다.", CONF, "verified"),  # "26건이 들어맞아(N%)": winners and their share
     ("SNB 회의 필터 신호 48건 중 27건이 들어맞아(56.25%) 평균 +0.12%였습니다.", CONF, "not verified"),
+    ("추세 이탈로 빠져나온 139번은 41%가 맞았지만 평균은 -0.12%로 손해였습니다.", COPPER_DONCHIAN, "verified"),  # "맞았다" tells the nearer figure, the share
+    ("추세 이탈로 빠져나온 139번은 45%가 맞았다.", COPPER_DONCHIAN, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
