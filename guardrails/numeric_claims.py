@@ -93,6 +93,7 @@ BRACKETS_HOLD_TIME = re.compile(r"괄호\s?(?:안|속)(?:은|의\s?(?:숫자|수
 KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
+RETURN_THEN_MULTIPLE = re.compile(r"\s?\(\s?")  # "+160%(2.6배)"
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
 KO_REGIME_TOLD_BEFORE = re.compile(r"(?:\s?(?:국면|구간|장세))?(?:은|는|이|가)\s?")
 SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
@@ -293,7 +294,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 return unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
-        if (number.unit == "x" or fraction) and not KO_PROFIT_FACTOR_BEFORE.search(self.text, max(0, number.start - 30), number.start) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction)):
+        if (number.unit == "x" or fraction) and not KO_PROFIT_FACTOR_BEFORE.search(self.text, max(0, number.start - 30), number.start) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction) or (number.unit == "x" and self._return_as_multiple(number) is not None)):
             if SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start) and any(
                     MULTIPLIER_SETTING.search(name) and shown_fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items()):
                 return None  # "ATR(14일)의 두 배 폭": the band's width, a setting quoted
@@ -405,6 +406,14 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return bool(KO_SHORT_OF_FRACTION.match(self.text, number.end) and KO_FIGURE_AS.search(self.text, 0, number.start))
         return number.unit == "x" and any(bound.match(self.text, number.end) for _, bound in KO_MULTIPLE_BOUNDS)
 
+    def _return_as_multiple(self, number: Numeral) -> float | None:
+        """"강세가 +160%(2.6배)로": a multiple in brackets right after a return restates it as a
+        multiple of the money (1 + the return); the return, as a fraction, else None."""
+        before = max((other for other in self.numbers if other.end <= number.start), key=lambda other: other.end, default=None)
+        if before is None or before.unit != "%" or not RETURN_THEN_MULTIPLE.fullmatch(self.text, before.end, number.start):
+            return None
+        return (-before.value if before.negative else before.value) / 100
+
     def _between_amounts(self, index: int) -> bool:
         """"1억 원은 4배 가까운 3억 9,590만 원이 됐다": a multiple set between two amounts is their ratio."""
         return 0 < index < len(self.numbers) - 1 and self.numbers[index - 1].unit == self.numbers[index + 1].unit == "krw"
@@ -419,6 +428,10 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         qualifier = self._qualifier(number) or next((name for name, pattern in KO_MULTIPLE_BOUNDS if pattern.match(self.text, number.end)), None)
         if self._grows_capital(number):
             return self._capital_multiple(claim, number, target, qualifier)
+        if (grown := self._return_as_multiple(number)) is not None:
+            holds = implied.fits_multiple(1 + grown, target, qualifier)
+            return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(1 + grown, 2), status="supported" if holds else "unverifiable",
+                           note=f"the return just before it, as a multiple of the money ({1 + grown:.2f}x)" + ("" if holds else ": sent to review, not blocked"))
         figures = [other for other in self.numbers if other is not number and other.unit != "x" and other.value]
         reference = min(figures, key=lambda other: min(abs(other.start - number.end), abs(number.start - other.end)), default=None)
         before = list(self.previous_figures)

@@ -339,6 +339,8 @@ READINGS_33 = [  # the thirty-third round
     ("SNB 회의 필터 신호 48건 중 27건이 들어맞아(56.25%) 평균 +0.12%였습니다.", CONF, "not verified"),
     ("추세 이탈로 빠져나온 139번은 41%가 맞았지만 평균은 -0.12%로 손해였습니다.", COPPER_DONCHIAN, "verified"),  # "맞았다" tells the nearer figure, the share
     ("추세 이탈로 빠져나온 139번은 45%가 맞았다.", COPPER_DONCHIAN, "not verified"),
+    ("강세가 +160%(2.6배)로 벌이 최대였다.", VESTAS, "verified"),  # "(2.6배)" after a return: the money's multiple
+    ("강세가 +160%(3.6배)로 벌이 최대였다.", VESTAS, "not verified"),
     # 2027_68 (read)
     ("Just two regimes ended up negative, the 2016-18 range (-9%, Sharpe -0.19) and the 2022-24 trend (-6%).", CAPESIZE, "verified"),  # "the 2016-18 range": the sideways regime
     ("Just two regimes ended up negative, the 2016-18 range (-6%) and the 2022-24 trend (-9%).", CAPESIZE, "not verified"),
