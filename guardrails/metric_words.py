@@ -89,6 +89,7 @@ METRIC_PATTERNS = {
 SIGNED = {"total_return", "cagr", "alpha", "avg_trade_return", "avg_return"}  # figures a "+" may lead; a rate or a share has no sign
 SIBLINGS = {"total_return": "cagr", "cagr": "total_return", "win_rate": "hit_rate", "hit_rate": "win_rate"}  # what one verb may mean
 FIGURE_BETWEEN, ASIDE = re.compile(r"\d"), re.compile(r"\([^()]*\)")
+SHARE_OF_COUNT = re.compile(r"\s+of\s+(?:the|its|all|their)\s+[\d,]+", re.IGNORECASE)  # "39.5% of the 686 trades were winners": one figure of the other
 SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": "avg_return", "avg_trade_return": "avg_return", "count": "count", "num_trades": "count"}
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
 SHARES = {"win_rate", "hit_rate", "exposure", "share_of_time"}
@@ -134,7 +135,7 @@ def nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before
                     continue
                 if after and NEXT_FIGURE.match(masked, match.end()):  # "121.8% 올라 연평균 8.3%": 연평균 names the 8.3%
                     continue
-                if after and tier == 2 and FIGURE_BETWEEN.search(ASIDE.sub(" ", masked[number.end:match.start()])):
+                if after and tier == 2 and FIGURE_BETWEEN.search(ASIDE.sub(" ", masked[number.end:match.start()])) and not SHARE_OF_COUNT.match(masked, number.end):
                     continue  # "139번은 41%가 맞았다": the verb tells the nearer figure's (not an aside's: "41% of them (1,173) were winners")
                 if after and tier <= 1 and NOUN_AFTER_FIGURE.search(masked, number.end, match.start()):  # "2.8% a year on 6.5% volatility": the later figure's noun
                     continue
