@@ -79,7 +79,7 @@ REGIME_SYNONYMS = {
     "sideways": ("sideways", "range-bound", "range bound", "choppy"),
     "trending": ("trending", "trend regime", "trend phase", "trend leg", "trend spell", "trend stretch", "trended"),
 }
-FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b|(?:(?<=\b(?:19|20)\d\d )|(?<=\b(?:19|20)\d\d-\d\d )|(?<=\b(?:19|20)\d\d–\d\d ))range\b(?![- ](?:bound|of|between|from|to|trad))")  # "the flat 2016-17 stretch": sideways
+FLAT_SPELL = re.compile(r"\bflat (?:(?:19|20)\d{2}(?:[-–]\d{2,4})? )?(?:stretch|period|years?|market|phase|spell)\b|(?:(?<=\b(?:19|20)\d\d )|(?<=\b(?:19|20)\d\d-\d\d )|(?<=\b(?:19|20)\d\d–\d\d ))(?<!its \d{4} )(?<!its \d{4}-\d\d )(?<!a \d{4} )range\b(?![- ](?:bound|of|between|from|to|trad))")  # "the flat 2016-17 stretch": sideways
 DATED_TREND = re.compile(r"(?<=\d\d )trend\b(?![- ](?:follow|filter|signal|model|strateg))|\bthe (?:(?:long|short|brief|strong|steady|first|second|last|later|earlier|long-running|\w+-long) )?trend(?= (?:that|which) (?:lasted|ran|ended|began)\b| (?:since|from|until|between) )")  # "the 2016-19 trend", "the trend since November 2022": the trending regime
 REGIME_RESET = re.compile(r"\b(?:overall|in total|entire|over the (?:whole|full) (?:period|sample|backtest)|across (?:all )?regimes)\b", re.IGNORECASE)
 # Figures that set the strategy up rather than report its results.

@@ -21,7 +21,7 @@ _GAIN = r"made money|were profitable|was profitable|were positive|ended (?:in th
 _LOSS = r"lost money|were unprofitable|was unprofitable|were negative|ended (?:in the red|lower|negative|down)|finished (?:lower|negative|down)|lost"
 _REGIMES = r"(?:market\s+)?(?:regimes|phases)"
 K_OF_N = re.compile(
-    rf"(?<!every )(?<!each )\b(?P<k>not (?:a single )?one|{_NUMBER}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_NUMBER})\s+)?{_REGIMES}\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?!\s+(?:(?:more|less) than|over|under|above|below|beyond|in excess of)\s+[\d.]+\s?(?:%|percent))",
+    rf"(?<!every )(?<!each )\b(?P<k>not (?:a single )?one|{_NUMBER}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_NUMBER})\s+)?{_REGIMES}\s+(?:\w+\s+)?(?:(?P<gain>{_GAIN})|(?P<loss>{_LOSS}))\b(?!\s+(?:more|less)\s+than\b|\s+(?:over|under|above|below|beyond|in excess of)\s+[\d.]+\s?(?:%|percent))",
     re.IGNORECASE,
 )
 _EXCEPT = r"(?:except(?: for)?|but|bar|save|other than|apart from|aside from|besides)"

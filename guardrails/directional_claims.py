@@ -118,8 +118,9 @@ NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원�
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
 TROUGH_BEFORE = re.compile(r"(?:바닥|저점|최저점)(?:은|이|을|는)?\s*(?:(?:찍힌|나온|기록된|형성된)\s?(?:해|때|시점|날|달)(?:는|은)\s*)?$|\b(?:bottom(?:ed)?(?: out)?\s|troughed\s|trough (?:came )?|low (?:came )?)(?:in|on)\s+(?:(?:late|early|mid)[- ])?$", re.IGNORECASE)
 TROUGH_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?주간?)?\s*(?:에|께|쯤|무렵|(?:\s[^\s\d,.]+){1,3}\s때(?:에)?)?\s?(?:바닥|저점|최저점)(?:을|를|이|은)?\s?(?:찍|쳤|쳐|치|확인|봤|보았|기록|다졌)|\s?(?:그\s)?주(?:가|는)?\s?(?:바닥|저점|최저점)(?:이었|였|이다|이며|이고)")  # "2023년 하반기에 바닥을 찍었다", "2020년 3월 팬데믹 급락 때 바닥을 찍었다", "20년 3월 9일 그 주가 바닥이었다"
-YEARS_OF_RANGE = re.compile(r"\b(?P<first>(?:19|20)\d\d)(?:[-–](?P<last>(?:19|20)?\d\d))?\s+range\b(?![- ](?:bound|of|between|from|to|trad))", re.IGNORECASE)  # "the 2016-18 range": the sideways regime, if those are its years
-RISE_BEFORE = re.compile(r"\b(?:recover(?:y|ed|ing)?|rebound|rally|upswing|climb)\b", re.IGNORECASE)  # "the recovery from the maximum drawdown began in the week of ...": no fall's start
+KO_PLACE = re.compile(r"(?P<metric>샤프(?:\s?(?:지수|비율))?|수익(?:률)?|성과)(?:[^.;,]|\.(?=\d)){0,24}?(?<![\d.])(?P<n>[2-9])\s?(?:위|등)(?![가-힣]*\s?(?:아니|못))")  # "저변동성 국면은 샤프 0.84로 3위였다"
+YEARS_OF_RANGE = re.compile(r"(?<!\bits )(?<!\btheir )(?<!\ba )\b(?P<first>(?:19|20)\d\d)(?:[-–](?P<last>(?:19|20)?\d\d))?\s+range\b(?![- ](?:bound|of|between|from|to|trad))", re.IGNORECASE)  # "the 2016-18 range": the sideways regime, if those are its years
+RISE_BEFORE = re.compile(r"\b(?:recover(?:y|ed|ing)?|rebound|rally|upswing|climb)\s+(?:from|out of|off)\b", re.IGNORECASE)  # "the recovery from the maximum drawdown began in the week of ...": no fall's start
 KO_FALL_BEGAN_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?(?:\s?(?:첫|둘째|셋째|넷째|마지막))?(?:\s?주간?)?\s?(?:에|부터)\s?(?:시작|출발)(?:됐|되었|했|하였|돼|된|하여|해)")  # "... 하락은 2019년 7월 8일 주간에 시작됐다"
 KO_FALL_BEFORE = re.compile(r"(?:하락|낙폭|손실|조정|드로다운)(?:폭)?(?:은|는|이|가)?\s(?:(?!회복|반등|만회|상승|랠리|오름|\.(?!\d))[^,;])*$")  # the fall named before the date, no recovery between
 KO_PEAK_AFTER = re.compile(r"(?:\s?(?:초순|상순|초|중순|중반|하순|말|후반))?\s?(?:의\s)?(?:전?고점|정점|꼭짓점|꼭대기)(?:에서|부터)\s?(?:시작|출발)")  # "2013년 고점에서 시작됐다"
@@ -195,6 +196,8 @@ def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     if regime is not None and ko.HANGUL.search(sentence):  # English year ranges ("2016-19", "2016 and the 2021-22 bear") are not read as spans reliably enough
         findings += _regimes_misdated(sentence, lowered, facts) + _dates_placed_in_regime(sentence, lowered, facts)
     findings += [finding for match in YEARS_OF_RANGE.finditer(sentence) if (finding := _range_years(sentence, match, facts))]
+    if ko.HANGUL.search(sentence):
+        findings += [finding for match in KO_PLACE.finditer(sentence) if (finding := _place(sentence, lowered, match, facts))]
     if NO_BENCHMARK.search(sentence):
         findings.append(_no_benchmark(sentence, facts))
     if NEVER_UNDER_START.search(sentence) and facts.under_start is not None and not any(m.entity == "benchmark" for m in ctx.mentions(sentence, facts.benchmark_name)):
@@ -511,6 +514,21 @@ def _sign_of(pattern: re.Pattern[str], sentence: str, lowered: str) -> bool:
     low, high = _part_around(sentence, first[1], first[2])
     opening = not ko.HANGUL.search(sentence) or KO_SETTING_PART.search(sentence, low, high)  # "In the bear regime, ...", "저변동성 국면에서, ...": the part sets the scene for the next
     return any((opening and first[1] < word.start()) or _part_around(sentence, word.start(), word.end()) == (low, high) for word in pattern.finditer(sentence))
+
+
+def _place(sentence: str, lowered: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
+    """"저변동성 국면은 샤프 0.84로 3위였다": a regime's place (second or lower) on Sharpe or return,
+    of the regime named nearest before it in its part of the sentence; to review when it is not."""
+    low, _ = _part_around(sentence, match.start(), match.end())
+    regime = next((label for label, start, _ in reversed(ctx.regime_spans(lowered)) if low <= start < match.start("n")), None)
+    metric = "sharpe" if match.group("metric").startswith("샤프") else "total_return"
+    values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
+    if regime is None or regime not in values:
+        return None
+    place = 1 + sum(value > values[regime] for value in values.values())
+    said = int(match.group("n"))
+    return Finding(claim=sentence, kind="directional", entity=f"regime:{regime}", metric=metric, stored=values[regime], status="supported" if place == said else "unverifiable",
+                   note=f"the {regime} regime ranks {place} of {len(values)} on {metric}" + ("" if place == said else ": sent to review"))
 
 
 def _range_years(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:

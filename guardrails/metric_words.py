@@ -89,6 +89,7 @@ METRIC_PATTERNS = {
 SIGNED = {"total_return", "cagr", "alpha", "avg_trade_return", "avg_return"}  # figures a "+" may lead; a rate or a share has no sign
 SIBLINGS = {"total_return": "cagr", "cagr": "total_return", "win_rate": "hit_rate", "hit_rate": "win_rate"}  # what one verb may mean
 FIGURE_BETWEEN, ASIDE = re.compile(r"\d"), re.compile(r"\([^()]*\)")
+KO_NOUN_RIGHT_AFTER = re.compile(r"\s?(?:의\s)?(?:변동성|변동폭|샤프|소르티노|칼마|승률|적중률|낙폭|노출|회전율|알파|베타)")  # "연간 6.1% 변동성": the noun after names it, not the rate before
 SHARE_OF_COUNT = re.compile(r"\s+of\s+(?:the|its|all|their)\s+[\d,]+", re.IGNORECASE)  # "39.5% of the 686 trades were winners": one figure of the other
 SIGNAL_METRICS = {"hit_rate": "hit_rate", "win_rate": "hit_rate", "avg_return": "avg_return", "avg_trade_return": "avg_return", "count": "count", "num_trades": "count"}
 STRATEGY_SYNONYMS = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "share_of_time": "exposure"}  # named where no signal or regime is
@@ -141,7 +142,7 @@ def nearest_metric(masked: str, start: int, end: int, number: Numeral, *, before
                     continue
                 if after and masked.count("(", number.end, match.start()) > masked.count(")", number.end, match.start()):  # "the DAX's 0.46 (its Sortino was 0.55)": an aside names its own figures
                     continue
-                rank = 0 if tier == 1 and not after and ko.HANGUL.search(match.group(0)) and not masked[match.end():number.start].strip() else tier  # "적중률 45.6%에 건당 +0.21%": a Korean rate right before its figure names it as a noun does
+                rank = 0 if tier == 1 and not after and ko.HANGUL.search(match.group(0)) and not masked[match.end():number.start].strip() and not KO_NOUN_RIGHT_AFTER.match(masked, number.end) else tier  # "적중률 45.6%에 건당 +0.21%": a Korean rate right before its figure names it as a noun does
                 key = (rank, chars_apart(match.start(), match.end(), number), int(after), -len(match.group(0)))
                 if best is None or key < best[0]:
                     near = words_between(masked, match, number) <= (NEAR_AFTER if after else NEAR_BEFORE)

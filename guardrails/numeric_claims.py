@@ -94,6 +94,8 @@ KO_FIGURE_BEFORE = re.compile(r"\s?[-+]?\d+(?:\.\d+)?%$")
 KO_SHARE_OF_FIGURE = re.compile(r"\d(?:%|%p)\)?의\s?$|\d\)의\s?$|\d\.\d+의\s?$")  # "PALL 낙폭(68.3%)의 35%", "지수 0.44의 60%"
 KO_STILL_UNDER = re.compile(r"\s?(?:째|동안|간|이 지나도록)[^.\d]{0,25}?(?:고점|최고|꼭대기|정점|회복|되찾|메워|메우|메꿔|넘)[^.\d]{0,12}?(?:못|않|없)")  # "602일째 전 고점을 넘지 못했다", "770일 동안 되찾지 못했다"
 RETURN_THEN_MULTIPLE = re.compile(r"\s?\(\s?")  # "+160%(2.6배)"
+KO_STRATEGY_BETWEEN = re.compile(r"전략|모델|(?<![가-힣])북(?![가-힣])")
+FALL_NAMED_BEFORE = re.compile(r"낙폭|하락|손실|mdd|drawdown|fall|decline|loss", re.IGNORECASE)
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
 KO_REGIME_TOLD_BEFORE = re.compile(r"(?:\s?(?:국면|구간|장세))?(?:은|는|이|가)\s?")
 SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
@@ -168,7 +170,7 @@ REGIME_WORD = re.compile(r"국면|\bregimes?\b|\bphases?\b", re.IGNORECASE)
 SPELL_WORDS = re.compile(r"차지|(?:길이|기간|비중)(?:가|는|이|은|을)?\s|씩(?:이었|였|입니|이다|이며|이고)|\bof the (?:time|period|sample|test)\b", re.IGNORECASE)  # "국면 네 개가 각 25%씩이었다": shares, not returns
 KO_HITS_BEFORE = re.compile(r"(?:적중한|(?:들어)?맞(?:은|힌|춘)|(?:이익|수익)으로\s?(?:마감한|끝난)|(?:이익|수익)을\s?(?:남긴|낸)|플러스로\s?(?:마감한|끝난))\s?(?:것|건|횟수)(?:은|이)?\s?$")  # "과매수 청산 61회 가운데 적중한 것은 46회"
 WON_BEFORE = re.compile(r"\bwon\s+(?:only\s+|just\s+)?$", re.IGNORECASE)  # "Momentum buys (131 trades) won 74 times"
-KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:이|가|만)\s?들어맞|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
+KO_WINNERS_AFTER = re.compile(r"\s?(?:에서|이|가|은|는)?\s?(?:(?:이익|수익|돈)(?:을|이)?\s?(?:냈|낸|내|났|남|벌)|(?:만|을|를)?\s?(?:이겼|이긴|이기|승리)|(?:이|가|만)\s?들어맞(?!지\s?(?:않|못))|(?:\([^)]*\))?\s?(?:이|가|만)?\s?적중(?:했|한|해|하))")  # "61건을 매매해 23건에서 이익을 냈고"
 WINNERS_AFTER = re.compile(r"^\s*(?:(?:trades?|positions?)\s+)?(?:(?:were|was|closed|ended|finished)\s+)?(?:winners|winning|profitable|in (?:a )?profit|at a profit|in the black|positive|with a (?:gain|profit))\b", re.IGNORECASE)  # "closed 21 at a profit"
 OF_WHICH_BEFORE = re.compile(r"\d\)?(?:\s+(?:trades?|signals?|entries|exits|stops|positions))?\s*,\s*of (?:which|them|these|those)\s*,?\s*(?:only\s+|just\s+|a mere\s+)?$", re.IGNORECASE)  # "Z-score stops: 14, of which 2 made money": the winners of the count before
 MADE_MONEY_AFTER = re.compile(r"\s*(?:made money|won|were (?:winners|profitable)|closed (?:in|at a) profit)\b", re.IGNORECASE)
@@ -412,6 +414,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         before = max((other for other in self.numbers if other.end <= number.start), key=lambda other: other.end, default=None)
         if before is None or before.unit != "%" or not RETURN_THEN_MULTIPLE.fullmatch(self.text, before.end, number.start):
             return None
+        if FALL_NAMED_BEFORE.search(self.text, self.clauses[self._clause_of(before)].start, before.start):
+            return None  # "최대 낙폭은 32.54%(1.36배)로 닛케이 25.7%보다": a depth, no return
         return (-before.value if before.negative else before.value) / 100
 
     def _between_amounts(self, index: int) -> bool:
@@ -429,7 +433,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if self._grows_capital(number):
             return self._capital_multiple(claim, number, target, qualifier)
         if (grown := self._return_as_multiple(number)) is not None:
-            holds = implied.fits_multiple(1 + grown, target, qualifier)
+            holds = shown_fits(target, 1 + grown, number.decimals, qualifier)
             return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(1 + grown, 2), status="supported" if holds else "unverifiable",
                            note=f"the return just before it, as a multiple of the money ({1 + grown:.2f}x)" + ("" if holds else ": sent to review, not blocked"))
         figures = [other for other in self.numbers if other is not number and other.unit != "x" and other.value]
@@ -883,6 +887,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         """(metric, entity label, stored value) for the figure, in the regime or signal the
         sentence is talking about there."""
         signal = self._scope(self.signals, number)
+        if signal and ko.HANGUL.search(self.text) and (named := max((end for _, _, end in self.signals if end <= number.start), default=None)) is not None and KO_STRATEGY_BETWEEN.search(self.text, named, number.start):
+            signal = None  # "평균회귀 전략은 162번", "채널 하단 청산을 쓰는 이 전략의 승률은": the strategy, named after the signal's words
         if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)) and not self._signal_named_in(self._clause_of(number)):
             signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names (not "변동성 필터 신호는 거래 58회")
         if signal and metric == "winning_trades" and {"count", "hit_rate"} <= self.facts.signals[signal].keys():

@@ -54,6 +54,9 @@ COPPER_HG = sheet("cmd-copper-hg-macd")  # max drawdown 22.39% from 2018-07-02, 
 COBALT = sheet("cmd-cobalt-cob-keltner")  # atr_trailing_stop 33 signals, 36.36%, -0.87%
 ETC = sheet("crypto-etc-donchian")  # channel_exit 81 (35.8%, +0.87%), breakout_entry 94 (39.36%, +1.31%)
 COPPER_DONCHIAN = sheet("cmd-copper-donchian")  # trend_exit 139 signals, 41%, -0.12%
+LASI = sheet("eq-zm-lasi-donchian")  # 31 trades, win rate 38.71%; channel_exit 30 signals, 40%
+TOPIX = sheet("eq-jp-topix-donchian")  # total return 208.9%
+QQQ = sheet("eq-us-qqq-dual-momentum")  # max drawdown 22.71% from 2020-02-25
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -379,6 +382,22 @@ READINGS_33 = [  # the thirty-third round
     ("최대 낙폭 22.39%를 기록한 뒤 상승은 2019년 9월에 시작됐다.", COPPER_HG, "verified"),
     ("수익률과 샤프를 비교하면 샤프가 가장 높은 국면은 저변동성 국면이었다.", SPY, "verified"),  # both measures only with "모두", "두 부문"
     ("약세 국면은 수익률 4.62%로 국면 중 1위였다.", SPY, "not verified"),  # "국면 중 1위": bull has the best return
+    # the round's second review (eq-jp-stoch-reversion: 870 trades, win rate 38.6%, volatility 17.3%, CAGR 6.1%, total +80.53%; mean_reversion 162 signals, 48.8%; trending first on Sharpe 2.01, low volatility second 0.6)
+    ("추세 국면은 샤프 2위였다.", NIKKEI, "not verified"),  # a place is a rank, checked, no Sharpe of 2
+    ("저변동성 국면의 샤프는 0.6으로 2위였다.", NIKKEI, "verified"),
+    ("강세 국면은 샤프 4위였다.", KOSPI, "not verified"),
+    ("이 평균회귀 전략은 162번 거래해 승률 48.8%를 기록했다.", NIKKEI, "not verified"),  # the strategy named after the signal's words owns the figures
+    ("이 평균회귀 전략은 870번 거래해 승률 38.6%를 기록했다.", NIKKEI, "verified"),
+    ("채널 하단 청산을 쓰는 이 전략은 30번 거래했다.", LASI, "not verified"),
+    ("전략은 연간 6.1% 변동성 속에 움직였다.", NIKKEI, "not verified"),  # the noun after the figure names it, not the rate before
+    ("전략은 연간 17.3% 변동성 속에 움직였다.", NIKKEI, "verified"),
+    ("전략의 누적 수익률은 +80.53%(1.85배)였다.", NIKKEI, "not verified"),  # a multiple of the money to the digits shown
+    ("전략의 누적 수익률은 +80.53%(1.81배)였다.", NIKKEI, "verified"),
+    ("전략의 최대 낙폭은 32.54%(1.36배)로 닛케이 25.7%보다 깊었다.", NIKKEI, "not verified"),  # a depth is no return
+    ("None of the four regimes lost more than a fifth.", NIKKEI, "not contradicted"),  # "more than a fifth" is a bar, no count of losers
+    ("After a long climb the strategy's 22.71% max drawdown began in June 2019.", QQQ, "not verified"),  # a rise before is no recovery's start
+    ("After TOPIX broke out of its 2013 range, the strategy went on to make 208.9% overall.", TOPIX, "verified"),  # "its 2013 range": a price range
+    ("전략의 거래 870건 가운데 534건이 들어맞지 않았다.", NIKKEI, "verified"),  # "들어맞지 않았다": misses, not winners (true: 336 won)
 ]
 
 
