@@ -489,17 +489,22 @@ def test_benchmark_named_by_its_symbol() -> None:
 # shy of", the open fall at the end however shallow, signal tables ("29 wins / 40.85% / +0.63%
 # each" dropped after the review): never-read 2027_25 and 63 one more catch each; 57, 59, 65 and 67
 # fewer flags, 33 one more (6 -> 7, a won share after "/").
+# Thirty-third round (session 21): 2027_69, written blind over six new backtests (Budapest sunflower seed,
+# Swedish breakevens, Pandora, Dino Polska, Icelandic blue chips, CEZ), never read: 17/18, 15/42, 0 on
+# arrival (c7a0b1f) and at the end. 2027_68, written blind beside it (Capesize freight, cobalt, Vietcombank,
+# Indonesian coal miners, PTT, John Keells), read and tuned on: 17/18, 14/42, 0 on arrival, 18/18, 10/42
+# after (the ten in STILL_UNVERIFIABLE); never-read 2027_19, 23, 33, 55, 57, 65 and 67 one or two flags fewer.
 UNTUNED = ScoredSets(
-    ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67"),
+    ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67", "heldout_2027_69"),
     untuned=True,
 )
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0),
-    "heldout_2027_17": (18, 7, 1), "heldout_2027_19": (18, 7, 0), "heldout_2027_23": (18, 7, 0), "heldout_2027_25": (17, 7, 2), "heldout_2027_27": (18, 8, 0),
-    "heldout_2027_29": (17, 6, 1), "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 7, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1),
-    "heldout_2027_39": (18, 8, 0), "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 3, 0), "heldout_2027_47": (16, 9, 0),
-    "heldout_2027_49": (18, 13, 0), "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 9, 1), "heldout_2027_57": (17, 11, 2),
-    "heldout_2027_59": (18, 9, 1), "heldout_2027_61": (16, 14, 2), "heldout_2027_63": (15, 11, 0), "heldout_2027_65": (16, 13, 0), "heldout_2027_67": (15, 12, 0),
+    "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 10, 1), "heldout_2027_15": (17, 3, 0), "heldout_2027_17": (18, 7, 1),
+    "heldout_2027_19": (18, 6, 0), "heldout_2027_23": (18, 6, 0), "heldout_2027_25": (17, 7, 2), "heldout_2027_27": (18, 8, 0), "heldout_2027_29": (17, 6, 1),
+    "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1), "heldout_2027_39": (18, 8, 0),
+    "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 3, 0), "heldout_2027_47": (16, 9, 0), "heldout_2027_49": (18, 13, 0),
+    "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 8, 1), "heldout_2027_57": (17, 10, 2), "heldout_2027_59": (18, 9, 1),
+    "heldout_2027_61": (16, 14, 2), "heldout_2027_63": (15, 11, 0), "heldout_2027_65": (16, 11, 0), "heldout_2027_67": (15, 11, 0), "heldout_2027_69": (17, 15, 0),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
@@ -515,8 +520,8 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
     assert result.unconfirmable_verified <= UNCONFIRMABLE_VERIFIED.get(name, 0), result.row
 
 
-MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_55", "heldout_2027_57", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67")
-MISSED = pytest.mark.xfail(strict=True, reason="measured: 1 false claim of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_25 and 1 each of 2027_29 and 2027_41, 4 of 2027_45, 2 of 2027_47, 1 each of 2027_55 and 2027_57, 2 of 2027_61, 3 of 2027_63, 2 of 2027_65 and 3 of 2027_67 came out verified")
+MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_55", "heldout_2027_57", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67", "heldout_2027_69")
+MISSED = pytest.mark.xfail(strict=True, reason="measured, false claims that still come out verified: 1 of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_25, 1 of 2027_29, 1 of 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_55, 1 of 2027_57, 2 of 2027_61, 3 of 2027_63, 2 of 2027_65, 3 of 2027_67, 1 of 2027_69")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -524,7 +529,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: one true sentence each of 2027_10, 2027_17, 2027_29, 2027_37, 2027_53, 2027_55 and 2027_59 and two each of 2027_25, 2027_57 and 2027_61 still come out contradicted")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: true sentences still come out contradicted: 1 of 2027_10, 1 of 2027_17, 2 of 2027_25, 1 of 2027_29, 1 of 2027_37, 1 of 2027_53, 1 of 2027_55, 2 of 2027_57, 1 of 2027_59, 2 of 2027_61")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])
