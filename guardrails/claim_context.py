@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from guardrails import dates
@@ -245,7 +246,12 @@ def names_maximum_drawdown(lowered: str) -> bool:
 
 
 def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
-    """Each regime named, as (label, start, end)."""
+    """Each regime named, as (label, start, end); read once per text, as every reading asks (a copy is returned)."""
+    return list(_regime_spans(lowered))
+
+
+@lru_cache(maxsize=512)
+def _regime_spans(lowered: str) -> tuple[tuple[str, int, int], ...]:
     found = []
     for label, words in REGIME_SYNONYMS.items():
         for word in words:
@@ -254,7 +260,7 @@ def regime_spans(lowered: str) -> list[tuple[str, int, int]]:
     found += [("sideways", match.start(), match.end()) for match in FLAT_SPELL.finditer(lowered)]
     for label, pattern in KO_REGIMES.items():
         found += [(label, match.start(), match.end()) for match in pattern.finditer(lowered)]
-    return sorted(found, key=lambda item: item[1])
+    return tuple(sorted(found, key=lambda item: item[1]))
 
 
 def korean_regime_in(lowered: str) -> bool:

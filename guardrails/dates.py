@@ -15,6 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {name: number for number in range(1, 13) for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())}
 MONTHS["sept"] = 9
@@ -85,7 +86,13 @@ class DateMention:
 
 def mentions(text: str) -> list[DateMention]:
     """Every date in ``text``; a Korean month without a year takes the year written before it,
-    "이듬해" (the year after) that year plus one, and "24년 8월" is 2024."""
+    "이듬해" (the year after) that year plus one, and "24년 8월" is 2024. Each reading of a sentence
+    asks for its dates, so they are read once per text (a copy of the list is returned)."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=512)
+def _mentions(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     year: int | None = None
     for match in DATE.finditer(text):
@@ -124,7 +131,7 @@ def mentions(text: str) -> list[DateMention]:
             after = beside.group("side") == "직후"
             found[-1] = DateMention(told.start, told.end, told.first if after else told.first - JUST, told.last + JUST if after else told.last, exact=told.exact)
     found += [DateMention(match.start(), match.end(), date(2019, 7, 1), date(2020, 2, 29), exact=False) for match in PRE_PANDEMIC.finditer(text)]
-    return sorted(found, key=lambda mention: mention.start)
+    return tuple(sorted(found, key=lambda mention: mention.start))
 
 
 def places_event(text: str, start: int, end: int, events: dict[str, date], *, names_regime: bool) -> bool:

@@ -258,11 +258,14 @@ def _other_falls_dated(sentence: str, others: list[Drawdown]) -> list[Finding]:
     시작됐다": a trough or a start dated in a part of the sentence that sizes a fall other than the
     deepest; to review when it is not that fall's."""
     findings = []
+    troughs = _trough_mentions(sentence)
     started = [m for m in dates.mentions(sentence) if KO_FALL_BEGAN_AFTER.match(sentence, m.end) or KO_PEAK_AFTER.match(sentence, m.end)]
+    if not troughs and not started:
+        return findings
     for fall in others:
         def sized(mention: dates.DateMention, fall: Drawdown = fall) -> bool:
             return _states_depth(sentence[slice(*_part_around(sentence, mention.start, mention.start))], fall)
-        findings += _misdated(sentence, [m for m in _trough_mentions(sentence) if sized(m)], fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
+        findings += _misdated(sentence, [m for m in troughs if sized(m)], fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
         findings += _misdated(sentence, [m for m in started if sized(m)], fall.peak, "drawdown_peak", f"the {abs(fall.depth):.2%} fall started from its peak on {fall.peak}")
     return findings
 
