@@ -117,11 +117,11 @@ KO_INDICATOR_AFTER = re.compile(r"(?:\s?[·/,]\s?(?:빠른 |느린 |단기 |장�
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"
 LASTED_BEFORE = re.compile(r"\b(?:took|take|takes|taking|lasted|lasting|spent|needed|required)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "took 854 days before equity reached a new high": a length
 # "four of the five regimes", "half of the six regimes": a count of regimes (`guardrails.count_claims`).
-_COUNT_WORD = rf"\d+|{'|'.join(sorted(ONES, key=len, reverse=True))}"
+COUNT_WORD = rf"\d+|{'|'.join(sorted(ONES, key=len, reverse=True))}"  # a count in digits or words ("four of the five regimes")
 # "two of the six regimes had drawdowns deeper than 10%", "낙폭이 10%를 넘은 국면은 여섯 중 넷": how many
 # regimes passed a bar (count_claims); the bar is no figure of the backtest.
 REGIMES_PAST_BAR = re.compile(
-    rf"\b(?P<k>{_COUNT_WORD}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{_COUNT_WORD})\s+)?(?:market\s+)?(?:regimes|phases)\s+(?:(?:had|saw|suffered|posted|recorded|showed|logged)\s+(?:an?\s+)?(?:max(?:imum)?\s+)?(?P<metric>drawdowns?|returns?|sharpe(?:\s+ratios?)?)"
+    rf"\b(?P<k>{COUNT_WORD}|half|none)\s+of\s+(?:the|its|all)\s+(?:(?P<n>{COUNT_WORD})\s+)?(?:market\s+)?(?:regimes|phases)\s+(?:(?:had|saw|suffered|posted|recorded|showed|logged)\s+(?:an?\s+)?(?:max(?:imum)?\s+)?(?P<metric>drawdowns?|returns?|sharpe(?:\s+ratios?)?)"
     r"|(?P<verb>lost|gained|returned|fell|dropped|rose|made))\s+(?P<bar>(?:deeper|worse|more|greater|larger|bigger|higher|better)\s+than|beyond|above|over|in excess of|exceeding|(?:less|lower|smaller|shallower)\s+than|below|under|of (?:more|less) than)\s+(?P<x>\d+(?:\.\d+)?)\s?(?:%|percent)?",
     re.IGNORECASE,
 )

@@ -14,9 +14,9 @@ import re
 from guardrails import claim_context as ctx
 from guardrails import korean as ko
 from guardrails.factsheet import FactSheet, Finding
-from guardrails.numerals import ONES, spelled_value
+from guardrails.numerals import spelled_value
 
-_NUMBER = rf"\d+|{'|'.join(sorted(ONES, key=len, reverse=True))}"
+_NUMBER = ctx.COUNT_WORD
 _GAIN = r"made money|were profitable|was profitable|were positive|ended (?:in the black|higher|positive|up)|finished (?:higher|positive|up)|gained"
 _LOSS = r"lost money|were unprofitable|was unprofitable|were negative|ended (?:in the red|lower|negative|down)|finished (?:lower|negative|down)|lost"
 _REGIMES = r"(?:market\s+)?(?:regimes|phases)"
@@ -47,6 +47,7 @@ KO_WINNERS = re.compile(
 KO_OF_N = re.compile(ko.REGIMES_OF)
 KO_COUNT = re.compile(rf"(?<![가-힣\d.])(?:(?P<half>절반)|(?P<k>{ko.NUMBER})\s?(?P<counter>곳|개|번|차례|국면|구간|군데)?)(?=\s?(?:뿐|만|이|가|은|는|에서|이었|였|에\s?(?:그쳤|그친|그치|불과)|\s?(?:손실|적자|수익|이익)))")  # "... 두 국면에 그쳤고": only two
 KO_DETERMINERS = {"한", "두", "세", "네"}  # "두 곳": a count only before a counter
+KO_BELOW_BAR = ("밑돈", "하회한", "미달한", "미만인", "이하인")  # a bar the regimes fell under, not past
 KO_SIGNS = re.compile(r"(?P<loss>손실|적자|마이너스|잃|손해|뒷걸음|역성장|하락|떨어|내렸)|(?P<gain>수익(?!률)|이익|흑자|플러스|벌었|벌어|올랐|상승|남겼)")
 
 
@@ -59,8 +60,6 @@ def count_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings += [_past_bar(sentence, match, facts) for pattern in (ctx.REGIMES_PAST_BAR, ctx.KO_REGIMES_PAST_BAR) for match in pattern.finditer(sentence)]
     return findings
 
-
-KO_BELOW_BAR = ("밑돈", "하회한", "미달한", "미만인", "이하인")
 
 
 def _past_bar(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:

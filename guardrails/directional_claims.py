@@ -262,11 +262,10 @@ def _other_falls_dated(sentence: str, others: list[Drawdown]) -> list[Finding]:
     started = [m for m in dates.mentions(sentence) if KO_FALL_BEGAN_AFTER.match(sentence, m.end) or KO_PEAK_AFTER.match(sentence, m.end)]
     if not troughs and not started:
         return findings
+    parts = {m: sentence[slice(*_part_around(sentence, m.start, m.start))] for m in troughs + started}
     for fall in others:
-        def sized(mention: dates.DateMention, fall: Drawdown = fall) -> bool:
-            return _states_depth(sentence[slice(*_part_around(sentence, mention.start, mention.start))], fall)
-        findings += _misdated(sentence, [m for m in troughs if sized(m)], fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
-        findings += _misdated(sentence, [m for m in started if sized(m)], fall.peak, "drawdown_peak", f"the {abs(fall.depth):.2%} fall started from its peak on {fall.peak}")
+        findings += _misdated(sentence, [m for m in troughs if _states_depth(parts[m], fall)], fall.trough, "drawdown_trough", f"the {abs(fall.depth):.2%} fall from the {fall.peak} peak bottomed on {fall.trough}")
+        findings += _misdated(sentence, [m for m in started if _states_depth(parts[m], fall)], fall.peak, "drawdown_peak", f"the {abs(fall.depth):.2%} fall started from its peak on {fall.peak}")
     return findings
 
 
@@ -569,7 +568,7 @@ def _regimes_misdated(sentence: str, lowered: str, facts: FactSheet) -> list[Fin
         bracketed = any(until == first.start - 1 and sentence[until:until + 1] == "(" for label, _, until in named if label == word)  # "약세(21년 1월 말~22년 10월)": the bracket dates that regime
         others = [label for label in labels if dates.names_regime(first, last, label, facts.events)]
         began, ended = facts.regime_dates(word)
-        apart = began is not None and ended is not None and (last.last < began - dates.SLACK or ended + dates.SLACK < first.first)  # "In the 2016-18 range", the sideways regime running 2018-06 to 2020-03: no overlap
+        apart = began is not None and ended is not None and (last.last < began - dates.SLACK or ended + dates.SLACK < first.first)  # "2012~2014년의 횡보" for a sideways regime from 2018: no overlap
         if bracketed or others or apart:
             ran = f"the {word} regime ran from {began} to {ended}"
             told = ", not the dates in brackets" if bracketed else f"; the dates given are the {others[0]} regime's" if others else "; the dates given lie outside it"

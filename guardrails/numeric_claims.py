@@ -577,7 +577,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         compared = span.pivot or (index > 0 and self._paired(self.numbers[index - 1], number))
         if number.unit is None and not compared and not self._alone(number) and not self._owner_alone(number):
             return found
-        if number.unit == "%" and number.text.lstrip()[:1] in "+-−" and any(KO_REGIME_TOLD_BEFORE.fullmatch(self.text, end, number.start) for _, start, end in self.regimes if span.start <= start and end <= number.start):
+        if number.unit == "%" and _sign_written(number) and any(KO_REGIME_TOLD_BEFORE.fullmatch(self.text, end, number.start) for _, start, end in self.regimes if span.start <= start and end <= number.start):
             return Named("total_return", by_noun=False)  # "뒤이은 약세는 -13.26%·샤프 -1.17로": a regime's figure with no noun is its return, not the metric of the clause before
         before = self._metric_before(number, claimed)
         if before and APPOSITIVE_AT.match(self.text[span.start:span.end]):
@@ -750,7 +750,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         clause, at the depth of one of the curve's falls: Korean names a figure's owner before it."""
         span = self.clauses[self._clause_of(number)]
         inside = [(start, end) for _, start, end in self.regimes if span.start <= start < span.end]
-        return (bool(KO_FALL_AFTER_FIGURE.match(self.text, number.end)) and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns)
+        return (bool(KO_FALL_AFTER_FIGURE.match(self.text, number.end)) and self._sizes_a_fall(number)
                 and all(start > number.start and self._places_day(end) for start, end in inside))
 
     def _english_fall_named(self, number: Numeral, regime: str | None) -> bool:
@@ -758,7 +758,10 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         named a fall, at the depth of one of the curve's falls, and not the own drawdown of a regime
         named before it (none in its clause: "the bull regime brought a 8.36% drawdown" is the regime's)."""
         return (not ko.HANGUL.search(self.text) and bool(FALL_AFTER_FIGURE.match(self.text, number.end)) and not self._regime_named_in(self._clause_of(number))
-                and any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns) and not (regime and self._fits_regime_fall(number, regime)))
+                and self._sizes_a_fall(number) and not (regime and self._fits_regime_fall(number, regime)))
+
+    def _sizes_a_fall(self, number: Numeral) -> bool:
+        return any(ctx.states_depth(number, fall.depth) for fall in self.facts.drawdowns)
 
     def _places_day(self, regime_end: int) -> bool:
         """A regime named just before a single day ("강세 국면이던 2015년 2월 9일 주", "약세 국면 첫날인 2019년 7월 2일"): it places that day."""
@@ -896,7 +899,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]
         if signal and metric in SIGNAL_METRICS:
             metric = SIGNAL_METRICS[metric]
-            if metric == "hit_rate" and number.text.lstrip()[:1] in "+-−":
+            if metric == "hit_rate" and _sign_written(number):
                 metric = "avg_return"  # "vol_rescale fired 212 times with 109 winners, 51.42%, +0.06%": a signed figure is the signal's average, no hit rate
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
@@ -1072,3 +1075,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return False
         rest = self.lowered[span.start:named[0].start] + " " + self.lowered[named[0].end:number.start] + " " + self.lowered[number.end:span.end]
         return set(re.findall(r"[a-z]+", rest)) <= APPOSITIVE_WORDS
+
+
+def _sign_written(number: Numeral) -> bool:
+    """A plus or minus written at the figure ("+0.06%", "-13.26%"), not one read from words."""
+    return number.text.lstrip()[:1] in ("+", "-", "−")

@@ -38,8 +38,8 @@ LOSS_OF_ANOTHER = re.compile(r"\s+(?:[a-z]+\s+)?(?:beta|benchmark|index|market|c
 KO_EVENT_AFTER, KO_EVENT_BEFORE, KO_PASSED_AFTER = re.compile(ko.EVENT_AFTER), re.compile(ko.EVENT_BEFORE), re.compile(ko.PASSED_AFTER)
 KO_NOT_SUBJECT_AFTER, KO_SUBJECT_AFTER = re.compile(ko.NOT_SUBJECT_AFTER), re.compile(ko.SUBJECT_AFTER)
 BENCHMARK_ITEM = re.compile(rf"(?:^|[{ctx.BULLETS}|:]\s*)(?:benchmark|벤치마크|기준\s?(?:자산|지수)|비교\s?지수)\s?[:：=]?\s?[\w.^&/-]{{1,20}}\s*(?=[{ctx.BULLETS}|]|:{{2}})", re.IGNORECASE)  # "| benchmark SPY |": a KPI item that names the benchmark
-INSTRUMENT_AFTER, INSTRUMENT_BEFORE = re.compile(r"(?:\s?[·/]\s?[A-Z]{2,})+(?![는은이가의도\w])"), re.compile(r"[A-Z]{2,}\s?[·/]\s?$")
-PARTICLE_AFTER = re.compile(r"[는은이가의도]")  # "SPY·QQQ는 모두 ... 올랐다": the list is the subject  # "SPY·QQQ·IWM 20일/50일 이동평균 교차": the instruments traded, no subject
+INSTRUMENT_AFTER, INSTRUMENT_BEFORE = re.compile(r"(?:\s?[·/]\s?[A-Z]{2,})+(?![는은이가의도\w])"), re.compile(r"[A-Z]{2,}\s?[·/]\s?$")  # "SPY·QQQ·IWM 20일/50일 이동평균 교차": the instruments traded, no subject
+PARTICLE_AFTER = re.compile(r"[는은이가의도]")  # "SPY·QQQ는 모두 ... 올랐다": the list is the subject
 KO_COMPARED_CLAUSE = re.compile(ko.COMPARED_CLAUSE)
 TURN_BACK = re.compile(r"^\s*(?:but|yet)\s*$", re.IGNORECASE)
 FURTHER = re.compile(r"\b(?:a further|another)\b", re.IGNORECASE)  # "cost 15% and ... a further 10%"
@@ -250,12 +250,14 @@ class SentenceReading:
         return any(m.entity == entity and span.start <= m.start < span.end for m in self.mentions)
 
     def _regime_named_in(self, clause: int) -> bool:
-        span = self.clauses[clause]
-        return any(span.start <= start < span.end for _, start, _ in self.regimes)
+        return self._span_in(self.regimes, clause)
 
     def _signal_named_in(self, clause: int) -> bool:
+        return self._span_in(self.signals, clause)
+
+    def _span_in(self, spans: list[tuple[str, int, int]], clause: int) -> bool:
         span = self.clauses[clause]
-        return any(span.start <= start < span.end for _, start, _ in self.signals)
+        return any(span.start <= start < span.end for _, start, _ in spans)
 
     def _subjects(self) -> list[ctx.Entity]:
         """For each clause, whose figures the sentence is about so far: the first name in the
@@ -279,12 +281,16 @@ class SentenceReading:
                 subject = found[0]  # "..., its benchmark, EWL, which grew 6.6% a year, but had a higher Sharpe": the first subject again
         return found
 
+    @cached_property
+    def _benchmark_items(self) -> list[tuple[int, int]]:
+        return [match.span() for match in BENCHMARK_ITEM.finditer(self.text)]
+
     def _item_or_instrument(self, mention: ctx.Mention) -> bool:
         """A benchmark named as a KPI line's item ("| benchmark SPY |", "▪ 벤치마크 SPY ▪") or in a list
         of the instruments traded ("SPY·QQQ·IWM"): it names whose the figures are not."""
         if mention.entity != "benchmark":
             return False
-        item = any(m.start() <= mention.start and mention.end <= m.end() for m in BENCHMARK_ITEM.finditer(self.text))
+        item = any(start <= mention.start and mention.end <= end for start, end in self._benchmark_items)
         listed = INSTRUMENT_AFTER.match(self.text, mention.end) or (INSTRUMENT_BEFORE.search(self.text, max(0, mention.start - 8), mention.start) and not PARTICLE_AFTER.match(self.text, mention.end))
         return item or bool(listed)
 
