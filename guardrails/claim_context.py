@@ -204,8 +204,14 @@ def _benchmark_names(benchmark_name: str | None) -> str:
 QUOTE_CURRENCY = re.compile(r"(?:USDT?|USDC|EUR|JPY|KRW|GBP|CHF|BTC)$")
 
 
+LETTERS_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
+
+
 def _spelled(ticker: str) -> str:
-    """A ticker as written: a long code of letters may be broken by a hyphen or a space ("WIG-Banki" for WIGBANKI)."""
+    """A ticker as written: a long code of letters may be broken by a hyphen or a space ("WIG-Banki" for
+    WIGBANKI), and a code of letters then digits between them ("NSE 25" for NSE25)."""
+    if (split := LETTERS_DIGITS.fullmatch(ticker)) and len(split.group(1)) >= 2:
+        return rf"{re.escape(split.group(1))}[-\s]?{re.escape(split.group(2))}"
     if len(ticker) < 5 or not ticker.isalpha() or QUOTE_CURRENCY.search(ticker):  # "BTC-USD" is the coin traded, not BTCUSD held
         return re.escape(ticker)
     return "[-\\s]?".join(re.escape(letter) for letter in ticker)
@@ -314,6 +320,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit is None and number.decimals == 0 and KO_BIG_N.match(sentence, number.end):  # "4대 은행": the big four, no figure
         return True
+    if number.unit in (None, "n") and number.value == 1 and KO_PER_ONE.match(sentence, number.end):  # "거래 1회 평균은 0.053%": per trade, no count
+        return True
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
 
 
@@ -328,6 +336,7 @@ def states_depth(number: Numeral, depth: float) -> bool:
     return round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
+KO_PER_ONE = re.compile(r"(?<=[회건번])(?:에|당|의)?\s?평균|\s?(?:회|건|번)(?:에|당|의)?\s?평균")
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 
 

@@ -59,8 +59,10 @@ DAY_SLACK = timedelta(days=6)
 JUST = timedelta(days=14)  # how far past (or before) a date "직후" ("직전") reaches
 # Beside a date, a range's end ("from ... to", "부터 ... 까지", "since"): the date bounds a span of the test.
 RANGE_AFTER = re.compile(r"^\s*(?:년\s*)?(?:(?:초|말|초반|후반|상반기|하반기|정초|연초|연말|초순|중순|하순)\s*)?(?:부터|~|–|-|이후|까지|to\b|through\b|until\b|till\b|and\b)", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 RANGE_BEFORE = re.compile(r"(?:\b(?:from|since|between|to|through|until|till|by|of)|[~–-])\s*(?:the\s+)?$", re.IGNORECASE)
 # Between the two dates of a range: "May 2015 to July 2016", "2018-19", "2019년 10월부터 2022년 10월까지".
+MONTH_LEAD = re.compile(rf"\b(?P<lm>{_MONTH})\.?\s*(?:[-–]|to|through|until)\s*$", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)
 # "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
 END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
@@ -114,6 +116,8 @@ def _mentions(text: str) -> tuple[DateMention, ...]:
             found += [_span(match.start(), match.start("y2") - 1, year, 1, 12), _span(match.start("y2"), match.end(), end_year, 1, 12)]
             year = end_year
         elif month:
+            if groups["mon"] and not groups["d1"] and (lead := MONTH_LEAD.search(text, max(0, match.start() - 16), match.start())) and (first := MONTHS.get(lead.group("lm").lower().rstrip("."), 0)):
+                found.append(_month(lead.start("lm"), lead.end("lm"), year - (first > month), first))  # "January-June 2025": the first month takes the year written after
             day = int(groups["id"] or groups["d1"] or groups["d2"] or groups["dd"] or groups["kd"] or groups["sd"] or 0)
             end = weekday.end() if day and (weekday := WEEKDAY_AFTER.match(text, match.end())) else match.end()  # "3월 23일(월) 주간": the weekday is part of the date
             found.append(_month(match.start(), end, year, month, _month_part(text, match), day) if 1 <= month <= 12 else _span(match.start(), match.end(), year, 1, 12))
@@ -157,7 +161,10 @@ def regimes_dated(text: str, written: list[DateMention], events: dict[str, date]
     and whose end its last date covers, as (label, start, end) of the written range. A single
     exact month names no regime. ``written``: the text's dates (`mentions`), read once by the caller."""
     labels = [name.split(".")[1] for name in events if name.startswith("regime.") and name.endswith(".start")]
-    return [(label, first.start, last.end) for first, last in spans(text, written) for label in labels if names_regime(first, last, label, events)]
+    stretches = spans(text, written)
+    if (end := events.get("end")) is not None:  # "the drift since January 2023": from that month to the end of the test
+        stretches += [(first, DateMention(first.start, first.end, end, end, True)) for first, last in joined(text, written) if last is first and first.exact and SINCE_BEFORE.search(text, max(0, first.start - 8), first.start)]
+    return [(label, first.start, last.end) for first, last in stretches for label in labels if names_regime(first, last, label, events)]
 
 
 def spans(text: str, written: list[DateMention]) -> list[tuple[DateMention, DateMention]]:

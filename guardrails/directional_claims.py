@@ -52,7 +52,7 @@ LOST_IN = re.compile(rf"\b(lost money|was unprofitable|were unprofitable|negativ
 GAINED_IN = re.compile(rf"\b(made money|was profitable|positive returns?|profitable)\b|{ko.GAINED}", re.IGNORECASE)
 # "recovered from its 13.6% drawdown during 2023": whether or when a drawdown ended, which the store
 # keeps for the deepest one only (from the equity curve).
-RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|climb(?:ed|s)? (?:back )?out|un(?:recovered|repaired|healed))\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
+RECOVERED = re.compile(r"\b(?:recover(?:ed|s)?|regain(?:ed|s)?|recoup(?:ed|s)?|made good|(?:been|be|was|were|is) made back|climb(?:ed|s)? (?:back )?out|un(?:recovered|repaired|healed))\b|회복|되찾|만회|메워|메웠|메꿔|메꿨|(?:고점|정점|꼭대기|최고점|최고치)(?:을|를)?\s?(?:다시\s)?(?:넘어섰|넘었|넘어서|돌파)", re.IGNORECASE)  # "그 고점을 다시 넘어섰다"
 INDICATOR_RECOVERY = re.compile(r"\d\s?(?:위로|이상으로|선\s?위로|선을\s?넘어)\s?회복|\b(?:recover(?:s|ed|ing)?|climb(?:s|ed)? back)\s+(?:above|past|over|to)\s+\d", re.IGNORECASE)  # "55 위로 회복하면 파는": an indicator's, no drawdown's
 REGIME_DATES_REACH = 16  # characters between a regime's word and the dates that give its span ("강세 +12%(", "의 강세장")
 KO_LOSS_COMPARED = re.compile(r"[덜더] ?(?:잃|많이 잃|크게 잃|빠|떨어|하락|손실|밀|까먹)")
@@ -87,7 +87,7 @@ BETA_SENSITIVITY = (
     re.compile(rf"(?P<inverted>)(?:^|[,;:]\s*|\band\s+)(?:the|its)\s+(?:[\w-]+\s+)?(?:index|benchmark|market)\b(?! beta)(?:[^.;]|\.\d){{0,30}}?\b(?:{_MORE}|{_LESS})(?: to \w+)? than (?!(?:the )?(?:index|benchmark|market)\b)", re.IGNORECASE),
 )
 NOT_RECOVERED = re.compile(
-    r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made good|climb)"
+    r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made (?:good|back)|climb)"
     r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복",
     re.IGNORECASE,
 )
@@ -102,7 +102,7 @@ WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable
 REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?['’]?")  # between a regime's name and a date it places
 # "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
 # fall's trough or peak placed in a regime, named just after.
-FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out))\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out)|(?P<recovery>recovered|regained|repaired|made back)(?: (?:in|by|on) [\w ]{3,20}?,)?(?: still)?)\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
 KO_FALL_POINT_AFTER = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:안|내|한복판|중)?\s?에서\s?(?:(?P<trough>바닥|저점|최저점)(?:을|를)?\s?(?:찍|쳤|쳐|기록|확인|만들|형성)|(?P<peak>시작|출발)(?:됐|했|되었|하였|한|된))")  # "약세 국면 안에서 바닥을 찍었다"
@@ -113,6 +113,9 @@ KO_BACK_TO_FALL = re.compile(r"그\s(?:출발점|고점|정점|꼭짓점|바닥|
 KO_RECOVERED_INSIDE = re.compile(r"(?:국면)?\s?(?:안|내|중|동안)(?:에서|에)?\s?(?:(?:모두|전부|완전히|다)\s?)?(?:만회|회복|메워|되찾)")  # "저변동성 국면 안에서 모두 만회되었다"
 KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체적으로\s?|스스로\s?)?(?:겪은|기록한|낸)?\s?(?:자체\s?)?(?:낙폭|하락폭?)(?:과|와)\s?(?:똑|꼭|정확히\s?)?같")  # "강세 국면이 자체적으로 겪은 낙폭과 똑같았다"
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
+# A regime ranked by its own worst fall, not the whole test's ("국면 내 낙폭이 가장 컸던 곳은 ... 강세장", "the deepest in-regime drawdown").
+DEEPEST_IN_REGIME = re.compile(r"(?:국면|구간)\s?(?:내|안|별)\s?(?:최대\s?)?(?:낙폭|하락폭)(?:이|은|는)?\s?(?:가장|제일)\s?(?:컸|큰|깊)|\bdeepest (?:in-regime|within-regime|intra-regime) (?:drawdown|fall)|\bdeepest (?:drawdown|fall) (?:within|inside) (?:a|any|one) (?:single )?regime", re.IGNORECASE)
+PREDICATE_ONLY = re.compile(r"\s*(?:was|were|is|proved|ranked|stood|came)\b(?=.*\b(?:regime|phase|spell|stretch|market)\b)", re.IGNORECASE)  # "..., was the strongest regime": a part that opens on its verb ranks the subject of the part before
 SHORTEST_SPELL = re.compile(r"(?:가장|제일) ?짧|최단|\bshortest\b", re.IGNORECASE)
 NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
                          r"|\bnot\b|n't\b|아니|second|third|두 ?번째|세 ?번째|[2-9]위|다음으로", re.IGNORECASE)  # the longest fall or run, not a regime; not a denied or second rank
@@ -165,7 +168,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?조정\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?(?:조정|대비)\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
@@ -609,9 +612,10 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
         fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked)
-        if fall is None or (RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
+        recovery = not korean and placed.group("recovery")
+        if fall is None or (recovery and fall.recovery is None) or (not recovery and RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)
-        point, day = ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
+        point, day = ("recovery", fall.recovery) if recovery else ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
         held = began <= day <= ended
         findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",
                                 note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}) had its {point} on {day}" + ("" if held else f", outside the {label} regime ({began} to {ended}): sent to review")))
@@ -662,10 +666,19 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     for part in RANKING_PARTS.split(unbroken):
         spans = ctx.regime_spans(part.lower())
         carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
+        deepest = DEEPEST_IN_REGIME.search(part) if spans else None
+        if deepest:
+            nearest = min(spans, key=lambda span: min(abs(span[1] - deepest.start()), abs(span[2] - deepest.start())))
+            values = {label: m["max_drawdown"] for label, m in facts.regimes.items() if "max_drawdown" in m}
+            findings.append(_rank(sentence, nearest[0], values, min, "max_drawdown"))
+        if not spans and carried and PREDICATE_ONLY.match(part):
+            spans = carried  # "The 2021-23 trend, up 39%, was the strongest regime": the subject before the aside
         for pattern, pick in ((BEST, max), (WORST, min)):
             for rank, superlative in enumerate(pattern.finditer(part) if spans else ()):  # "+38%로 벌이가 가장 컸고 샤프 1.07도 네 국면 중 으뜸이었으며": a later superlative of the same regime
                 if rank and any(span[1] > superlative.start() for span in spans):
                     break  # "샤프가 가장 높은 국면은 ... 약세 국면(0.74)이고 수익 1위는 고변동성": another regime's, after it
+                if deepest and deepest.start() <= superlative.start() < deepest.end():
+                    continue  # "the deepest in-regime drawdown": ranked by the regimes' own falls above
                 nearest = min(spans, key=lambda span: (span[1] > superlative.start(), min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start()))))
                 metric = "sharpe" if RISK_ADJUSTED.match(part[superlative.end():]) or RANKED_BY_SHARPE.search(sentence) or ON_SHARPE.search(part) or (ON_SHARPE.match(sentence.lstrip()) and not ON_RETURNS.search(part)) or "샤프" in superlative.group(0) or KO_SHARPE_BEFORE.search(part, 0, superlative.start()) or FOR_RISK.search(part, 0, superlative.start()) else "total_return"
                 if CURVE_POINT_RANKED.search(part):  # "곡선이 가장 낮게 내려간 지점은 약세 국면에": where the curve's low lay, no regime's rank

@@ -99,6 +99,7 @@ FALL_NAMED_BEFORE = re.compile(r"낙폭|하락|손실|mdd|drawdown|fall|decline|
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
 KO_REGIME_TOLD_BEFORE = re.compile(r"(?:\s?(?:국면|구간|장세))?(?:은|는|이|가)\s?")
 SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
+KO_ALL_TRADES = re.compile(r"(?:전체|총|모든)\s?(?:거래|매매)")
 KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
 FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
 KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
@@ -129,7 +130,7 @@ GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|aroun
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
 KO_SHORT_OF_FRACTION = re.compile(r"\s?에\s?도?\s?(?:채\s?|한참\s?|훨씬\s?)?(?:못 ?미|불과|그쳤|그친|가까)|\s?(?:이|가)\s?(?:채\s?)?안\s?(?:됐|된|되)")  # "절반에도 못 미쳤다", "절반이 채 안 됐고"
-GROWN_CAPITAL = re.compile(r"\b(?:multipl(?:ied|ies|ying)|grew|grow(?:s|ing)?)\s+(?:(?:its|the|their|starting|initial|invested)\s+){0,2}(?:capital|money|stake|investment|equity)\s+(?:by\s+(?:a factor of\s+)?|(?:some|about|roughly|nearly|almost)\s+)?$", re.IGNORECASE)  # "it multiplied capital 2.64 times"
+GROWN_CAPITAL = re.compile(r"\b(?:(?:multipl(?:ied|ies|ying)|grew|grow(?:s|ing)?)\s+(?:(?:its|the|their|starting|initial|invested)\s+){0,2}(?:capital|money|stake|investment|equity)|(?:capital|money|the stake|the investment)\s+(?:grew|multiplied))\s+(?:by\s+(?:a factor of\s+)?|(?:some|about|roughly|nearly|almost)\s+)?$", re.IGNORECASE)  # "it multiplied capital 2.64 times"
 KO_GROWN_CAPITAL = re.compile(r"(?:자산|원금|자본|계좌|투자금|평가액|돈|[억만]\s?원)(?:이|을|은|는|도|으로|,)?\s(?:[^\s\d]+\s|\d+년(?: 반)? (?:만에|사이|동안)\s){0,3}$")  # "자산이 두 배를", "원금을 세 배 가까이"
 CURVE_POINT_RIGHT_BEFORE = re.compile(rf"(?:{CURVE_POINT.pattern})\s?\(?$", re.IGNORECASE)
 EFFECT_ADDED = re.compile(r"\b(?:added|adds|contributed|contributes|subtracted|subtracts|took|takes|knocked|shaved)\s+(?:(?:about|around|roughly|some|nearly|almost|close to|just over|just under|an extra|a further)\s+)?$", re.IGNORECASE)
@@ -513,7 +514,12 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         return next((name for name, value in self.facts.settings.items() if spelled(name) and shown_fits(signed if value < 0 else number.value, value * scale(name), number.decimals, None)), None)
 
     def _grows_capital(self, number: Numeral) -> bool:
-        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or (GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start) and not self.date_mentions))  # not "by the October 2024 peak it had multiplied capital 1.17 times"  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
+        return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or (GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start) and not self._dated_inside()))  # not "by the October 2024 peak it had multiplied capital 1.17 times"  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
+
+    def _dated_inside(self) -> bool:
+        """A date other than the test's own start or end ("over April 2015 - September 2025" dates the whole test)."""
+        bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
+        return any(not any(m.covers(day) for day in bounds) for m in self.date_mentions)
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
@@ -894,6 +900,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             signal = None  # "평균회귀 전략은 162번", "채널 하단 청산을 쓰는 이 전략의 승률은": the strategy, named after the signal's words
         if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)) and not self._signal_named_in(self._clause_of(number)):
             signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names (not "변동성 필터 신호는 거래 58회")
+        if signal and metric == "win_rate" and KO_ALL_TRADES.search(self.text, max(0, number.start - 25), number.start) and not self._signal_named_in(self._clause_of(number)):
+            signal = None  # "전체 거래 834회의 승률 57.3%를 둘 다 밑돌았다": the whole book's win rate, set against the signals before
         if signal and metric == "winning_trades" and {"count", "hit_rate"} <= self.facts.signals[signal].keys():
             figures = self.facts.signals[signal]  # "Vol rescales: 318, 152 positive": the signal's winners, its hit rate of its count
             return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]

@@ -67,6 +67,8 @@ EVENT_BEFORE = re.compile(
     r"made good|set|reached|hit|high|low|until|since|by|again)(?:\s+(?:it|them|that|this))?\s+$",
     re.IGNORECASE,
 )
+LIST_ITEM_FIGURE = re.compile(r"\s?\(\s?[-+−]\d")  # "..., the bear (-22%) and January-June 2025 (-6%)": a dated item of a list, its own regime
+KO_PAST_WHOLE = re.compile(r"(?:을|를|이|가)?\s?(?:(?P<up>웃돌|상회)|밑돌|하회)")  # a whole number passed by a ratio
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
 NOT_SUBJECT_BEFORE = re.compile(r"\b(?:to|against|versus|vs\.?|relative to|than|beside|next to|alongside|buying|selling|trading|shorting|fading|going (?:long|short)|past|behind|beat(?:s|ing)?|outpac(?:ed|es|ing)|(?:out|under)perform(?:ed|s|ing)?|outr[au]n|outgrew|lagg?(?:ed|s|ing)?|trail(?:ed|s|ing)?|top(?:s|ped|ping)|edg(?:ed|es|ing)|outdid|outstrip(?:s|ped)?|bested|eclips(?:ed|es)|dwarf(?:s|ed)?|(?:half|twice|double|triple|a third|a quarter) of(?: what)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outscor(?:ed|es|ing))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -152,7 +154,7 @@ class SentenceReading:
         """Regimes named by their dates alone, where no regime word is named in the same clause."""
         worded = {self._clause_at(start) for _, start, _ in self.regimes}
         return [span for span in dates.regimes_dated(self.text, self.date_mentions, self.facts.events)
-                if self._clause_at(span[1]) not in worded and not any(start <= span[1] < end for start, end in names)]
+                if (self._clause_at(span[1]) not in worded or LIST_ITEM_FIGURE.match(self.text, span[2])) and not any(start <= span[1] < end for start, end in names)]
 
     @cached_property
     def date_mentions(self) -> list[dates.DateMention]:
@@ -340,6 +342,8 @@ class SentenceReading:
             if pattern.search(before):
                 return name
         after = self.text[number.end:number.end + 12]  # Korean puts the bound after the figure: "30% 이상"
+        if number.unit is None and number.decimals == 0 and (passed := KO_PAST_WHOLE.match(after)):
+            return "at least" if passed.group("up") else "at most"  # "이익계수는 1을 웃돌았다": a threshold, not the figure
         return next((name for name, pattern in KO_QUALIFIERS if pattern.match(after)), None)
 
     def _signal_spans(self) -> list[tuple[str, int, int]]:
