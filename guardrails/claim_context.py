@@ -27,7 +27,7 @@ PIVOT = (
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜／→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\s//\s|\s>{{2,3}}\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\]\s?(?=\[)|\s//\s|\s>{{2,3}}\s|(?<=\))\s>\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -98,9 +98,10 @@ PARAMETER_AFTER = re.compile(
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
     r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
     r"\s*(?:trading )?(?:days?|weeks?|bars?|sessions?) (?:before|after|ahead of|prior to)\b|"
-    r"\s*/\s*\d|\s*,\s*\d+(?:\.\d+)?\s*\))",
+    r"\s*/\s*\d)",
     re.IGNORECASE,
 )
+SETTINGS_LIST_AFTER = re.compile(r"\s*,\s*\d+(?:\.\d+)?\s*\)")  # "Bollinger (20, 2.0)": the first setting of a bracket of settings
 # "two trades in three", "one in four signals": a share, not a count of anything.
 _COUNT = rf"(?:\d+|{'|'.join([*ONES, *TENS])})"
 SHARE_IN = re.compile(rf"^\s+(?:\w+\s+)?(?:in|out of)\s+(?:every\s+)?{_COUNT}\b(?!\s*(?:%|years?|months?|weeks?|days?|quarters?|sessions?))", re.IGNORECASE)
@@ -322,7 +323,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit in (None, "n") and number.value == 1 and KO_PER_ONE.match(sentence, number.end):  # "거래 1회 평균은 0.053%": per trade, no count
         return True
-    return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]))
+    settings = number.unit is None and not number.text.startswith(("+", "-", "−")) and SETTINGS_LIST_AFTER.match(sentence, number.end)  # not "(+13.32%, 1.37)", a regime's return and Sharpe
+    return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]) or settings)
 
 
 def states_depth(number: Numeral, depth: float) -> bool:

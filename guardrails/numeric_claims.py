@@ -53,7 +53,7 @@ KO_VERB_BETWEEN = re.compile(r"[가-힣](?:어|아|여|해|고|며|서|려|워|�
 KO_YEARLY_BEFORE, KO_OWNER_AFTER = re.compile(ko.YEARLY_BEFORE), re.compile(ko.OWNER_AFTER)
 # "beat SPY by 5 percentage points", "2.1 points behind the index": a gap between the two, not a level.
 SPREAD_BEFORE = re.compile(r"\bby\s+(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to)|as opposed to|as against)\s+(?:(?:the|a|an)\s+)?$|^\s(?:대|vs\.?)\s$", re.IGNORECASE)  # "0.60 대 0.44"
+PAIR_GAP = re.compile(r"^[^\d;]{0,25}?\b(?:vs\.?|versus|against|compared (?:with|to)|as opposed to|as against)\s+(?:(?:the|a|an)\s+)?$|^\s(?:대|대비|vs\.?)\s$", re.IGNORECASE)  # "0.60 대 0.44", "SPY 0.78 대비 0.6"
 SMALL_WORDS = APPOSITIVE_WORDS | ko.PARTICLES  # not counted between a name and its figure
 PER_INTERVAL = re.compile(r"(?:daily|weekly|monthly|quarterly)\s+\w+", re.IGNORECASE)
 # "in eleven years", "over the ten years": the length of the test, which the fact sheet does not
@@ -916,6 +916,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
         if metric in ("max_drawdown", "total_return") and (self._korean_fall_first(number) or (entity == "strategy" and self._english_fall_named(number, regime))):
             metric, regime = "max_drawdown", None  # "22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작해", "a 34.20% fall from July 2019": one of the curve's falls
+        if regime and metric == "max_drawdown" and self.facts.drawdowns and not self._regime_named_in(self._clause_of(number)) and ctx.states_depth(number, self.facts.drawdowns[0].depth):
+            regime = None  # "이후 약세장으로 넘어가 ... 멈췄고, 낙폭은 정확히 24.77%였다": the deepest fall's depth, the regime named clauses before
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:
