@@ -98,7 +98,6 @@ PARAMETER_AFTER = re.compile(
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
     r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
     r"\s*(?:trading )?(?:days?|weeks?|bars?|sessions?) (?:before|after|ahead of|prior to)\b|"
-    r"\s+(?:the|its|a)\s+(?:\d+|[a-z]+)[- ](?:day|week|period|bar)\s+(?:atr|average true range)\b|"  # "a stop three times the 10-day ATR away"
     r"\s*/\s*\d)",
     re.IGNORECASE,
 )

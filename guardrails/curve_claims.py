@@ -58,6 +58,8 @@ KO_THAN_BEFORE_MOVE = re.compile(r"\s?(?:가량\s?|정도\s?)?(?:(?P<up>높|많)
 WEEK_MOVE = re.compile(r"(?P<up>올랐|올라|오른|늘었|늘어|상승|반등|뛰었|\brose\b|\bris(?:es|e)\b|\bgain(?:ed|s)?\b|\badded\b|\bclimbed\b|\bjumped\b)|(?P<down>내렸|내려|내린|떨어|밀렸|밀려|빠졌|빠져|하락|줄었|\bfell\b|\bdrop(?:ped|s)?\b|\blost\b|\bslid\b|\bshed\b|\bsank\b)", re.IGNORECASE)
 KO_BELOW_PEAK = re.compile(r"(?:고점|정점|최고치|최고점|꼭짓점|꼭대기)(?:\s?\([^)]*\))?\s?(?:보다|에서|대비)\s*$")
 KO_END_DATED = re.compile(r"기말\s?(?:\(|인\s|이던\s)\s?$")
+KO_IN_REGIME_AFTER = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:에서|동안|중에|기간에)(?!\s?(?:시작|출발|회복|바닥|저점|고점|정점))")  # "추세 국면에서 ... 빠졌다": where the fall happened, not where it began
+EN_IN_REGIME_BEFORE = re.compile(r"\s*(?:in|during|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?")  # "In the trending regime the strategy gave back 16%": a clause that opens on where
 KO_AT_END = re.compile(r"기말|마지막 (?:평가|관측|값|종가)|최종 ?(?:값|평가액|가치)|(?<![년월] )(?<![년월])마지막 주(?!\s?\()|현재(?:도|까지)?\s")
 KO_BELOW_IT = re.compile(r"(?:그|이)\s?보다\s*$")
 KO_PEAK = re.compile(r"고점|정점|최고치|최고점|최고 ?평가액|꼭짓점|꼭대기")
@@ -71,7 +73,7 @@ CURVE_POINT = re.compile(
     r"|(?P<peak>고점|정점|꼭짓점|꼭대기|\bpeak(?:ed)?\b|\bhigh\b(?![\s-]volatility)|\btop\b)|(?P<trough>저점|바닥|원금을? ?(?:밑돈|하회한)|\btrough\b|\blow\b|\bbottom(?:ed)?\b)",
     re.IGNORECASE,
 )
-KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점|멈췄|멈춰|멈춘|멎)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기|시작(?:됐|했|되었|한|된|해|하))|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다", "1.553에서 멈췄다", "1.423에서 시작됐다": where a fall began
+KO_POINT_AFTER = re.compile(r"\s?(?:에서|으로|로)\s?(?:곡선\s?)?(?:(?P<trough>바닥|저점|멈췄|멈춰|멈춘|멎)|(?P<low>최저)|(?P<peak>정점|고점|꼭짓점|꼭대기)|(?P<began>시작(?:됐|했|되었|한|된|해|하))|(?P<high>최고))")  # "6월 중순 2.251에서 바닥을 쳤다", "1.553에서 멈췄다", "1.423에서 시작됐다": where a fall began
 KO_PEAK_START = re.compile(r"\s?(?:의\s)?(?:고점|정점|꼭대기|꼭짓점)(?:\s?\([^)]*\))?\s?(?:에서|부터|이후)")  # "2018년 3월 고점 이후": the fall's start
 KO_FALL_NOUN_AFTER = re.compile(r"(?:\s?(?:조정|하락|낙폭))?")  # "가장 깊었던 14.13% 조정은"
 KO_FALL_NAMED_AFTER = re.compile(r"\s?(?:의\s)?(?:하락|낙폭|손실 ?구간|조정)(?:은|는|이|가|을|도)\s")  # "2015~2016년의 14.57% 하락이": a fall sized
@@ -165,6 +167,8 @@ class CurveClaims(SentenceReading):
         if number.decimals < (0 if of == 100.0 else 2) or not (words or down_to or after) or self._benchmark_named_in(self._clause_of(number)) or BENCHMARK_WORD.search(self.text, span.start, number.start):
             return None
         point = (after.lastgroup or "") if after else "trough" if down_to else words[-1].lastgroup or ""  # "이듬해 8월 중순 2.358까지 38.75% 깊어졌고": a trough
+        began = point == "began"  # "1.423에서 시작됐다": a fall's peak (the deepest's, where the sentence names it), not the curve's high
+        point = "peak" if began else point
         previous = max((other.end for other in self.numbers if span.start <= other.end <= number.start and other is not number and not any(m.start <= other.start < m.end for m in self.date_mentions)), default=span.start)
         clause = self._clause_of(number)
         following = self.clauses[clause + 1] if clause + 1 < len(self.clauses) else None
@@ -178,7 +182,7 @@ class CurveClaims(SentenceReading):
         regimes = [self.facts.regime_dates(label) for label in labels]
         qualifier = self._qualifier(number)
         for name, level in self.facts.levels.items():
-            if name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}"):
+            if (name not in CURVE_POINT_LEVELS[point] and not name.endswith(f".{point}")) or (began and (name == "high" or (ctx.names_maximum_drawdown(self.lowered) and name != "max_drawdown.peak"))):
                 continue
             day = self.facts.events.get(name)
             placed = all(day is not None and first is not None and last is not None and first <= day <= last for first, last in regimes)  # "횡보장에서 곡선은 0.793에서 바닥을 쳤습니다": in that regime
@@ -360,6 +364,9 @@ class CurveClaims(SentenceReading):
             return None
         if reading and (reading.entity == "benchmark" or (reading.plain and reading.metric not in ("max_drawdown", "total_return") and not BELOW_IT_AFTER.match(self.text, number.end))):
             return None  # but "equity slipped 14.73% below it", whatever the clause before named
+        clause = self.clauses[self._clause_of(number)]
+        if reading is None and any(m.entity == "benchmark" and clause.start <= m.start and m.end <= number.start for m in self.mentions) and not self._strategy_named_in(self._clause_of(number)):
+            return None  # "벤치마크는 한때 16.4% 빠졌다": the index's fall, which the store does not date
         bounds_every_fall = stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, 0, number.start)  # "never fell more than 10% below its peak": the deepest fall too
         falls = self.facts.drawdowns[:1] if ctx.names_maximum_drawdown(self.lowered) or bounds_every_fall else self.facts.drawdowns
         exact = replace(stated, qualifier=None) if below else stated
@@ -480,8 +487,11 @@ class CurveClaims(SentenceReading):
         intervals = []
         for opening, closing in dates.joined(self.text, told):  # "2015년 9월~2017년 5월 고변동성 국면": one stretch, the regime's
             intervals += [(opening.first, closing.last)] if self._encloses(opening, closing) else [(m.first, m.last) for m in dict.fromkeys((opening, closing))]
-        intervals += [dated for label, at, _ in self.regimes if span.start <= at < span.end and all(dated := self.facts.regime_dates(label))]
-        return all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
+        named = [(label, at, until) for label, at, until in self.regimes if span.start <= at < span.end]
+        intervals += [dated for label, _, _ in named if all(dated := self.facts.regime_dates(label))]
+        where = [self.facts.regime_dates(label) for label, at, until in named if KO_IN_REGIME_AFTER.match(self.text, until) or EN_IN_REGIME_BEFORE.fullmatch(self.lowered, span.start, at)]
+        return (all(first <= last + dates.SLACK and fall.peak - dates.SLACK <= end for first, end in intervals)
+                and all(first is not None and end is not None and first - dates.SLACK <= fall.trough <= end + dates.SLACK for first, end in where))  # "추세 국면에서 16.4% 빠졌다": a fall told in a regime bottomed there (or the store cannot tell)
 
     def _encloses(self, opening: dates.DateMention, closing: dates.DateMention) -> bool:
         """A range of dates the fall lay within ("2015년 9월~2017년 5월 고변동성 국면 안에서"), unless the

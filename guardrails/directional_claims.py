@@ -115,6 +115,7 @@ KO_SAME_AS_REGIME_FALL = re.compile(r"(?:국면)?(?:이|의|에서)?\s?(?:자체
 LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNORECASE)  # a regime's length ranked: "기간상 가장 길었던 것은 고변동성 국면"
 # A regime ranked by its own worst fall, not the whole test's ("국면 내 낙폭이 가장 컸던 곳은 ... 강세장", "the deepest in-regime drawdown").
 DEEPEST_IN_REGIME = re.compile(r"(?:국면|구간)\s?(?:내|안|별)\s?(?:최대\s?)?(?:낙폭|하락폭)(?:이|은|는)?\s?(?:가장|제일)\s?(?:컸|큰|깊)|\bdeepest (?:in-regime|within-regime|intra-regime) (?:drawdown|fall)|\bdeepest (?:drawdown|fall) (?:within|inside) (?:a|any|one) (?:single )?regime", re.IGNORECASE)
+DENIED_RANK = re.compile(r"\b(?:not|never)\b|n't\b|않|아니", re.IGNORECASE)
 PREDICATE_ONLY = re.compile(r"\s*(?:was|were|is|proved|ranked|stood|came)\b(?=.*\b(?:regime|phase|spell|stretch|market)\b)", re.IGNORECASE)  # "..., was the strongest regime": a part that opens on its verb ranks the subject of the part before
 SHORTEST_SPELL = re.compile(r"(?:가장|제일) ?짧|최단|\bshortest\b", re.IGNORECASE)
 NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
@@ -168,7 +169,7 @@ CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|yet)\b|;", re.IGNORECASE)
 FALL_NOUN = re.compile(r"\b(?:fall|drawdown|decline|slump|slide|setback|drop)s?\b|하락|낙폭")
 AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
-KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?(?:조정|대비)\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s){1,3}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
+KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?(?:조정|대비)\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s|[-+]?\d+(?:\.\d+)?(?:로|으로)\s){1,4}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
@@ -667,7 +668,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         spans = ctx.regime_spans(part.lower())
         carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         deepest = DEEPEST_IN_REGIME.search(part) if spans else None
-        if deepest:
+        if deepest and not DENIED_RANK.search(part):  # not "the bear regime did not have the deepest in-regime drawdown"
             nearest = min(spans, key=lambda span: min(abs(span[1] - deepest.start()), abs(span[2] - deepest.start())))
             values = {label: m["max_drawdown"] for label, m in facts.regimes.items() if "max_drawdown" in m}
             findings.append(_rank(sentence, nearest[0], values, min, "max_drawdown"))

@@ -90,7 +90,7 @@ def stated_matches(stated: Stated, reading: Reading, stored: float) -> bool:
     if reading.magnitude or "drawdown" in reading.metric:
         claimed, stored = abs(claimed), abs(stored)
     scale = 10_000 if stated.number.unit == "bps" else 100 if kind == "percent" else 1
-    threshold = kind == "ratio" and stated.number.decimals == 0 and stated.qualifier in ("at least", "at most")
+    threshold = kind == "ratio" and stated.qualifier in ("at least", "at most")
     return shown_fits(claimed * scale, stored * scale, stated.number.decimals, stated.qualifier, exact=threshold)
 
 
@@ -98,8 +98,8 @@ def shown_fits(shown: float, actual: float, decimals: int, qualifier: str | None
     """The written figure against the actual one, both in the text's units: equal up to the
     precision shown (rounded either way, or truncated); "about" within a step of the last digit;
     "more than"/"under" as bounds, strict for a figure written out ("fewer than half") and for a
-    whole ratio (`exact`: "a profit factor above 1", "Sharpe below 0" name a threshold, not a
-    rounded figure)."""
+    ratio (`exact`: "a profit factor above 1", "Calmar under 0.1" name a threshold, not a rounded
+    figure)."""
     step = 10 ** (-decimals)
     slack = step / 2 if decimals >= 0 and not exact else 0
     if qualifier == "at least":

@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from guardrails import claim_context as ctx
+from guardrails import dates
 from guardrails import implied_figures as implied
 from guardrails import korean as ko
 from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, NEVER_BEFORE
@@ -45,6 +46,7 @@ NAMED_PERIOD = re.compile(r"\b(?i:the) (?:[A-Z][\w-]*|(?:19|20)\d{2}(?:[-–]\d{
 OTHER_PERIOD = "other period"
 SETTING_MULTIPLE_BEFORE = re.compile(r"(?:\batrs?|표준\s?편차|시그마|σ|\bstandard deviations?)\s?(?:\(\s?\d+\s?일?\s?\))?\s?(?:의\s?)?$", re.IGNORECASE)
 PERIOD_LOW_BEFORE = re.compile(r"기간\s?최저점?\)?까지\s?$")
+ATR_AFTER = re.compile(r"\s+(?:the|its|a)\s+(?:\d+|[a-z]+)[- ](?:day|week|period|bar)\s+(?:atr|average true range)\b", re.IGNORECASE)
 MULTIPLIER_SETTING = re.compile(r"mult|std|sigma|width|dev|(?:^|_)k$")  # "atr_multiple", "band_std": a band's width in ATRs or deviations
 KO_OF_AFTER = re.compile(r"\s?의\s")
 KO_STANDARD_AFTER = re.compile(r"^\s?(?:을|를|보다|대비)")
@@ -99,8 +101,9 @@ FALL_NAMED_BEFORE = re.compile(r"낙폭|하락|손실|mdd|drawdown|fall|decline|
 KO_HELD_BETWEEN = re.compile(r"\s?(?:을|를)?\s?(?:그냥\s|단순히\s)?(?:사|매수해|매수하여|들고|보유해|보유하고)\s?(?:두기만|놓기만|있기만|만)?\s?(?:했을|했다면|했더라면|있었다면|있었을)\s?(?:때|경우)?(?:의|에는|엔)?\s?(?:연\s?)?")
 KO_REGIME_TOLD_BEFORE = re.compile(r"(?:\s?(?:국면|구간|장세))?(?:은|는|이|가)\s?")
 SIGNAL_COUNT_LABEL = re.compile(r"\s*(?:exits?|entries|signals?|trades?|fired|triggers?|count)?\s*[:=]\s*", re.IGNORECASE)
-KO_ALL_TRADES = re.compile(r"(?:전체|총|모든)\s?(?:거래|매매)")
-KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
+KO_ALL_TRADES = re.compile(r"(?:전체|총|모든)\s?(?:거래|매매)|\d\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)의")
+KO_AND = re.compile(r"\s?(?:와|과|및)\s")  # "44.8%와 37.9%", "추세 진입과 추세 이탈이"
+KO_TRADES_BEFORE, KO_TRADES_AFTER = re.compile(r"(?<![가-힣])(?:총\s?|전체\s?)?(?:거래|매매)\s?(?:횟수|건수|수)?(?:는|은)?\s?[:：]?\s?(?:(?:모두|총|전체|합계)\s?)?$"), re.compile(r"(?<=[회건번])\s?(?:의\s)?(?:거래|매매)(?!\s?신호)|\s?(?:회|건|번)\s?(?:의\s)?(?:거래|매매)(?!\s?신호)")
 FALL_AFTER_FIGURE = re.compile(r"\s(?:(?:peak-to-trough|top-to-bottom)\s)?(?:fall|slide|drop|decline|slump|setback|sell-?off|plunge|retreat|drawdown)\b", re.IGNORECASE)  # "a 34.20% fall"
 KO_FALL_AFTER_FIGURE = re.compile(r"(?:짜리|의)?\s?(?:최대\s?)?(?:낙폭|하락|폭락|급락|되밀림|손실폭)(?:은|는|이|가|도)?(?![가-힣])")  # "85% 폭락은"
 KO_DEPTH_AFTER = re.compile(r"\s?(?:더\s?)?(?:깊|얕)")
@@ -155,7 +158,9 @@ BY_BETWEEN = re.compile(r"\s+by\s+(?:some\s+|about\s+|roughly\s+|just\s+)?", re.
 OWN_RESULT_BETWEEN = re.compile(r",?\s*(?:to|at)\s+", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(?:to|vs\.?|versus|against)\b|\s대\s", re.IGNORECASE)
 BRACKET_PAIR_AFTER = re.compile(r"\s?,\s?(?P<name>[^\s\d,()]+)\s?[-+]?\d[^()]*\)")  # "(29.15%, 지수 38.6%)"
-KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?P<against>견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:(?P<over>웃도는|넘는|앞선|앞지른)|(?P<under>밑도는)))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
+THAT_REGIME = re.compile(r"(?:이|그|해당|같은)\s?(?:국면|구간|장세)|\b(?:this|that|the same) (?:regime|phase|stretch)\b|\bwithin it\b", re.IGNORECASE)  # "이 국면의 낙폭은": the regime named before, pointed back to
+KO_CHASED_AFTER = re.compile(r"\s?(?:으로|로)\s(?:(?P<ahead>앞서|앞질|제치|눌렀|누르|이겼|이기)|따라가|따라갔|뒤쫓|쫓아가|추격)")  # "13.1%를 연 11.3%로 따라가며"
+KO_THAN_FIGURE_BEFORE = re.compile(r"%?\s?(?:보다\s?(?:더\s|훨씬\s|조금\s|약간\s)?(?:낮|높|작|크|큰|얕|깊|못|나은|앞선|뒤진)[가-힣]*|(?:에|과|와)\s?(?P<against>견줘|견주면|비해|비하면|달리|반해)|(?:을|를)\s?(?:(?P<over>웃도는|넘는|앞선|앞지른)|(?P<under>밑도는))|(?P<chased>(?:을|를)(?:\s연)?))\s$")  # "지수의 0.38보다 낮은 0.24", "지수 0.27에 견줘 0.21", "지수 0.29를 웃도는 0.55"
 KO_HIGHER_AFTER = re.compile(r"[^.;,]{0,15}?(?:(?P<up>높|크|좋|앞|웃돌|많|나았|나은)|(?P<down>낮|작|나쁘|뒤|밑돌|적|못))")  # "지수 0.39에 견줘 0.32로 더 높았다": which way, told after
 KO_NOT_AFTER_WAY = re.compile(r"[가-힣]*지(?:는|도)?\s?(?:않|못)")
 KO_COMPARED_TO = re.compile(r"(?:에|데)\s?비(?:하면|해서?|해선|하자면)|(?:것과|와|과)\s?비교(?:하면|해서?|해도)")
@@ -296,10 +301,11 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             if HELD_FOR.search(self.masked, span.start, number.start) and not DRAWDOWN_NOUN.search(self.masked, span.start, span.end):
                 return unverifiable(claim, number, "how long positions were held, which the store does not keep")
             return self._length(claim, number) if DRAWDOWN_LENGTH.search(self.masked, span.start, span.end) else None
+        if number.unit == "x" and ATR_AFTER.match(self.text, number.end):  # "a stop three times the 10-day ATR away": a setting quoted, or else to review
+            return None if self._multiplier_set(number) else unverifiable(claim, number, "a multiple of the ATR that no stored setting gives: sent to review")
         fraction = number.unit == "%" and number.decimals < 0  # "3분의 1": a fraction written out
         if (number.unit == "x" or fraction) and not KO_PROFIT_FACTOR_BEFORE.search(self.text, max(0, number.start - 30), number.start) and (FACTOR.match(number.text) or RELATIVE_MULTIPLE.match(self.text[number.end:]) or KO_RELATIVE_MULTIPLE_BEFORE.search(self.text[:number.start]) or KO_RELATIVE_MULTIPLE_AFTER.match(self.text[number.end:]) or self._between_amounts(index) or self._grows_capital(number) or self._bounded_multiple(number, fraction) or (number.unit == "x" and self._return_as_multiple(number) is not None)):
-            if SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start) and any(
-                    MULTIPLIER_SETTING.search(name) and shown_fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items()):
+            if SETTING_MULTIPLE_BEFORE.search(self.text, max(0, number.start - 20), number.start) and self._multiplier_set(number):
                 return None  # "ATR(14일)의 두 배 폭": the band's width, a setting quoted
             return self._multiple(claim, number)
         if (SETTING_BEFORE.search(self.text, max(0, number.start - 15), number.start) or SIZED_FOR.search(self.text, max(0, number.start - 60), number.start) or SETTING_AFTER.match(self.text, number.end)) and self._setting_at(number):
@@ -516,10 +522,32 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
     def _grows_capital(self, number: Numeral) -> bool:
         return number.unit == "x" and bool(KO_GROWN_CAPITAL.search(self.text, max(0, number.start - 30), number.start) or (GROWN_CAPITAL.search(self.text, max(0, number.start - 40), number.start) and not self._dated_inside()))  # not "by the October 2024 peak it had multiplied capital 1.17 times"  # "1억 원은 2억 1,510만 원, 약 2.2배가 됐다": across the comma
 
+    def _multiplier_set(self, number: Numeral) -> bool:
+        return any(MULTIPLIER_SETTING.search(name) and shown_fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items())
+
+    def _after_count(self, number: Numeral) -> bool:
+        index = self.numbers.index(number)
+        return index > 0 and self.numbers[index - 1].unit in (None, "n") and self.numbers[index - 1].decimals == 0
+
+    def _next_number(self, number: Numeral) -> Numeral | None:
+        index = self.numbers.index(number)
+        return self.numbers[index + 1] if index + 1 < len(self.numbers) else None
+
+    def _respective_signal(self, number: Numeral) -> str | None:
+        """For a Korean pair of figures ("44.8%와 37.9%") after a pair of signals ("추세 진입과 추세
+        이탈이"), the signal in the same place; None for a figure in no such pair."""
+        index = self.numbers.index(number)
+        before, after = (self.numbers[index - 1] if index else None), (self.numbers[index + 1] if index + 1 < len(self.numbers) else None)
+        place = 0 if after and KO_AND.fullmatch(self.text, number.end, after.start) else 1 if before and KO_AND.fullmatch(self.text, before.end, number.start) else None
+        pairs = [(first[0], second[0]) for first, second in zip(self.signals, self.signals[1:]) if second[2] <= number.start and KO_AND.fullmatch(self.text, first[2], second[1])]
+        return pairs[-1][place] if place is not None and pairs and ko.HANGUL.search(self.text) else None
+
     def _dated_inside(self) -> bool:
-        """A date other than the test's own start or end ("over April 2015 - September 2025" dates the whole test)."""
-        bounds = [day for day in (self.facts.events.get("start"), self.facts.events.get("end")) if day]
-        return any(not any(m.covers(day) for day in bounds) for m in self.date_mentions)
+        """A date other than the test's own span ("over April 2015 - September 2025" dates the whole
+        test; "in January 2015 alone" or "up to the December 2024 high" does not)."""
+        start, end = self.facts.events.get("start"), self.facts.events.get("end")
+        whole = [(first, last) for first, last in dates.joined(self.text, self.date_mentions) if last is not first and start and end and first.covers(start) and last.covers(end)]
+        return any(not any(m is first or m is last for first, last in whole) for m in self.date_mentions)
 
     def _topic_as_subject(self, span: ctx.Clause) -> re.Match[str] | None:
         """"Quarterly rolls of the contract, plus financing, cost about 0.15% a year": a topic the
@@ -694,7 +722,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 return ctx.other_side(labelled.entity), True  # "고점 대비 하락(29.15%, 지수 38.6%)": the bracket's first figure is the other side's
         if KO_MULTIPLE_OF_BEFORE.search(self.text, 0, number.start):  # "지수의 3분의 1 남짓인 26.85%": the subject's, a fraction of the index's
             return self.subjects[clause], True
-        if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start() and self._told_way_holds(than, self.numbers[index - 1], number):
+        if index > 0 and (than := KO_THAN_FIGURE_BEFORE.search(self.text, max(0, number.start - 25), number.start)) and self.numbers[index - 1].end == than.start() + (self.text[than.start()] == "%") and self._told_way_holds(than, self.numbers[index - 1], number):
             standard = next((m for m in reversed(self.mentions) if m.end <= self.numbers[index - 1].start and self.numbers[index - 1].start - m.end <= 3), None)
             if standard is not None:
                 return ctx.other_side(standard.entity), True  # "샤프마저 지수의 0.38보다 낮은 0.24": the other side of the figure it is compared with
@@ -795,6 +823,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         ours, theirs = (-n.value if n.negative else n.value for n in (number, standard))
         if than.group("over") or than.group("under"):
             return (ours > theirs) == bool(than.group("over"))
+        if than.group("chased"):  # "SPY 연 13.1%를 연 11.3%로 따라가며": only with a verb that says which side is ahead
+            way = KO_CHASED_AFTER.match(self.text, number.end)
+            return bool(way) and (ours > theirs) == bool(way.group("ahead"))
         if than.group("against") and (way := KO_HIGHER_AFTER.match(self.text, number.end)):
             negated = KO_NOT_AFTER_WAY.match(self.text, way.end())  # "0.33으로 좋지 못했다": lower
             return (ours > theirs) == (bool(way.group("up")) != bool(negated))
@@ -900,8 +931,11 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             signal = None  # "평균회귀 전략은 162번", "채널 하단 청산을 쓰는 이 전략의 승률은": the strategy, named after the signal's words
         if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)) and not self._signal_named_in(self._clause_of(number)):
             signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names (not "변동성 필터 신호는 거래 58회")
-        if signal and metric == "win_rate" and KO_ALL_TRADES.search(self.text, max(0, number.start - 25), number.start) and not self._signal_named_in(self._clause_of(number)):
-            signal = None  # "전체 거래 834회의 승률 57.3%를 둘 다 밑돌았다": the whole book's win rate, set against the signals before
+        named = max((end for _, _, end in self.signals if end <= number.start), default=0)
+        if signal and metric in ("win_rate", "avg_trade_return") and KO_ALL_TRADES.search(self.text, named, number.start) and not self._signal_named_in(self._clause_of(number)):
+            signal = None  # "전체 거래 834회의 승률 57.3%를 둘 다 밑돌았다", "58회 거래의 승률은 41.8%, 건당 평균 1.162%": the whole book's, after the signals
+        if signal and (respective := self._respective_signal(number)):
+            signal = respective  # "추세 진입과 추세 이탈이 29번씩, 적중률은 44.8%와 37.9%": each figure of a pair to its signal in turn
         if signal and metric == "winning_trades" and {"count", "hit_rate"} <= self.facts.signals[signal].keys():
             figures = self.facts.signals[signal]  # "Vol rescales: 318, 152 positive": the signal's winners, its hit rate of its count
             return "winning_trades", f"signal:{signal}", figures["count"] * figures["hit_rate"]
@@ -909,6 +943,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             metric = SIGNAL_METRICS[metric]
             if metric == "hit_rate" and _sign_written(number):
                 metric = "avg_return"  # "vol_rescale fired 212 times with 109 winners, 51.42%, +0.06%": a signed figure is the signal's average, no hit rate
+            elif metric == "avg_return" and number.unit == "%" and not _sign_written(number) and self._after_count(number) and (after := self._next_number(number)) and _sign_written(after):
+                metric = "hit_rate"  # "청산 신호 51건은 70.59%에 +1.18%였다": after the count, an unsigned share then a signed average
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named
         regime = self._scope(self.regimes, number)
@@ -916,8 +952,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             regime = None  # "the maximum drawdown of 12.8% occurred in the bear market", "가장 깊은 64.24% 하락은 강세 국면 끝자락 ...에서": the whole period's, located in a regime
         if metric in ("max_drawdown", "total_return") and (self._korean_fall_first(number) or (entity == "strategy" and self._english_fall_named(number, regime))):
             metric, regime = "max_drawdown", None  # "22.72%짜리 하락은 약세 국면 첫날인 2019년 7월 2일에서 시작해", "a 34.20% fall from July 2019": one of the curve's falls
-        if regime and metric == "max_drawdown" and self.facts.drawdowns and not self._regime_named_in(self._clause_of(number)) and ctx.states_depth(number, self.facts.drawdowns[0].depth):
-            regime = None  # "이후 약세장으로 넘어가 ... 멈췄고, 낙폭은 정확히 24.77%였다": the deepest fall's depth, the regime named clauses before
+        clause = self.clauses[self._clause_of(number)]
+        if regime and metric == "max_drawdown" and self.facts.drawdowns and not self._regime_named_in(self._clause_of(number)) and not THAT_REGIME.search(self.text, clause.start, clause.end) and ctx.states_depth(number, self.facts.drawdowns[0].depth) and any(m.covers(self.facts.drawdowns[0].peak) or m.covers(self.facts.drawdowns[0].trough) for m in self.date_mentions):
+            regime = None  # "...에서 시작됐다. 이후 약세장으로 넘어가 ... 12월 29일 1.071에서 멈췄고, 낙폭은 정확히 24.77%였다": the deepest fall the sentence dates, the regime named clauses before
         if regime and metric not in REGIME_FIGURES:
             regime = None  # "its 1.18 beta means the falling market explains some of that": no regime has a beta
         if regime == OTHER_PERIOD:

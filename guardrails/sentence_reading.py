@@ -30,7 +30,9 @@ NEGATIVE = re.compile(
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 KO_ROSE_AFTER = re.compile(r"\s?(?:씩\s?)?(?:오른|올랐|올라|상승한|상승했|상승해)")  # the figure's own verb: a rise, whatever loss is told nearby
-POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$|\bdown to\s+(?:(?:an?|the|its)\s+)?(?:[a-z]+\s+)?(?:of\s+)?$")  # "shaves the edge down to an alpha of 1.47%": a level reached, no loss
+POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$")
+DOWN_TO_LEVEL = re.compile(r"\bdown to\s+(?:(?:an?|the|its)\s+)?(?!(?:loss|deficit|drop|decline|fall|drawdown)\b)(?:[a-z]+\s+)?(?:of\s+)?$")  # "shaves the edge down to an alpha of 1.47%": a level reached, no loss
+LOSS_NOUN_AFTER = re.compile(r"\s+(?:loss|deficit|drop|decline|fall|drawdown)\b")  # not "down to an 11% loss"
 KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
 KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
 KO_UNLIKE = re.compile(r"(?:것과|과|와)\s?(?:달리|대조적으로|반대로)")
@@ -68,6 +70,15 @@ EVENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LIST_ITEM_FIGURE = re.compile(r"\s?\(\s?[-+−]\d")  # "..., the bear (-22%) and January-June 2025 (-6%)": a dated item of a list, its own regime
+KO_BOUND_DENIED = re.compile(r"[가-힣]{0,4}?(?:지\s?(?:는\s?|도\s?)?(?:않|못)|(?:은|던|한)?\s?적(?:이|은)?\s?(?:없|한 번도 없))")  # "15%를 넘어서지 않았다", "넘은 적이 없다"
+FLIPPED = {"at least": "at most", "at most": "at least"}
+
+
+def _denied(name: str, text: str, end: int) -> str:
+    """A Korean bound the verb after it denies turns over: "15%를 넘지 않았다" is at most 15%."""
+    return FLIPPED.get(name, name) if KO_BOUND_DENIED.match(text, end) else name
+
+
 KO_PAST_WHOLE = re.compile(r"(?:을|를|이|가)?\s?(?:(?P<up>웃돌|상회)|밑돌|하회)")  # a whole number passed by a ratio
 KO_QUALIFIERS = tuple((name, re.compile(pattern)) for name, pattern in ko.QUALIFIERS_AFTER.items())
 # "beta to CPER", "buying Solana whenever ...": the benchmark's name, but not who the clause is about.
@@ -220,7 +231,8 @@ class SentenceReading:
         something else further off ("made 1.4% as the index slipped 0.2%"), nor a regime's name
         ("하락장에서 24%를 벌었고": names are masked), nor one that qualifies another noun ("a small
         negative beta (-0.21) lifts alpha to 3.57%")."""
-        if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start) or KO_ROSE_AFTER.match(self.text, number.end):
+        level = DOWN_TO_LEVEL.search(self.lowered, max(0, number.start - 25), number.start) and not LOSS_NOUN_AFTER.match(self.lowered, number.end)
+        if POSITIVE_AT.search(self.lowered, max(0, number.start - 25), number.start) or level or KO_ROSE_AFTER.match(self.text, number.end):
             return False  # "alpha comes out positive at 2.07% despite the loss", "원금의 10분의 1을 잃어 ... 연 8.4% 오른 TDXP"
         return any(words_between(self.lowered, loss, number) <= (LOSS_BEFORE if loss.end() <= number.start else LOSS_AFTER) for loss in self._losses(start, end)
                    if not (loss.end() <= number.start and KO_UNLIKE.search(self.text, loss.end(), number.start))  # "SIL이 2.64%씩 뒷걸음친 것과 달리 이 북은 연 5.96%": the other side's loss
@@ -343,8 +355,8 @@ class SentenceReading:
                 return name
         after = self.text[number.end:number.end + 12]  # Korean puts the bound after the figure: "30% 이상"
         if number.unit is None and number.decimals == 0 and (passed := KO_PAST_WHOLE.match(after)):
-            return "at least" if passed.group("up") else "at most"  # "이익계수는 1을 웃돌았다": a threshold, not the figure
-        return next((name for name, pattern in KO_QUALIFIERS if pattern.match(after)), None)
+            return _denied("at least" if passed.group("up") else "at most", self.text, number.end + passed.end())  # "이익계수는 1을 웃돌았다": a threshold, not the figure
+        return next((_denied(name, self.text, number.end + bound.end()) for name, pattern in KO_QUALIFIERS if (bound := pattern.match(after))), None)
 
     def _signal_spans(self) -> list[tuple[str, int, int]]:
         found = []
