@@ -2,8 +2,9 @@
 signals named in Korean words the checker did not know, winners told by "맞았다", and the places,
 lengths and levels of falls and of the curve told in Korean; and of the thirty-second (ko 2027_64's
 flags, ko 2027_66, 2027_66): whose figure follows a Korean standard, settings, the end below its
-peak, depths compared, a fall's trough placed in a regime, signal tables; and of the thirty-third
-(false claims the last reviews verified, then 2027_68, ko 2027_70)."""
+peak, depths compared, a fall's trough placed in a regime, signal tables; of the thirty-third
+(false claims the last reviews verified, then 2027_68, ko 2027_70); and of the thirty-fourth
+(2027_70, ko 2027_72, and what its review found)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,15 @@ COPPER_DONCHIAN = sheet("cmd-copper-donchian")  # trend_exit 139 signals, 41%, -
 LASI = sheet("eq-zm-lasi-donchian")  # 31 trades, win rate 38.71%; channel_exit 30 signals, 40%
 TOPIX = sheet("eq-jp-topix-donchian")  # total return 208.9%
 QQQ = sheet("eq-us-qqq-dual-momentum")  # max drawdown 22.71% from 2020-02-25
+SET50 = sheet("eq-th-set50-rsi")  # max drawdown 16.44% from 2019-12-02 (1.237) to 2020-06-08 (high volatility); bull Sharpe 1.58 (the best); Calmar 0.12; bear's own fall 9.42%
+EEM_RSI = sheet("eq-em-eem-rsi-reversion")  # profit factor 0.91, win rate 61.2%
+ROTATION = sheet("eq-us-momentum-rotation")  # SPY 13.1% a year and Sharpe 0.78, the strategy 11.3% and 0.6; in-regime falls: low volatility 17.8% (the deepest), bull 17.55%
+IWM = sheet("eq-us-iwm-crossover")  # trend_entry and trend_exit 29 signals each (44.8%, 37.9%; +1.58%, -0.41%); 58 trades, win rate 41.8%; a 12.62% fall from the 2021-03-31 high, open (the end 7.68% below it)
+EU_RSI = sheet("eq-eu-rsi-reversion")  # 834 trades, win rate 57.3%, 0.053% a trade, CAGR 4.7%
+BERGER = sheet("eq-ng-jberger-supertrend")  # multiplier 3.0; deepest fall 40.31% regained 2022-07-11 (high volatility; low volatility to 2022-06-27)
+BVL = sheet("eq-pe-bvl-value")  # bull +71% the best return; trending +39%; alpha 1.47%; capital x1.84 from April 2015 to September 2025
+MBONO = sheet("rates-mx-mbono-ema")  # deepest fall 35.26% regained 2020-10-26
+KCB = sheet("eq-ke-kcb-bollinger")  # NSE25 -4.12% a year; the strategy 2.64%
 INFY = sheet("eq-in-infy-tcs-pairs")  # deepest fall 11.5% from 2015-10-26, regained 2017-04-17
 CONF = sheet("rates-ch-conf-ema")  # snb_meeting_filter 48 signals, 54.17%; ema_cross 57, 45.61%
 MIDCAP = sheet("eq-us-emd-midcap-macd")  # zero_line_filter 57 (43.86%), macd_cross 96 (42.71%); the week of 2020-03-16 -2.56%, the next -2.0%
@@ -403,4 +413,52 @@ READINGS_33 = [  # the thirty-third round
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS_33)
 def test_readings_of_the_thirty_third_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
+
+
+READINGS_34 = [  # the thirty-fourth round
+    # readings of 2027_70 and ko 2027_72
+    ("EEM 역추세 북은 승률 61.2%에 이익계수도 1을 넘겼다.", EEM_RSI, "not verified"),  # a whole ratio passed is a threshold: 0.91 is under 1
+    ("The EEM book's profit factor was above 1.", EEM_RSI, "not verified"),
+    ("Calmar was under 0.1.", SET50, "not verified"),  # a bound on a ratio is exact: 0.12
+    ("이익계수 0.91", EEM_RSI, "verified"),
+    ("미국 섹터 회전 모델에서 국면 내 낙폭이 가장 컸던 곳은 17.55%를 기록한 강세장이었다.", ROTATION, "not verified"),  # regimes ranked by their own worst fall
+    ("The deepest in-regime drawdown was the low-volatility regime's 17.8%.", ROTATION, "verified"),
+    ("The bear regime did not have the deepest in-regime drawdown.", SET50, "not contradicted"),  # a denied rank ranks nothing
+    ("샤프 역시 SPY 0.78 대비 0.6으로 낮았다.", ROTATION, "verified"),  # "A 대비 B": B is the other side's
+    ("그래도 SPY 연 13.1%를 연 11.3%로 따라가며 1.8%포인트 뒤였다.", ROTATION, "verified"),
+    ("[총수익 44.29%] [거래 834건] [연 4.7%] [승률 57.3%]", EU_RSI, "verified"),  # "] [" parts a KPI line
+    ("거래 1회 평균은 0.053%", EU_RSI, "verified"),  # per trade, no count of 1
+    ("신호는 추세 진입과 추세 이탈이 29번씩, 적중률은 44.8%와 37.9%, 평균 성과는 +1.58%와 -0.41%로 갈렸고, 58회 거래의 승률은 41.8%였다.", IWM, "verified"),
+    ("신호는 추세 진입과 추세 이탈이 29번씩, 적중률은 37.9%와 44.8%였다.", IWM, "not verified"),  # each figure of a pair to its signal in turn
+    ("마지막 값 1.962는 최고점보다 9.68% 낮은 수준이다.", IWM, "not verified"),  # 7.68% below
+    ("The bull regime (+25.84%, 2.35) led.", ROTATION, "not verified"),  # a signed return before ", 1.37)" is read, not taken for a setting
+    ("The 2021-23 trend, up 39%, was the value portfolio's strongest regime by return.", BVL, "not verified"),  # the subject before the aside is ranked
+    ("The 40.31% drawdown was recovered in July 2022, still inside the calm 2020-22 regime.", BERGER, "not verified"),  # a recovery placed in a regime
+    ("Mbono's 35.26% peak-to-trough loss has never been made back.", MBONO, "not verified"),
+    ("KCB band reversion: 2.64% a year; NSE 25 -4.12% a year.", KCB, "verified"),  # "NSE 25" is NSE25
+    ("Over April 2015 - September 2025 it compounded at close to 6% and grew capital 1.84 times.", BVL, "verified"),
+    ("A beta above one shaves the edge down to an alpha of 1.47%.", BVL, "verified"),  # a level reached, no loss
+    ("The book holds the stock while the price stays above a Supertrend stop set three times the 10-day ATR away.", BERGER, "not contradicted"),
+    # what the round's review found (each verified, or blocked, by a reading of the round before it was mended)
+    ("최대 낙폭은 15%를 넘어서지 않았다.", SET50, "not verified"),  # a denied bound turns over: 16.44%
+    ("최대 낙폭은 한 번도 15%를 넘은 적이 없다.", SET50, "not verified"),
+    ("최대 낙폭은 20%를 넘어서지 않았다.", SET50, "verified"),
+    ("강세 국면의 샤프도 2를 웃돌지 못했다.", SET50, "verified"),
+    ("가장 깊은 하락은 1.30에서 시작됐다.", SET50, "not verified"),  # the deepest fall began at 1.237; 1.297 is the curve's high
+    ("약세 국면은 -7%였고, 이 국면의 낙폭은 16.44%였다.", SET50, "not verified"),  # the bear regime's own fall is 9.42%
+    ("약세 국면은 -7%였고, 낙폭은 16.4%였다.", SET50, "not verified"),  # no date of the deepest fall: whose, unclear
+    ("추세 국면에서 곡선은 16.4% 빠졌다.", SET50, "not verified"),  # the fall bottomed in the high-volatility regime
+    ("저변동성 국면에서 전략은 16.4% 미끄러졌다.", SET50, "not verified"),
+    ("In the trending regime the strategy gave back 16%.", SET50, "not verified"),
+    ("고변동성 국면에서 전략은 16.4% 미끄러졌다.", SET50, "verified"),
+    ("벤치마크는 한때 16.4% 빠졌다.", SET50, "not verified"),  # the index's fall, not the curve's
+    ("Capital grew 1.28 times up to the December 2024 high.", SET50, "not verified"),  # a date inside the test: the multiple at that point
+    ("The bear regime dragged the strategy down to a loss of 7%.", SET50, "verified"),  # "down to a loss": a loss
+    ("샤프는 추세 국면이 1.01로 가장 높았다.", SET50, "not verified"),  # ranked by Sharpe: the bull's 1.58 is higher
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS_34)
+def test_readings_of_the_thirty_fourth_round(text: str, facts: FactSheet, expected: str) -> None:
     assert_verdict(text, facts, expected)
