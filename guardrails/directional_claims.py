@@ -116,6 +116,9 @@ LONGEST_SPELL = re.compile(r"(?:가장|제일) ?길|최장|\blongest\b", re.IGNO
 # A regime ranked by its own worst fall, not the whole test's ("국면 내 낙폭이 가장 컸던 곳은 ... 강세장", "the deepest in-regime drawdown").
 DEEPEST_IN_REGIME = re.compile(r"(?:국면|구간)\s?(?:내|안|별)\s?(?:최대\s?)?(?:낙폭|하락폭)(?:이|은|는)?\s?(?:가장|제일)\s?(?:컸|큰|깊)|\bdeepest (?:in-regime|within-regime|intra-regime) (?:drawdown|fall)|\bdeepest (?:drawdown|fall) (?:within|inside) (?:a|any|one) (?:single )?regime", re.IGNORECASE)
 DENIED_RANK = re.compile(r"\b(?:not|never)\b|n't\b|않|아니", re.IGNORECASE)
+CHAIN_GAP = re.compile(r"[^;.>]*?\s>\s[^;.>]*?")  # what lies between two regimes of a "A (+16%) > B (+18%)" chain
+BY_SHARPE_BEFORE = re.compile(r"샤프|\bsharpe\b|risk-adjusted|위험\s?조정", re.IGNORECASE)
+BY_RETURN_BEFORE = re.compile(r"수익|\breturns?\b|\bgains?\b", re.IGNORECASE)
 PREDICATE_ONLY = re.compile(r"\s*(?:was|were|is|proved|ranked|stood|came)\b(?=.*\b(?:regime|phase|spell|stretch|market)\b)", re.IGNORECASE)  # "..., was the strongest regime": a part that opens on its verb ranks the subject of the part before
 SHORTEST_SPELL = re.compile(r"(?:가장|제일) ?짧|최단|\bshortest\b", re.IGNORECASE)
 NOT_A_SPELL = re.compile(r"낙폭|하락|손실|물속|회복|연속|내리|원금|drawdown|fall|decline|slide|loss|under ?water|recover|run\b|stretch|streak|below|trade|holding|position|week|주(?:간|째)?\b"
@@ -656,12 +659,36 @@ def _no_benchmark(sentence: str, facts: FactSheet) -> Finding:
     return Finding(**base, status="unverifiable", note=f"the store has a benchmark, {facts.benchmark_name or 'unnamed'}: sent to review")
 
 
+def _chain(sentence: str, facts: FactSheet) -> Finding | None:
+    """"Regimes by return: bull (+16%) > trending (+18%) > low volatility (+8%)": regimes joined by
+    ">" are told in order, by Sharpe where the words before the chain say so; to review when the
+    stored figures are out of that order (each figure is checked on its own elsewhere)."""
+    spans = sorted(ctx.regime_spans(sentence.lower()), key=lambda span: span[1])
+    chain = [spans[0]] if spans else []
+    for before, after in zip(spans, spans[1:]):
+        if CHAIN_GAP.fullmatch(sentence, before[2], after[1]):
+            chain.append(after)
+        elif len(chain) < 2:
+            chain = [after]
+        else:
+            break
+    if len(chain) < 2:
+        return None
+    metric = "sharpe" if BY_SHARPE_BEFORE.search(sentence, 0, chain[0][1]) and not BY_RETURN_BEFORE.search(sentence, 0, chain[0][1]) else "total_return"
+    values = [facts.regimes.get(label, {}).get(metric) for label, _, _ in chain]
+    if any(value is None for value in values):
+        return None
+    ordered = all(first >= second for first, second in zip(values, values[1:]))
+    return Finding(claim=sentence, kind="directional", entity=f"regime:{chain[0][0]}", metric=metric, stored=values[0], status="supported" if ordered else "unverifiable",
+                   note=f"regimes told in order of {metric}: " + " > ".join(f"{label} {value:g}" for (label, _, _), value in zip(chain, values)) + ("" if ordered else ", out of that order: sent to review"))
+
+
 def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     """"The bull regime was the strongest; the bear regime the weakest": each part of the
     sentence ranks the regime it names (when it names several, the nearest one before the
     superlative: "sideways was the best (+14%) and low volatility came second"); by Sharpe
     when the superlative is risk-adjusted."""
-    findings = []
+    findings = [chained] if (chained := _chain(sentence, facts)) else []
     unbroken = re.sub(r"\([^)]*\)", lambda aside: aside.group(0).replace(",", "\u201a"), sentence)  # "(-13%, the worst)" ranks what it follows
     carried: list[tuple[str, int, int]] = []
     for part in RANKING_PARTS.split(unbroken):

@@ -456,6 +456,9 @@ READINGS_34 = [  # the thirty-fourth round
     ("Capital grew 1.28 times up to the December 2024 high.", SET50, "not verified"),  # a date inside the test: the multiple at that point
     ("The bear regime dragged the strategy down to a loss of 7%.", SET50, "verified"),  # "down to a loss": a loss
     ("샤프는 추세 국면이 1.01로 가장 높았다.", SET50, "not verified"),  # ranked by Sharpe: the bull's 1.58 is higher
+    ("Regimes by return: bull (+16%) > trending (+18%) > low volatility (+8%).", SET50, "not verified"),  # a chain told out of order
+    ("국면별 수익: 저변동성(+8%) > 추세(+18%) > 강세(+16%)", SET50, "not verified"),
+    ("Regimes by return: trending (+18%) > bull (+16%) > low volatility (+8%).", SET50, "verified"),
 ]
 
 
