@@ -459,6 +459,8 @@ READINGS_34 = [  # the thirty-fourth round
     ("Regimes by return: bull (+16%) > trending (+18%) > low volatility (+8%).", SET50, "not verified"),  # a chain told out of order
     ("국면별 수익: 저변동성(+8%) > 추세(+18%) > 강세(+16%)", SET50, "not verified"),
     ("Regimes by return: trending (+18%) > bull (+16%) > low volatility (+8%).", SET50, "verified"),
+    ("Of 71 trades, 53 were correct.", KCB, "not verified"),  # winners told by "were correct": 43 won
+    ("Of 71 trades, 43 were correct.", KCB, "verified"),
 ]
 
 
