@@ -696,9 +696,8 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
         carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         deepest = DEEPEST_IN_REGIME.search(part) if spans else None
         if deepest and not DENIED_RANK.search(part):  # not "the bear regime did not have the deepest in-regime drawdown"
-            nearest = min(spans, key=lambda span: min(abs(span[1] - deepest.start()), abs(span[2] - deepest.start())))
             values = {label: m["max_drawdown"] for label, m in facts.regimes.items() if "max_drawdown" in m}
-            findings.append(_rank(sentence, nearest[0], values, min, "max_drawdown"))
+            findings.append(_rank(sentence, _nearest(spans, deepest.start()), values, min, "max_drawdown"))
         if not spans and carried and PREDICATE_ONLY.match(part):
             spans = carried  # "The 2021-23 trend, up 39%, was the strongest regime": the subject before the aside
         for pattern, pick in ((BEST, max), (WORST, min)):
@@ -717,13 +716,18 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
                     findings.append(_rank(sentence, nearest[0], values, pick, metric))
         for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
             if carried and (superlative := pattern.search(part)) and not NOT_A_SPELL.search(part):
-                nearest = min(carried, key=lambda span: min(abs(span[1] - superlative.start()), abs(span[2] - superlative.start())))
+                nearest = _nearest(carried, superlative.start())
                 values = {label: m["share_of_time"] for label, m in facts.regimes.items() if "share_of_time" in m}
                 if list(values.values()).count(pick(values.values())) > 1:
-                    findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{nearest[0]}", metric="share_of_time", stored=values.get(nearest[0]), status="unverifiable", note="regimes tie on length: sent to review"))
+                    findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{nearest}", metric="share_of_time", stored=values.get(nearest), status="unverifiable", note="regimes tie on length: sent to review"))
                 else:
-                    findings.append(_rank(sentence, nearest[0], values, pick, "share_of_time"))
+                    findings.append(_rank(sentence, nearest, values, pick, "share_of_time"))
     return findings
+
+
+def _nearest(spans: list[tuple[str, int, int]], at: int) -> str:
+    """The regime of the span (label, start, end) whose start or end lies nearest ``at``."""
+    return min(spans, key=lambda span: min(abs(span[1] - at), abs(span[2] - at)))[0]
 
 
 def _comparison(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:

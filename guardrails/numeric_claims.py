@@ -525,19 +525,19 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
     def _multiplier_set(self, number: Numeral) -> bool:
         return any(MULTIPLIER_SETTING.search(name) and shown_fits(number.value, value, number.decimals, None) for name, value in self.facts.settings.items())
 
-    def _after_count(self, number: Numeral) -> bool:
+    def _neighbours(self, number: Numeral) -> tuple[Numeral | None, Numeral | None]:
+        """The sentence's figures just before and just after ``number``."""
         index = self.numbers.index(number)
-        return index > 0 and self.numbers[index - 1].unit in (None, "n") and self.numbers[index - 1].decimals == 0
+        return (self.numbers[index - 1] if index else None), (self.numbers[index + 1] if index + 1 < len(self.numbers) else None)
 
-    def _next_number(self, number: Numeral) -> Numeral | None:
-        index = self.numbers.index(number)
-        return self.numbers[index + 1] if index + 1 < len(self.numbers) else None
+    def _after_count(self, number: Numeral) -> bool:
+        before = self._neighbours(number)[0]
+        return before is not None and before.unit in (None, "n") and before.decimals == 0
 
     def _respective_signal(self, number: Numeral) -> str | None:
         """For a Korean pair of figures ("44.8%와 37.9%") after a pair of signals ("추세 진입과 추세
         이탈이"), the signal in the same place; None for a figure in no such pair."""
-        index = self.numbers.index(number)
-        before, after = (self.numbers[index - 1] if index else None), (self.numbers[index + 1] if index + 1 < len(self.numbers) else None)
+        before, after = self._neighbours(number)
         place = 0 if after and KO_AND.fullmatch(self.text, number.end, after.start) else 1 if before and KO_AND.fullmatch(self.text, before.end, number.start) else None
         pairs = [(first[0], second[0]) for first, second in zip(self.signals, self.signals[1:]) if second[2] <= number.start and KO_AND.fullmatch(self.text, first[2], second[1])]
         return pairs[-1][place] if place is not None and pairs and ko.HANGUL.search(self.text) else None
@@ -931,8 +931,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             signal = None  # "평균회귀 전략은 162번", "채널 하단 청산을 쓰는 이 전략의 승률은": the strategy, named after the signal's words
         if signal and metric == "num_trades" and (KO_TRADES_BEFORE.search(self.text, max(0, number.start - 12), number.start) or KO_TRADES_AFTER.match(self.text, number.end)) and not self._signal_named_in(self._clause_of(number)):
             signal = None  # "돌파형 :: 거래 583회": the strategy's trades, named at the figure, not the signal the description names (not "변동성 필터 신호는 거래 58회")
-        named = max((end for _, _, end in self.signals if end <= number.start), default=0)
-        if signal and metric in ("win_rate", "avg_trade_return") and KO_ALL_TRADES.search(self.text, named, number.start) and not self._signal_named_in(self._clause_of(number)):
+        if signal and metric in ("win_rate", "avg_trade_return") and KO_ALL_TRADES.search(self.text, max((end for _, _, end in self.signals if end <= number.start), default=0), number.start) and not self._signal_named_in(self._clause_of(number)):
             signal = None  # "전체 거래 834회의 승률 57.3%를 둘 다 밑돌았다", "58회 거래의 승률은 41.8%, 건당 평균 1.162%": the whole book's, after the signals
         if signal and (respective := self._respective_signal(number)):
             signal = respective  # "추세 진입과 추세 이탈이 29번씩, 적중률은 44.8%와 37.9%": each figure of a pair to its signal in turn
@@ -943,7 +942,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             metric = SIGNAL_METRICS[metric]
             if metric == "hit_rate" and _sign_written(number):
                 metric = "avg_return"  # "vol_rescale fired 212 times with 109 winners, 51.42%, +0.06%": a signed figure is the signal's average, no hit rate
-            elif metric == "avg_return" and number.unit == "%" and not _sign_written(number) and self._after_count(number) and (after := self._next_number(number)) and _sign_written(after):
+            elif metric == "avg_return" and number.unit == "%" and not _sign_written(number) and self._after_count(number) and (after := self._neighbours(number)[1]) and _sign_written(after):
                 metric = "hit_rate"  # "청산 신호 51건은 70.59%에 +1.18%였다": after the count, an unsigned share then a signed average
             return metric, f"signal:{signal}", self.facts.signals[signal].get(metric)
         named, metric = metric, STRATEGY_SYNONYMS.get(metric, metric)  # "the trend phase since 2020, a third of the test,": the share of time of the regime just named

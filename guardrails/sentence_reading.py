@@ -31,8 +31,9 @@ NEGATIVE = re.compile(
 )
 KO_ROSE_AFTER = re.compile(r"\s?(?:씩\s?)?(?:오른|올랐|올라|상승한|상승했|상승해)")  # the figure's own verb: a rise, whatever loss is told nearby
 POSITIVE_AT = re.compile(r"\b(?:comes?|came|is|was|stays?|stayed|ends?|ended)\s+(?:out\s+)?positive\s+(?:at|,)\s*$")
-DOWN_TO_LEVEL = re.compile(r"\bdown to\s+(?:(?:an?|the|its)\s+)?(?!(?:loss|deficit|drop|decline|fall|drawdown)\b)(?:[a-z]+\s+)?(?:of\s+)?$")  # "shaves the edge down to an alpha of 1.47%": a level reached, no loss
-LOSS_NOUN_AFTER = re.compile(r"\s+(?:loss|deficit|drop|decline|fall|drawdown)\b")  # not "down to an 11% loss"
+LOSS_NOUNS = r"(?:loss|deficit|drop|decline|fall|drawdown)\b"
+DOWN_TO_LEVEL = re.compile(rf"\bdown to\s+(?:(?:an?|the|its)\s+)?(?!{LOSS_NOUNS})(?:[a-z]+\s+)?(?:of\s+)?$")  # "shaves the edge down to an alpha of 1.47%": a level reached, no loss
+LOSS_NOUN_AFTER = re.compile(rf"\s+{LOSS_NOUNS}")  # not "down to an 11% loss"
 KO_INDEX_FELL = re.compile(r"(?:지수|벤치마크|시장)(?:가|이|는|은|도)\s?$")
 KO_ANOTHER_NOUN = re.compile(r"알파|샤프|소르티노|전략|수익률|연복리|낙폭")
 KO_UNLIKE = re.compile(r"(?:것과|과|와)\s?(?:달리|대조적으로|반대로)")
