@@ -27,7 +27,7 @@ PIVOT = (
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜／→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\]\s?(?=\[)|\s//\s|\s>{{2,3}}\s|(?<=\))\s>\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}\b)|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\]\s?(?=\[)|\s//\s|\s>{{2,3}}\s|(?<=\))\s>\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}(?!\d))|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)
@@ -68,7 +68,7 @@ STYLE_NAME = re.compile(
 KO_CHANNEL_NAMES = "볼린저|돈치안|켈트너|슈퍼트렌드"
 KO_BARE_NOUN = r"(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) "  # a noun with no particle, then a space
 KO_STRATEGY_NAME = re.compile(
-    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))"
+    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|북|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))"
     r"|(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r")?(?:" + KO_CHANNEL_NAMES + r")(?=(?:은|는|이|가|의|도)\s)"
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
