@@ -31,7 +31,7 @@ from guardrails.figure_fit import judge, Reading, shown_fits, Stated, stated_mat
 from guardrails.metric_words import chars_apart, METRIC_PATTERNS, METRICS, Named, nearest_metric, NEVER_NEGATIVE, SIBLINGS, SIGNAL_METRICS, SIGNED, STRATEGY_SYNONYMS, unit_fits
 from guardrails.numerals import POINTS_GAP, Numeral, numerals
 from guardrails.regime_claims import RegimeClaims
-from guardrails.sentence_reading import APPOSITIVE_WORDS, LEAD_WORDS, NOT_SUBJECT_BEFORE, RESTATED, UNDER_START, UNSTORED_TOPICS
+from guardrails.sentence_reading import APPOSITIVE_WORDS, LEAD_WORDS, NOT_SUBJECT_BEFORE, CURRENCY_RESTATED, RESTATED, UNDER_START, UNSTORED_TOPICS
 from guardrails.signal_claims import SignalClaims
 
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
@@ -333,9 +333,10 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return None  # "once a 60-day z-score moves beyond 2.25", "never geared beyond 1.5x": a figure no noun names, equal to a setting, quotes it
         restated = clause > 0 and RESTATED.match(self.lowered[span.start:span.end])  # "slippage of $2.50 a side, or close to 1.5% a year": the same topic
         topic = UNSTORED_TOPICS.search(self.masked[self.clauses[clause - 1].start if restated else span.start:span.end]) or self._topic_as_subject(span)
+        topic = topic or CURRENCY_RESTATED.search(self.lowered, 0, span.end)  # "Measured in dollars, the total return shrinks to 41%": the whole sentence is restated
         if topic and topic.group(1).startswith("spread") and self._gap_spread(span):
             topic = None  # "(a spread near 8.7 points)" between the book and its benchmark is their gap
-        if topic and (named is None or not named.by_noun or number.unit == "pp" or topic.group(1).endswith(("side", "short exposure")) or AFTER_COSTS.search(self.text, span.start, span.end) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
+        if topic and (named is None or not named.by_noun or number.unit == "pp" or topic.group(1).endswith(("side", "short exposure")) or AFTER_COSTS.search(self.text, span.start, span.end) or CURRENCY_RESTATED.match(topic.group(0)) or NOT_THE_WHOLE.match(topic.group(1))):  # "tax cut the CAGR by 1.2 points", "the after-tax CAGR"
             return unverifiable(claim, number, f"the store has no figure for {topic.group(1)}")
         own_noun = bool(named and named.by_noun and named.near and named.metric in WHOLE_PERIOD_ONLY)
         if (period := self._sub_period_of(span)) and not (named and named.metric in WHOLE_PERIOD_EXTREMES) and not (own_noun and period.start() < span.start and any(period.end() <= other.start < span.start for other in self.numbers)):

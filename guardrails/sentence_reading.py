@@ -18,11 +18,14 @@ from guardrails.metric_words import words_between
 from guardrails.numerals import Numeral
 
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
+# "Measured in dollars, the total return shrinks to 41%", "달러로 환산하면": the figure in another currency, which the store does not keep.
+CURRENCY_RESTATED_WORDS = r"(?:measured|expressed|counted|restated|converted|translated|reckoned) in (?:us |u\.s\. )?(?:dollars?|euros?|yen|sterling|pounds|usd|eur|jpy|gbp|chf|francs?)|in (?:us[- ]|u\.s\. )?(?:dollar|euro|yen|sterling|usd|eur|jpy|gbp)[- ]terms|달러 ?(?:기준|환산)|(?:달러|유로|엔화)로 환산"
+CURRENCY_RESTATED = re.compile(f"({CURRENCY_RESTATED_WORDS})")
 UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|(?:brokerage|exchange|trading|transaction|management|custody) charges?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)|swap points|"
     r"(?:short|long) side|short (?:positions?|trades?)|long trades?|(?:long|short)-(?!only\b|term\b|run\b|dated\b)[a-z]+ (?:positions?|trades?|exposure)|(?<=positioned )(?:short|long)\b|expected returns?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
-    rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
+    rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{CURRENCY_RESTATED_WORDS}|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|subtract(?:ed|s|ing)?|shed|shedding|dropped|slid|sank|"
