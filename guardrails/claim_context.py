@@ -243,7 +243,7 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|p
 
 
 MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
-ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 번째|또 다른|다른 낙폭|가장 길", re.IGNORECASE)
+ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 ?번째|둘째|또 다른|다른 낙폭|가장 길|2(?:등|위|번째) ?(?:낙폭|하락|손실)|(?:최대 ?낙폭|mdd)(?:의 [\d,.]+ ?(?:일|%))?보다|\bthan (?:that of )?the (?:[\d,.]+(?:%| days) (?:of the )?)?(?:max(?:imum)? drawdown|deepest (?:fall|drawdown|decline))", re.IGNORECASE)
 
 
 def names_maximum_drawdown(lowered: str) -> bool:

@@ -81,6 +81,9 @@ KO_DEEPEST_NAMED_AFTER = re.compile(r"\s?의\s?(?:최대|최악의|가장 (?:깊
 KO_PHASE_WORD = re.compile(r"(?:\s?(?:국면|구간|시기|장세))?")
 KO_REGIME_EDGE_AFTER = re.compile(r"\s?(?:의\s?)?(?:막바지|말미|끝자락|막판|초입)(?:인|였던|이던|이었던)?\s")  # "추세 국면 막바지인 2024년 12월 9일 주": a point at its edge
 REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$", re.IGNORECASE)  # the regime the sentence opens with
+# "the 1,050 days of the maximum drawdown", "최대 낙폭의 1,050일": the deepest fall's length, named at the figure, whatever fall the sentence dates.
+DEEPEST_NAMED_AFTER = re.compile(r"(?:\s?days?)?\s+(?:of|in|for)\s+the\s+(?:max(?:imum)?\s+drawdown|deepest\s+(?:fall|drawdown|decline))\b", re.IGNORECASE)
+DEEPEST_NAMED_BEFORE = re.compile(r"(?:최대\s?낙폭|mdd)(?:의|은|는)?\s?$", re.IGNORECASE)
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
@@ -466,6 +469,8 @@ class CurveClaims(SentenceReading):
         if deepest is None or finding.entity != "strategy" or finding.stored is None:
             return None
         if finding.metric == "max_drawdown_duration_days":  # "After peaking in March 2018, the strategy took 959 days to recover": the peak dated must be that fall's
+            if DEEPEST_NAMED_AFTER.match(self.text, number.end) or DEEPEST_NAMED_BEFORE.search(self.text, max(0, number.start - 10), number.start):
+                return None
             peaks = [m for m in self.date_mentions if m.start < number.start and (PEAKED_IN.search(self.text, max(0, m.start - 25), m.start) or KO_PEAK_START.match(self.text, m.end))]
             another = bool(SECOND_FALL.search(self.text, 0, number.start))  # "23.9% 빠진 두 번째 큰 하락은 ... 되찾기까지 518일": not the deepest's length
             misdated = abs(finding.stored - deepest.days) < 0.5 and (another or bool(peaks) and not any(m.covers(deepest.peak) for m in peaks) or not self._within(deepest, span))
