@@ -323,6 +323,8 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit in (None, "n") and number.value == 1 and KO_PER_ONE.match(sentence, number.end):  # "거래 1회 평균은 0.053%": per trade, no count
         return True
+    if number.unit in (None, "days") and not number.text.startswith(("+", "-", "−")) and KO_SETTINGS_AFTER_NAME.search(sentence, max(0, number.start - 40), number.start):
+        return True
     settings = number.unit is None and not number.text.startswith(("+", "-", "−")) and SETTINGS_LIST_AFTER.match(sentence, number.end)  # not "(+13.32%, 1.37)", a regime's return and Sharpe
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]) or settings)
 
@@ -338,6 +340,8 @@ def states_depth(number: Numeral, depth: float) -> bool:
     return round(abs(number.value), number.decimals) == round(abs(depth) * 100, number.decimals)
 
 
+# "지수이동평균 20일과 100일로 방향을 잡고", "볼린저 밴드 20일·2시그마": an indicator's settings, written after its name.
+KO_SETTINGS_AFTER_NAME = re.compile(r"(?:지수\s?이동\s?평균(?:선)?|단순\s?이동\s?평균(?:선)?|이동\s?평균(?:선)?|이평선?|볼린저\s?밴드|켈트너\s?채널|돈치안\s?채널|스토캐스틱|RSI|EMA|SMA)\s?(?:\d+(?:\.\d+)?\s?(?:일|주|개월|시그마|σ)?\s?(?:과|와|및|[·,/])\s?){0,3}$", re.IGNORECASE)
 KO_PER_ONE = re.compile(r"(?<=[회건번])(?:에|당|의)?\s?평균|\s?(?:회|건|번)(?:에|당|의)?\s?평균")
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 

@@ -85,7 +85,7 @@ A_YEAR_AND_A_HALF = re.compile(r"(?<![\w%-])(?<!% )(?<!percent )a(?=\s+year\s+an
 KO_FRACTION = re.compile(r"(?P<words>절반|(?:[2-9]|10)\s?분의\s?[1-9](?!\d))")  # "SPY의 절반": a ratio of two figures
 # Dates and clock times, and Korean dates ("2022년", "3월", "3월 1일"; a day count alone, "30일",
 # is a figure); a bracketed span of two-digit years and months, "고변동성(20.2~22.10)".
-KO_RANK = re.compile(r"(?<![\d.,])\d{1,2}\s?(?:위|등)(?=[은는이가를을로의과와도에였라다인권),.\s]|$)")  # "샤프 1위는", "국면별 샤프 1등은": a place in a ranking, no figure
+KO_RANK = re.compile(r"(?<![\d.,])\d{1,2}(?:\s?[·∙⋅,/~-]\s?\d{1,2})*\s?(?:위|등)(?=[은는이가를을로의과와도에였라다인권),.\s]|$)")  # "샤프 1위는", "국면별 샤프 1등은": a place in a ranking, no figure ("2·3위가 뒤바뀐다": two places)
 EXCHANGE_CODE = re.compile(r"(?<![\d.,])\d{3,6}\.[A-Z]{1,2}\b")  # "1615.T", "005930.KS": a listed code and its exchange, no figure
 DATE_LIKE = re.compile(r"(?<=\()\d{2}\.(?:1[0-2]|0?[1-9])\s?[~～-]\s?\d{2}\.(?:1[0-2]|0?[1-9])(?=\))|\b(?:19|20)\d{2}\.(?:1[0-2]|0?[1-9])(?![\d.])|(?<=[’'‘])\d{2}\.(?:1[0-2]|0?[1-9])(?!\d)|\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b|\b(?:19|20)\d{2}([./])\s?[01]?\d\1\s?[0-3]?\d\b|(?<![\d.,])\d{2}(?=\s?년\s?\d{1,2}(?:\s?[~～-]\s?\d{1,2})?\s?월)|\b\d{1,2}:\d{2}\b|(?<![\d.])(?:(?:19|20)\d{2}(?=\s?년)|\d{1,2}(?=(?:\s?[~～-]\s?\d{1,2})?\s?월))|(?<=월 )\d{1,2}(?=일)|(?<=월)\d{1,2}(?=일)")
 
