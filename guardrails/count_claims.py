@@ -42,6 +42,14 @@ KO_WINNERS = re.compile(
     r"(?<![\d,])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:의\s)?(?:거래|매매)(?:해|했고|하여|하며|에서|중|를 해|을 해)?\s*(?:그중\s*|이 중\s*)?(?P<k>[\d,]+)\s?(?:번|회|건)(?:을|를|이|은)?\s?(?:이겼|이긴|승리)|(?<![\d,])(?P<n2>[\d,]+)\s?(?:번|회|건)을?\s?(?:거래|매매)(?:해|하여|하며)\s(?P<k2>[\d,]+)\s?(?:번|회|건)에서\s?(?:이익|수익)을?\s?(?:냈|거뒀|올렸)"
 )
 
+# "z점수 손절 13건 가운데 맞아떨어진 것은 세 건", "매수 105건 중 47건이 이익": how many of a counted
+# signal's (or of the trades') outcomes won; the count says whose.
+_KO_K = rf"(?P<NAME>[\d,]+|{ko.NUMBER})\s?(?:번|회|건)?"
+_KO_HIT = r"(?:맞았|맞아|맞은|맞아떨어|적중|이익|수익|이겼|이긴|이겨|승리|성공)"
+KO_HITS_OF_N = re.compile(
+    rf"(?<![\d,.])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:가운데|중)(?:에서)?\s?(?:그중\s?)?"
+    rf"(?:{_KO_K.replace('NAME', 'k')}(?:이|가|은|는|만)?\s?{_KO_HIT}|{_KO_HIT}[가-힣]*\s?(?:(?:것|건|거래|경우)(?:은|는|이|가)\s?)?{_KO_K.replace('NAME', 'k2')}(?![\d.%]))"
+)
 
 # Korean: "여섯 국면 중 절반이 적자였다", "국면 여섯 개 중 적자는 ... 하나뿐", "다섯 국면 가운데 ... 두 곳이었다".
 KO_OF_N = re.compile(ko.REGIMES_OF)
@@ -58,7 +66,25 @@ def count_claims(sentence: str, facts: FactSheet) -> list[Finding]:
     findings += [_every(sentence, match, returns) for match in EVERY.finditer(sentence)]
     findings += [_winners(sentence, match, facts) for pattern in (WINNERS, KO_WINNERS) for match in pattern.finditer(sentence)]
     findings += [_past_bar(sentence, match, facts) for pattern in (ctx.REGIMES_PAST_BAR, ctx.KO_REGIMES_PAST_BAR) for match in pattern.finditer(sentence)]
+    findings += [finding for match in KO_HITS_OF_N.finditer(sentence) if not KO_WINNERS.search(sentence, match.start(), match.end() + 10) and (finding := _ko_hits_of_n(sentence, match, facts))]
     return findings
+
+
+def _ko_hits_of_n(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
+    """K winners of N counted: the hit rate of the one signal counted N times, else the win rate
+    when the strategy made N trades; None when no stored count is N."""
+    n = float(match.group("n").replace(",", ""))
+    won = match.group("k") or match.group("k2")
+    k = float(ko.NUMBER_WORDS.get(won) or won.replace(",", ""))
+    counted = [(f"signal:{name}", "hit_rate", sheet.get("hit_rate")) for name, sheet in facts.signals.items() if sheet.get("count") == n]
+    if not counted and facts.strategy.get("num_trades") == n:
+        counted = [("strategy", "win_rate", facts.strategy.get("win_rate"))]
+    if len(counted) != 1 or counted[0][2] is None:
+        return None
+    entity, metric, rate = counted[0]
+    holds = abs(k - rate * n) < 0.51  # a whole number of winners
+    return Finding(claim=sentence, kind="numeric", entity=entity, metric=metric, claimed=k / n, stored=rate, status="supported" if holds else "contradicted",
+                   note=f"{k:g} of {n:g} won; the stored {metric.replace('_', ' ')} {rate:.2%} gives {rate * n:.1f}")
 
 
 

@@ -32,7 +32,7 @@ from guardrails.metric_words import chars_apart, METRIC_PATTERNS, METRICS, Named
 from guardrails.numerals import POINTS_GAP, Numeral, numerals
 from guardrails.regime_claims import RegimeClaims
 from guardrails.sentence_reading import APPOSITIVE_WORDS, LEAD_WORDS, NOT_SUBJECT_BEFORE, CURRENCY_RESTATED, RESTATED, UNDER_START, UNSTORED_TOPICS
-from guardrails.signal_claims import SignalClaims
+from guardrails.signal_claims import KO_THAN_AFTER, SignalClaims
 
 # Topics that own a figure even when a metric is named: a share of the gain ("ASML contributed about 38%
 # of the cumulative gain"), one trade ("the single worst trade ... a loss of 2.6%"), dividends.
@@ -230,7 +230,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 finding = finding.model_copy(update={"status": "unverifiable", "note": f"the text tells where the curve ends, {end_depth:.2%} below the peak, not how deep the fall went: sent to review"})
             if finding is not None:
                 findings.append(finding)
-        return findings
+        return findings + (self._signal_judgements() if ko.HANGUL.search(self.text) else [])
 
     def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
@@ -996,6 +996,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         span = self.clauses[self._clause_of(number)]
         inside = [(label, start, end) for label, start, end in spans if span.start <= start < span.end
                   and not (start >= number.end and RANKED_AGAINST.search(self.lowered, span.start, start))  # "it came second (1.04) to the 2020-21 volatile spell"
+                  and not (start >= number.end and spans is self.signals and KO_THAN_AFTER.match(self.text, end))  # "매수 88건은 적중률 55.68%로 매도 84건보다": the other side
                   and not (start >= number.end and self._deepest_fall_placed(number, span, label, end))
                   and not (spans is self.regimes and KO_REGIME_PART_AFTER.match(self.text, end) and self._fall_figure(number))
                   and not (spans is self.regimes and self._places_another(end, number))]  # "강세 국면 후반, 2025년 3월 10일 주의 0.709로 낙폭은 58.85%": a time in it

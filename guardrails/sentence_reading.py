@@ -370,6 +370,11 @@ class SentenceReading:
             labels = [re.compile(rf"(?:^|(?<=\. )|(?<=; )|(?<=\| )){re.escape(role)}s?(?=\s*:)")] if roles[role] == 1 and role in ROLE_WORDS else []  # "Rebalance signals. Buys: 96, ...": a label of its role alone
             for pattern in _signal_spellings(name) + labels:
                 found += [(name, match.start(), match.end()) for match in pattern.finditer(self.lowered)]
+        if found and ko.HANGUL.search(self.text):  # "리밸런싱 매수 88건은 ..., 매도 84건은 47.62%": once one signal is spelled out, another by its role alone
+            for name in self.facts.signals:
+                role = name.lower().split("_")[-1]
+                if roles[role] == 1 and role in ROLE_WORDS and role in KO_SIGNAL_WORDS_OF:
+                    found += [(name, match.start(), match.end()) for match in re.finditer(rf"(?<![가-힣]){KO_SIGNAL_WORDS_OF[role]}(?=(?:\s?신호)?(?:(?:은|는|이|가)?\s?\d|보다))", self.lowered)]
         return sorted(set(found), key=lambda item: item[1])
 
     def _masked(self) -> str:

@@ -21,6 +21,17 @@ KO_SIGNAL_WORDS = re.compile(r"신호|시그널|청산|진입|손절|발동|트�
 SIGNAL_ROLE = re.compile(r"(?P<entry>진입|\bentr(?:y|ies)\b)|(?P<exit>청산|손절|이탈|\bexits?\b|\bstops?\b)", re.IGNORECASE)
 EXIT_SIGNAL = re.compile(r"exit|stop|trail|close|sell|short|unwind")
 PART_END = re.compile(r"[;.]\s")
+# "매도 84건은 매수 88건보다 적중률이 낮았다": two signals compared, the second before "보다".
+KO_THAN_AFTER = re.compile(r"(?:\s?신호)?(?:\s?[\d,.]+\s?(?:건|번|회|%))?(?:의 것)?보다")
+KO_SIGNAL_METRIC = {"hit_rate": re.compile(r"적중|맞|승률|이긴|이익을 낸 비율"), "avg_return": re.compile(r"평균|건당|수익(?!을 낸)|손익"), "count": re.compile(r"많|적었|적은|적다|잦|자주|드물|빈번")}
+KO_MORE = re.compile(r"높|많|잦|자주|빈번|좋|나았|낫|앞섰|앞서|웃돌|컸|크")
+KO_LESS = re.compile(r"낮|적었|적은|적다|드물|나빴|나쁘|뒤졌|뒤지|밑돌|작았|작")
+KO_WHOLE_BOOK_BEFORE = re.compile(r"전체\s?(?:거래|매매)?(?:의)?\s?(?:승률|평균(?:\s?수익률?)?|거래\s?수|건수)\s?$")  # "전체 승률보다": the whole book's
+STRATEGY_OF_SIGNAL_METRIC = {"hit_rate": "win_rate", "avg_return": "avg_trade_return", "count": "num_trades"}
+KO_COUNT_WORDS = re.compile(r"많|적|잦|드물|최다|최소")
+KO_SIGNAL_EXTREME = re.compile(r"(?:(?:두|세|네|[2-4]개?)\s?)?신호\s?(?:가운데|중)(?:에서)?\s?(?:가장|제일)\s?[가-힣]+|신호\s?(?:가운데|중)(?:에서)?\s?(?:최다|최소|최고|최저)")
+KO_SIGNAL_TIMED = re.compile(r"(?:19|20)\d{2}\s?년[^.;,]{0,12}?(?:이후|이전|부터|까지|에)[^.;,]{0,8}?(?:나왔|발생|몰렸|몰려|집중|발동|쏟아)")  # "매도 84건은 모두 2020년 이후에 나왔다": when, which the store does not keep
+KO_SIGNAL_LEANING = re.compile(r"평균(?:적으로|으로는|으로)\s?(?:(?P<loss>손실|손해|마이너스|적자)|(?P<gain>이익|수익|플러스|흑자))|(?P<mostly>대부분|대다수|태반)(?:이|은|는)?\s?(?:(?P<won>이익|수익|적중|맞)|(?P<lost>손실|손해|빗나|틀))")
 
 
 class SignalClaims(SentenceReading):
@@ -124,3 +135,90 @@ class SignalClaims(SentenceReading):
             return None
         return Finding(claim=claim, kind="numeric", entity=f"signal:{fits[0]}", metric=metric, claimed=stated.value(METRICS[metric].kind), stored=self.facts.signals[fits[0]][metric],
                        status="supported", note=f"no signal named: the one stored signal {SIGNAL_FIGURE_NAMES[metric]} it equals")
+
+    def _signal_judgements(self) -> list[Finding]:
+        """What a Korean sentence says of a named signal without a figure: ranked against another
+        signal or the whole book ("매도 84건은 매수보다 적중률이 낮았다", "전체 승률보다 높았다"),
+        first or last among the signals ("두 신호 가운데 가장 많았다"), its average's sign or most of
+        its outcomes ("평균적으로 손실", "대부분 이익"). Checked where metric and direction are plain,
+        else sent to review, so that a count read right never carries an unread claim through."""
+        if not self.signals:
+            return []
+        findings = [self._signal_against(than) for than in re.finditer("보다", self.text)]
+        findings += [self._signal_ranked(match) for match in KO_SIGNAL_EXTREME.finditer(self.text)]
+        findings += [self._signal_leaning(match) for match in KO_SIGNAL_LEANING.finditer(self.text)]
+        findings += [self._signal_finding(match.group(0), subject, None, None, None, None, "dated") for match in KO_SIGNAL_TIMED.finditer(self.text) if (subject := self._subject_signal(match.start()))]
+        return [finding for finding in findings if finding is not None]
+
+    def _subject_signal(self, before: int) -> str | None:
+        """The signal named last before ``before``, in the same part of the sentence."""
+        part = max((m.end() for m in PART_END.finditer(self.text, 0, before)), default=0)
+        return next((name for name, start, end in reversed(self.signals) if part <= start and end <= before), None)
+
+    def _signal_metric(self, words: str) -> str | None:
+        metrics = [metric for metric, pattern in KO_SIGNAL_METRIC.items() if pattern.search(words)]
+        return metrics[0] if len(metrics) == 1 else None
+
+    def _signal_finding(self, claim: str, name: str, metric: str | None, ours: float | None, theirs: float | None, holds: bool | None, what: str) -> Finding:
+        if metric is None or ours is None or theirs is None or holds is None:
+            return Finding(claim=claim, kind="directional", entity=f"signal:{name}", metric=None, status="unverifiable", note=f"{name} {what}, in a way not read: sent to review")
+        return Finding(claim=claim, kind="directional", entity=f"signal:{name}", metric=f"{what}:{metric}", stored=ours - theirs,
+                       status="supported" if holds else "contradicted", note=f"{name} {ours:g} vs {theirs:g}")
+
+    def _signal_against(self, than: re.Match[str]) -> Finding | None:
+        """"A는 B보다 ...": B a stored signal or the whole book ("전체 승률보다"); another object after a
+        named signal ("손절보다", a signal the store does not keep) goes to review."""
+        rest = self.text[than.end():next((m.start() for m in PART_END.finditer(self.text, than.end())), len(self.text))]
+        whole = KO_WHOLE_BOOK_BEFORE.search(self.text, max(0, than.start() - 15), than.start())
+        other = next((name for name, _, end in reversed(self.signals) if KO_THAN_AFTER.fullmatch(self.text, end, than.end())), None)
+        subject = self._subject_signal(whole.start() if whole else than.start()) if whole or other else None
+        if other is not None:
+            subject = next((name for name, _, end in reversed(self.signals) if end <= than.start() and name != other and not KO_THAN_AFTER.fullmatch(self.text, end, than.end())), None)
+        if subject is None:
+            named_before = self._subject_signal(than.start())
+            if named_before is None or not self._in_clause_of(named_before, than.start()):
+                return None
+            return self._signal_finding(self.text[:than.end() + len(rest)], named_before, None, None, None, None, "compared with what the store does not keep")
+        metric = self._signal_metric(rest + (whole.group(0) if whole else ""))
+        more, less = KO_MORE.search(rest), KO_LESS.search(rest)
+        direction = None if bool(more) == bool(less) else bool(more)
+        ours = self.facts.signals[subject].get(metric) if metric else None
+        if other is not None:
+            theirs = self.facts.signals[other].get(metric) if metric else None
+        else:
+            theirs = self.facts.strategy.get(STRATEGY_OF_SIGNAL_METRIC.get(metric, "")) if metric else None
+        holds = None if direction is None or ours is None or theirs is None else (ours > theirs) == direction
+        return self._signal_finding(self.text[:than.end() + len(rest)], subject, metric, ours, theirs, holds, "vs_signal" if other else "vs_book")
+
+    def _in_clause_of(self, name: str, at: int) -> bool:
+        span = self.clauses[next(i for i, c in enumerate(self.clauses) if c.start <= at <= c.end)]
+        return any(n == name and span.start <= start < at for n, start, _ in self.signals)
+
+    def _signal_ranked(self, match: re.Match[str]) -> Finding | None:
+        """"매도 신호는 84건으로 두 신호 가운데 가장 많았다": first (or last) of the stored signals."""
+        subject = self._subject_signal(match.start())
+        if subject is None:
+            return None
+        words = match.group(0)
+        metric = self._signal_metric(words) or ("count" if KO_COUNT_WORDS.search(words) else None)
+        top = None if bool(KO_MORE.search(words)) == bool(KO_LESS.search(words)) else bool(KO_MORE.search(words))
+        values = {name: sheet.get(metric) for name, sheet in self.facts.signals.items()} if metric else {}
+        ours = values.get(subject)
+        known = [value for value in values.values() if value is not None]
+        best = (max(known) if top else min(known)) if known and top is not None else None
+        holds = None if ours is None or best is None else ours == best
+        return self._signal_finding(words, subject, metric, ours, best, holds, "first_of_signals" if top else "last_of_signals")
+
+    def _signal_leaning(self, match: re.Match[str]) -> Finding | None:
+        """"평균적으로 손실을 냈다": the sign of the signal's average; "대부분 이익": most of its outcomes won."""
+        subject = self._subject_signal(match.start())
+        if subject is None:
+            return None
+        sheet = self.facts.signals[subject]
+        if match.group("mostly"):
+            rate = sheet.get("hit_rate")
+            holds = None if rate is None else (rate > 0.5) == bool(match.group("won"))
+            return self._signal_finding(match.group(0), subject, "hit_rate", rate, 0.5, holds, "mostly")
+        average = sheet.get("avg_return")
+        holds = None if average is None else (average > 0) == bool(match.group("gain"))
+        return self._signal_finding(match.group(0), subject, "avg_return", average, 0.0, holds, "sign")
