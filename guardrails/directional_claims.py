@@ -174,7 +174,7 @@ AND_BETWEEN = re.compile(r"\band\b", re.IGNORECASE)
 ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull regime came first": that part ranks by Sharpe; "On Sharpe, ..." the whole sentence
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?(?:조정|대비)\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s|[-+]?\d+(?:\.\d+)?(?:로|으로)\s){1,4}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
-BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
+BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\b(?:on|by) (?:either|both) (?:returns?|gains?|profit) (?:or|and) sharpe\b|\b(?:on|by) (?:either|both) sharpe (?:or|and) (?:returns?|gains?)\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
 RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
@@ -691,8 +691,11 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
     findings = [chained] if (chained := _chain(sentence, facts)) else []
     unbroken = re.sub(r"\([^)]*\)", lambda aside: aside.group(0).replace(",", "\u201a"), sentence)  # "(-13%, the worst)" ranks what it follows
     carried: list[tuple[str, int, int]] = []
-    for part in RANKING_PARTS.split(unbroken):
+    parts = RANKING_PARTS.split(unbroken)
+    for index, part in enumerate(parts):
         spans = ctx.regime_spans(part.lower())
+        following = parts[index + 1].strip() if index + 1 < len(parts) else ""
+        both = BOTH_MEASURES.search(part) or (BOTH_MEASURES.match(following) and not ctx.regime_spans(following.lower()))  # "No regime beat the 2022-24 bull, on either gain or Sharpe"
         carried = spans or [(label, 0, 0) for label, *_ in carried[-1:]]  # "강세 국면은 +210%, ... 기간 역시 제일 길었다": the length of the regime the sentence is about
         deepest = DEEPEST_IN_REGIME.search(part) if spans else None
         if deepest and not DENIED_RANK.search(part):  # not "the bear regime did not have the deepest in-regime drawdown"
@@ -711,7 +714,7 @@ def _rankings(sentence: str, facts: FactSheet) -> list[Finding]:
                 if CURVE_POINT_RANKED.search(part):  # "곡선이 가장 낮게 내려간 지점은 약세 국면에": where the curve's low lay, no regime's rank
                     findings.append(_curve_extreme_in(sentence, nearest[0], facts, "low" if pick is min else "high"))
                     continue
-                for metric in ("total_return", "sharpe") if BOTH_MEASURES.search(part) else (metric,):
+                for metric in ("total_return", "sharpe") if both else (metric,):
                     values = {label: m[metric] for label, m in facts.regimes.items() if metric in m}
                     findings.append(_rank(sentence, nearest[0], values, pick, metric))
         for pattern, pick in ((LONGEST_SPELL, max), (SHORTEST_SPELL, min)):
