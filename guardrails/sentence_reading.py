@@ -29,7 +29,7 @@ UNSTORED_TOPICS = re.compile(
 )
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|subtract(?:ed|s|ing)?|shed|shedding|dropped|slid|sank|"
-    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:closed|finished|ended) lower|"
+    r"slipped|slumped|tumbled|plunged|plummeted|retreated|shrank|eroded|bled|sagged|dipped|surrender(?:ed|ing|s)?|in the red|removed|wiped out|erased|(?:took|take|takes|taking|taken) away|(?:knocked|lopped|shaved) off|(?:closed|finished|ended) lower|"
     rf"(?:giving|gave|given|gives|give) (?:back|up))\b|{ko.NEGATIVE}"
 )
 KO_ROSE_AFTER = re.compile(r"\s?(?:씩\s?)?(?:오른|올랐|올라|상승한|상승했|상승해)")  # the figure's own verb: a rise, whatever loss is told nearby
@@ -227,7 +227,11 @@ class SentenceReading:
         if listed := self._listed(self.regimes, number):  # "all closed lower, by 11%, 7% and 2% respectively"
             return Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), any(self._losses(listed[1], number.start)))
         if clause > 0 and (RESTATED.match(context) or FURTHER.search(context) or appositive):  # "cost 15% and ... a further 10%": the verb of the clause before
-            return Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), any(self._losses(self.clauses[clause - 1].start, span.end)))
+            first = clause - 1
+            while first > 0 and FURTHER.search(context) and not any(self._losses(self.clauses[first].start, self.clauses[first].end)) and (
+                    FURTHER.search(self.masked, self.clauses[first].start, self.clauses[first].end) or not any(self.clauses[first].start <= n.start < self.clauses[first].end for n in self.numbers)):
+                first -= 1  # "took away 24% (Sharpe -0.91, last on both), the bear another 6% and the calm months a further 2%": the verb of the first of the run
+            return Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), any(self._losses(self.clauses[first].start, span.end)))
         return Stated(self.text[span.start:span.end].strip(), number, self._qualifier(number), self._loss_near(span.start, span.end, number))
 
     def _loss_near(self, start: int, end: int, number: Numeral) -> bool:
