@@ -98,6 +98,7 @@ PARAMETER_AFTER = re.compile(
     r"\s*(?:standard deviations?|std\.?|stdev|sigmas?|σ|deviations?|atrs?|bars?|periods?|lookback|holdings?|assets?|"
     r"instruments?|stocks?|names|sectors?|legs?|contracts?|lots?|ticks?|pips?|(?:trailing )?stop(?:-loss)?s?|(?:volatility |vol |risk )?targets?)\b|"
     r"\s*(?:trading )?(?:days?|weeks?|bars?|sessions?) (?:before|after|ahead of|prior to)\b|"
+    r"\s*(?:trailing|rolling|look-?back|past|prior)\s+(?:trading\s+)?(?:days?|weeks?|months?|bars?|sessions?)\b|"
     r"\s*/\s*\d)",
     re.IGNORECASE,
 )
@@ -112,7 +113,7 @@ THRESHOLD_BEFORE = re.compile(r"\b(?:above|below|under|over|cross(?:es|ed)?|thro
 # "thirty-five days before the bull regime expired", "seventy days after bearish conditions set in", "three weeks shy of the sideways regime's end"
 REGIME_EDGE = re.compile(
     r"(?:\s+weeks?)?,?\s+(?:(?P<before>before|ahead of|shy of|short of)|(?P<after>after|into))\s+(?:the\s+)?(?:(?:final|last|first)\s+\w+\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:regime|conditions|markets?|phase|spell|stretch|trading|rally)(?:'s)?\s*(?:(?P<start>set in|began|begun|started|start|opened|took hold|kicked in|arrived|replaced|took over)|(?P<end>ended|expired|end|closed|gave way|ran out|finished|faded|was over|wound up))?\b",
+    r"(?:regime|conditions|markets?|phase|spell|stretch|trading|rally|(?:bull(?: run)?|bear|turbulence)(?!\s+(?:regime|conditions|markets?|phase|spell|stretch|trading|rally)))(?:'s)?\s*(?:(?P<start>set in|began|begun|started|start|opened|took hold|kicked in|arrived|replaced|took over)|(?P<end>ended|expired|end|closed|gave way|ran out|finished|faded|was over|wound up))?\b",
     re.IGNORECASE)
 KO_INDICATOR_AFTER = re.compile(r"(?:\s?[·/,]\s?(?:빠른 |느린 |단기 |장기 )?\d+\s?일)*\s?(?:RSI|EMA|SMA|MACD|ATR|스토캐스틱|이평|이동평균|지수이평|지수 ?이동 ?평균|단순이평|볼린저|켈트너|돈치안|채널|모멘텀)", re.IGNORECASE)
 DAYS_BEFORE_EVENT = re.compile(r"^\s*(?:before|ahead of|prior to)\b", re.IGNORECASE)  # "five days before expiry"

@@ -175,7 +175,7 @@ ON_SHARPE = re.compile(r"\bon sharpe\b", re.IGNORECASE)  # "on Sharpe the bull r
 KO_SHARPE_BEFORE = re.compile(r"(?:샤프(?:\s?(?:지수|비율))?|위험\s?(?:조정|대비)\s?(?:수익|성과)(?:률)?)\s?(?:[-+]?\d+(?:\.\d+)?(?:로|으로|\(|(?=\s))\s?)?(?:가|는|은|이|도|마저|로는|로|에서는)?\s?$|샤프(?:\s?(?:지수|비율))?(?:는|가)\s(?:[^\s\d]+\s|[-+]?\d+(?:\.\d+)?(?:로|으로)\s){1,4}$|샤프(?:\s?(?:지수|비율))?\s?[-+]?\d+(?:\.\d+)?(?:도|는|은|이|가|\s또한|\s역시)\s(?:[^\s\d]+\s){0,3}$")  # "샤프 1위는", "샤프가 가장 높은 국면", "국면별 샤프는 강세 국면에서 가장 높았다"
 CURVE_POINT_RANKED = re.compile(r"곡선|평가액|지점|시점|\b(?:curve|equity line|nav)\b", re.IGNORECASE)
 BOTH_MEASURES = re.compile(r"(?:(?:수익(?:률)?|성과)\s?(?:과|와|·|,|및)\s?샤프(?:\s?(?:지수|비율))?|샤프(?:\s?(?:지수|비율))?\s?(?:과|와|·|,|및)\s?(?:수익(?:률)?|성과))(?:\s?\([^)]*\))?\s?(?:두\s?(?:부문|지표)|모두|둘\s?다|양쪽)|\bboth (?:on )?(?:returns?|gains?) and sharpe\b|\b(?:on|by) (?:either|both) (?:returns?|gains?|profit) (?:or|and) sharpe\b|\b(?:on|by) (?:either|both) sharpe (?:or|and) (?:returns?|gains?)\b|\bon (?:returns?|gains?) and sharpe (?:alike|both)\b", re.IGNORECASE)  # "수익률과 샤프 두 부문에서 모두 1위": ranked first on each
-RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
+RISK_ADJUSTED = re.compile(r"^\s+(?:\w+\s+)?(?:risk-adjusted|sharpe|ratio)\b", re.IGNORECASE)  # "the best risk-adjusted showing" ranks by Sharpe
 
 
 def directional_claims(sentence: str, facts: FactSheet) -> list[Finding]:
