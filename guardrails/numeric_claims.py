@@ -129,6 +129,7 @@ GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
 GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|shy of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINT_VERB_AFTER = re.compile(r"\s+points?\s+(?:to|at|towards?)\b", re.IGNORECASE)  # "a beta of only 0.22 point to returns ...": a verb
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
+MARKET_TERM = re.compile(r"\b(?:market|beta)[- ](?:term|component|contribution|leg|piece|part|portion)\b|\b(?:explained|accounted for|driven) by (?:the )?(?:beta|market exposure)\b|\bbeta[- ](?:driven|explained)\b")  # "the market term absorbs 7.28 points"
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
 KO_FIGURE_AS = re.compile(r"\d%?\s?(?:로|으로)\s(?:그\s)?$")  # "연 1.8%로 절반에", "연 2.43%로 그 절반에도": the figure the fraction compares
@@ -232,6 +233,16 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
                 findings.append(finding)
         return findings + (self._signal_judgements() if ko.HANGUL.search(self.text) else [])
 
+    def _market_term(self, claim: str, number: Numeral) -> Finding:
+        """The part of the growth the benchmark explains: beta times the benchmark's CAGR, in points."""
+        beta, benchmark = self.facts.strategy.get("beta"), self.facts.benchmark.get("cagr")
+        if beta is None or benchmark is None:
+            return unverifiable(claim, number, "a market term, for which the store has no beta or benchmark CAGR: sent to review")
+        term = beta * benchmark * 100
+        fits = shown_fits(number.value, term, number.decimals, self._qualifier(number))
+        return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(term, 4), status="supported" if fits else "unverifiable",
+                       note=f"beta {beta:g} times the benchmark's CAGR {benchmark:.2%}: {term:.2f} points" + ("" if fits else ": sent to review"))
+
     def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
         sentence's own figures, then against the stored gap of a metric, and never blocks."""
@@ -323,6 +334,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and REGIME_WORD.search(self.text) and self.facts.regimes:
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
+        if number.unit in ("%", "pp", None) and not number.negative and MARKET_TERM.search(self.lowered, span.start, span.end) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
+            return self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
         if number.unit is None and self._whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
