@@ -152,6 +152,7 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
         relevant += [name for name in events if "drawdown." in name or name in ("high", "low")]  # "최고 평가액은 2025년 9월 8일 주의 5.683"
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
+    relevant += [name for name in events if name.startswith("anomaly.") and mention.first == mention.last]  # the day of a stored anomaly
     return any(mention.covers(events[name]) for name in relevant)
 
 

@@ -4,7 +4,7 @@ from the model."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from guardrails.factcheck import FactSheet
 from guardrails.factsheet import Drawdown, UnderStart
@@ -91,7 +91,7 @@ def levels(curve: list[tuple[date, float]], falls: list[Drawdown]) -> dict[str, 
 def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     """The dates a report may place its figures by: the test's, each regime's, and (from the
     equity curve, when there is one) the peak, trough and recovery of the maximum drawdown and of
-    the next deepest ones, and the curve's highest and lowest points."""
+    the next deepest ones, the curve's highest and lowest points, and each anomaly's day."""
     found = {"start": backtest.period.start, "end": backtest.period.end}
     if backtest.equity:
         found["high"] = max(backtest.equity, key=lambda point: point.value).date  # the first point at the highest value
@@ -101,6 +101,8 @@ def events(backtest: BacktestIn, falls: list[Drawdown]) -> dict[str, date]:
     for rank, fall in enumerate(falls[:DATED_DRAWDOWNS]):
         name = _fall_name(rank)
         found |= {f"{name}.peak": fall.peak, f"{name}.trough": fall.trough} | ({f"{name}.recovery": fall.recovery} if fall.recovery else {})
+    for rank, anomaly in enumerate(backtest.anomalies):
+        found[f"anomaly.{rank + 1}"] = anomaly.at.date() if isinstance(anomaly.at, datetime) else anomaly.at  # "2016년 11월 14일(변동성 급등)": an event, no part of the period
     return found
 
 
