@@ -41,9 +41,9 @@ LOWER_IS_BETTER = {"max_drawdown", "annual_volatility"}
 RETURN_WORDS = re.compile(r"\b(?:alpha|shortfall|returns?|gain|cagr|growth|a year|yearly|annual)\b", re.IGNORECASE)  # "deeper than the 17.31-point raw shortfall": no drawdown
 KO_RETURN_WORDS = re.compile(r"(?<!최대 )(?<!최대)손실(?! ?구간)|수익|연간|연평균|연\s|국면|[가-힣]장에서")  # "연간 손실은 IPSA보다 깊었다" compares returns
 # Words about a figure's size, not about doing better: "its drawdown stayed short of IGLT's" is the smaller one.
-SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘", re.IGNORECASE)
+SIZE_WORDS = re.compile(r"short of|exceed|못 ?미|미치지 ?못|넘|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:크(?!게)|컸|큰|작)", re.IGNORECASE)  # "낙폭이 지수보다 작았다": a size, so the smaller fall is ahead
 COMPARISON_CUT = re.compile(rf"[,;]|\((?!(?:연\s?)?[-+]?\d[\d.,]*%?\))|\b(?:despite|although|though|but|while|whereas|with)\b|반면|하지만|그러나|{ko.WHILE_CLAUSE}|(?<=[가-힣]) 때(?=\s)|(?<=[가-힣]) (?:탓|덕분|때문|속)에(?:서)?(?=\s)|(?<=[했였됐었았렸렀냈])고(?=\s)", re.IGNORECASE)
-BUT_AFTER = re.compile(r"(?<=[았었였했])지만(?=\s)")
+BUT_AFTER = re.compile(r"(?<=[았었였했졌])지만(?=\s)")
 FIGURE_ASIDE = re.compile(r"[,(]\s*[-+]?\d[\d.]*%?\s*[,)]\s*$")
 RANKING_PARTS = re.compile(rf";|\b(?:while|whereas|but)\b|반면|하지만|그러나|,|\s/\s|\s[{ctx.BULLETS}]\s?", re.IGNORECASE)  # "샤프 1.08로 최고 ▸ 횡보 -18%": an item of a list ends at its bullet
 SHARPE_SIGN = re.compile(r"\b(positive|negative)\s+sharpe\b|\bsharpe(?: ratio)?\b(?:\s+\w+){1,3}?\s+(positive|negative)\b|샤프(?:\s?(?:지수|비율))?(?:는|가|도|마저|조차)?\s(?:[^\s,.]+\s){0,2}?(플러스|마이너스|양수|음수)", re.IGNORECASE)  # "샤프 비율도 마이너스로 떨어졌다"
