@@ -84,6 +84,8 @@ REGIME_OPENING = re.compile(r"\W*(?:(?:in|during|through|within|across)\s+(?:the
 # "the 1,050 days of the maximum drawdown", "최대 낙폭의 1,050일": the deepest fall's length, named at the figure, whatever fall the sentence dates.
 DEEPEST_NAMED_AFTER = re.compile(r"(?:\s?days?)?\s+(?:of|in|for)\s+the\s+(?:max(?:imum)?\s+drawdown|deepest\s+(?:fall|drawdown|decline))\b", re.IGNORECASE)
 DEEPEST_NAMED_BEFORE = re.compile(r"(?:최대\s?낙폭|mdd)(?:의|은|는)?\s?$", re.IGNORECASE)
+KO_PEAK_AFTER_REGIME = re.compile(r"(?:\s?(?:국면|구간|장세|장))?(?:이|가|의)?\s?(?:[가-힣]+\s){0,3}?(?:고점|정점|꼭대기|최고점)(?:에서|으로부터)")  # "약세 국면이 시작된 직후의 고점에서"
+EN_PEAK_BEFORE_REGIME = re.compile(r"\bpeak\s+(?:[a-z]+\s+){0,2}?(?:in|during|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "from a peak printed during the 2019-20 bull"
 PEAKED_IN = re.compile(rf"{ctx.NOT_AN_OLD_PEAK}\bpeak(?:ed|ing)?\s+(?:in|on)\s+$|\bfrom\s+(?:(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?$", re.IGNORECASE)
 KO_DOWN_TO = re.compile(r"\s?(?:까지|으로|로)")
 FELL_TO = re.compile(r"\b(?:fell|dropped|sank|slid|slumped|declined|plunged|tumbled|down) (?:\w+ )?(?:to|as low as)\s+$", re.IGNORECASE)  # "the curve fell to 1.94": a trough
@@ -479,9 +481,21 @@ class CurveClaims(SentenceReading):
         if finding.metric != "max_drawdown":
             return None
         if abs(finding.stored - deepest.depth) < 0.0005:
+            if (placed := self._peak_placed(span)) and not ctx.ANOTHER_DRAWDOWN.search(self.lowered) and not self._in_regime(deepest.peak, placed):
+                return deepest  # "45.52% 낙폭은 약세 국면이 시작된 직후의 고점에서 출발했다": the peak is placed, not only the fall
             return deepest if not self._within(deepest, span) and not ctx.ANOTHER_DRAWDOWN.search(self.lowered) else None
         other = next((fall for fall in self.facts.drawdowns[1:] if abs(finding.stored - fall.depth) < 0.0005), None)
         return other if other is not None and ko.HANGUL.search(self.text) and not self._within(other, span) else None
+
+    def _peak_placed(self, span: ctx.Clause) -> str | None:
+        """The regime the clause places a fall's peak in ("약세 국면이 시작된 직후의 고점에서", "from a
+        peak printed during the 2019-20 bull")."""
+        return next((label for label, at, end in self.regimes if span.start <= at < span.end and (
+            KO_PEAK_AFTER_REGIME.match(self.text, end) or EN_PEAK_BEFORE_REGIME.search(self.text, max(span.start, at - 45), at))), None)
+
+    def _in_regime(self, day: date, label: str) -> bool:
+        first, last = self.facts.regime_dates(label)
+        return first is None or last is None or first - dates.SLACK <= day <= last + dates.SLACK
 
     def _within(self, fall: Drawdown, span: ctx.Clause) -> bool:
         """Whether every date and regime the clause names overlaps the fall, from its peak to its
