@@ -68,7 +68,7 @@ STYLE_NAME = re.compile(
 KO_CHANNEL_NAMES = "볼린저|돈치안|켈트너|슈퍼트렌드"
 KO_BARE_NOUN = r"(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) "  # a noun with no particle, then a space
 KO_STRATEGY_NAME = re.compile(
-    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|북|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s))"
+    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|북|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도|로|으로)\s))"
     r"|(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r")?(?:" + KO_CHANNEL_NAMES + r")(?=(?:은|는|이|가|의|도)\s)"
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
