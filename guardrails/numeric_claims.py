@@ -128,6 +128,7 @@ GAP_SIDE_AFTER = re.compile(r"\s*(?:(?:percentage\s+)?points?\s+)?(?:(?P<ahead>l
 GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
 GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|shy of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINT_VERB_AFTER = re.compile(r"\s+points?\s+(?:to|at|towards?)\b", re.IGNORECASE)  # "a beta of only 0.22 point to returns ...": a verb
+GLOSSED_AFTER = re.compile(r"(?:\s?(?:가까이|남짓|넘게|이상|가량|정도|조금 (?:넘게|못 되게)|of it))?\s?\(\s?[-+]?(\d+(?:\.\d+)?)\s?%\s?\)")  # "절반 가까이(48.99%)": the fraction, then the figure it rounds
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 MARKET_TERM = re.compile(r"\b(?:market|beta)[- ](?:term|component|contribution|leg|piece|part|portion)\b|\b(?:explained|accounted for|driven) by (?:the )?(?:beta|market exposure)\b|\bbeta[- ](?:driven|explained)\b")  # "the market term absorbs 7.28 points"
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
@@ -457,6 +458,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             holds = shown_fits(target, 1 + grown, number.decimals, qualifier)
             return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(1 + grown, 2), status="supported" if holds else "unverifiable",
                            note=f"the return just before it, as a multiple of the money ({1 + grown:.2f}x)" + ("" if holds else ": sent to review, not blocked"))
+        if (gloss := GLOSSED_AFTER.match(self.text, number.end)) and implied.fits_multiple(float(gloss.group(1)) / 100, target, qualifier, 2):
+            return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=float(gloss.group(1)), status="supported",
+                           note=f"{number.text!r} glosses the {gloss.group(1)}% after it, which is checked on its own")  # "가치의 절반 가까이(48.99%)"
         figures = [other for other in self.numbers if other is not number and other.unit != "x" and other.value]
         reference = min(figures, key=lambda other: min(abs(other.start - number.end), abs(number.start - other.end)), default=None)
         before = list(self.previous_figures)
