@@ -68,7 +68,7 @@ STYLE_NAME = re.compile(
 KO_CHANNEL_NAMES = "볼린저|돈치안|켈트너|슈퍼트렌드"
 KO_BARE_NOUN = r"(?!(?:동안|때|사이|뒤|후|반면|중)\s)[가-힣A-Za-z0-9/()·]+(?<![은는이가을를의로에서고며다와과도라아어해면니데씩만])(?<![가-힣]서) "  # a noun with no particle, then a space
 KO_STRATEGY_NAME = re.compile(
-    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|북|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도|로|으로)\s))"
+    r"(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r"){1,5}(?:전략|(?:MACD|모멘텀|역추세|돌파|평균 ?회귀|캐리|추세 ?추종|바스켓|모델|북|교차|크로스오버|페어|(?:추세|돌파|역추세|모멘텀|페어|스프레드|캐리|평균 ?회귀) ?매매)(?=(?:은|는|이|가|의|도)\s|(?:로|으로)\s(?!(?:\S+\s)?(?:보유|들고|사서|매수해|묻어))))"
     r"|(?<![가-힣A-Za-z0-9/()])(?:" + KO_BARE_NOUN + r")?(?:" + KO_CHANNEL_NAMES + r")(?=(?:은|는|이|가|의|도)\s)"
 )  # "올라 전략이": a verb, then the subject; "팜유 MACD는", "벨기에 볼린저는"
 KO_REGIMES = {label: re.compile("|".join(patterns)) for label, patterns in ko.REGIMES.items()}
@@ -244,7 +244,7 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|p
 
 
 MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
-ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 ?번째|둘째|또 다른|다른 낙폭|가장 길|2(?:등|위|번째) ?(?:낙폭|하락|손실)|(?:최대 ?낙폭|mdd)(?:의 [\d,.]+ ?(?:일|%))?보다|\bthan (?:that of )?the (?:[\d,.]+(?:%| days) (?:of the )?)?(?:max(?:imum)? drawdown|deepest (?:fall|drawdown|decline))", re.IGNORECASE)
+ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 ?번째|둘째\s?(?:로\s?(?:큰|깊은)\s?)?(?:낙폭|하락|손실|조정)|또 다른|다른 낙폭|가장 길|2(?:등|위|번째) ?(?:낙폭|하락|손실)|(?<!의 )(?<!지수 )(?<!벤치마크 )(?:최대 ?낙폭|mdd)(?:의 [\d,.]+ ?(?:일|%))?보다|\bthan (?:that of )?the (?:[\d,.]+(?:%| days) (?:of the )?)?(?:max(?:imum)? drawdown|deepest (?:fall|drawdown|decline))", re.IGNORECASE)
 
 
 def names_maximum_drawdown(lowered: str) -> bool:
@@ -324,7 +324,7 @@ def is_parameter(sentence: str, number: Numeral) -> bool:
         return True
     if number.unit in (None, "n") and number.value == 1 and KO_PER_ONE.match(sentence, number.end):  # "거래 1회 평균은 0.053%": per trade, no count
         return True
-    if number.unit in (None, "days") and not number.text.startswith(("+", "-", "−")) and KO_SETTINGS_AFTER_NAME.search(sentence, max(0, number.start - 40), number.start):
+    if number.unit in (None, "days") and not number.text.startswith(("+", "-", "−")) and KO_SETTINGS_AFTER_NAME.search(sentence, max(0, number.start - 40), number.start) and not KO_LENGTH_AFTER.match(sentence, number.end):
         return True
     settings = number.unit is None and not number.text.startswith(("+", "-", "−")) and SETTINGS_LIST_AFTER.match(sentence, number.end)  # not "(+13.32%, 1.37)", a regime's return and Sharpe
     return bool(PARAMETER_BEFORE.search(sentence[max(0, number.start - 40):number.start]) or PARAMETER_AFTER.match(sentence[number.end:]) or settings)
@@ -343,6 +343,7 @@ def states_depth(number: Numeral, depth: float) -> bool:
 
 # "지수이동평균 20일과 100일로 방향을 잡고", "볼린저 밴드 20일·2시그마": an indicator's settings, written after its name.
 KO_SETTINGS_AFTER_NAME = re.compile(r"(?:지수\s?이동\s?평균(?:선)?|단순\s?이동\s?평균(?:선)?|이동\s?평균(?:선)?|이평선?|볼린저\s?밴드|켈트너\s?채널|돈치안\s?채널|스토캐스틱|RSI|EMA|SMA)\s?(?:\d+(?:\.\d+)?\s?(?:일|주|개월|시그마|σ)?\s?(?:과|와|및|[·,/])\s?){0,3}$", re.IGNORECASE)
+KO_LENGTH_AFTER = re.compile(r"\s?(?:일|주|개월)?\s?(?:만에|만의|동안|째|간에)")  # "344일 만에": a length, no setting
 KO_PER_ONE = re.compile(r"(?<=[회건번])(?:에|당|의)?\s?평균|\s?(?:회|건|번)(?:에|당|의)?\s?평균")
 DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b", re.IGNORECASE)
 

@@ -45,10 +45,11 @@ KO_WINNERS = re.compile(
 # "z점수 손절 13건 가운데 맞아떨어진 것은 세 건", "매수 105건 중 47건이 이익": how many of a counted
 # signal's (or of the trades') outcomes won; the count says whose.
 _KO_K = rf"(?P<NAME>[\d,]+|{ko.NUMBER})\s?(?:번|회|건)?"
-_KO_HIT = r"(?:맞았|맞아|맞은|맞아떨어|적중|이익|수익|이겼|이긴|이겨|승리|성공)"
+_KO_HIT = r"(?:(?P<HIT>맞았|맞아|맞은|맞아떨어|적중|이익|수익|이겼|이긴|이겨|승리|성공)|(?P<MISS>손실|손해|빗나|틀렸|틀린|실패|졌))"
+KO_NOT_AFTER = re.compile(r"[가-힣]*\s?(?:[가-힣]+\s)?[가-힣]*지\s?(?:못|않)")  # "이익을 내지 못했다": denied
 KO_HITS_OF_N = re.compile(
     rf"(?<![\d,.])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:가운데|중)(?:에서)?\s?(?:그중\s?)?"
-    rf"(?:{_KO_K.replace('NAME', 'k')}(?:이|가|은|는|만)?\s?{_KO_HIT}|{_KO_HIT}[가-힣]*\s?(?:(?:것|건|거래|경우)(?:은|는|이|가)\s?)?{_KO_K.replace('NAME', 'k2')}(?![\d.%]))"
+    rf"(?:{_KO_K.replace('NAME', 'k')}(?:이|가|은|는|만)?\s?{_KO_HIT.replace('HIT', 'hit').replace('MISS', 'miss')}|{_KO_HIT.replace('HIT', 'hit2').replace('MISS', 'miss2')}[가-힣]*\s?(?:(?:것|건|거래|경우)(?:은|는|이|가)\s?)?{_KO_K.replace('NAME', 'k2')}(?![\d.%]))"
 )
 
 # Korean: "여섯 국면 중 절반이 적자였다", "국면 여섯 개 중 적자는 ... 하나뿐", "다섯 국면 가운데 ... 두 곳이었다".
@@ -71,11 +72,13 @@ def count_claims(sentence: str, facts: FactSheet) -> list[Finding]:
 
 
 def _ko_hits_of_n(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding | None:
-    """K winners of N counted: the hit rate of the one signal counted N times, else the win rate
+    """K winners (or losers) of N counted: the hit rate of the one signal counted N times, else the win rate
     when the strategy made N trades; None when no stored count is N."""
     n = float(match.group("n").replace(",", ""))
-    won = match.group("k") or match.group("k2")
-    k = float(ko.NUMBER_WORDS.get(won) or won.replace(",", ""))
+    told = match.group("k") or match.group("k2")
+    k = float(ko.NUMBER_WORDS.get(told) or told.replace(",", ""))
+    if bool(match.group("miss") or match.group("miss2")) != bool(KO_NOT_AFTER.match(sentence, match.end())):
+        k = n - k  # "13건 중 10건이 손실", "85건 중 56건이 이익을 내지 못했다": the losers told, so the rest won
     counted = [(f"signal:{name}", "hit_rate", sheet.get("hit_rate")) for name, sheet in facts.signals.items() if sheet.get("count") == n]
     if not counted and facts.strategy.get("num_trades") == n:
         counted = [("strategy", "win_rate", facts.strategy.get("win_rate"))]

@@ -183,7 +183,7 @@ class CurveClaims(SentenceReading):
         before = [m for m in dated if m.start < number.start]
         nearest = before[-1] if before else (dated[0] if dated else None)
         opening = [label for label, at, end in self.regimes if REGIME_OPENING.match(self.text[:at]) and not KO_REGIME_EDGE_AFTER.match(self.text, end)]  # "During the sideways regime, which followed the bull run, the curve fell to 1.25"; not "추세 국면 막바지인 ...", a point
-        labels = [label for label, at, _ in self.regimes if span.start <= at < number.start][-1:] or [label for label, at, _ in self.regimes if span.start <= at < span.end][:1] or (opening[:1] if nearest is None else [])  # the regime nearest before it ("약세 국면 막바지인 ... 1.313에서 출발해 횡보 국면의 ..."); a clause that dates its point is not held to the regime the sentence opened with ("추세 국면에 들어서서도 ..., 2025년 6월 말 마지막 값 2.169는")
+        labels = [label for label, at, _ in self.regimes if span.start <= at < number.start][-1:] or [label for label, at, _ in self.regimes if span.start <= at < span.end][:1] or (opening[:1] if nearest is None or point != "end" else [])  # the regime nearest before it ("약세 국면 막바지인 ... 1.313에서 출발해 횡보 국면의 ..."); the dated end of the test is not held to the regime the sentence opened with ("추세 국면에 들어서서도 ..., 2025년 6월 말 마지막 값 2.169는")
         regimes = [self.facts.regime_dates(label) for label in labels]
         qualifier = self._qualifier(number)
         for name, level in self.facts.levels.items():

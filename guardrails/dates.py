@@ -138,6 +138,11 @@ def _mentions(text: str) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda mention: mention.start))
 
 
+ANOMALY_WORDS = r"급등|급락|폭락|갭|공백|정체|누락|이상 ?(?:징후|치)|spike|gap|stale|missing|outlier|halt"
+ANOMALY_TOLD_AFTER = re.compile(rf"\s?\((?:[^()]{{0,30}}?(?:{ANOMALY_WORDS}|low|medium|high|critical|낮음|중간|높음|심각))|[^.;]{{0,25}}?(?:{ANOMALY_WORDS})", re.IGNORECASE)  # "2016년 11월 14일(변동성 급등, 높음)", "2022년 9월 9일의 가격 정체"
+ANOMALY_TOLD_BEFORE = re.compile(rf"(?:{ANOMALY_WORDS})[^.,;\d]{{0,12}}$", re.IGNORECASE)  # "도쿄 증시가 폭락 출발한 8월 5일 주"
+
+
 def places_event(text: str, start: int, end: int, events: dict[str, date], *, names_regime: bool) -> bool:
     """Whether the date written at ``text[start:end]`` is one the store knows for what the sentence
     is about: a regime's start or end (when it names a regime), a drawdown's peak, trough or
@@ -152,7 +157,8 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
         relevant += [name for name in events if "drawdown." in name or name in ("high", "low")]  # "최고 평가액은 2025년 9월 8일 주의 5.683"
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
-    relevant += [name for name in events if name.startswith("anomaly.") and mention.first == mention.last]  # the day of a stored anomaly
+    if mention.first == mention.last and (ANOMALY_TOLD_AFTER.match(text, mention.end) or ANOMALY_TOLD_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
+        relevant += [name for name in events if name.startswith("anomaly.")]  # "2016년 11월 14일(변동성 급등, 높음)": the day of a stored anomaly, told as one
     return any(mention.covers(events[name]) for name in relevant)
 
 

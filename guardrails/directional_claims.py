@@ -88,7 +88,7 @@ BETA_SENSITIVITY = (
 )
 NOT_RECOVERED = re.compile(
     r"\b(?:never|yet to|failed to|still (?:below|under|short)|un(?:recovered|repaired|healed))\b|\b(?:not|n't)\b(?:\s+\w+){0,3}?\s+(?:recover|regain|recoup|made (?:good|back)|climb)"
-    r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복|(?:회복|만회|복구)(?:을|를)?\s?(?:기다리|앞두|바라보|노리)|\bawaiting (?:a |its )?(?:recovery|repair)\b",
+    r"|(?:회복|되찾|만회|올라서|메워|메꿔|넘어서|넘)[가-힣]*지 ?(?:못|않)|미회복|(?:회복|만회|복구)(?:을|를)?\s?기다리",
     re.IGNORECASE,
 )
 ONLY_LOSS = re.compile(

@@ -335,7 +335,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if number.unit == "%" and EACH_SHARE_AFTER.match(self.text, number.end) and SPELL_WORDS.search(self.text, span.start, span.end) and REGIME_WORD.search(self.text) and self.facts.regimes:
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
-        if number.unit in ("%", "pp", None) and not number.negative and MARKET_TERM.search(self.lowered, span.start, span.end) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
+        if number.unit in ("%", "pp", None) and not number.negative and not (named and named.by_noun and named.metric != "beta") and (term := MARKET_TERM.search(self.lowered, max(span.start, number.start - 40), number.start)) and not re.search(r"\d|'s\b", self.lowered[term.end():number.start]) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
             return self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"

@@ -18,6 +18,8 @@ from guardrails.metric_words import words_between
 from guardrails.numerals import Numeral
 
 # Topics the store has no figure for: a number tied to one only by a verb is unverifiable.
+# "in a single session", "하루 동안": one day's move, which the store does not keep.
+ONE_DAY = r"in (?:a single|one) (?:day|session)|on a single day|하루(?:에만| 만에| 동안|새| 사이)"
 # "Measured in dollars, the total return shrinks to 41%", "달러로 환산하면": the figure in another currency, which the store does not keep.
 CURRENCY_RESTATED_WORDS = r"(?:measured|expressed|counted|restated|converted|translated|reckoned) in (?:us |u\.s\. )?(?:dollars?|euros?|yen|sterling|pounds|usd|eur|jpy|gbp|chf|francs?)|in (?:us[- ]|u\.s\. )?(?:dollar|euro|yen|sterling|usd|eur|jpy|gbp)[- ]terms|달러 ?(?:기준|환산)|(?:달러|유로|엔화)로 환산"
 CURRENCY_RESTATED = re.compile(f"({CURRENCY_RESTATED_WORDS})")
@@ -25,7 +27,7 @@ UNSTORED_TOPICS = re.compile(
     r"\b(costs|cost of|fees?|commissions?|(?:brokerage|exchange|trading|transaction|management|custody) charges?|slippage|(?:market )?impact|funding|financing|borrow(?:ing)?|tax(?:es)?|carry(?!'s|’s)(?! (?:strategy|book|trade|system|model|portfolio|sleeve|programme|entries|exits|signals?))|spreads?(?! (?:strategy|book|trade|trades|system|model|portfolio|over|across|out|entries|entry|exits?|signals?|positions?)\b)(?!'s|’s)(?!\s*(?://|\||::))|swap points|"
     r"(?:short|long) side|short (?:positions?|trades?)|long trades?|(?:long|short)-(?!only\b|term\b|run\b|dated\b)[a-z]+ (?:positions?|trades?|exposure)|(?<=positioned )(?:short|long)\b|expected returns?|short exposure|exposure (?:was|were|is|ran) (?:net )?(?:short|long)|roll(?:ing|s)?(?: costs?| yield)?|contango|backwardation|capacity|value-at-risk|var|expected shortfall|"
     r"dividends?|coupons?|staking(?: yield| rewards?)?|expense ratios?|forward (?:points|discount|premium)|(?:best|worst|single|largest|biggest)(?: single)? (?:trade|position)s?|(?:short|long)(?= (?:on|for|in) (?:about |roughly |some |nearly |around )?[\d.]+% of (?:its |the )?(?:\w+ )?(?:days|time|sessions|weeks))|accounted for(?= (?:about |roughly |some |nearly )?[\d.]+% of\b[^.;]*\b(?:gains?|returns?|profits?))|"
-    rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{CURRENCY_RESTATED_WORDS}|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
+    rf"contribut\w*(?! (?:the )?most| (?:about |roughly |some |nearly )?[+-]?[\d.]+%(?! of))|attribut\w*|{CURRENCY_RESTATED_WORDS}|{ONE_DAY}|{ko.UNSTORED_TOPICS.lower()}){ko.HANGUL_END}"
 )
 NEGATIVE = re.compile(
     r"\b(?:lost|losing|loss|losses|lose|fell|falling|falls?(?!\s+to\b)|drops?(?!\s+to\b)|declined?|declines|down|minus|negative|cost(?:ing|s)?|subtract(?:ed|s|ing)?|shed|shedding|dropped|slid|sank|"
@@ -101,7 +103,7 @@ KO_SIGNAL_WORDS_OF = {
     "vol": "변동성", "volatility": "변동성", "rescale": "(?:재조정|리스케일|조정)", "rebalance": "(?:리밸런싱|재조정)", "exit": "(?:청산|이탈|매도)", "entry": "(?:진입|매수)", "channel": "채널", "touch": "(?:터치|접촉)", "histogram": "히스토그램", "fade": "(?:약화|둔화|소멸)", "band": "(?:밴드|선)", "middle": "(?:중심|중간)", "supertrend": r"슈퍼\s?트렌드", "flip": "(?:전환|반전)",
     "stop": "(?:손절|스톱)", "reversal": r"(?:반대\s?신호|반전|역전)", "trailing": "(?:추적|트레일링)", "trail": "(?:추적|트레일링)", "recovery": "회복", "oversold": "(?:과매도|침체)", "overbought": "(?:과매수|과열)", "momentum": "모멘텀",
     "buy": "매수", "sell": "매도", "zero": "제로", "line": "(?:라인|선)", "cross": "(?:교차|크로스)", "break": "돌파", "breakout": "돌파", "trend": "(?:추세|트렌드)", "signal": "(?:신호|시그널)",
-    "filter": "필터", "max": "최대", "hold": r"보유\s?(?:기간|한도)?", "meeting": "회의", "mean": "평균", "reversion": "회귀", "rank": "(?:순위|랭킹)",
+    "filter": "필터", "z": "(?:z ?점수|z ?스코어|z ?값|z)", "max": "최대", "hold": r"보유\s?(?:기간|한도)?", "meeting": "회의", "mean": "평균", "reversion": "회귀", "rank": "(?:순위|랭킹)",
 }
 KO_SIGNAL_GAP = r"\s?(?:(?:하단|상단|도달로|도달해|초과로|경과로)\s?)?"  # "채널 하단 청산" (channel_exit), "최대 보유기간 도달로 청산" (max_hold_exit)
 WEEK_AFTER = re.compile(rf"{dates.WEEK_DAY_AFTER.pattern}|\s?(?:이|가)\s(?:속한|낀|들어\s?있는|포함된)\s주|\s?(?:월요일)?(?:로|으로|부터)\s?(?:시작(?:하는|한|된|되는|하던)\s?|의\s(?:한\s)?)주|\s?그\s주|\s?(?:자\s?)?주(?:간|에|는|의|엔|도|\s|$|\()|\s?(?:주간|주차)|\s+week\b", re.IGNORECASE)  # "3월 23일 주에는", "the 16 March 2020 week"
@@ -374,11 +376,13 @@ class SentenceReading:
             labels = [re.compile(rf"(?:^|(?<=\. )|(?<=; )|(?<=\| )){re.escape(role)}s?(?=\s*:)")] if roles[role] == 1 and role in ROLE_WORDS else []  # "Rebalance signals. Buys: 96, ...": a label of its role alone
             for pattern in _signal_spellings(name) + labels:
                 found += [(name, match.start(), match.end()) for match in pattern.finditer(self.lowered)]
+        spelled = list(found)
         if found and ko.HANGUL.search(self.text):  # "리밸런싱 매수 88건은 ..., 매도 84건은 47.62%": once one signal is spelled out, another by its role alone
             for name in self.facts.signals:
                 role = name.lower().split("_")[-1]
                 if roles[role] == 1 and role in ROLE_WORDS and role in KO_SIGNAL_WORDS_OF:
-                    found += [(name, match.start(), match.end()) for match in re.finditer(rf"(?<![가-힣]){KO_SIGNAL_WORDS_OF[role]}(?=(?:\s?신호)?(?:(?:은|는|이|가)?\s?\d|보다))", self.lowered)]
+                    found += [(name, match.start(), match.end()) for match in re.finditer(rf"(?<![가-힣]){KO_SIGNAL_WORDS_OF[role]}(?=(?:\s?신호)?(?:(?:은|는|이|가)?\s?\d|보다))", self.lowered)
+                              if not any(start <= match.start() < end for _, start, end in spelled)]
         return sorted(set(found), key=lambda item: item[1])
 
     def _masked(self) -> str:

@@ -31,7 +31,7 @@ STRATEGY_OF_SIGNAL_METRIC = {"hit_rate": "win_rate", "avg_return": "avg_trade_re
 KO_COUNT_WORDS = re.compile(r"많|적|잦|드물|최다|최소")
 KO_SIGNAL_EXTREME = re.compile(r"(?:(?:두|세|네|[2-4]개?)\s?)?신호\s?(?:가운데|중)(?:에서)?\s?(?:가장|제일)\s?[가-힣]+|신호\s?(?:가운데|중)(?:에서)?\s?(?:최다|최소|최고|최저)")
 KO_SIGNAL_TIMED = re.compile(r"(?:19|20)\d{2}\s?년[^.;,]{0,12}?(?:이후|이전|부터|까지|에)[^.;,]{0,8}?(?:나왔|발생|몰렸|몰려|집중|발동|쏟아)")  # "매도 84건은 모두 2020년 이후에 나왔다": when, which the store does not keep
-KO_SIGNAL_LEANING = re.compile(r"평균(?:적으로|으로는|으로)\s?(?:(?P<loss>손실|손해|마이너스|적자)|(?P<gain>이익|수익|플러스|흑자))|(?P<mostly>대부분|대다수|태반)(?:이|은|는)?\s?(?:(?P<won>이익|수익|적중|맞)|(?P<lost>손실|손해|빗나|틀))")
+KO_SIGNAL_LEANING = re.compile(r"(?<![가-힣])(?P<every>모두|전부|다)\s?(?:(?P<all_won>이익|수익|적중|맞았|맞아|맞은)|(?P<all_lost>손실|손해|빗나|틀렸|틀린|실패))|한\s?(?:건|번|차례)도\s?(?:(?P<none_won>맞지|적중하지|이기지|이익을 내지|수익을 내지|성공하지)|(?P<none_lost>틀리지|빗나가지|잃지|손실을 내지|실패하지))|평균(?:적으로|으로는|으로)\s?(?:(?P<loss>손실|손해|마이너스|적자)|(?P<gain>이익|수익|플러스|흑자))|(?P<mostly>대부분|대다수|태반)(?:이|은|는)?\s?(?:(?P<won>이익|수익|적중|맞)|(?P<lost>손실|손해|빗나|틀))")
 
 
 class SignalClaims(SentenceReading):
@@ -179,7 +179,8 @@ class SignalClaims(SentenceReading):
             if named_before is None or not self._in_clause_of(named_before, than.start()):
                 return None
             return self._signal_finding(self.text[:than.end() + len(rest)], named_before, None, None, None, None, "compared with what the store does not keep")
-        metric = self._signal_metric(rest + (whole.group(0) if whole else ""))
+        opening = max((end for name, _, end in self.signals if name == subject and end <= than.start()), default=than.start())
+        metric = self._signal_metric(rest + (whole.group(0) if whole else "")) or self._signal_metric(self.text[opening:than.start()])  # "매수 162건은 적중률 57.41%로 매도 155건보다 높았다"
         more, less = KO_MORE.search(rest), KO_LESS.search(rest)
         direction = None if bool(more) == bool(less) else bool(more)
         ours = self.facts.signals[subject].get(metric) if metric else None
@@ -215,6 +216,10 @@ class SignalClaims(SentenceReading):
         if subject is None:
             return None
         sheet = self.facts.signals[subject]
+        if match.group("every") or match.group("none_won") or match.group("none_lost"):
+            rate = sheet.get("hit_rate")
+            every = 1.0 if match.group("all_won") or match.group("none_lost") else 0.0
+            return self._signal_finding(match.group(0), subject, "hit_rate", rate, every, None if rate is None else abs(rate - every) < 1e-9, "all_or_none")
         if match.group("mostly"):
             rate = sheet.get("hit_rate")
             holds = None if rate is None else (rate > 0.5) == bool(match.group("won"))
