@@ -24,7 +24,8 @@ class RegimeClaims(SentenceReading):
         """"from a 6 September 2021 high, roughly seventy days after bearish conditions set in": the
         days (or weeks) between the date told just before and the start or end of the regime named."""
         named = ctx.regime_spans(self.lowered[edge.start():edge.end()]) or [span for span in self.regimes if span[2] <= number.start][-1:]  # "short of when that regime closed": the one named before
-        anchor = next((m for m in reversed(self.date_mentions) if m.end <= number.start and m.exact), None)  # a day, or a month or a part of one
+        anchor = next((m for m in reversed(self.date_mentions) if m.end <= number.start and m.exact), None) or next(  # a day, or a month or a part of one
+            (m for m in self.date_mentions if m.exact and 0 <= m.start - edge.end() <= 8), None)  # "Twenty days after turbulence set in, on 21 September 2020": the day told right after
         boundary = "start" if edge.group("start") or (edge.group("after") and not edge.group("end")) else "end"  # "seven weeks into the volatile regime": from its start
         when = self.facts.events.get(f"regime.{named[0][0]}.{boundary}") if named else None
         if anchor is None or when is None or not self._dates_an_event(anchor):
