@@ -235,6 +235,14 @@ KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 
 # ko 2027_73, written blind over six new backtests of Korean markets (AUD/KRW forwards, Korean banks,
 # Alteogen, Poongsan, Hanwha/LIG pairs, Doosan), never read: 18/18, 18/30 on arrival, 18/18, 17/30 at
 # the end; ko 2027_39, 41, 45, 57, 61 and 67 one flag fewer, 65 two.
+# Thirty-fifth round (session 23): ko 2027_74, written blind over six stored backtests no Korean set had
+# used (Swedish breakevens, Dino Polska, CEZ, Grupo Bimbo, a Lima value screen, Mbono futures), read and
+# tuned on: 15/18, 19/30 on arrival (7684d25), 18/18, 9/30 after (in KO_TUNED). ko 2027_75, written blind
+# over six new backtests of Korean markets (Pan Ocean, EcoPro BM, JPY/KRW, Nongshim, Hanmi Semiconductor,
+# a KRX sector rotation), never read: 16/18, 20/30 on arrival, 16/18, 19/30 at the end. Elsewhere ko 2027_55
+# and 71 one more catch; 35 and 51 two flags fewer, 25, 37, 39, 45, 53, 59, 65, 67 and 71 one fewer, 57 one
+# more ('회전 3.1배' read as turnover took a flag off each of 25, 35, 39 and 45 and added this one; the
+# 'z점수 손절' spelling gave 71 a catch and took one from 59, which the signal readings had given it).
 KO_UNTUNED = ScoredSets((f"ko_heldout_2027_{n:02d}" for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69, 71, 73, 75)), untuned=True)
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2), "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (17, 3), "ko_heldout_2027_25": (18, 4),

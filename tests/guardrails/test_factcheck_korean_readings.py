@@ -3,8 +3,9 @@ signals named in Korean words the checker did not know, winners told by "맞았�
 lengths and levels of falls and of the curve told in Korean; and of the thirty-second (ko 2027_64's
 flags, ko 2027_66, 2027_66): whose figure follows a Korean standard, settings, the end below its
 peak, depths compared, a fall's trough placed in a regime, signal tables; of the thirty-third
-(false claims the last reviews verified, then 2027_68, ko 2027_70); and of the thirty-fourth
-(2027_70, ko 2027_72, and what its review found)."""
+(false claims the last reviews verified, then 2027_68, ko 2027_70); of the thirty-fourth
+(2027_70, ko 2027_72, and what its review found); and of the thirty-fifth (ko 2027_74, 2027_72,
+ko 2027_72's and 2027_70's leftovers, and what its review found)."""
 
 from __future__ import annotations
 
@@ -466,4 +467,89 @@ READINGS_34 = [  # the thirty-fourth round
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS_34)
 def test_readings_of_the_thirty_fourth_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
+
+
+CEZ = sheet("eq-cz-cez-rsi")  # max drawdown 1,050 days; a 20.27% fall from 2022-06-13 regained 2025-05-12 after 1,064 days
+ROCHE = sheet("eq-ch-roche-novartis-pairs")  # z_stop 13 signals, 15.38% (2 won); spread_entry 86
+DINO = sheet("eq-pl-dino-voltarget")  # max drawdown 57.22% (WIG 33.79%); settings EMA 20/100; regime Sharpes trending 0.76, high volatility 0.64
+BIMBO = sheet("eq-mx-bimbo-stoch")  # deepest fall 45.52% from 2023-06-05 (bull, two months before the bear), still open
+RR = sheet("eq-uk-rr-voltarget")  # CAGR 8.95%, volatility 21.3%
+GOLD = sheet("cmd-dgcx-gold-keltner")  # deepest fall 34.04% from 2020-09-21 (high volatility); bear Sharpe -0.95 the last
+EGYPT = sheet("eq-eg-largecap-momentum")  # beta 1.13, MXEG CAGR 6.44% (7.28 points); deepest fall regained 2022-03-07, six days into the bull; bull +95% the best return, trending 2.76 the best Sharpe
+SUKUK = sheet("rates-sa-sukuk10-macd")  # a 10.26% fall from 2016-07-04
+SAHARA = sheet("eq-sa-apc-sahara-pairs")  # the curve ends 0.30% below its 2025-12-22 high
+QAMC = sheet("eq-qa-qamc-voltarget")  # high volatility -24%, bear -6%, low volatility -2%; deepest fall 36.09% from 2022-02-28 to 2024-12-09
+AREIT = sheet("eq-au-areit-value")  # rebalance_buy 162 (57.41%), rebalance_sell 155; alpha 0.69%, beta 0.62, XPJ 5.37% a year; deepest fall 30.14% from 2019-12-02 (low volatility) to 2020-03-23, regained 2021-05-03; bull to 2015-04-27
+NAVER_KAKAO = sheet("eq-kr-naver-kakao-pairs")  # spread_entry 139, z_stop 23 (13.04%)
+READINGS_35 = [  # the thirty-fifth round
+    # readings of ko 2027_74 and 2027_72
+    ("최대 낙폭이 시작된 곳은 2022년 6월 13일, 고변동성 국면 막바지의 곡선 최고치 2.412였다. 추세 국면에 들어서서도 하락이 이어져 2023년 6월 26일 1.231까지 54주에 걸쳐 48.99% 빠졌고, 기록된 1,113일의 낙폭 기간이 말해주듯 2025년 6월 말 마지막 값 2.169는 여전히 그 고점보다 10% 남짓 낮다.", CAPESIZE, "verified"),  # "1,113일": no clause break
+    ("추세 국면에 들어서서도 하락이 이어졌고, 2025년 6월 말 마지막 값 2.169는 여전히 그 고점보다 10% 남짓 낮다.", CAPESIZE, "verified"),  # a dated point is not held to the opening regime
+    ("롤스로이스 변동성 타깃 북은 원금 1억을 2억 9,148만 원으로 키워 연 8.95%를 냈다.", RR, "verified"),  # "변동성 타깃" names the strategy
+    ("NEPSE 볼린저 북이 불린 돈은 원금 1억 기준 2억 1,802만 원으로 두 배를 넘었다(연 7.03%).", NEPSE, "verified"),
+    ("Measured in dollars, the rotation's total return shrinks to around 41%.", EGYPT, "not contradicted"),  # another currency
+    ("2022년 6월 13일 1.362에서 2023년 3월 27일 1.086까지 내려간 뒤 2025년 5월 12일에야 복구돼 1,064일이 걸렸고, 이는 최대 낙폭의 1,050일보다 2주 길다.", CEZ, "verified"),
+    ("The fall ran from 13 June 2022 to 12 May 2025, 1,064 days, longer than the 1,050 days of the maximum drawdown.", CEZ, "verified"),
+    ("The fall ran from 13 June 2022 to 12 May 2025, 1,064 days, longer than the 1,250 days of the maximum drawdown.", CEZ, "not verified"),
+    ("평균 거래 +0.3%, 회전 3.1배, 이익 팩터 1.14", BIMBO, "verified"),
+    ("그런데 샤프로 줄을 세우면 추세 국면 0.76이 고변동성 0.64를 앞질러 2·3위가 뒤바뀐다.", DINO, "verified"),  # two places in a ranking
+    ("지수이동평균 20일과 100일로 방향을 잡았다.", DINO, "not contradicted"),  # settings after the indicator's name
+    ("분기 리밸런싱 매수 88건은 55.68% 적중(평균 +0.69%), 매도 84건은 47.62%(+0.52%)였다.", BVL, "verified"),  # "매도": the other signal by its role
+    ("분기 리밸런싱 매수 88건은 55.68% 적중(평균 +0.69%), 매도 84건은 45.62%(+0.52%)였다.", BVL, "not verified"),
+    ("리밸런싱 매수 88건과 달리 매도 84건은 적중률이 매수보다 높았다.", BVL, "not verified"),  # signals compared
+    ("리밸런싱 매수 88건과 달리 매도 84건은 평균적으로 손실을 냈다.", BVL, "not verified"),  # its average's sign
+    ("리밸런싱 매수 88건과 달리 매도 84건은 대부분 이익으로 끝났다.", BVL, "not verified"),
+    ("리밸런싱 매수 88건과 달리 매도 84건은 모두 2020년 이후에 나왔다.", BVL, "not verified"),  # when: not stored
+    ("리밸런싱 매수 88건과 달리 매도 84건은 손절보다 많았다.", BVL, "not verified"),  # a signal the store does not keep
+    ("리밸런싱 매수 88건과 달리 매도 신호는 84건으로 두 신호 가운데 가장 많았다.", BVL, "not verified"),
+    ("리밸런싱 매수 88건은 적중률 55.68%로 매도 84건보다 적중률이 높았다.", BVL, "verified"),
+    ("스위스 제약주 짝거래 전략의 z점수 손절 13건 가운데 맞아떨어진 것은 세 건이었다.", ROCHE, "not verified"),  # winners of the signal counted
+    ("z점수 손절 13건 중 2건이 적중했다.", ROCHE, "verified"),
+    ("No regime beat the 2022-24 bull for the momentum book, on either gain or Sharpe.", EGYPT, "not verified"),
+    ("The gold book's 34.04% drawdown was measured from a peak printed while the 2019-20 bull was still running.", GOLD, "not verified"),
+    ("The gold book's 34.04% drawdown was measured from a peak printed during the turbulent regime.", GOLD, "verified"),
+    ("An earlier and milder dip of 10.26% ran from 4 July 2016, in the calm first year, down to its low in May 2018.", SUKUK, "verified"),
+    ("The 2022-23 turbulence took away 24% (Sharpe -0.91, last on both scales), the 2018-20 bear another 6% and the calm months since January 2024 a further 2%.", QAMC, "verified"),
+    ("The 2022-23 turbulence took away 24%, the 2018-20 bear another 9%.", QAMC, "not verified"),
+    ("The drawdown was cleared on 7 March 2022, six days into the bull.", EGYPT, "verified"),  # was blocked
+    ("The spread, hedged with an OLS beta refitted on 60 trailing days, is put on when the z-score stretches to two.", SAHARA, "not contradicted"),
+    ("The book closed on 29 December 2025 only 0.30% shy of the record it set a week earlier.", SAHARA, "verified"),
+    ("The book closed on 29 December 2025 only 0.50% shy of the record it set a week earlier.", SAHARA, "not verified"),
+    ("Three regimes ended down, the opening bear last on risk (-7%, Sharpe -0.95, the weakest ratio).", GOLD, "verified"),
+    ("The curve peaked on 28 February 2022, then lost 36.09% to a 9 December 2024 low in the quiet regime.", QAMC, "verified"),
+    ("With beta at 1.13 the market term absorbs 7.28 points.", EGYPT, "verified"),  # beta times the benchmark's CAGR
+    ("With beta at 1.13 the market term absorbs 8.28 points.", EGYPT, "not verified"),
+    ("최대 낙폭(35.26%)은 저변동성 국면 중이던 2016년 6월 13일 1.081에서 시작돼, 미국 대선 결과에 페소 채권이 투매된 2016년 11월 14일(변동성 급등, 높음)을 품은 고변동성 국면을 지나 2018년 11월 19일 0.700, 곡선 최저점에서 바닥을 찍었다.", MBONO, "verified"),  # an anomaly's day, no sub-period
+    ("마지막 평가액 1.149도 정점보다 42% 가까이 낮아 756일째 회복을 기다리는 중이다.", BIMBO, "verified"),
+    ("디노 폴스카 변동성 타깃 전략은 WIG에 수익률로는 뒤졌지만 가장 깊은 하락폭은 WIG보다 작았다.", DINO, "not verified"),  # a smaller fall is ahead
+    ("디노 전략의 최대 낙폭은 WIG보다 컸다.", DINO, "verified"),
+    ("편입 종목에서 받은 배당은 현지 원천징수세 5%를 떼고 재투자한 것으로 처리했다.", BVL, "not verified"),
+    ("-22%를 기록한 약세 국면이 음보노 EMA 북의 국면별 손실 1위였다.", MBONO, "not verified"),  # the worst regime
+    ("빔보 역추세 북의 45.52% 낙폭은 약세 국면이 시작된 직후의 고점에서 출발했다.", BIMBO, "not verified"),  # the peak placed in a regime
+    ("빔보 역추세 북의 45.52% 낙폭은 강세 국면 막바지의 고점에서 출발했다.", BIMBO, "verified"),
+    ("EEM RSI 역추세로 1억 원을 운용했다면 2023년 말에는 8,543만 원만 남았다.", EEM_RSI, "verified"),  # the strategy, not the benchmark
+    ("다만 도중에 가치의 절반 가까이(48.99%)가 증발한 적이 있어 칼마는 0.16에 머물렀다.", CAPESIZE, "verified"),  # a fraction glossing its figure
+    ("다만 도중에 가치의 절반 가까이(38.99%)가 증발한 적이 있어 칼마는 0.16에 머물렀다.", CAPESIZE, "not verified"),
+    # what the round's review found
+    ("Alpha of 3.3% came on top of the market component.", AREIT, "not verified"),  # alpha 0.69%; 3.3 is beta times XPJ's CAGR
+    ("With beta at 0.62, the market term absorbs 3.33 points of XPJ's 5.37% a year.", AREIT, "verified"),
+    ("2022년에 시작된 30.14% 낙폭은 XPJ의 최대 낙폭보다 얕았다.", AREIT, "not verified"),  # the index's maximum names no other fall
+    ("둘째 해인 2012년에 30.14% 낙폭을 겪었다.", AREIT, "not verified"),  # "둘째 해": a year
+    ("During the bull regime, on 14 March 2022 the curve peaked at 1.864.", AREIT, "not verified"),  # a dated peak still in the opening regime
+    ("2016년 12월 19일 하루 동안 전략은 70.1% 올랐다.", AREIT, "not verified"),  # an anomaly's day told as no anomaly
+    ("2020년 3월 23일 하루에만 전략은 30.14% 빠졌다.", AREIT, "not verified"),  # one day's move
+    ("30.14% 낙폭 뒤 회복을 노리던 전략은 2021년 5월 마침내 고점을 되찾았다.", AREIT, "verified"),
+    ("최대 낙폭 30.14%는 518일 만의 회복을 앞두고 2021년 봄 마지막 고비를 넘겼다.", AREIT, "verified"),
+    ("국면별 손실 폭 1위는 고변동성 국면으로, 국면 내 낙폭이 27.86%에 달했다.", AREIT, "verified"),  # a depth, not a return
+    ("30.14% 낙폭은 고변동 국면의 고점에서 시작됐다.", AREIT, "not verified"),  # "고변동 국면" names the regime
+    ("스프레드 진입 139건은 평균 0.14%를 벌었지만 z점수 손절은 대부분 적중했다.", NAVER_KAKAO, "not verified"),  # 13.04%
+    ("EEM 바스켓으로 보유했다면 연평균 1.3%를 벌었을 것이다.", EEM_RSI, "verified"),  # the benchmark held
+    ("이동평균선 344일 만에 고점을 되찾았다.", IWM, "not contradicted"),  # a length, no setting
+    ("리밸런싱 매수 162건은 적중률 57.41%로 매도 155건보다 높았다.", AREIT, "verified"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS_35)
+def test_readings_of_the_thirty_fifth_round(text: str, facts: FactSheet, expected: str) -> None:
     assert_verdict(text, facts, expected)
