@@ -58,7 +58,7 @@ class FactSheet(BaseModel):
     )
     events: dict[str, date] = Field(
         default_factory=dict,
-        description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point).",
+        description="When things happened, so that a date can place a figure: `start`, `end`, `regime.<label>.start|end`, `max_drawdown.peak|trough|recovery`, `drawdown.<rank>.peak|trough|recovery`, `high` (the curve's highest point), `anomaly.<n>` (each anomaly's day).",
     )
 
     def regime_dates(self, label: str) -> tuple[date | None, date | None]:
