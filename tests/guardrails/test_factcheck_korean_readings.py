@@ -547,6 +547,11 @@ READINGS_35 = [  # the thirty-fifth round
     ("EEM 바스켓으로 보유했다면 연평균 1.3%를 벌었을 것이다.", EEM_RSI, "verified"),  # the benchmark held
     ("이동평균선 344일 만에 고점을 되찾았다.", IWM, "not contradicted"),  # a length, no setting
     ("리밸런싱 매수 162건은 적중률 57.41%로 매도 155건보다 높았다.", AREIT, "verified"),
+    # two more of ko 2027_74's flags, read after the review
+    ("2020년 11월 16일 1.136 정점에서 약세 국면을 거쳐 횡보 국면의 2024년 7월 22일 0.747까지 192주 밀렸고, 2025년 9월 말까지 1,778일째 정점을 되찾지 못해 기록된 최대 낙폭 기간 1,596일을 이미 넘어섰다.", MBONO, "verified"),  # passing the deepest's length: another fall
+    ("최대 낙폭은 2020년 11월 16일 정점에서 시작돼 2025년 9월 말까지 1,778일째 정점을 되찾지 못했다.", MBONO, "not verified"),
+    ("SPBLPSPT를 연 1.8%포인트 앞섰다(5.98% 대 4.18%).", BVL, "verified"),  # the pair after the verb: the subject's first
+    ("SPBLPSPT를 연 1.8%포인트 앞섰다(4.18% 대 5.98%).", BVL, "not verified"),
 ]
 
 
