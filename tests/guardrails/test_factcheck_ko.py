@@ -237,7 +237,7 @@ KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 
 # the end; ko 2027_39, 41, 45, 57, 61 and 67 one flag fewer, 65 two.
 # Thirty-fifth round (session 23): ko 2027_74, written blind over six stored backtests no Korean set had
 # used (Swedish breakevens, Dino Polska, CEZ, Grupo Bimbo, a Lima value screen, Mbono futures), read and
-# tuned on: 15/18, 19/30 on arrival (7684d25), 18/18, 9/30 after (in KO_TUNED). ko 2027_75, written blind
+# tuned on: 15/18, 19/30 on arrival (7684d25), 18/18, 8/30 after (in KO_TUNED). ko 2027_75, written blind
 # over six new backtests of Korean markets (Pan Ocean, EcoPro BM, JPY/KRW, Nongshim, Hanmi Semiconductor,
 # a KRX sector rotation), never read: 16/18, 20/30 on arrival, 16/18, 19/30 at the end. Elsewhere ko 2027_55
 # and 71 one more catch; 35 and 51 two flags fewer, 25, 37, 39, 45, 53, 59, 65, 67 and 71 one fewer, 57 one
