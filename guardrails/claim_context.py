@@ -244,7 +244,7 @@ BACK_REFERENCE = re.compile(r"\b(?:that|this|the same) (?:regime|phase|stretch|p
 
 
 MAXIMUM_DRAWDOWN = re.compile(r"\b(?:max(?:imum)?|(?<!% at )worst|deepest|largest|biggest|steepest|mdd)\b|최대|최악의\s?(?:하락|낙폭|손실)|가장 (?:깊|큰|컸)|mdd", re.IGNORECASE)
-ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 ?번째|둘째\s?(?:로\s?(?:큰|깊은)\s?)?(?:낙폭|하락|손실|조정)|또 다른|다른 낙폭|가장 길|2(?:등|위|번째) ?(?:낙폭|하락|손실)|(?<!의 )(?<!지수 )(?<!벤치마크 )(?:최대 ?낙폭|mdd)(?:의 [\d,.]+ ?(?:일|%))?보다|(?<!의 )(?<!지수 )(?<!벤치마크 )(?:최대 ?낙폭|mdd)(?:의)? ?(?:지속 ?)?(?:기간|일수|길이) ?[\d,.]+ ?일(?:을|를) ?(?:이미 ?|훌쩍 ?)?(?:넘|웃돌|초과)|\bthan (?:that of )?the (?:[\d,.]+(?:%| days) (?:of the )?)?(?:max(?:imum)? drawdown|deepest (?:fall|drawdown|decline))", re.IGNORECASE)
+ANOTHER_DRAWDOWN = re.compile(r"\b(?:second|another|other|newer|earlier|later|smaller|shallower|lesser|longest)\b|not the (?:deepest|worst|largest)|두 ?번째|둘째\s?(?:로\s?(?:큰|깊은)\s?)?(?:낙폭|하락|손실|조정)|또 다른|다른 낙폭|가장 길|2(?:등|위|번째) ?(?:낙폭|하락|손실)|(?<!의 )(?<!지수 )(?<!벤치마크 )(?:최대 ?낙폭|mdd)(?:(?:의 [\d,.]+ ?(?:일|%))?보다|(?:의)? ?(?:지속 ?)?(?:기간|일수|길이) ?[\d,.]+ ?일(?:을|를) ?(?:이미 ?|훌쩍 ?)?(?:넘|웃돌|초과))|\bthan (?:that of )?the (?:[\d,.]+(?:%| days) (?:of the )?)?(?:max(?:imum)? drawdown|deepest (?:fall|drawdown|decline))", re.IGNORECASE)
 
 
 def names_maximum_drawdown(lowered: str) -> bool:

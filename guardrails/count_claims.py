@@ -44,12 +44,18 @@ KO_WINNERS = re.compile(
 
 # "z점수 손절 13건 가운데 맞아떨어진 것은 세 건", "매수 105건 중 47건이 이익": how many of a counted
 # signal's (or of the trades') outcomes won; the count says whose.
-_KO_K = rf"(?P<NAME>[\d,]+|{ko.NUMBER})\s?(?:번|회|건)?"
-_KO_HIT = r"(?:(?P<HIT>맞았|맞아|맞은|맞아떨어|적중|이익|수익|이겼|이긴|이겨|승리|성공)|(?P<MISS>손실|손해|빗나|틀렸|틀린|실패|졌))"
+def _ko_count(name: str) -> str:
+    return rf"(?P<{name}>[\d,]+|{ko.NUMBER})\s?(?:번|회|건)?"
+
+
+def _ko_outcome(won: str, lost: str) -> str:
+    return rf"(?:(?P<{won}>맞았|맞아|맞은|맞아떨어|적중|이익|수익|이겼|이긴|이겨|승리|성공)|(?P<{lost}>손실|손해|빗나|틀렸|틀린|실패|졌))"
+
+
 KO_NOT_AFTER = re.compile(r"[가-힣]*\s?(?:[가-힣]+\s)?[가-힣]*지\s?(?:못|않)")  # "이익을 내지 못했다": denied
 KO_HITS_OF_N = re.compile(
     rf"(?<![\d,.])(?P<n>[\d,]+)\s?(?:번|회|건)\s?(?:가운데|중)(?:에서)?\s?(?:그중\s?)?"
-    rf"(?:{_KO_K.replace('NAME', 'k')}(?:이|가|은|는|만)?\s?{_KO_HIT.replace('HIT', 'hit').replace('MISS', 'miss')}|{_KO_HIT.replace('HIT', 'hit2').replace('MISS', 'miss2')}[가-힣]*\s?(?:(?:것|건|거래|경우)(?:은|는|이|가)\s?)?{_KO_K.replace('NAME', 'k2')}(?![\d.%]))"
+    rf"(?:{_ko_count('k')}(?:이|가|은|는|만)?\s?{_ko_outcome('hit', 'miss')}|{_ko_outcome('hit2', 'miss2')}[가-힣]*\s?(?:(?:것|건|거래|경우)(?:은|는|이|가)\s?)?{_ko_count('k2')}(?![\d.%]))"
 )
 
 # Korean: "여섯 국면 중 절반이 적자였다", "국면 여섯 개 중 적자는 ... 하나뿐", "다섯 국면 가운데 ... 두 곳이었다".
@@ -85,8 +91,7 @@ def _ko_hits_of_n(sentence: str, match: re.Match[str], facts: FactSheet) -> Find
     if len(counted) != 1 or counted[0][2] is None:
         return None
     entity, metric, rate = counted[0]
-    holds = abs(k - rate * n) < 0.51  # a whole number of winners
-    return Finding(claim=sentence, kind="numeric", entity=entity, metric=metric, claimed=k / n, stored=rate, status="supported" if holds else "contradicted",
+    return Finding(claim=sentence, kind="numeric", entity=entity, metric=metric, claimed=k / n, stored=rate, status="supported" if _whole_winners(k, n, rate) else "contradicted",
                    note=f"{k:g} of {n:g} won; the stored {metric.replace('_', ' ')} {rate:.2%} gives {rate * n:.1f}")
 
 
@@ -192,5 +197,9 @@ def _winners(sentence: str, match: re.Match[str], facts: FactSheet) -> Finding:
     win_rate = facts.strategy.get("win_rate")
     if win_rate is None or not n or k is None:
         return Finding(**base, status="unverifiable", note="no stored win rate")
-    holds = abs(k - win_rate * n) < 0.51  # a whole number of winners
-    return Finding(**base, claimed=k / n, stored=win_rate, status="supported" if holds else "contradicted", note=f"stored win rate {win_rate:.2%} of {n:g} trades")
+    return Finding(**base, claimed=k / n, stored=win_rate, status="supported" if _whole_winners(k, n, win_rate) else "contradicted", note=f"stored win rate {win_rate:.2%} of {n:g} trades")
+
+
+def _whole_winners(k: float, n: float, rate: float) -> bool:
+    """Whether K winners of N are the stored rate of N, to a whole number of winners."""
+    return abs(k - rate * n) < 0.51

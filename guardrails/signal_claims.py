@@ -171,9 +171,10 @@ class SignalClaims(SentenceReading):
         rest = self.text[than.end():next((m.start() for m in PART_END.finditer(self.text, than.end())), len(self.text))]
         whole = KO_WHOLE_BOOK_BEFORE.search(self.text, max(0, than.start() - 15), than.start())
         other = next((name for name, _, end in reversed(self.signals) if KO_THAN_AFTER.fullmatch(self.text, end, than.end())), None)
-        subject = self._subject_signal(whole.start() if whole else than.start()) if whole or other else None
         if other is not None:
             subject = next((name for name, _, end in reversed(self.signals) if end <= than.start() and name != other and not KO_THAN_AFTER.fullmatch(self.text, end, than.end())), None)
+        else:
+            subject = self._subject_signal(whole.start()) if whole else None
         if subject is None:
             named_before = self._subject_signal(than.start())
             if named_before is None or not self._in_clause_of(named_before, than.start()):
@@ -192,7 +193,7 @@ class SignalClaims(SentenceReading):
         return self._signal_finding(self.text[:than.end() + len(rest)], subject, metric, ours, theirs, holds, "vs_signal" if other else "vs_book")
 
     def _in_clause_of(self, name: str, at: int) -> bool:
-        span = self.clauses[next(i for i, c in enumerate(self.clauses) if c.start <= at <= c.end)]
+        span = self.clauses[self._clause_at(at)]
         return any(n == name and span.start <= start < at for n, start, _ in self.signals)
 
     def _signal_ranked(self, match: re.Match[str]) -> Finding | None:
