@@ -102,7 +102,9 @@ WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable
 REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?['’]?")  # between a regime's name and a date it places
 # "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
 # fall's trough or peak placed in a regime, named just after.
-FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:its|a|the) (?:low|bottom|trough))|(?P<peak>peaked|topped out)|(?P<recovery>recovered|regained|repaired|made back)(?: (?:in|by|on) [\w ]{3,20}?,)?(?: still)?)\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:(?:its|a|the) )?(?:low|bottom|trough))|(?P<peak>peaked|topped out)|(?P<recovery>recovered|regained|repaired|made back)(?: (?:in|by|on) [\w ]{3,20}?,)?(?: still)?)\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+FALL_END_AROUND = re.compile(FALL_END_IN.pattern.replace(r"(?:during|in|within|inside|amid)", r"(?P<side>before|after)"), re.IGNORECASE)  # "had already touched bottom before turbulent conditions started in 2020"
+REGIME_EDGE_AFTER = re.compile(r"\s+(?:(?:conditions|regime|phase|market|spell)\s+)?(?:(?P<began>started|began|set in|took over|arrived)|(?P<ended>ended|was over|gave way|faded))\b")
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
 KO_FALL_POINT_AFTER = re.compile(r"\s?(?:국면|구간|장세)?\s?(?:안|내|한복판|중)?\s?에서\s?(?:(?P<trough>바닥|저점|최저점)(?:을|를)?\s?(?:찍|쳤|쳐|기록|확인|만들|형성)|(?P<peak>시작|출발)(?:됐|했|되었|하였|한|된))")  # "약세 국면 안에서 바닥을 찍었다"
@@ -605,7 +607,9 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
     findings = []
     korean = bool(ko.HANGUL.search(sentence))
     for label, start, end in ctx.regime_spans(lowered):
-        placed = ((KO_FALL_END_IN.search(lowered, max(0, start - 30), start) if KO_PLACED_IN.match(lowered, end) else None) or KO_FALL_POINT_AFTER.match(lowered, end)) if korean else FALL_END_IN.search(lowered, max(0, start - 45), start)
+        edge = None if korean else REGIME_EDGE_AFTER.match(lowered, end)
+        placed = ((KO_FALL_END_IN.search(lowered, max(0, start - 30), start) if KO_PLACED_IN.match(lowered, end) else None) or KO_FALL_POINT_AFTER.match(lowered, end)) if korean else (
+            FALL_END_AROUND.search(lowered, max(0, start - 45), start) if edge else FALL_END_IN.search(lowered, max(0, start - 45), start))
         began, ended = facts.regime_dates(label)
         if placed is None or began is None or ended is None:
             continue
@@ -615,15 +619,25 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
             part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
-        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked)
+        stated = [fall for fall in facts.drawdowns if _states_depth(sentence[:part.stop], fall)]  # "The first major drawdown, 29.25%, had already touched bottom before ...": the one fall told before
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked or (stated[0] if len(stated) == 1 else None))
         recovery = not korean and placed.group("recovery")
         if fall is None or (recovery and fall.recovery is None) or (not recovery and RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)
         point, day = ("recovery", fall.recovery) if recovery else ("trough", fall.trough) if placed.group("trough") else ("peak", fall.peak)
-        held = began <= day <= ended
+        where, held = _placed(day, began, ended, placed if edge else None, edge)
         findings.append(Finding(claim=sentence, kind="directional", entity=f"regime:{label}", metric=f"drawdown_{point}", status="supported" if held else "unverifiable",
-                                note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}) had its {point} on {day}" + ("" if held else f", outside the {label} regime ({began} to {ended}): sent to review")))
+                                note=f"the fall from the {fall.peak} peak ({fall.depth:.2%}) had its {point} on {day}" + ("" if held else f", not {where} the {label} regime ({began} to {ended}): sent to review")))
     return findings
+
+
+def _placed(day: date, began: date, ended: date, around: re.Match[str] | None, edge: re.Match[str] | None) -> tuple[str, bool]:
+    """Where the text puts a day against a regime, and whether it lies there: in it, or before or
+    after its start or end ("bottomed before turbulent conditions started")."""
+    if around is None or edge is None:
+        return "in", began <= day <= ended
+    side, bound = around.group("side"), began if edge.group("began") else ended
+    return f"{side} the {'start' if edge.group('began') else 'end'} of", day < bound if side == "before" else day > bound
 
 
 def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:

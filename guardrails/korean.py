@@ -68,7 +68,7 @@ REGIMES = {
 # the standard ("를", "보다", "대비") is what the subject is compared with.
 COMPARE_UP = r"상회|웃돌|(?<=보다 )덜 ?(?:잃|빠졌|빠진|빠지|떨어|하락|손실|밀리|밀렸|까먹)|웃도(?=는 (?:위험 ?조정|샤프))|앞서|앞섰|앞질|앞지르|능가|초과 ?달성|(?:(?<=의 최대 낙폭을 )|(?<=의 최대 하락폭을 ))넘(?:어섰|었|어서)|(?<=[를을] )(?<!고점을 )(?<!원금을 )(?<!정점을 )(?<!최고치를 )(?<!최고점을 )넘어섰|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:높|많|좋|얕|크(?!게)|컸|큰)"
 COMPARE_DOWN = r"하회|밑돌|(?<=보다 )더 ?(?:잃|많이 잃|크게 잃|빠졌|빠진|빠지|떨어|하락|손실|밀리|밀렸|까먹)|밑도(?=는 (?:위험 ?조정|샤프))|뒤처|뒤쳐|뒤졌|못 ?미치|못 ?미쳤|미치지 ?못|보다(?:도|는)?(?: [^\s,]+){0,3}? (?:낮|적|작|나쁘|깊|저조|부진|뒤떨어)"
-COMPARED_ON = {"깊이": "max_drawdown", "샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "폭락": "max_drawdown", "하락폭": "max_drawdown", "깊은 하락": "max_drawdown", "최대 하락": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
+COMPARED_ON = {"깊이": "max_drawdown", "샤프": "sharpe", "위험 조정": "sharpe", "위험조정": "sharpe", "소르티노": "sortino", "칼마": "calmar", "낙폭": "max_drawdown", "폭락": "max_drawdown", "하락폭": "max_drawdown", "손실폭": "max_drawdown", "깊은 손실": "max_drawdown", "깊은 하락": "max_drawdown", "최대 하락": "max_drawdown", "mdd": "max_drawdown", "변동성": "annual_volatility"}
 _COUNTER = r"^\s*(?:건|회|번|개)?\s*(?:이 |가 )?"  # "10건 중 4건 남짓", "1년이 넘게": the bound after the counter
 QUALIFIERS_AFTER = {
     "at least": _COUNTER + r"(?:이상|(?:을 |를 |이 |가 )?넘(?:게|는|은|긴|겼|었|어)|초과)", "at most": _COUNTER + r"(?:이하|미만|에 ?도? 못 ?미(?:치|친|쳤|쳐)|아래)", "roughly": _COUNTER + r"(?:가량|정도|내외|안팎|가까이)",

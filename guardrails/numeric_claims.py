@@ -24,7 +24,7 @@ from guardrails import claim_context as ctx
 from guardrails import dates
 from guardrails import implied_figures as implied
 from guardrails import korean as ko
-from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, NEVER_BEFORE
+from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, FALL_WORDS, GAIN_VERB, KO_FALL_VERBS, NEVER_BEFORE
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison, own_figure
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.figure_fit import judge, Reading, shown_fits, Stated, stated_matches, unverifiable
@@ -209,6 +209,10 @@ def _names_rate(masked: str, span: ctx.Clause, metric: str) -> bool:
     rate = METRIC_PATTERNS[metric][1]
     return rate is not None and rate.search(masked, span.start, span.end) is not None
 
+RETURN_LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing|gave back|gives back|cost|shed)\s+(?:(?:about|some|almost|nearly|just)\s+)?[-+]?$", re.IGNORECASE)
+FALL_TOLD = re.compile(r"\b(?:touched|bottomed|lows?)\b|하락|바닥|손실|깊은 골")  # with FALL_WORDS: a figure told as a fall
+FALL_RANKED = re.compile(r"\b(?:second|third|next)[- ](?:deepest|largest|biggest|worst)\b|(?:두|세) ?번째|[23]위|그다음")  # a rank among the falls, which a depth alone does not check
+RETURN_LOST_AFTER = re.compile(r"\s?(?:를|을|의)?\s?(?:손실|잃|까먹|반납|내줬|벌|수익)")
 
 class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
     """One sentence's figures, each read in the context of its clause and of the sentence."""
@@ -241,7 +245,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if beta is None or benchmark is None:
             return unverifiable(claim, number, "a market term, for which the store has no beta or benchmark CAGR: sent to review")
         term = beta * benchmark * 100
-        fits = shown_fits(number.value, term, number.decimals, self._qualifier(number))
+        fits = shown_fits(-number.value if number.negative else number.value, term if number.negative else abs(term), number.decimals, self._qualifier(number))  # "hands back 1.07 points": a size
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(term, 4), status="supported" if fits else "unverifiable",
                        note=f"beta {beta:g} times the benchmark's CAGR {benchmark:.2%}: {term:.2f} points" + ("" if fits else ": sent to review"))
 
@@ -339,6 +343,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         if number.unit in ("%", "pp", None) and not number.negative and not (named and named.by_noun and named.metric != "beta") and (term := MARKET_TERM.search(self.lowered, max(span.start, number.start - 40), number.start)) and not re.search(r"\d|'s\b", self.lowered[term.end():number.start]) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
             return self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
+            if named.metric == "beta" and (term := self._market_term(claim, number)).status == "supported":
+                return term  # "a 0.55 beta soaks up 5.03 points of the index's gain", "a short-leaning beta ... hands back 1.07 points"
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
         if number.unit is None and self._whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
             return point  # "전 기간 최저 평가액은 2022년 9월 26일 주의 0.990": the curve's lowest value, not that week's
@@ -415,6 +421,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" or self.date_mentions else None) or finding  # "no more than 25%" bounds every fall, the deepest too; "The 2018 drawdown was no deeper than 9%" the one dated
         if finding.status != "supported" and not (stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, span.start, number.start) and not self.date_mentions) and (fall := self._fall_of_curve(stated, reading, span)):
             return fall  # "never deeper than 30%" bounds every fall, not one of them
+        if finding.status == "unverifiable" and not reading.plain and (depth := self._some_fall_depth(stated)):
+            return finding.model_copy(update={"status": "supported", "note": f"{finding.note.split(';')[0]}; it is the depth of {depth}"})
         if finding.status == "contradicted" and reading.entity in ("strategy", "strategy vs benchmark") and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
         if finding.status == "contradicted" and number.unit != "days" and (setting := self._setting_at(number)):  # "position size scaled toward 35% annualised volatility"
@@ -1101,6 +1109,28 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             for metric in sorted(metrics)
             if (entity, metric) != (reading.entity, reading.metric) and (value := self._sheet(entity).get(metric)) is not None
         ]
+
+    def _some_fall_depth(self, stated: Stated) -> str | None:
+        """"고변동성 국면은 -18%로 잃은 데다 그 안에서 41.68%나 빠졌고", "touched -23.88% in late October
+        2018": a figure the text does not name, shown to a decimal, that is the depth of one of the
+        curve's falls (to its trough, or where an open one ends) or of a regime's own drawdown. A
+        whole figure could equal one by chance, so only decimals."""
+        number = stated.number
+        span = self.clauses[self._clause_of(number)]
+        part = self.text.rfind(";", 0, number.start) + 1  # the figure's part of the sentence
+        if number.unit != "%" or number.decimals < 1 or not any(pattern.search(self.masked, part, span.end + 20) for pattern in (FALL_WORDS, KO_FALL_VERBS, DRAWDOWN_NOUN, FALL_TOLD)):
+            return None  # a fall told at the figure; the maximum's depth is read apart
+        if FALL_RANKED.search(self.lowered, part, span.end) or GAIN_VERB.search(self.lowered, max(span.start, number.start - 25), number.start) or RETURN_LOST_BEFORE.search(self.text, max(0, number.start - 25), number.start) or RETURN_LOST_AFTER.match(self.text, number.end):
+            return None  # "the steepener lost 2.8%", "36.9%를 잃었습니다", "7.7%를 벌었습니다": a return
+        peaks = self._peaks_told(number)  # "2023년 5월 정점 뒤 ... 하락은 최대 5.74%": that peak's fall only
+        deepest_only = ctx.names_maximum_drawdown(self.lowered)  # "the deepest drawdown ... reached 52.7%": that one
+        falls = self.facts.drawdowns[:1] if deepest_only else self.facts.drawdowns
+        depths = [(f"the fall from the {fall.peak} peak", fall.depth) for fall in falls if (not peaks or any(m.covers(fall.peak) for m in peaks)) and self._within(fall, span)]
+        owner = max((label for label, at, _ in self.regimes if part <= at < number.start), key=lambda label: max(at for name, at, _ in self.regimes if name == label and at < number.start), default=None)
+        if owner and not (peaks or deepest_only) and (own := self.facts.regimes.get(owner, {}).get("max_drawdown")) is not None:  # "약세 국면 자체의 30.76%": the regime told before it
+            depths.append((f"the {owner} regime's own drawdown", own))
+        reading = Reading("max_drawdown", "strategy", None, metric_sure=True, explicit=True, magnitude=True)
+        return next((name for name, value in depths if stated_matches(stated, reading, value)), None)
 
     def _held_elsewhere(self, stated: Stated, reading: Reading) -> str | None:
         """Another stored figure, of the strategy or of a benchmark, regime or signal the sentence

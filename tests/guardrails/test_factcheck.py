@@ -39,8 +39,9 @@ STILL_UNVERIFIABLE = (
     "Sized to a 12% volatility target and trading CBOT meal",
     "The weak point is depth", "Singapore strategy Sharpe 0.32",
     # 2027_16 (read in the ninth round): an appositive figure named by the noun after it ("its 4.4% yearly return, 4.17%, is
-    # alpha"); "less than the full 12.6%" read as the other side of a comparison.
-    "Trading the Implats-Northam spread", "The largest loss straddled two regimes",
+    # alpha"). ("less than the full 12.6%", read as the other side of a comparison, verifies since the
+    # thirty-sixth round: a figure told as a fall that is one of the curve's falls.)
+    "Trading the Implats-Northam spread",
     # 2027_18: a profit factor told as "gross winnings came to 1.34 times the gross losing amount";
     # "most of the return is alpha, 7.33% a year" read as the yearly return; a regime's own fall
     # ("counted from the start of the bear regime alone, the fall was 30.8%") after the maximum;
@@ -152,14 +153,14 @@ STILL_UNVERIFIABLE = (
     "The pair has yet to reclaim its early-May 2021 peak",
     # 2027_62 (written blind, read late in the thirtieth round): "some 2.3 points more" (a gap the
     # figures beside it do not give); a direction in a sentence of several claims ("Its 0.35 Sharpe
-    # sits against -0.05 for the ETF", a regime "in sideways markets" ranked); "30 points a year"
-    # of expected return; "PF: 1.18" (the profit factor's short name before a Sortino); the benchmark
+    # sits against -0.05 for the ETF", a regime "in sideways markets" ranked); "PF: 1.18" (the profit factor's short name before a Sortino); the benchmark
     # by its description ("ASX 100 annual return 7.91%", "about half of what the XTO managed");
     # "compounded 7.18% a year ... to 9.50%" (alpha told by "to"). (A signal table whose column order
     # is given in its heading, "(count | winners | hit | avg)", verifies since the thirty-third round:
-    # a signed figure in a signal's group is its average.)
+    # a signed figure in a signal's group is its average; "at a 1.14 beta that index return implies
+    # some 30 points a year" since the thirty-sixth, as beta times the index's CAGR.)
     "Every three months the portfolio rebalanced", "Its 0.35 Sharpe sits against -0.05 for the", "The current drawdown is the deepest on",
-    "The Tezos sleeve buys a close above its", "Tezos supplementary KPIs", "Brambles stochastic reversion. (a) Total",
+    "Tezos supplementary KPIs", "Brambles stochastic reversion. (a) Total",
     "A Sharpe of 0.32, about half of what the XTO", "The worst episode opened at the late-July", "Totvs, the Sao Paulo-listed software house,",
     # 2027_64 (written blind, read in the thirty-first round): the index's depth told by a verb after
     # a gap in words ("stopping around eighteen points short of what the commodity index suffered,
@@ -186,14 +187,13 @@ STILL_UNVERIFIABLE = (
     # Sharpe to the cobalt book's 0.24" (a pair whose second owner is named after it); "closes the test
     # about 26% beneath that mark" and "the June 2025 value is 18.29% below that peak" (an open second
     # fall's end, told approximately or beside a regime); "barely 53% of the index's 44.93%" (a ratio
-    # as a percent); "touched -23.88% in late October 2018" (a depth told by "touched" inside a regime's
-    # span); "six-month returns, measured one month back" (a setting's period read as the figures'
+    # as a percent); "six-month returns, measured one month back" (a setting's period read as the figures'
     # period) and "about 4.96 points of that is market" (beta times the index's CAGR); "the 2016-18
     # upswing (+96%)" (a regime named by a word no list holds); "keeps its Sharpe above zero at 0.16
     # where SETENERG's sits at -0.09" (a pair split by "where"); "1.57% under the 21 July 2025 high"
     # after "Last value:" (the end told as a KPI item).
     "Just two regimes ended up negative,", "The London Metal Exchange index wins on both risk yardsticks", "A second, longer drawdown is unresolved:",
-    "Versus VNFIN, the dip buyer wins", "Vietcombank's worst spell opened on 7 May 2018", "Each month the rotation keeps the two of six miners",
+    "Versus VNFIN, the dip buyer wins", "Each month the rotation keeps the two of six miners",
     "Regimes in the red: three of six.", "On risk the contest is lopsided:", "More than seven years after the 26 February 2018 high", "Signal stats: sma_cross 19 trades",
     # 2027_70 (written blind, read in the thirty-fourth round): "alpha more than four times that lead"
     # (a multiple of two figures of a KPI line, one named as "that lead"); "the position was on for
@@ -214,6 +214,19 @@ STILL_UNVERIFIABLE = (
     # sentence sets apart from two other falls).
     "Against BCOMGC the picture is one-sided:", "Measured by gain, the 2019-20 bull tops the table", "mean_reversion 67 / 41 / 61.19%",
     "Trend entries 31 (13 won, 41.94%, mean +0.45%)", "A 20.93% slide from 26 February 2018 to June 2019",
+    # 2027_74 (written blind, read in the thirty-sixth round): "their worst falls sat within two points
+    # of each other (31.44% against 33.12%)" (a bracketed pair whose metric is named before the
+    # bracket); "the flat 2015-16 opening (-3%)" (a regime named by its years and "opening" alone);
+    # "CAGR 3.52% -> MSCI AC Asia ex Japan (MXASJ) 5.92% -> ..." (a KPI run joined by arrows); "a
+    # steepest decline of only 5.86% where the strategy lost 10.19%", "a deepest drop of 31.64%
+    # beside 44.73% for the index" and "nine points shy of the MSCI gauge's 45.12%" (the second
+    # figure of a pair of drawdowns, its metric named only at the first); "the 2022 bear cut the
+    # curve by 35.78% to a 12 December 2022 low" (a fall told as a cut); "19 made money (41.30%"
+    # (a hit rate in brackets after "made money": reading it so moved one never-read sentence each
+    # way, 2027_49 and 2027_73, and was dropped).
+    "Risk-adjusted, the screen was the clear winner", "Ranked by gain, the 2016-18 bull leads at +22%", "Airline spread: CAGR 3.52% -> MSCI AC Asia",
+    "The passive index was the better-behaved holding", "Even while losing money, it was less bad than the market", "Lower return, yet a touch better on quality",
+    "The high-water mark is still the 2.06 reached", "Of 46 supertrend_flip entries, 19 made money",
 )
 FACTS = DEV[0].facts  # CAGR 8.2%, Sharpe 0.62, win rate 54%, 312 trades; benchmark CAGR 11.4%
 
@@ -528,22 +541,22 @@ def test_benchmark_named_by_its_symbol() -> None:
 # tuned on: 16/18, 13/42, 0 on arrival, 18/18, 5/42 after (the five in STILL_UNVERIFIABLE); never-read
 # 2027_61 one flag fewer.
 UNTUNED = ScoredSets(
-    ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67", "heldout_2027_69", "heldout_2027_71", "heldout_2027_73"),
+    ("heldout_2027_03", "heldout_2027_09", "heldout_2027_10", "heldout_2027_15", "heldout_2027_17", "heldout_2027_19", "heldout_2027_23", "heldout_2027_25", "heldout_2027_27", "heldout_2027_29", "heldout_2027_31", "heldout_2027_33", "heldout_2027_35", "heldout_2027_37", "heldout_2027_39", "heldout_2027_41", "heldout_2027_43", "heldout_2027_45", "heldout_2027_47", "heldout_2027_49", "heldout_2027_51", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67", "heldout_2027_69", "heldout_2027_71", "heldout_2027_73", "heldout_2027_75"),
     untuned=True,
 )
 FLOORS = {  # caught, flagged, contradicted
     "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 9, 1), "heldout_2027_15": (17, 3, 0), "heldout_2027_17": (18, 7, 1),
     "heldout_2027_19": (18, 6, 0), "heldout_2027_23": (18, 4, 0), "heldout_2027_25": (17, 7, 2), "heldout_2027_27": (18, 8, 0), "heldout_2027_29": (17, 6, 1),
-    "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1), "heldout_2027_39": (18, 8, 0),
-    "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 10, 0), "heldout_2027_45": (14, 3, 0), "heldout_2027_47": (16, 9, 0), "heldout_2027_49": (18, 13, 0),
-    "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 8, 1), "heldout_2027_57": (17, 10, 2), "heldout_2027_59": (18, 8, 1),
-    "heldout_2027_61": (16, 13, 2), "heldout_2027_63": (15, 11, 0), "heldout_2027_65": (16, 9, 0), "heldout_2027_67": (15, 10, 0), "heldout_2027_69": (17, 15, 0),
-    "heldout_2027_71": (17, 13, 1), "heldout_2027_73": (15, 12, 0),
+    "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1), "heldout_2027_39": (18, 7, 0),
+    "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 9, 0), "heldout_2027_45": (15, 3, 0), "heldout_2027_47": (16, 9, 0), "heldout_2027_49": (18, 13, 0),
+    "heldout_2027_51": (18, 9, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 8, 1), "heldout_2027_57": (17, 10, 2), "heldout_2027_59": (18, 8, 1),
+    "heldout_2027_61": (16, 13, 2), "heldout_2027_63": (15, 10, 0), "heldout_2027_65": (16, 9, 0), "heldout_2027_67": (15, 9, 0), "heldout_2027_69": (17, 13, 0),
+    "heldout_2027_71": (17, 13, 1), "heldout_2027_73": (15, 12, 0), "heldout_2027_75": (18, 12, 1),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
 UNCONFIRMABLE_VERIFIED = {"heldout_2027_17": 1, "heldout_2027_27": 1, "heldout_2027_41": 1, "heldout_2027_45": 1, "heldout_2027_59": 1, "heldout_2027_63": 1}
-STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_71")
+STILL_CONTRADICTED = ("heldout_2027_10", "heldout_2027_17", "heldout_2027_25", "heldout_2027_29", "heldout_2027_37", "heldout_2027_53", "heldout_2027_55", "heldout_2027_57", "heldout_2027_59", "heldout_2027_61", "heldout_2027_71", "heldout_2027_75")
 
 
 @pytest.mark.parametrize("name", sorted(UNTUNED))
@@ -555,7 +568,7 @@ def test_the_sets_written_before_tuning_keep_their_measured_numbers(name: str) -
 
 
 MISSED_IN = ("heldout_2027_03", "heldout_2027_09", "heldout_2027_15", "heldout_2027_25", "heldout_2027_29", "heldout_2027_41", "heldout_2027_45", "heldout_2027_47", "heldout_2027_55", "heldout_2027_57", "heldout_2027_61", "heldout_2027_63", "heldout_2027_65", "heldout_2027_67", "heldout_2027_69", "heldout_2027_71", "heldout_2027_73")
-MISSED = pytest.mark.xfail(strict=True, reason="measured, false claims that still come out verified: 1 of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_25, 1 of 2027_29, 1 of 2027_41, 4 of 2027_45, 2 of 2027_47, 1 of 2027_55, 1 of 2027_57, 2 of 2027_61, 3 of 2027_63, 2 of 2027_65, 3 of 2027_67, 1 of 2027_69, 1 of 2027_71, 3 of 2027_73")
+MISSED = pytest.mark.xfail(strict=True, reason="measured, false claims that still come out verified: 1 of 2027_03, 1 of 2027_09, 1 of 2027_15, 1 of 2027_25, 1 of 2027_29, 1 of 2027_41, 3 of 2027_45, 2 of 2027_47, 1 of 2027_55, 1 of 2027_57, 2 of 2027_61, 3 of 2027_63, 2 of 2027_65, 3 of 2027_67, 1 of 2027_69, 1 of 2027_71, 3 of 2027_73")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[MISSED] if name in MISSED_IN else []) for name in sorted(UNTUNED)])
@@ -563,7 +576,7 @@ def test_every_false_claim_of_a_set_written_before_tuning_is_caught(name: str) -
     assert UNTUNED[name].caught == UNTUNED[name].contradicted, UNTUNED[name].row
 
 
-BLOCKED = pytest.mark.xfail(strict=True, reason="measured: true sentences still come out contradicted: 1 of 2027_10, 1 of 2027_17, 2 of 2027_25, 1 of 2027_29, 1 of 2027_37, 1 of 2027_53, 1 of 2027_55, 2 of 2027_57, 1 of 2027_59, 2 of 2027_61, 1 of 2027_71")
+BLOCKED = pytest.mark.xfail(strict=True, reason="measured: true sentences still come out contradicted: 1 of 2027_10, 1 of 2027_17, 2 of 2027_25, 1 of 2027_29, 1 of 2027_37, 1 of 2027_53, 1 of 2027_55, 2 of 2027_57, 1 of 2027_59, 2 of 2027_61, 1 of 2027_71, 1 of 2027_75")
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[BLOCKED] if name in STILL_CONTRADICTED else []) for name in sorted(UNTUNED)])

@@ -127,7 +127,7 @@ def test_korean_curve_levels_falls_and_nicknames(text: str, verdict: str) -> Non
 # and 3/30 after the sixth round and after the seventh; then read and tuned on (eighth round).
 # 2027_11, written blind during the eighth round: 17/18 and 18/30 before this session, 17/18 and
 # 8/30 after the seventh round and after the eighth.
-KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 66, 68, 70, 72, 74))
+KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 10, 12, 14, 16, 17, 18, 20, 22, 24, 26, 28, 29, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 66, 68, 70, 72, 74, 76))
 # Ninth and tenth rounds: 2027_12, 2027_14 and 2027_16 written blind, measured, then read and tuned
 # on; 2027_13 and 2027_15, written blind by the same brief during the ninth round, never read:
 # 14/18, 13/30 and 17/18, 10/30 at the start of the session (13e649f), 16/18, 7/30 and 17/18, 4/30
@@ -243,15 +243,15 @@ KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 
 # and 71 one more catch; 35 and 51 two flags fewer, 25, 37, 39, 45, 53, 59, 65, 67 and 71 one fewer, 57 one
 # more ('회전 3.1배' read as turnover took a flag off each of 25, 35, 39 and 45 and added this one; the
 # 'z점수 손절' spelling gave 71 a catch and took one from 59, which the signal readings had given it).
-KO_UNTUNED = ScoredSets((f"ko_heldout_2027_{n:02d}" for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69, 71, 73, 75)), untuned=True)
+KO_UNTUNED = ScoredSets((f"ko_heldout_2027_{n:02d}" for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69, 71, 73, 75, 77)), untuned=True)
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2), "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (17, 3), "ko_heldout_2027_25": (18, 4),
     "ko_heldout_2027_27": (17, 3), "ko_heldout_2027_31": (18, 2), "ko_heldout_2027_33": (18, 2), "ko_heldout_2027_35": (18, 2), "ko_heldout_2027_37": (17, 6), "ko_heldout_2027_39": (17, 2), "ko_heldout_2027_41": (14, 6), "ko_heldout_2027_43": (18, 2), "ko_heldout_2027_45": (17, 6),
-    "ko_heldout_2027_47": (15, 11), "ko_heldout_2027_49": (17, 10), "ko_heldout_2027_51": (18, 5), "ko_heldout_2027_53": (18, 10), "ko_heldout_2027_55": (17, 15), "ko_heldout_2027_57": (18, 11), "ko_heldout_2027_59": (16, 13), "ko_heldout_2027_61": (16, 14), "ko_heldout_2027_65": (14, 13),
-    "ko_heldout_2027_67": (18, 22), "ko_heldout_2027_69": (16, 21), "ko_heldout_2027_71": (18, 14), "ko_heldout_2027_73": (18, 17), "ko_heldout_2027_75": (16, 19),
+    "ko_heldout_2027_47": (15, 11), "ko_heldout_2027_49": (17, 10), "ko_heldout_2027_51": (18, 5), "ko_heldout_2027_53": (18, 9), "ko_heldout_2027_55": (17, 15), "ko_heldout_2027_57": (18, 11), "ko_heldout_2027_59": (16, 13), "ko_heldout_2027_61": (16, 14), "ko_heldout_2027_65": (14, 12),
+    "ko_heldout_2027_67": (18, 21), "ko_heldout_2027_69": (16, 21), "ko_heldout_2027_71": (18, 14), "ko_heldout_2027_73": (17, 17), "ko_heldout_2027_75": (16, 19), "ko_heldout_2027_77": (17, 22),
 }
-KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_55", "ko_heldout_2027_59", "ko_heldout_2027_61", "ko_heldout_2027_65", "ko_heldout_2027_69", "ko_heldout_2027_75")
-KO_MISSED = pytest.mark.xfail(strict=True, reason="measured, false claims that still come out verified: 1 of ko 2027_05, 1 of ko 2027_13, 2 of ko 2027_15, 1 of ko 2027_19, 1 of ko 2027_23, 1 of ko 2027_27, 1 of ko 2027_37, 1 of ko 2027_39, 4 of ko 2027_41, 1 of ko 2027_45, 3 of ko 2027_47, 1 of ko 2027_49, 1 of ko 2027_55, 2 of ko 2027_59, 2 of ko 2027_61, 4 of ko 2027_65, 2 of ko 2027_69, 2 of ko 2027_75")
+KO_MISSED_IN = ("ko_heldout_2027_05", "ko_heldout_2027_13", "ko_heldout_2027_15", "ko_heldout_2027_19", "ko_heldout_2027_23", "ko_heldout_2027_27", "ko_heldout_2027_37", "ko_heldout_2027_39", "ko_heldout_2027_41", "ko_heldout_2027_45", "ko_heldout_2027_47", "ko_heldout_2027_49", "ko_heldout_2027_55", "ko_heldout_2027_59", "ko_heldout_2027_61", "ko_heldout_2027_65", "ko_heldout_2027_69", "ko_heldout_2027_73", "ko_heldout_2027_75", "ko_heldout_2027_77")
+KO_MISSED = pytest.mark.xfail(strict=True, reason="measured, false claims that still come out verified: 1 of ko 2027_05, 1 of ko 2027_13, 2 of ko 2027_15, 1 of ko 2027_19, 1 of ko 2027_23, 1 of ko 2027_27, 1 of ko 2027_37, 1 of ko 2027_39, 4 of ko 2027_41, 1 of ko 2027_45, 3 of ko 2027_47, 1 of ko 2027_49, 1 of ko 2027_55, 2 of ko 2027_59, 2 of ko 2027_61, 4 of ko 2027_65, 2 of ko 2027_69, 1 of ko 2027_73, 2 of ko 2027_75, 1 of ko 2027_77")
 # ko 2027_50's "과매도 진입 47건 가운데 수익으로 끝난 것은 29건" (winners 29 of 47; 32 stored): read
 # since the thirtieth round ("이익/수익으로 마감한·끝난 것은 N건", ko 2027_60 read), which costs one flag on
 # the never-read ko 2027_25 (its floor 4 -> 5, as measured when the reading was dropped before) and

@@ -5,7 +5,8 @@ flags, ko 2027_66, 2027_66): whose figure follows a Korean standard, settings, t
 peak, depths compared, a fall's trough placed in a regime, signal tables; of the thirty-third
 (false claims the last reviews verified, then 2027_68, ko 2027_70); of the thirty-fourth
 (2027_70, ko 2027_72, and what its review found); and of the thirty-fifth (ko 2027_74, 2027_72,
-ko 2027_72's and 2027_70's leftovers, and what its review found)."""
+ko 2027_72's and 2027_70's leftovers, and what its review found); and of the thirty-sixth (figures told
+as one of the curve's falls, beta's share of the index's return in points, 2027_74, ko 2027_76)."""
 
 from __future__ import annotations
 
@@ -482,6 +483,10 @@ SAHARA = sheet("eq-sa-apc-sahara-pairs")  # the curve ends 0.30% below its 2025-
 QAMC = sheet("eq-qa-qamc-voltarget")  # high volatility -24%, bear -6%, low volatility -2%; deepest fall 36.09% from 2022-02-28 to 2024-12-09
 AREIT = sheet("eq-au-areit-value")  # rebalance_buy 162 (57.41%), rebalance_sell 155; alpha 0.69%, beta 0.62, XPJ 5.37% a year; deepest fall 30.14% from 2019-12-02 (low volatility) to 2020-03-23, regained 2021-05-03; bull to 2015-04-27
 NAVER_KAKAO = sheet("eq-kr-naver-kakao-pairs")  # spread_entry 139, z_stop 23 (13.04%)
+MWG = sheet("eq-vn-mwg-supertrend")  # beta 0.55, MXVN CAGR 9.15%; a 29.25% fall from 2018-02-12, trough 2020-04-20 (high volatility, from 2020-01-28)
+EVA_CAL = sheet("eq-tw-eva-cal-pairs")  # curve high 1.43 on 2025-06-09, the last value 2.24% below it
+DGCX_GOLD = sheet("cmd-dgcx-gold-keltner")  # max drawdown 34.04%, BCOMGC 22.31%
+YIELD_SCREEN = sheet("eq-my-yield-roe-screen")  # CAGR 3.03%
 READINGS_35 = [  # the thirty-fifth round
     # readings of ko 2027_74 and 2027_72
     ("최대 낙폭이 시작된 곳은 2022년 6월 13일, 고변동성 국면 막바지의 곡선 최고치 2.412였다. 추세 국면에 들어서서도 하락이 이어져 2023년 6월 26일 1.231까지 54주에 걸쳐 48.99% 빠졌고, 기록된 1,113일의 낙폭 기간이 말해주듯 2025년 6월 말 마지막 값 2.169는 여전히 그 고점보다 10% 남짓 낮다.", CAPESIZE, "verified"),  # "1,113일": no clause break
@@ -557,4 +562,31 @@ READINGS_35 = [  # the thirty-fifth round
 
 @pytest.mark.parametrize(("text", "facts", "expected"), READINGS_35)
 def test_readings_of_the_thirty_fifth_round(text: str, facts: FactSheet, expected: str) -> None:
+    assert_verdict(text, facts, expected)
+
+
+READINGS_36 = [  # the thirty-sixth round
+    # a figure told as a fall, shown to a decimal, that is one of the curve's falls (in the regime told)
+    ("In turbulent 2020 the strategy touched -29.25%.", MWG, "verified"),
+    ("In the bull regime the strategy touched -29.25%.", MWG, "not verified"),  # that fall bottomed in high volatility
+    ("In turbulent 2020 the strategy lost 29.25%.", MWG, "not verified"),  # "lost": a return
+    # beta times the index's CAGR, told in points after a beta
+    ("A 0.55 beta soaks up 5.03 points of the index's gain.", MWG, "verified"),
+    ("A 0.55 beta soaks up 6.03 points of the index's gain.", MWG, "not verified"),
+    # a fall's trough told before or after a regime's start
+    ("The MWG strategy's first major drawdown, 29.25%, had already touched bottom before turbulent conditions started in 2020.", MWG, "not verified"),
+    ("The MWG strategy's first major drawdown, 29.25%, touched bottom after turbulent conditions started in 2020.", MWG, "verified"),
+    # the end told as "closed out"
+    ("It peaked at 1.43 on 9 June 2025 and closed out 2.24% beneath that mark.", EVA_CAL, "verified"),
+    ("It peaked at 1.43 on 9 June 2025 and closed out 3.24% beneath that mark.", EVA_CAL, "not verified"),
+    # costs named as brokerage or stamp duty are not the CAGR
+    ("Stamp duty and brokerage cost the Malaysian screen around 0.35% annually.", YIELD_SCREEN, "unverifiable"),
+    # "가장 깊은 손실폭" compared is the maximum drawdown
+    ("DGCX 금 켈트너 북이 겪은 가장 깊은 손실폭은 BCOMGC의 그것보다 작았다.", DGCX_GOLD, "not verified"),
+    ("DGCX 금 켈트너 북이 겪은 가장 깊은 손실은 BCOMGC보다 컸다.", DGCX_GOLD, "verified"),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "expected"), READINGS_36)
+def test_readings_of_the_thirty_sixth_round(text: str, facts: FactSheet, expected: str) -> None:
     assert_verdict(text, facts, expected)
