@@ -66,7 +66,7 @@ MONTH_LEAD = re.compile(rf"\b(?P<lm>{_MONTH})\.?\s*(?:[-–]|to|through|until)\s
 RANGE_JOIN = re.compile(r"^\s*(?:(?:to|through|until|till|and|into)\s+(?:the\s+)?(?:(?:early|mid|late|end of|start of)\s+)?|[-–~]\s*|(?:년\s*)?부터\s*)$", re.IGNORECASE)
 # "2023년 말 기간이 끝날 때까지", "June 2025, when the sample closed": the test's own end.
 END_OF_TEST = re.compile(r"^\W*(?:\S+\s){0,1}?(?:기간(?:이|의)? ?(?:끝|종료|마감)|(?:when|as) the (?:test|sample|backtest|data) (?:ended|ends|closed|stopped)|cut-?off)", re.IGNORECASE)
-DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾|정점|꼭대기|꼭짓점|최저|떨어졌|밀렸|빠졌|하락(?!장)|복구|최고 ?(?:평가액|점|치)", re.IGNORECASE)
+DRAWDOWN_WORDS = re.compile(r"draw\s?down|peak|trough|bottom|high\b|low\b|recover|regain|recoup|underwater|under water|setback|sell-?off|\bfall\b|slide|heal|repair|낙폭|mdd|고점|저점|바닥|회복|만회|되찾|정점|꼭대기|꼭짓점|최저|떨어졌|밀렸|빠졌|하락(?!장)|복구|메워|메웠|메운|(?<=% )조정|최고 ?(?:평가액|점|치)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,8 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
         relevant += [name for name in events if "drawdown." in name or name in ("high", "low")]  # "최고 평가액은 2025년 9월 8일 주의 5.683"
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
-    if mention.first == mention.last and (ANOMALY_TOLD_AFTER.match(text, mention.end) or ANOMALY_TOLD_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
-        relevant += [name for name in events if name.startswith("anomaly.")]  # "2016년 11월 14일(변동성 급등, 높음)": the day of a stored anomaly, told as one
+    if mention.first == mention.last:
+        relevant += [name for name in events if name.startswith("anomaly.")]  # "2016년 11월 14일(변동성 급등, 높음)", "2021년 4월 12일 유상증자에 따른 가격 조정": the very day of a stored anomaly
     return any(mention.covers(events[name]) for name in relevant)
 
 

@@ -25,6 +25,7 @@ from guardrails.numerals import Numeral
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
 SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣]|[a-z]+_\w+\b)|\n+")  # "..., avg +0.73%. atr_stop 41 exits": a stored signal's name opens a sentence
+BRACKET_LABEL = re.compile(r"\[([^\[\]\d]{1,16})\]\s?(?=[-+]?\d)")  # "[MDD] 36.09% [연환산] 1.57%": a KPI line's labels in brackets, read as "· MDD 36.09% · 연환산 1.57%"
 RECENT_FIGURES = 4  # how far back a multiple in its own sentence may look for the figures it divides
 STATUSES: tuple[Status, ...] = ("supported", "contradicted", "unverifiable")
 # Beyond these a "sentence" is a table, a log or noise, not prose: each figure is read against
@@ -99,4 +100,5 @@ def _directions_to_review(found: list[Finding]) -> list[Finding]:
 
 
 def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in SENTENCE_SPLIT.split(text) if part and part.strip()]
+    """The sentences, each with a KPI line's bracketed labels written as "label: value"."""
+    return [BRACKET_LABEL.sub(r"· \1 ", part.strip()) for part in SENTENCE_SPLIT.split(text) if part and part.strip()]

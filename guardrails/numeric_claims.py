@@ -129,7 +129,7 @@ GROUP_BREAK = re.compile(r"\s\|\|?\s")  # between the groups of a KPI line
 GAP_TO_OWN_CAGR = re.compile(r"\s+(?:(?P<above>above|over|ahead of|(?:more|higher|greater) than)|below|under|short of|shy of|beneath|behind|(?:less|lower) than)\s+(?:the\s+|its\s+)?(?:raw\s+|own\s+|plain\s+)?(?P<own>cagr|compound annual (?:return|growth(?: rate)?)|annual return|growth rate)\b(?!\s+(?:of|for)\s)(?!'s)", re.IGNORECASE)  # "34 basis points below the raw CAGR"
 POINT_VERB_AFTER = re.compile(r"\s+points?\s+(?:to|at|towards?)\b", re.IGNORECASE)  # "a beta of only 0.22 point to returns ...": a verb
 GLOSSED_AFTER = re.compile(r"(?:\s?(?:가까이|남짓|넘게|이상|가량|정도|조금 (?:넘게|못 되게)|of it))?\s?\(\s?[-+]?(\d+(?:\.\d+)?)\s?%\s?\)")  # "절반 가까이(48.99%)": the fraction, then the figure it rounds
-KO_OBJECT_AFTER = re.compile(r"\)?\s?(?:를|을)\s")  # "지수(SPBLPSPT)를 ...": what the verb compares with
+KO_OBJECT_AFTER = re.compile(r"\)?\s?(?:를|을|보다)\s")  # "지수(SPBLPSPT)를 ...": what the verb compares with
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 MARKET_TERM = re.compile(r"\b(?:market|beta)[- ](?:term|component|contribution|leg|piece|part|portion)\b|\b(?:explained|accounted for|driven) by (?:the )?(?:beta|market exposure)\b|\bbeta[- ](?:driven|explained)\b")  # "the market term absorbs 7.28 points"
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
@@ -743,7 +743,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         opened = self.text.rfind("(", 0, number.start)
         if opened > self.text.rfind(")", 0, number.start) and (named_before := next((m for m in self.mentions if 0 <= opened - m.end <= 1 and m.entity == "benchmark" and not PRONOUN.fullmatch(self.text, m.start, m.end)), None)) and not PAIR_WORDS.search(self.text, opened, closed := self.text.find(")", opened) % (len(self.text) + 1)) and not any(opened < m.start < closed for m in self.mentions):
             return named_before.entity, True  # "Against the ChiNext index (Sharpe -0.41, drawdown 46.10%) CATL's book ...": the bracket after a name holds its figures
-        if opened > self.text.rfind(")", 0, number.start) and index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]) and (compared := KO_COMPARE.search(self.text, max(0, opened - 12), opened)) and not KO_COMPARE.search(self.text, compared.end(), opened) and (
+        if opened > self.text.rfind(")", 0, number.start) and index + 1 < len(self.numbers) and self._paired(number, self.numbers[index + 1]) and (compared := KO_COMPARE.search(self.text, max(0, opened - 40), opened)) and not KO_COMPARE.search(self.text, compared.end(), opened) and (
                 beaten := next((m for m in reversed(self.mentions) if m.end <= compared.start() and KO_OBJECT_AFTER.match(self.text, m.end)), None)):
             return ctx.other_side(beaten.entity), True  # "SPBLPSPT를 연 1.8%포인트 앞섰고(5.98% 대 4.18%)": the pair's first figure is the subject's
         if (pair := BRACKET_PAIR_AFTER.match(self.text, number.end)) and opened > self.text.rfind(")", 0, number.start):

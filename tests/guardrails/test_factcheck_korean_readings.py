@@ -487,6 +487,11 @@ MWG = sheet("eq-vn-mwg-supertrend")  # beta 0.55, MXVN CAGR 9.15%; a 29.25% fall
 EVA_CAL = sheet("eq-tw-eva-cal-pairs")  # curve high 1.43 on 2025-06-09, the last value 2.24% below it
 DGCX_GOLD = sheet("cmd-dgcx-gold-keltner")  # max drawdown 34.04%, BCOMGC 22.31%
 YIELD_SCREEN = sheet("eq-my-yield-roe-screen")  # CAGR 3.03%
+MANAGEM = sheet("eq-ma-managem-rsi")  # 39 trades, win rate 61.54%, average +0.61%, exposure 34%; an anomaly on 2021-04-12; curve high 1.345 (2022-03-07), last value 1.269
+SUKUK = sheet("rates-sa-sukuk10-macd")  # exposure 97%, turnover 7.2; a 10.26% fall from 2016-07-04 regained 2019-05-27
+SAHARA_PAIR = sheet("eq-sa-apc-sahara-pairs")  # CAGR 4.08% against MXSA 4.86%
+EGX_MOMENTUM = sheet("eq-eg-largecap-momentum")  # turnover 7.1, profit factor 1.58
+QAMC = sheet("eq-qa-qamc-voltarget")  # max drawdown 36.09%, CAGR 1.57%, exposure 55%, total 15.04%
 READINGS_35 = [  # the thirty-fifth round
     # readings of ko 2027_74 and 2027_72
     ("최대 낙폭이 시작된 곳은 2022년 6월 13일, 고변동성 국면 막바지의 곡선 최고치 2.412였다. 추세 국면에 들어서서도 하락이 이어져 2023년 6월 26일 1.231까지 54주에 걸쳐 48.99% 빠졌고, 기록된 1,113일의 낙폭 기간이 말해주듯 2025년 6월 말 마지막 값 2.169는 여전히 그 고점보다 10% 남짓 낮다.", CAPESIZE, "verified"),  # "1,113일": no clause break
@@ -584,6 +589,22 @@ READINGS_36 = [  # the thirty-sixth round
     # "가장 깊은 손실폭" compared is the maximum drawdown
     ("DGCX 금 켈트너 북이 겪은 가장 깊은 손실폭은 BCOMGC의 그것보다 작았다.", DGCX_GOLD, "not verified"),
     ("DGCX 금 켈트너 북이 겪은 가장 깊은 손실은 BCOMGC보다 컸다.", DGCX_GOLD, "verified"),
+    # ko 2027_76: the very day of a stored anomaly dates the anomaly, not the sentence's figures
+    ("39회 매매 중 24회가 수익(61.54%)이었고 손익비는 1.12, 노출 34%였으며, 2021년 4월 12일 유상증자에 따른 가격 조정(기업 행위, 중간)이 기록돼 있다.", MANAGEM, "verified"),
+    ("39회 매매 중 24회가 수익(61.54%)이었고 한 번 매매의 평균은 +0.61%였다.", MANAGEM, "verified"),
+    ("한 번 매매의 평균은 +0.71%였다.", MANAGEM, "not verified"),
+    ("2022년 3월 7일의 최고치 1.345는 끝까지 다시 오지 못했으며, 종료 시점 평가액 1.269는 그보다 5.7% 낮다.", MANAGEM, "verified"),  # the end below the high
+    ("성과 요약: 10년 누적 +26.87%(연 2.41%)였다.", MANAGEM, "verified"),  # "(연 N%)" after a total: the yearly rate
+    ("성과 요약: 10년 누적 +26.87%(연 3.41%)였다.", MANAGEM, "not verified"),
+    ("MDD 28.2% · 시장 참여 97%, 회전율 7.2배", SUKUK, "verified"),
+    ("시장 참여 87%였다.", SUKUK, "not verified"),
+    ("주간 평가 496개 가운데 186개가 원금에 못 미쳤고, 더 이른 2016년 7월 4일 1.088에서 시작된 10.26% 조정은 2019년 5월 27일에야 메워졌다.", SUKUK, "verified"),  # a fall's peak date, no part of the period
+    ("MXSA보다 연수익률은 0.78%포인트 낮았지만(4.08% 대 4.86%) 샤프는 0.5로 지수의 0.33을 넘겼다.", SAHARA_PAIR, "verified"),
+    ("MXSA보다 연수익률은 0.78%포인트 낮았지만(4.86% 대 4.08%) 샤프는 0.5로 지수의 0.33을 넘겼다.", SAHARA_PAIR, "not verified"),
+    ("◆ 매매: 손익비 1.58, 노출 99%, 회전 7.1", EGX_MOMENTUM, "verified"),
+    ("◆ 매매: 손익비 1.58, 노출 99%, 회전 8.1", EGX_MOMENTUM, "not verified"),
+    ("[MDD] 36.09% [연환산] 1.57% [노출] 55% [누적] 15.04%", QAMC, "verified"),  # labels in brackets
+    ("[MDD] 36.09% [연환산] 2.57% [노출] 55% [누적] 15.04%", QAMC, "not verified"),
 ]
 
 
