@@ -620,7 +620,7 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
         stated = [fall for fall in facts.drawdowns if _states_depth(sentence[:part.stop], fall)]  # "The first major drawdown, 29.25%, had already touched bottom before ...": the one fall told before
-        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked or (stated[0] if len(stated) == 1 else None))
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked or (stated[0] if len(stated) == 1 and not another else None))
         recovery = not korean and placed.group("recovery")
         if fall is None or (recovery and fall.recovery is None) or (not recovery and RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)

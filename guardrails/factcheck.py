@@ -25,7 +25,7 @@ from guardrails.numerals import Numeral
 __all__ = ["FactCheckResult", "FactSheet", "Finding", "Status", "Verdict", "check"]
 
 SENTENCE_SPLIT = re.compile(r"(?<!\bvs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(가-힣]|[a-z]+_\w+\b)|\n+")  # "..., avg +0.73%. atr_stop 41 exits": a stored signal's name opens a sentence
-BRACKET_LABEL = re.compile(r"\[([^\[\]\d]{1,16})\]\s?(?=[-+]?\d)")  # "[MDD] 36.09% [연환산] 1.57%": a KPI line's labels in brackets, read as "· MDD 36.09% · 연환산 1.57%"
+BRACKET_LABEL = re.compile(r"(?P<after>(?<=[\d%배회일x])\s?)?\[(?P<label>[^\[\]\d]{1,16})\]\s?(?=[-+]?\d)")  # "[MDD] 36.09% [연환산] 1.57%": a KPI line's labels in brackets, read as "MDD 36.09% · 연환산 1.57%"
 RECENT_FIGURES = 4  # how far back a multiple in its own sentence may look for the figures it divides
 STATUSES: tuple[Status, ...] = ("supported", "contradicted", "unverifiable")
 # Beyond these a "sentence" is a table, a log or noise, not prose: each figure is read against
@@ -101,4 +101,9 @@ def _directions_to_review(found: list[Finding]) -> list[Finding]:
 
 def _sentences(text: str) -> list[str]:
     """The sentences, each with a KPI line's bracketed labels written as "label: value"."""
-    return [BRACKET_LABEL.sub(r"· \1 ", part.strip()) for part in SENTENCE_SPLIT.split(text) if part and part.strip()]
+    return [BRACKET_LABEL.sub(_label_as_key, part.strip()) for part in SENTENCE_SPLIT.split(text) if part and part.strip()]
+
+
+def _label_as_key(label: re.Match[str]) -> str:
+    """A label after a figure starts the next item; the first keeps the name before it ("KRXSTEEL [MDD] 44.18%")."""
+    return f"{' · ' if label.group('after') is not None else ''}{label.group('label')} "

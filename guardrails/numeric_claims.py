@@ -24,7 +24,7 @@ from guardrails import claim_context as ctx
 from guardrails import dates
 from guardrails import implied_figures as implied
 from guardrails import korean as ko
-from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, FALL_WORDS, GAIN_VERB, KO_FALL_VERBS, NEVER_BEFORE
+from guardrails.curve_claims import CURVE_POINT, CurveClaims, DRAWDOWN_NOUN, EPISODE_FIGURES, GAIN_VERB, NEVER_BEFORE
 from guardrails.directional_claims import COMPARE, KO_COMPARE, compared_on, own_comparison, own_figure
 from guardrails.factsheet import FactSheet, Finding
 from guardrails.figure_fit import judge, Reading, shown_fits, Stated, stated_matches, unverifiable
@@ -131,6 +131,11 @@ POINT_VERB_AFTER = re.compile(r"\s+points?\s+(?:to|at|towards?)\b", re.IGNORECAS
 GLOSSED_AFTER = re.compile(r"(?:\s?(?:가까이|남짓|넘게|이상|가량|정도|조금 (?:넘게|못 되게)|of it))?\s?\(\s?[-+]?(\d+(?:\.\d+)?)\s?%\s?\)")  # "절반 가까이(48.99%)": the fraction, then the figure it rounds
 KO_OBJECT_AFTER = re.compile(r"\)?\s?(?:를|을|보다)\s")  # "지수(SPBLPSPT)를 ...": what the verb compares with
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
+BETA_WORD = re.compile(r"\bbeta\b")
+MARKET_VERB = re.compile(r"\b(?:(?P<share>soak(?:s|ed)? up|absorb(?:s|ed)?|explain(?:s|ed)?|account(?:s|ed)? for|impl(?:y|ies|ied)|eat(?:s)? up)|(?P<back>hand(?:s|ed)? back|give(?:s)? back|gave back)|(?P<cost>cost(?:s|ing)?|drag(?:s|ged)?|take(?:s)?|took)|(?:add(?:s|ed)?|lift(?:s|ed)?|contribut(?:es|ed)))\b")  # what beta times the index's CAGR does
+NOT_MARKET_TERM = re.compile(r"\b(?:alpha|trail(?:s|ed)?|behind|ahead|above|below|than|gap|by)\b")  # "trailed the index by 4.49 points": another figure
+ALPHA_AFTER = re.compile(r"[^.;]*\balpha\b")
+BACK_AFTER = re.compile(r"\s+points?\s+(?:\w+\s+){0,3}?back\b")  # "adds 1.61 points back"
 MARKET_TERM = re.compile(r"\b(?:market|beta)[- ](?:term|component|contribution|leg|piece|part|portion)\b|\b(?:explained|accounted for|driven) by (?:the )?(?:beta|market exposure)\b|\bbeta[- ](?:driven|explained)\b")  # "the market term absorbs 7.28 points"
 GAP_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|some|roughly|around|close to|just over|just under|more than|less than|over|under)\s+)?$", re.IGNORECASE)
 SIGNALS_COUNTED = re.compile(r"신호 ?(?:수|건수|횟수)|\bnumber of (?:\w+ )?signals\b", re.IGNORECASE)
@@ -210,7 +215,8 @@ def _names_rate(masked: str, span: ctx.Clause, metric: str) -> bool:
     return rate is not None and rate.search(masked, span.start, span.end) is not None
 
 RETURN_LOST_BEFORE = re.compile(r"\b(?:lost|loses|losing|gave back|gives back|cost|shed)\s+(?:(?:about|some|almost|nearly|just)\s+)?[-+]?$", re.IGNORECASE)
-FALL_TOLD = re.compile(r"\b(?:touched|bottomed|lows?)\b|하락|바닥|손실|깊은 골")  # with FALL_WORDS: a figure told as a fall
+FALL_TOLD = re.compile(r"\b(?:drawdowns?|falls?|slides?|dips?|declines?|drops?|slumps?|troughs?|bottomed|lows?|touched|hole|setbacks?|pullbacks?)\b|낙폭|하락(?:의|은|는|이|을|폭|에서|이었)|깊은 골|바닥|저점|빠졌|빠진|빠져|밀렸|주저앉|증발")  # a fall named at a figure
+RESULT_TOLD = re.compile(r"\b(?:ended|finished|closed|overall|returns?|returned)\b|끝났|끝냈|마감|마쳤|전체 기간|수익률|수익은")  # a figure told as a result, not a fall
 FALL_RANKED = re.compile(r"\b(?:second|third|next)[- ](?:deepest|largest|biggest|worst)\b|(?:두|세) ?번째|[23]위|그다음")  # a rank among the falls, which a depth alone does not check
 RETURN_LOST_AFTER = re.compile(r"\s?(?:를|을|의)?\s?(?:손실|잃|까먹|반납|내줬|벌|수익)")
 
@@ -238,6 +244,24 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             if finding is not None:
                 findings.append(finding)
         return findings + (self._signal_judgements() if ko.HANGUL.search(self.text) else [])
+
+    def _market_way(self, number: Numeral) -> int | None:
+        """The sign of beta times the index's CAGR that the verb between the beta and its points
+        tells: the market's share of the return ("soaks up", "implies") is positive; what it "hands
+        back" is negative; "costs"/"adds" say so for alpha when alpha is told after the figure
+        ("costs 0.60 points, so alpha sits under the CAGR"), else for the return ("costs the
+        strategy 4.49 points"). None when no such verb, or another figure's words, lie between."""
+        beta = max((m.end() for m in BETA_WORD.finditer(self.lowered, 0, number.start)), default=None)
+        between = self.lowered[beta:number.start] if beta is not None else ""
+        verb = MARKET_VERB.search(between)
+        if verb is None or NOT_MARKET_TERM.search(between):
+            return None
+        for_alpha = bool(ALPHA_AFTER.search(self.lowered, number.end))
+        if verb.group("share"):
+            return 1
+        if verb.group("back") or BACK_AFTER.match(self.lowered, number.end):
+            return -1
+        return (1 if for_alpha else -1) if verb.group("cost") else (-1 if for_alpha else 1)
 
     def _market_term(self, claim: str, number: Numeral) -> Finding:
         """The part of the growth the benchmark explains: beta times the benchmark's CAGR, in points."""
@@ -341,9 +365,12 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
         if number.unit in ("%", "pp", None) and not number.negative and not (named and named.by_noun and named.metric != "beta") and (term := MARKET_TERM.search(self.lowered, max(span.start, number.start - 40), number.start)) and not re.search(r"\d|'s\b", self.lowered[term.end():number.start]) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
-            return self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
+            term = self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
+            if term.status == "supported" and (way := self._market_way(number)) and way * (term.stored or 0) < 0:
+                return term.model_copy(update={"status": "unverifiable", "note": f"{term.note}, but the text gives it the other sign: sent to review"})
+            return term
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
-            if named.metric == "beta" and (term := self._market_term(claim, number)).status == "supported":
+            if named.metric == "beta" and (way := self._market_way(number)) and (term := self._market_term(claim, number)).status == "supported" and way * (term.stored or 0) > 0:
                 return term  # "a 0.55 beta soaks up 5.03 points of the index's gain", "a short-leaning beta ... hands back 1.07 points"
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
         if number.unit is None and self._whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
@@ -421,7 +448,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             finding = (self._other_drawdown(stated, reading) if stated.qualifier != "at most" or self.date_mentions else None) or finding  # "no more than 25%" bounds every fall, the deepest too; "The 2018 drawdown was no deeper than 9%" the one dated
         if finding.status != "supported" and not (stated.qualifier == "at most" and NEVER_BEFORE.search(self.text, span.start, number.start) and not self.date_mentions) and (fall := self._fall_of_curve(stated, reading, span)):
             return fall  # "never deeper than 30%" bounds every fall, not one of them
-        if finding.status == "unverifiable" and not reading.plain and (depth := self._some_fall_depth(stated)):
+        if finding.status == "unverifiable" and not reading.plain and (depth := self._some_fall_depth(stated, reading)):
             return finding.model_copy(update={"status": "supported", "note": f"{finding.note.split(';')[0]}; it is the depth of {depth}"})
         if finding.status == "contradicted" and reading.entity in ("strategy", "strategy vs benchmark") and COUNTERFACTUAL.search(self.lowered, span.start, span.end):
             return finding.model_copy(update={"status": "unverifiable", "note": f"{finding.note}; the text tells what would have been, which the store does not hold: sent to review, not blocked"})
@@ -1110,16 +1137,20 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             if (entity, metric) != (reading.entity, reading.metric) and (value := self._sheet(entity).get(metric)) is not None
         ]
 
-    def _some_fall_depth(self, stated: Stated) -> str | None:
+    def _some_fall_depth(self, stated: Stated, reading: Reading) -> str | None:
         """"고변동성 국면은 -18%로 잃은 데다 그 안에서 41.68%나 빠졌고", "touched -23.88% in late October
         2018": a figure the text does not name, shown to a decimal, that is the depth of one of the
-        curve's falls (to its trough, or where an open one ends) or of a regime's own drawdown. A
-        whole figure could equal one by chance, so only decimals."""
+        curve's falls (to its trough) or of the regime told before it's own drawdown, where a fall is
+        named at the figure and it is told neither as a result ("약세 국면은 -28.04% 하락으로
+        마감했다": the regime's return) nor of the index. A whole figure could equal one by chance,
+        so only decimals."""
         number = stated.number
         span = self.clauses[self._clause_of(number)]
         part = self.text.rfind(";", 0, number.start) + 1  # the figure's part of the sentence
-        if number.unit != "%" or number.decimals < 1 or not any(pattern.search(self.masked, part, span.end + 20) for pattern in (FALL_WORDS, KO_FALL_VERBS, DRAWDOWN_NOUN, FALL_TOLD)):
-            return None  # a fall told at the figure; the maximum's depth is read apart
+        if number.unit != "%" or number.decimals < 1 or reading.entity != "strategy" and not reading.entity.startswith("regime:") or not FALL_TOLD.search(self.masked, part, span.end + 20):
+            return None  # a fall named at the figure (not "fell"/"down", which a regime's return takes too), of the strategy's curve
+        if RESULT_TOLD.search(self.masked, span.start, span.end) or any(m.entity == "benchmark" and span.start <= m.start < span.end for m in self.mentions):
+            return None  # "전체 기간 동안 22.17% 하락으로 끝났다", "수익률은 -25.98%로": a result; "KRXSTEEL은 ... 34.22% 하락했다": the index's
         if FALL_RANKED.search(self.lowered, part, span.end) or GAIN_VERB.search(self.lowered, max(span.start, number.start - 25), number.start) or RETURN_LOST_BEFORE.search(self.text, max(0, number.start - 25), number.start) or RETURN_LOST_AFTER.match(self.text, number.end):
             return None  # "the steepener lost 2.8%", "36.9%를 잃었습니다", "7.7%를 벌었습니다": a return
         peaks = self._peaks_told(number)  # "2023년 5월 정점 뒤 ... 하락은 최대 5.74%": that peak's fall only
@@ -1129,8 +1160,8 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         owner = max((label for label, at, _ in self.regimes if part <= at < number.start), key=lambda label: max(at for name, at, _ in self.regimes if name == label and at < number.start), default=None)
         if owner and not (peaks or deepest_only) and (own := self.facts.regimes.get(owner, {}).get("max_drawdown")) is not None:  # "약세 국면 자체의 30.76%": the regime told before it
             depths.append((f"the {owner} regime's own drawdown", own))
-        reading = Reading("max_drawdown", "strategy", None, metric_sure=True, explicit=True, magnitude=True)
-        return next((name for name, value in depths if stated_matches(stated, reading, value)), None)
+        depth = Reading("max_drawdown", "strategy", None, metric_sure=True, explicit=True, magnitude=True)
+        return next((name for name, value in depths if stated_matches(stated, depth, value)), None)
 
     def _held_elsewhere(self, stated: Stated, reading: Reading) -> str | None:
         """Another stored figure, of the strategy or of a benchmark, regime or signal the sentence

@@ -39,9 +39,8 @@ STILL_UNVERIFIABLE = (
     "Sized to a 12% volatility target and trading CBOT meal",
     "The weak point is depth", "Singapore strategy Sharpe 0.32",
     # 2027_16 (read in the ninth round): an appositive figure named by the noun after it ("its 4.4% yearly return, 4.17%, is
-    # alpha"). ("less than the full 12.6%", read as the other side of a comparison, verifies since the
-    # thirty-sixth round: a figure told as a fall that is one of the curve's falls.)
-    "Trading the Implats-Northam spread",
+    # alpha"); "less than the full 12.6%" read as the other side of a comparison.
+    "Trading the Implats-Northam spread", "The largest loss straddled two regimes",
     # 2027_18: a profit factor told as "gross winnings came to 1.34 times the gross losing amount";
     # "most of the return is alpha, 7.33% a year" read as the yearly return; a regime's own fall
     # ("counted from the start of the bear regime alone, the fall was 30.8%") after the maximum;
@@ -119,7 +118,7 @@ STILL_UNVERIFIABLE = (
     # a verb the store has no figure for ("contributed least ... (+2%"); a second fall's depth after
     # "the other"; a regime's loss told as "-38%" inside brackets after its dates.
     "Applied to Ørsted, a trend rule", "Ørsted's slide from its late-December 2020 summit", "The heaviest loss began less than a month into the bear market",
-    "Trending conditions from March 2022 led on gain", "Two drawdowns of almost the same size", "Of five regimes, the 2016 bull",
+    "Trending conditions from March 2022 led on gain", "Two drawdowns of almost the same size",
     "The deepest fall, 16.14%, started at the 6 January 2020 high", "Every regime made money. The turbulent 2020-22 spell",
     # 2027_54 (written blind, read in the twenty-eighth round): a fall's depth told beside a regime
     # named earlier as a point in time ("nine months before sideways trading turned into the bear,
@@ -181,7 +180,6 @@ STILL_UNVERIFIABLE = (
     # after the round's review: it blocked true sentences; verified since the thirty-third round, as
     # a signed figure in a signal's group).
     "Two further drawdowns matter:", "Signal and trading stats: rebalance_buy", "The sleeve takes IAM long whenever",
-    "The 2016-17 bull tops both rankings",
     # 2027_68 (written blind, read in the thirty-third round): "the deepest episodes were a 34.20% fall
     # ..." (the deepest named for falls other than the maximum, and their recoveries dated); "0.28 of
     # Sharpe to the cobalt book's 0.24" (a pair whose second owner is named after it); "closes the test
@@ -194,7 +192,7 @@ STILL_UNVERIFIABLE = (
     # after "Last value:" (the end told as a KPI item).
     "Just two regimes ended up negative,", "The London Metal Exchange index wins on both risk yardsticks", "A second, longer drawdown is unresolved:",
     "Versus VNFIN, the dip buyer wins", "Each month the rotation keeps the two of six miners",
-    "Regimes in the red: three of six.", "On risk the contest is lopsided:", "More than seven years after the 26 February 2018 high", "Signal stats: sma_cross 19 trades",
+    "On risk the contest is lopsided:", "More than seven years after the 26 February 2018 high", "Signal stats: sma_cross 19 trades",
     # 2027_70 (written blind, read in the thirty-fourth round): "alpha more than four times that lead"
     # (a multiple of two figures of a KPI line, one named as "that lead"); "the position was on for
     # slightly over a third of trading days" (exposure as a fraction of days); "ranks twelve
@@ -223,8 +221,11 @@ STILL_UNVERIFIABLE = (
     # figure of a pair of drawdowns, its metric named only at the first); "the 2022 bear cut the
     # curve by 35.78% to a 12 December 2022 low" (a fall told as a cut); "19 made money (41.30%"
     # (a hit rate in brackets after "made money": reading it so moved one never-read sentence each
-    # way, 2027_49 and 2027_73, and was dropped).
-    "Risk-adjusted, the screen was the clear winner", "Ranked by gain, the 2016-18 bull leads at +22%", "Airline spread: CAGR 3.52% -> MSCI AC Asia",
+    # way, 2027_49 and 2027_73, and was dropped). Since this round a year range written "2015-16"
+    # reads as two years (it was read as a 16th month of 2015, so the whole of 2015): with "the clear
+    # winner" (no win rate) two sentences of this set and three older ones verify ("Of five regimes,
+    # the 2016 bull", "The 2016-17 bull tops both rankings", "Regimes in the red: three of six.").
+    "Airline spread: CAGR 3.52% -> MSCI AC Asia",
     "The passive index was the better-behaved holding", "Even while losing money, it was less bad than the market", "Lower return, yet a touch better on quality",
     "The high-water mark is still the 2.06 reached", "Of 46 supertrend_flip entries, 19 made money",
 )
@@ -545,13 +546,13 @@ UNTUNED = ScoredSets(
     untuned=True,
 )
 FLOORS = {  # caught, flagged, contradicted
-    "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 9, 1), "heldout_2027_15": (17, 3, 0), "heldout_2027_17": (18, 7, 1),
+    "heldout_2027_03": (29, 3, 0), "heldout_2027_09": (29, 10, 0), "heldout_2027_10": (30, 8, 1), "heldout_2027_15": (17, 3, 0), "heldout_2027_17": (18, 7, 1),
     "heldout_2027_19": (18, 6, 0), "heldout_2027_23": (18, 4, 0), "heldout_2027_25": (17, 7, 2), "heldout_2027_27": (18, 8, 0), "heldout_2027_29": (17, 6, 1),
     "heldout_2027_31": (18, 4, 0), "heldout_2027_33": (18, 6, 0), "heldout_2027_35": (18, 7, 0), "heldout_2027_37": (18, 8, 1), "heldout_2027_39": (18, 7, 0),
     "heldout_2027_41": (17, 5, 0), "heldout_2027_43": (18, 9, 0), "heldout_2027_45": (15, 3, 0), "heldout_2027_47": (16, 9, 0), "heldout_2027_49": (18, 13, 0),
-    "heldout_2027_51": (18, 9, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 8, 1), "heldout_2027_57": (17, 10, 2), "heldout_2027_59": (18, 8, 1),
-    "heldout_2027_61": (16, 13, 2), "heldout_2027_63": (15, 10, 0), "heldout_2027_65": (16, 9, 0), "heldout_2027_67": (15, 9, 0), "heldout_2027_69": (17, 13, 0),
-    "heldout_2027_71": (17, 13, 1), "heldout_2027_73": (15, 12, 0), "heldout_2027_75": (18, 12, 1),
+    "heldout_2027_51": (18, 10, 0), "heldout_2027_53": (18, 9, 1), "heldout_2027_55": (17, 8, 1), "heldout_2027_57": (17, 10, 2), "heldout_2027_59": (18, 8, 1),
+    "heldout_2027_61": (16, 12, 2), "heldout_2027_63": (15, 10, 0), "heldout_2027_65": (16, 9, 0), "heldout_2027_67": (15, 10, 0), "heldout_2027_69": (17, 14, 0),
+    "heldout_2027_71": (17, 12, 1), "heldout_2027_73": (15, 12, 0), "heldout_2027_75": (18, 13, 1),
 }
 # Claims the store cannot confirm (label `unverifiable`) that still come out verified, measured
 # (session 13): a ceiling, so that no reading lets more through unnoticed.
