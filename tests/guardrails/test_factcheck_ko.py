@@ -243,6 +243,13 @@ KO_TUNED = ScoredSets(f"ko_heldout_2027_{n:02d}" for n in (1, 2, 3, 4, 7, 8, 9, 
 # and 71 one more catch; 35 and 51 two flags fewer, 25, 37, 39, 45, 53, 59, 65, 67 and 71 one fewer, 57 one
 # more ('회전 3.1배' read as turnover took a flag off each of 25, 35, 39 and 45 and added this one; the
 # 'z점수 손절' spelling gave 71 a catch and took one from 59, which the signal readings had given it).
+# Thirty-sixth round (session 24): ko 2027_76, written blind over six stored backtests no Korean set had
+# used (a Saudi sukuk, DGCX gold, Advanced Petrochemical/Sahara pairs, QAMC, an Egyptian rotation,
+# Managem), read and tuned on: 17/18, 21/30 on arrival (ec73db4), 18/18, 14/30 after (in KO_TUNED).
+# ko 2027_77, written blind over six new backtests of Korean markets (Orion, Young Poong, EUR/KRW with no
+# benchmark, Lotte Chemical/Kumho pairs, a KOSDAQ quality screen, Korean Air), never read: 17/18, 23/30
+# on arrival, 17/18, 21/30 at the end; ko 2027_65 and 67 one flag fewer. ko 2027_73 lost a catch to the
+# first form of the 'one of the curve's falls' reading and got it back after the round's review.
 KO_UNTUNED = ScoredSets((f"ko_heldout_2027_{n:02d}" for n in (5, 6, 11, 13, 15, 19, 21, 23, 25, 27, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49, 51, 53, 55, 57, 59, 61, 65, 67, 69, 71, 73, 75, 77)), untuned=True)
 KO_FLOORS = {  # caught, flagged
     "ko_heldout_2027_05": (17, 3), "ko_heldout_2027_06": (18, 2), "ko_heldout_2027_11": (18, 3), "ko_heldout_2027_13": (17, 4), "ko_heldout_2027_15": (16, 2), "ko_heldout_2027_19": (17, 3), "ko_heldout_2027_21": (18, 9), "ko_heldout_2027_23": (17, 3), "ko_heldout_2027_25": (18, 4),
