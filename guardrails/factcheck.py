@@ -100,7 +100,7 @@ def _directions_to_review(found: list[Finding]) -> list[Finding]:
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences, each with a KPI line's bracketed labels written as "label: value"."""
+    """The sentences, each with a KPI line's bracketed labels written as plain labels ("MDD 36.09% · 연환산 1.57%")."""
     return [BRACKET_LABEL.sub(_label_as_key, part.strip()) for part in SENTENCE_SPLIT.split(text) if part and part.strip()]
 
 

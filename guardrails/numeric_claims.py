@@ -1140,7 +1140,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
     def _some_fall_depth(self, stated: Stated, reading: Reading) -> str | None:
         """"고변동성 국면은 -18%로 잃은 데다 그 안에서 41.68%나 빠졌고", "touched -23.88% in late October
         2018": a figure the text does not name, shown to a decimal, that is the depth of one of the
-        curve's falls (to its trough) or of the regime told before it's own drawdown, where a fall is
+        curve's falls (to its trough) or the own drawdown of the regime told before it, where a fall is
         named at the figure and it is told neither as a result ("약세 국면은 -28.04% 하락으로
         마감했다": the regime's return) nor of the index. A whole figure could equal one by chance,
         so only decimals."""
@@ -1157,7 +1157,7 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
         deepest_only = ctx.names_maximum_drawdown(self.lowered)  # "the deepest drawdown ... reached 52.7%": that one
         falls = self.facts.drawdowns[:1] if deepest_only else self.facts.drawdowns
         depths = [(f"the fall from the {fall.peak} peak", fall.depth) for fall in falls if (not peaks or any(m.covers(fall.peak) for m in peaks)) and self._within(fall, span)]
-        owner = max((label for label, at, _ in self.regimes if part <= at < number.start), key=lambda label: max(at for name, at, _ in self.regimes if name == label and at < number.start), default=None)
+        owner = next((label for label, at, _ in reversed(self.regimes) if part <= at < number.start), None)  # the regime told last before the figure
         if owner and not (peaks or deepest_only) and (own := self.facts.regimes.get(owner, {}).get("max_drawdown")) is not None:  # "약세 국면 자체의 30.76%": the regime told before it
             depths.append((f"the {owner} regime's own drawdown", own))
         depth = Reading("max_drawdown", "strategy", None, metric_sure=True, explicit=True, magnitude=True)
