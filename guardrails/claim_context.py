@@ -27,7 +27,7 @@ PIVOT = (
 )
 BULLETS = "·•※▷▶►◆⋅∙◇◈○●◦■□▪▫★☆┃│║‖¦»›≫▣⬥⬦◎◉▸▹▻‣⁃⦁❖✦⟶➔➜｜／→⟩〉①-⑳"  # what KPI lines put between their items ("누적 229.97% ⋅ 연 11.48%")
 CLAUSE_BREAK = re.compile(
-    rf"[;|{BULLETS}]|\]\s?(?=\[)|\s//\s|\s>{{2,3}}\s|(?<=\))\s>\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}(?!\d))|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while(?!\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:was|were|is|remained)\s+(?:still\s+)?(?:running|under\s?way|in (?:force|charge|place|progress)|on\b|going|intact|unfolding|raging|lasting))|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
+    rf"[;|{BULLETS}]|\]\s?(?=\[)|\s//\s|\s>{{2,3}}\s|\s-{{1,2}}>\s|=>\s|(?<=\))\s>\s|\s~\s|\s(?=\([a-h]\)\s)|\s\*\s|::?|\s[/–—―-]\s|,(?!\d{{3}}(?!\d))|\((?=[^)]*\b(?:vs|versus)\b)|(?<!-)\b(?:while(?!\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){{0,3}}(?:was|were|is|remained)\s+(?:still\s+)?(?:running|under\s?way|in (?:force|charge|place|progress)|on\b|going|intact|unfolding|raging|lasting))|whereas|but|although|though|yet|so|with|and)\b(?!-)|\b(?P<pivot>{PIVOT})\b|{ko.CLAUSE_END}",
     re.IGNORECASE,
 )
 RELATIVE_START = re.compile(r"^\s*(?:which|that|who|whose|where)\b", re.IGNORECASE)

@@ -486,8 +486,8 @@ QAMC = sheet("eq-qa-qamc-voltarget")  # high volatility -24%, bear -6%, low vola
 AREIT = sheet("eq-au-areit-value")  # rebalance_buy 162 (57.41%), rebalance_sell 155; alpha 0.69%, beta 0.62, XPJ 5.37% a year; deepest fall 30.14% from 2019-12-02 (low volatility) to 2020-03-23, regained 2021-05-03; bull to 2015-04-27
 NAVER_KAKAO = sheet("eq-kr-naver-kakao-pairs")  # spread_entry 139, z_stop 23 (13.04%)
 MWG = sheet("eq-vn-mwg-supertrend")  # beta 0.55, MXVN CAGR 9.15%; a 29.25% fall from 2018-02-12, trough 2020-04-20 (high volatility, from 2020-01-28)
-EVA_CAL = sheet("eq-tw-eva-cal-pairs")  # curve high 1.43 on 2025-06-09, the last value 2.24% below it
-DGCX_GOLD = sheet("cmd-dgcx-gold-keltner")  # max drawdown 34.04%, BCOMGC 22.31%
+EVA_CAL = sheet("eq-tw-eva-cal-pairs")  # curve high 1.43 on 2025-06-09, the last value 2.24% below it; CAGR 3.52%, MXASJ 5.92%, beta -0.18, alpha 4.59%
+DGCX_GOLD = sheet("cmd-dgcx-gold-keltner")  # max drawdown 34.04%, BCOMGC 22.31%; atr_trailing_stop 51 (33.33%, -0.61%)
 YIELD_SCREEN = sheet("eq-my-yield-roe-screen")  # CAGR 3.03%
 MANAGEM = sheet("eq-ma-managem-rsi")  # 39 trades, win rate 61.54%, average +0.61%, exposure 34%; an anomaly on 2021-04-12; curve high 1.345 (2022-03-07), last value 1.269
 SUKUK = sheet("rates-sa-sukuk10-macd")  # exposure 97%, turnover 7.2; a 10.26% fall from 2016-07-04 regained 2019-05-27
@@ -625,6 +625,11 @@ READINGS_36 = [  # the thirty-sixth round
     ("After the 25.69% slide of 2014, the next drawdown bottomed in the bull regime.", POSCO, "verified"),  # "the next": not the fall stated before
     ("변동성은 18.3%(연 18.3%)였다.", POSCO, "verified"),
     ("The strategy's brokerage account ended the test up 30.01%.", POSCO, "verified"),
+    # after the review: "->" between a KPI line's items; "N%만 맞아" is a hit rate
+    ("Airline spread: CAGR 3.52% -> MSCI AC Asia ex Japan (MXASJ) 5.92% -> shortfall 2.40 pts -> index sensitivity -0.18 -> alpha 4.59%.", EVA_CAL, "verified"),
+    ("Airline spread: CAGR 3.52% -> MSCI AC Asia ex Japan (MXASJ) 6.92% -> shortfall 2.40 pts.", EVA_CAL, "not verified"),
+    ("ATR 추적 손절 51건은 3분의 1(33.33%)만 맞아 평균 손실이 -0.61%에 달했다.", DGCX_GOLD, "verified"),
+    ("ATR 추적 손절 51건은 43.33%만 맞아 평균 손실이 -0.61%에 달했다.", DGCX_GOLD, "not verified"),
 ]
 
 
