@@ -65,6 +65,7 @@ APPOSITIVE_WORDS = {"at", "of", "was", "is", "were", "a", "an", "the", "just", "
 # Figures of a part of the period (a year, a month, one day): the store keeps whole-period figures only.
 SUB_PERIOD = re.compile(
     r"\b(?:in|during|throughout) (?:early |late |mid-)?(?:[a-z]+ )?(?:19|20)\d{2}\b(?!\s*(?:-|–|to|and|through|until)\s*(?:[a-z]+ )?(?:19|20)?\d)|"
+    r"\b(?:on|as of|as at) \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d{2}\b(?=,?\s+(?:the|its)\b)|"  # "On 5 September 2022 the cumulative return stood at 35.5%": a day's running figure
     r"\b(?:(?:best|worst|single)[- ](?:day|week|month|quarter|year)\b|one[- ](?:day|week|month|quarter|year)\b(?!\s+of\b)(?!\s+(?:\w+\s+)?(?:forwards?|futures?|contracts?|options?|bills?|deposits?|swaps?|tenors?|maturity)\b))(?!\s+(?:in|out of)\b)|\b(?:daily|weekly|monthly|quarterly)\s+(?:returns?|loss(?:es)?|gains?|volatility|drawdowns?)\b|"
     rf"\bytd\b|\byear[- ]to[- ]date\b|{ko.SUB_PERIOD}",
     re.IGNORECASE,

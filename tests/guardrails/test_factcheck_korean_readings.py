@@ -630,6 +630,10 @@ READINGS_36 = [  # the thirty-sixth round
     ("Airline spread: CAGR 3.52% -> MSCI AC Asia ex Japan (MXASJ) 6.92% -> shortfall 2.40 pts.", EVA_CAL, "not verified"),
     ("ATR 추적 손절 51건은 3분의 1(33.33%)만 맞아 평균 손실이 -0.61%에 달했다.", DGCX_GOLD, "verified"),
     ("ATR 추적 손절 51건은 43.33%만 맞아 평균 손실이 -0.61%에 달했다.", DGCX_GOLD, "not verified"),
+    # a running figure told at a day that is not the test's end goes to review (a TRUE one was blocked)
+    ("On 5 September 2022 the strategy's cumulative return stood at 35.5%.", POSCO, "unverifiable"),
+    ("On 30 June 2025 the strategy's cumulative return stood at 30.01%.", POSCO, "verified"),  # the test's last day
+    ("On 30 June 2025 the strategy's cumulative return stood at 45.5%.", POSCO, "contradicted"),
 ]
 
 
