@@ -111,7 +111,7 @@ def _mentions(text: str) -> tuple[DateMention, ...]:
             continue
         year = _full_year(int(groups["iy"] or groups["my"] or groups["py"] or groups["ky"] or groups["dy"] or groups["ymy"] or groups["sy"] or groups["y"]))
         month = int(groups["im"] or groups["km"] or groups["dm"] or groups["ymm"] or groups["sm"] or 0) or MONTHS.get((groups["mon"] or "").lower().rstrip("."), 0)
-        second = "y2" if groups["y2"] else "im" if groups["iy"] and not groups["id"] and year % 100 < month > 12 else None  # "the flat 2015-16 opening": two years, no month 16
+        second = "y2" if groups["y2"] else "im" if groups["iy"] and not groups["id"] and month > 12 and month > year % 100 else None  # "the flat 2015-16 opening": two years, no month 16
         if second:
             end_year = year // 100 * 100 + int(groups[second])
             found += [_span(match.start(), match.start(second) - 1, year, 1, 12), _span(match.start(second), match.end(), end_year, 1, 12)]
@@ -140,8 +140,9 @@ def _mentions(text: str) -> tuple[DateMention, ...]:
 
 
 ANOMALY_WORDS = r"급등|급락|폭락|갭|공백|정체|누락|이상 ?(?:징후|치)|spike|gap|stale|missing|outlier|halt"
-ANOMALY_TOLD_AFTER = re.compile(rf"\s?\((?:[^()]{{0,30}}?(?:{ANOMALY_WORDS}|low|medium|high|critical|낮음|중간|높음|심각))|[^.;]{{0,25}}?(?:{ANOMALY_WORDS})", re.IGNORECASE)  # "2016년 11월 14일(변동성 급등, 높음)", "2022년 9월 9일의 가격 정체"
-ANOMALY_SEVERITY_AFTER = re.compile(r"[^.;()]{0,30}\((?:[^()]{0,12},\s?)?(?:low|medium|high|critical|낮음|중간|높음|심각)\)", re.IGNORECASE)  # a severity in brackets after what happened that day
+SEVERITIES = r"low|medium|high|critical|낮음|중간|높음|심각"
+ANOMALY_TOLD_AFTER = re.compile(  # "2016년 11월 14일(변동성 급등, 높음)", "2022년 9월 9일의 가격 정체", "2021년 4월 12일 유상증자에 따른 가격 조정(기업 행위, 중간)"
+    rf"\s?\((?:[^()]{{0,30}}?(?:{ANOMALY_WORDS}|{SEVERITIES}))|[^.;]{{0,25}}?(?:{ANOMALY_WORDS})|[^.;()]{{0,30}}\((?:[^()]{{0,12}},\s?)?(?:{SEVERITIES})\)", re.IGNORECASE)
 ANOMALY_TOLD_BEFORE = re.compile(rf"(?:{ANOMALY_WORDS})[^.,;\d]{{0,12}}$", re.IGNORECASE)  # "도쿄 증시가 폭락 출발한 8월 5일 주"
 
 
@@ -159,7 +160,7 @@ def places_event(text: str, start: int, end: int, events: dict[str, date], *, na
         relevant += [name for name in events if "drawdown." in name or name in ("high", "low")]  # "최고 평가액은 2025년 9월 8일 주의 5.683"
     if names_regime:
         relevant += [name for name in events if name.startswith("regime.")]
-    if mention.first == mention.last and (ANOMALY_TOLD_AFTER.match(text, mention.end) or ANOMALY_SEVERITY_AFTER.match(text, mention.end) or ANOMALY_TOLD_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
+    if mention.first == mention.last and (ANOMALY_TOLD_AFTER.match(text, mention.end) or ANOMALY_TOLD_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
         relevant += [name for name in events if name.startswith("anomaly.")]  # "2016년 11월 14일(변동성 급등, 높음)", "2021년 4월 12일 유상증자에 따른 가격 조정(기업 행위, 중간)": the day of a stored anomaly, told as one
     return any(mention.covers(events[name]) for name in relevant)
 

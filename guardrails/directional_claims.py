@@ -102,8 +102,10 @@ WORST = re.compile(rf"(?<!best to )\b(worst(?! to best)|weakest|least profitable
 REGIME_PLACES_DATE = re.compile(r"(?:\s?국면)?\s?(?:의\s)?(?:한가운데|한복판|중반|초입|초반|막바지|막판|말미|끝자락|후반|초기|말기|중)?\s?(?:인|이던|이었던|였던|에 속한|에 있던|에 해당하는|의)\s?['’]?")  # between a regime's name and a date it places
 # "the 29.92% drawdown bottomed out during the bull regime", "peaked in the 2017 sideways phase": a
 # fall's trough or peak placed in a regime, named just after.
-FALL_END_IN = re.compile(r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:(?:its|a|the) )?(?:low|bottom|trough))|(?P<peak>peaked|topped out)|(?P<recovery>recovered|regained|repaired|made back)(?: (?:in|by|on) [\w ]{3,20}?,)?(?: still)?)\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?(?:during|in|within|inside|amid)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-FALL_END_AROUND = re.compile(FALL_END_IN.pattern.replace(r"(?:during|in|within|inside|amid)", r"(?P<side>before|after)"), re.IGNORECASE)  # "had already touched bottom before turbulent conditions started in 2020"
+_FALL_POINT = r"\b(?:(?P<trough>bottom(?:ed)?(?: out)?|trough(?:ed)?|(?:hit|reached|touched|found|made) (?:(?:its|a|the) )?(?:low|bottom|trough))|(?P<peak>peaked|topped out)|(?P<recovery>recovered|regained|repaired|made back)(?: (?:in|by|on) [\w ]{3,20}?,)?(?: still)?)\s+(?:(?:some|late|early|mid)[- ]?(?:way )?)?"  # "bottomed out", "touched bottom", "peaked", "regained", then how the text places it
+_PLACED_THEN = r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"  # the words before the regime's name
+FALL_END_IN = re.compile(_FALL_POINT + r"(?:during|in|within|inside|amid)" + _PLACED_THEN, re.IGNORECASE)
+FALL_END_AROUND = re.compile(_FALL_POINT + r"(?P<side>before|after)" + _PLACED_THEN, re.IGNORECASE)  # "had already touched bottom before turbulent conditions started in 2020"
 REGIME_EDGE_AFTER = re.compile(r"\s+(?:(?:conditions|regime|phase|market|spell)\s+)?(?:(?P<began>started|began|set in|took over|arrived)|(?P<ended>ended|was over|gave way|faded))\b")
 # "그 출발점인 2020년 8월 고점은 고변동성 국면에 속해 있었다": a Korean fall's peak or trough placed in a regime.
 KO_FALL_END_IN = re.compile(r"(?:(?P<peak>고점|정점|꼭짓점|꼭대기|출발점)|(?P<trough>바닥|저점|최저점))(?:은|는|이|가)\s(?:[^\s,.]+\s){0,2}$")
@@ -619,8 +621,7 @@ def _fall_ends_in_regime(sentence: str, lowered: str, facts: FactSheet) -> list[
             part = slice(0, part.stop)  # "..., 그 출발점인 2020년 8월 고점은": the fall the sentence named before
         another = ctx.ANOTHER_DRAWDOWN.search(lowered[part]) or NEXT_FALL.search(lowered[part])  # "apart from the maximum drawdown, the next-worst fall bottomed ..."
         ranked = facts.drawdowns[1] if len(facts.drawdowns) > 1 and SECOND_DEEPEST.search(lowered[part]) else facts.drawdowns[0] if ctx.names_maximum_drawdown(lowered[part]) and not another else None
-        stated = [fall for fall in facts.drawdowns if _states_depth(sentence[:part.stop], fall)]  # "The first major drawdown, 29.25%, had already touched bottom before ...": the one fall told before
-        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), ranked or (stated[0] if len(stated) == 1 and not another else None))
+        fall = next((fall for fall in facts.drawdowns if _states_depth(sentence[part], fall)), None) or ranked or (None if another else _one_fall_sized(sentence[:part.stop], facts.drawdowns))
         recovery = not korean and placed.group("recovery")
         if fall is None or (recovery and fall.recovery is None) or (not recovery and RECOVERED.search(lowered, around[0], placed.start()) and not NOT_RECOVERED.search(sentence, around[0], placed.start())):
             continue  # "the recovery from the maximum drawdown began in ...": no trough or peak placed ("아직 메워지지 않은 15.72% 하락은": a fall not regained)
@@ -644,6 +645,12 @@ def _part_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where the part of the sentence (between ";", ",", "but", "반면" ...) holding ``start:end`` begins and ends."""
     return (max((cut.end() for cut in RANKING_PARTS.finditer(sentence) if cut.end() <= start), default=0),
             next((cut.start() for cut in RANKING_PARTS.finditer(sentence) if cut.start() >= end), len(sentence)))
+
+
+def _one_fall_sized(text: str, falls: list[Drawdown]) -> Drawdown | None:
+    """"The first major drawdown, 29.25%, had already touched bottom before ...": the one fall the text sizes, if only one."""
+    sized = [fall for fall in falls if _states_depth(text, fall)]
+    return sized[0] if len(sized) == 1 else None
 
 
 def _states_depth(sentence: str, fall: Drawdown) -> bool:

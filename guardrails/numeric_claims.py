@@ -270,8 +270,11 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return unverifiable(claim, number, "a market term, for which the store has no beta or benchmark CAGR: sent to review")
         term = beta * benchmark * 100
         fits = shown_fits(-number.value if number.negative else number.value, term if number.negative else abs(term), number.decimals, self._qualifier(number))  # "hands back 1.07 points": a size
+        note = f"beta {beta:g} times the benchmark's CAGR {benchmark:.2%}: {term:.2f} points"
+        if fits and (way := self._market_way(number)) is not None and way * round(term, 4) <= 0:
+            fits, note = False, f"{note}, but the text gives it the other sign"  # "a 1.24 beta costs the strategy 4.49 points" of a gain
         return Finding(claim=claim, kind="numeric", entity="strategy", metric=None, claimed=number.value, stored=round(term, 4), status="supported" if fits else "unverifiable",
-                       note=f"beta {beta:g} times the benchmark's CAGR {benchmark:.2%}: {term:.2f} points" + ("" if fits else ": sent to review"))
+                       note=note + ("" if fits else ": sent to review"))
 
     def _claim(self, index: int, number: Numeral, clause: int, claimed: list[tuple[str, bool]]) -> Finding | None:
         """The figure's finding. "Ten points deeper than the 43.7%" is first read against the
@@ -365,12 +368,9 @@ class _Sentence(CurveClaims, SignalClaims, RegimeClaims):
             return self._each_regime_share(claim, number, clause)
         named = self._metric(index, number, clause, claimed)
         if number.unit in ("%", "pp", None) and not number.negative and not (named and named.by_noun and named.metric != "beta") and (term := MARKET_TERM.search(self.lowered, max(span.start, number.start - 40), number.start)) and not re.search(r"\d|'s\b", self.lowered[term.end():number.start]) and (number.unit is not None or POINTS_AFTER.match(self.text, number.end)):
-            term = self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
-            if term.status == "supported" and (way := self._market_way(number)) and way * (term.stored or 0) < 0:
-                return term.model_copy(update={"status": "unverifiable", "note": f"{term.note}, but the text gives it the other sign: sent to review"})
-            return term
+            return self._market_term(claim, number)  # "with beta at 1.13 the market term absorbs 7.28 points": beta times the benchmark's CAGR
         if number.unit is None and named and METRICS[named.metric].kind in ("ratio", "count") and POINTS_AFTER.match(self.text, number.end) and not POINT_VERB_AFTER.match(self.text, number.end):
-            if named.metric == "beta" and (way := self._market_way(number)) and (term := self._market_term(claim, number)).status == "supported" and way * (term.stored or 0) > 0:
+            if named.metric == "beta" and self._market_way(number) is not None and (term := self._market_term(claim, number)).status == "supported":
                 return term  # "a 0.55 beta soaks up 5.03 points of the index's gain", "a short-leaning beta ... hands back 1.07 points"
             return unverifiable(claim, number, f"{number.text} points, which no {named.metric} is: sent to review")  # "at a 1.14 beta that index return implies some 30 points a year"
         if number.unit is None and self._whole_test_extreme(number, span) and (point := self._curve_point(claim, number, span)):
